@@ -1,0 +1,12 @@
+//! chargegate's SeaORM entities: one module per table, rows only (no API or OCPP types here).
+//!
+//! Timestamps are UTC. OCPP enumerations are stored as their wire spelling (`Accepted`,
+//! `Energy.Active.Import.Register`), so a row reads the same as the frame it came from.
+
+pub mod connector;
+pub mod id_tag;
+pub mod meter_value;
+pub mod ocpp_message;
+pub mod station;
+pub mod transaction;
+pub mod unmatched_stop;

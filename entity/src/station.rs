@@ -1,0 +1,37 @@
+//! A charge point: its registration status, what it said in its last BootNotification and when
+//! it was last seen.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "stations")]
+pub struct Model {
+    /// The charge point identity from the connection URL (percent-decoded).
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: String,
+    /// `Accepted`, `Pending` or `Rejected`: what the next BootNotification is answered.
+    pub registration_status: String,
+    pub vendor: Option<String>,
+    pub model: Option<String>,
+    pub charge_point_serial_number: Option<String>,
+    pub charge_box_serial_number: Option<String>,
+    pub firmware_version: Option<String>,
+    pub iccid: Option<String>,
+    pub imsi: Option<String>,
+    pub meter_type: Option<String>,
+    pub meter_serial_number: Option<String>,
+    pub firmware_status: Option<String>,
+    pub firmware_status_at: Option<DateTimeUtc>,
+    pub diagnostics_status: Option<String>,
+    pub diagnostics_status_at: Option<DateTimeUtc>,
+    pub created_at: DateTimeUtc,
+    pub first_seen_at: Option<DateTimeUtc>,
+    pub last_seen_at: Option<DateTimeUtc>,
+    pub last_boot_at: Option<DateTimeUtc>,
+    pub last_heartbeat_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

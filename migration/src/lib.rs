@@ -1,0 +1,16 @@
+//! chargegate's schema migrations: one ordered list that runs unchanged on SQLite and PostgreSQL.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261124_000001_initial;
+
+/// The migrator `chargegate serve` and `chargegate migrate` run at start.
+#[derive(Debug)]
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261124_000001_initial::Migration)]
+    }
+}

@@ -1,0 +1,198 @@
+//! Builds the application (database and migrations, status cache, event bus, HTTP router with the
+//! OCPP endpoint), runs it, and shuts it down cleanly: sockets closed, pending writes flushed.
+
+use std::{
+    hash::{BuildHasher, RandomState},
+    net::SocketAddr,
+    sync::Arc,
+    time::Duration,
+};
+
+use anyhow::Context as _;
+use axum::Router;
+use axum::serve::ListenerExt;
+use tokio::{net::TcpListener, task::JoinHandle};
+use tokio_util::{sync::CancellationToken, task::TaskTracker};
+
+use crate::{
+    bus::{Bus, Event, memory::MemoryBus},
+    cache::{StatusCache, memory::MemoryCache},
+    config::Settings,
+    ocpp::{self, registry::Registry},
+    store::Store,
+};
+
+/// How long sessions get to finish their in-flight message at shutdown.
+const SESSION_DRAIN: Duration = Duration::from_secs(10);
+/// How often old journal rows are pruned.
+const PRUNE_EVERY: Duration = Duration::from_secs(3600);
+
+/// Everything a request handler or session needs; shared behind an `Arc`.
+pub struct Context {
+    pub settings: Settings,
+    /// Identifies this node among several sharing a database and Redis.
+    pub node_id: String,
+    pub store: Store,
+    pub cache: Arc<dyn StatusCache>,
+    pub bus: Arc<dyn Bus>,
+    pub registry: Registry,
+    /// Fires when the server is shutting down.
+    pub shutdown: CancellationToken,
+    /// Live OCPP sessions, awaited at shutdown.
+    pub sessions: TaskTracker,
+}
+
+impl Context {
+    /// Publishes an event; a bus failure is logged, never passed to the station.
+    pub async fn publish(&self, event: Event) {
+        if let Err(e) = self.bus.publish(event).await {
+            tracing::warn!(error = %e, "event not published");
+        }
+    }
+}
+
+/// A running chargegate server.
+pub struct App {
+    context: Arc<Context>,
+    addr: SocketAddr,
+    server: JoinHandle<std::io::Result<()>>,
+    pruner: JoinHandle<()>,
+}
+
+impl App {
+    /// Opens the database (running migrations), binds the listen address (port 0 picks a free
+    /// port) and starts serving.
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let store = Store::open(&settings).await?;
+        let seed = RandomState::new().hash_one(std::process::id());
+        let context = Arc::new(Context {
+            node_id: format!("{seed:016x}"),
+            registry: Registry::new(seed as u32),
+            cache: Arc::new(MemoryCache::new()),
+            bus: Arc::new(MemoryBus::new()),
+            store,
+            shutdown: CancellationToken::new(),
+            sessions: TaskTracker::new(),
+            settings,
+        });
+
+        let listener = TcpListener::bind(context.settings.listen)
+            .await
+            .with_context(|| format!("cannot listen on {}", context.settings.listen))?;
+        let addr = listener.local_addr()?;
+        let listener = listener.tap_io(|tcp| {
+            if let Err(e) = tcp.set_nodelay(true) {
+                tracing::debug!(error = %e, "cannot set TCP_NODELAY");
+            }
+        });
+        let router: Router = ocpp::server::routes().with_state(context.clone());
+        let shutdown = context.shutdown.clone();
+        let server = tokio::spawn(async move {
+            axum::serve(listener, router)
+                .with_graceful_shutdown(async move { shutdown.cancelled().await })
+                .await
+        });
+        let pruner = tokio::spawn(prune_journal(context.clone()));
+        tracing::info!(%addr, node = %context.node_id, "chargegate listening; stations connect to ws://{addr}/ocpp/{{chargePointId}}");
+        Ok(Self {
+            context,
+            addr,
+            server,
+            pruner,
+        })
+    }
+
+    /// The address actually bound.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    pub fn context(&self) -> &Arc<Context> {
+        &self.context
+    }
+
+    /// Serves until Ctrl-C or SIGTERM, then shuts down.
+    pub async fn run_until_signalled(self) -> anyhow::Result<()> {
+        shutdown_signal().await;
+        tracing::info!("shutting down");
+        self.stop().await
+    }
+
+    /// Stops accepting connections, closes every station socket after its in-flight message is
+    /// answered, writes everything queued and closes the database.
+    pub async fn stop(self) -> anyhow::Result<()> {
+        let ctx = self.context;
+        ctx.shutdown.cancel();
+        ctx.sessions.close();
+        if tokio::time::timeout(SESSION_DRAIN, ctx.sessions.wait())
+            .await
+            .is_err()
+        {
+            tracing::warn!(
+                remaining = ctx.sessions.len(),
+                "sessions did not finish in time"
+            );
+        }
+        let served = self.server.await;
+        self.pruner.abort();
+        ctx.store.close().await;
+        served
+            .context("server task failed")?
+            .context("server failed")?;
+        tracing::info!("stopped");
+        Ok(())
+    }
+}
+
+async fn prune_journal(ctx: Arc<Context>) {
+    let retention = ctx.settings.journal_retention.0;
+    if retention.is_zero() {
+        return;
+    }
+    let Ok(retention) = chrono::Duration::from_std(retention) else {
+        return;
+    };
+    let mut every = tokio::time::interval(PRUNE_EVERY);
+    loop {
+        tokio::select! {
+            () = ctx.shutdown.cancelled() => return,
+            _ = every.tick() => {}
+        }
+        match ctx
+            .store
+            .prune_journal(chrono::Utc::now() - retention)
+            .await
+        {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(deleted = n, "pruned old journal rows"),
+            Err(e) => tracing::warn!(error = %e, "journal pruning failed"),
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %e, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
+    }
+}

@@ -1,0 +1,97 @@
+//! The in-memory event bus of a single node: a bounded broadcast channel.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use futures_util::{StreamExt, stream::BoxStream};
+use tokio::sync::broadcast::{self, error::RecvError};
+
+use super::{Bus, BusError, Delivery, Event};
+
+/// Events a subscriber may fall behind by before it starts losing them.
+pub const CAPACITY: usize = 4096;
+
+/// A [`Bus`] within this process.
+pub struct MemoryBus {
+    sender: broadcast::Sender<Arc<Event>>,
+}
+
+impl MemoryBus {
+    pub fn new() -> Self {
+        Self {
+            sender: broadcast::channel(CAPACITY).0,
+        }
+    }
+}
+
+impl Default for MemoryBus {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[async_trait]
+impl Bus for MemoryBus {
+    async fn publish(&self, event: Event) -> Result<(), BusError> {
+        // An error only means nobody is subscribed right now.
+        let _ = self.sender.send(Arc::new(event));
+        Ok(())
+    }
+
+    fn subscribe(&self) -> BoxStream<'static, Delivery> {
+        futures_util::stream::unfold(self.sender.subscribe(), |mut rx| async move {
+            match rx.recv().await {
+                Ok(event) => Some((Delivery::Event(event), rx)),
+                Err(RecvError::Lagged(n)) => Some((Delivery::Lagged(n), rx)),
+                Err(RecvError::Closed) => None,
+            }
+        })
+        .boxed()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+
+    use super::*;
+
+    fn connected(n: usize) -> Event {
+        Event::StationConnected {
+            station_id: format!("CP{n}"),
+            at: Utc::now(),
+        }
+    }
+
+    #[tokio::test]
+    async fn every_subscriber_gets_every_event_in_order() {
+        let bus = MemoryBus::new();
+        let mut a = bus.subscribe();
+        let mut b = bus.subscribe();
+        for n in 0..3 {
+            bus.publish(connected(n)).await.unwrap();
+        }
+        for stream in [&mut a, &mut b] {
+            for n in 0..3 {
+                match stream.next().await {
+                    Some(Delivery::Event(e)) => assert_eq!(e.station_id(), format!("CP{n}")),
+                    other => panic!("{other:?}"),
+                }
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn a_slow_subscriber_is_told_how_much_it_missed() {
+        let bus = MemoryBus::new();
+        let mut slow = bus.subscribe();
+        for n in 0..CAPACITY + 5 {
+            bus.publish(connected(n)).await.unwrap();
+        }
+        assert_eq!(slow.next().await, Some(Delivery::Lagged(5)));
+        match slow.next().await {
+            Some(Delivery::Event(e)) => assert_eq!(e.station_id(), "CP5"),
+            other => panic!("{other:?}"),
+        }
+    }
+}

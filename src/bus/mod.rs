@@ -1,0 +1,117 @@
+//! The event bus: what happened at the stations (connections, boots, connector status, meter
+//! values, transactions), published by the use cases and consumed by subscriptions.
+//!
+//! Behind the [`Bus`] trait: [`memory`] for one node; a Redis implementation carries events
+//! between nodes. Events are plain serialisable values, so nothing assumes they stay in-process.
+
+pub mod memory;
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use futures_util::stream::BoxStream;
+use serde::{Deserialize, Serialize};
+
+use crate::ocpp::types::{
+    AuthorizationStatus, ChargePointErrorCode, ChargePointStatus, DiagnosticsStatus,
+    FirmwareStatus, MeterValue, Reason, RegistrationStatus,
+};
+
+/// Something a station did, as the rest of the system sees it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Event {
+    StationConnected {
+        station_id: String,
+        at: DateTime<Utc>,
+    },
+    StationBooted {
+        station_id: String,
+        status: RegistrationStatus,
+        at: DateTime<Utc>,
+    },
+    StationDisconnected {
+        station_id: String,
+        at: DateTime<Utc>,
+    },
+    ConnectorStatus {
+        station_id: String,
+        connector_id: i32,
+        status: ChargePointStatus,
+        error_code: ChargePointErrorCode,
+        info: Option<String>,
+        timestamp: Option<DateTime<Utc>>,
+    },
+    MeterValues {
+        station_id: String,
+        connector_id: i32,
+        transaction_id: Option<i32>,
+        meter_value: Vec<MeterValue>,
+    },
+    TransactionStarted {
+        station_id: String,
+        transaction_id: i32,
+        connector_id: i32,
+        id_tag: String,
+        id_tag_status: AuthorizationStatus,
+        meter_start: i64,
+        timestamp: DateTime<Utc>,
+    },
+    TransactionStopped {
+        station_id: String,
+        transaction_id: i32,
+        connector_id: i32,
+        meter_stop: i64,
+        timestamp: DateTime<Utc>,
+        reason: Reason,
+    },
+    FirmwareStatus {
+        station_id: String,
+        status: FirmwareStatus,
+        at: DateTime<Utc>,
+    },
+    DiagnosticsStatus {
+        station_id: String,
+        status: DiagnosticsStatus,
+        at: DateTime<Utc>,
+    },
+}
+
+impl Event {
+    pub fn station_id(&self) -> &str {
+        match self {
+            Self::StationConnected { station_id, .. }
+            | Self::StationBooted { station_id, .. }
+            | Self::StationDisconnected { station_id, .. }
+            | Self::ConnectorStatus { station_id, .. }
+            | Self::MeterValues { station_id, .. }
+            | Self::TransactionStarted { station_id, .. }
+            | Self::TransactionStopped { station_id, .. }
+            | Self::FirmwareStatus { station_id, .. }
+            | Self::DiagnosticsStatus { station_id, .. } => station_id,
+        }
+    }
+}
+
+/// What a subscriber receives.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Delivery {
+    Event(Arc<Event>),
+    /// The subscriber fell behind and this many events were skipped for it; the OCPP path is
+    /// never slowed down by a slow subscriber.
+    Lagged(u64),
+}
+
+/// A bus that could not be reached. Publishers log it and carry on.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("event bus unavailable: {0}")]
+pub struct BusError(pub String);
+
+#[async_trait]
+pub trait Bus: Send + Sync + 'static {
+    /// Publishes to every current subscriber, on every node. Never waits for subscribers.
+    async fn publish(&self, event: Event) -> Result<(), BusError>;
+    /// Every event published from now on, in publication order per station.
+    fn subscribe(&self) -> BoxStream<'static, Delivery>;
+}

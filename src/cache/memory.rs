@@ -1,0 +1,200 @@
+//! The in-memory status cache of a single node (the embedded default).
+
+use std::{
+    collections::{BTreeMap, HashMap},
+    sync::RwLock,
+};
+
+use async_trait::async_trait;
+
+use super::{CacheError, ConnectorState, MeterReading, Presence, StatusCache};
+
+#[derive(Default)]
+struct Station {
+    presence: Option<Presence>,
+    connectors: BTreeMap<i32, ConnectorState>,
+    meters: BTreeMap<i32, MeterReading>,
+}
+
+/// A [`StatusCache`] in this process's memory.
+#[derive(Default)]
+pub struct MemoryCache {
+    stations: RwLock<HashMap<String, Station>>,
+}
+
+impl MemoryCache {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn update(&self, station_id: &str, f: impl FnOnce(&mut Station)) {
+        let mut stations = self.stations.write().unwrap_or_else(|e| e.into_inner());
+        match stations.get_mut(station_id) {
+            Some(station) => f(station),
+            None => f(stations.entry(station_id.to_owned()).or_default()),
+        }
+    }
+
+    fn read<T>(&self, station_id: &str, f: impl FnOnce(&Station) -> T) -> Option<T> {
+        let stations = self.stations.read().unwrap_or_else(|e| e.into_inner());
+        stations.get(station_id).map(f)
+    }
+}
+
+#[async_trait]
+impl StatusCache for MemoryCache {
+    async fn station_connected(
+        &self,
+        station_id: &str,
+        presence: Presence,
+    ) -> Result<(), CacheError> {
+        self.update(station_id, |s| s.presence = Some(presence));
+        Ok(())
+    }
+
+    async fn station_disconnected(
+        &self,
+        station_id: &str,
+        connection_id: u64,
+    ) -> Result<(), CacheError> {
+        self.update(station_id, |s| {
+            if s.presence
+                .as_ref()
+                .is_some_and(|p| p.connection_id == connection_id)
+            {
+                s.presence = None;
+            }
+        });
+        Ok(())
+    }
+
+    async fn presence(&self, station_id: &str) -> Result<Option<Presence>, CacheError> {
+        Ok(self.read(station_id, |s| s.presence.clone()).flatten())
+    }
+
+    async fn connected_stations(&self) -> Result<Vec<String>, CacheError> {
+        let stations = self.stations.read().unwrap_or_else(|e| e.into_inner());
+        let mut ids: Vec<String> = stations
+            .iter()
+            .filter(|(_, s)| s.presence.is_some())
+            .map(|(id, _)| id.clone())
+            .collect();
+        ids.sort();
+        Ok(ids)
+    }
+
+    async fn set_connector(
+        &self,
+        station_id: &str,
+        state: ConnectorState,
+    ) -> Result<(), CacheError> {
+        self.update(station_id, |s| {
+            s.connectors.insert(state.connector_id, state);
+        });
+        Ok(())
+    }
+
+    async fn connectors(&self, station_id: &str) -> Result<Vec<ConnectorState>, CacheError> {
+        Ok(self
+            .read(station_id, |s| s.connectors.values().cloned().collect())
+            .unwrap_or_default())
+    }
+
+    async fn set_last_meter(
+        &self,
+        station_id: &str,
+        reading: MeterReading,
+    ) -> Result<(), CacheError> {
+        self.update(station_id, |s| {
+            s.meters.insert(reading.connector_id, reading);
+        });
+        Ok(())
+    }
+
+    async fn last_meter(
+        &self,
+        station_id: &str,
+        connector_id: i32,
+    ) -> Result<Option<MeterReading>, CacheError> {
+        Ok(self
+            .read(station_id, |s| s.meters.get(&connector_id).cloned())
+            .flatten())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+
+    use super::*;
+    use crate::ocpp::types::{ChargePointErrorCode, ChargePointStatus};
+
+    fn presence(connection_id: u64) -> Presence {
+        Presence {
+            connection_id,
+            node_id: "n1".into(),
+            connected_at: Utc::now(),
+        }
+    }
+
+    #[tokio::test]
+    async fn an_old_connection_does_not_remove_a_newer_presence() {
+        let cache = MemoryCache::new();
+        cache.station_connected("CP1", presence(1)).await.unwrap();
+        cache.station_connected("CP1", presence(2)).await.unwrap();
+        cache.station_disconnected("CP1", 1).await.unwrap();
+        assert_eq!(
+            cache
+                .presence("CP1")
+                .await
+                .unwrap()
+                .map(|p| p.connection_id),
+            Some(2)
+        );
+        assert_eq!(
+            cache.connected_stations().await.unwrap(),
+            vec!["CP1".to_owned()]
+        );
+        cache.station_disconnected("CP1", 2).await.unwrap();
+        assert_eq!(cache.presence("CP1").await.unwrap(), None);
+        assert!(cache.connected_stations().await.unwrap().is_empty());
+    }
+
+    #[tokio::test]
+    async fn connector_states_are_kept_per_connector() {
+        let cache = MemoryCache::new();
+        for (id, status) in [
+            (2, ChargePointStatus::Charging),
+            (1, ChargePointStatus::Available),
+        ] {
+            cache
+                .set_connector(
+                    "CP1",
+                    ConnectorState {
+                        connector_id: id,
+                        status,
+                        error_code: ChargePointErrorCode::NoError,
+                        info: None,
+                        vendor_error_code: None,
+                        timestamp: None,
+                        received_at: Utc::now(),
+                    },
+                )
+                .await
+                .unwrap();
+        }
+        let states = cache.connectors("CP1").await.unwrap();
+        assert_eq!(
+            states
+                .iter()
+                .map(|s| (s.connector_id, s.status))
+                .collect::<Vec<_>>(),
+            vec![
+                (1, ChargePointStatus::Available),
+                (2, ChargePointStatus::Charging)
+            ]
+        );
+        assert!(cache.connectors("CP2").await.unwrap().is_empty());
+        assert_eq!(cache.last_meter("CP1", 1).await.unwrap(), None);
+    }
+}

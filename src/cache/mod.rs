@@ -1,0 +1,88 @@
+//! The status cache: live state that the API reads often and that can always be rebuilt from
+//! the database and the live sessions (who is connected, connector states, last meter readings).
+//!
+//! Behind the [`StatusCache`] trait: [`memory`] for one node; a Redis implementation shares it
+//! between nodes. Nothing outside this module assumes the cache is in-process.
+
+pub mod memory;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::ocpp::types::{ChargePointErrorCode, ChargePointStatus, SampledValue};
+
+/// A cache that could not be reached. Callers on the OCPP path log it and carry on.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("status cache unavailable: {0}")]
+pub struct CacheError(pub String);
+
+/// A station's live connection.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Presence {
+    /// Unique per connection, across nodes; a newer connection has a different one.
+    pub connection_id: u64,
+    /// The node holding the socket.
+    pub node_id: String,
+    pub connected_at: DateTime<Utc>,
+}
+
+/// The last StatusNotification of a connector.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConnectorState {
+    pub connector_id: i32,
+    pub status: ChargePointStatus,
+    pub error_code: ChargePointErrorCode,
+    pub info: Option<String>,
+    pub vendor_error_code: Option<String>,
+    /// The station's timestamp, when it sent one.
+    pub timestamp: Option<DateTime<Utc>>,
+    pub received_at: DateTime<Utc>,
+}
+
+/// The newest meter value of a connector.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MeterReading {
+    pub connector_id: i32,
+    pub transaction_id: Option<i32>,
+    pub timestamp: DateTime<Utc>,
+    pub sampled_value: Vec<SampledValue>,
+}
+
+/// Live state shared by the OCPP sessions and the API.
+#[async_trait]
+pub trait StatusCache: Send + Sync + 'static {
+    /// Records that `station_id` is connected; replaces an older presence.
+    async fn station_connected(
+        &self,
+        station_id: &str,
+        presence: Presence,
+    ) -> Result<(), CacheError>;
+    /// Forgets the presence, but only if it is still `connection_id`'s (a newer connection's
+    /// presence is kept).
+    async fn station_disconnected(
+        &self,
+        station_id: &str,
+        connection_id: u64,
+    ) -> Result<(), CacheError>;
+    async fn presence(&self, station_id: &str) -> Result<Option<Presence>, CacheError>;
+    /// Ids of the connected stations, sorted.
+    async fn connected_stations(&self) -> Result<Vec<String>, CacheError>;
+    async fn set_connector(
+        &self,
+        station_id: &str,
+        state: ConnectorState,
+    ) -> Result<(), CacheError>;
+    /// The connector states of a station, by connector id.
+    async fn connectors(&self, station_id: &str) -> Result<Vec<ConnectorState>, CacheError>;
+    async fn set_last_meter(
+        &self,
+        station_id: &str,
+        reading: MeterReading,
+    ) -> Result<(), CacheError>;
+    async fn last_meter(
+        &self,
+        station_id: &str,
+        connector_id: i32,
+    ) -> Result<Option<MeterReading>, CacheError>;
+}

@@ -1,0 +1,28 @@
+//! chargegate: an OCPP 1.6J central system for EV charging stations.
+//!
+//! The modules, in the order data flows through them:
+//!
+//! - [`ocpp`]: the wire. `server` checks the handshake at `/ocpp/{chargePointId}` and upgrades;
+//!   `session` runs one task per station; `frame` parses `[2|3|4,…]` frames; `inbound` and
+//!   `outbound` are the typed messages, decoded by `payload` with the pinned CallError mapping;
+//!   `registry` knows which stations are connected here.
+//! - [`station`] and [`transaction`]: the use cases. They decide the answers, write entities
+//!   through the [`store`], update the [`cache`] and publish on the [`bus`].
+//! - [`store`]: SQLite or PostgreSQL through SeaORM; one batching writer (group commit).
+//! - [`cache`]: live status behind a trait (in-memory here; Redis for several nodes).
+//! - [`bus`]: events behind a trait (in-memory broadcast here; Redis for several nodes).
+//! - [`commands`]: server → station commands with typed answers, timeouts and "offline".
+//! - [`app`] builds all of this from [`config`] and serves it; `main.rs` is the CLI.
+
+pub mod app;
+pub mod bus;
+pub mod cache;
+pub mod commands;
+pub mod config;
+pub mod ocpp;
+pub mod station;
+pub mod store;
+pub mod transaction;
+
+pub use app::{App, Context};
+pub use config::Settings;

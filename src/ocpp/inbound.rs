@@ -1,0 +1,491 @@
+//! Station → central system actions of OCPP 1.6: each request and answer as a strict type, and
+//! [`Request::parse`], which turns an action name and raw payload into one typed request (or the
+//! CallError that the station gets instead).
+
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use super::error::{CallError, ErrorCode};
+use super::payload::{Payload, decode, violation};
+use super::types::*;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AuthorizeRequest {
+    pub id_tag: IdToken,
+}
+impl Payload for AuthorizeRequest {}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AuthorizeResponse {
+    pub id_tag_info: IdTagInfo,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BootNotificationRequest {
+    pub charge_point_vendor: CiString<20>,
+    pub charge_point_model: CiString<20>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub charge_point_serial_number: Option<CiString<25>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub charge_box_serial_number: Option<CiString<25>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub firmware_version: Option<CiString<50>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iccid: Option<CiString<20>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imsi: Option<CiString<20>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meter_type: Option<CiString<25>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meter_serial_number: Option<CiString<25>>,
+}
+impl Payload for BootNotificationRequest {}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BootNotificationResponse {
+    pub status: RegistrationStatus,
+    pub current_time: Timestamp,
+    /// Seconds: the heartbeat interval when Accepted, the retry delay otherwise.
+    pub interval: i32,
+}
+
+/// DataTransfer goes both ways; the same types serve both directions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DataTransferRequest {
+    pub vendor_id: CiString<255>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<CiString<50>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<String>,
+}
+impl Payload for DataTransferRequest {}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DataTransferResponse {
+    pub status: DataTransferStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<String>,
+}
+impl Payload for DataTransferResponse {}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DiagnosticsStatusNotificationRequest {
+    pub status: DiagnosticsStatus,
+}
+impl Payload for DiagnosticsStatusNotificationRequest {}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FirmwareStatusNotificationRequest {
+    pub status: FirmwareStatus,
+}
+impl Payload for FirmwareStatusNotificationRequest {}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeartbeatRequest {}
+impl Payload for HeartbeatRequest {}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct HeartbeatResponse {
+    pub current_time: Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MeterValuesRequest {
+    #[serde(deserialize_with = "non_negative")]
+    pub connector_id: i32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transaction_id: Option<i32>,
+    pub meter_value: Vec<MeterValue>,
+}
+
+fn check_meter_values(field: &str, values: &[MeterValue]) -> Result<(), CallError> {
+    for (i, value) in values.iter().enumerate() {
+        if value.sampled_value.is_empty() {
+            return Err(violation(
+                ErrorCode::OccurenceConstraintViolation,
+                &format!("{field}[{i}].sampledValue"),
+                "at least one sampled value is required",
+            ));
+        }
+    }
+    Ok(())
+}
+
+impl Payload for MeterValuesRequest {
+    fn check(&self) -> Result<(), CallError> {
+        if self.meter_value.is_empty() {
+            return Err(violation(
+                ErrorCode::OccurenceConstraintViolation,
+                "meterValue",
+                "at least one meter value is required",
+            ));
+        }
+        check_meter_values("meterValue", &self.meter_value)
+    }
+}
+
+/// An empty answer (`{}`): MeterValues, StatusNotification and the status notifications.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmptyResponse {}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct StartTransactionRequest {
+    pub connector_id: i32,
+    pub id_tag: IdToken,
+    pub meter_start: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reservation_id: Option<i32>,
+    pub timestamp: Timestamp,
+}
+
+impl Payload for StartTransactionRequest {
+    fn check(&self) -> Result<(), CallError> {
+        if self.connector_id <= 0 {
+            return Err(violation(
+                ErrorCode::PropertyConstraintViolation,
+                "connectorId",
+                "a transaction starts on a connector id greater than 0",
+            ));
+        }
+        Ok(())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct StartTransactionResponse {
+    pub id_tag_info: IdTagInfo,
+    pub transaction_id: i32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct StatusNotificationRequest {
+    #[serde(deserialize_with = "non_negative")]
+    pub connector_id: i32,
+    pub error_code: ChargePointErrorCode,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub info: Option<CiString<50>>,
+    pub status: ChargePointStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vendor_id: Option<CiString<255>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vendor_error_code: Option<CiString<50>>,
+}
+impl Payload for StatusNotificationRequest {}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct StopTransactionRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_tag: Option<IdToken>,
+    pub meter_stop: i64,
+    pub timestamp: Timestamp,
+    pub transaction_id: i32,
+    /// Optional; absent means `Local` (OCPP 1.6 §6.49, and the OCPP-J errata 2.5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Reason>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transaction_data: Option<Vec<MeterValue>>,
+}
+
+impl Payload for StopTransactionRequest {
+    fn check(&self) -> Result<(), CallError> {
+        check_meter_values(
+            "transactionData",
+            self.transaction_data.as_deref().unwrap_or_default(),
+        )
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct StopTransactionResponse {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_tag_info: Option<IdTagInfo>,
+}
+
+/// A typed station → central system request.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Request {
+    Authorize(AuthorizeRequest),
+    BootNotification(BootNotificationRequest),
+    DataTransfer(DataTransferRequest),
+    DiagnosticsStatusNotification(DiagnosticsStatusNotificationRequest),
+    FirmwareStatusNotification(FirmwareStatusNotificationRequest),
+    Heartbeat(HeartbeatRequest),
+    MeterValues(MeterValuesRequest),
+    StartTransaction(StartTransactionRequest),
+    StatusNotification(StatusNotificationRequest),
+    StopTransaction(StopTransactionRequest),
+}
+
+/// Actions that only a central system sends (OCPP 1.6 and the 1.6 security extensions), and
+/// station actions of the security extensions not yet handled: answered `NotSupported`.
+pub const NOT_SUPPORTED_ACTIONS: &[&str] = &[
+    "CancelReservation",
+    "CertificateSigned",
+    "ChangeAvailability",
+    "ChangeConfiguration",
+    "ClearCache",
+    "ClearChargingProfile",
+    "DeleteCertificate",
+    "ExtendedTriggerMessage",
+    "GetCompositeSchedule",
+    "GetConfiguration",
+    "GetDiagnostics",
+    "GetInstalledCertificateIds",
+    "GetLocalListVersion",
+    "GetLog",
+    "InstallCertificate",
+    "RemoteStartTransaction",
+    "RemoteStopTransaction",
+    "ReserveNow",
+    "Reset",
+    "SendLocalList",
+    "SetChargingProfile",
+    "SignedUpdateFirmware",
+    "TriggerMessage",
+    "UnlockConnector",
+    "UpdateFirmware",
+    // Station actions of the Security Whitepaper, not handled yet.
+    "LogStatusNotification",
+    "SecurityEventNotification",
+    "SignCertificate",
+    "SignedFirmwareStatusNotification",
+];
+
+impl Request {
+    /// Decodes the payload of `action`; unknown actions are `NotImplemented`, actions that a
+    /// station may not send here are `NotSupported`.
+    pub fn parse(action: &str, payload: &RawValue) -> Result<Self, CallError> {
+        Ok(match action {
+            "Authorize" => Self::Authorize(decode(payload)?),
+            "BootNotification" => Self::BootNotification(decode(payload)?),
+            "DataTransfer" => Self::DataTransfer(decode(payload)?),
+            "DiagnosticsStatusNotification" => {
+                Self::DiagnosticsStatusNotification(decode(payload)?)
+            }
+            "FirmwareStatusNotification" => Self::FirmwareStatusNotification(decode(payload)?),
+            "Heartbeat" => Self::Heartbeat(decode(payload)?),
+            "MeterValues" => Self::MeterValues(decode(payload)?),
+            "StartTransaction" => Self::StartTransaction(decode(payload)?),
+            "StatusNotification" => Self::StatusNotification(decode(payload)?),
+            "StopTransaction" => Self::StopTransaction(decode(payload)?),
+            other if NOT_SUPPORTED_ACTIONS.contains(&other) => {
+                return Err(CallError::new(
+                    ErrorCode::NotSupported,
+                    format!("{other} is not accepted from a charge point"),
+                ));
+            }
+            other => {
+                return Err(CallError::new(
+                    ErrorCode::NotImplemented,
+                    format!("unknown action {other:?}"),
+                ));
+            }
+        })
+    }
+
+    pub fn action(&self) -> &'static str {
+        match self {
+            Self::Authorize(_) => "Authorize",
+            Self::BootNotification(_) => "BootNotification",
+            Self::DataTransfer(_) => "DataTransfer",
+            Self::DiagnosticsStatusNotification(_) => "DiagnosticsStatusNotification",
+            Self::FirmwareStatusNotification(_) => "FirmwareStatusNotification",
+            Self::Heartbeat(_) => "Heartbeat",
+            Self::MeterValues(_) => "MeterValues",
+            Self::StartTransaction(_) => "StartTransaction",
+            Self::StatusNotification(_) => "StatusNotification",
+            Self::StopTransaction(_) => "StopTransaction",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(action: &str, json: &str) -> Result<Request, CallError> {
+        Request::parse(action, &RawValue::from_string(json.to_owned()).unwrap())
+    }
+
+    fn code(action: &str, json: &str) -> ErrorCode {
+        parse(action, json).unwrap_err().code
+    }
+
+    #[test]
+    fn the_seed_requests_decode() {
+        assert!(matches!(
+            parse("Authorize", r#"{"idTag":"ABC123"}"#),
+            Ok(Request::Authorize(_))
+        ));
+        assert!(matches!(
+            parse(
+                "BootNotification",
+                r#"{"chargePointVendor":"VendorA","chargePointModel":"SingleSocketCharger"}"#
+            ),
+            Ok(Request::BootNotification(_))
+        ));
+        assert!(matches!(
+            parse(
+                "DataTransfer",
+                r#"{"vendorId":"VendorA","messageId":"customMsg","data":"Some data"}"#
+            ),
+            Ok(Request::DataTransfer(_))
+        ));
+        assert!(matches!(
+            parse("Heartbeat", "{}"),
+            Ok(Request::Heartbeat(_))
+        ));
+        let Ok(Request::MeterValues(mv)) = parse(
+            "MeterValues",
+            r#"{"connectorId":1,"meterValue":[{"timestamp":"2024-05-01T10:00:00Z","sampledValue":[{"value":"12.5","context":"Sample.Periodic","format":"Raw","measurand":"Energy.Active.Import.Register","phase":"L1","location":"Outlet","unit":"kWh"}]}]}"#,
+        ) else {
+            panic!("MeterValues did not decode")
+        };
+        assert_eq!(mv.meter_value[0].sampled_value[0].numeric(), Some(12.5));
+        assert!(matches!(
+            parse(
+                "StartTransaction",
+                r#"{"connectorId":1,"idTag":"ABC","meterStart":0,"timestamp":"2024-05-01T10:00:00Z"}"#
+            ),
+            Ok(Request::StartTransaction(_))
+        ));
+        assert!(matches!(
+            parse(
+                "StatusNotification",
+                r#"{"connectorId":1,"errorCode":"NoError","status":"Available"}"#
+            ),
+            Ok(Request::StatusNotification(_))
+        ));
+        assert!(matches!(
+            parse(
+                "StopTransaction",
+                r#"{"idTag":"ABC","timestamp":"2024-05-01T11:00:00Z","meterStop":25,"transactionId":1}"#
+            ),
+            Ok(Request::StopTransaction(_))
+        ));
+        assert!(matches!(
+            parse("DiagnosticsStatusNotification", r#"{"status":"Uploaded"}"#),
+            Ok(Request::DiagnosticsStatusNotification(_))
+        ));
+        assert!(matches!(
+            parse("FirmwareStatusNotification", r#"{"status":"Installed"}"#),
+            Ok(Request::FirmwareStatusNotification(_))
+        ));
+    }
+
+    #[test]
+    fn both_spellings_of_celsius_are_accepted() {
+        for unit in ["Celsius", "Celcius"] {
+            let json = format!(
+                r#"{{"connectorId":0,"meterValue":[{{"timestamp":"2024-05-01T10:00:00Z","sampledValue":[{{"value":"21","measurand":"Temperature","unit":"{unit}"}}]}}]}}"#
+            );
+            assert!(parse("MeterValues", &json).is_ok(), "{unit}");
+        }
+    }
+
+    #[test]
+    fn action_level_errors() {
+        assert_eq!(code("FooBar", "{}"), ErrorCode::NotImplemented);
+        assert_eq!(code("heartbeat", "{}"), ErrorCode::NotImplemented);
+        assert_eq!(code("Reset", r#"{"type":"Hard"}"#), ErrorCode::NotSupported);
+        assert_eq!(
+            code("RemoteStartTransaction", "{}"),
+            ErrorCode::NotSupported
+        );
+    }
+
+    #[test]
+    fn message_specific_constraints() {
+        use ErrorCode::*;
+        assert_eq!(
+            code("MeterValues", r#"{"connectorId":1,"meterValue":[]}"#),
+            OccurenceConstraintViolation
+        );
+        assert_eq!(
+            code(
+                "MeterValues",
+                r#"{"connectorId":1,"meterValue":[{"timestamp":"2024-05-01T10:00:00Z","sampledValue":[]}]}"#
+            ),
+            OccurenceConstraintViolation
+        );
+        assert_eq!(
+            code("MeterValues", r#"{"connectorId":-1,"meterValue":[]}"#),
+            PropertyConstraintViolation
+        );
+        assert_eq!(
+            code(
+                "StartTransaction",
+                r#"{"connectorId":0,"idTag":"A","meterStart":0,"timestamp":"2024-05-01T10:00:00Z"}"#
+            ),
+            PropertyConstraintViolation
+        );
+        assert_eq!(
+            code("Authorize", r#"{"idTag":"123456789012345678901"}"#),
+            PropertyConstraintViolation
+        );
+        assert_eq!(code("Heartbeat", r#"{"x":1}"#), FormationViolation);
+        assert_eq!(
+            code(
+                "StatusNotification",
+                r#"{"connectorId":1,"errorCode":"NoError","status":"Open"}"#
+            ),
+            PropertyConstraintViolation
+        );
+        assert_eq!(
+            code(
+                "StopTransaction",
+                r#"{"timestamp":"2024-05-01T11:00:00Z","meterStop":25,"transactionId":1,"reason":"Bored"}"#
+            ),
+            PropertyConstraintViolation
+        );
+    }
+
+    #[test]
+    fn stop_transaction_reason_is_optional() {
+        let Ok(Request::StopTransaction(stop)) = parse(
+            "StopTransaction",
+            r#"{"timestamp":"2024-05-01T11:00:00Z","meterStop":25,"transactionId":-1}"#,
+        ) else {
+            panic!()
+        };
+        assert_eq!(stop.reason, None);
+        assert_eq!(stop.transaction_id, -1);
+    }
+
+    #[test]
+    fn answers_serialise_as_ocpp_expects() {
+        let boot = BootNotificationResponse {
+            status: RegistrationStatus::Accepted,
+            current_time: Timestamp::parse("2024-05-01T10:00:00Z").unwrap(),
+            interval: 300,
+        };
+        assert_eq!(
+            serde_json::to_string(&boot).unwrap(),
+            r#"{"status":"Accepted","currentTime":"2024-05-01T10:00:00.000Z","interval":300}"#
+        );
+        assert_eq!(serde_json::to_string(&EmptyResponse {}).unwrap(), "{}");
+        assert_eq!(
+            serde_json::to_string(&StopTransactionResponse { id_tag_info: None }).unwrap(),
+            "{}"
+        );
+    }
+}

@@ -1,0 +1,125 @@
+//! The OCPP-J endpoint `/ocpp/{chargePointId}`: checks the charge point id and the handshake
+//! before upgrading (400 for a bad id, 404 for an unknown station under the reject policy),
+//! offers subprotocol `ocpp1.6`, and hands the socket to a session.
+
+use std::sync::Arc;
+
+use axum::{
+    Router,
+    extract::{
+        State,
+        ws::{WebSocketUpgrade, rejection::WebSocketUpgradeRejection},
+    },
+    http::{StatusCode, Uri},
+    response::{IntoResponse, Response},
+    routing::any,
+};
+use tracing::{info, warn};
+
+use super::session;
+use crate::{app::Context, config::UnknownStationPolicy, station};
+
+/// The OCPP-J 1.6 subprotocol name.
+pub const SUBPROTOCOL: &str = "ocpp1.6";
+/// Longest charge point id accepted, in characters.
+pub const MAX_STATION_ID_LEN: usize = 48;
+/// Per-connection WebSocket buffers: small, so that an idle station costs little memory.
+const READ_BUFFER: usize = 4 * 1024;
+const WRITE_BUFFER: usize = 0;
+/// Largest message accepted from a station.
+pub const MAX_MESSAGE_SIZE: usize = 256 * 1024;
+
+/// Routes of the OCPP endpoint.
+pub fn routes() -> Router<Arc<Context>> {
+    Router::new()
+        .route("/ocpp", any(missing_id))
+        .route("/ocpp/", any(missing_id))
+        .route("/ocpp/{*station}", any(handshake))
+}
+
+async fn missing_id() -> Response {
+    (
+        StatusCode::BAD_REQUEST,
+        "the URL must end with /ocpp/{chargePointId}",
+    )
+        .into_response()
+}
+
+/// Decodes the charge point id from the raw path segment after `/ocpp/`.
+pub fn station_id(raw: &str) -> Result<String, &'static str> {
+    let id = percent_encoding::percent_decode_str(raw)
+        .decode_utf8()
+        .map_err(|_| "the charge point id is not valid UTF-8")?;
+    if id.is_empty() {
+        return Err("the charge point id is empty");
+    }
+    if id.chars().count() > MAX_STATION_ID_LEN {
+        return Err("the charge point id is longer than 48 characters");
+    }
+    if id.contains('/') {
+        return Err("the charge point id contains '/'");
+    }
+    if id.chars().any(char::is_control) {
+        return Err("the charge point id contains control characters");
+    }
+    Ok(id.into_owned())
+}
+
+async fn handshake(
+    State(ctx): State<Arc<Context>>,
+    uri: Uri,
+    upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
+) -> Response {
+    let raw = uri.path().strip_prefix("/ocpp/").unwrap_or_default();
+    let id = match station_id(raw) {
+        Ok(id) => id,
+        Err(reason) => {
+            info!(path = %uri.path(), reason, "handshake refused");
+            return (StatusCode::BAD_REQUEST, reason).into_response();
+        }
+    };
+    let upgrade = match upgrade {
+        Ok(upgrade) => upgrade,
+        Err(rejection) => return rejection.into_response(),
+    };
+    if ctx.settings.unknown_stations == UnknownStationPolicy::Reject {
+        match station::exists(&ctx, &id).await {
+            Ok(true) => {}
+            Ok(false) => {
+                info!(station = %id, "unknown station refused");
+                return (StatusCode::NOT_FOUND, "unknown charge point").into_response();
+            }
+            Err(e) => {
+                warn!(station = %id, error = %e, "cannot look up station");
+                return StatusCode::SERVICE_UNAVAILABLE.into_response();
+            }
+        }
+    }
+    let station: Arc<str> = id.into();
+    upgrade
+        .read_buffer_size(READ_BUFFER)
+        .write_buffer_size(WRITE_BUFFER)
+        .max_message_size(MAX_MESSAGE_SIZE)
+        .max_frame_size(MAX_MESSAGE_SIZE)
+        .protocols([SUBPROTOCOL])
+        .on_upgrade(move |socket| session::run(ctx, station, socket))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_percent_decoded_and_checked() {
+        assert_eq!(station_id("CP001").as_deref(), Ok("CP001"));
+        assert_eq!(station_id("RDAM%20123").as_deref(), Ok("RDAM 123"));
+        assert_eq!(station_id("caf%C3%A9").as_deref(), Ok("café"));
+        assert_eq!(station_id(&"x".repeat(48)).map(|s| s.len()), Ok(48));
+        assert!(station_id("").is_err());
+        assert!(station_id(&"x".repeat(49)).is_err());
+        assert!(station_id("a%2Fb").is_err());
+        assert!(station_id("a/b").is_err());
+        assert!(station_id("%FF").is_err());
+        assert!(station_id("a%0Ab").is_err());
+    }
+}

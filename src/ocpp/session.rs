@@ -1,0 +1,689 @@
+//! One task per connected station: reads frames, answers the station's CALLs one at a time and
+//! in order, sends server commands one at a time, pings, journals every frame, and cleans up.
+//!
+//! The task never blocks on a handler: the CALL being handled is a future polled beside the
+//! socket, so answers to server commands and pings are read while the database works. CALLs
+//! that arrive meanwhile wait in a short queue; when it is full the socket is not read.
+
+use std::{collections::VecDeque, future::Future, sync::Arc, time::Duration};
+
+use axum::extract::ws::{CloseFrame, Message, WebSocket};
+use chrono::Utc;
+use futures_util::future::BoxFuture;
+use serde_json::value::RawValue;
+use tokio::{
+    sync::{mpsc, oneshot},
+    time::{Instant, Interval, MissedTickBehavior},
+};
+use tracing::{info, warn};
+
+use super::{
+    error::{CallError, ErrorCode},
+    frame::{self, Frame, FrameError},
+    inbound::Request,
+    registry::{OutboundCall, SessionHandle},
+    types::RegistrationStatus,
+};
+use crate::{
+    app::Context,
+    cache::Presence,
+    commands::CommandError,
+    station,
+    store::{Direction, JournalRow},
+    transaction,
+};
+
+/// CALLs that may wait while one is being handled (OCPP allows one; some stations send more).
+const MAX_QUEUED: usize = 8;
+/// Answers remembered for repeated message ids.
+const REMEMBERED_ANSWERS: usize = 4;
+/// Commands that may wait for their turn.
+const COMMAND_QUEUE: usize = 16;
+/// How often the last-seen time is written while frames keep arriving.
+const SEEN_EVERY: Duration = Duration::from_secs(60);
+/// How long a closing handshake or a last handler may take.
+const CLOSE_GRACE: Duration = Duration::from_secs(5);
+
+/// WebSocket close codes used here (RFC 6455 §7.4.1).
+mod close_code {
+    pub const NORMAL: u16 = 1000;
+    pub const GOING_AWAY: u16 = 1001;
+    pub const PROTOCOL_ERROR: u16 = 1002;
+    pub const INTERNAL_ERROR: u16 = 1011;
+}
+
+/// The answer to a station's CALL.
+type Outcome = Result<Answer, CallError>;
+
+struct Answer {
+    payload: Box<RawValue>,
+    /// A BootNotification changes what the station may send next.
+    registration: Option<RegistrationStatus>,
+}
+
+struct InFlight {
+    id: String,
+    action: &'static str,
+    answer: BoxFuture<'static, Outcome>,
+}
+
+struct Pending {
+    id: String,
+    action: &'static str,
+    reply: oneshot::Sender<Result<Box<RawValue>, CommandError>>,
+    deadline: Instant,
+}
+
+/// Why the session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum End {
+    PeerClosed,
+    SocketError,
+    Replaced,
+    Shutdown,
+    TooManyBadFrames,
+    NoPong,
+}
+
+struct Session {
+    ctx: Arc<Context>,
+    station: Arc<str>,
+    connection_id: u64,
+    registration: RegistrationStatus,
+    in_flight: Option<InFlight>,
+    queued: VecDeque<String>,
+    answered: VecDeque<(String, String)>,
+    pending: Option<Pending>,
+    calls_sent: u64,
+    bad_in_a_row: u32,
+    last_heard: Instant,
+    ping_sent: Option<Instant>,
+    seen_saved: Instant,
+}
+
+/// Runs the session of `station` on an upgraded socket until it ends.
+pub async fn run(ctx: Arc<Context>, station: Arc<str>, mut socket: WebSocket) {
+    let _tracked = ctx.sessions.token();
+    if socket.protocol().is_none() {
+        // OCPP-J §3.2: finish the handshake without a subprotocol, then close at once.
+        info!(station = %station, "no ocpp1.6 subprotocol offered; closing");
+        close(
+            &mut socket,
+            close_code::PROTOCOL_ERROR,
+            "subprotocol ocpp1.6 required",
+        )
+        .await;
+        return;
+    }
+    let connection_id = ctx.registry.next_connection_id();
+    let registration = match station::connected(&ctx, &station).await {
+        Ok(registration) => registration,
+        Err(e) => {
+            warn!(station = %station, error = %e, "cannot register the connection; closing");
+            close(&mut socket, close_code::INTERNAL_ERROR, "try again later").await;
+            return;
+        }
+    };
+
+    let (sender, inbox) = mpsc::channel(COMMAND_QUEUE);
+    let closer = ctx.shutdown.child_token();
+    let handle = SessionHandle {
+        connection_id,
+        sender,
+        close: closer.clone(),
+    };
+    match ctx.registry.register(&station, handle) {
+        Ok(Some(previous)) => {
+            info!(station = %station, "a new connection replaces the previous one");
+            previous.close.cancel();
+        }
+        Ok(None) => {}
+        Err(_newer) => {
+            info!(station = %station, "a newer connection already exists; closing this one");
+            close(
+                &mut socket,
+                close_code::NORMAL,
+                "replaced by a newer connection",
+            )
+            .await;
+            return;
+        }
+    }
+    let presence = Presence {
+        connection_id,
+        node_id: ctx.node_id.clone(),
+        connected_at: Utc::now(),
+    };
+    if let Err(e) = ctx.cache.station_connected(&station, presence).await {
+        warn!(station = %station, error = %e, "presence not cached");
+    }
+    ctx.publish(crate::bus::Event::StationConnected {
+        station_id: station.to_string(),
+        at: Utc::now(),
+    })
+    .await;
+    info!(station = %station, registration = %registration, "station connected");
+
+    let now = Instant::now();
+    let mut session = Session {
+        ctx,
+        station,
+        connection_id,
+        registration,
+        in_flight: None,
+        queued: VecDeque::new(),
+        answered: VecDeque::new(),
+        pending: None,
+        calls_sent: 0,
+        bad_in_a_row: 0,
+        last_heard: now,
+        ping_sent: None,
+        seen_saved: now,
+    };
+    let end = session.serve(&mut socket, inbox, closer).await;
+    session.finish(socket, end).await;
+}
+
+async fn close(socket: &mut WebSocket, code: u16, reason: &'static str) {
+    let frame = CloseFrame {
+        code,
+        reason: reason.into(),
+    };
+    let _ = tokio::time::timeout(CLOSE_GRACE, socket.send(Message::Close(Some(frame)))).await;
+}
+
+/// Polls the CALL being handled; pending forever when there is none.
+fn in_flight(slot: &mut Option<InFlight>) -> impl Future<Output = Outcome> + '_ {
+    std::future::poll_fn(move |cx| match slot {
+        Some(call) => call.answer.as_mut().poll(cx),
+        None => std::task::Poll::Pending,
+    })
+}
+
+async fn tick(interval: &mut Option<Interval>) {
+    match interval {
+        Some(interval) => {
+            interval.tick().await;
+        }
+        None => std::future::pending().await,
+    }
+}
+
+impl Session {
+    async fn serve(
+        &mut self,
+        socket: &mut WebSocket,
+        mut inbox: mpsc::Receiver<Box<OutboundCall>>,
+        closer: tokio_util::sync::CancellationToken,
+    ) -> (End, mpsc::Receiver<Box<OutboundCall>>) {
+        let every = self.ctx.settings.ping_interval.0;
+        let mut ping = (!every.is_zero()).then(|| {
+            let mut interval = tokio::time::interval_at(Instant::now() + every, every);
+            interval.set_missed_tick_behavior(MissedTickBehavior::Delay);
+            interval
+        });
+        let mut closing: Option<End> = None;
+        loop {
+            let deadline = self.pending.as_ref().map(|p| p.deadline);
+            let end = tokio::select! {
+                biased;
+                () = closer.cancelled(), if closing.is_none() => {
+                    let end = if self.ctx.shutdown.is_cancelled() { End::Shutdown } else { End::Replaced };
+                    // Let the CALL being handled finish and be answered; drop the queued ones
+                    // (unanswered, so the station sends them again after reconnecting).
+                    self.queued.clear();
+                    if self.in_flight.is_some() {
+                        closing = Some(end);
+                        None
+                    } else {
+                        Some(end)
+                    }
+                }
+                outcome = in_flight(&mut self.in_flight) => {
+                    let call = self.in_flight.take().expect("polled an in-flight call");
+                    match self.answer(socket, call, outcome).await {
+                        Err(end) => Some(end),
+                        Ok(()) if closing.is_some() => closing,
+                        Ok(()) => self.take_queued(socket).await.err(),
+                    }
+                }
+                message = socket.recv(), if closing.is_none() && self.queued.len() < MAX_QUEUED => {
+                    self.heard();
+                    match message {
+                        None | Some(Ok(Message::Close(_))) => Some(End::PeerClosed),
+                        Some(Err(e)) => {
+                            info!(station = %self.station, error = %e, "socket error");
+                            Some(End::SocketError)
+                        }
+                        Some(Ok(Message::Text(text))) => self.on_text(socket, text.as_str()).await.err(),
+                        Some(Ok(Message::Binary(data))) => {
+                            let note = format!("<binary frame of {} bytes>", data.len());
+                            self.bad_frame(socket, None, None, note, "binary frames are not used by OCPP-J").await.err()
+                        }
+                        Some(Ok(Message::Ping(_) | Message::Pong(_))) => None,
+                    }
+                }
+                Some(call) = inbox.recv(), if self.pending.is_none() && closing.is_none() => {
+                    self.send_call(socket, call).await.err()
+                }
+                () = tokio::time::sleep_until(deadline.unwrap_or_else(Instant::now)), if deadline.is_some() => {
+                    if let Some(p) = self.pending.take() {
+                        warn!(station = %self.station, action = p.action, msg_id = %p.id, "no answer to CALL in time");
+                        let _ = p.reply.send(Err(CommandError::Timeout(self.ctx.settings.command_timeout.0)));
+                    }
+                    None
+                }
+                () = tick(&mut ping) => self.ping(socket).await.err(),
+            };
+            if let Some(end) = end {
+                return (end, inbox);
+            }
+        }
+    }
+
+    /// Handles the CALLs that waited while another was handled, until one is in flight.
+    async fn take_queued(&mut self, socket: &mut WebSocket) -> Result<(), End> {
+        while self.in_flight.is_none() {
+            let Some(text) = self.queued.pop_front() else {
+                break;
+            };
+            self.on_text(socket, &text).await?;
+        }
+        Ok(())
+    }
+
+    fn heard(&mut self) {
+        let now = Instant::now();
+        self.last_heard = now;
+        if now.duration_since(self.seen_saved) >= SEEN_EVERY {
+            self.seen_saved = now;
+            let (ctx, station) = (self.ctx.clone(), self.station.clone());
+            tokio::spawn(async move { station::seen(&ctx, &station, Utc::now()).await });
+        }
+    }
+
+    async fn ping(&mut self, socket: &mut WebSocket) -> Result<(), End> {
+        if self.ping_sent.is_some_and(|sent| self.last_heard < sent) {
+            info!(station = %self.station, "no answer to the last ping; closing");
+            return Err(End::NoPong);
+        }
+        self.ping_sent = Some(Instant::now());
+        socket
+            .send(Message::Ping(Default::default()))
+            .await
+            .map_err(|_| End::SocketError)
+    }
+
+    async fn on_text(&mut self, socket: &mut WebSocket, text: &str) -> Result<(), End> {
+        match frame::parse(text) {
+            Ok(Frame::Call {
+                id,
+                action,
+                payload,
+            }) => {
+                self.bad_in_a_row = 0;
+                if self.in_flight.is_some() {
+                    self.queued.push_back(text.to_owned());
+                    return Ok(());
+                }
+                self.journal(
+                    Direction::In,
+                    Some(2),
+                    Some(&id),
+                    Some(&action),
+                    text.to_owned(),
+                )
+                .await;
+                info!(station = %self.station, dir = "in", action = %action, msg_id = %id, "CALL");
+                if let Some((_, first)) = self.answered.iter().find(|(seen, _)| *seen == id) {
+                    info!(station = %self.station, msg_id = %id, "repeated message id: sending the first answer again");
+                    let first = first.clone();
+                    return self.send_answer(socket, &id, &action, first).await;
+                }
+                match Request::parse(&action, payload).and_then(|req| self.admit(req)) {
+                    Ok(req) => {
+                        let action = req.action();
+                        let answer =
+                            Box::pin(dispatch(self.ctx.clone(), self.station.clone(), req));
+                        self.in_flight = Some(InFlight { id, action, answer });
+                        Ok(())
+                    }
+                    Err(error) => {
+                        let frame = frame::call_error(&id, error.code, &error.description);
+                        info!(station = %self.station, dir = "out", action = %action, msg_id = %id, code = %error.code, description = %error.description, "CALLERROR");
+                        self.remember(&id, &frame);
+                        self.send_answer(socket, &id, &action, frame).await
+                    }
+                }
+            }
+            Ok(Frame::CallResult { id, payload }) => {
+                self.bad_in_a_row = 0;
+                let action = self
+                    .pending
+                    .as_ref()
+                    .filter(|p| p.id == id)
+                    .map(|p| p.action);
+                self.journal(Direction::In, Some(3), Some(&id), action, text.to_owned())
+                    .await;
+                match self.pending.take_if(|p| p.id == id) {
+                    Some(p) => {
+                        info!(station = %self.station, dir = "in", action = p.action, msg_id = %id, "CALLRESULT");
+                        let _ = p.reply.send(Ok(payload.to_owned()));
+                    }
+                    None => {
+                        warn!(station = %self.station, msg_id = %id, "CALLRESULT for no outstanding call (late or unknown id); dropped");
+                    }
+                }
+                Ok(())
+            }
+            Ok(Frame::CallError {
+                id,
+                code,
+                description,
+                details,
+            }) => {
+                self.bad_in_a_row = 0;
+                let action = self
+                    .pending
+                    .as_ref()
+                    .filter(|p| p.id == id)
+                    .map(|p| p.action);
+                self.journal(Direction::In, Some(4), Some(&id), action, text.to_owned())
+                    .await;
+                match self.pending.take_if(|p| p.id == id) {
+                    Some(p) => {
+                        info!(station = %self.station, dir = "in", action = p.action, msg_id = %id, code = %code, "CALLERROR");
+                        let details = serde_json::from_str(details.get()).unwrap_or_default();
+                        let _ = p.reply.send(Err(CommandError::CallError {
+                            code,
+                            description,
+                            details,
+                        }));
+                    }
+                    None => {
+                        warn!(station = %self.station, msg_id = %id, "CALLERROR for no outstanding call (late or unknown id); dropped");
+                    }
+                }
+                Ok(())
+            }
+            Err(FrameError::UnknownType(n)) => {
+                self.journal(Direction::In, None, None, None, text.to_owned())
+                    .await;
+                info!(station = %self.station, message_type = n, "frame of unknown message type ignored");
+                Ok(())
+            }
+            Err(FrameError::BadCall { id, reason }) => {
+                let error = CallError::new(ErrorCode::ProtocolError, reason);
+                let answer = frame::call_error(&id, error.code, &error.description);
+                self.bad_frame(
+                    socket,
+                    Some(&id),
+                    Some(answer),
+                    text.to_owned(),
+                    &error.description,
+                )
+                .await
+            }
+            Err(e @ (FrameError::Unreadable(_) | FrameError::BadAnswer { .. })) => {
+                let id = match &e {
+                    FrameError::BadAnswer { id, .. } => id.clone(),
+                    _ => None,
+                };
+                self.bad_frame(socket, id.as_deref(), None, text.to_owned(), &e.reason())
+                    .await
+            }
+        }
+    }
+
+    /// Journals an unreadable frame, answers it when it can be answered, and closes the socket
+    /// after too many in a row.
+    async fn bad_frame(
+        &mut self,
+        socket: &mut WebSocket,
+        id: Option<&str>,
+        answer: Option<String>,
+        text: String,
+        reason: &str,
+    ) -> Result<(), End> {
+        self.journal(Direction::In, None, id, None, text).await;
+        warn!(station = %self.station, reason = %reason, "unreadable frame");
+        if let (Some(id), Some(answer)) = (id, answer) {
+            info!(station = %self.station, dir = "out", msg_id = %id, code = "ProtocolError", "CALLERROR");
+            self.send_answer(socket, id, "", answer).await?;
+        }
+        self.bad_in_a_row += 1;
+        let limit = self.ctx.settings.max_bad_frames;
+        if limit > 0 && self.bad_in_a_row >= limit {
+            warn!(station = %self.station, count = self.bad_in_a_row, "too many unreadable frames in a row; closing");
+            return Err(End::TooManyBadFrames);
+        }
+        Ok(())
+    }
+
+    /// Before a station is accepted, only BootNotification is allowed (OCPP-J errata 3.8).
+    fn admit(&self, req: Request) -> Result<Request, CallError> {
+        if self.registration != RegistrationStatus::Accepted
+            && !matches!(req, Request::BootNotification(_))
+        {
+            return Err(CallError::new(
+                ErrorCode::SecurityError,
+                format!(
+                    "the charge point is not accepted (registration {}); only BootNotification is allowed",
+                    self.registration
+                ),
+            ));
+        }
+        Ok(req)
+    }
+
+    async fn answer(
+        &mut self,
+        socket: &mut WebSocket,
+        call: InFlight,
+        outcome: Outcome,
+    ) -> Result<(), End> {
+        let frame = match outcome {
+            Ok(answer) => {
+                if let Some(registration) = answer.registration {
+                    self.registration = registration;
+                }
+                info!(station = %self.station, dir = "out", action = call.action, msg_id = %call.id, "CALLRESULT");
+                frame::call_result(&call.id, &answer.payload)
+            }
+            Err(error) => {
+                warn!(station = %self.station, dir = "out", action = call.action, msg_id = %call.id, code = %error.code, description = %error.description, "CALLERROR");
+                frame::call_error(&call.id, error.code, &error.description)
+            }
+        };
+        self.remember(&call.id, &frame);
+        self.send_answer(socket, &call.id, call.action, frame).await
+    }
+
+    fn remember(&mut self, id: &str, frame: &str) {
+        if self.answered.len() == REMEMBERED_ANSWERS {
+            self.answered.pop_front();
+        }
+        self.answered.push_back((id.to_owned(), frame.to_owned()));
+    }
+
+    async fn send_answer(
+        &mut self,
+        socket: &mut WebSocket,
+        id: &str,
+        action: &str,
+        frame: String,
+    ) -> Result<(), End> {
+        let message_type = if frame.starts_with("[3") { 3 } else { 4 };
+        socket
+            .send(Message::Text(frame.clone().into()))
+            .await
+            .map_err(|_| End::SocketError)?;
+        let action = (!action.is_empty()).then_some(action);
+        self.journal(Direction::Out, Some(message_type), Some(id), action, frame)
+            .await;
+        Ok(())
+    }
+
+    async fn send_call(
+        &mut self,
+        socket: &mut WebSocket,
+        call: Box<OutboundCall>,
+    ) -> Result<(), End> {
+        let call = *call;
+        if call.reply.is_closed() {
+            return Ok(()); // the caller stopped waiting before its turn came
+        }
+        self.calls_sent += 1;
+        let id = self.calls_sent.to_string();
+        let frame = frame::call(&id, call.action, &call.payload);
+        info!(station = %self.station, dir = "out", action = call.action, msg_id = %id, "CALL");
+        if socket
+            .send(Message::Text(frame.clone().into()))
+            .await
+            .is_err()
+        {
+            let _ = call.reply.send(Err(CommandError::Disconnected));
+            return Err(End::SocketError);
+        }
+        self.journal(Direction::Out, Some(2), Some(&id), Some(call.action), frame)
+            .await;
+        self.pending = Some(Pending {
+            id,
+            action: call.action,
+            reply: call.reply,
+            deadline: Instant::now() + self.ctx.settings.command_timeout.0,
+        });
+        Ok(())
+    }
+
+    async fn journal(
+        &mut self,
+        direction: Direction,
+        message_type: Option<i16>,
+        id: Option<&str>,
+        action: Option<&str>,
+        payload: String,
+    ) {
+        let clip = |s: &str, n: usize| s.chars().take(n).collect::<String>();
+        self.ctx
+            .store
+            .journal(JournalRow {
+                station_id: self.station.clone(),
+                direction,
+                message_type,
+                message_id: id.map(|id| clip(id, frame::MAX_MESSAGE_ID_LEN)),
+                action: action.map(|a| clip(a, 64)),
+                payload,
+                at: Utc::now(),
+            })
+            .await;
+    }
+
+    async fn finish(
+        mut self,
+        mut socket: WebSocket,
+        (end, mut inbox): (End, mpsc::Receiver<Box<OutboundCall>>),
+    ) {
+        match end {
+            End::Shutdown => {
+                close(&mut socket, close_code::GOING_AWAY, "server shutting down").await
+            }
+            End::Replaced => {
+                close(
+                    &mut socket,
+                    close_code::NORMAL,
+                    "replaced by a newer connection",
+                )
+                .await
+            }
+            End::TooManyBadFrames => {
+                close(
+                    &mut socket,
+                    close_code::PROTOCOL_ERROR,
+                    "too many unreadable frames",
+                )
+                .await
+            }
+            End::PeerClosed | End::SocketError | End::NoPong => {}
+        }
+        drop(socket);
+        // A CALL still being handled finishes (its data is stored; the station, unanswered,
+        // sends it again and is recognised as a retry).
+        if let Some(call) = self.in_flight.take() {
+            let _ = tokio::time::timeout(CLOSE_GRACE, call.answer).await;
+        }
+        if let Some(p) = self.pending.take() {
+            let _ = p.reply.send(Err(CommandError::Disconnected));
+        }
+        inbox.close();
+        while let Ok(call) = inbox.try_recv() {
+            let _ = call.reply.send(Err(CommandError::Offline));
+        }
+        if self
+            .ctx
+            .registry
+            .remove_if_current(&self.station, self.connection_id)
+        {
+            station::disconnected(&self.ctx, &self.station, self.connection_id).await;
+        }
+        info!(station = %self.station, reason = ?end, "station disconnected");
+    }
+}
+
+fn encode<T: serde::Serialize>(response: &T) -> Result<Answer, CallError> {
+    let payload = serde_json::value::to_raw_value(response).map_err(|_| CallError::internal())?;
+    Ok(Answer {
+        payload,
+        registration: None,
+    })
+}
+
+/// Runs the use case of one request; storage failures become `InternalError` (the station
+/// retries), and nothing about them reaches the station.
+async fn dispatch(ctx: Arc<Context>, station: Arc<str>, req: Request) -> Outcome {
+    let ctx = &*ctx;
+    let internal = |_| CallError::internal();
+    match req {
+        Request::Authorize(r) => encode(&transaction::authorize(ctx, r).await.map_err(internal)?),
+        Request::BootNotification(r) => {
+            let response = station::boot(ctx, &station, r).await.map_err(internal)?;
+            let mut answer = encode(&response)?;
+            answer.registration = Some(response.status);
+            Ok(answer)
+        }
+        Request::DataTransfer(r) => encode(&station::data_transfer(ctx, &r)),
+        Request::DiagnosticsStatusNotification(r) => encode(
+            &station::diagnostics_status(ctx, &station, r)
+                .await
+                .map_err(internal)?,
+        ),
+        Request::FirmwareStatusNotification(r) => encode(
+            &station::firmware_status(ctx, &station, r)
+                .await
+                .map_err(internal)?,
+        ),
+        Request::Heartbeat(_) => {
+            encode(&station::heartbeat(ctx, &station).await.map_err(internal)?)
+        }
+        Request::MeterValues(r) => encode(
+            &transaction::meter_values(ctx, &station, r)
+                .await
+                .map_err(internal)?,
+        ),
+        Request::StartTransaction(r) => encode(
+            &transaction::start(ctx, &station, r)
+                .await
+                .map_err(internal)?,
+        ),
+        Request::StatusNotification(r) => encode(
+            &station::status_notification(ctx, &station, r)
+                .await
+                .map_err(internal)?,
+        ),
+        Request::StopTransaction(r) => encode(
+            &transaction::stop(ctx, &station, r)
+                .await
+                .map_err(internal)?,
+        ),
+    }
+}

@@ -1,0 +1,488 @@
+//! OCPP 1.6 data types shared by messages in both directions: bounded strings, date-times,
+//! id tag info, meter values and every enumeration, each spelled as on the wire.
+
+use std::fmt;
+
+use chrono::{DateTime, NaiveDateTime, SecondsFormat, Utc};
+use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
+
+/// Declares an OCPP enumeration with its wire spellings.
+macro_rules! ocpp_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $wire:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $(#[serde(rename = $wire)] $variant),+
+        }
+
+        impl $name {
+            /// Every value, in the specification's order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The wire spelling.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $wire),+ }
+            }
+
+            /// Reads a wire spelling (exact, case-sensitive).
+            pub fn from_wire(s: &str) -> Option<Self> {
+                match s { $($wire => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+ocpp_enum!(RegistrationStatus {
+    Accepted = "Accepted",
+    Pending = "Pending",
+    Rejected = "Rejected",
+});
+
+ocpp_enum!(AuthorizationStatus {
+    Accepted = "Accepted",
+    Blocked = "Blocked",
+    Expired = "Expired",
+    Invalid = "Invalid",
+    ConcurrentTx = "ConcurrentTx",
+});
+
+ocpp_enum!(ChargePointErrorCode {
+    ConnectorLockFailure = "ConnectorLockFailure",
+    EvCommunicationError = "EVCommunicationError",
+    GroundFailure = "GroundFailure",
+    HighTemperature = "HighTemperature",
+    InternalError = "InternalError",
+    LocalListConflict = "LocalListConflict",
+    NoError = "NoError",
+    OtherError = "OtherError",
+    OverCurrentFailure = "OverCurrentFailure",
+    OverVoltage = "OverVoltage",
+    PowerMeterFailure = "PowerMeterFailure",
+    PowerSwitchFailure = "PowerSwitchFailure",
+    ReaderFailure = "ReaderFailure",
+    ResetFailure = "ResetFailure",
+    UnderVoltage = "UnderVoltage",
+    WeakSignal = "WeakSignal",
+});
+
+ocpp_enum!(ChargePointStatus {
+    Available = "Available",
+    Preparing = "Preparing",
+    Charging = "Charging",
+    SuspendedEvse = "SuspendedEVSE",
+    SuspendedEv = "SuspendedEV",
+    Finishing = "Finishing",
+    Reserved = "Reserved",
+    Unavailable = "Unavailable",
+    Faulted = "Faulted",
+});
+
+ocpp_enum!(ReadingContext {
+    InterruptionBegin = "Interruption.Begin",
+    InterruptionEnd = "Interruption.End",
+    Other = "Other",
+    SampleClock = "Sample.Clock",
+    SamplePeriodic = "Sample.Periodic",
+    TransactionBegin = "Transaction.Begin",
+    TransactionEnd = "Transaction.End",
+    Trigger = "Trigger",
+});
+
+ocpp_enum!(ValueFormat {
+    Raw = "Raw",
+    SignedData = "SignedData",
+});
+
+ocpp_enum!(Measurand {
+    CurrentExport = "Current.Export",
+    CurrentImport = "Current.Import",
+    CurrentOffered = "Current.Offered",
+    EnergyActiveExportRegister = "Energy.Active.Export.Register",
+    EnergyActiveImportRegister = "Energy.Active.Import.Register",
+    EnergyReactiveExportRegister = "Energy.Reactive.Export.Register",
+    EnergyReactiveImportRegister = "Energy.Reactive.Import.Register",
+    EnergyActiveExportInterval = "Energy.Active.Export.Interval",
+    EnergyActiveImportInterval = "Energy.Active.Import.Interval",
+    EnergyReactiveExportInterval = "Energy.Reactive.Export.Interval",
+    EnergyReactiveImportInterval = "Energy.Reactive.Import.Interval",
+    Frequency = "Frequency",
+    PowerActiveExport = "Power.Active.Export",
+    PowerActiveImport = "Power.Active.Import",
+    PowerFactor = "Power.Factor",
+    PowerOffered = "Power.Offered",
+    PowerReactiveExport = "Power.Reactive.Export",
+    PowerReactiveImport = "Power.Reactive.Import",
+    Rpm = "RPM",
+    SoC = "SoC",
+    Temperature = "Temperature",
+    Voltage = "Voltage",
+});
+
+ocpp_enum!(Phase {
+    L1 = "L1",
+    L2 = "L2",
+    L3 = "L3",
+    N = "N",
+    L1N = "L1-N",
+    L2N = "L2-N",
+    L3N = "L3-N",
+    L1L2 = "L1-L2",
+    L2L3 = "L2-L3",
+    L3L1 = "L3-L1",
+});
+
+ocpp_enum!(Location {
+    Body = "Body",
+    Cable = "Cable",
+    Ev = "EV",
+    Inlet = "Inlet",
+    Outlet = "Outlet",
+});
+
+ocpp_enum!(
+    /// Both `Celsius` and the JSON schema's misspelling `Celcius` are accepted (OCPP-J errata
+    /// 2.1) and stored as sent.
+    UnitOfMeasure {
+        Wh = "Wh",
+        KWh = "kWh",
+        Varh = "varh",
+        Kvarh = "kvarh",
+        W = "W",
+        KW = "kW",
+        Va = "VA",
+        KVa = "kVA",
+        Var = "var",
+        Kvar = "kvar",
+        A = "A",
+        V = "V",
+        K = "K",
+        Celsius = "Celsius",
+        Celcius = "Celcius",
+        Fahrenheit = "Fahrenheit",
+        Percent = "Percent",
+    }
+);
+
+ocpp_enum!(Reason {
+    DeAuthorized = "DeAuthorized",
+    EmergencyStop = "EmergencyStop",
+    EvDisconnected = "EVDisconnected",
+    HardReset = "HardReset",
+    Local = "Local",
+    Other = "Other",
+    PowerLoss = "PowerLoss",
+    Reboot = "Reboot",
+    Remote = "Remote",
+    SoftReset = "SoftReset",
+    UnlockCommand = "UnlockCommand",
+});
+
+ocpp_enum!(DataTransferStatus {
+    Accepted = "Accepted",
+    Rejected = "Rejected",
+    UnknownMessageId = "UnknownMessageId",
+    UnknownVendorId = "UnknownVendorId",
+});
+
+ocpp_enum!(DiagnosticsStatus {
+    Idle = "Idle",
+    Uploaded = "Uploaded",
+    UploadFailed = "UploadFailed",
+    Uploading = "Uploading",
+});
+
+ocpp_enum!(FirmwareStatus {
+    Downloaded = "Downloaded",
+    DownloadFailed = "DownloadFailed",
+    Downloading = "Downloading",
+    Idle = "Idle",
+    InstallationFailed = "InstallationFailed",
+    Installing = "Installing",
+    Installed = "Installed",
+});
+
+ocpp_enum!(AvailabilityType {
+    Inoperative = "Inoperative",
+    Operative = "Operative",
+});
+
+ocpp_enum!(AvailabilityStatus {
+    Accepted = "Accepted",
+    Rejected = "Rejected",
+    Scheduled = "Scheduled",
+});
+
+ocpp_enum!(ConfigurationStatus {
+    Accepted = "Accepted",
+    Rejected = "Rejected",
+    RebootRequired = "RebootRequired",
+    NotSupported = "NotSupported",
+});
+
+ocpp_enum!(ClearCacheStatus {
+    Accepted = "Accepted",
+    Rejected = "Rejected",
+});
+
+ocpp_enum!(RemoteStartStopStatus {
+    Accepted = "Accepted",
+    Rejected = "Rejected",
+});
+
+ocpp_enum!(ResetType {
+    Hard = "Hard",
+    Soft = "Soft",
+});
+
+ocpp_enum!(ResetStatus {
+    Accepted = "Accepted",
+    Rejected = "Rejected",
+});
+
+ocpp_enum!(UnlockStatus {
+    Unlocked = "Unlocked",
+    UnlockFailed = "UnlockFailed",
+    NotSupported = "NotSupported",
+});
+
+/// A string of at most `N` characters (OCPP `CiStringNType` and `StringNType`). Case is kept as
+/// sent; comparisons that OCPP calls case-insensitive use [`CiString::key`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct CiString<const N: usize>(String);
+
+impl<const N: usize> CiString<N> {
+    /// Fails when `s` is longer than `N` characters.
+    pub fn new(s: impl Into<String>) -> Result<Self, String> {
+        let s = s.into();
+        let len = s.chars().count();
+        if len > N {
+            Err(format!("{len} characters where at most {N} are allowed"))
+        } else {
+            Ok(Self(s))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+
+    /// The case-folded form used to compare case-insensitive values.
+    pub fn key(&self) -> String {
+        self.0.to_lowercase()
+    }
+}
+
+impl<const N: usize> fmt::Display for CiString<N> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+struct AtMost(usize);
+
+impl de::Expected for AtMost {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "at most {} characters", self.0)
+    }
+}
+
+impl<'de, const N: usize> Deserialize<'de> for CiString<N> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        let len = s.chars().count();
+        if len > N {
+            return Err(de::Error::invalid_length(len, &AtMost(N)));
+        }
+        Ok(Self(s))
+    }
+}
+
+/// `IdToken`: an id tag, case-insensitive, at most 20 characters.
+pub type IdToken = CiString<20>;
+
+/// An OCPP `dateTime`. Read leniently (RFC 3339 with any offset, or without one, taken as UTC);
+/// written as UTC with milliseconds, e.g. `2024-05-01T12:00:00.000Z`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp(pub DateTime<Utc>);
+
+impl Timestamp {
+    pub fn now() -> Self {
+        Self(Utc::now())
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+            return Some(Self(t.with_timezone(&Utc)));
+        }
+        ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S"]
+            .iter()
+            .find_map(|format| NaiveDateTime::parse_from_str(s, format).ok())
+            .map(|naive| Self(naive.and_utc()))
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.to_rfc3339_opts(SecondsFormat::Millis, true))
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        Timestamp::parse(&s).ok_or_else(|| {
+            de::Error::invalid_value(de::Unexpected::Str(&s), &"an ISO 8601 date-time")
+        })
+    }
+}
+
+/// Reads a JSON integer that must not be negative (connector ids).
+pub fn non_negative<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i32, D::Error> {
+    let n = i32::deserialize(deserializer)?;
+    if n < 0 {
+        return Err(de::Error::invalid_value(
+            de::Unexpected::Signed(n.into()),
+            &"a non-negative integer",
+        ));
+    }
+    Ok(n)
+}
+
+/// `IdTagInfo`: what the central system says about an id tag.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct IdTagInfo {
+    pub status: AuthorizationStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiry_date: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_id_tag: Option<IdToken>,
+}
+
+/// One `sampledValue` of a meter value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SampledValue {
+    pub value: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<ReadingContext>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<ValueFormat>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measurand: Option<Measurand>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase: Option<Phase>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<UnitOfMeasure>,
+}
+
+impl SampledValue {
+    /// The context, or the specification's default `Sample.Periodic`.
+    pub fn context_or_default(&self) -> ReadingContext {
+        self.context.unwrap_or(ReadingContext::SamplePeriodic)
+    }
+    /// The format, or the default `Raw`.
+    pub fn format_or_default(&self) -> ValueFormat {
+        self.format.unwrap_or(ValueFormat::Raw)
+    }
+    /// The measurand, or the default `Energy.Active.Import.Register`.
+    pub fn measurand_or_default(&self) -> Measurand {
+        self.measurand
+            .unwrap_or(Measurand::EnergyActiveImportRegister)
+    }
+    /// The location, or the default `Outlet`.
+    pub fn location_or_default(&self) -> Location {
+        self.location.unwrap_or(Location::Outlet)
+    }
+    /// The unit, or the default `Wh`.
+    pub fn unit_or_default(&self) -> UnitOfMeasure {
+        self.unit.unwrap_or(UnitOfMeasure::Wh)
+    }
+    /// The value as a number, when it is one (a `SignedData` value is not).
+    pub fn numeric(&self) -> Option<f64> {
+        self.value
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+    }
+}
+
+/// One `meterValue`: a timestamp and at least one sampled value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MeterValue {
+    pub timestamp: Timestamp,
+    pub sampled_value: Vec<SampledValue>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_read_leniently_and_write_as_utc_millis() {
+        let t = |s: &str| Timestamp::parse(s).map(|t| t.to_string());
+        assert_eq!(
+            t("2024-05-01T12:00:00Z").as_deref(),
+            Some("2024-05-01T12:00:00.000Z")
+        );
+        assert_eq!(
+            t("2024-05-01T14:00:00.5+02:00").as_deref(),
+            Some("2024-05-01T12:00:00.500Z")
+        );
+        assert_eq!(
+            t("2024-05-01T12:00:00").as_deref(),
+            Some("2024-05-01T12:00:00.000Z")
+        );
+        assert_eq!(t("2024-05-01 12:00"), None);
+        assert_eq!(t("yesterday"), None);
+        assert_eq!(t("2024-13-01T00:00:00Z"), None);
+    }
+
+    #[test]
+    fn enums_keep_their_wire_spelling() {
+        assert_eq!(
+            Measurand::EnergyActiveImportRegister.as_str(),
+            "Energy.Active.Import.Register"
+        );
+        assert_eq!(
+            serde_json::to_string(&ChargePointStatus::SuspendedEvse).unwrap(),
+            "\"SuspendedEVSE\""
+        );
+        assert_eq!(Phase::from_wire("L1-N"), Some(Phase::L1N));
+        assert_eq!(
+            UnitOfMeasure::from_wire("Celcius"),
+            Some(UnitOfMeasure::Celcius)
+        );
+        assert_eq!(UnitOfMeasure::from_wire("celsius"), None);
+        assert_eq!(Measurand::ALL.len(), 22);
+        assert_eq!(ChargePointErrorCode::ALL.len(), 16);
+    }
+
+    #[test]
+    fn bounded_strings_count_characters() {
+        assert!(CiString::<3>::new("äöü").is_ok());
+        assert!(CiString::<3>::new("abcd").is_err());
+        assert_eq!(CiString::<20>::new("AbC").unwrap().key(), "abc");
+    }
+}

@@ -1,0 +1,396 @@
+//! Station use cases: connection and registration, BootNotification, Heartbeat,
+//! StatusNotification, firmware and diagnostics status, and DataTransfer.
+//!
+//! With `transaction.rs`, the only code that writes entities (through the store's writer).
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use entity::{connector, station};
+use sea_orm::{
+    ActiveValue::Set,
+    ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
+    sea_query::{Expr, OnConflict},
+};
+
+use crate::{
+    app::Context,
+    bus::Event,
+    cache::ConnectorState,
+    config::UnknownStationPolicy,
+    ocpp::{inbound::*, types::*},
+    store::StoreError,
+};
+
+/// Whether a station with this id is registered (read path, for the handshake).
+pub async fn exists(ctx: &Context, station_id: &str) -> Result<bool, StoreError> {
+    Ok(station::Entity::find_by_id(station_id)
+        .one(ctx.store.reader())
+        .await?
+        .is_some())
+}
+
+fn text<const N: usize>(s: &Option<CiString<N>>) -> Option<String> {
+    s.as_ref().map(|s| s.as_str().to_owned())
+}
+
+fn registration(stored: &str) -> RegistrationStatus {
+    RegistrationStatus::from_wire(stored).unwrap_or(RegistrationStatus::Rejected)
+}
+
+/// Loads the station, registering it per the unknown-station policy if it is new.
+async fn load_or_register(
+    txn: &DatabaseTransaction,
+    station_id: &str,
+    policy: UnknownStationPolicy,
+    now: DateTime<Utc>,
+) -> Result<station::Model, DbErr> {
+    if let Some(found) = station::Entity::find_by_id(station_id).one(txn).await? {
+        return Ok(found);
+    }
+    let status = match policy {
+        UnknownStationPolicy::Accept => RegistrationStatus::Accepted,
+        UnknownStationPolicy::Pending => RegistrationStatus::Pending,
+        UnknownStationPolicy::Reject => RegistrationStatus::Rejected,
+    };
+    let row = station::ActiveModel {
+        id: Set(station_id.to_owned()),
+        registration_status: Set(status.as_str().to_owned()),
+        created_at: Set(now),
+        first_seen_at: Set(Some(now)),
+        last_seen_at: Set(Some(now)),
+        ..Default::default()
+    };
+    station::Entity::insert(row)
+        .exec_without_returning(txn)
+        .await?;
+    station::Entity::find_by_id(station_id)
+        .one(txn)
+        .await?
+        .ok_or(DbErr::RecordNotFound(station_id.to_owned()))
+}
+
+/// A station connected: registers it if new and records when it was seen. Returns its
+/// registration status, which decides what it may send before a BootNotification.
+pub async fn connected(
+    ctx: &Context,
+    station_id: &Arc<str>,
+) -> Result<RegistrationStatus, StoreError> {
+    let policy = ctx.settings.unknown_stations;
+    let id = station_id.clone();
+    let now = Utc::now();
+    let row = ctx
+        .store
+        .write(move |txn| {
+            let id = id.clone();
+            Box::pin(async move {
+                let row = load_or_register(txn, &id, policy, now).await?;
+                station::Entity::update_many()
+                    .col_expr(station::Column::LastSeenAt, Expr::value(now))
+                    .col_expr(
+                        station::Column::FirstSeenAt,
+                        Expr::value(row.first_seen_at.unwrap_or(now)),
+                    )
+                    .filter(station::Column::Id.eq(id.as_ref()))
+                    .exec(txn)
+                    .await?;
+                Ok(row)
+            })
+        })
+        .await?;
+    Ok(registration(&row.registration_status))
+}
+
+/// Records that the station was heard from (at most once a minute per session).
+pub async fn seen(ctx: &Context, station_id: &Arc<str>, at: DateTime<Utc>) {
+    let id = station_id.clone();
+    let result = ctx
+        .store
+        .write(move |txn| {
+            let id = id.clone();
+            Box::pin(async move {
+                station::Entity::update_many()
+                    .col_expr(station::Column::LastSeenAt, Expr::value(at))
+                    .filter(station::Column::Id.eq(id.as_ref()))
+                    .exec(txn)
+                    .await?;
+                Ok(())
+            })
+        })
+        .await;
+    if let Err(e) = result {
+        tracing::debug!(station = %station_id, error = %e, "last-seen time not stored");
+    }
+}
+
+/// BootNotification: stores what the station says about itself and answers its registration
+/// status, the server time and the heartbeat interval.
+pub async fn boot(
+    ctx: &Context,
+    station_id: &Arc<str>,
+    req: BootNotificationRequest,
+) -> Result<BootNotificationResponse, StoreError> {
+    let policy = ctx.settings.unknown_stations;
+    let id = station_id.clone();
+    let now = Utc::now();
+    let req = Arc::new(req);
+    let status = ctx
+        .store
+        .write(move |txn| {
+            let (id, req) = (id.clone(), req.clone());
+            Box::pin(async move {
+                let row = load_or_register(txn, &id, policy, now).await?;
+                let update = station::ActiveModel {
+                    id: Set(row.id.clone()),
+                    vendor: Set(Some(req.charge_point_vendor.to_string())),
+                    model: Set(Some(req.charge_point_model.to_string())),
+                    charge_point_serial_number: Set(text(&req.charge_point_serial_number)),
+                    charge_box_serial_number: Set(text(&req.charge_box_serial_number)),
+                    firmware_version: Set(text(&req.firmware_version)),
+                    iccid: Set(text(&req.iccid)),
+                    imsi: Set(text(&req.imsi)),
+                    meter_type: Set(text(&req.meter_type)),
+                    meter_serial_number: Set(text(&req.meter_serial_number)),
+                    last_boot_at: Set(Some(now)),
+                    last_seen_at: Set(Some(now)),
+                    ..Default::default()
+                };
+                station::Entity::update(update).exec(txn).await?;
+                Ok(registration(&row.registration_status))
+            })
+        })
+        .await?;
+    ctx.publish(Event::StationBooted {
+        station_id: station_id.to_string(),
+        status,
+        at: now,
+    })
+    .await;
+    Ok(BootNotificationResponse {
+        status,
+        current_time: Timestamp(now),
+        interval: i32::try_from(ctx.settings.heartbeat_interval.0.as_secs()).unwrap_or(i32::MAX),
+    })
+}
+
+/// Heartbeat: records it and answers the server time.
+pub async fn heartbeat(
+    ctx: &Context,
+    station_id: &Arc<str>,
+) -> Result<HeartbeatResponse, StoreError> {
+    let id = station_id.clone();
+    let now = Utc::now();
+    ctx.store
+        .write(move |txn| {
+            let id = id.clone();
+            Box::pin(async move {
+                station::Entity::update_many()
+                    .col_expr(station::Column::LastHeartbeatAt, Expr::value(now))
+                    .col_expr(station::Column::LastSeenAt, Expr::value(now))
+                    .filter(station::Column::Id.eq(id.as_ref()))
+                    .exec(txn)
+                    .await?;
+                Ok(())
+            })
+        })
+        .await?;
+    Ok(HeartbeatResponse {
+        current_time: Timestamp(now),
+    })
+}
+
+/// StatusNotification: stores the connector's new state, then updates the cache and tells
+/// subscribers. The latest notification received wins (offline queues replay in order).
+pub async fn status_notification(
+    ctx: &Context,
+    station_id: &Arc<str>,
+    req: StatusNotificationRequest,
+) -> Result<EmptyResponse, StoreError> {
+    let now = Utc::now();
+    let row = connector::ActiveModel {
+        station_id: Set(station_id.to_string()),
+        connector_id: Set(req.connector_id),
+        status: Set(req.status.as_str().to_owned()),
+        error_code: Set(req.error_code.as_str().to_owned()),
+        info: Set(text(&req.info)),
+        vendor_id: Set(text(&req.vendor_id)),
+        vendor_error_code: Set(text(&req.vendor_error_code)),
+        status_timestamp: Set(req.timestamp.map(|t| t.0)),
+        updated_at: Set(now),
+    };
+    ctx.store
+        .write(move |txn| {
+            let row = row.clone();
+            Box::pin(async move {
+                connector::Entity::insert(row)
+                    .on_conflict(
+                        OnConflict::columns([
+                            connector::Column::StationId,
+                            connector::Column::ConnectorId,
+                        ])
+                        .update_columns([
+                            connector::Column::Status,
+                            connector::Column::ErrorCode,
+                            connector::Column::Info,
+                            connector::Column::VendorId,
+                            connector::Column::VendorErrorCode,
+                            connector::Column::StatusTimestamp,
+                            connector::Column::UpdatedAt,
+                        ])
+                        .to_owned(),
+                    )
+                    .exec_without_returning(txn)
+                    .await?;
+                Ok(())
+            })
+        })
+        .await?;
+
+    let state = ConnectorState {
+        connector_id: req.connector_id,
+        status: req.status,
+        error_code: req.error_code,
+        info: req.info.map(CiString::into_string),
+        vendor_error_code: req.vendor_error_code.map(CiString::into_string),
+        timestamp: req.timestamp.map(|t| t.0),
+        received_at: now,
+    };
+    if let Err(e) = ctx.cache.set_connector(station_id, state.clone()).await {
+        tracing::warn!(station = %station_id, error = %e, "connector state not cached");
+    }
+    ctx.publish(Event::ConnectorStatus {
+        station_id: station_id.to_string(),
+        connector_id: state.connector_id,
+        status: state.status,
+        error_code: state.error_code,
+        info: state.info,
+        timestamp: state.timestamp,
+    })
+    .await;
+    Ok(EmptyResponse {})
+}
+
+/// Which of the two status columns pairs a notification updates.
+#[derive(Clone, Copy)]
+enum StatusKind {
+    Firmware,
+    Diagnostics,
+}
+
+async fn store_status(
+    ctx: &Context,
+    station_id: &Arc<str>,
+    kind: StatusKind,
+    status: &'static str,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let id = station_id.clone();
+    ctx.store
+        .write(move |txn| {
+            let id = id.clone();
+            Box::pin(async move {
+                let (status_col, at_col) = match kind {
+                    StatusKind::Firmware => (
+                        station::Column::FirmwareStatus,
+                        station::Column::FirmwareStatusAt,
+                    ),
+                    StatusKind::Diagnostics => (
+                        station::Column::DiagnosticsStatus,
+                        station::Column::DiagnosticsStatusAt,
+                    ),
+                };
+                station::Entity::update_many()
+                    .col_expr(status_col, Expr::value(status))
+                    .col_expr(at_col, Expr::value(now))
+                    .filter(station::Column::Id.eq(id.as_ref()))
+                    .exec(txn)
+                    .await?;
+                Ok(())
+            })
+        })
+        .await
+}
+
+/// FirmwareStatusNotification: stored on the station and published.
+pub async fn firmware_status(
+    ctx: &Context,
+    station_id: &Arc<str>,
+    req: FirmwareStatusNotificationRequest,
+) -> Result<EmptyResponse, StoreError> {
+    let now = Utc::now();
+    store_status(
+        ctx,
+        station_id,
+        StatusKind::Firmware,
+        req.status.as_str(),
+        now,
+    )
+    .await?;
+    ctx.publish(Event::FirmwareStatus {
+        station_id: station_id.to_string(),
+        status: req.status,
+        at: now,
+    })
+    .await;
+    Ok(EmptyResponse {})
+}
+
+/// DiagnosticsStatusNotification: stored on the station and published.
+pub async fn diagnostics_status(
+    ctx: &Context,
+    station_id: &Arc<str>,
+    req: DiagnosticsStatusNotificationRequest,
+) -> Result<EmptyResponse, StoreError> {
+    let now = Utc::now();
+    store_status(
+        ctx,
+        station_id,
+        StatusKind::Diagnostics,
+        req.status.as_str(),
+        now,
+    )
+    .await?;
+    ctx.publish(Event::DiagnosticsStatus {
+        station_id: station_id.to_string(),
+        status: req.status,
+        at: now,
+    })
+    .await;
+    Ok(EmptyResponse {})
+}
+
+/// DataTransfer from a station: `Accepted` for the configured vendor ids, `UnknownVendorId`
+/// otherwise (OCPP 1.6 §4.3). The message itself is kept in the journal.
+pub fn data_transfer(ctx: &Context, req: &DataTransferRequest) -> DataTransferResponse {
+    let known = ctx
+        .settings
+        .data_transfer_vendors
+        .iter()
+        .any(|v| v.eq_ignore_ascii_case(req.vendor_id.as_str()));
+    DataTransferResponse {
+        status: if known {
+            DataTransferStatus::Accepted
+        } else {
+            DataTransferStatus::UnknownVendorId
+        },
+        data: None,
+    }
+}
+
+/// The connection of a station ended and no newer connection replaced it.
+pub async fn disconnected(ctx: &Context, station_id: &Arc<str>, connection_id: u64) {
+    let now = Utc::now();
+    if let Err(e) = ctx
+        .cache
+        .station_disconnected(station_id, connection_id)
+        .await
+    {
+        tracing::warn!(station = %station_id, error = %e, "presence not cleared");
+    }
+    ctx.publish(Event::StationDisconnected {
+        station_id: station_id.to_string(),
+        at: now,
+    })
+    .await;
+    seen(ctx, station_id, now).await;
+}

@@ -1,0 +1,580 @@
+//! Transaction use cases: Authorize, StartTransaction, MeterValues and StopTransaction, with the
+//! rules that keep every transaction and nothing twice (see `ARCHITECTURE.md`, "Transactions").
+//!
+//! Sanity checks never block an answer: anomalies are flagged on the transaction (see
+//! [`flags`]), and stops that fit no transaction are kept as unmatched stops.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, TimeZone, Utc};
+use entity::{id_tag, transaction, unmatched_stop};
+use sea_orm::{
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
+    QuerySelect, TryInsertResult,
+    sea_query::{Expr, ExprTrait, Query},
+};
+
+use crate::{
+    app::Context,
+    bus::Event,
+    cache::MeterReading,
+    config::UnknownIdTagPolicy,
+    ocpp::{inbound::*, types::*},
+    store::{MeterRow, StoreError, insert_meter_rows_linked},
+};
+
+/// Anomaly codes stored in `transactions.flags` (comma-separated).
+pub mod flags {
+    /// The StartTransaction named an id tag the server did not know.
+    pub const UNKNOWN_ID_TAG: &str = "unknown_id_tag";
+    /// The id tag (or one with the same parent) was already charging elsewhere.
+    pub const CONCURRENT_TX: &str = "concurrent_tx";
+    /// Another transaction was still open on the same connector (its stop was never received).
+    pub const CONNECTOR_BUSY: &str = "connector_busy";
+    pub const START_IN_FUTURE: &str = "start_in_future";
+    /// Start timestamp before 2010: the station's clock was not set.
+    pub const START_CLOCK_UNSET: &str = "start_clock_unset";
+    pub const STOP_IN_FUTURE: &str = "stop_in_future";
+    pub const STOP_CLOCK_UNSET: &str = "stop_clock_unset";
+    pub const STOP_BEFORE_START: &str = "stop_before_start";
+    pub const METER_STOP_BELOW_START: &str = "meter_stop_below_start";
+    /// A second StopTransaction with different values arrived (kept as an unmatched stop).
+    pub const CONFLICTING_STOP: &str = "conflicting_stop";
+}
+
+/// How far ahead of the server's clock a station timestamp may be before it is flagged.
+const FUTURE_TOLERANCE: chrono::Duration = chrono::Duration::minutes(15);
+
+fn clock_unset_before() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2010, 1, 1, 0, 0, 0).unwrap()
+}
+
+fn clock_flags(
+    at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    future: &'static str,
+    unset: &'static str,
+    out: &mut Vec<&'static str>,
+) {
+    if at > now + FUTURE_TOLERANCE {
+        out.push(future);
+    }
+    if at < clock_unset_before() {
+        out.push(unset);
+    }
+}
+
+fn join_flags(existing: &str, added: &[&str]) -> String {
+    let mut all: Vec<&str> = existing.split(',').filter(|f| !f.is_empty()).collect();
+    for flag in added {
+        if !all.contains(flag) {
+            all.push(flag);
+        }
+    }
+    all.join(",")
+}
+
+/// The idTagInfo for a stored tag at `now`.
+fn tag_info(tag: &id_tag::Model, now: DateTime<Utc>) -> IdTagInfo {
+    let mut status =
+        AuthorizationStatus::from_wire(&tag.status).unwrap_or(AuthorizationStatus::Invalid);
+    if status == AuthorizationStatus::Accepted && tag.expiry_date.is_some_and(|e| e <= now) {
+        status = AuthorizationStatus::Expired;
+    }
+    IdTagInfo {
+        status,
+        expiry_date: tag.expiry_date.map(Timestamp),
+        parent_id_tag: tag
+            .parent_id_tag
+            .as_deref()
+            .and_then(|p| IdToken::new(p).ok()),
+    }
+}
+
+fn unknown_tag_status(policy: UnknownIdTagPolicy) -> AuthorizationStatus {
+    match policy {
+        UnknownIdTagPolicy::Accept => AuthorizationStatus::Accepted,
+        UnknownIdTagPolicy::Reject => AuthorizationStatus::Invalid,
+    }
+}
+
+/// Remembers a tag first seen at a station, so that its transactions are not lost.
+async fn remember_tag<C: ConnectionTrait>(
+    db: &C,
+    tag: &IdToken,
+    status: AuthorizationStatus,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let row = id_tag::ActiveModel {
+        id_tag_key: Set(tag.key()),
+        id_tag: Set(tag.to_string()),
+        status: Set(status.as_str().to_owned()),
+        expiry_date: Set(None),
+        parent_id_tag: Set(None),
+        parent_id_tag_key: Set(None),
+        auto_created: Set(true),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    id_tag::Entity::insert(row)
+        .on_conflict_do_nothing_on([id_tag::Column::IdTagKey])
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+/// The stored tag, looked up case-insensitively.
+async fn stored_tag<C: ConnectionTrait>(
+    db: &C,
+    tag: &IdToken,
+) -> Result<Option<id_tag::Model>, DbErr> {
+    id_tag::Entity::find_by_id(tag.key()).one(db).await
+}
+
+/// Authorize: the tag's status from the database. An unknown tag is `Invalid`, or, when unknown
+/// tags are accepted, `Accepted` and remembered.
+pub async fn authorize(
+    ctx: &Context,
+    req: AuthorizeRequest,
+) -> Result<AuthorizeResponse, StoreError> {
+    let now = Utc::now();
+    if let Some(tag) = stored_tag(ctx.store.reader(), &req.id_tag).await? {
+        return Ok(AuthorizeResponse {
+            id_tag_info: tag_info(&tag, now),
+        });
+    }
+    let status = unknown_tag_status(ctx.settings.unknown_id_tags);
+    if status == AuthorizationStatus::Accepted {
+        let tag = req.id_tag.clone();
+        ctx.store
+            .write(move |txn| {
+                let tag = tag.clone();
+                Box::pin(async move { remember_tag(txn, &tag, status, now).await })
+            })
+            .await?;
+    }
+    Ok(AuthorizeResponse {
+        id_tag_info: IdTagInfo {
+            status,
+            expiry_date: None,
+            parent_id_tag: None,
+        },
+    })
+}
+
+struct Started {
+    id: i32,
+    info: IdTagInfo,
+    created: bool,
+}
+
+/// StartTransaction: always answers a transaction id. A retry of the same start (same station,
+/// connector, tag, timestamp and meter start) returns the first id and stores nothing new.
+pub async fn start(
+    ctx: &Context,
+    station_id: &Arc<str>,
+    req: StartTransactionRequest,
+) -> Result<StartTransactionResponse, StoreError> {
+    let policy = ctx.settings.unknown_id_tags;
+    let now = Utc::now();
+    let station = station_id.clone();
+    let request = Arc::new(req);
+    let req = request.clone();
+    let started = ctx
+        .store
+        .write(move |txn| {
+            let (station, req) = (station.clone(), req.clone());
+            Box::pin(async move { start_in(txn, &station, &req, policy, now).await })
+        })
+        .await?;
+    if started.created {
+        ctx.publish(Event::TransactionStarted {
+            station_id: station_id.to_string(),
+            transaction_id: started.id,
+            connector_id: request.connector_id,
+            id_tag: request.id_tag.to_string(),
+            id_tag_status: started.info.status,
+            meter_start: request.meter_start,
+            timestamp: request.timestamp.0,
+        })
+        .await;
+    }
+    Ok(StartTransactionResponse {
+        id_tag_info: started.info,
+        transaction_id: started.id,
+    })
+}
+
+fn same_start(station: &str, req: &StartTransactionRequest) -> Condition {
+    Condition::all()
+        .add(transaction::Column::StationId.eq(station))
+        .add(transaction::Column::ConnectorId.eq(req.connector_id))
+        .add(transaction::Column::IdTag.eq(req.id_tag.as_str()))
+        .add(transaction::Column::StartTime.eq(req.timestamp.0))
+        .add(transaction::Column::MeterStart.eq(req.meter_start))
+}
+
+async fn start_in(
+    txn: &DatabaseTransaction,
+    station: &str,
+    req: &StartTransactionRequest,
+    policy: UnknownIdTagPolicy,
+    now: DateTime<Utc>,
+) -> Result<Started, DbErr> {
+    let stored_tag = stored_tag(txn, &req.id_tag).await?;
+    if let Some(existing) = transaction::Entity::find()
+        .filter(same_start(station, req))
+        .one(txn)
+        .await?
+    {
+        return Ok(retried(existing, stored_tag.as_ref(), now));
+    }
+
+    let key = req.id_tag.key();
+    let mut flags = Vec::new();
+    let mut info = match &stored_tag {
+        Some(tag) => tag_info(tag, now),
+        None => {
+            flags.push(flags::UNKNOWN_ID_TAG);
+            let status = unknown_tag_status(policy);
+            remember_tag(txn, &req.id_tag, status, now).await?;
+            IdTagInfo {
+                status,
+                expiry_date: None,
+                parent_id_tag: None,
+            }
+        }
+    };
+
+    let active = Condition::all().add(transaction::Column::StopTime.is_null());
+    let here = Condition::all()
+        .add(transaction::Column::StationId.eq(station))
+        .add(transaction::Column::ConnectorId.eq(req.connector_id));
+    if info.status == AuthorizationStatus::Accepted {
+        // The tag itself, or any tag of the same group (parent), charging on another connector.
+        let mut group = Condition::any().add(transaction::Column::IdTagKey.eq(key.as_str()));
+        if let Some(parent) = stored_tag
+            .as_ref()
+            .and_then(|t| t.parent_id_tag_key.clone())
+        {
+            group = group.add(
+                transaction::Column::IdTagKey.in_subquery(
+                    Query::select()
+                        .column(id_tag::Column::IdTagKey)
+                        .from(id_tag::Entity)
+                        .and_where(Expr::col(id_tag::Column::ParentIdTagKey).eq(parent))
+                        .to_owned(),
+                ),
+            );
+        }
+        let elsewhere = transaction::Entity::find()
+            .select_only()
+            .column(transaction::Column::Id)
+            .filter(active.clone().add(group).add(here.clone().not()))
+            .into_tuple::<i32>()
+            .one(txn)
+            .await?;
+        if elsewhere.is_some() {
+            info.status = AuthorizationStatus::ConcurrentTx;
+            flags.push(flags::CONCURRENT_TX);
+        }
+    }
+    let busy = transaction::Entity::find()
+        .select_only()
+        .column(transaction::Column::Id)
+        .filter(active.add(here))
+        .into_tuple::<i32>()
+        .one(txn)
+        .await?;
+    if busy.is_some() {
+        flags.push(flags::CONNECTOR_BUSY);
+    }
+    clock_flags(
+        req.timestamp.0,
+        now,
+        flags::START_IN_FUTURE,
+        flags::START_CLOCK_UNSET,
+        &mut flags,
+    );
+
+    let row = transaction::ActiveModel {
+        id: NotSet,
+        station_id: Set(station.to_owned()),
+        connector_id: Set(req.connector_id),
+        id_tag: Set(req.id_tag.to_string()),
+        id_tag_key: Set(key),
+        start_id_tag_status: Set(info.status.as_str().to_owned()),
+        meter_start: Set(req.meter_start),
+        start_time: Set(req.timestamp.0),
+        reservation_id: Set(req.reservation_id),
+        meter_stop: Set(None),
+        stop_time: Set(None),
+        stop_reason: Set(None),
+        stop_id_tag: Set(None),
+        started_received_at: Set(now),
+        stopped_received_at: Set(None),
+        flags: Set(join_flags("", &flags)),
+    };
+    let inserted = transaction::Entity::insert(row)
+        .on_conflict_do_nothing_on([
+            transaction::Column::StationId,
+            transaction::Column::ConnectorId,
+            transaction::Column::IdTag,
+            transaction::Column::StartTime,
+            transaction::Column::MeterStart,
+        ])
+        .exec(txn)
+        .await?;
+    match inserted {
+        TryInsertResult::Inserted(result) => Ok(Started {
+            id: result.last_insert_id,
+            info,
+            created: true,
+        }),
+        // Another node stored the same start a moment ago: answer with its id.
+        TryInsertResult::Conflicted | TryInsertResult::Empty => {
+            let existing = transaction::Entity::find()
+                .filter(same_start(station, req))
+                .one(txn)
+                .await?
+                .ok_or_else(|| DbErr::RecordNotFound("conflicting start".into()))?;
+            Ok(retried(existing, stored_tag.as_ref(), now))
+        }
+    }
+}
+
+/// The answer to a retried start: the first answer's status and id.
+fn retried(
+    existing: transaction::Model,
+    tag: Option<&id_tag::Model>,
+    now: DateTime<Utc>,
+) -> Started {
+    let status = AuthorizationStatus::from_wire(&existing.start_id_tag_status)
+        .unwrap_or(AuthorizationStatus::Invalid);
+    let current = tag.map(|t| tag_info(t, now));
+    Started {
+        id: existing.id,
+        info: IdTagInfo {
+            status,
+            expiry_date: current.as_ref().and_then(|i| i.expiry_date),
+            parent_id_tag: current.and_then(|i| i.parent_id_tag),
+        },
+        created: false,
+    }
+}
+
+/// MeterValues: stores every sampled value (also for an unknown transaction id), then updates
+/// the cache and tells subscribers.
+pub async fn meter_values(
+    ctx: &Context,
+    station_id: &Arc<str>,
+    req: MeterValuesRequest,
+) -> Result<EmptyResponse, StoreError> {
+    let rows = MeterRow::from_meter_values(
+        station_id,
+        req.connector_id,
+        req.transaction_id,
+        "MeterValues",
+        &req.meter_value,
+        Utc::now(),
+    );
+    ctx.store.insert_meter_values(rows).await?;
+
+    if let Some(latest) = req.meter_value.iter().max_by_key(|mv| mv.timestamp) {
+        let reading = MeterReading {
+            connector_id: req.connector_id,
+            transaction_id: req.transaction_id,
+            timestamp: latest.timestamp.0,
+            sampled_value: latest.sampled_value.clone(),
+        };
+        if let Err(e) = ctx.cache.set_last_meter(station_id, reading).await {
+            tracing::warn!(station = %station_id, error = %e, "meter reading not cached");
+        }
+    }
+    ctx.publish(Event::MeterValues {
+        station_id: station_id.to_string(),
+        connector_id: req.connector_id,
+        transaction_id: req.transaction_id,
+        meter_value: req.meter_value,
+    })
+    .await;
+    Ok(EmptyResponse {})
+}
+
+enum Stopped {
+    /// The transaction was closed now.
+    Closed { connector_id: i32 },
+    /// The same stop was already stored.
+    Retry,
+    /// Kept as an unmatched stop for reconciliation.
+    Unmatched,
+}
+
+/// Why a StopTransaction could not close a transaction.
+mod unmatched {
+    pub const UNKNOWN_TRANSACTION: &str = "unknown_transaction";
+    pub const OTHER_STATION: &str = "other_station";
+    pub const ALREADY_STOPPED: &str = "already_stopped";
+}
+
+/// StopTransaction: always answered. Closes the station's transaction once; a retried stop
+/// changes nothing; a stop for an unknown id (`-1`, `0`, another station's, or a second,
+/// different stop) is kept for reconciliation and never attached to another transaction.
+pub async fn stop(
+    ctx: &Context,
+    station_id: &Arc<str>,
+    req: StopTransactionRequest,
+) -> Result<StopTransactionResponse, StoreError> {
+    let now = Utc::now();
+    let policy = ctx.settings.unknown_id_tags;
+    let station = station_id.clone();
+    let request = Arc::new(req);
+    let req = request.clone();
+    let (stopped, tag) = ctx
+        .store
+        .write(move |txn| {
+            let (station, req) = (station.clone(), req.clone());
+            Box::pin(async move {
+                let stopped = stop_in(txn, &station, &req, now).await?;
+                let tag = match &req.id_tag {
+                    Some(tag) => Some(stored_tag(txn, tag).await?),
+                    None => None,
+                };
+                Ok((stopped, tag))
+            })
+        })
+        .await?;
+
+    if let Stopped::Closed { connector_id } = stopped {
+        ctx.publish(Event::TransactionStopped {
+            station_id: station_id.to_string(),
+            transaction_id: request.transaction_id,
+            connector_id,
+            meter_stop: request.meter_stop,
+            timestamp: request.timestamp.0,
+            reason: request.reason.unwrap_or(Reason::Local),
+        })
+        .await;
+    }
+    let id_tag_info = tag.map(|stored| match stored {
+        Some(tag) => tag_info(&tag, now),
+        None => IdTagInfo {
+            status: unknown_tag_status(policy),
+            expiry_date: None,
+            parent_id_tag: None,
+        },
+    });
+    Ok(StopTransactionResponse { id_tag_info })
+}
+
+async fn stop_in(
+    txn: &DatabaseTransaction,
+    station: &Arc<str>,
+    req: &StopTransactionRequest,
+    now: DateTime<Utc>,
+) -> Result<Stopped, DbErr> {
+    let found = if req.transaction_id > 0 {
+        transaction::Entity::find_by_id(req.transaction_id)
+            .one(txn)
+            .await?
+    } else {
+        None
+    };
+    let data = req.transaction_data.as_deref().unwrap_or_default();
+
+    let (kind, connector_id) = match found {
+        Some(tx) if *tx.station_id == **station => {
+            if tx.stop_time.is_none() {
+                let mut added = Vec::new();
+                if req.timestamp.0 < tx.start_time {
+                    added.push(flags::STOP_BEFORE_START);
+                }
+                if req.meter_stop < tx.meter_start {
+                    added.push(flags::METER_STOP_BELOW_START);
+                }
+                clock_flags(
+                    req.timestamp.0,
+                    now,
+                    flags::STOP_IN_FUTURE,
+                    flags::STOP_CLOCK_UNSET,
+                    &mut added,
+                );
+                let update = transaction::ActiveModel {
+                    id: Set(tx.id),
+                    meter_stop: Set(Some(req.meter_stop)),
+                    stop_time: Set(Some(req.timestamp.0)),
+                    stop_reason: Set(Some(
+                        req.reason.unwrap_or(Reason::Local).as_str().to_owned(),
+                    )),
+                    stop_id_tag: Set(req.id_tag.as_ref().map(|t| t.to_string())),
+                    stopped_received_at: Set(Some(now)),
+                    flags: Set(join_flags(&tx.flags, &added)),
+                    ..Default::default()
+                };
+                transaction::Entity::update(update).exec(txn).await?;
+                let rows = MeterRow::from_meter_values(
+                    station,
+                    tx.connector_id,
+                    Some(req.transaction_id),
+                    "StopTransaction",
+                    data,
+                    now,
+                );
+                insert_meter_rows_linked(txn, &rows, Some(tx.id)).await?;
+                return Ok(Stopped::Closed {
+                    connector_id: tx.connector_id,
+                });
+            }
+            if tx.stop_time == Some(req.timestamp.0) && tx.meter_stop == Some(req.meter_stop) {
+                return Ok(Stopped::Retry);
+            }
+            if !tx.flags.split(',').any(|f| f == flags::CONFLICTING_STOP) {
+                transaction::Entity::update(transaction::ActiveModel {
+                    id: Set(tx.id),
+                    flags: Set(join_flags(&tx.flags, &[flags::CONFLICTING_STOP])),
+                    ..Default::default()
+                })
+                .exec(txn)
+                .await?;
+            }
+            (unmatched::ALREADY_STOPPED, tx.connector_id)
+        }
+        Some(_) => (unmatched::OTHER_STATION, 0),
+        None => (unmatched::UNKNOWN_TRANSACTION, 0),
+    };
+
+    let row = unmatched_stop::ActiveModel {
+        id: NotSet,
+        station_id: Set(station.to_string()),
+        reported_transaction_id: Set(req.transaction_id),
+        kind: Set(kind.to_owned()),
+        id_tag: Set(req.id_tag.as_ref().map(|t| t.to_string())),
+        meter_stop: Set(req.meter_stop),
+        timestamp: Set(req.timestamp.0),
+        reason: Set(req.reason.map(|r| r.as_str().to_owned())),
+        received_at: Set(now),
+    };
+    let inserted = unmatched_stop::Entity::insert(row)
+        .on_conflict_do_nothing_on([
+            unmatched_stop::Column::StationId,
+            unmatched_stop::Column::ReportedTransactionId,
+            unmatched_stop::Column::Timestamp,
+            unmatched_stop::Column::MeterStop,
+        ])
+        .exec_without_returning(txn)
+        .await?;
+    if matches!(inserted, TryInsertResult::Inserted(n) if n > 0) {
+        // Connector 0 (the charge point) when the transaction, and so its connector, is unknown.
+        let rows = MeterRow::from_meter_values(
+            station,
+            connector_id,
+            Some(req.transaction_id),
+            "StopTransaction",
+            data,
+            now,
+        );
+        insert_meter_rows_linked(txn, &rows, None).await?;
+    }
+    Ok(Stopped::Unmatched)
+}

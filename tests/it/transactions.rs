@@ -1,0 +1,443 @@
+//! Transactions end to end, on SQLite and PostgreSQL: nothing lost, nothing counted twice.
+
+use chrono::{DateTime, Duration, Utc};
+use entity::{id_tag, meter_value, transaction, unmatched_stop};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use serde_json::{Value, json};
+
+use crate::on_both_backends;
+use crate::seed::add_tag;
+use crate::support::{Backend, Station, spawn_on};
+
+fn start_payload(connector: i32, tag: &str, meter: i64, at: &str) -> Value {
+    json!({"connectorId": connector, "idTag": tag, "meterStart": meter, "timestamp": at})
+}
+
+async fn start(cp: &mut Station, connector: i32, tag: &str, meter: i64, at: &str) -> (i32, Value) {
+    let answer = cp
+        .call("StartTransaction", start_payload(connector, tag, meter, at))
+        .await;
+    (
+        answer["transactionId"].as_i64().unwrap() as i32,
+        answer["idTagInfo"].clone(),
+    )
+}
+
+fn at(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+}
+
+async fn retried_start_returns_the_same_id_and_stores_one_row(backend: Backend) {
+    let Some(app) = spawn_on(backend, |_| {}).await else {
+        return;
+    };
+    add_tag(&app, "TAG1", "Accepted", None, None).await;
+    let mut cp = app.booted_station("CP-RETRY").await;
+    let (first, info) = start(&mut cp, 1, "TAG1", 100, "2024-05-01T10:00:00Z").await;
+    assert_eq!(info["status"], "Accepted");
+    // The station did not get the answer and retries with a new message id (or reconnects).
+    let (second, info) = start(&mut cp, 1, "TAG1", 100, "2024-05-01T10:00:00Z").await;
+    assert_eq!(first, second);
+    assert_eq!(info["status"], "Accepted");
+    drop(cp);
+    let mut cp = app.station("CP-RETRY").await;
+    let (third, _) = start(&mut cp, 1, "TAG1", 100, "2024-05-01T10:00:00Z").await;
+    assert_eq!(third, first);
+    assert_eq!(
+        transaction::Entity::find().count(app.db()).await.unwrap(),
+        1
+    );
+    // A different start is a different transaction, with a different id.
+    let (other, _) = start(&mut cp, 2, "TAG1", 0, "2024-05-01T10:01:00Z").await;
+    assert_ne!(other, first);
+    app.stop().await;
+}
+on_both_backends!(retried_start_returns_the_same_id_and_stores_one_row);
+
+async fn stop_is_always_answered_and_never_counted_twice(backend: Backend) {
+    let Some(app) = spawn_on(backend, |_| {}).await else {
+        return;
+    };
+    add_tag(&app, "TAG1", "Accepted", None, None).await;
+    let mut cp = app.booted_station("CP-STOP").await;
+    let (id, _) = start(&mut cp, 1, "TAG1", 1000, "2024-05-01T10:00:00Z").await;
+    let stop = json!({"transactionId": id, "meterStop": 5000, "timestamp": "2024-05-01T11:00:00Z", "reason": "EVDisconnected",
+        "transactionData": [{"timestamp": "2024-05-01T11:00:00Z", "sampledValue": [{"value": "5000", "context": "Transaction.End"}]}]});
+    assert_eq!(cp.call("StopTransaction", stop.clone()).await, json!({}));
+    // Retried stop: answered, nothing changes, transactionData not stored twice.
+    assert_eq!(cp.call("StopTransaction", stop).await, json!({}));
+    let tx = transaction::Entity::find_by_id(id)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (tx.meter_stop, tx.stop_reason.as_deref()),
+        (Some(5000), Some("EVDisconnected"))
+    );
+    let data = meter_value::Entity::find()
+        .filter(meter_value::Column::TransactionId.eq(id))
+        .all(app.db())
+        .await
+        .unwrap();
+    assert_eq!(data.len(), 1);
+    assert_eq!(
+        (data[0].source.as_str(), data[0].context.as_str()),
+        ("StopTransaction", "Transaction.End")
+    );
+    assert_eq!(
+        unmatched_stop::Entity::find()
+            .count(app.db())
+            .await
+            .unwrap(),
+        0
+    );
+
+    // Unknown ids, -1 and 0: answered, recorded, attached to nothing.
+    for unknown in [987_654, -1, 0] {
+        let answer = cp
+            .call("StopTransaction", json!({"transactionId": unknown, "idTag": "TAG1", "meterStop": 42, "timestamp": "2024-05-01T12:00:00Z",
+                "transactionData": [{"timestamp": "2024-05-01T12:00:00Z", "sampledValue": [{"value": "42"}]}]}))
+            .await;
+        assert_eq!(answer, json!({"idTagInfo": {"status": "Accepted"}}));
+    }
+    // ... and a retried unknown stop is not recorded twice.
+    cp.call("StopTransaction", json!({"transactionId": -1, "idTag": "TAG1", "meterStop": 42, "timestamp": "2024-05-01T12:00:00Z",
+        "transactionData": [{"timestamp": "2024-05-01T12:00:00Z", "sampledValue": [{"value": "42"}]}]}))
+        .await;
+    let unmatched = unmatched_stop::Entity::find()
+        .order_by_asc(unmatched_stop::Column::Id)
+        .all(app.db())
+        .await
+        .unwrap();
+    assert_eq!(
+        unmatched
+            .iter()
+            .map(|u| (u.reported_transaction_id, u.kind.as_str(), u.meter_stop))
+            .collect::<Vec<_>>(),
+        vec![
+            (987_654, "unknown_transaction", 42),
+            (-1, "unknown_transaction", 42),
+            (0, "unknown_transaction", 42)
+        ]
+    );
+    let orphans = meter_value::Entity::find()
+        .filter(meter_value::Column::TransactionId.is_null())
+        .count(app.db())
+        .await
+        .unwrap();
+    assert_eq!(orphans, 3);
+
+    // A second, different stop of a closed transaction: kept apart, flagged, not applied.
+    cp.call(
+        "StopTransaction",
+        json!({"transactionId": id, "meterStop": 9999, "timestamp": "2024-05-01T13:00:00Z"}),
+    )
+    .await;
+    let tx = transaction::Entity::find_by_id(id)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(tx.meter_stop, Some(5000));
+    assert_eq!(tx.flags, "conflicting_stop");
+    let conflicting = unmatched_stop::Entity::find()
+        .filter(unmatched_stop::Column::Kind.eq("already_stopped"))
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (conflicting.reported_transaction_id, conflicting.meter_stop),
+        (id, 9999)
+    );
+
+    // Another station's transaction id is never closed by this station.
+    add_tag(&app, "TAG2", "Accepted", None, None).await;
+    let mut other = app.booted_station("CP-OTHER").await;
+    let (theirs, _) = start(&mut other, 1, "TAG2", 0, "2024-05-01T14:00:00Z").await;
+    cp.call(
+        "StopTransaction",
+        json!({"transactionId": theirs, "meterStop": 1, "timestamp": "2024-05-01T14:30:00Z"}),
+    )
+    .await;
+    let tx = transaction::Entity::find_by_id(theirs)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        tx.stop_time.is_none(),
+        "another station's transaction was closed"
+    );
+    assert!(
+        unmatched_stop::Entity::find()
+            .filter(unmatched_stop::Column::Kind.eq("other_station"))
+            .one(app.db())
+            .await
+            .unwrap()
+            .is_some()
+    );
+    app.stop().await;
+}
+on_both_backends!(stop_is_always_answered_and_never_counted_twice);
+
+async fn offline_replay_is_stored_as_sent(backend: Backend) {
+    let Some(app) = spawn_on(backend, |_| {}).await else {
+        return;
+    };
+    add_tag(&app, "TAG1", "Accepted", None, None).await;
+    let mut cp = app.booted_station("CP-OFFLINE").await;
+    // Yesterday's session, queued while offline and sent now in order.
+    let (id, _) = start(&mut cp, 2, "TAG1", 2000, "2024-04-30T08:00:00Z").await;
+    for (minute, wh) in [(15, 2500), (30, 3100)] {
+        let ts = format!("2024-04-30T08:{minute}:00Z");
+        cp.call("MeterValues", json!({"connectorId": 2, "transactionId": id, "meterValue": [{"timestamp": ts, "sampledValue": [
+            {"value": wh.to_string(), "measurand": "Energy.Active.Import.Register", "unit": "Wh"},
+            {"value": "7.2", "measurand": "Power.Active.Import", "unit": "kW"}]}]})).await;
+    }
+    cp.call("StopTransaction", json!({"transactionId": id, "meterStop": 3300, "timestamp": "2024-04-30T08:40:00Z", "reason": "Local"})).await;
+
+    let tx = transaction::Entity::find_by_id(id)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(tx.start_time, at("2024-04-30T08:00:00Z"));
+    assert_eq!(tx.stop_time, Some(at("2024-04-30T08:40:00Z")));
+    assert_eq!(
+        (tx.connector_id, tx.meter_start, tx.meter_stop),
+        (2, 2000, Some(3300))
+    );
+    assert_eq!(tx.flags, "");
+    assert!(tx.started_received_at > tx.start_time + Duration::days(1));
+    let samples = meter_value::Entity::find()
+        .filter(meter_value::Column::TransactionId.eq(id))
+        .order_by_asc(meter_value::Column::Id)
+        .all(app.db())
+        .await
+        .unwrap();
+    assert_eq!(samples.len(), 4);
+    assert_eq!(samples[0].timestamp, at("2024-04-30T08:15:00Z"));
+    assert_eq!(
+        (
+            samples[1].measurand.as_str(),
+            samples[1].unit.as_str(),
+            samples[1].numeric_value
+        ),
+        ("Power.Active.Import", "kW", Some(7.2))
+    );
+    assert_eq!(samples[3].timestamp, at("2024-04-30T08:30:00Z"));
+    // Defaults applied where the station left attributes out.
+    assert_eq!(
+        (
+            samples[0].context.as_str(),
+            samples[0].format.as_str(),
+            samples[0].location.as_str()
+        ),
+        ("Sample.Periodic", "Raw", "Outlet")
+    );
+    app.stop().await;
+}
+on_both_backends!(offline_replay_is_stored_as_sent);
+
+async fn meter_values_for_an_unknown_transaction_are_kept(backend: Backend) {
+    let Some(app) = spawn_on(backend, |_| {}).await else {
+        return;
+    };
+    let mut cp = app.booted_station("CP-MV").await;
+    let answer = cp
+        .call("MeterValues", json!({"connectorId": 1, "transactionId": 4242, "meterValue": [{"timestamp": "2024-05-01T10:00:00Z", "sampledValue": [{"value": "1"}]}]}))
+        .await;
+    assert_eq!(answer, json!({}));
+    let row = meter_value::Entity::find()
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (row.transaction_id, row.reported_transaction_id),
+        (None, Some(4242))
+    );
+    // Without a transaction id at all (e.g. clock-aligned readings on connector 0).
+    cp.call("MeterValues", json!({"connectorId": 0, "meterValue": [{"timestamp": "2024-05-01T10:00:00Z", "sampledValue": [{"value": "230", "measurand": "Voltage", "unit": "V", "phase": "L1-N"}]}]})).await;
+    assert_eq!(
+        meter_value::Entity::find().count(app.db()).await.unwrap(),
+        2
+    );
+    let reading = app
+        .ctx()
+        .cache
+        .last_meter("CP-MV", 0)
+        .await
+        .unwrap()
+        .expect("cached reading");
+    assert_eq!(reading.sampled_value[0].value, "230");
+    app.stop().await;
+}
+on_both_backends!(meter_values_for_an_unknown_transaction_are_kept);
+
+async fn authorisation_rules(backend: Backend) {
+    let Some(app) = spawn_on(backend, |_| {}).await else {
+        return;
+    };
+    let past = Utc::now() - Duration::days(1);
+    let future = Utc::now() + Duration::days(30);
+    add_tag(&app, "BLOCKED", "Blocked", None, None).await;
+    add_tag(&app, "OLD", "Accepted", Some(past), None).await;
+    add_tag(&app, "GOOD", "Accepted", Some(future), None).await;
+    add_tag(&app, "Child-A", "Accepted", None, Some("Fleet")).await;
+    add_tag(&app, "CHILD-B", "Accepted", None, Some("FLEET")).await;
+    let mut cp = app.booted_station("CP-AUTH").await;
+
+    let status = |v: &Value| v["idTagInfo"]["status"].as_str().unwrap().to_owned();
+    assert_eq!(
+        status(&cp.call("Authorize", json!({"idTag": "BLOCKED"})).await),
+        "Blocked"
+    );
+    assert_eq!(
+        status(&cp.call("Authorize", json!({"idTag": "OLD"})).await),
+        "Expired"
+    );
+    let good = cp.call("Authorize", json!({"idTag": "good"})).await;
+    assert_eq!(
+        good["idTagInfo"]["status"], "Accepted",
+        "tags are case-insensitive"
+    );
+    assert!(good["idTagInfo"]["expiryDate"].is_string());
+    assert_eq!(
+        cp.call("Authorize", json!({"idTag": "child-a"})).await["idTagInfo"]["parentIdTag"],
+        "Fleet"
+    );
+
+    // Blocked and expired tags still get a transaction id (the station decides what to do).
+    let (blocked_tx, info) = start(&mut cp, 1, "BLOCKED", 0, "2024-05-01T10:00:00Z").await;
+    assert!(blocked_tx > 0);
+    assert_eq!(info["status"], "Blocked");
+    let (_, info) = start(&mut cp, 2, "OLD", 0, "2024-05-01T10:00:00Z").await;
+    assert_eq!(info["status"], "Expired");
+
+    // ConcurrentTx: the same tag busy elsewhere, or a tag of the same group.
+    let (_, info) = start(&mut cp, 3, "GOOD", 0, "2024-05-01T10:00:00Z").await;
+    assert_eq!(info["status"], "Accepted");
+    let mut other = app.booted_station("CP-AUTH-2").await;
+    let (concurrent, info) = start(&mut other, 1, "GOOD", 0, "2024-05-01T10:05:00Z").await;
+    assert_eq!(info["status"], "ConcurrentTx");
+    // Authorize is never ConcurrentTx.
+    assert_eq!(
+        status(&other.call("Authorize", json!({"idTag": "GOOD"})).await),
+        "Accepted"
+    );
+    let (_, info) = start(&mut cp, 4, "Child-A", 0, "2024-05-01T10:00:00Z").await;
+    assert_eq!(info["status"], "Accepted");
+    let (_, info) = start(&mut other, 2, "CHILD-B", 0, "2024-05-01T10:06:00Z").await;
+    assert_eq!(info["status"], "ConcurrentTx");
+    let tx = transaction::Entity::find_by_id(concurrent)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (tx.start_id_tag_status.as_str(), tx.flags.as_str()),
+        ("ConcurrentTx", "concurrent_tx")
+    );
+
+    // An unknown tag used offline: the transaction and the tag are both kept.
+    let (unknown_tx, info) = start(&mut cp, 5, "NewCard", 0, "2024-05-01T10:00:00Z").await;
+    assert_eq!(info["status"], "Invalid");
+    let tx = transaction::Entity::find_by_id(unknown_tx)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(tx.flags, "unknown_id_tag");
+    let tag = id_tag::Entity::find_by_id("newcard")
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (tag.id_tag.as_str(), tag.status.as_str(), tag.auto_created),
+        ("NewCard", "Invalid", true)
+    );
+    app.stop().await;
+}
+on_both_backends!(authorisation_rules);
+
+async fn unknown_tags_accepted_when_configured(backend: Backend) {
+    let Some(app) = spawn_on(backend, |s| {
+        s.unknown_id_tags = chargegate::config::UnknownIdTagPolicy::Accept
+    })
+    .await
+    else {
+        return;
+    };
+    let mut cp = app.booted_station("CP-OPEN").await;
+    assert_eq!(
+        cp.call("Authorize", json!({"idTag": "Walkin"})).await,
+        json!({"idTagInfo": {"status": "Accepted"}})
+    );
+    let tag = id_tag::Entity::find_by_id("walkin")
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(tag.auto_created);
+    let (_, info) = start(&mut cp, 1, "Other", 0, "2024-05-01T10:00:00Z").await;
+    assert_eq!(info["status"], "Accepted");
+    app.stop().await;
+}
+on_both_backends!(unknown_tags_accepted_when_configured);
+
+async fn clock_and_meter_anomalies_are_flagged_not_refused(backend: Backend) {
+    let Some(app) = spawn_on(backend, |_| {}).await else {
+        return;
+    };
+    add_tag(&app, "TAG1", "Accepted", None, None).await;
+    let mut cp = app.booted_station("CP-CLOCK").await;
+    let future = (Utc::now() + Duration::days(2)).to_rfc3339();
+    let (id, info) = start(&mut cp, 1, "TAG1", 500, &future).await;
+    assert_eq!(info["status"], "Accepted");
+    cp.call(
+        "StopTransaction",
+        json!({"transactionId": id, "meterStop": 400, "timestamp": "1970-01-01T00:00:10Z"}),
+    )
+    .await;
+    let tx = transaction::Entity::find_by_id(id)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    let mut flags: Vec<&str> = tx.flags.split(',').collect();
+    flags.sort_unstable();
+    assert_eq!(
+        flags,
+        [
+            "meter_stop_below_start",
+            "start_in_future",
+            "stop_before_start",
+            "stop_clock_unset"
+        ]
+    );
+    assert_eq!(tx.stop_time, Some(at("1970-01-01T00:00:10Z")));
+    // A new start while the last one on the connector was never stopped.
+    let (first, _) = start(&mut cp, 2, "TAG1", 0, "2024-05-01T10:00:00Z").await;
+    let (second, _) = start(&mut cp, 2, "TAG1", 10, "2024-05-01T12:00:00Z").await;
+    let tx = transaction::Entity::find_by_id(second)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(tx.flags, "connector_busy");
+    assert!(
+        transaction::Entity::find_by_id(first)
+            .one(app.db())
+            .await
+            .unwrap()
+            .unwrap()
+            .stop_time
+            .is_none()
+    );
+    app.stop().await;
+}
+on_both_backends!(clock_and_meter_anomalies_are_flagged_not_refused);
