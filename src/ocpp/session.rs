@@ -21,8 +21,9 @@ use super::{
     error::{CallError, ErrorCode},
     frame::{self, Frame, FrameError},
     inbound::Request,
+    outbound::{ChangeConfiguration, Command},
     registry::{OutboundCall, SessionHandle},
-    types::RegistrationStatus,
+    types::{CiString, RegistrationStatus},
 };
 use crate::{
     app::Context,
@@ -63,8 +64,23 @@ struct Answer {
 
 struct InFlight {
     id: String,
+    call_hash: u64,
     action: &'static str,
     answer: BoxFuture<'static, Outcome>,
+}
+
+/// A CALL answered recently: a repeat of it (same id, same bytes) gets the same answer again.
+struct Answered {
+    id: String,
+    call_hash: u64,
+    frame: String,
+}
+
+fn hash_of(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
 }
 
 struct Pending {
@@ -92,7 +108,7 @@ struct Session {
     registration: RegistrationStatus,
     in_flight: Option<InFlight>,
     queued: VecDeque<String>,
-    answered: VecDeque<(String, String)>,
+    answered: VecDeque<Answered>,
     pending: Option<Pending>,
     calls_sent: u64,
     bad_in_a_row: u32,
@@ -335,23 +351,32 @@ impl Session {
                 )
                 .await;
                 info!(station = %self.station, dir = "in", action = %action, msg_id = %id, "CALL");
-                if let Some((_, first)) = self.answered.iter().find(|(seen, _)| *seen == id) {
-                    info!(station = %self.station, msg_id = %id, "repeated message id: sending the first answer again");
-                    let first = first.clone();
-                    return self.send_answer(socket, &id, &action, first).await;
+                let call_hash = hash_of(text);
+                if let Some(seen) = self.answered.iter().find(|a| a.id == id) {
+                    if seen.call_hash == call_hash {
+                        info!(station = %self.station, msg_id = %id, "repeated CALL: sending the first answer again");
+                        let first = seen.frame.clone();
+                        return self.send_answer(socket, &id, &action, first).await;
+                    }
+                    warn!(station = %self.station, msg_id = %id, "message id reused for a different CALL; handled as a new one");
                 }
                 match Request::parse(&action, payload).and_then(|req| self.admit(req)) {
                     Ok(req) => {
                         let action = req.action();
                         let answer =
                             Box::pin(dispatch(self.ctx.clone(), self.station.clone(), req));
-                        self.in_flight = Some(InFlight { id, action, answer });
+                        self.in_flight = Some(InFlight {
+                            id,
+                            call_hash,
+                            action,
+                            answer,
+                        });
                         Ok(())
                     }
                     Err(error) => {
                         let frame = frame::call_error(&id, error.code, &error.description);
                         info!(station = %self.station, dir = "out", action = %action, msg_id = %id, code = %error.code, description = %error.description, "CALLERROR");
-                        self.remember(&id, &frame);
+                        self.remember(&id, call_hash, &frame);
                         self.send_answer(socket, &id, &action, frame).await
                     }
                 }
@@ -495,15 +520,19 @@ impl Session {
                 frame::call_error(&call.id, error.code, &error.description)
             }
         };
-        self.remember(&call.id, &frame);
+        self.remember(&call.id, call.call_hash, &frame);
         self.send_answer(socket, &call.id, call.action, frame).await
     }
 
-    fn remember(&mut self, id: &str, frame: &str) {
+    fn remember(&mut self, id: &str, call_hash: u64, frame: &str) {
         if self.answered.len() == REMEMBERED_ANSWERS {
             self.answered.pop_front();
         }
-        self.answered.push_back((id.to_owned(), frame.to_owned()));
+        self.answered.push_back(Answered {
+            id: id.to_owned(),
+            call_hash,
+            frame: frame.to_owned(),
+        });
     }
 
     async fn send_answer(
@@ -545,8 +574,15 @@ impl Session {
             let _ = call.reply.send(Err(CommandError::Disconnected));
             return Err(End::SocketError);
         }
-        self.journal(Direction::Out, Some(2), Some(&id), Some(call.action), frame)
-            .await;
+        let journaled = redacted(&id, call.action, &call.payload).unwrap_or(frame);
+        self.journal(
+            Direction::Out,
+            Some(2),
+            Some(&id),
+            Some(call.action),
+            journaled,
+        )
+        .await;
         self.pending = Some(Pending {
             id,
             action: call.action,
@@ -628,6 +664,21 @@ impl Session {
         }
         info!(station = %self.station, reason = ?end, "station disconnected");
     }
+}
+
+/// The frame to journal instead of a CALL that carries a secret: the value of a
+/// ChangeConfiguration of `AuthorizationKey` (a station's password) is masked.
+fn redacted(id: &str, action: &str, payload: &RawValue) -> Option<String> {
+    if action != ChangeConfiguration::ACTION {
+        return None;
+    }
+    let mut change: ChangeConfiguration = serde_json::from_str(payload.get()).ok()?;
+    if !change.key.as_str().eq_ignore_ascii_case("AuthorizationKey") {
+        return None;
+    }
+    change.value = CiString::new("***").ok()?;
+    let masked = serde_json::value::to_raw_value(&change).ok()?;
+    Some(frame::call(id, action, &masked))
 }
 
 fn encode<T: serde::Serialize>(response: &T) -> Result<Answer, CallError> {

@@ -367,3 +367,42 @@ async fn a_station_that_leaves_fails_its_outstanding_call() {
     assert_eq!(task.await.unwrap(), Err(CommandError::Disconnected));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_authorization_key_never_reaches_the_journal() {
+    let app = spawn(|_| {}).await;
+    let mut cp = app.booted_station("CP-CMD").await;
+    let key = ChangeConfiguration {
+        key: ci("AuthorizationKey"),
+        value: ci("0123456789abcdef0123"),
+    };
+    let (_, payload, answer) = exchange(&app, &mut cp, key, json!({"status": "Accepted"})).await;
+    assert_eq!(
+        payload["value"], "0123456789abcdef0123",
+        "the station gets the real key"
+    );
+    assert_eq!(answer.unwrap().status, ConfigurationStatus::Accepted);
+    let journaled = crate::support::eventually("the journaled command", || async {
+        use entity::ocpp_message::{Column, Entity};
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        Entity::find()
+            .filter(Column::StationId.eq("CP-CMD"))
+            .filter(Column::Action.eq("ChangeConfiguration"))
+            .filter(Column::Direction.eq("out"))
+            .one(app.db())
+            .await
+            .unwrap()
+    })
+    .await;
+    assert!(
+        !journaled.payload.contains("0123456789abcdef0123"),
+        "{}",
+        journaled.payload
+    );
+    assert!(
+        journaled.payload.contains(r#""value":"***""#),
+        "{}",
+        journaled.payload
+    );
+    app.stop().await;
+}

@@ -276,6 +276,14 @@ async fn a_repeated_message_id_gets_the_first_answer_and_runs_once() {
     cp.send_text(r#"[2,"hb2","Heartbeat",{}]"#).await;
     assert_eq!(cp.recv_text().await, cp.recv_text().await);
 
+    // A station that reuses an id for a different CALL is not answered from the cache.
+    cp.send_text(r#"[2,"same","Heartbeat",{}]"#).await;
+    let heartbeat = cp.recv().await;
+    cp.send_text(r#"[2,"same","StatusNotification",{"connectorId":1,"errorCode":"NoError","status":"Available"}]"#).await;
+    let status = cp.recv().await;
+    assert!(heartbeat[2]["currentTime"].is_string());
+    assert_eq!(status, json!([3, "same", {}]));
+
     // An error answer is repeated as well.
     cp.send_text(r#"[2,"e1","FooBar",{}]"#).await;
     let first = cp.recv_text().await;
