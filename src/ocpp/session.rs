@@ -208,6 +208,16 @@ async fn close(socket: &mut WebSocket, code: u16, reason: &'static str) {
     let _ = tokio::time::timeout(CLOSE_GRACE, socket.send(Message::Close(Some(frame)))).await;
 }
 
+/// The server log's line for one OCPP message.
+fn log_message(station: &str, dir: Direction, kind: &str, action: &str, id: &str) {
+    info!(station = %station, dir = %dir.as_str(), action = %action, msg_id = %id, "{kind}");
+}
+
+/// The server log's line for a CALLERROR, with its code and description.
+fn log_error(station: &str, dir: Direction, action: &str, id: &str, code: &str, description: &str) {
+    info!(station = %station, dir = %dir.as_str(), action = %action, msg_id = %id, code = %code, description = %description, "CALLERROR");
+}
+
 /// Polls the CALL being handled; pending forever when there is none.
 fn in_flight(slot: &mut Option<InFlight>) -> impl Future<Output = Outcome> + '_ {
     std::future::poll_fn(move |cx| match slot {
@@ -284,7 +294,7 @@ impl Session {
                 }
                 () = tokio::time::sleep_until(deadline.unwrap_or_else(Instant::now)), if deadline.is_some() => {
                     if let Some(p) = self.pending.take() {
-                        warn!(station = %self.station, action = p.action, msg_id = %p.id, "no answer to CALL in time");
+                        warn!(station = %self.station, action = %p.action, msg_id = %p.id, "no answer to CALL in time");
                         let _ = p.reply.send(Err(CommandError::Timeout(self.ctx.settings.command_timeout.0)));
                     }
                     None
@@ -350,7 +360,7 @@ impl Session {
                     text.to_owned(),
                 )
                 .await;
-                info!(station = %self.station, dir = "in", action = %action, msg_id = %id, "CALL");
+                log_message(&self.station, Direction::In, "CALL", &action, &id);
                 let call_hash = hash_of(text);
                 if let Some(seen) = self.answered.iter().find(|a| a.id == id) {
                     if seen.call_hash == call_hash {
@@ -375,7 +385,14 @@ impl Session {
                     }
                     Err(error) => {
                         let frame = frame::call_error(&id, error.code, &error.description);
-                        info!(station = %self.station, dir = "out", action = %action, msg_id = %id, code = %error.code, description = %error.description, "CALLERROR");
+                        log_error(
+                            &self.station,
+                            Direction::Out,
+                            &action,
+                            &id,
+                            error.code.as_str(),
+                            &error.description,
+                        );
                         self.remember(&id, call_hash, &frame);
                         self.send_answer(socket, &id, &action, frame).await
                     }
@@ -392,7 +409,7 @@ impl Session {
                     .await;
                 match self.pending.take_if(|p| p.id == id) {
                     Some(p) => {
-                        info!(station = %self.station, dir = "in", action = p.action, msg_id = %id, "CALLRESULT");
+                        log_message(&self.station, Direction::In, "CALLRESULT", p.action, &id);
                         let _ = p.reply.send(Ok(payload.to_owned()));
                     }
                     None => {
@@ -417,7 +434,14 @@ impl Session {
                     .await;
                 match self.pending.take_if(|p| p.id == id) {
                     Some(p) => {
-                        info!(station = %self.station, dir = "in", action = p.action, msg_id = %id, code = %code, "CALLERROR");
+                        log_error(
+                            &self.station,
+                            Direction::In,
+                            p.action,
+                            &id,
+                            &code,
+                            &description,
+                        );
                         let details = serde_json::from_str(details.get()).unwrap_or_default();
                         let _ = p.reply.send(Err(CommandError::CallError {
                             code,
@@ -473,7 +497,14 @@ impl Session {
         self.journal(Direction::In, None, id, None, text).await;
         warn!(station = %self.station, reason = %reason, "unreadable frame");
         if let (Some(id), Some(answer)) = (id, answer) {
-            info!(station = %self.station, dir = "out", msg_id = %id, code = "ProtocolError", "CALLERROR");
+            log_error(
+                &self.station,
+                Direction::Out,
+                "-",
+                id,
+                ErrorCode::ProtocolError.as_str(),
+                reason,
+            );
             self.send_answer(socket, id, "", answer).await?;
         }
         self.bad_in_a_row += 1;
@@ -512,11 +543,24 @@ impl Session {
                 if let Some(registration) = answer.registration {
                     self.registration = registration;
                 }
-                info!(station = %self.station, dir = "out", action = call.action, msg_id = %call.id, "CALLRESULT");
+                log_message(
+                    &self.station,
+                    Direction::Out,
+                    "CALLRESULT",
+                    call.action,
+                    &call.id,
+                );
                 frame::call_result(&call.id, &answer.payload)
             }
             Err(error) => {
-                warn!(station = %self.station, dir = "out", action = call.action, msg_id = %call.id, code = %error.code, description = %error.description, "CALLERROR");
+                log_error(
+                    &self.station,
+                    Direction::Out,
+                    call.action,
+                    &call.id,
+                    error.code.as_str(),
+                    &error.description,
+                );
                 frame::call_error(&call.id, error.code, &error.description)
             }
         };
@@ -565,7 +609,7 @@ impl Session {
         self.calls_sent += 1;
         let id = self.calls_sent.to_string();
         let frame = frame::call(&id, call.action, &call.payload);
-        info!(station = %self.station, dir = "out", action = call.action, msg_id = %id, "CALL");
+        log_message(&self.station, Direction::Out, "CALL", call.action, &id);
         if socket
             .send(Message::Text(frame.clone().into()))
             .await

@@ -234,7 +234,8 @@ impl Store {
         }
     }
 
-    /// Writes everything queued so far, then stops the writer. Later writes fail with
+    /// Writes everything queued so far, stops the writer and closes the connections (SQLite
+    /// then folds its write-ahead log into the database file). Later writes fail with
     /// [`StoreError::Closed`].
     pub async fn close(&self) {
         self.0.stop.cancel();
@@ -242,6 +243,9 @@ impl Store {
             && let Err(e) = handle.await
         {
             tracing::error!(error = %e, "writer task failed");
+        }
+        if let Err(e) = self.0.read.close_by_ref().await {
+            tracing::warn!(error = %e, "closing the read connections failed");
         }
     }
 

@@ -84,6 +84,9 @@ pub(super) async fn run(
             }
         }
     }
+    if let Err(e) = db.close_by_ref().await {
+        tracing::warn!(error = %e, "closing the writer's connection failed");
+    }
     tracing::debug!("writer stopped");
 }
 

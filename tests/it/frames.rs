@@ -161,7 +161,7 @@ async fn storage_failure_is_an_internal_error_without_internals() {
         .call_error("StartTransaction", json!({"connectorId": 1, "idTag": "A", "meterStart": 0, "timestamp": "2024-05-01T10:00:00Z"}))
         .await;
     assert_eq!(code, "InternalError");
-    // Reads still work, and the connection is alive.
+    // Messages that need no storage are still answered: the connection is alive.
     assert_eq!(
         cp.call("DataTransfer", json!({"vendorId": "X"})).await["status"],
         "UnknownVendorId"
