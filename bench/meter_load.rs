@@ -15,7 +15,9 @@ use tokio_tungstenite::tungstenite::{Message, client::IntoClientRequest, http::H
 #[tokio::main]
 async fn main() {
     let mut args = std::env::args().skip(1);
-    let base = args.next().unwrap_or_else(|| "ws://127.0.0.1:3000/ocpp".into());
+    let base = args
+        .next()
+        .unwrap_or_else(|| "ws://127.0.0.1:3000/ocpp".into());
     let stations: usize = args.next().map_or(200, |n| n.parse().expect("stations"));
     let seconds: u64 = args.next().map_or(20, |n| n.parse().expect("seconds"));
 

@@ -143,6 +143,7 @@ pub struct Store(Arc<Inner>);
 
 struct Inner {
     read: DatabaseConnection,
+    write: DatabaseConnection,
     jobs: mpsc::Sender<Job>,
     stop: CancellationToken,
     writer: Mutex<Option<JoinHandle<()>>>,
@@ -174,10 +175,11 @@ impl Store {
 
         let (jobs, rx) = mpsc::channel(QUEUE);
         let stop = CancellationToken::new();
-        let handle = tokio::spawn(writer::run(write, rx, stop.clone()));
+        let handle = tokio::spawn(writer::run(write.clone(), rx, stop.clone()));
         tracing::info!(database = %redact_url(url), "database ready");
         Ok(Self(Arc::new(Inner {
             read,
+            write,
             jobs,
             stop,
             writer: Mutex::new(Some(handle)),
@@ -244,8 +246,12 @@ impl Store {
         {
             tracing::error!(error = %e, "writer task failed");
         }
-        if let Err(e) = self.0.read.close_by_ref().await {
-            tracing::warn!(error = %e, "closing the read connections failed");
+        // Readers first: SQLite checkpoints the write-ahead log when the last connection, the
+        // writer's, closes.
+        for db in [&self.0.read, &self.0.write] {
+            if let Err(e) = db.close_by_ref().await {
+                tracing::warn!(error = %e, "closing database connections failed");
+            }
         }
     }
 

@@ -84,9 +84,6 @@ pub(super) async fn run(
             }
         }
     }
-    if let Err(e) = db.close_by_ref().await {
-        tracing::warn!(error = %e, "closing the writer's connection failed");
-    }
     tracing::debug!("writer stopped");
 }
 

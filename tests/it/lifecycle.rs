@@ -293,3 +293,35 @@ async fn shutdown_closes_sockets_and_keeps_what_was_acknowledged() {
     );
     reopened.stop().await.unwrap();
 }
+
+#[tokio::test]
+async fn sqlite_runs_in_wal_mode_with_full_sync() {
+    use sea_orm::{ConnectionTrait, Statement};
+    let app = spawn(|_| {}).await;
+    let db = app.db();
+    let pragma = |name: &'static str| async move {
+        db.query_one_raw(Statement::from_string(
+            db.get_database_backend(),
+            format!("PRAGMA {name}"),
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+    };
+    assert_eq!(
+        pragma("journal_mode")
+            .await
+            .try_get_by_index::<String>(0)
+            .unwrap(),
+        "wal"
+    );
+    // 2 = FULL
+    assert_eq!(
+        pragma("synchronous")
+            .await
+            .try_get_by_index::<i64>(0)
+            .unwrap(),
+        2
+    );
+    app.stop().await;
+}
