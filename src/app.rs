@@ -63,6 +63,7 @@ impl App {
     /// Opens the database (running migrations), binds the listen address (port 0 picks a free
     /// port) and starts serving.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        settings.validate().map_err(anyhow::Error::msg)?;
         let store = Store::open(&settings).await?;
         let seed = RandomState::new().hash_one(std::process::id());
         let context = Arc::new(Context {

@@ -219,6 +219,48 @@ impl Settings {
     }
 }
 
+impl Settings {
+    /// Refuses values the server cannot work with (a zero heartbeat, durations so long that
+    /// clocks would overflow).
+    pub fn validate(&self) -> Result<(), String> {
+        const DAY: Duration = Duration::from_secs(86_400);
+        let check = |name: &str, d: Duration, min: Duration, max: Duration| {
+            if d < min || d > max {
+                Err(format!(
+                    "{name} must be between {} and {}",
+                    HumanDuration(min),
+                    HumanDuration(max)
+                ))
+            } else {
+                Ok(())
+            }
+        };
+        check(
+            "--heartbeat-interval",
+            self.heartbeat_interval.0,
+            Duration::from_secs(1),
+            7 * DAY,
+        )?;
+        check(
+            "--command-timeout",
+            self.command_timeout.0,
+            Duration::from_millis(1),
+            DAY,
+        )?;
+        check("--ping-interval", self.ping_interval.0, Duration::ZERO, DAY)?;
+        check(
+            "--journal-retention",
+            self.journal_retention.0,
+            Duration::ZERO,
+            36_500 * DAY,
+        )?;
+        if self.db_read_connections == 0 {
+            return Err("--db-read-connections must be at least 1".into());
+        }
+        Ok(())
+    }
+}
+
 /// The URL with any password replaced by `***`, for logs.
 pub fn redact_url(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
@@ -256,6 +298,24 @@ mod tests {
         assert!(d("5 minutes").is_err());
         assert!(d("-1").is_err());
         assert!(d("99999999999999999999d").is_err());
+    }
+
+    #[test]
+    fn out_of_range_settings_are_refused() {
+        let ok = Settings::with_database("sqlite::memory:");
+        assert_eq!(ok.validate(), Ok(()));
+        let mut bad = ok.clone();
+        bad.heartbeat_interval = HumanDuration(Duration::ZERO);
+        assert!(bad.validate().unwrap_err().contains("--heartbeat-interval"));
+        let mut bad = ok.clone();
+        bad.ping_interval = "36500d".parse().unwrap();
+        assert!(bad.validate().unwrap_err().contains("--ping-interval"));
+        let mut bad = ok.clone();
+        bad.command_timeout = "99999999d".parse().unwrap();
+        assert!(bad.validate().is_err());
+        let mut bad = ok;
+        bad.db_read_connections = 0;
+        assert!(bad.validate().is_err());
     }
 
     #[test]

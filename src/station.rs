@@ -360,21 +360,26 @@ pub async fn diagnostics_status(
 }
 
 /// DataTransfer from a station: `Accepted` for the configured vendor ids, `UnknownVendorId`
-/// otherwise (OCPP 1.6 §4.3). The message itself is kept in the journal.
-pub fn data_transfer(ctx: &Context, req: &DataTransferRequest) -> DataTransferResponse {
+/// otherwise (OCPP 1.6 §4.3). The message itself is kept in the journal; the answer waits until
+/// the journal row, queued before this call, is committed.
+pub async fn data_transfer(
+    ctx: &Context,
+    req: &DataTransferRequest,
+) -> Result<DataTransferResponse, StoreError> {
+    ctx.store.flush().await?;
     let known = ctx
         .settings
         .data_transfer_vendors
         .iter()
         .any(|v| v.eq_ignore_ascii_case(req.vendor_id.as_str()));
-    DataTransferResponse {
+    Ok(DataTransferResponse {
         status: if known {
             DataTransferStatus::Accepted
         } else {
             DataTransferStatus::UnknownVendorId
         },
         data: None,
-    }
+    })
 }
 
 /// The connection of a station ended and no newer connection replaced it.
@@ -389,6 +394,7 @@ pub async fn disconnected(ctx: &Context, station_id: &Arc<str>, connection_id: u
     }
     ctx.publish(Event::StationDisconnected {
         station_id: station_id.to_string(),
+        connection_id,
         at: now,
     })
     .await;

@@ -1,7 +1,7 @@
 //! The first schema: stations, connectors, id tags, transactions, unmatched stops, meter values
 //! and the OCPP message journal.
 
-use sea_orm_migration::{prelude::*, schema::*};
+use sea_orm_migration::{prelude::*, schema::*, sea_orm::DbBackend};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -126,6 +126,17 @@ enum OcppMessages {
     Action,
     Payload,
     CreatedAt,
+}
+
+/// A 64-bit key assigned by the database. On SQLite a plain `INTEGER PRIMARY KEY` (the rowid,
+/// without `AUTOINCREMENT`'s extra bookkeeping on every insert): these tables only ever lose
+/// their oldest rows, so ids are not reused while newer rows exist.
+fn big_id(manager: &SchemaManager, column: impl IntoIden) -> ColumnDef {
+    if manager.get_database_backend() == DbBackend::Sqlite {
+        big_integer(column).primary_key().take()
+    } else {
+        big_pk_auto(column)
+    }
 }
 
 #[async_trait::async_trait]
@@ -319,7 +330,7 @@ impl MigrationTrait for Migration {
                 Table::create()
                     .table(MeterValues::Table)
                     .if_not_exists()
-                    .col(big_pk_auto(MeterValues::Id))
+                    .col(big_id(manager, MeterValues::Id))
                     .col(string_len(MeterValues::StationId, 48))
                     .col(integer(MeterValues::ConnectorId))
                     .col(integer_null(MeterValues::TransactionId))
@@ -347,15 +358,16 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        // One sample per (station, connector, time, measurand, phase, location, context,
+        // reported transaction): a MeterValues sent again after a reconnect is not stored twice.
+        // It also serves look-ups by station, connector and time. (An expression index: the same
+        // SQL on both backends.)
         manager
-            .create_index(
-                Index::create()
-                    .name("idx_meter_values_station_time")
-                    .table(MeterValues::Table)
-                    .col(MeterValues::StationId)
-                    .col(MeterValues::ConnectorId)
-                    .col(MeterValues::Timestamp)
-                    .to_owned(),
+            .get_connection()
+            .execute_unprepared(
+                "CREATE UNIQUE INDEX uq_meter_values_sample ON meter_values \
+                 (station_id, connector_id, timestamp, measurand, COALESCE(phase, ''), location, \
+                 context, COALESCE(reported_transaction_id, 0))",
             )
             .await?;
 
@@ -364,7 +376,7 @@ impl MigrationTrait for Migration {
                 Table::create()
                     .table(OcppMessages::Table)
                     .if_not_exists()
-                    .col(big_pk_auto(OcppMessages::Id))
+                    .col(big_id(manager, OcppMessages::Id))
                     .col(string_len(OcppMessages::StationId, 48))
                     .col(string_len(OcppMessages::Direction, 3))
                     .col(small_integer_null(OcppMessages::MessageType))

@@ -59,6 +59,7 @@ mod tests {
     fn connected(n: usize) -> Event {
         Event::StationConnected {
             station_id: format!("CP{n}"),
+            connection_id: n as u64,
             at: Utc::now(),
         }
     }

@@ -24,6 +24,8 @@ use crate::ocpp::types::{
 pub enum Event {
     StationConnected {
         station_id: String,
+        /// Tells events of a newer connection from those of an older one.
+        connection_id: u64,
         at: DateTime<Utc>,
     },
     StationBooted {
@@ -33,6 +35,7 @@ pub enum Event {
     },
     StationDisconnected {
         station_id: String,
+        connection_id: u64,
         at: DateTime<Utc>,
     },
     ConnectorStatus {

@@ -25,7 +25,8 @@ pub enum Frame<'a> {
         id: String,
         code: String,
         description: String,
-        details: &'a RawValue,
+        /// Absent when a station sent the four-element form without details (read leniently).
+        details: Option<&'a RawValue>,
     },
 }
 
@@ -61,7 +62,7 @@ impl PartialEq for Frame<'_> {
                     description: y,
                     details: z,
                 },
-            ) => a == w && b == x && c == y && d.get() == z.get(),
+            ) => a == w && b == x && c == y && d.map(|d| d.get()) == z.map(|z| z.get()),
             _ => false,
         }
     }
@@ -182,7 +183,7 @@ pub fn parse(text: &str) -> Result<Frame<'_>, FrameError> {
             })
         }
         _ => {
-            if items.len() != 5 {
+            if !(4..=5).contains(&items.len()) {
                 return Err(bad(format!(
                     "a CALLERROR has 5 elements, this one has {}",
                     items.len()
@@ -196,7 +197,7 @@ pub fn parse(text: &str) -> Result<Frame<'_>, FrameError> {
                 id,
                 code,
                 description,
-                details: items[4],
+                details: items.get(4).copied(),
             })
         }
     }
@@ -283,10 +284,15 @@ mod tests {
                 assert_eq!(id, "8");
                 assert_eq!(code, "NotSupported");
                 assert_eq!(description, "SendLocalList.req not implemented");
-                assert_eq!(details.get(), "{}");
+                assert_eq!(details.map(|d| d.get()), Some("{}"));
             }
             other => panic!("{other:?}"),
         }
+        // Without details: understood all the same.
+        assert!(matches!(
+            parse(r#"[4,"9","GenericError","oops"]"#),
+            Ok(Frame::CallError { details: None, .. })
+        ));
     }
 
     #[test]
@@ -370,10 +376,17 @@ mod tests {
             })
         );
         assert_eq!(
+            parse(r#"[4,"1","NotSupported"]"#),
+            Err(FrameError::BadAnswer {
+                id: Some("1".into()),
+                reason: "a CALLERROR has 5 elements, this one has 3".into()
+            })
+        );
+        assert_eq!(
             parse(r#"[4,"1","NotSupported",{}]"#),
             Err(FrameError::BadAnswer {
                 id: Some("1".into()),
-                reason: "a CALLERROR has 5 elements, this one has 4".into()
+                reason: "error description is not a string".into()
             })
         );
         assert!(matches!(

@@ -60,7 +60,11 @@ pub struct DataTransferRequest {
     pub vendor_id: CiString<255>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<CiString<50>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "optional_text"
+    )]
     pub data: Option<String>,
 }
 impl Payload for DataTransferRequest {}

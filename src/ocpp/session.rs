@@ -23,7 +23,7 @@ use super::{
     inbound::Request,
     outbound::{ChangeConfiguration, Command},
     registry::{OutboundCall, SessionHandle},
-    types::{CiString, RegistrationStatus},
+    types::{CiString, RegistrationStatus, without_nul},
 };
 use crate::{
     app::Context,
@@ -42,6 +42,8 @@ const REMEMBERED_ANSWERS: usize = 4;
 const COMMAND_QUEUE: usize = 16;
 /// How often the last-seen time is written while frames keep arriving.
 const SEEN_EVERY: Duration = Duration::from_secs(60);
+/// How long one frame may take to be written to a station.
+const SEND_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long a closing handshake or a last handler may take.
 const CLOSE_GRACE: Duration = Duration::from_secs(5);
 
@@ -99,6 +101,7 @@ enum End {
     Shutdown,
     TooManyBadFrames,
     NoPong,
+    SendTimeout,
 }
 
 struct Session {
@@ -175,6 +178,7 @@ pub async fn run(ctx: Arc<Context>, station: Arc<str>, mut socket: WebSocket) {
     }
     ctx.publish(crate::bus::Event::StationConnected {
         station_id: station.to_string(),
+        connection_id,
         at: Utc::now(),
     })
     .await;
@@ -216,6 +220,16 @@ fn log_message(station: &str, dir: Direction, kind: &str, action: &str, id: &str
 /// The server log's line for a CALLERROR, with its code and description.
 fn log_error(station: &str, dir: Direction, action: &str, id: &str, code: &str, description: &str) {
     info!(station = %station, dir = %dir.as_str(), action = %action, msg_id = %id, code = %code, description = %description, "CALLERROR");
+}
+
+/// Sends one message; a station that does not take it within [`SEND_TIMEOUT`] (it stopped
+/// reading) is disconnected rather than left to block its session.
+async fn send(socket: &mut WebSocket, message: Message) -> Result<(), End> {
+    match tokio::time::timeout(SEND_TIMEOUT, socket.send(message)).await {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(_)) => Err(End::SocketError),
+        Err(_) => Err(End::SendTimeout),
+    }
 }
 
 /// Polls the CALL being handled; pending forever when there is none.
@@ -299,7 +313,10 @@ impl Session {
                     }
                     None
                 }
-                () = tick(&mut ping) => self.ping(socket).await.err(),
+                () = tick(&mut ping) => {
+                    let reading = closing.is_none() && self.queued.len() < MAX_QUEUED;
+                    self.ping(socket, reading).await.err()
+                }
             };
             if let Some(end) = end {
                 return (end, inbox);
@@ -328,16 +345,19 @@ impl Session {
         }
     }
 
-    async fn ping(&mut self, socket: &mut WebSocket) -> Result<(), End> {
+    /// Closes a socket that did not answer the last ping; pings again. While the socket is not
+    /// being read (queue full, closing), pongs cannot be seen, so nothing is checked or sent.
+    async fn ping(&mut self, socket: &mut WebSocket, reading: bool) -> Result<(), End> {
+        if !reading {
+            self.ping_sent = None;
+            return Ok(());
+        }
         if self.ping_sent.is_some_and(|sent| self.last_heard < sent) {
             info!(station = %self.station, "no answer to the last ping; closing");
             return Err(End::NoPong);
         }
         self.ping_sent = Some(Instant::now());
-        socket
-            .send(Message::Ping(Default::default()))
-            .await
-            .map_err(|_| End::SocketError)
+        send(socket, Message::Ping(Default::default())).await
     }
 
     async fn on_text(&mut self, socket: &mut WebSocket, text: &str) -> Result<(), End> {
@@ -442,7 +462,9 @@ impl Session {
                             &code,
                             &description,
                         );
-                        let details = serde_json::from_str(details.get()).unwrap_or_default();
+                        let details = details
+                            .and_then(|d| serde_json::from_str(d.get()).ok())
+                            .unwrap_or_else(|| serde_json::json!({}));
                         let _ = p.reply.send(Err(CommandError::CallError {
                             code,
                             description,
@@ -538,6 +560,9 @@ impl Session {
         call: InFlight,
         outcome: Outcome,
     ) -> Result<(), End> {
+        // A storage failure is temporary: a repeat of the CALL must be handled again, not be
+        // answered the same failure.
+        let remember = !matches!(&outcome, Err(e) if e.code == ErrorCode::InternalError);
         let frame = match outcome {
             Ok(answer) => {
                 if let Some(registration) = answer.registration {
@@ -564,7 +589,9 @@ impl Session {
                 frame::call_error(&call.id, error.code, &error.description)
             }
         };
-        self.remember(&call.id, call.call_hash, &frame);
+        if remember {
+            self.remember(&call.id, call.call_hash, &frame);
+        }
         self.send_answer(socket, &call.id, call.action, frame).await
     }
 
@@ -587,10 +614,7 @@ impl Session {
         frame: String,
     ) -> Result<(), End> {
         let message_type = if frame.starts_with("[3") { 3 } else { 4 };
-        socket
-            .send(Message::Text(frame.clone().into()))
-            .await
-            .map_err(|_| End::SocketError)?;
+        send(socket, Message::Text(frame.clone().into())).await?;
         let action = (!action.is_empty()).then_some(action);
         self.journal(Direction::Out, Some(message_type), Some(id), action, frame)
             .await;
@@ -610,13 +634,9 @@ impl Session {
         let id = self.calls_sent.to_string();
         let frame = frame::call(&id, call.action, &call.payload);
         log_message(&self.station, Direction::Out, "CALL", call.action, &id);
-        if socket
-            .send(Message::Text(frame.clone().into()))
-            .await
-            .is_err()
-        {
+        if let Err(end) = send(socket, Message::Text(frame.clone().into())).await {
             let _ = call.reply.send(Err(CommandError::Disconnected));
-            return Err(End::SocketError);
+            return Err(end);
         }
         let journaled = redacted(&id, call.action, &call.payload).unwrap_or(frame);
         self.journal(
@@ -644,7 +664,9 @@ impl Session {
         action: Option<&str>,
         payload: String,
     ) {
-        let clip = |s: &str, n: usize| s.chars().take(n).collect::<String>();
+        // Bounded to the columns' sizes, and without NUL (see `without_nul`): a journal row
+        // must never make a batch fail.
+        let clip = |s: &str, n: usize| without_nul(s.chars().take(n).collect());
         self.ctx
             .store
             .journal(JournalRow {
@@ -653,7 +675,7 @@ impl Session {
                 message_type,
                 message_id: id.map(|id| clip(id, frame::MAX_MESSAGE_ID_LEN)),
                 action: action.map(|a| clip(a, 64)),
-                payload,
+                payload: without_nul(payload),
                 at: Utc::now(),
             })
             .await;
@@ -684,7 +706,7 @@ impl Session {
                 )
                 .await
             }
-            End::PeerClosed | End::SocketError | End::NoPong => {}
+            End::PeerClosed | End::SocketError | End::NoPong | End::SendTimeout => {}
         }
         drop(socket);
         // A CALL still being handled finishes (its data is stored; the station, unanswered,
@@ -746,7 +768,9 @@ async fn dispatch(ctx: Arc<Context>, station: Arc<str>, req: Request) -> Outcome
             answer.registration = Some(response.status);
             Ok(answer)
         }
-        Request::DataTransfer(r) => encode(&station::data_transfer(ctx, &r)),
+        Request::DataTransfer(r) => {
+            encode(&station::data_transfer(ctx, &r).await.map_err(internal)?)
+        }
         Request::DiagnosticsStatusNotification(r) => encode(
             &station::diagnostics_status(ctx, &station, r)
                 .await

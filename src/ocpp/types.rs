@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use chrono::{DateTime, NaiveDateTime, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDateTime, SecondsFormat, SubsecRound, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 
 /// Declares an OCPP enumeration with its wire spellings.
@@ -297,9 +297,31 @@ impl de::Expected for AtMost {
     }
 }
 
+/// Replaces NUL characters (`\u0000`), which OCPP text may not hold and PostgreSQL cannot store,
+/// with U+FFFD, so that a message is stored the same way on every backend instead of failing.
+pub fn without_nul(s: String) -> String {
+    if s.contains('\0') {
+        s.replace('\0', "\u{FFFD}")
+    } else {
+        s
+    }
+}
+
+/// Reads a JSON string through [`without_nul`] (for unbounded text fields).
+pub fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    String::deserialize(deserializer).map(without_nul)
+}
+
+/// Reads an optional JSON string through [`without_nul`].
+pub fn optional_text<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    Option::<String>::deserialize(deserializer).map(|s| s.map(without_nul))
+}
+
 impl<'de, const N: usize> Deserialize<'de> for CiString<N> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(deserializer)?;
+        let s = without_nul(String::deserialize(deserializer)?);
         let len = s.chars().count();
         if len > N {
             return Err(de::Error::invalid_length(len, &AtMost(N)));
@@ -321,14 +343,17 @@ impl Timestamp {
         Self(Utc::now())
     }
 
+    /// Reads a date-time, keeping at most microseconds: PostgreSQL stores no more, and a
+    /// retried message must compare equal to what was stored on every backend.
     pub fn parse(s: &str) -> Option<Self> {
-        if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-            return Some(Self(t.with_timezone(&Utc)));
-        }
-        ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S"]
-            .iter()
-            .find_map(|format| NaiveDateTime::parse_from_str(s, format).ok())
-            .map(|naive| Self(naive.and_utc()))
+        let t = match DateTime::parse_from_rfc3339(s) {
+            Ok(t) => t.with_timezone(&Utc),
+            Err(_) => ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S"]
+                .iter()
+                .find_map(|format| NaiveDateTime::parse_from_str(s, format).ok())?
+                .and_utc(),
+        };
+        Some(Self(t.trunc_subsecs(6)))
     }
 }
 
@@ -380,6 +405,7 @@ pub struct IdTagInfo {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SampledValue {
+    #[serde(deserialize_with = "text")]
     pub value: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<ReadingContext>,
@@ -453,6 +479,17 @@ mod tests {
         assert_eq!(
             t("2024-05-01T12:00:00").as_deref(),
             Some("2024-05-01T12:00:00.000Z")
+        );
+        assert_eq!(
+            t("2024-05-01T12:00:00.1234567Z").as_deref(),
+            Some("2024-05-01T12:00:00.123Z")
+        );
+        assert_eq!(
+            Timestamp::parse("2024-05-01T12:00:00.1234567Z")
+                .unwrap()
+                .0
+                .timestamp_subsec_nanos(),
+            123_456_000
         );
         assert_eq!(t("2024-05-01 12:00"), None);
         assert_eq!(t("yesterday"), None);

@@ -217,6 +217,12 @@ impl Store {
         result.await.map_err(|_| StoreError::Closed)?
     }
 
+    /// Returns once everything queued before it is committed (a barrier, e.g. for a message
+    /// whose only record is its journal row).
+    pub async fn flush(&self) -> Result<(), StoreError> {
+        self.write(|_| Box::pin(async { Ok(()) })).await
+    }
+
     /// Stores sampled values; returns once they are committed.
     pub async fn insert_meter_values(&self, rows: Vec<MeterRow>) -> Result<(), StoreError> {
         let (done, result) = oneshot::channel();

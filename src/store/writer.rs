@@ -1,8 +1,9 @@
 //! The batching writer: one task owns every database write, takes whatever jobs are queued,
 //! runs them in one transaction and commits once (group commit), then answers each job.
 //!
-//! Meter-value rows and journal rows are coalesced into multi-row inserts. If a batch fails,
-//! each job is retried alone, so one bad job fails only itself.
+//! Meter-value rows and journal rows are coalesced into multi-row inserts. If a batch fails
+//! because of one job, the batch is run again with each job in a savepoint, so that a bad job
+//! fails only itself; if the database is unreachable, the whole batch fails at once.
 
 use std::collections::{HashMap, HashSet};
 
@@ -11,6 +12,7 @@ use sea_orm::{
     ActiveValue::{NotSet, Set},
     ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
     QuerySelect, TransactionTrait,
+    sea_query::OnConflict,
 };
 use tokio::sync::{mpsc, oneshot};
 use tokio_util::sync::CancellationToken;
@@ -88,36 +90,78 @@ pub(super) async fn run(
 }
 
 async fn write_batch(db: &DatabaseConnection, jobs: &mut Vec<Job>) {
-    let result = match db.begin().await {
-        Ok(txn) => match apply(&txn, jobs.iter_mut()).await {
+    let result = async {
+        let txn = db.begin().await?;
+        match apply(&txn, jobs.iter_mut()).await {
             Ok(()) => txn.commit().await,
-            Err(e) => Err(e),
-        },
-        Err(e) => Err(e),
-    };
-    match result {
-        Ok(()) => jobs.drain(..).for_each(|job| finish(job, Ok(()))),
-        Err(e) if jobs.len() == 1 => {
-            tracing::error!(error = %e, "database write failed");
-            jobs.drain(..)
-                .for_each(|job| finish(job, Err(StoreError::Database)));
-        }
-        Err(e) => {
-            tracing::warn!(error = %e, jobs = jobs.len(), "batch write failed; retrying jobs one by one");
-            for mut job in jobs.drain(..) {
-                let alone = match db.begin().await {
-                    Ok(txn) => match apply(&txn, std::iter::once(&mut job)).await {
-                        Ok(()) => txn.commit().await,
-                        Err(e) => Err(e),
-                    },
-                    Err(e) => Err(e),
-                };
-                if let Err(e) = &alone {
-                    tracing::error!(error = %e, "database write failed");
-                }
-                finish(job, alone.map_err(|_| StoreError::Database));
+            Err(e) => {
+                let _ = txn.rollback().await;
+                Err(e)
             }
         }
+    }
+    .await;
+    let results = match result {
+        Ok(()) => vec![Ok(()); jobs.len()],
+        Err(e) if jobs.len() == 1 || is_connection_error(&e) => {
+            tracing::error!(error = %e, jobs = jobs.len(), "database write failed");
+            vec![Err(StoreError::Database); jobs.len()]
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, jobs = jobs.len(), "batch write failed; isolating the failing jobs");
+            isolate(db, jobs).await.unwrap_or_else(|e| {
+                tracing::error!(error = %e, jobs = jobs.len(), "database write failed");
+                vec![Err(StoreError::Database); jobs.len()]
+            })
+        }
+    };
+    for (job, result) in jobs.drain(..).zip(results) {
+        finish(job, result);
+    }
+}
+
+/// Runs the batch again in one transaction with each job in a savepoint of its own, so that
+/// only the jobs that fail are rolled back (and the rest still commit once).
+async fn isolate(
+    db: &DatabaseConnection,
+    jobs: &mut [Job],
+) -> Result<Vec<Result<(), StoreError>>, DbErr> {
+    let txn = db.begin().await?;
+    let mut results = Vec::with_capacity(jobs.len());
+    for job in jobs.iter_mut() {
+        let savepoint = txn.begin().await?;
+        match apply(&savepoint, std::iter::once(job)).await {
+            Ok(()) => {
+                savepoint.commit().await?;
+                results.push(Ok(()));
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "database write failed");
+                savepoint.rollback().await?;
+                results.push(Err(StoreError::Database));
+            }
+        }
+    }
+    txn.commit().await?;
+    Ok(results)
+}
+
+/// Errors that say the database itself is unreachable: retrying job by job would only wait
+/// for it again, so the whole batch fails at once (the stations retry).
+fn is_connection_error(e: &DbErr) -> bool {
+    use sea_orm::{RuntimeErr, sqlx::Error};
+    match e {
+        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
+        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => matches!(
+            **e,
+            Error::Io(_)
+                | Error::Tls(_)
+                | Error::Protocol(_)
+                | Error::PoolTimedOut
+                | Error::PoolClosed
+                | Error::WorkerCrashed
+        ),
+        _ => false,
     }
 }
 
@@ -211,7 +255,9 @@ pub(super) async fn insert_rows(
             unit: Set(r.unit.to_owned()),
             received_at: Set(r.received_at),
         });
+        // A sample already stored (a MeterValues sent again) is skipped.
         meter_value::Entity::insert_many(models)
+            .on_conflict(OnConflict::new().do_nothing().to_owned())
             .exec_without_returning(txn)
             .await?;
     }

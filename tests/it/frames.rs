@@ -161,11 +161,15 @@ async fn storage_failure_is_an_internal_error_without_internals() {
         .call_error("StartTransaction", json!({"connectorId": 1, "idTag": "A", "meterStart": 0, "timestamp": "2024-05-01T10:00:00Z"}))
         .await;
     assert_eq!(code, "InternalError");
-    // Messages that need no storage are still answered: the connection is alive.
+    // DataTransfer is kept only in the journal, so it is not acknowledged either.
     assert_eq!(
-        cp.call("DataTransfer", json!({"vendorId": "X"})).await["status"],
-        "UnknownVendorId"
+        cp.call_error("DataTransfer", json!({"vendorId": "X"}))
+            .await
+            .0,
+        "InternalError"
     );
+    // The connection is alive: what needs no storage is still answered.
+    assert_eq!(cp.call_error("FooBar", json!({})).await.0, "NotImplemented");
     app.stop().await;
 }
 

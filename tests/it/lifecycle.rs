@@ -263,7 +263,8 @@ async fn shutdown_closes_sockets_and_keeps_what_was_acknowledged() {
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("CP-BYE").await;
     for i in 0..20 {
-        cp.call("MeterValues", json!({"connectorId": 1, "meterValue": [{"timestamp": "2024-05-01T10:00:00Z", "sampledValue": [{"value": i.to_string()}]}]})).await;
+        let at = format!("2024-05-01T10:{i:02}:00Z");
+        cp.call("MeterValues", json!({"connectorId": 1, "meterValue": [{"timestamp": at, "sampledValue": [{"value": i.to_string()}]}]})).await;
     }
     let crate::support::TestApp { app, db, .. } = app;
     let stopping = tokio::spawn(app.stop());
