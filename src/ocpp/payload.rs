@@ -40,11 +40,19 @@ pub fn decode<T: Payload>(raw: &RawValue) -> Result<T, CallError> {
             "payload is not a JSON object",
         ));
     }
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value: T = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        classify(&path, e.into_inner())
-    })?;
+    // Fast path without path tracking; a payload that fails is decoded again to name the field.
+    let value: T = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(plain) => {
+            let mut deserializer = serde_json::Deserializer::from_str(text);
+            let (path, error) = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+                Err(e) => (e.path().to_string(), e.into_inner()),
+                // The same text and types cannot decode now; if they did, keep the first error.
+                Ok(_) => (String::new(), plain),
+            };
+            return Err(classify(&path, error));
+        }
+    };
     value.check()?;
     Ok(value)
 }

@@ -288,7 +288,7 @@ impl Session {
                     }
                 }
                 message = socket.recv(), if closing.is_none() && self.queued.len() < MAX_QUEUED => {
-                    self.heard();
+                    self.heard(matches!(message, Some(Ok(Message::Text(_) | Message::Binary(_)))));
                     match message {
                         None | Some(Ok(Message::Close(_))) => Some(End::PeerClosed),
                         Some(Err(e)) => {
@@ -335,10 +335,12 @@ impl Session {
         Ok(())
     }
 
-    fn heard(&mut self) {
+    /// Anything received proves the socket alive; only frames (not pongs) count as the station
+    /// being seen, so idle stations cause no writes.
+    fn heard(&mut self, frame: bool) {
         let now = Instant::now();
         self.last_heard = now;
-        if now.duration_since(self.seen_saved) >= SEEN_EVERY {
+        if frame && now.duration_since(self.seen_saved) >= SEEN_EVERY {
             self.seen_saved = now;
             let (ctx, station) = (self.ctx.clone(), self.station.clone());
             tokio::spawn(async move { station::seen(&ctx, &station, Utc::now()).await });

@@ -234,6 +234,26 @@ async fn a_station_call_error_comes_back_as_such() {
 }
 
 #[tokio::test]
+async fn a_call_error_without_details_is_understood() {
+    let app = spawn(|_| {}).await;
+    let mut cp = app.booted_station("CP-CMD").await;
+    let ctx = ctx(&app);
+    let task = tokio::spawn(async move { commands::send(&ctx, "CP-CMD", &ClearCache {}).await });
+    let (id, _, _) = cp.server_call().await;
+    cp.send_text(&json!([4, id, "InternalError", "cache locked"]).to_string())
+        .await;
+    assert_eq!(
+        task.await.unwrap(),
+        Err(CommandError::CallError {
+            code: "InternalError".into(),
+            description: "cache locked".into(),
+            details: json!({}),
+        })
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn an_answer_outside_the_schema_is_reported() {
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("CP-CMD").await;

@@ -146,6 +146,51 @@ async fn calls_before_acceptance_get_security_error() {
 }
 
 #[tokio::test]
+async fn a_rejected_station_may_only_boot_and_is_told_rejected() {
+    let app = spawn(|_| {}).await;
+    let row = entity::station::ActiveModel {
+        id: sea_orm::ActiveValue::Set("CP-BANNED".into()),
+        registration_status: sea_orm::ActiveValue::Set("Rejected".into()),
+        created_at: sea_orm::ActiveValue::Set(chrono::Utc::now()),
+        ..Default::default()
+    };
+    app.ctx()
+        .store
+        .write(move |txn| {
+            let row = row.clone();
+            Box::pin(async move {
+                entity::station::Entity::insert(row)
+                    .exec_without_returning(txn)
+                    .await?;
+                Ok(())
+            })
+        })
+        .await
+        .unwrap();
+    let mut cp = app.station("CP-BANNED").await;
+    let (code, description) = cp
+        .call_error(
+            "StatusNotification",
+            json!({"connectorId": 1, "errorCode": "NoError", "status": "Available"}),
+        )
+        .await;
+    assert_eq!(code, "SecurityError");
+    assert!(description.contains("Rejected"), "{description}");
+    let boot = cp
+        .call(
+            "BootNotification",
+            json!({"chargePointVendor": "V", "chargePointModel": "M"}),
+        )
+        .await;
+    assert_eq!(boot["status"], "Rejected");
+    assert_eq!(
+        cp.call_error("Heartbeat", json!({})).await.0,
+        "SecurityError"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn storage_failure_is_an_internal_error_without_internals() {
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("CP-DOWN").await;
@@ -255,18 +300,54 @@ async fn too_many_bad_frames_in_a_row_close_the_connection() {
 
 #[tokio::test]
 async fn a_repeated_message_id_gets_the_first_answer_and_runs_once() {
+    use chargegate::bus::{Delivery, Event};
+    use futures_util::StreamExt;
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("CP-DUP").await;
-    let start = json!([2, "dup-1", "StartTransaction", {"connectorId": 1, "idTag": "T1", "meterStart": 10, "timestamp": "2024-05-01T10:00:00Z"}]).to_string();
-    cp.send_text(&start).await;
+    let mut events = app.ctx().bus.subscribe();
+    // Each handled MeterValues publishes one event: the count says how often the handler ran.
+    let meter_frame = |id: &str| {
+        json!([2, id, "MeterValues", {"connectorId": 1, "meterValue": [{"timestamp": "2024-05-01T10:00:00Z", "sampledValue": [{"value": id}]}]}]).to_string()
+    };
+    cp.send_text(&meter_frame("dup-1")).await;
     let first = cp.recv_text().await;
-    cp.send_text(&start).await;
-    let second = cp.recv_text().await;
-    assert_eq!(first, second);
-    assert_eq!(
-        transaction::Entity::find().count(app.db()).await.unwrap(),
-        1
-    );
+    cp.send_text(&meter_frame("dup-1")).await;
+    assert_eq!(cp.recv_text().await, first);
+    // Also when the repeat arrives while the first is still being handled.
+    cp.send_text(&meter_frame("dup-2")).await;
+    cp.send_text(&meter_frame("dup-2")).await;
+    assert_eq!(cp.recv_text().await, cp.recv_text().await);
+    // A third, different message, to know when all events are in.
+    cp.call("MeterValues", json!({"connectorId": 2, "meterValue": [{"timestamp": "2024-05-01T10:00:00Z", "sampledValue": [{"value": "end"}]}]})).await;
+    let mut handled = Vec::new();
+    loop {
+        match tokio::time::timeout(crate::support::PATIENCE, events.next()).await {
+            Ok(Some(Delivery::Event(e))) => {
+                if let Event::MeterValues {
+                    connector_id,
+                    meter_value,
+                    ..
+                } = &*e
+                {
+                    handled.push(meter_value[0].sampled_value[0].value.clone());
+                    if *connector_id == 2 {
+                        break;
+                    }
+                }
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    assert_eq!(handled, ["dup-1", "dup-2", "end"]);
+    // Both answers to each repeated CALL are journaled.
+    let answers = ocpp_message::Entity::find()
+        .filter(ocpp_message::Column::StationId.eq("CP-DUP"))
+        .filter(ocpp_message::Column::MessageId.eq("dup-2"))
+        .filter(ocpp_message::Column::Direction.eq("out"))
+        .count(app.db())
+        .await
+        .unwrap();
+    assert_eq!(answers, 2);
 
     // A Heartbeat's answer carries the time: identical bytes prove the handler did not run again.
     cp.send_text(r#"[2,"hb","Heartbeat",{}]"#).await;
@@ -274,11 +355,6 @@ async fn a_repeated_message_id_gets_the_first_answer_and_runs_once() {
     tokio::time::sleep(Duration::from_millis(20)).await;
     cp.send_text(r#"[2,"hb","Heartbeat",{}]"#).await;
     assert_eq!(cp.recv_text().await, first);
-
-    // Also when the repeat arrives while the first is still being handled.
-    cp.send_text(r#"[2,"hb2","Heartbeat",{}]"#).await;
-    cp.send_text(r#"[2,"hb2","Heartbeat",{}]"#).await;
-    assert_eq!(cp.recv_text().await, cp.recv_text().await);
 
     // A station that reuses an id for a different CALL is not answered from the cache.
     cp.send_text(r#"[2,"same","Heartbeat",{}]"#).await;

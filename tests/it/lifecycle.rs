@@ -122,7 +122,22 @@ async fn a_second_connection_replaces_the_first() {
     assert_eq!(action, "ClearCache");
     second.reply(&id, json!({"status": "Accepted"})).await;
     assert!(task.await.unwrap().is_ok());
-    // No StationDisconnected was published for the replaced socket.
+    // A command outstanding on a replaced connection fails at once instead of timing out.
+    let ctx = app.app.context().clone();
+    let pending =
+        tokio::spawn(async move { commands::send(&ctx, "CP-TWIN", &ClearCache {}).await });
+    let _ = second.server_call().await;
+    let mut third = app.station("CP-TWIN").await;
+    assert_eq!(
+        pending.await.unwrap(),
+        Err(commands::CommandError::Disconnected)
+    );
+    assert_eq!(
+        second.closed().await.map(|f| f.code),
+        Some(CloseCode::Normal)
+    );
+    assert!(third.call("Heartbeat", json!({})).await["currentTime"].is_string());
+    // No StationDisconnected was published for the replaced sockets.
     let mut seen = Vec::new();
     while let Ok(Some(Delivery::Event(e))) =
         tokio::time::timeout(Duration::from_millis(100), events.next()).await
@@ -222,9 +237,10 @@ async fn station_activity_is_published_on_the_bus() {
     app.stop().await;
 }
 
-#[tokio::test]
-async fn old_journal_rows_are_pruned() {
-    let app = spawn(|_| {}).await;
+async fn old_journal_rows_are_pruned(backend: crate::support::Backend) {
+    let Some(app) = crate::support::spawn_on(backend, |_| {}).await else {
+        return;
+    };
     let mut cp = app.booted_station("CP-J").await;
     cp.call("Heartbeat", json!({})).await;
     let count = || async {
@@ -257,6 +273,7 @@ async fn old_journal_rows_are_pruned() {
     assert_eq!(count().await, 0);
     app.stop().await;
 }
+crate::on_both_backends!(old_journal_rows_are_pruned);
 
 #[tokio::test]
 async fn shutdown_closes_sockets_and_keeps_what_was_acknowledged() {

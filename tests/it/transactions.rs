@@ -438,6 +438,287 @@ async fn clock_and_meter_anomalies_are_flagged_not_refused(backend: Backend) {
             .stop_time
             .is_none()
     );
+    // The other way round: a start before 2010 and a stop in the future.
+    add_tag(&app, "TAG2", "Accepted", None, None).await;
+    let (id, _) = start(&mut cp, 3, "TAG2", 0, "1970-01-01T00:00:00Z").await;
+    let future = (Utc::now() + Duration::hours(3)).to_rfc3339();
+    cp.call(
+        "StopTransaction",
+        json!({"transactionId": id, "meterStop": 10, "timestamp": future}),
+    )
+    .await;
+    let tx = transaction::Entity::find_by_id(id)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    let mut flags: Vec<&str> = tx.flags.split(',').collect();
+    flags.sort_unstable();
+    assert_eq!(flags, ["start_clock_unset", "stop_in_future"]);
     app.stop().await;
 }
 on_both_backends!(clock_and_meter_anomalies_are_flagged_not_refused);
+
+async fn fractional_timestamps_retry_cleanly(backend: Backend) {
+    let Some(app) = spawn_on(backend, |_| {}).await else {
+        return;
+    };
+    add_tag(&app, "TAG1", "Accepted", None, None).await;
+    let mut cp = app.booted_station("CP-FRACTION").await;
+    // Seven digits, as .NET-based stations send: more than PostgreSQL keeps.
+    let (first, _) = start(&mut cp, 1, "TAG1", 0, "2024-05-01T10:00:00.1234567Z").await;
+    let (again, _) = start(&mut cp, 1, "TAG1", 0, "2024-05-01T10:00:00.1234567Z").await;
+    assert_eq!(first, again);
+    let stop = json!({"transactionId": first, "meterStop": 10, "timestamp": "2024-05-01T11:00:00.7654321Z",
+        "transactionData": [{"timestamp": "2024-05-01T11:00:00.7654321Z", "sampledValue": [{"value": "10"}]}]});
+    cp.call("StopTransaction", stop.clone()).await;
+    cp.call("StopTransaction", stop).await;
+    let tx = transaction::Entity::find_by_id(first)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(tx.flags, "");
+    assert_eq!(tx.stop_time.unwrap().timestamp_subsec_micros(), 765_432);
+    assert_eq!(
+        unmatched_stop::Entity::find()
+            .count(app.db())
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        meter_value::Entity::find().count(app.db()).await.unwrap(),
+        1
+    );
+    app.stop().await;
+}
+on_both_backends!(fractional_timestamps_retry_cleanly);
+
+async fn a_stop_retried_after_a_reconnect_changes_nothing(backend: Backend) {
+    let Some(app) = spawn_on(backend, |_| {}).await else {
+        return;
+    };
+    add_tag(&app, "TAG1", "Accepted", None, None).await;
+    let mut cp = app.booted_station("CP-RESTOP").await;
+    let (id, _) = start(&mut cp, 1, "TAG1", 0, "2024-05-01T10:00:00Z").await;
+    let stop = json!({"transactionId": id, "meterStop": 700, "timestamp": "2024-05-01T11:00:00Z", "reason": "Remote",
+        "transactionData": [{"timestamp": "2024-05-01T11:00:00Z", "sampledValue": [{"value": "700", "context": "Transaction.End"}]}]});
+    cp.call("StopTransaction", stop.clone()).await;
+    drop(cp);
+    let mut cp = app.station("CP-RESTOP").await;
+    assert_eq!(cp.call("StopTransaction", stop).await, json!({}));
+    let tx = transaction::Entity::find_by_id(id)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (tx.meter_stop, tx.stop_reason.as_deref(), tx.flags.as_str()),
+        (Some(700), Some("Remote"), "")
+    );
+    assert_eq!(
+        meter_value::Entity::find().count(app.db()).await.unwrap(),
+        1
+    );
+    assert_eq!(
+        unmatched_stop::Entity::find()
+            .count(app.db())
+            .await
+            .unwrap(),
+        0
+    );
+    app.stop().await;
+}
+on_both_backends!(a_stop_retried_after_a_reconnect_changes_nothing);
+
+async fn meter_values_sent_again_are_stored_once(backend: Backend) {
+    let Some(app) = spawn_on(backend, |_| {}).await else {
+        return;
+    };
+    let mut cp = app.booted_station("CP-AGAIN").await;
+    let values = json!({"connectorId": 1, "transactionId": 77, "meterValue": [{"timestamp": "2024-05-01T10:00:00Z", "sampledValue": [
+        {"value": "100", "measurand": "Energy.Active.Import.Interval"},
+        {"value": "16", "measurand": "Current.Import", "phase": "L1"},
+        {"value": "15", "measurand": "Current.Import", "phase": "L2"},
+        {"value": "16", "measurand": "Current.Import"}]}]});
+    cp.call("MeterValues", values.clone()).await;
+    // The answer was lost; the station sends the message again on a new connection.
+    drop(cp);
+    let mut cp = app.station("CP-AGAIN").await;
+    assert_eq!(cp.call("MeterValues", values).await, json!({}));
+    assert_eq!(
+        meter_value::Entity::find().count(app.db()).await.unwrap(),
+        4
+    );
+    // The same reading for another transaction, or at another time, is a new sample.
+    cp.call("MeterValues", json!({"connectorId": 1, "transactionId": 78, "meterValue": [{"timestamp": "2024-05-01T10:00:00Z", "sampledValue": [{"value": "100", "measurand": "Energy.Active.Import.Interval"}]}]})).await;
+    cp.call("MeterValues", json!({"connectorId": 1, "transactionId": 77, "meterValue": [{"timestamp": "2024-05-01T10:00:01Z", "sampledValue": [{"value": "100", "measurand": "Energy.Active.Import.Interval"}]}]})).await;
+    assert_eq!(
+        meter_value::Entity::find().count(app.db()).await.unwrap(),
+        6
+    );
+    app.stop().await;
+}
+on_both_backends!(meter_values_sent_again_are_stored_once);
+
+async fn samples_naming_another_stations_transaction_are_not_linked(backend: Backend) {
+    let Some(app) = spawn_on(backend, |_| {}).await else {
+        return;
+    };
+    add_tag(&app, "TAG1", "Accepted", None, None).await;
+    let mut owner = app.booted_station("CP-OWNER").await;
+    let (id, _) = start(&mut owner, 1, "TAG1", 0, "2024-05-01T10:00:00Z").await;
+    let mut other = app.booted_station("CP-INTRUDER").await;
+    other
+        .call("MeterValues", json!({"connectorId": 1, "transactionId": id, "meterValue": [{"timestamp": "2024-05-01T10:05:00Z", "sampledValue": [{"value": "5"}]}]}))
+        .await;
+    owner
+        .call("MeterValues", json!({"connectorId": 1, "transactionId": id, "meterValue": [{"timestamp": "2024-05-01T10:05:00Z", "sampledValue": [{"value": "6"}]}]}))
+        .await;
+    let rows = meter_value::Entity::find()
+        .order_by_asc(meter_value::Column::Id)
+        .all(app.db())
+        .await
+        .unwrap();
+    let seen: Vec<_> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.station_id.as_str(),
+                r.reported_transaction_id,
+                r.transaction_id,
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("CP-INTRUDER", Some(id), None),
+            ("CP-OWNER", Some(id), Some(id))
+        ]
+    );
+    app.stop().await;
+}
+on_both_backends!(samples_naming_another_stations_transaction_are_not_linked);
+
+async fn nul_characters_are_stored_the_same_on_every_backend(backend: Backend) {
+    let Some(app) = spawn_on(backend, |_| {}).await else {
+        return;
+    };
+    let mut cp = app.booted_station("CP-NUL").await;
+    let (id, _) = start(&mut cp, 1, "A\u{0}B", 0, "2024-05-01T10:00:00Z").await;
+    cp.call("MeterValues", json!({"connectorId": 1, "transactionId": id, "meterValue": [{"timestamp": "2024-05-01T10:01:00Z", "sampledValue": [{"value": "1\u{0}2"}]}]})).await;
+    cp.call("StatusNotification", json!({"connectorId": 1, "errorCode": "OtherError", "status": "Faulted", "info": "bad\u{0}"})).await;
+    // An unreadable frame with a raw NUL byte is journaled too, without breaking the batch.
+    cp.send_text("\u{0}garbage").await;
+    assert!(cp.call("Heartbeat", json!({})).await["currentTime"].is_string());
+    let tx = transaction::Entity::find_by_id(id)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(tx.id_tag, "A\u{FFFD}B");
+    let sample = meter_value::Entity::find()
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(sample.value, "1\u{FFFD}2");
+    let connector = entity::connector::Entity::find_by_id(("CP-NUL".to_owned(), 1))
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(connector.info.as_deref(), Some("bad\u{FFFD}"));
+    app.stop().await;
+}
+on_both_backends!(nul_characters_are_stored_the_same_on_every_backend);
+
+/// Installs a trigger that makes every Heartbeat of `station` fail in the database.
+async fn break_heartbeats(app: &crate::support::TestApp, backend: Backend, station: &'static str) {
+    let statements: Vec<String> = match backend {
+        Backend::Sqlite => vec![format!(
+            "CREATE TRIGGER break_heartbeats BEFORE UPDATE OF last_heartbeat_at ON stations \
+             WHEN NEW.id = '{station}' BEGIN SELECT RAISE(ABORT, 'injected failure'); END"
+        )],
+        Backend::Postgres => vec![
+            "CREATE FUNCTION injected_failure() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$ LANGUAGE plpgsql".into(),
+            format!(
+                "CREATE TRIGGER break_heartbeats BEFORE UPDATE ON stations FOR EACH ROW \
+                 WHEN (NEW.id = '{station}' AND NEW.last_heartbeat_at IS DISTINCT FROM OLD.last_heartbeat_at) \
+                 EXECUTE FUNCTION injected_failure()"
+            ),
+        ],
+    };
+    run_sql(app, statements).await;
+}
+
+async fn run_sql(app: &crate::support::TestApp, statements: Vec<String>) {
+    use sea_orm::ConnectionTrait;
+    app.ctx()
+        .store
+        .write(move |txn| {
+            let statements = statements.clone();
+            Box::pin(async move {
+                for sql in &statements {
+                    txn.execute_unprepared(sql).await?;
+                }
+                Ok(())
+            })
+        })
+        .await
+        .expect("test SQL runs");
+}
+
+async fn a_failing_write_fails_only_its_own_message(backend: Backend) {
+    let Some(app) = spawn_on(backend, |_| {}).await else {
+        return;
+    };
+    let mut bad = app.booted_station("CP-BROKEN").await;
+    let mut good = app.booted_station("CP-FINE").await;
+    break_heartbeats(&app, backend, "CP-BROKEN").await;
+
+    // Hold the writer busy so that the next messages are written in one batch together.
+    let store = app.ctx().store.clone();
+    let busy = tokio::spawn(async move {
+        store
+            .write(|_| {
+                Box::pin(async {
+                    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+                    Ok(())
+                })
+            })
+            .await
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    bad.send_text(r#"[2,"hb-1","Heartbeat",{}]"#).await;
+    good.send_text(r#"[2,"hb-1","Heartbeat",{}]"#).await;
+    good.send_text(r#"[2,"mv-1","MeterValues",{"connectorId":1,"meterValue":[{"timestamp":"2024-05-01T10:00:00Z","sampledValue":[{"value":"1"}]}]}]"#).await;
+    busy.await.unwrap().unwrap();
+
+    let (code, description) = crate::support::error_of(&bad.answer_to("hb-1").await);
+    assert_eq!(code, "InternalError");
+    assert!(
+        !description.contains("injected"),
+        "internals leaked: {description}"
+    );
+    assert_eq!(good.answer_to("hb-1").await[0], 3);
+    assert_eq!(good.answer_to("mv-1").await, json!([3, "mv-1", {}]));
+    assert_eq!(
+        meter_value::Entity::find().count(app.db()).await.unwrap(),
+        1
+    );
+
+    // Once the database accepts it again, the same CALL sent again is handled, not answered
+    // with the remembered failure.
+    let drop_trigger = match backend {
+        Backend::Sqlite => "DROP TRIGGER break_heartbeats",
+        Backend::Postgres => "DROP TRIGGER break_heartbeats ON stations",
+    };
+    run_sql(&app, vec![drop_trigger.into()]).await;
+    bad.send_text(r#"[2,"hb-1","Heartbeat",{}]"#).await;
+    assert_eq!(bad.answer_to("hb-1").await[0], 3);
+    app.stop().await;
+}
+on_both_backends!(a_failing_write_fails_only_its_own_message);
