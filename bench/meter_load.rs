@@ -38,8 +38,11 @@ async fn main() {
             tokio::time::sleep_until(start.into()).await;
             while Instant::now() < end {
                 n += 1;
+                // Every message is a new reading: its own timestamp (samples are unique per time).
+                let at = chrono::DateTime::from_timestamp(1_714_557_600 + n as i64, 0).expect("time");
+                let at = at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
                 let frame = format!(
-                    r#"[2,"{n}","MeterValues",{{"connectorId":1,"meterValue":[{{"timestamp":"2024-05-01T10:00:00Z","sampledValue":[{{"value":"{n}","measurand":"Energy.Active.Import.Register","unit":"Wh"}},{{"value":"7.2","measurand":"Power.Active.Import","unit":"kW"}},{{"value":"16.0","measurand":"Current.Import","unit":"A","phase":"L1"}},{{"value":"230.1","measurand":"Voltage","unit":"V","phase":"L1-N"}},{{"value":"54","measurand":"SoC","unit":"Percent"}}]}}]}}]"#
+                    r#"[2,"{n}","MeterValues",{{"connectorId":1,"meterValue":[{{"timestamp":"{at}","sampledValue":[{{"value":"{n}","measurand":"Energy.Active.Import.Register","unit":"Wh"}},{{"value":"7.2","measurand":"Power.Active.Import","unit":"kW"}},{{"value":"16.0","measurand":"Current.Import","unit":"A","phase":"L1"}},{{"value":"230.1","measurand":"Voltage","unit":"V","phase":"L1-N"}},{{"value":"54","measurand":"SoC","unit":"Percent"}}]}}]}}]"#
                 );
                 let sent = Instant::now();
                 ws.send(Message::text(frame)).await.expect("send");
