@@ -15,6 +15,9 @@ use tokio::{net::TcpListener, task::JoinHandle};
 use tokio_util::{sync::CancellationToken, task::TaskTracker};
 
 use crate::{
+    accounts::LoginThrottle,
+    api,
+    auth::Keys,
     bus::{Bus, Event, memory::MemoryBus},
     cache::{StatusCache, memory::MemoryCache},
     config::Settings,
@@ -36,6 +39,10 @@ pub struct Context {
     pub cache: Arc<dyn StatusCache>,
     pub bus: Arc<dyn Bus>,
     pub registry: Registry,
+    /// Verifies API tokens and signs chargegate's own.
+    pub keys: Keys,
+    /// Recent failed logins.
+    pub login_throttle: LoginThrottle,
     /// Fires when the server is shutting down.
     pub shutdown: CancellationToken,
     /// Live OCPP sessions, awaited at shutdown.
@@ -43,6 +50,27 @@ pub struct Context {
 }
 
 impl Context {
+    /// Checks the settings, loads the token keys, opens the database (running migrations) and
+    /// sets up the cache, bus and registry; serves nothing yet.
+    pub async fn open(settings: Settings) -> anyhow::Result<Arc<Self>> {
+        settings.validate().map_err(anyhow::Error::msg)?;
+        let keys = settings.keys()?;
+        let store = Store::open(&settings).await?;
+        let seed = RandomState::new().hash_one(std::process::id());
+        Ok(Arc::new(Self {
+            node_id: format!("{seed:016x}"),
+            registry: Registry::new(seed as u32),
+            cache: Arc::new(MemoryCache::new()),
+            bus: Arc::new(MemoryBus::new()),
+            store,
+            keys,
+            login_throttle: LoginThrottle::default(),
+            shutdown: CancellationToken::new(),
+            sessions: TaskTracker::new(),
+            settings,
+        }))
+    }
+
     /// Publishes an event; a bus failure is logged, never passed to the station.
     pub async fn publish(&self, event: Event) {
         if let Err(e) = self.bus.publish(event).await {
@@ -63,20 +91,7 @@ impl App {
     /// Opens the database (running migrations), binds the listen address (port 0 picks a free
     /// port) and starts serving.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        settings.validate().map_err(anyhow::Error::msg)?;
-        let store = Store::open(&settings).await?;
-        let seed = RandomState::new().hash_one(std::process::id());
-        let context = Arc::new(Context {
-            node_id: format!("{seed:016x}"),
-            registry: Registry::new(seed as u32),
-            cache: Arc::new(MemoryCache::new()),
-            bus: Arc::new(MemoryBus::new()),
-            store,
-            shutdown: CancellationToken::new(),
-            sessions: TaskTracker::new(),
-            settings,
-        });
-
+        let context = Context::open(settings).await?;
         let listener = TcpListener::bind(context.settings.listen)
             .await
             .with_context(|| format!("cannot listen on {}", context.settings.listen))?;
@@ -86,15 +101,21 @@ impl App {
                 tracing::debug!(error = %e, "cannot set TCP_NODELAY");
             }
         });
-        let router: Router = ocpp::server::routes().with_state(context.clone());
+        let router: Router = Router::new()
+            .merge(ocpp::server::routes())
+            .merge(api::routes(context.clone()))
+            .with_state(context.clone());
         let shutdown = context.shutdown.clone();
         let server = tokio::spawn(async move {
-            axum::serve(listener, router)
-                .with_graceful_shutdown(async move { shutdown.cancelled().await })
-                .await
+            axum::serve(
+                listener,
+                router.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .with_graceful_shutdown(async move { shutdown.cancelled().await })
+            .await
         });
         let pruner = tokio::spawn(prune_journal(context.clone()));
-        tracing::info!(%addr, node = %context.node_id, "chargegate listening; stations connect to ws://{addr}/ocpp/{{chargePointId}}");
+        tracing::info!(%addr, node = %context.node_id, "chargegate listening; stations connect to ws://{addr}/ocpp/{{chargePointId}}, the API is at http://{addr}/graphql");
         Ok(Self {
             context,
             addr,

@@ -3,9 +3,11 @@
 //! Every setting is listed, with its variable and default, in the README's configuration table.
 //! Nothing here is ever logged whole: `DATABASE_URL` may hold a password (see [`redact_url`]).
 
-use std::{fmt, net::SocketAddr, str::FromStr, time::Duration};
+use std::{fmt, net::SocketAddr, path::PathBuf, str::FromStr, time::Duration};
 
-use clap::{Args, ValueEnum};
+use clap::{ArgAction, Args, ValueEnum};
+
+use crate::auth::ExternalAlgorithm;
 
 /// What happens when a charge point id that is not in the database connects.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -197,6 +199,108 @@ pub struct Settings {
         global = true
     )]
     pub db_read_connections: u32,
+
+    /// HS256 secret (32 bytes or more) that signs chargegate's tokens. Unset: read from the
+    /// secret file, which is created on first start.
+    #[arg(
+        long,
+        env = "CHARGEGATE_JWT_SECRET",
+        hide_env_values = true,
+        global = true
+    )]
+    pub jwt_secret: Option<String>,
+
+    /// The file holding the HS256 secret when none is given. Default: beside the SQLite
+    /// database (`chargegate.db.jwt-secret`), or `chargegate.jwt-secret` in the working
+    /// directory for PostgreSQL.
+    #[arg(long, env = "CHARGEGATE_JWT_SECRET_FILE", global = true)]
+    pub jwt_secret_file: Option<PathBuf>,
+
+    /// PEM public key of an outside identity provider whose tokens are accepted too.
+    #[arg(long, env = "CHARGEGATE_JWT_PUBLIC_KEY", global = true)]
+    pub jwt_public_key: Option<PathBuf>,
+
+    /// Algorithm of that public key.
+    #[arg(
+        long,
+        env = "CHARGEGATE_JWT_ALGORITHM",
+        value_enum,
+        default_value = "RS256",
+        global = true
+    )]
+    pub jwt_algorithm: ExternalAlgorithm,
+
+    /// The `aud` claim tokens must carry.
+    #[arg(
+        long,
+        env = "CHARGEGATE_JWT_AUDIENCE",
+        default_value = "chargegate",
+        global = true
+    )]
+    pub jwt_audience: String,
+
+    /// Lifetime of the tokens that `login` issues.
+    #[arg(
+        long,
+        env = "CHARGEGATE_TOKEN_TTL",
+        default_value = "12h",
+        global = true
+    )]
+    pub token_ttl: HumanDuration,
+
+    /// Serve GraphiQL on `GET /graphql`.
+    #[arg(long, env = "CHARGEGATE_GRAPHIQL", default_value_t = true, action = ArgAction::Set, global = true)]
+    pub graphiql: bool,
+
+    /// Answer GraphQL introspection queries (`__schema`, `__type`).
+    #[arg(long, env = "CHARGEGATE_INTROSPECTION", default_value_t = true, action = ArgAction::Set, global = true)]
+    pub introspection: bool,
+
+    /// Origins allowed to call the API from a browser (comma-separated, e.g.
+    /// `https://ops.example.org`); none by default.
+    #[arg(
+        long,
+        env = "CHARGEGATE_CORS_ORIGINS",
+        value_delimiter = ',',
+        global = true
+    )]
+    pub cors_origins: Vec<String>,
+
+    /// Deepest nesting a GraphQL query may have.
+    #[arg(
+        long,
+        env = "CHARGEGATE_QUERY_DEPTH_LIMIT",
+        default_value_t = 12,
+        global = true
+    )]
+    pub query_depth_limit: usize,
+
+    /// Highest complexity (fields, weighted by list sizes) a GraphQL query may have.
+    #[arg(
+        long,
+        env = "CHARGEGATE_QUERY_COMPLEXITY_LIMIT",
+        default_value_t = 20_000,
+        global = true
+    )]
+    pub query_complexity_limit: usize,
+
+    /// Most aliases one GraphQL document may use.
+    #[arg(
+        long,
+        env = "CHARGEGATE_QUERY_ALIAS_LIMIT",
+        default_value_t = 30,
+        global = true
+    )]
+    pub query_alias_limit: usize,
+
+    /// Most operations one batched GraphQL request may hold.
+    #[arg(
+        long,
+        env = "CHARGEGATE_QUERY_BATCH_LIMIT",
+        default_value_t = 10,
+        global = true
+    )]
+    pub query_batch_limit: usize,
 }
 
 impl Settings {
@@ -215,7 +319,59 @@ impl Settings {
             data_transfer_vendors: Vec::new(),
             sqlite_synchronous: SqliteSync::Full,
             db_read_connections: 4,
+            jwt_secret: None,
+            jwt_secret_file: None,
+            jwt_public_key: None,
+            jwt_algorithm: ExternalAlgorithm::Rs256,
+            jwt_audience: "chargegate".into(),
+            token_ttl: HumanDuration(Duration::from_secs(12 * 3600)),
+            graphiql: true,
+            introspection: true,
+            cors_origins: Vec::new(),
+            query_depth_limit: 12,
+            query_complexity_limit: 20_000,
+            query_alias_limit: 30,
+            query_batch_limit: 10,
         }
+    }
+
+    /// Where the HS256 secret is kept when none is configured.
+    pub fn jwt_secret_path(&self) -> PathBuf {
+        if let Some(path) = &self.jwt_secret_file {
+            return path.clone();
+        }
+        let sqlite_file = self
+            .database_url
+            .strip_prefix("sqlite://")
+            .or_else(|| self.database_url.strip_prefix("sqlite:"))
+            .map(|rest| rest.split('?').next().unwrap_or(rest))
+            .filter(|file| !file.is_empty() && !file.contains(":memory:"));
+        match sqlite_file {
+            Some(file) => PathBuf::from(format!("{file}.jwt-secret")),
+            None => PathBuf::from("chargegate.jwt-secret"),
+        }
+    }
+
+    /// The token keys these settings describe: the configured or stored HS256 secret, and the
+    /// outside provider's public key when one is set.
+    pub fn keys(&self) -> anyhow::Result<crate::auth::Keys> {
+        use anyhow::Context as _;
+        let secret = match &self.jwt_secret {
+            Some(secret) => secret.as_bytes().to_vec(),
+            None => crate::auth::load_or_create_secret(&self.jwt_secret_path())?,
+        };
+        let public_key =
+            match &self.jwt_public_key {
+                Some(path) => Some(std::fs::read(path).with_context(|| {
+                    format!("cannot read the JWT public key {}", path.display())
+                })?),
+                None => None,
+            };
+        crate::auth::Keys::new(
+            &secret,
+            public_key.as_deref().map(|pem| (self.jwt_algorithm, pem)),
+            &self.jwt_audience,
+        )
     }
 }
 
@@ -316,6 +472,27 @@ mod tests {
         let mut bad = ok;
         bad.db_read_connections = 0;
         assert!(bad.validate().is_err());
+    }
+
+    #[test]
+    fn the_secret_is_kept_beside_the_sqlite_file() {
+        let path = |url: &str| Settings::with_database(url).jwt_secret_path();
+        assert_eq!(
+            path("sqlite://data/cg.db"),
+            PathBuf::from("data/cg.db.jwt-secret")
+        );
+        assert_eq!(
+            path("sqlite:cg.db?mode=rwc"),
+            PathBuf::from("cg.db.jwt-secret")
+        );
+        assert_eq!(
+            path("sqlite::memory:"),
+            PathBuf::from("chargegate.jwt-secret")
+        );
+        assert_eq!(
+            path("postgres://u@h/db"),
+            PathBuf::from("chargegate.jwt-secret")
+        );
     }
 
     #[test]

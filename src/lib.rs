@@ -14,15 +14,20 @@
 //! - [`commands`]: server → station commands with typed answers, timeouts and "offline".
 //! - [`app`] builds all of this from [`config`] and serves it; `main.rs` is the CLI.
 
+pub mod accounts;
+pub mod api;
 pub mod app;
+pub mod auth;
 pub mod bus;
 pub mod cache;
 pub mod commands;
 pub mod config;
+pub mod id_tags;
 pub mod ocpp;
 pub mod station;
 pub mod store;
 pub mod transaction;
+pub mod usage;
 
 pub use app::{App, Context};
 pub use config::Settings;

@@ -6,7 +6,12 @@ use std::io::IsTerminal;
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
-use chargegate::{App, Settings, config::redact_url, store::Store};
+use chargegate::{
+    App, Settings,
+    auth::Role,
+    config::{HumanDuration, redact_url},
+    store::Store,
+};
 
 #[derive(Parser)]
 #[command(
@@ -27,6 +32,41 @@ enum Command {
     Serve,
     /// Apply pending database migrations, then exit.
     Migrate,
+    /// Print the GraphQL schema (SDL), as published in graphql/schema.graphql.
+    Schema,
+    /// Manage API accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Print a signed API token (for a first login, scripts or integrators).
+    Token {
+        /// The token's subject (`sub`), e.g. a username.
+        #[arg(long)]
+        sub: String,
+        /// admin, operator, viewer or driver.
+        #[arg(long)]
+        role: Role,
+        /// Lifetime, e.g. 1h or 30d.
+        #[arg(long, default_value = "1h")]
+        ttl: HumanDuration,
+        /// Limit the token to these stations (comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        stations: Option<Vec<String>>,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account. The password is read from CHARGEGATE_PASSWORD, or from standard input.
+    Add {
+        #[arg(long)]
+        username: String,
+        /// admin, operator, viewer or driver.
+        #[arg(long)]
+        role: Role,
+        /// Limit the account to these stations (comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        stations: Option<Vec<String>>,
+    },
 }
 
 #[tokio::main]
@@ -44,6 +84,47 @@ async fn main() -> anyhow::Result<()> {
             let store = Store::open(&cli.settings).await?;
             store.close().await;
             tracing::info!(database = %redact_url(&cli.settings.database_url), "migrations applied");
+            Ok(())
+        }
+        Command::Schema => {
+            print!("{}", chargegate::api::sdl());
+            Ok(())
+        }
+        Command::Token {
+            sub,
+            role,
+            ttl,
+            stations,
+        } => {
+            let keys = cli.settings.keys()?;
+            let (token, expires) = keys.issue(&sub, role, stations, ttl.0)?;
+            eprintln!("token for {sub} ({role}), valid until {expires}:");
+            println!("{token}");
+            Ok(())
+        }
+        Command::User(UserCommand::Add {
+            username,
+            role,
+            stations,
+        }) => {
+            let password = match std::env::var("CHARGEGATE_PASSWORD") {
+                Ok(password) => password,
+                Err(_) => {
+                    eprintln!("password for {username}:");
+                    let mut line = String::new();
+                    std::io::stdin().read_line(&mut line)?;
+                    line.trim_end_matches(['\r', '\n']).to_owned()
+                }
+            };
+            let ctx = chargegate::Context::open(cli.settings).await?;
+            let created =
+                chargegate::accounts::create(&ctx, &username, &password, role, stations).await;
+            ctx.store.close().await;
+            let account = created?;
+            eprintln!(
+                "account {} created with role {}",
+                account.username, account.role
+            );
             Ok(())
         }
     }

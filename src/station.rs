@@ -101,6 +101,42 @@ pub async fn connected(
     Ok(registration(&row.registration_status))
 }
 
+/// Sets a station's registration status, registering the station if it is unknown: an
+/// operator's approval (Accepted) or refusal (Rejected). Its next BootNotification gets it.
+pub async fn set_registration(
+    ctx: &Context,
+    station_id: &str,
+    status: RegistrationStatus,
+) -> Result<station::Model, StoreError> {
+    let id = station_id.to_owned();
+    let now = Utc::now();
+    ctx.store
+        .write(move |txn| {
+            let id = id.clone();
+            Box::pin(async move {
+                let row = station::ActiveModel {
+                    id: Set(id.clone()),
+                    registration_status: Set(status.as_str().to_owned()),
+                    created_at: Set(now),
+                    ..Default::default()
+                };
+                station::Entity::insert(row)
+                    .on_conflict(
+                        OnConflict::column(station::Column::Id)
+                            .update_column(station::Column::RegistrationStatus)
+                            .to_owned(),
+                    )
+                    .exec_without_returning(txn)
+                    .await?;
+                station::Entity::find_by_id(id.as_str())
+                    .one(txn)
+                    .await?
+                    .ok_or(DbErr::RecordNotFound(id))
+            })
+        })
+        .await
+}
+
 /// Records that the station was heard from (at most once a minute per session).
 pub async fn seen(ctx: &Context, station_id: &Arc<str>, at: DateTime<Utc>) {
     let id = station_id.clone();

@@ -113,6 +113,7 @@ async fn remember_tag<C: ConnectionTrait>(
         expiry_date: Set(None),
         parent_id_tag: Set(None),
         parent_id_tag_key: Set(None),
+        owner: Set(None),
         auto_created: Set(true),
         created_at: Set(now),
         updated_at: Set(now),

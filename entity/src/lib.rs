@@ -3,6 +3,7 @@
 //! Timestamps are UTC. OCPP enumerations are stored as their wire spelling (`Accepted`,
 //! `Energy.Active.Import.Register`), so a row reads the same as the frame it came from.
 
+pub mod account;
 pub mod connector;
 pub mod id_tag;
 pub mod meter_value;

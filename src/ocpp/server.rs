@@ -50,6 +50,12 @@ pub fn station_id(raw: &str) -> Result<String, &'static str> {
     let id = percent_encoding::percent_decode_str(raw)
         .decode_utf8()
         .map_err(|_| "the charge point id is not valid UTF-8")?;
+    check_station_id(&id)?;
+    Ok(id.into_owned())
+}
+
+/// The limits of a charge point id: 1 to 48 characters, no `/`, no control characters.
+pub fn check_station_id(id: &str) -> Result<(), &'static str> {
     if id.is_empty() {
         return Err("the charge point id is empty");
     }
@@ -62,7 +68,7 @@ pub fn station_id(raw: &str) -> Result<String, &'static str> {
     if id.chars().any(char::is_control) {
         return Err("the charge point id contains control characters");
     }
-    Ok(id.into_owned())
+    Ok(())
 }
 
 async fn handshake(

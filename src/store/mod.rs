@@ -6,7 +6,14 @@
 
 mod writer;
 
-use std::{str::FromStr, sync::Arc, time::Duration};
+use std::{
+    str::FromStr,
+    sync::{
+        Arc,
+        atomic::{AtomicU64, Ordering},
+    },
+    time::Duration,
+};
 
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
@@ -144,6 +151,7 @@ pub struct Store(Arc<Inner>);
 struct Inner {
     read: DatabaseConnection,
     write: DatabaseConnection,
+    read_statements: Arc<AtomicU64>,
     jobs: mpsc::Sender<Job>,
     stop: CancellationToken,
     writer: Mutex<Option<JoinHandle<()>>>,
@@ -172,6 +180,12 @@ impl Store {
         Migrator::up(&write, None)
             .await
             .context("database migrations failed")?;
+        let read_statements = Arc::new(AtomicU64::new(0));
+        let mut read = read;
+        let counter = read_statements.clone();
+        read.set_metric_callback(move |_| {
+            counter.fetch_add(1, Ordering::Relaxed);
+        });
 
         let (jobs, rx) = mpsc::channel(QUEUE);
         let stop = CancellationToken::new();
@@ -180,10 +194,22 @@ impl Store {
         Ok(Self(Arc::new(Inner {
             read,
             write,
+            read_statements,
             jobs,
             stop,
             writer: Mutex::new(Some(handle)),
         })))
+    }
+
+    /// How many statements have run on the read connections (metrics, and the tests that
+    /// check that a query does not run one statement per item).
+    pub fn read_statements(&self) -> u64 {
+        self.0.read_statements.load(Ordering::Relaxed)
+    }
+
+    /// Whether the database answers (for health checks).
+    pub async fn ping(&self) -> bool {
+        self.0.read.ping().await.is_ok()
     }
 
     /// The connection for reads. Writes go through [`Store::write`].

@@ -1,0 +1,224 @@
+//! GraphQL enums mirroring the OCPP enumerations (`ACCEPTED` for `Accepted`), converted both
+//! ways, so that the `ocpp` module stays free of GraphQL.
+
+use async_graphql::Enum;
+
+use crate::ocpp::types as ocpp;
+
+/// Declares a GraphQL enum that mirrors an OCPP one variant for variant.
+macro_rules! mirror {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant),+
+        }
+
+        impl From<ocpp::$name> for $name {
+            fn from(value: ocpp::$name) -> Self {
+                match value {
+                    $(ocpp::$name::$variant => Self::$variant),+
+                }
+            }
+        }
+
+        impl From<$name> for ocpp::$name {
+            fn from(value: $name) -> Self {
+                match value {
+                    $($name::$variant => Self::$variant),+
+                }
+            }
+        }
+    };
+}
+
+mirror!(
+    /// A station's registration: what its BootNotification is answered.
+    RegistrationStatus { Accepted, Pending, Rejected }
+);
+mirror!(
+    /// An id tag's authorisation status.
+    AuthorizationStatus { Accepted, Blocked, Expired, Invalid, ConcurrentTx }
+);
+mirror!(ChargePointErrorCode {
+    ConnectorLockFailure,
+    EvCommunicationError,
+    GroundFailure,
+    HighTemperature,
+    InternalError,
+    LocalListConflict,
+    NoError,
+    OtherError,
+    OverCurrentFailure,
+    OverVoltage,
+    PowerMeterFailure,
+    PowerSwitchFailure,
+    ReaderFailure,
+    ResetFailure,
+    UnderVoltage,
+    WeakSignal,
+});
+mirror!(ChargePointStatus {
+    Available,
+    Preparing,
+    Charging,
+    SuspendedEvse,
+    SuspendedEv,
+    Finishing,
+    Reserved,
+    Unavailable,
+    Faulted,
+});
+mirror!(ReadingContext {
+    InterruptionBegin,
+    InterruptionEnd,
+    Other,
+    SampleClock,
+    SamplePeriodic,
+    TransactionBegin,
+    TransactionEnd,
+    Trigger,
+});
+mirror!(ValueFormat { Raw, SignedData });
+mirror!(Measurand {
+    CurrentExport,
+    CurrentImport,
+    CurrentOffered,
+    EnergyActiveExportRegister,
+    EnergyActiveImportRegister,
+    EnergyReactiveExportRegister,
+    EnergyReactiveImportRegister,
+    EnergyActiveExportInterval,
+    EnergyActiveImportInterval,
+    EnergyReactiveExportInterval,
+    EnergyReactiveImportInterval,
+    Frequency,
+    PowerActiveExport,
+    PowerActiveImport,
+    PowerFactor,
+    PowerOffered,
+    PowerReactiveExport,
+    PowerReactiveImport,
+    Rpm,
+    #[graphql(name = "SOC")]
+    SoC,
+    Temperature,
+    Voltage,
+});
+mirror!(Phase {
+    L1,
+    L2,
+    L3,
+    N,
+    #[graphql(name = "L1_N")]
+    L1N,
+    #[graphql(name = "L2_N")]
+    L2N,
+    #[graphql(name = "L3_N")]
+    L3N,
+    #[graphql(name = "L1_L2")]
+    L1L2,
+    #[graphql(name = "L2_L3")]
+    L2L3,
+    #[graphql(name = "L3_L1")]
+    L3L1,
+});
+mirror!(Location {
+    Body,
+    Cable,
+    Ev,
+    Inlet,
+    Outlet
+});
+mirror!(
+    /// Both `CELSIUS` and `CELCIUS` (the OCPP 1.6 JSON schema's spelling) exist, as sent.
+    UnitOfMeasure {
+        Wh,
+        #[graphql(name = "KWH")]
+        KWh,
+        Varh,
+        Kvarh,
+        W,
+        #[graphql(name = "KW")]
+        KW,
+        #[graphql(name = "VA")]
+        Va,
+        #[graphql(name = "KVA")]
+        KVa,
+        Var,
+        Kvar,
+        A,
+        V,
+        K,
+        Celsius,
+        Celcius,
+        Fahrenheit,
+        Percent,
+    }
+);
+mirror!(Reason {
+    DeAuthorized,
+    EmergencyStop,
+    EvDisconnected,
+    HardReset,
+    Local,
+    Other,
+    PowerLoss,
+    Reboot,
+    Remote,
+    SoftReset,
+    UnlockCommand,
+});
+mirror!(DataTransferStatus {
+    Accepted,
+    Rejected,
+    UnknownMessageId,
+    UnknownVendorId
+});
+mirror!(DiagnosticsStatus {
+    Idle,
+    Uploaded,
+    UploadFailed,
+    Uploading
+});
+mirror!(FirmwareStatus {
+    Downloaded,
+    DownloadFailed,
+    Downloading,
+    Idle,
+    InstallationFailed,
+    Installing,
+    Installed,
+});
+mirror!(AvailabilityType {
+    Inoperative,
+    Operative
+});
+mirror!(AvailabilityStatus {
+    Accepted,
+    Rejected,
+    Scheduled
+});
+mirror!(ConfigurationStatus {
+    Accepted,
+    Rejected,
+    RebootRequired,
+    NotSupported
+});
+mirror!(ClearCacheStatus { Accepted, Rejected });
+mirror!(RemoteStartStopStatus { Accepted, Rejected });
+mirror!(ResetType { Hard, Soft });
+mirror!(ResetStatus { Accepted, Rejected });
+mirror!(UnlockStatus {
+    Unlocked,
+    UnlockFailed,
+    NotSupported
+});
+
+/// Reads a stored wire spelling into the GraphQL enum (`None` if the row holds something else).
+pub fn stored<O, G>(text: &str, from_wire: fn(&str) -> Option<O>) -> Option<G>
+where
+    G: From<O>,
+{
+    from_wire(text).map(G::from)
+}

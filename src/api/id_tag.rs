@@ -1,0 +1,225 @@
+//! Id tags in the API: list and read them (drivers: their own), and create, change and delete
+//! them (operators).
+
+use async_graphql::{Context, InputObject, MaybeUndefined, Object, Result};
+use chrono::{DateTime, Utc};
+use entity::id_tag;
+use sea_orm::{
+    ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+
+use super::{
+    enums::{self, stored},
+    error::ApiError,
+    guard::{app, operator, principal},
+    pagination::{Page, PageArgs, paginate},
+};
+use crate::{
+    auth::Role,
+    id_tags::{self, IdTagChange, NewIdTag},
+    ocpp::types::{self as ocpp, AuthorizationStatus},
+};
+
+/// An id tag (RFID card, app token).
+pub struct IdTag(pub id_tag::Model);
+
+#[Object]
+impl IdTag {
+    /// As first given (tags compare case-insensitively).
+    async fn id_tag(&self) -> &str {
+        &self.0.id_tag
+    }
+    /// The status an operator gave it.
+    async fn status(&self) -> Option<enums::AuthorizationStatus> {
+        stored(&self.0.status, ocpp::AuthorizationStatus::from_wire)
+    }
+    /// What a station is answered now: EXPIRED once the expiry date has passed.
+    async fn effective_status(&self) -> Option<enums::AuthorizationStatus> {
+        let status = ocpp::AuthorizationStatus::from_wire(&self.0.status)?;
+        Some(
+            if status == AuthorizationStatus::Accepted
+                && self.0.expiry_date.is_some_and(|e| e <= Utc::now())
+            {
+                AuthorizationStatus::Expired
+            } else {
+                status
+            }
+            .into(),
+        )
+    }
+    async fn expiry_date(&self) -> Option<DateTime<Utc>> {
+        self.0.expiry_date
+    }
+    /// The group (parent) tag.
+    async fn parent_id_tag(&self) -> Option<&str> {
+        self.0.parent_id_tag.as_deref()
+    }
+    /// The account (username) whose driver uses it.
+    async fn owner(&self) -> Option<&str> {
+        self.0.owner.as_deref()
+    }
+    /// Created because a station used it before anyone registered it.
+    async fn auto_created(&self) -> bool {
+        self.0.auto_created
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
+}
+
+/// A new id tag.
+#[derive(InputObject)]
+pub struct CreateIdTagInput {
+    pub id_tag: String,
+    #[graphql(default_with = "enums::AuthorizationStatus::Accepted")]
+    pub status: enums::AuthorizationStatus,
+    pub expiry_date: Option<DateTime<Utc>>,
+    pub parent_id_tag: Option<String>,
+    pub owner: Option<String>,
+}
+
+/// A change to an id tag: omitted fields stay, `null` clears an optional one.
+#[derive(InputObject, Default)]
+pub struct UpdateIdTagInput {
+    pub status: Option<enums::AuthorizationStatus>,
+    pub expiry_date: MaybeUndefined<DateTime<Utc>>,
+    pub parent_id_tag: MaybeUndefined<String>,
+    pub owner: MaybeUndefined<String>,
+}
+
+fn change<T>(value: MaybeUndefined<T>) -> Option<Option<T>> {
+    match value {
+        MaybeUndefined::Undefined => None,
+        MaybeUndefined::Null => Some(None),
+        MaybeUndefined::Value(v) => Some(Some(v)),
+    }
+}
+
+#[derive(Default)]
+pub struct IdTagQuery;
+
+#[Object]
+impl IdTagQuery {
+    /// Id tags by tag; drivers see their own.
+    #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "super::pagination::cost(first, last, child_complexity)")]
+    async fn id_tags(
+        &self,
+        ctx: &Context<'_>,
+        status: Option<enums::AuthorizationStatus>,
+        owner: Option<String>,
+        after: Option<String>,
+        before: Option<String>,
+        first: Option<i32>,
+        last: Option<i32>,
+    ) -> Result<Page<IdTag>> {
+        let p = principal(ctx)?;
+        let mut filter = Condition::all();
+        if p.role == Role::Driver {
+            filter = filter.add(id_tag::Column::Owner.eq(p.sub.as_str()));
+        }
+        if let Some(status) = status {
+            filter = filter
+                .add(id_tag::Column::Status.eq(ocpp::AuthorizationStatus::from(status).as_str()));
+        }
+        if let Some(owner) = owner {
+            filter = filter.add(id_tag::Column::Owner.eq(owner));
+        }
+        let db = app(ctx).store.reader();
+        let query = id_tag::Entity::find().filter(filter);
+        Ok(paginate(
+            PageArgs {
+                after,
+                before,
+                first,
+                last,
+            },
+            {
+                let counting = query.clone();
+                async move { Ok(counting.count(db).await?) }
+            },
+            |offset, limit| async move {
+                let rows = query
+                    .order_by_asc(id_tag::Column::IdTagKey)
+                    .offset(offset)
+                    .limit(limit)
+                    .all(db)
+                    .await?;
+                Ok(rows.into_iter().map(IdTag).collect())
+            },
+        )
+        .await?)
+    }
+
+    /// One id tag, case-insensitively.
+    async fn id_tag(&self, ctx: &Context<'_>, id_tag: String) -> Result<Option<IdTag>> {
+        let p = principal(ctx)?;
+        let row = id_tags::get(app(ctx), &id_tag)
+            .await
+            .map_err(ApiError::from)?;
+        match row {
+            Some(tag) if p.role == Role::Driver && tag.owner.as_deref() != Some(p.sub.as_str()) => {
+                Err(ApiError::Forbidden("this id tag is not yours".into()).into())
+            }
+            row => Ok(row.map(IdTag)),
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct IdTagMutation;
+
+#[Object]
+impl IdTagMutation {
+    /// Registers an id tag.
+    async fn create_id_tag(&self, ctx: &Context<'_>, input: CreateIdTagInput) -> Result<IdTag> {
+        operator(ctx)?;
+        let row = id_tags::create(
+            app(ctx),
+            NewIdTag {
+                id_tag: input.id_tag,
+                status: input.status.into(),
+                expiry_date: input.expiry_date,
+                parent_id_tag: input.parent_id_tag,
+                owner: input.owner,
+            },
+        )
+        .await
+        .map_err(ApiError::from)?;
+        Ok(IdTag(row))
+    }
+
+    /// Changes an id tag's status, expiry, parent or owner.
+    async fn update_id_tag(
+        &self,
+        ctx: &Context<'_>,
+        id_tag: String,
+        input: UpdateIdTagInput,
+    ) -> Result<IdTag> {
+        operator(ctx)?;
+        let row = id_tags::update(
+            app(ctx),
+            &id_tag,
+            IdTagChange {
+                status: input.status.map(Into::into),
+                expiry_date: change(input.expiry_date),
+                parent_id_tag: change(input.parent_id_tag),
+                owner: change(input.owner),
+            },
+        )
+        .await
+        .map_err(ApiError::from)?;
+        Ok(IdTag(row))
+    }
+
+    /// Deletes an id tag (its transactions stay). False if there was no such tag.
+    async fn delete_id_tag(&self, ctx: &Context<'_>, id_tag: String) -> Result<bool> {
+        operator(ctx)?;
+        Ok(id_tags::delete(app(ctx), &id_tag)
+            .await
+            .map_err(ApiError::from)?)
+    }
+}

@@ -1,0 +1,94 @@
+//! The GraphQL API: one schema for the operators' web app, the drivers' mobile app and
+//! integrators. Queries read the database and the status cache, mutations call the use cases
+//! and send remote commands, subscriptions follow the event bus.
+//!
+//! One module per domain, merged into `Query`, `Mutation` and `Subscription`; [`build_schema`]
+//! is used by the server and the tests alike. Nothing here touches a WebSocket frame of OCPP.
+
+mod account;
+mod command;
+pub mod enums;
+pub mod error;
+mod guard;
+mod http;
+mod id_tag;
+mod journal;
+mod limits;
+mod loaders;
+mod pagination;
+mod station;
+mod subscription;
+mod transaction;
+mod usage;
+
+use std::sync::Arc;
+
+use async_graphql::{MergedObject, MergedSubscription, SDLExportOptions, Schema};
+
+pub use guard::Auth;
+pub use http::routes;
+
+use crate::app::Context;
+
+/// Every query.
+#[derive(MergedObject, Default)]
+pub struct Query(
+    station::StationQuery,
+    transaction::TransactionQuery,
+    id_tag::IdTagQuery,
+    journal::JournalQuery,
+    usage::UsageQuery,
+    account::AccountQuery,
+);
+
+/// Every mutation.
+#[derive(MergedObject, Default)]
+pub struct Mutation(
+    command::CommandMutation,
+    station::StationMutation,
+    id_tag::IdTagMutation,
+    account::AccountMutation,
+);
+
+/// Every subscription.
+#[derive(MergedSubscription, Default)]
+pub struct Subscription(subscription::LiveSubscription);
+
+/// The schema type.
+pub type ChargegateSchema = Schema<Query, Mutation, Subscription>;
+
+/// Builds the schema for a running application, with the limits of its settings.
+pub fn build_schema(ctx: Arc<Context>) -> ChargegateSchema {
+    let settings = &ctx.settings;
+    let mut builder = Schema::build(
+        Query::default(),
+        Mutation::default(),
+        Subscription::default(),
+    )
+    .limit_depth(settings.query_depth_limit)
+    .limit_complexity(settings.query_complexity_limit)
+    .extension(limits::AliasLimit(settings.query_alias_limit))
+    .extension(limits::ErrorCodes)
+    .data(loaders::loader(ctx.clone()))
+    .data(ctx.clone());
+    if !settings.introspection {
+        builder = builder.disable_introspection();
+    }
+    builder.finish()
+}
+
+/// The published schema: SDL with sorted fields, as in `graphql/schema.graphql`.
+pub fn sdl() -> String {
+    Schema::build(
+        Query::default(),
+        Mutation::default(),
+        Subscription::default(),
+    )
+    .finish()
+    .sdl_with_options(
+        SDLExportOptions::new()
+            .sorted_fields()
+            .sorted_arguments()
+            .sorted_enum_items(),
+    )
+}

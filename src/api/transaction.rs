@@ -1,0 +1,467 @@
+//! Transactions in the API: `transactions` and `transaction` with their meter-value series, and
+//! `unmatchedStops` for reconciliation. Drivers see only the transactions of their own id tags.
+
+use async_graphql::{Context, Enum, ID, Object, Result, SimpleObject};
+use chrono::{DateTime, Utc};
+use entity::{id_tag, meter_value, transaction, unmatched_stop};
+use sea_orm::{
+    ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    sea_query::{Expr, ExprTrait, Query},
+};
+
+use super::{
+    enums::{self, stored},
+    error::ApiError,
+    guard::{app, principal, staff, station_access},
+    loaders::{Loaders, StationById},
+    pagination::{Page, PageArgs, paginate},
+    station::Station,
+};
+use crate::{
+    auth::{Principal, Role},
+    ocpp::types::{self as ocpp, IdToken},
+    transaction::flags,
+};
+
+/// An anomaly noticed on a transaction (it was stored all the same).
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TransactionFlag {
+    /// Started with an id tag the server did not know.
+    UnknownIdTag,
+    /// The tag, or one of its group, was charging elsewhere.
+    ConcurrentTx,
+    /// Another transaction was still open on the connector.
+    ConnectorBusy,
+    /// Start time more than 15 minutes ahead of the server.
+    StartInFuture,
+    /// Start time before 2010: the station's clock was not set.
+    StartClockUnset,
+    StopInFuture,
+    StopClockUnset,
+    StopBeforeStart,
+    MeterStopBelowStart,
+    /// A second, different StopTransaction arrived (see `unmatchedStops`).
+    ConflictingStop,
+}
+
+impl TransactionFlag {
+    fn from_code(code: &str) -> Option<Self> {
+        Some(match code {
+            flags::UNKNOWN_ID_TAG => Self::UnknownIdTag,
+            flags::CONCURRENT_TX => Self::ConcurrentTx,
+            flags::CONNECTOR_BUSY => Self::ConnectorBusy,
+            flags::START_IN_FUTURE => Self::StartInFuture,
+            flags::START_CLOCK_UNSET => Self::StartClockUnset,
+            flags::STOP_IN_FUTURE => Self::StopInFuture,
+            flags::STOP_CLOCK_UNSET => Self::StopClockUnset,
+            flags::STOP_BEFORE_START => Self::StopBeforeStart,
+            flags::METER_STOP_BELOW_START => Self::MeterStopBelowStart,
+            flags::CONFLICTING_STOP => Self::ConflictingStop,
+            _ => return None,
+        })
+    }
+}
+
+/// A charging transaction.
+pub struct Transaction(pub transaction::Model);
+
+#[Object]
+impl Transaction {
+    /// The transactionId the station was given.
+    async fn id(&self) -> i32 {
+        self.0.id
+    }
+    async fn station_id(&self) -> ID {
+        ID(self.0.station_id.clone())
+    }
+    async fn station(&self, ctx: &Context<'_>) -> Result<Option<Station>> {
+        let row = ctx
+            .data_unchecked::<Loaders>()
+            .load_one(StationById(self.0.station_id.clone()))
+            .await?;
+        Ok(row.map(Station))
+    }
+    async fn connector_id(&self) -> i32 {
+        self.0.connector_id
+    }
+    /// The id tag as the station sent it.
+    async fn id_tag(&self) -> &str {
+        &self.0.id_tag
+    }
+    /// What the StartTransaction was answered for the tag.
+    async fn id_tag_status(&self) -> Option<enums::AuthorizationStatus> {
+        stored(
+            &self.0.start_id_tag_status,
+            ocpp::AuthorizationStatus::from_wire,
+        )
+    }
+    /// Wh, as sent.
+    async fn meter_start(&self) -> i64 {
+        self.0.meter_start
+    }
+    /// The station's start time, as sent.
+    async fn start_time(&self) -> DateTime<Utc> {
+        self.0.start_time
+    }
+    async fn reservation_id(&self) -> Option<i32> {
+        self.0.reservation_id
+    }
+    async fn meter_stop(&self) -> Option<i64> {
+        self.0.meter_stop
+    }
+    async fn stop_time(&self) -> Option<DateTime<Utc>> {
+        self.0.stop_time
+    }
+    async fn stop_reason(&self) -> Option<enums::Reason> {
+        stored(self.0.stop_reason.as_deref()?, ocpp::Reason::from_wire)
+    }
+    /// The id tag that stopped it, when the station sent one.
+    async fn stop_id_tag(&self) -> Option<&str> {
+        self.0.stop_id_tag.as_deref()
+    }
+    /// Whether it is still running (no StopTransaction yet).
+    async fn active(&self) -> bool {
+        self.0.stop_time.is_none()
+    }
+    /// Energy delivered, Wh: meterStop − meterStart once stopped; while running, the latest
+    /// energy register reading of its connector minus meterStart, when there is one.
+    async fn energy_wh(&self, ctx: &Context<'_>) -> Result<Option<i64>> {
+        if let Some(stop) = self.0.meter_stop {
+            return Ok(Some(stop - self.0.meter_start));
+        }
+        let reading = app(ctx)
+            .cache
+            .last_meter(&self.0.station_id, self.0.connector_id)
+            .await
+            .ok()
+            .flatten()
+            .filter(|r| r.transaction_id == Some(self.0.id));
+        Ok(reading.and_then(|r| {
+            r.sampled_value.iter().find_map(|sv| {
+                (sv.measurand_or_default() == ocpp::Measurand::EnergyActiveImportRegister)
+                    .then(|| sv.numeric())
+                    .flatten()
+                    .map(|v| match sv.unit_or_default() {
+                        ocpp::UnitOfMeasure::KWh => (v * 1000.0).round() as i64,
+                        _ => v.round() as i64,
+                    })
+                    .map(|wh| wh - self.0.meter_start)
+            })
+        }))
+    }
+    /// Seconds from start to stop (to now while running).
+    async fn duration_seconds(&self) -> i64 {
+        let end = self.0.stop_time.unwrap_or_else(Utc::now);
+        std::cmp::max((end - self.0.start_time).num_seconds(), 0)
+    }
+    /// Anomalies noticed (none for a clean transaction).
+    async fn flags(&self) -> Vec<TransactionFlag> {
+        self.0
+            .flags
+            .split(',')
+            .filter_map(TransactionFlag::from_code)
+            .collect()
+    }
+    /// Whether the transaction needs an operator's look (it has flags).
+    async fn needs_reconciliation(&self) -> bool {
+        !self.0.flags.is_empty()
+    }
+    async fn started_received_at(&self) -> DateTime<Utc> {
+        self.0.started_received_at
+    }
+    async fn stopped_received_at(&self) -> Option<DateTime<Utc>> {
+        self.0.stopped_received_at
+    }
+    /// Its meter values, one per sampled value, oldest first.
+    #[graphql(complexity = "super::pagination::cost(first, last, child_complexity)")]
+    async fn meter_values(
+        &self,
+        ctx: &Context<'_>,
+        measurand: Option<enums::Measurand>,
+        after: Option<String>,
+        before: Option<String>,
+        first: Option<i32>,
+        last: Option<i32>,
+    ) -> Result<Page<MeterSample>> {
+        let mut filter = Condition::all().add(meter_value::Column::TransactionId.eq(self.0.id));
+        if let Some(m) = measurand {
+            filter =
+                filter.add(meter_value::Column::Measurand.eq(ocpp::Measurand::from(m).as_str()));
+        }
+        let db = app(ctx).store.reader();
+        let query = meter_value::Entity::find().filter(filter);
+        Ok(paginate(
+            PageArgs {
+                after,
+                before,
+                first,
+                last,
+            },
+            {
+                let counting = query.clone();
+                async move { Ok(counting.count(db).await?) }
+            },
+            |offset, limit| async move {
+                let rows = query
+                    .order_by_asc(meter_value::Column::Timestamp)
+                    .order_by_asc(meter_value::Column::Id)
+                    .offset(offset)
+                    .limit(limit)
+                    .all(db)
+                    .await?;
+                Ok(rows.into_iter().map(MeterSample).collect())
+            },
+        )
+        .await?)
+    }
+}
+
+/// One stored sampled value.
+pub struct MeterSample(pub meter_value::Model);
+
+#[Object]
+impl MeterSample {
+    async fn timestamp(&self) -> DateTime<Utc> {
+        self.0.timestamp
+    }
+    async fn connector_id(&self) -> i32 {
+        self.0.connector_id
+    }
+    async fn value(&self) -> &str {
+        &self.0.value
+    }
+    async fn numeric_value(&self) -> Option<f64> {
+        self.0.numeric_value
+    }
+    async fn context(&self) -> Option<enums::ReadingContext> {
+        stored(&self.0.context, ocpp::ReadingContext::from_wire)
+    }
+    async fn format(&self) -> Option<enums::ValueFormat> {
+        stored(&self.0.format, ocpp::ValueFormat::from_wire)
+    }
+    async fn measurand(&self) -> Option<enums::Measurand> {
+        stored(&self.0.measurand, ocpp::Measurand::from_wire)
+    }
+    async fn phase(&self) -> Option<enums::Phase> {
+        stored(self.0.phase.as_deref()?, ocpp::Phase::from_wire)
+    }
+    async fn location(&self) -> Option<enums::Location> {
+        stored(&self.0.location, ocpp::Location::from_wire)
+    }
+    async fn unit(&self) -> Option<enums::UnitOfMeasure> {
+        stored(&self.0.unit, ocpp::UnitOfMeasure::from_wire)
+    }
+    /// `MeterValues`, or `StopTransaction` for its transactionData.
+    async fn source(&self) -> &str {
+        &self.0.source
+    }
+}
+
+/// A StopTransaction that fit no transaction of its station.
+#[derive(SimpleObject)]
+pub struct UnmatchedStop {
+    pub id: i32,
+    pub station_id: ID,
+    /// The transactionId the station sent.
+    pub reported_transaction_id: i32,
+    /// `unknown_transaction`, `other_station` or `already_stopped`.
+    pub kind: String,
+    pub id_tag: Option<String>,
+    pub meter_stop: i64,
+    pub timestamp: DateTime<Utc>,
+    pub reason: Option<enums::Reason>,
+    pub received_at: DateTime<Utc>,
+}
+
+/// The tags a driver owns, as a sub-query of their keys.
+pub fn owned_tags(sub: &str) -> sea_orm::sea_query::SelectStatement {
+    Query::select()
+        .column(id_tag::Column::IdTagKey)
+        .from(id_tag::Entity)
+        .and_where(Expr::col(id_tag::Column::Owner).eq(sub))
+        .to_owned()
+}
+
+/// What a principal may see of the transactions: its stations, and for drivers their tags.
+pub fn scope(p: &Principal) -> Condition {
+    let mut scope = Condition::all();
+    if let Some(stations) = &p.stations {
+        scope = scope.add(transaction::Column::StationId.is_in(stations.iter().cloned()));
+    }
+    if p.role == Role::Driver {
+        scope = scope.add(transaction::Column::IdTagKey.in_subquery(owned_tags(&p.sub)));
+    }
+    scope
+}
+
+/// Whether the caller may see `tx`.
+pub async fn visible(ctx: &Context<'_>, tx: &transaction::Model) -> Result<bool, ApiError> {
+    let p = principal(ctx)?;
+    if !p.may_access(&tx.station_id) {
+        return Ok(false);
+    }
+    if p.role != Role::Driver {
+        return Ok(true);
+    }
+    let tag = id_tag::Entity::find_by_id(tx.id_tag_key.as_str())
+        .one(app(ctx).store.reader())
+        .await?;
+    Ok(tag.is_some_and(|t| t.owner.as_deref() == Some(p.sub.as_str())))
+}
+
+#[derive(Default)]
+pub struct TransactionQuery;
+
+#[Object]
+impl TransactionQuery {
+    /// Transactions, newest start first; filtered by station, id tag, running or finished,
+    /// and a time range (transactions that overlap `[from, to)`).
+    #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "super::pagination::cost(first, last, child_complexity)")]
+    async fn transactions(
+        &self,
+        ctx: &Context<'_>,
+        station_id: Option<ID>,
+        id_tag: Option<String>,
+        active: Option<bool>,
+        from: Option<DateTime<Utc>>,
+        to: Option<DateTime<Utc>>,
+        after: Option<String>,
+        before: Option<String>,
+        first: Option<i32>,
+        last: Option<i32>,
+    ) -> Result<Page<Transaction>> {
+        let p = principal(ctx)?;
+        let mut filter = scope(p);
+        if let Some(station) = &station_id {
+            station_access(p, station)?;
+            filter = filter.add(transaction::Column::StationId.eq(station.as_str()));
+        }
+        if let Some(tag) = &id_tag {
+            let key = IdToken::new(tag.as_str())
+                .map_err(|e| ApiError::BadUserInput(format!("idTag: {e}")))?
+                .key();
+            filter = filter.add(transaction::Column::IdTagKey.eq(key));
+        }
+        match active {
+            Some(true) => filter = filter.add(transaction::Column::StopTime.is_null()),
+            Some(false) => filter = filter.add(transaction::Column::StopTime.is_not_null()),
+            None => {}
+        }
+        if let Some(to) = to {
+            filter = filter.add(transaction::Column::StartTime.lt(to));
+        }
+        if let Some(from) = from {
+            filter = filter.add(
+                Condition::any()
+                    .add(transaction::Column::StopTime.is_null())
+                    .add(transaction::Column::StopTime.gt(from)),
+            );
+        }
+        let db = app(ctx).store.reader();
+        let query = transaction::Entity::find().filter(filter);
+        Ok(paginate(
+            PageArgs {
+                after,
+                before,
+                first,
+                last,
+            },
+            {
+                let counting = query.clone();
+                async move { Ok(counting.count(db).await?) }
+            },
+            |offset, limit| async move {
+                let rows = query
+                    .order_by_desc(transaction::Column::StartTime)
+                    .order_by_desc(transaction::Column::Id)
+                    .offset(offset)
+                    .limit(limit)
+                    .all(db)
+                    .await?;
+                Ok(rows.into_iter().map(Transaction).collect())
+            },
+        )
+        .await?)
+    }
+
+    /// One transaction.
+    async fn transaction(&self, ctx: &Context<'_>, id: i32) -> Result<Option<Transaction>> {
+        let row = transaction::Entity::find_by_id(id)
+            .one(app(ctx).store.reader())
+            .await
+            .map_err(ApiError::from)?;
+        match row {
+            Some(tx) if visible(ctx, &tx).await? => Ok(Some(Transaction(tx))),
+            Some(_) => {
+                Err(ApiError::Forbidden(format!("transaction {id} is not yours to see")).into())
+            }
+            None => {
+                principal(ctx)?;
+                Ok(None)
+            }
+        }
+    }
+
+    /// StopTransactions kept for reconciliation, newest first.
+    #[graphql(complexity = "super::pagination::cost(first, last, child_complexity)")]
+    async fn unmatched_stops(
+        &self,
+        ctx: &Context<'_>,
+        station_id: Option<ID>,
+        after: Option<String>,
+        before: Option<String>,
+        first: Option<i32>,
+        last: Option<i32>,
+    ) -> Result<Page<UnmatchedStop>> {
+        let p = staff(ctx)?;
+        let mut filter = Condition::all();
+        if let Some(scope) = &p.stations {
+            filter = filter.add(unmatched_stop::Column::StationId.is_in(scope.iter().cloned()));
+        }
+        if let Some(station) = &station_id {
+            station_access(p, station)?;
+            filter = filter.add(unmatched_stop::Column::StationId.eq(station.as_str()));
+        }
+        let db = app(ctx).store.reader();
+        let query = unmatched_stop::Entity::find().filter(filter);
+        Ok(paginate(
+            PageArgs {
+                after,
+                before,
+                first,
+                last,
+            },
+            {
+                let counting = query.clone();
+                async move { Ok(counting.count(db).await?) }
+            },
+            |offset, limit| async move {
+                let rows = query
+                    .order_by_desc(unmatched_stop::Column::Id)
+                    .offset(offset)
+                    .limit(limit)
+                    .all(db)
+                    .await?;
+                Ok(rows
+                    .into_iter()
+                    .map(|r| UnmatchedStop {
+                        id: r.id,
+                        station_id: ID(r.station_id),
+                        reported_transaction_id: r.reported_transaction_id,
+                        kind: r.kind,
+                        id_tag: r.id_tag,
+                        meter_stop: r.meter_stop,
+                        timestamp: r.timestamp,
+                        reason: r
+                            .reason
+                            .as_deref()
+                            .and_then(|s| stored(s, ocpp::Reason::from_wire)),
+                        received_at: r.received_at,
+                    })
+                    .collect())
+            },
+        )
+        .await?)
+    }
+}

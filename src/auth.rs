@@ -1,0 +1,426 @@
+//! Who is calling the API: JWT bearer tokens (HS256 with chargegate's own secret, or RS256 /
+//! ES256 from an outside identity provider), the claims they carry, roles, and station scoping.
+//!
+//! A token proves a [`Principal`]: a subject, a [`Role`] and optionally the stations it may see
+//! and command. The API checks every operation against it; nothing here knows about GraphQL.
+
+use std::{collections::BTreeSet, fmt, path::Path, str::FromStr};
+
+use anyhow::Context as _;
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation, errors::ErrorKind};
+use serde::{Deserialize, Serialize};
+
+/// What a principal may do. Ordered by power for the staff roles; `Driver` stands apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Everything, including accounts.
+    Admin,
+    /// All queries, remote commands, id tags, station approval.
+    Operator,
+    /// Read-only queries and subscriptions.
+    Viewer,
+    /// The transactions of its own id tags, and remote start/stop with them.
+    Driver,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Admin => "admin",
+            Self::Operator => "operator",
+            Self::Viewer => "viewer",
+            Self::Driver => "driver",
+        }
+    }
+
+    /// Staff roles see the whole system (within their station scope).
+    pub fn is_staff(self) -> bool {
+        !matches!(self, Self::Driver)
+    }
+
+    /// May send commands and manage id tags and stations.
+    pub fn can_operate(self) -> bool {
+        matches!(self, Self::Admin | Self::Operator)
+    }
+}
+
+impl FromStr for Role {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "admin" => Ok(Self::Admin),
+            "operator" => Ok(Self::Operator),
+            "viewer" => Ok(Self::Viewer),
+            "driver" => Ok(Self::Driver),
+            other => Err(format!(
+                "unknown role `{other}` (admin, operator, viewer or driver)"
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The claims chargegate reads from a token.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claims {
+    pub sub: String,
+    pub exp: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nbf: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iat: Option<u64>,
+    pub aud: String,
+    pub role: Role,
+    /// The stations this token may see and command; absent means all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stations: Option<Vec<String>>,
+}
+
+/// An authenticated caller.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Principal {
+    pub sub: String,
+    pub role: Role,
+    /// `None`: every station.
+    pub stations: Option<BTreeSet<String>>,
+}
+
+impl Principal {
+    /// Whether the principal may see (and, with the right role, command) `station_id`.
+    pub fn may_access(&self, station_id: &str) -> bool {
+        self.stations
+            .as_ref()
+            .is_none_or(|allowed| allowed.contains(station_id))
+    }
+}
+
+/// Why a token was refused. The message is safe to show to the caller.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct AuthError(pub String);
+
+/// Verifies tokens and signs chargegate's own.
+#[derive(Clone)]
+pub struct Keys {
+    secret_encoding: EncodingKey,
+    secret_decoding: DecodingKey,
+    external: Option<(Algorithm, DecodingKey)>,
+    audience: String,
+}
+
+impl fmt::Debug for Keys {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Keys")
+            .field("external", &self.external.as_ref().map(|(alg, _)| alg))
+            .field("audience", &self.audience)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The algorithm of an outside identity provider's public key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExternalAlgorithm {
+    #[value(name = "RS256")]
+    Rs256,
+    #[value(name = "ES256")]
+    Es256,
+}
+
+impl Keys {
+    /// `secret` signs and verifies HS256 tokens; `external` adds an RS256 or ES256 public key
+    /// (PEM) whose tokens are accepted too.
+    pub fn new(
+        secret: &[u8],
+        external: Option<(ExternalAlgorithm, &[u8])>,
+        audience: &str,
+    ) -> anyhow::Result<Self> {
+        anyhow::ensure!(
+            secret.len() >= 32,
+            "the JWT secret must be at least 32 bytes"
+        );
+        let external = match external {
+            None => None,
+            Some((ExternalAlgorithm::Rs256, pem)) => Some((
+                Algorithm::RS256,
+                DecodingKey::from_rsa_pem(pem)
+                    .context("the JWT public key is not an RSA PEM key")?,
+            )),
+            Some((ExternalAlgorithm::Es256, pem)) => Some((
+                Algorithm::ES256,
+                DecodingKey::from_ec_pem(pem).context("the JWT public key is not an EC PEM key")?,
+            )),
+        };
+        Ok(Self {
+            secret_encoding: EncodingKey::from_secret(secret),
+            secret_decoding: DecodingKey::from_secret(secret),
+            external,
+            audience: audience.to_owned(),
+        })
+    }
+
+    /// Signs an HS256 token for `sub`, valid for `ttl` from now.
+    pub fn issue(
+        &self,
+        sub: &str,
+        role: Role,
+        stations: Option<Vec<String>>,
+        ttl: std::time::Duration,
+    ) -> anyhow::Result<(String, chrono::DateTime<chrono::Utc>)> {
+        let now = chrono::Utc::now();
+        let expires = now + chrono::Duration::from_std(ttl).context("token lifetime too long")?;
+        let claims = Claims {
+            sub: sub.to_owned(),
+            exp: expires.timestamp().max(0) as u64,
+            nbf: None,
+            iat: Some(now.timestamp().max(0) as u64),
+            aud: self.audience.clone(),
+            role,
+            stations,
+        };
+        let token = jsonwebtoken::encode(
+            &Header::new(Algorithm::HS256),
+            &claims,
+            &self.secret_encoding,
+        )
+        .context("cannot sign the token")?;
+        Ok((token, expires))
+    }
+
+    /// Checks a token's signature (against an allow-list of algorithms), expiry, not-before,
+    /// audience and required claims.
+    pub fn verify(&self, token: &str) -> Result<Principal, AuthError> {
+        let header = jsonwebtoken::decode_header(token)
+            .map_err(|_| AuthError("the token is not a well-formed JWT".into()))?;
+        let key = match header.alg {
+            Algorithm::HS256 => &self.secret_decoding,
+            alg => match &self.external {
+                Some((expected, key)) if *expected == alg => key,
+                _ => {
+                    return Err(AuthError(format!(
+                        "tokens signed with {alg:?} are not accepted"
+                    )));
+                }
+            },
+        };
+        let mut validation = Validation::new(header.alg);
+        validation.set_audience(&[&self.audience]);
+        validation.set_required_spec_claims(&["exp", "sub", "aud"]);
+        validation.validate_nbf = true;
+        validation.leeway = 30;
+        let data = jsonwebtoken::decode::<Claims>(token, key, &validation).map_err(|e| {
+            AuthError(
+                match e.kind() {
+                    ErrorKind::ExpiredSignature => "the token has expired",
+                    ErrorKind::ImmatureSignature => "the token is not valid yet",
+                    ErrorKind::InvalidAudience => "the token is for another audience",
+                    ErrorKind::InvalidSignature => "the token's signature is not valid",
+                    ErrorKind::MissingRequiredClaim(_) => "the token lacks a required claim",
+                    ErrorKind::InvalidAlgorithm => "the token's algorithm is not accepted",
+                    ErrorKind::Json(_) => "the token's claims are not valid (sub, exp, aud, role)",
+                    _ => "the token is not valid",
+                }
+                .to_owned(),
+            )
+        })?;
+        let claims = data.claims;
+        if claims.sub.is_empty() {
+            return Err(AuthError("the token's subject is empty".into()));
+        }
+        Ok(Principal {
+            sub: claims.sub,
+            role: claims.role,
+            stations: claims.stations.map(|s| s.into_iter().collect()),
+        })
+    }
+}
+
+/// Reads the HS256 secret from `path`, or creates it there (32 random bytes, hex, mode 0600)
+/// when it does not exist.
+pub fn load_or_create_secret(path: &Path) -> anyhow::Result<Vec<u8>> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => {
+            let secret = text.trim().as_bytes().to_vec();
+            anyhow::ensure!(
+                secret.len() >= 32,
+                "the JWT secret in {} is shorter than 32 bytes",
+                path.display()
+            );
+            Ok(secret)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let mut bytes = [0u8; 32];
+            getrandom::fill(&mut bytes)
+                .map_err(|e| anyhow::anyhow!("no randomness for the JWT secret: {e}"))?;
+            let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+            write_private(path, &hex)?;
+            tracing::info!(file = %path.display(), "generated a JWT secret");
+            Ok(hex.into_bytes())
+        }
+        Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+    }
+}
+
+fn write_private(path: &Path, text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options
+        .open(path)
+        .with_context(|| format!("cannot create {}", path.display()))?;
+    file.write_all(text.as_bytes())?;
+    file.write_all(b"\n")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    const SECRET: &[u8] = b"0123456789abcdef0123456789abcdef";
+
+    fn keys() -> Keys {
+        Keys::new(SECRET, None, "chargegate").unwrap()
+    }
+
+    fn token(claims: serde_json::Value, alg: Algorithm, key: &EncodingKey) -> String {
+        jsonwebtoken::encode(&Header::new(alg), &claims, key).unwrap()
+    }
+
+    fn in_an_hour() -> u64 {
+        (chrono::Utc::now().timestamp() + 3600) as u64
+    }
+
+    #[test]
+    fn issued_tokens_verify() {
+        let keys = keys();
+        let (token, _) = keys
+            .issue(
+                "alice",
+                Role::Operator,
+                Some(vec!["CP1".into()]),
+                Duration::from_secs(60),
+            )
+            .unwrap();
+        let principal = keys.verify(&token).unwrap();
+        assert_eq!(principal.sub, "alice");
+        assert_eq!(principal.role, Role::Operator);
+        assert!(principal.may_access("CP1"));
+        assert!(!principal.may_access("CP2"));
+    }
+
+    #[test]
+    fn bad_tokens_are_refused_with_a_reason() {
+        let keys = keys();
+        let secret = EncodingKey::from_secret(SECRET);
+        let good = serde_json::json!({"sub": "a", "exp": in_an_hour(), "aud": "chargegate", "role": "admin"});
+        assert!(
+            keys.verify(&token(good.clone(), Algorithm::HS256, &secret))
+                .is_ok()
+        );
+
+        let mut expired = good.clone();
+        expired["exp"] = serde_json::json!(1_000);
+        assert_eq!(
+            keys.verify(&token(expired, Algorithm::HS256, &secret))
+                .unwrap_err()
+                .0,
+            "the token has expired"
+        );
+        let mut early = good.clone();
+        early["nbf"] = serde_json::json!(in_an_hour());
+        assert_eq!(
+            keys.verify(&token(early, Algorithm::HS256, &secret))
+                .unwrap_err()
+                .0,
+            "the token is not valid yet"
+        );
+        let mut other = good.clone();
+        other["aud"] = serde_json::json!("someone-else");
+        assert_eq!(
+            keys.verify(&token(other, Algorithm::HS256, &secret))
+                .unwrap_err()
+                .0,
+            "the token is for another audience"
+        );
+        let mut no_role = good.clone();
+        no_role.as_object_mut().unwrap().remove("role");
+        assert!(
+            keys.verify(&token(no_role, Algorithm::HS256, &secret))
+                .is_err()
+        );
+        let wrong_secret = EncodingKey::from_secret(b"another secret another secret 32");
+        assert_eq!(
+            keys.verify(&token(good.clone(), Algorithm::HS256, &wrong_secret))
+                .unwrap_err()
+                .0,
+            "the token's signature is not valid"
+        );
+        // HS512 is not on the allow-list, even with the right secret.
+        assert!(
+            keys.verify(&token(good, Algorithm::HS512, &secret))
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn alg_none_is_refused() {
+        use base64_like::encode;
+        let header = encode(br#"{"alg":"none","typ":"JWT"}"#);
+        let claims = encode(
+            format!(
+                r#"{{"sub":"a","exp":{},"aud":"chargegate","role":"admin"}}"#,
+                in_an_hour()
+            )
+            .as_bytes(),
+        );
+        assert!(keys().verify(&format!("{header}.{claims}.")).is_err());
+    }
+
+    /// URL-safe base64 without padding, enough for building a hand-made token.
+    mod base64_like {
+        pub fn encode(bytes: &[u8]) -> String {
+            const TABLE: &[u8; 64] =
+                b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+            let mut out = String::new();
+            for chunk in bytes.chunks(3) {
+                let n = chunk
+                    .iter()
+                    .enumerate()
+                    .fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
+                for i in 0..=chunk.len() {
+                    out.push(TABLE[((n >> (18 - 6 * i)) & 63) as usize] as char);
+                }
+            }
+            out
+        }
+    }
+
+    #[test]
+    fn secrets_are_created_private_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("jwt-secret");
+        let first = load_or_create_secret(&path).unwrap();
+        assert_eq!(first.len(), 64);
+        assert_eq!(load_or_create_secret(&path).unwrap(), first);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+    }
+}

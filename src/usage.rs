@@ -1,0 +1,409 @@
+//! Usage analysis: energy, sessions, charging time and connector utilisation per period (day,
+//! ISO week, calendar month; UTC), per station and per id tag.
+//!
+//! A session that spans a period edge is split at the edge: its charging time by overlap, its
+//! energy in proportion to that time. A session counts once, in the period where it started.
+//! Periods are clipped to the requested range, so figures of a range are exact at its edges.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
+
+/// How periods are cut.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grouping {
+    Day,
+    /// Monday to Monday.
+    Week,
+    Month,
+}
+
+/// Most periods one report may have.
+pub const MAX_PERIODS: usize = 1000;
+
+/// A charging session as the analysis sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Session {
+    pub station_id: String,
+    /// The id tag's case-folded key (grouping) and its spelling (display).
+    pub id_tag_key: String,
+    pub id_tag: String,
+    pub start: DateTime<Utc>,
+    /// `None` while running: it runs until `now`.
+    pub stop: Option<DateTime<Utc>>,
+    /// Wh delivered over the whole session (so far, when running); never negative.
+    pub energy_wh: f64,
+}
+
+/// Figures of one period (or of the whole range).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Figures {
+    pub energy_wh: f64,
+    pub sessions: u64,
+    pub charging_seconds: f64,
+    /// Charging time over connector time; `None` where it means nothing (per id tag).
+    pub utilisation: Option<f64>,
+}
+
+impl Figures {
+    fn add(&mut self, energy_wh: f64, started: bool, seconds: f64) {
+        self.energy_wh += energy_wh;
+        self.sessions += u64::from(started);
+        self.charging_seconds += seconds;
+    }
+}
+
+/// One period's figures, in total and by station and id tag.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bucket {
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub totals: Figures,
+    pub by_station: BTreeMap<String, Figures>,
+    /// Keyed by id tag key; the value holds the spelling first seen.
+    pub by_id_tag: BTreeMap<String, (String, Figures)>,
+}
+
+/// A full report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    pub buckets: Vec<Bucket>,
+    pub totals: Figures,
+}
+
+fn day_start(t: DateTime<Utc>) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&t.date_naive().and_hms_opt(0, 0, 0).unwrap_or_default())
+}
+
+fn next_boundary(t: DateTime<Utc>, grouping: Grouping) -> DateTime<Utc> {
+    let day = day_start(t);
+    match grouping {
+        Grouping::Day => day + Duration::days(1),
+        Grouping::Week => {
+            let since_monday = i64::from(day.weekday().num_days_from_monday());
+            day + Duration::days(7 - since_monday)
+        }
+        Grouping::Month => {
+            let (y, m) = if day.month() == 12 {
+                (day.year() + 1, 1)
+            } else {
+                (day.year(), day.month() + 1)
+            };
+            let first = NaiveDate::from_ymd_opt(y, m, 1).unwrap_or_default();
+            Utc.from_utc_datetime(&first.and_hms_opt(0, 0, 0).unwrap_or_default())
+        }
+    }
+}
+
+/// A period: `[start, end)`.
+pub type Span = (DateTime<Utc>, DateTime<Utc>);
+
+/// The periods of `[from, to)`, cut at the grouping's boundaries and clipped to the range.
+pub fn periods(
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    grouping: Grouping,
+) -> Result<Vec<Span>, String> {
+    if to <= from {
+        return Err("`to` must be after `from`".into());
+    }
+    let mut out = Vec::new();
+    let mut start = from;
+    while start < to {
+        if out.len() == MAX_PERIODS {
+            return Err(format!("the range holds more than {MAX_PERIODS} periods"));
+        }
+        let end = next_boundary(start, grouping).min(to);
+        out.push((start, end));
+        start = end;
+    }
+    Ok(out)
+}
+
+fn seconds(from: DateTime<Utc>, to: DateTime<Utc>) -> f64 {
+    (to - from).num_milliseconds().max(0) as f64 / 1000.0
+}
+
+/// Allocates `sessions` to the periods of `[from, to)`. `connectors` gives each station's
+/// connector count (stations absent from it are left out of utilisation).
+pub fn report(
+    sessions: &[Session],
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    grouping: Grouping,
+    connectors: &BTreeMap<String, u32>,
+    per_id_tag_only: bool,
+    now: DateTime<Utc>,
+) -> Result<Report, String> {
+    let mut buckets: Vec<Bucket> = periods(from, to, grouping)?
+        .into_iter()
+        .map(|(start, end)| Bucket {
+            start,
+            end,
+            totals: Figures::default(),
+            by_station: BTreeMap::new(),
+            by_id_tag: BTreeMap::new(),
+        })
+        .collect();
+    let mut totals = Figures::default();
+
+    for session in sessions {
+        let stop = session.stop.unwrap_or(now).max(session.start);
+        let length = seconds(session.start, stop);
+        for bucket in &mut buckets {
+            let overlap_start = session.start.max(bucket.start);
+            let overlap_end = stop.min(bucket.end);
+            let started = session.start >= bucket.start && session.start < bucket.end;
+            if overlap_end <= overlap_start && !started {
+                continue;
+            }
+            let overlap = seconds(overlap_start, overlap_end);
+            let energy = if length > 0.0 {
+                session.energy_wh * overlap / length
+            } else if started {
+                session.energy_wh
+            } else {
+                0.0
+            };
+            bucket.totals.add(energy, started, overlap);
+            totals.add(energy, started, overlap);
+            bucket
+                .by_station
+                .entry(session.station_id.clone())
+                .or_default()
+                .add(energy, started, overlap);
+            bucket
+                .by_id_tag
+                .entry(session.id_tag_key.clone())
+                .or_insert_with(|| (session.id_tag.clone(), Figures::default()))
+                .1
+                .add(energy, started, overlap);
+        }
+    }
+
+    let utilisation = |charging: f64, connectors: u32, span: f64| {
+        (connectors > 0 && span > 0.0).then(|| charging / (f64::from(connectors) * span))
+    };
+    let all_connectors: u32 = connectors.values().sum();
+    for bucket in &mut buckets {
+        let span = seconds(bucket.start, bucket.end);
+        for (station, figures) in &mut bucket.by_station {
+            figures.utilisation = utilisation(
+                figures.charging_seconds,
+                connectors.get(station).copied().unwrap_or(0),
+                span,
+            );
+        }
+        if !per_id_tag_only {
+            bucket.totals.utilisation =
+                utilisation(bucket.totals.charging_seconds, all_connectors, span);
+        }
+    }
+    if !per_id_tag_only {
+        totals.utilisation =
+            utilisation(totals.charging_seconds, all_connectors, seconds(from, to));
+    }
+    Ok(Report { buckets, totals })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    fn session(station: &str, tag: &str, start: &str, stop: Option<&str>, wh: f64) -> Session {
+        Session {
+            station_id: station.into(),
+            id_tag_key: tag.to_lowercase(),
+            id_tag: tag.into(),
+            start: at(start),
+            stop: stop.map(at),
+            energy_wh: wh,
+        }
+    }
+
+    #[test]
+    fn periods_are_cut_at_boundaries_and_clipped() {
+        let days = periods(
+            at("2024-05-01T06:00:00Z"),
+            at("2024-05-03T12:00:00Z"),
+            Grouping::Day,
+        )
+        .unwrap();
+        assert_eq!(
+            days,
+            vec![
+                (at("2024-05-01T06:00:00Z"), at("2024-05-02T00:00:00Z")),
+                (at("2024-05-02T00:00:00Z"), at("2024-05-03T00:00:00Z")),
+                (at("2024-05-03T00:00:00Z"), at("2024-05-03T12:00:00Z")),
+            ]
+        );
+        // 2024-05-01 is a Wednesday; weeks start on Monday.
+        let weeks = periods(
+            at("2024-05-01T00:00:00Z"),
+            at("2024-05-20T00:00:00Z"),
+            Grouping::Week,
+        )
+        .unwrap();
+        assert_eq!(
+            weeks[0],
+            (at("2024-05-01T00:00:00Z"), at("2024-05-06T00:00:00Z"))
+        );
+        assert_eq!(
+            weeks[1],
+            (at("2024-05-06T00:00:00Z"), at("2024-05-13T00:00:00Z"))
+        );
+        assert_eq!(weeks.len(), 3);
+        let months = periods(
+            at("2023-12-15T00:00:00Z"),
+            at("2024-03-01T00:00:00Z"),
+            Grouping::Month,
+        )
+        .unwrap();
+        assert_eq!(
+            months
+                .iter()
+                .map(|(s, _)| s.to_rfc3339())
+                .collect::<Vec<_>>(),
+            [
+                "2023-12-15T00:00:00+00:00",
+                "2024-01-01T00:00:00+00:00",
+                "2024-02-01T00:00:00+00:00"
+            ]
+        );
+        assert_eq!(months[2].1, at("2024-03-01T00:00:00Z"));
+        assert!(
+            periods(
+                at("2024-05-02T00:00:00Z"),
+                at("2024-05-01T00:00:00Z"),
+                Grouping::Day
+            )
+            .is_err()
+        );
+        assert!(
+            periods(
+                at("2000-01-01T00:00:00Z"),
+                at("2024-01-01T00:00:00Z"),
+                Grouping::Day
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn a_session_across_midnight_is_split_by_time() {
+        // 22:00 → 02:00, 8 kWh: 2 h on each day, 4 kWh each; counted once, on its start day.
+        let sessions = [session(
+            "CP1",
+            "TAG",
+            "2024-05-01T22:00:00Z",
+            Some("2024-05-02T02:00:00Z"),
+            8000.0,
+        )];
+        let connectors = BTreeMap::from([("CP1".to_owned(), 2)]);
+        let r = report(
+            &sessions,
+            at("2024-05-01T00:00:00Z"),
+            at("2024-05-03T00:00:00Z"),
+            Grouping::Day,
+            &connectors,
+            false,
+            at("2024-06-01T00:00:00Z"),
+        )
+        .unwrap();
+        assert_eq!(r.buckets.len(), 2);
+        let (d1, d2) = (&r.buckets[0].totals, &r.buckets[1].totals);
+        assert_eq!(
+            (d1.energy_wh, d1.sessions, d1.charging_seconds),
+            (4000.0, 1, 7200.0)
+        );
+        assert_eq!(
+            (d2.energy_wh, d2.sessions, d2.charging_seconds),
+            (4000.0, 0, 7200.0)
+        );
+        // 2 h of 2 connectors × 24 h.
+        assert_eq!(d1.utilisation, Some(7200.0 / (2.0 * 86_400.0)));
+        assert_eq!(r.totals.energy_wh, 8000.0);
+        assert_eq!(r.totals.sessions, 1);
+        assert_eq!(r.buckets[0].by_station["CP1"].energy_wh, 4000.0);
+        assert_eq!(r.buckets[1].by_id_tag["tag"].0, "TAG");
+    }
+
+    #[test]
+    fn the_range_edges_clip_sessions() {
+        // The report starts at noon: only the part after noon counts, and the session, which
+        // started before the range, is not counted as one of its sessions.
+        let sessions = [session(
+            "CP1",
+            "T",
+            "2024-05-01T11:00:00Z",
+            Some("2024-05-01T13:00:00Z"),
+            1000.0,
+        )];
+        let r = report(
+            &sessions,
+            at("2024-05-01T12:00:00Z"),
+            at("2024-05-02T00:00:00Z"),
+            Grouping::Day,
+            &BTreeMap::new(),
+            false,
+            at("2024-06-01T00:00:00Z"),
+        )
+        .unwrap();
+        assert_eq!(
+            (
+                r.totals.energy_wh,
+                r.totals.sessions,
+                r.totals.charging_seconds
+            ),
+            (500.0, 0, 3600.0)
+        );
+        assert_eq!(r.totals.utilisation, None);
+    }
+
+    #[test]
+    fn running_sessions_count_until_now() {
+        let sessions = [session("CP1", "T", "2024-05-01T10:00:00Z", None, 3000.0)];
+        let r = report(
+            &sessions,
+            at("2024-05-01T00:00:00Z"),
+            at("2024-05-02T00:00:00Z"),
+            Grouping::Day,
+            &BTreeMap::from([("CP1".to_owned(), 1)]),
+            false,
+            at("2024-05-01T13:00:00Z"),
+        )
+        .unwrap();
+        assert_eq!(
+            (r.totals.energy_wh, r.totals.charging_seconds),
+            (3000.0, 3.0 * 3600.0)
+        );
+    }
+
+    #[test]
+    fn per_id_tag_reports_have_no_utilisation() {
+        let sessions = [session(
+            "CP1",
+            "T",
+            "2024-05-01T10:00:00Z",
+            Some("2024-05-01T11:00:00Z"),
+            1.0,
+        )];
+        let r = report(
+            &sessions,
+            at("2024-05-01T00:00:00Z"),
+            at("2024-05-02T00:00:00Z"),
+            Grouping::Day,
+            &BTreeMap::from([("CP1".to_owned(), 1)]),
+            true,
+            at("2024-06-01T00:00:00Z"),
+        )
+        .unwrap();
+        assert_eq!(r.totals.utilisation, None);
+        assert_eq!(r.buckets[0].totals.utilisation, None);
+        assert!(r.buckets[0].by_station["CP1"].utilisation.is_some());
+    }
+}
