@@ -1,9 +1,15 @@
 //! Integration tests: the real server on port 0, real WebSocket stations, real databases
 //! (SQLite always; PostgreSQL when `CHARGEGATE_TEST_POSTGRES_URL` is set). One test binary.
 
+mod api_auth;
+mod api_commands;
+mod api_contract;
+mod api_queries;
+mod api_subscriptions;
 mod cli;
 mod commands;
 mod frames;
+mod gql;
 mod handshake;
 mod lifecycle;
 mod seed;

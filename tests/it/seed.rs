@@ -39,6 +39,7 @@ pub async fn add_tag(
         expiry_date: Set(expiry),
         parent_id_tag: Set(parent.map(str::to_owned)),
         parent_id_tag_key: Set(parent.map(str::to_lowercase)),
+        owner: Set(None),
         auto_created: Set(false),
         created_at: Set(Utc::now()),
         updated_at: Set(Utc::now()),

@@ -1,0 +1,254 @@
+//! Subscriptions over `graphql-transport-ws` and the legacy `graphql-ws`, each fed by events a
+//! station causes within the test; authentication in `connection_init`; what a lagging
+//! subscriber gets.
+
+use chargegate::{
+    auth::Role,
+    bus::Event,
+    ocpp::types::{MeterValue, SampledValue, Timestamp},
+};
+use serde_json::json;
+
+use crate::gql::GqlWs;
+use crate::next_after;
+use crate::support::spawn;
+
+#[tokio::test]
+async fn each_subscription_receives_what_the_station_does() {
+    let app = spawn(|_| {}).await;
+    let admin = app.admin();
+    let mut cp = app.booted_station("CP-SUB").await;
+    let mut ws = GqlWs::open(&app, &admin).await;
+
+    ws.subscribe("status", "subscription { connectorStatus(stationId: \"CP-SUB\") { stationId connectorId status errorCode info } }", json!({})).await;
+    let event = next_after!(ws, "status", {
+        cp.call("StatusNotification", json!({"connectorId": 2, "errorCode": "NoError", "status": "Preparing", "info": "plugged"})).await;
+    });
+    assert_eq!(
+        event["data"]["connectorStatus"],
+        json!({"stationId": "CP-SUB", "connectorId": 2, "status": "PREPARING", "errorCode": "NO_ERROR", "info": "plugged"})
+    );
+
+    ws.subscribe("tx", "subscription { transactionEvents(stationId: \"CP-SUB\") { kind transaction { id idTag connectorId active } } }", json!({})).await;
+    let mut meter = 0;
+    let started = next_after!(ws, "tx", {
+        meter += 1;
+        cp.call("StartTransaction", json!({"connectorId": 2, "idTag": "SUB", "meterStart": meter, "timestamp": "2024-05-01T10:00:00Z"})).await;
+    });
+    assert_eq!(started["data"]["transactionEvents"]["kind"], "STARTED");
+    let tx = started["data"]["transactionEvents"]["transaction"]["id"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(
+        started["data"]["transactionEvents"]["transaction"]["active"],
+        true
+    );
+
+    ws.subscribe("meter", "subscription($t: Int) { meterValues(transactionId: $t) { stationId connectorId transactionId meterValues { timestamp sampledValues { value measurand unit } } } }", json!({"t": tx})).await;
+    let mut second = 0;
+    let values = next_after!(ws, "meter", {
+        second += 1;
+        cp.call("MeterValues", json!({"connectorId": 2, "transactionId": tx, "meterValue": [{"timestamp": format!("2024-05-01T10:01:{second:02}Z"), "sampledValue": [{"value": "42", "unit": "kWh"}]}]})).await;
+    });
+    let event = &values["data"]["meterValues"];
+    assert_eq!(
+        (event["stationId"].clone(), event["transactionId"].clone()),
+        (json!("CP-SUB"), json!(tx))
+    );
+    assert_eq!(
+        event["meterValues"][0]["sampledValues"][0],
+        json!({"value": "42", "measurand": "ENERGY_ACTIVE_IMPORT_REGISTER", "unit": "KWH"})
+    );
+
+    cp.call(
+        "StopTransaction",
+        json!({"transactionId": tx, "meterStop": 50, "timestamp": "2024-05-01T11:00:00Z"}),
+    )
+    .await;
+    let stopped = ws.next("tx").await;
+    // Events of other attempts (the retries above were repeats and published nothing) come first
+    // only if they existed; the stop is the next transaction event.
+    assert_eq!(
+        stopped["data"]["transactionEvents"]["kind"], "STOPPED",
+        "{stopped}"
+    );
+    assert_eq!(
+        stopped["data"]["transactionEvents"]["transaction"]["active"],
+        false
+    );
+
+    ws.subscribe(
+        "stations",
+        "subscription { stationEvents { kind stationId registrationStatus connectionId } }",
+        json!({}),
+    )
+    .await;
+    let mut n = 0;
+    let connected = next_after!(ws, "stations", {
+        n += 1;
+        let other = app.station(&format!("CP-NEXT-{n}")).await;
+        drop(other);
+    });
+    assert_eq!(connected["data"]["stationEvents"]["kind"], "CONNECTED");
+    assert!(connected["data"]["stationEvents"]["connectionId"].is_string());
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_legacy_graphql_ws_protocol_works_too() {
+    let app = spawn(|_| {}).await;
+    let mut cp = app.booted_station("CP-LEGACY").await;
+    let (mut ws, ack) = GqlWs::connect(
+        &app,
+        "graphql-ws",
+        json!({"authorization": format!("Bearer {}", app.admin())}),
+    )
+    .await;
+    assert_eq!(ack["type"], "connection_ack");
+    ws.subscribe(
+        "1",
+        "subscription { connectorStatus { stationId status } }",
+        json!({}),
+    )
+    .await;
+    let event = next_after!(ws, "1", {
+        cp.call(
+            "StatusNotification",
+            json!({"connectorId": 1, "errorCode": "NoError", "status": "Available"}),
+        )
+        .await;
+    });
+    assert_eq!(
+        event["data"]["connectorStatus"],
+        json!({"stationId": "CP-LEGACY", "status": "AVAILABLE"})
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn subscriptions_need_a_valid_token_and_respect_scope() {
+    let app = spawn(|_| {}).await;
+    // A bad token in connection_init: the connection is refused.
+    let (_, answer) = GqlWs::connect(
+        &app,
+        "graphql-transport-ws",
+        json!({"Authorization": "Bearer nope"}),
+    )
+    .await;
+    assert_ne!(answer["type"], "connection_ack", "{answer}");
+    // No token: subscribing is UNAUTHENTICATED.
+    let (mut ws, ack) = GqlWs::connect(&app, "graphql-transport-ws", json!({})).await;
+    assert_eq!(ack["type"], "connection_ack");
+    ws.subscribe("1", "subscription { stationEvents { kind } }", json!({}))
+        .await;
+    let refused = ws.next("1").await;
+    assert_eq!(
+        refused["errors"][0]["extensions"]["code"], "UNAUTHENTICATED",
+        "{refused}"
+    );
+    // A driver may not follow station events, nor another's transaction.
+    let driver = app.token(Role::Driver, "dana", None);
+    let mut ws = GqlWs::open(&app, &driver).await;
+    ws.subscribe("2", "subscription { stationEvents { kind } }", json!({}))
+        .await;
+    assert_eq!(
+        ws.next("2").await["errors"][0]["extensions"]["code"],
+        "FORBIDDEN"
+    );
+    ws.subscribe(
+        "3",
+        "subscription { meterValues(transactionId: 1) { stationId } }",
+        json!({}),
+    )
+    .await;
+    assert_eq!(
+        ws.next("3").await["errors"][0]["extensions"]["code"],
+        "FORBIDDEN"
+    );
+    // A token for CP-A sees nothing of CP-B.
+    let scoped = app.token(Role::Viewer, "v", Some(&["CP-A"]));
+    let mut ws = GqlWs::open(&app, &scoped).await;
+    ws.subscribe(
+        "4",
+        "subscription { connectorStatus(stationId: \"CP-B\") { status } }",
+        json!({}),
+    )
+    .await;
+    assert_eq!(
+        ws.next("4").await["errors"][0]["extensions"]["code"],
+        "FORBIDDEN"
+    );
+    ws.subscribe(
+        "5",
+        "subscription { connectorStatus { stationId } }",
+        json!({}),
+    )
+    .await;
+    let mut b = app.booted_station("CP-B").await;
+    let mut a = app.booted_station("CP-A").await;
+    let event = next_after!(ws, "5", {
+        b.call(
+            "StatusNotification",
+            json!({"connectorId": 1, "errorCode": "NoError", "status": "Available"}),
+        )
+        .await;
+        a.call(
+            "StatusNotification",
+            json!({"connectorId": 1, "errorCode": "NoError", "status": "Available"}),
+        )
+        .await;
+    });
+    assert_eq!(event["data"]["connectorStatus"]["stationId"], "CP-A");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_lagging_subscriber_is_told_and_its_stream_ends() {
+    let app = spawn(|_| {}).await;
+    let mut ws = GqlWs::open(&app, &app.admin()).await;
+    ws.subscribe(
+        "lag",
+        "subscription { meterValues { stationId meterValues { sampledValues { value } } } }",
+        json!({}),
+    )
+    .await;
+    // Wait until the subscription follows the bus: one event must come through.
+    let sample = |value: String| Event::MeterValues {
+        station_id: "CP-FLOOD".into(),
+        connector_id: 1,
+        transaction_id: None,
+        meter_value: vec![MeterValue {
+            timestamp: Timestamp::now(),
+            sampled_value: vec![SampledValue {
+                value,
+                context: None,
+                format: None,
+                measurand: None,
+                phase: None,
+                location: None,
+                unit: None,
+            }],
+        }],
+    };
+    let first = next_after!(ws, "lag", {
+        app.ctx().publish(sample("first".into())).await;
+    });
+    assert!(first["data"].is_object());
+    // The client stops reading; the server cannot write and the bus runs ahead of it.
+    let filler = "x".repeat(2000);
+    for _ in 0..40_000 {
+        app.ctx().publish(sample(filler.clone())).await;
+    }
+    let ended = loop {
+        let payload = ws.next("lag").await;
+        if payload.get("errors").is_some() || payload.get("complete").is_some() {
+            break payload;
+        }
+    };
+    assert_eq!(
+        ended["errors"][0]["extensions"]["code"], "LAGGED",
+        "{ended}"
+    );
+    assert_eq!(ws.next("lag").await, json!({"complete": true}));
+    app.stop().await;
+}
