@@ -71,8 +71,11 @@ enum UserCommand {
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
+    // Logs go to standard error; standard output is for what a command prints (a token, the
+    // schema).
     tracing_subscriber::fmt()
-        .with_ansi(std::io::stdout().is_terminal())
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| {
             EnvFilter::new("info,sqlx=warn,sea_orm=warn,sea_orm_migration=warn")
         }))

@@ -11,11 +11,13 @@ use serde_json::json;
 
 use crate::gql::GqlWs;
 use crate::next_after;
-use crate::support::spawn;
+use crate::on_both_backends;
+use crate::support::{Backend, spawn, spawn_on};
 
-#[tokio::test]
-async fn each_subscription_receives_what_the_station_does() {
-    let app = spawn(|_| {}).await;
+async fn each_subscription_receives_what_the_station_does(backend: Backend) {
+    let Some(app) = spawn_on(backend, |_| {}).await else {
+        return;
+    };
     let admin = app.admin();
     let mut cp = app.booted_station("CP-SUB").await;
     let mut ws = GqlWs::open(&app, &admin).await;
@@ -93,6 +95,7 @@ async fn each_subscription_receives_what_the_station_does() {
     assert!(connected["data"]["stationEvents"]["connectionId"].is_string());
     app.stop().await;
 }
+on_both_backends!(each_subscription_receives_what_the_station_does);
 
 #[tokio::test]
 async fn the_legacy_graphql_ws_protocol_works_too() {

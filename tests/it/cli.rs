@@ -48,6 +48,7 @@ fn migrate_creates_the_schema_and_exits() {
             "--database-url",
             &format!("sqlite://{}", db.display()),
         ])
+        .stderr(Stdio::null())
         .status()
         .unwrap();
     assert!(status.success());
@@ -85,6 +86,19 @@ fn help_lists_every_setting_with_its_environment_variable() {
         "CHARGEGATE_DATA_TRANSFER_VENDORS",
         "CHARGEGATE_SQLITE_SYNCHRONOUS",
         "CHARGEGATE_DB_READ_CONNECTIONS",
+        "CHARGEGATE_JWT_SECRET",
+        "CHARGEGATE_JWT_SECRET_FILE",
+        "CHARGEGATE_JWT_PUBLIC_KEY",
+        "CHARGEGATE_JWT_ALGORITHM",
+        "CHARGEGATE_JWT_AUDIENCE",
+        "CHARGEGATE_TOKEN_TTL",
+        "CHARGEGATE_GRAPHIQL",
+        "CHARGEGATE_INTROSPECTION",
+        "CHARGEGATE_CORS_ORIGINS",
+        "CHARGEGATE_QUERY_DEPTH_LIMIT",
+        "CHARGEGATE_QUERY_COMPLEXITY_LIMIT",
+        "CHARGEGATE_QUERY_ALIAS_LIMIT",
+        "CHARGEGATE_QUERY_BATCH_LIMIT",
     ] {
         assert!(help.contains(var), "{var} missing from --help");
     }
@@ -104,14 +118,14 @@ async fn a_bare_chargegate_serves_and_stops_cleanly_on_ctrl_c() {
         .env("DATABASE_URL", format!("sqlite://{}", db.display()))
         .env("CHARGEGATE_LISTEN", "127.0.0.1:0")
         .env("CHARGEGATE_HEARTBEAT_INTERVAL", "2m")
-        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     // The log line that announces the address.
     let (lines, log) = mpsc::channel();
-    let stdout = child.stdout.take().unwrap();
+    let stderr = child.stderr.take().unwrap();
     std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
             let _ = lines.send(line);
         }
     });
@@ -169,4 +183,137 @@ async fn a_bare_chargegate_serves_and_stops_cleanly_on_ctrl_c() {
     assert!(exited.success(), "{exited:?}");
     // Clean exit: SQLite folded its write-ahead log into the database file.
     assert!(!dir.path().join("served.db-wal").exists());
+}
+
+#[tokio::test]
+async fn the_first_token_and_account_come_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cg.db");
+    let url = format!("sqlite://{}", db.display());
+
+    // `token` creates the secret beside the database (owner-only) on first use.
+    let output = chargegate()
+        .args([
+            "token",
+            "--sub",
+            "first-admin",
+            "--role",
+            "admin",
+            "--ttl",
+            "10m",
+            "--database-url",
+            &url,
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let token = String::from_utf8(output.stdout).unwrap().trim().to_owned();
+    assert_eq!(token.split('.').count(), 3, "{token}");
+    let secret = dir.path().join("cg.db.jwt-secret");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&secret).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+
+    // `user add` reads the password from CHARGEGATE_PASSWORD (or standard input).
+    let added = chargegate()
+        .args([
+            "user",
+            "add",
+            "--username",
+            "ops",
+            "--role",
+            "operator",
+            "--database-url",
+            &url,
+        ])
+        .env("CHARGEGATE_PASSWORD", "ops password 123")
+        .output()
+        .unwrap();
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let piped = {
+        use std::io::Write;
+        let mut child = chargegate()
+            .args([
+                "user",
+                "add",
+                "--username",
+                "viewer1",
+                "--role",
+                "viewer",
+                "--database-url",
+                &url,
+            ])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(b"viewer password 1\n")
+            .unwrap();
+        child.wait().unwrap()
+    };
+    assert!(piped.success());
+
+    // A server on the same database accepts both: the token, and a login with the password.
+    let mut settings = chargegate::Settings::with_database(url);
+    settings.jwt_secret_file = None;
+    let app = chargegate::App::build(settings).await.unwrap();
+    let addr = app.addr();
+    let post = |token: Option<String>, query: &'static str| async move {
+        let mut request = reqwest::Client::new()
+            .post(format!("http://{addr}/graphql"))
+            .json(&json!({"query": query}));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request
+            .send()
+            .await
+            .unwrap()
+            .json::<serde_json::Value>()
+            .await
+            .unwrap()
+    };
+    let me = post(Some(token), "{ me { sub role } }").await;
+    assert_eq!(
+        me["data"]["me"],
+        json!({"sub": "first-admin", "role": "ADMIN"})
+    );
+    let login = post(
+        None,
+        "mutation { login(username: \"viewer1\", password: \"viewer password 1\") { role } }",
+    )
+    .await;
+    assert_eq!(login["data"]["login"]["role"], "VIEWER", "{login}");
+    let login = post(
+        None,
+        "mutation { login(username: \"ops\", password: \"ops password 123\") { role } }",
+    )
+    .await;
+    assert_eq!(login["data"]["login"]["role"], "OPERATOR", "{login}");
+    app.stop().await.unwrap();
+
+    // The printed schema is the published one.
+    let schema = chargegate().arg("schema").output().unwrap();
+    assert_eq!(
+        String::from_utf8(schema.stdout).unwrap(),
+        chargegate::api::sdl()
+    );
 }
