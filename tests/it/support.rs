@@ -95,6 +95,20 @@ impl TestDb {
     }
 }
 
+impl TestDb {
+    /// Where this test's JWT secret lives.
+    pub fn secret_file(&self) -> std::path::PathBuf {
+        static DIRS: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+        match self {
+            Self::Sqlite(dir) => dir.path().join("jwt-secret"),
+            Self::Postgres { name, .. } => DIRS
+                .get_or_init(|| tempfile::tempdir().expect("temporary directory"))
+                .path()
+                .join(format!("{name}.jwt-secret")),
+        }
+    }
+}
+
 impl Drop for TestDb {
     fn drop(&mut self) {
         if let Self::Postgres { admin_url, name } = self {
@@ -183,6 +197,8 @@ pub async fn spawn(configure: impl FnOnce(&mut Settings)) -> TestApp {
 pub async fn spawn_on(backend: Backend, configure: impl FnOnce(&mut Settings)) -> Option<TestApp> {
     let (db, url) = TestDb::create(backend).await?;
     let mut settings = Settings::with_database(url);
+    // Never the default path in the working directory: each test keeps its secret to itself.
+    settings.jwt_secret_file = Some(db.secret_file());
     configure(&mut settings);
     let app = App::build(settings).await.expect("server starts");
     let addr = app.addr();
