@@ -49,34 +49,54 @@ pub struct LoginThrottle {
     failures: Mutex<HashMap<String, VecDeque<Instant>>>,
 }
 
-impl LoginThrottle {
-    fn recent(&self, key: &str, now: Instant) -> usize {
-        let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        match failures.get_mut(key) {
-            Some(times) => {
-                while times
-                    .front()
-                    .is_some_and(|t| now.duration_since(*t) > WINDOW)
-                {
-                    times.pop_front();
-                }
-                times.len()
-            }
-            None => 0,
-        }
-    }
+/// Most keys the throttle remembers; past it, the keys with the oldest attempts go first.
+const MAX_KEYS: usize = 50_000;
 
-    fn fail(&self, key: String, now: Instant) {
+impl LoginThrottle {
+    /// Records an attempt for `key`; false (and nothing recorded) if `limit` attempts were made
+    /// within the window already.
+    fn attempt(&self, key: &str, limit: usize, now: Instant) -> bool {
         let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        // Bounded: drop keys whose failures are all old before the map grows large.
-        if failures.len() > 10_000 {
+        if let Some(times) = failures.get_mut(key) {
+            while times
+                .front()
+                .is_some_and(|t| now.duration_since(*t) > WINDOW)
+            {
+                times.pop_front();
+            }
+            if times.len() >= limit {
+                return false;
+            }
+            times.push_back(now);
+            return true;
+        }
+        if failures.len() >= MAX_KEYS {
             failures.retain(|_, times| {
                 times
                     .back()
                     .is_some_and(|t| now.duration_since(*t) <= WINDOW)
             });
+            if failures.len() >= MAX_KEYS {
+                let mut newest: Vec<(Instant, String)> = failures
+                    .iter()
+                    .filter_map(|(k, times)| times.back().map(|t| (*t, k.clone())))
+                    .collect();
+                newest.sort_unstable();
+                for (_, old) in newest.into_iter().take(MAX_KEYS / 10) {
+                    failures.remove(&old);
+                }
+            }
         }
-        failures.entry(key).or_default().push_back(now);
+        failures.entry(key.to_owned()).or_default().push_back(now);
+        true
+    }
+
+    /// Takes back the latest attempt of `key` (it succeeded).
+    fn forget_last(&self, key: &str) {
+        let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(times) = failures.get_mut(key) {
+            times.pop_back();
+        }
     }
 
     fn clear(&self, key: &str) {
@@ -110,7 +130,14 @@ fn check_password(password: &str) -> Result<(), AccountError> {
     Ok(())
 }
 
+/// Argon2 runs at most this many times at once (each takes 19 MiB and tens of milliseconds).
+static ARGON2_SLOTS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
+
 async fn hash(password: &str) -> Result<String, AccountError> {
+    let _slot = ARGON2_SLOTS
+        .acquire()
+        .await
+        .map_err(|_| AccountError::Store(StoreError::Closed))?;
     let password = password.to_owned();
     tokio::task::spawn_blocking(move || {
         Argon2::default()
@@ -138,6 +165,9 @@ async fn verify(password: &str, stored: Option<String>) -> bool {
         },
     };
     let password = password.to_owned();
+    let Ok(_slot) = ARGON2_SLOTS.acquire().await else {
+        return false;
+    };
     let matched = tokio::task::spawn_blocking(move || {
         PasswordHash::new(&hash)
             .map(|parsed| {
@@ -152,17 +182,28 @@ async fn verify(password: &str, stored: Option<String>) -> bool {
     known && matched
 }
 
-fn stations_column(stations: &Option<Vec<String>>) -> Option<String> {
-    stations.as_ref().map(|s| s.join(","))
+/// The stations column: a JSON list, or NULL for all stations. An empty list would lock the
+/// account out of everything, so it is refused rather than stored.
+fn stations_column(stations: &Option<Vec<String>>) -> Result<Option<String>, AccountError> {
+    match stations {
+        None => Ok(None),
+        Some(list) if list.is_empty() => Err(AccountError::Invalid(
+            "stations must name at least one station; omit it (or give null) for all stations"
+                .into(),
+        )),
+        Some(list) => Ok(Some(
+            serde_json::to_string(list).map_err(|e| AccountError::Invalid(e.to_string()))?,
+        )),
+    }
 }
 
-/// The stations an account is limited to (`None`: all).
+/// The stations an account is limited to (`None`: all). A column that cannot be read limits
+/// the account to nothing rather than to everything.
 pub fn stations_of(account: &account::Model) -> Option<Vec<String>> {
     account
         .stations
         .as_deref()
-        .filter(|s| !s.is_empty())
-        .map(|s| s.split(',').map(str::to_owned).collect())
+        .map(|text| serde_json::from_str(text).unwrap_or_default())
 }
 
 pub fn role_of(account: &account::Model) -> Role {
@@ -183,7 +224,7 @@ pub async fn create(
         username: Set(username.to_owned()),
         password_hash: Set(hash(password).await?),
         role: Set(role.as_str().to_owned()),
-        stations: Set(stations_column(&stations)),
+        stations: Set(stations_column(&stations)?),
         created_at: Set(now),
         updated_at: Set(now),
     };
@@ -226,7 +267,10 @@ pub async fn update(
         username: Set(username.to_owned()),
         password_hash,
         role: role.map_or(NotSet, |r| Set(r.as_str().to_owned())),
-        stations: stations.map_or(NotSet, |s| Set(stations_column(&s))),
+        stations: match stations {
+            None => NotSet,
+            Some(s) => Set(stations_column(&s)?),
+        },
         created_at: NotSet,
         updated_at: Set(Utc::now()),
     };
@@ -294,24 +338,27 @@ pub async fn login(
     let user_key = format!("user:{}", username.to_lowercase());
     let address_key = client.map(|ip| format!("ip:{ip}"));
     let throttle = &ctx.login_throttle;
-    if throttle.recent(&user_key, now) >= FAILURES_PER_USER
+    // Every attempt counts before the (slow) password check, so that parallel attempts cannot
+    // all slip under the limit; a successful one is taken back afterwards.
+    if !throttle.attempt(&user_key, FAILURES_PER_USER, now)
         || address_key
             .as_deref()
-            .is_some_and(|k| throttle.recent(k, now) >= FAILURES_PER_ADDRESS)
+            .is_some_and(|k| !throttle.attempt(k, FAILURES_PER_ADDRESS, now))
     {
         return Err(AccountError::RateLimited);
     }
     let account = get(ctx, username).await?;
     let stored = account.as_ref().map(|a| a.password_hash.clone());
     if !verify(password, stored).await {
-        throttle.fail(user_key, now);
-        if let Some(key) = address_key {
-            throttle.fail(key, now);
-        }
-        tracing::info!(username = %username, "failed login");
+        // The username only as a short, escaped value: people type passwords into it.
+        let shown: String = username.chars().take(32).collect();
+        tracing::info!(username = ?shown, client = ?client, "failed login");
         return Err(AccountError::WrongCredentials);
     }
     throttle.clear(&user_key);
+    if let Some(key) = &address_key {
+        throttle.forget_last(key);
+    }
     let account = account.ok_or(AccountError::WrongCredentials)?;
     let role = role_of(&account);
     let (token, expires) = ctx

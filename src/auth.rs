@@ -67,20 +67,28 @@ impl fmt::Display for Role {
     }
 }
 
-/// The claims chargegate reads from a token.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// The claims chargegate reads from a token. `aud` (a string or a list) and `nbf` are checked
+/// by the validation itself, so they are not read here.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct Claims {
     pub sub: String,
     pub exp: u64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub nbf: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub iat: Option<u64>,
-    pub aud: String,
     pub role: Role,
-    /// The stations this token may see and command; absent means all.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The stations this token may see and command; absent means all, empty means none.
+    #[serde(default)]
     pub stations: Option<Vec<String>>,
+}
+
+/// The claims chargegate writes into its own tokens.
+#[derive(Serialize)]
+struct IssuedClaims<'a> {
+    sub: &'a str,
+    exp: i64,
+    iat: i64,
+    aud: &'a str,
+    role: Role,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stations: Option<Vec<String>>,
 }
 
 /// An authenticated caller.
@@ -90,6 +98,8 @@ pub struct Principal {
     pub role: Role,
     /// `None`: every station.
     pub stations: Option<BTreeSet<String>>,
+    /// When the token stops being valid (long-lived subscriptions end then).
+    pub expires_at: chrono::DateTime<chrono::Utc>,
 }
 
 impl Principal {
@@ -174,13 +184,15 @@ impl Keys {
         ttl: std::time::Duration,
     ) -> anyhow::Result<(String, chrono::DateTime<chrono::Utc>)> {
         let now = chrono::Utc::now();
-        let expires = now + chrono::Duration::from_std(ttl).context("token lifetime too long")?;
-        let claims = Claims {
-            sub: sub.to_owned(),
-            exp: expires.timestamp().max(0) as u64,
-            nbf: None,
-            iat: Some(now.timestamp().max(0) as u64),
-            aud: self.audience.clone(),
+        let expires = chrono::Duration::from_std(ttl)
+            .ok()
+            .and_then(|ttl| now.checked_add_signed(ttl))
+            .context("token lifetime too long")?;
+        let claims = IssuedClaims {
+            sub,
+            exp: expires.timestamp(),
+            iat: now.timestamp(),
+            aud: &self.audience,
             role,
             stations,
         };
@@ -233,10 +245,15 @@ impl Keys {
         if claims.sub.is_empty() {
             return Err(AuthError("the token's subject is empty".into()));
         }
+        let expires_at = i64::try_from(claims.exp)
+            .ok()
+            .and_then(|exp| chrono::DateTime::from_timestamp(exp, 0))
+            .unwrap_or(chrono::DateTime::<chrono::Utc>::MAX_UTC);
         Ok(Principal {
             sub: claims.sub,
             role: claims.role,
             stations: claims.stations.map(|s| s.into_iter().collect()),
+            expires_at,
         })
     }
 }
@@ -246,6 +263,18 @@ impl Keys {
 pub fn load_or_create_secret(path: &Path) -> anyhow::Result<Vec<u8>> {
     match std::fs::read_to_string(path) {
         Ok(text) => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let mode = std::fs::metadata(path)?.permissions().mode();
+                anyhow::ensure!(
+                    mode & 0o077 == 0,
+                    "the JWT secret file {} may be read by others (mode {:o}); make it private: chmod 600 {}",
+                    path.display(),
+                    mode & 0o777,
+                    path.display()
+                );
+            }
             let secret = text.trim().as_bytes().to_vec();
             anyhow::ensure!(
                 secret.len() >= 32,
@@ -410,6 +439,35 @@ mod tests {
     }
 
     #[test]
+    fn audiences_may_be_lists_and_stations_may_be_empty() {
+        let keys = keys();
+        let secret = EncodingKey::from_secret(SECRET);
+        let listed = serde_json::json!({"sub": "a", "exp": in_an_hour(), "aud": ["other", "chargegate"], "role": "viewer", "stations": []});
+        let principal = keys
+            .verify(&token(listed, Algorithm::HS256, &secret))
+            .unwrap();
+        assert_eq!(principal.stations, Some(Default::default()));
+        assert!(
+            !principal.may_access("CP1"),
+            "an empty list allows no station"
+        );
+        let elsewhere = serde_json::json!({"sub": "a", "exp": in_an_hour(), "aud": ["other"], "role": "viewer"});
+        assert!(
+            keys.verify(&token(elsewhere, Algorithm::HS256, &secret))
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn absurd_lifetimes_are_refused_not_panicked_on() {
+        assert!(
+            keys()
+                .issue("a", Role::Admin, None, Duration::from_secs(u64::MAX / 4))
+                .is_err()
+        );
+    }
+
+    #[test]
     fn secrets_are_created_private_and_read_back() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("jwt-secret");
@@ -421,6 +479,10 @@ mod tests {
             use std::os::unix::fs::PermissionsExt;
             let mode = std::fs::metadata(&path).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o600);
+            // A secret others may read is refused.
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+            let refused = load_or_create_secret(&path).unwrap_err().to_string();
+            assert!(refused.contains("chmod 600"), "{refused}");
         }
     }
 }

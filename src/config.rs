@@ -39,6 +39,24 @@ pub enum SqliteSync {
     Normal,
 }
 
+/// A secret setting: its `Debug` never shows it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(pub String);
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+impl FromStr for Secret {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Self(s.to_owned()))
+    }
+}
+
 /// A duration written as `300`, `300s`, `5m`, `2h` or `30d` (a bare number is seconds).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct HumanDuration(pub Duration);
@@ -208,7 +226,7 @@ pub struct Settings {
         hide_env_values = true,
         global = true
     )]
-    pub jwt_secret: Option<String>,
+    pub jwt_secret: Option<Secret>,
 
     /// The file holding the HS256 secret when none is given. Default: beside the SQLite
     /// database (`chargegate.db.jwt-secret`), or `chargegate.jwt-secret` in the working
@@ -357,7 +375,7 @@ impl Settings {
     pub fn keys(&self) -> anyhow::Result<crate::auth::Keys> {
         use anyhow::Context as _;
         let secret = match &self.jwt_secret {
-            Some(secret) => secret.as_bytes().to_vec(),
+            Some(secret) => secret.0.as_bytes().to_vec(),
             None => crate::auth::load_or_create_secret(&self.jwt_secret_path())?,
         };
         let public_key =
@@ -493,6 +511,13 @@ mod tests {
             path("postgres://u@h/db"),
             PathBuf::from("chargegate.jwt-secret")
         );
+    }
+
+    #[test]
+    fn the_jwt_secret_is_not_in_debug_output() {
+        let mut settings = Settings::with_database("sqlite::memory:");
+        settings.jwt_secret = Some(Secret("hunter2hunter2hunter2hunter2hunter2".into()));
+        assert!(!format!("{settings:?}").contains("hunter2"));
     }
 
     #[test]

@@ -41,6 +41,16 @@ fn token(value: &str, what: &str) -> Result<IdToken, IdTagError> {
     IdToken::new(value).map_err(|e| IdTagError::Invalid(format!("{what}: {e}")))
 }
 
+/// An owner is an account's username or an outside token's `sub`.
+fn owner(value: Option<String>) -> Result<Option<String>, IdTagError> {
+    match value {
+        Some(o) if o.is_empty() || o.chars().count() > 255 => {
+            Err(IdTagError::Invalid("owner has 1 to 255 characters".into()))
+        }
+        other => Ok(other),
+    }
+}
+
 /// What a new tag looks like.
 #[derive(Clone, Debug)]
 pub struct NewIdTag {
@@ -67,7 +77,7 @@ pub async fn create(ctx: &Context, new: NewIdTag) -> Result<id_tag::Model, IdTag
         expiry_date: Set(new.expiry_date),
         parent_id_tag: Set(parent.as_ref().map(|p| p.to_string())),
         parent_id_tag_key: Set(parent.as_ref().map(IdToken::key)),
-        owner: Set(new.owner),
+        owner: Set(owner(new.owner)?),
         auto_created: Set(false),
         created_at: Set(now),
         updated_at: Set(now),
@@ -126,8 +136,8 @@ pub async fn update(
         row.parent_id_tag_key = Set(parent.as_ref().map(IdToken::key));
         row.parent_id_tag = Set(parent.map(IdToken::into_string));
     }
-    if let Some(owner) = change.owner {
-        row.owner = Set(owner);
+    if let Some(new_owner) = change.owner {
+        row.owner = Set(owner(new_owner)?);
     }
     let key = tag.key();
     let updated = ctx

@@ -9,6 +9,23 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 
+/// The total active energy import register of a sampled value, in Wh: measurand
+/// `Energy.Active.Import.Register`, no phase (a per-phase value is not the total), a finite
+/// number in Wh or kWh.
+pub fn register_wh(sv: &crate::ocpp::types::SampledValue) -> Option<f64> {
+    use crate::ocpp::types::{Measurand, UnitOfMeasure};
+    if sv.measurand_or_default() != Measurand::EnergyActiveImportRegister || sv.phase.is_some() {
+        return None;
+    }
+    let value = sv.numeric()?;
+    let wh = match sv.unit_or_default() {
+        UnitOfMeasure::KWh => value * 1000.0,
+        UnitOfMeasure::Wh => value,
+        _ => return None,
+    };
+    wh.is_finite().then_some(wh)
+}
+
 /// How periods are cut.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Grouping {
@@ -120,6 +137,23 @@ pub fn periods(
     Ok(out)
 }
 
+/// The query complexity of a report: about one unit of `child_complexity` per period.
+pub fn cost(
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    grouping: Grouping,
+    child_complexity: usize,
+) -> usize {
+    let days = (to - from).num_days().max(0) as usize;
+    let periods = match grouping {
+        Grouping::Day => days + 2,
+        Grouping::Week => days / 7 + 2,
+        Grouping::Month => days / 28 + 2,
+    }
+    .min(MAX_PERIODS);
+    periods.saturating_mul(child_complexity).saturating_add(1)
+}
+
 fn seconds(from: DateTime<Utc>, to: DateTime<Utc>) -> f64 {
     (to - from).num_milliseconds().max(0) as f64 / 1000.0
 }
@@ -150,6 +184,11 @@ pub fn report(
     for session in sessions {
         let stop = session.stop.unwrap_or(now).max(session.start);
         let length = seconds(session.start, stop);
+        let energy_wh = if session.energy_wh.is_finite() {
+            session.energy_wh.max(0.0)
+        } else {
+            0.0
+        };
         for bucket in &mut buckets {
             let overlap_start = session.start.max(bucket.start);
             let overlap_end = stop.min(bucket.end);
@@ -159,9 +198,9 @@ pub fn report(
             }
             let overlap = seconds(overlap_start, overlap_end);
             let energy = if length > 0.0 {
-                session.energy_wh * overlap / length
+                energy_wh * overlap / length
             } else if started {
-                session.energy_wh
+                energy_wh
             } else {
                 0.0
             };
@@ -381,6 +420,56 @@ mod tests {
             (r.totals.energy_wh, r.totals.charging_seconds),
             (3000.0, 3.0 * 3600.0)
         );
+    }
+
+    #[test]
+    fn the_total_register_is_the_phaseless_one_in_wh_or_kwh() {
+        use crate::ocpp::types::{Measurand, Phase, SampledValue, UnitOfMeasure};
+        let sv = |value: &str, phase: Option<Phase>, unit: Option<UnitOfMeasure>| SampledValue {
+            value: value.into(),
+            context: None,
+            format: None,
+            measurand: Some(Measurand::EnergyActiveImportRegister),
+            phase,
+            location: None,
+            unit,
+        };
+        assert_eq!(register_wh(&sv("12", None, None)), Some(12.0));
+        assert_eq!(
+            register_wh(&sv("1.5", None, Some(UnitOfMeasure::KWh))),
+            Some(1500.0)
+        );
+        assert_eq!(
+            register_wh(&sv("1.5", Some(Phase::L1), Some(UnitOfMeasure::KWh))),
+            None
+        );
+        assert_eq!(
+            register_wh(&sv("1e308", None, Some(UnitOfMeasure::KWh))),
+            None
+        );
+        assert_eq!(register_wh(&sv("7", None, Some(UnitOfMeasure::W))), None);
+    }
+
+    #[test]
+    fn absurd_energies_count_as_nothing() {
+        let sessions = [session(
+            "CP1",
+            "T",
+            "2024-05-01T10:00:00Z",
+            Some("2024-05-01T11:00:00Z"),
+            f64::INFINITY,
+        )];
+        let r = report(
+            &sessions,
+            at("2024-05-01T00:00:00Z"),
+            at("2024-05-02T00:00:00Z"),
+            Grouping::Day,
+            &BTreeMap::new(),
+            false,
+            at("2024-06-01T00:00:00Z"),
+        )
+        .unwrap();
+        assert_eq!(r.totals.energy_wh, 0.0);
     }
 
     #[test]

@@ -17,7 +17,8 @@ pub struct Model {
     pub parent_id_tag: Option<String>,
     /// The parent tag folded to lower case, for finding a group's members.
     pub parent_id_tag_key: Option<String>,
-    /// The account (its username, the token's `sub`) whose driver uses this tag.
+    /// The account (its username, or a token's `sub`; at most 255 characters) whose driver
+    /// uses this tag.
     pub owner: Option<String>,
     /// Created because a station used a tag the server did not know (not by an operator).
     pub auto_created: bool,

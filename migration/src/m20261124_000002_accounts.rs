@@ -44,7 +44,7 @@ impl MigrationTrait for Migration {
             .alter_table(
                 Table::alter()
                     .table(IdTags::Table)
-                    .add_column(string_len_null(IdTags::Owner, 64))
+                    .add_column(string_len_null(IdTags::Owner, 255))
                     .to_owned(),
             )
             .await?;

@@ -89,7 +89,8 @@ fn at_least(value: i32, min: i32, field: &str) -> Result<i32, ApiError> {
 }
 
 /// The caller may command the station, which exists: staff who operate, or (when `driver_ok`)
-/// a driver, whose further checks are the caller's.
+/// a driver, whose further checks are the caller's. Runs before any argument is checked, so
+/// that an anonymous or unauthorised caller learns nothing from input errors.
 async fn target<'a>(
     ctx: &Context<'a>,
     station_id: &str,
@@ -158,11 +159,11 @@ impl CommandMutation {
         id_tag: String,
         connector_id: Option<i32>,
     ) -> Result<RemoteStartTransactionResult> {
+        let p = target(ctx, &station_id, true).await?;
         let id_tag = text::<20>(&id_tag, "idTag")?;
         let connector_id = connector_id
             .map(|c| at_least(c, 1, "connectorId"))
             .transpose()?;
-        let p = target(ctx, &station_id, true).await?;
         if p.role == Role::Driver {
             owns_tag(ctx, p, &id_tag.key()).await?;
         }
@@ -234,8 +235,8 @@ impl CommandMutation {
         station_id: ID,
         connector_id: i32,
     ) -> Result<UnlockConnectorResult> {
-        let connector_id = at_least(connector_id, 1, "connectorId")?;
         target(ctx, &station_id, false).await?;
+        let connector_id = at_least(connector_id, 1, "connectorId")?;
         let answer = send(ctx, &station_id, outbound::UnlockConnector { connector_id }).await?;
         Ok(UnlockConnectorResult {
             status: answer.status.into(),
@@ -250,8 +251,8 @@ impl CommandMutation {
         connector_id: i32,
         #[graphql(name = "type")] kind: enums::AvailabilityType,
     ) -> Result<ChangeAvailabilityResult> {
-        let connector_id = at_least(connector_id, 0, "connectorId")?;
         target(ctx, &station_id, false).await?;
+        let connector_id = at_least(connector_id, 0, "connectorId")?;
         let answer = send(
             ctx,
             &station_id,
@@ -274,9 +275,9 @@ impl CommandMutation {
         key: String,
         value: String,
     ) -> Result<ChangeConfigurationResult> {
+        target(ctx, &station_id, false).await?;
         let key = text::<50>(&key, "key")?;
         let value = text::<500>(&value, "value")?;
-        target(ctx, &station_id, false).await?;
         let answer = send(
             ctx,
             &station_id,
@@ -295,6 +296,7 @@ impl CommandMutation {
         station_id: ID,
         keys: Option<Vec<String>>,
     ) -> Result<GetConfigurationResult> {
+        target(ctx, &station_id, false).await?;
         let key = keys
             .map(|keys| {
                 keys.iter()
@@ -302,7 +304,6 @@ impl CommandMutation {
                     .collect::<Result<Vec<_>, _>>()
             })
             .transpose()?;
-        target(ctx, &station_id, false).await?;
         let answer = send(ctx, &station_id, outbound::GetConfiguration { key }).await?;
         Ok(GetConfigurationResult {
             configuration_key: answer
@@ -340,11 +341,11 @@ impl CommandMutation {
         message_id: Option<String>,
         data: Option<String>,
     ) -> Result<DataTransferResult> {
+        target(ctx, &station_id, false).await?;
         let vendor_id = text::<255>(&vendor_id, "vendorId")?;
         let message_id = message_id
             .map(|m| text::<50>(&m, "messageId"))
             .transpose()?;
-        target(ctx, &station_id, false).await?;
         let answer = send(
             ctx,
             &station_id,

@@ -105,6 +105,7 @@ fn init_token(payload: &serde_json::Value) -> Option<String> {
 async fn subscriptions(
     State(ctx): State<Arc<Context>>,
     Extension(schema): Extension<ChargegateSchema>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     protocol: GraphQLProtocol,
     upgrade: WebSocketUpgrade,
@@ -124,6 +125,8 @@ async fn subscriptions(
                     }
                     let mut data = Data::default();
                     data.insert(auth);
+                    // `login` over the socket is throttled per address like over HTTP.
+                    data.insert(ClientAddr(Some(client.ip())));
                     Ok(data)
                 })
                 .serve()

@@ -4,9 +4,13 @@
 
 use std::sync::Arc;
 
+use futures_util::{StreamExt, stream::BoxStream};
+
 use async_graphql::{
     Response, ServerError, ServerResult, Variables,
-    extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextRequest},
+    extensions::{
+        Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextRequest, NextSubscribe,
+    },
     parser::types::{ExecutableDocument, Selection, SelectionSet},
 };
 
@@ -75,22 +79,36 @@ impl ExtensionFactory for ErrorCodes {
 
 struct ErrorCodesExtension;
 
+fn with_codes(mut response: Response) -> Response {
+    for error in &mut response.errors {
+        let has_code = error
+            .extensions
+            .as_ref()
+            .is_some_and(|e| e.get("code").is_some());
+        if !has_code {
+            error
+                .extensions
+                .get_or_insert_with(Default::default)
+                .set("code", "BAD_USER_INPUT");
+        }
+    }
+    response
+}
+
 #[async_trait::async_trait]
 impl Extension for ErrorCodesExtension {
+    /// Requests over HTTP.
     async fn request(&self, ctx: &ExtensionContext<'_>, next: NextRequest<'_>) -> Response {
-        let mut response = next.run(ctx).await;
-        for error in &mut response.errors {
-            let has_code = error
-                .extensions
-                .as_ref()
-                .is_some_and(|e| e.get("code").is_some());
-            if !has_code {
-                error
-                    .extensions
-                    .get_or_insert_with(Default::default)
-                    .set("code", "BAD_USER_INPUT");
-            }
-        }
-        response
+        with_codes(next.run(ctx).await)
+    }
+
+    /// Everything over the WebSocket (subscriptions, and queries sent there) is a stream.
+    fn subscribe<'s>(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        stream: BoxStream<'s, Response>,
+        next: NextSubscribe<'_>,
+    ) -> BoxStream<'s, Response> {
+        next.run(ctx, stream).map(with_codes).boxed()
     }
 }

@@ -5,7 +5,7 @@
 use std::{collections::HashMap, sync::Arc};
 
 use async_graphql::dataloader::{DataLoader, Loader};
-use entity::{connector, station, transaction};
+use entity::{connector, id_tag, station, transaction};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};
 
 use super::error::ApiError;
@@ -27,6 +27,10 @@ pub struct StationById(pub String);
 /// The connectors of a station, by connector id.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ConnectorsOf(pub String);
+
+/// The owner of an id tag, by the tag's key (absent: no owner, or no such tag).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct TagOwner(pub String);
 
 /// The open transaction on (station, connector).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -106,5 +110,21 @@ impl Loader<OpenTransactionOn> for DbLoader {
             }
         }
         Ok(open)
+    }
+}
+
+impl Loader<TagOwner> for DbLoader {
+    type Value = String;
+    type Error = ApiError;
+
+    async fn load(&self, keys: &[TagOwner]) -> Result<HashMap<TagOwner, Self::Value>, ApiError> {
+        let rows = id_tag::Entity::find()
+            .filter(id_tag::Column::IdTagKey.is_in(keys.iter().map(|k| k.0.clone())))
+            .all(self.0.store.reader())
+            .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|row| Some((TagOwner(row.id_tag_key), row.owner?)))
+            .collect())
     }
 }

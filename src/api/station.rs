@@ -53,26 +53,26 @@ impl Station {
     async fn model(&self) -> Option<&str> {
         self.0.model.as_deref()
     }
-    async fn charge_point_serial_number(&self) -> Option<&str> {
-        self.0.charge_point_serial_number.as_deref()
+    async fn charge_point_serial_number(&self, ctx: &Context<'_>) -> Option<&str> {
+        staff_only(ctx, self.0.charge_point_serial_number.as_deref())
     }
-    async fn charge_box_serial_number(&self) -> Option<&str> {
-        self.0.charge_box_serial_number.as_deref()
+    async fn charge_box_serial_number(&self, ctx: &Context<'_>) -> Option<&str> {
+        staff_only(ctx, self.0.charge_box_serial_number.as_deref())
     }
-    async fn firmware_version(&self) -> Option<&str> {
-        self.0.firmware_version.as_deref()
+    async fn firmware_version(&self, ctx: &Context<'_>) -> Option<&str> {
+        staff_only(ctx, self.0.firmware_version.as_deref())
     }
-    async fn iccid(&self) -> Option<&str> {
-        self.0.iccid.as_deref()
+    async fn iccid(&self, ctx: &Context<'_>) -> Option<&str> {
+        staff_only(ctx, self.0.iccid.as_deref())
     }
-    async fn imsi(&self) -> Option<&str> {
-        self.0.imsi.as_deref()
+    async fn imsi(&self, ctx: &Context<'_>) -> Option<&str> {
+        staff_only(ctx, self.0.imsi.as_deref())
     }
-    async fn meter_type(&self) -> Option<&str> {
-        self.0.meter_type.as_deref()
+    async fn meter_type(&self, ctx: &Context<'_>) -> Option<&str> {
+        staff_only(ctx, self.0.meter_type.as_deref())
     }
-    async fn meter_serial_number(&self) -> Option<&str> {
-        self.0.meter_serial_number.as_deref()
+    async fn meter_serial_number(&self, ctx: &Context<'_>) -> Option<&str> {
+        staff_only(ctx, self.0.meter_serial_number.as_deref())
     }
     async fn firmware_status(&self) -> Option<enums::FirmwareStatus> {
         stored(
@@ -117,6 +117,14 @@ impl Station {
             .await?
             .unwrap_or_default();
         Ok(rows.into_iter().map(Connector).collect())
+    }
+}
+
+/// Hardware details (serials, SIM, firmware) are for staff; drivers get null.
+fn staff_only<'a>(ctx: &Context<'_>, value: Option<&'a str>) -> Option<&'a str> {
+    match ctx.data_opt::<super::Auth>() {
+        Some(super::Auth::Principal(p)) if p.role.is_staff() => value,
+        _ => None,
     }
 }
 
@@ -182,7 +190,30 @@ impl Connector {
                 tracing::warn!(error = %e, "status cache unavailable");
                 ApiError::Internal
             })?;
-        Ok(reading.map(MeterReading::from))
+        let Some(reading) = reading else {
+            return Ok(None);
+        };
+        // A driver sees the readings of their own transaction only.
+        if principal(ctx)?.role == crate::auth::Role::Driver {
+            let own = match reading.transaction_id {
+                Some(id) => match entity::transaction::Entity::find_by_id(id)
+                    .one(app(ctx).store.reader())
+                    .await
+                    .map_err(ApiError::from)?
+                {
+                    Some(tx) => {
+                        tx.station_id == self.0.station_id
+                            && super::transaction::visible(ctx, &tx).await?
+                    }
+                    None => false,
+                },
+                None => false,
+            };
+            if !own {
+                return Ok(None);
+            }
+        }
+        Ok(Some(MeterReading::from(reading)))
     }
 }
 

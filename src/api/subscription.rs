@@ -80,15 +80,29 @@ pub struct StationEvent {
 type Mapper<T> = Box<dyn FnMut(Arc<Event>) -> BoxFuture<'static, Option<T>> + Send>;
 
 /// The bus, mapped and filtered by `map`; ends with a `LAGGED` error if the subscriber falls
-/// behind.
+/// behind, and with `UNAUTHENTICATED` when the subscriber's token expires.
 fn follow<T: Send + 'static>(
     events: BoxStream<'static, Delivery>,
     map: Mapper<T>,
+    expires_at: DateTime<Utc>,
 ) -> impl Stream<Item = Result<T>> {
-    futures_util::stream::unfold(Some((events, map)), |state| async move {
+    let left = (expires_at - Utc::now()).to_std().unwrap_or_default();
+    let deadline = tokio::time::Instant::now()
+        .checked_add(left)
+        .unwrap_or_else(|| {
+            tokio::time::Instant::now() + std::time::Duration::from_secs(86_400 * 365)
+        });
+    futures_util::stream::unfold(Some((events, map)), move |state| async move {
         let (mut events, mut map) = state?;
         loop {
-            match events.next().await? {
+            let delivery = tokio::select! {
+                delivery = events.next() => delivery?,
+                () = tokio::time::sleep_until(deadline) => {
+                    let expired = ApiError::Unauthenticated("the token has expired".into());
+                    return Some((Err(expired.into()), None));
+                }
+            };
+            match delivery {
                 Delivery::Lagged(n) => {
                     return Some((Err(ApiError::Lagged(n).into()), None));
                 }
@@ -130,9 +144,11 @@ impl LiveSubscription {
         transaction_id: Option<i32>,
     ) -> Result<impl Stream<Item = Result<MeterValuesEvent>>> {
         let p = principal(ctx)?.clone();
+        let expires_at = p.expires_at;
         if let Some(station) = &station_id {
             station_access(&p, station)?;
         }
+        let mut station_id = station_id;
         let app = app(ctx).clone();
         if p.role == Role::Driver {
             let id = transaction_id.ok_or_else(|| {
@@ -153,6 +169,8 @@ impl LiveSubscription {
             if !mine {
                 return Err(ApiError::Forbidden(format!("transaction {id} is not yours")).into());
             }
+            // Only the values its own station reports for it.
+            station_id = tx.map(|tx| ID(tx.station_id));
         }
         let map: Mapper<MeterValuesEvent> = Box::new(move |event| {
             let item = match &*event {
@@ -182,7 +200,7 @@ impl LiveSubscription {
             };
             Box::pin(async move { item })
         });
-        Ok(follow(app.bus.subscribe(), map))
+        Ok(follow(app.bus.subscribe(), map, expires_at))
     }
 
     /// Connector status changes, optionally of one station.
@@ -192,6 +210,7 @@ impl LiveSubscription {
         station_id: Option<ID>,
     ) -> Result<impl Stream<Item = Result<ConnectorStatusEvent>>> {
         let p = principal(ctx)?.clone();
+        let expires_at = p.expires_at;
         if let Some(station) = &station_id {
             station_access(&p, station)?;
         }
@@ -216,7 +235,7 @@ impl LiveSubscription {
             };
             Box::pin(async move { item })
         });
-        Ok(follow(app(ctx).bus.subscribe(), map))
+        Ok(follow(app(ctx).bus.subscribe(), map, expires_at))
     }
 
     /// Transactions starting and stopping, optionally at one station; drivers get their own.
@@ -226,6 +245,7 @@ impl LiveSubscription {
         station_id: Option<ID>,
     ) -> Result<impl Stream<Item = Result<TransactionEvent>>> {
         let p = principal(ctx)?.clone();
+        let expires_at = p.expires_at;
         if let Some(station) = &station_id {
             station_access(&p, station)?;
         }
@@ -264,7 +284,7 @@ impl LiveSubscription {
                 })
             })
         });
-        Ok(follow(events, map))
+        Ok(follow(events, map, expires_at))
     }
 
     /// Stations connecting, booting and disconnecting, optionally one station (staff only).
@@ -274,6 +294,7 @@ impl LiveSubscription {
         station_id: Option<ID>,
     ) -> Result<impl Stream<Item = Result<StationEvent>>> {
         let p = staff(ctx)?.clone();
+        let expires_at = p.expires_at;
         if let Some(station) = &station_id {
             station_access(&p, station)?;
         }
@@ -316,6 +337,6 @@ impl LiveSubscription {
             };
             Box::pin(async move { item })
         });
-        Ok(follow(app(ctx).bus.subscribe(), map))
+        Ok(follow(app(ctx).bus.subscribe(), map, expires_at))
     }
 }

@@ -13,7 +13,7 @@ use super::{
     enums::{self, stored},
     error::ApiError,
     guard::{app, principal, staff, station_access},
-    loaders::{Loaders, StationById},
+    loaders::{Loaders, StationById, TagOwner},
     pagination::{Page, PageArgs, paginate},
     station::Station,
 };
@@ -124,10 +124,11 @@ impl Transaction {
         self.0.stop_time.is_none()
     }
     /// Energy delivered, Wh: meterStop − meterStart once stopped; while running, the latest
-    /// energy register reading of its connector minus meterStart, when there is one.
+    /// total energy register reading (no phase) of its connector minus meterStart, when the
+    /// station sent one with this transaction.
     async fn energy_wh(&self, ctx: &Context<'_>) -> Result<Option<i64>> {
         if let Some(stop) = self.0.meter_stop {
-            return Ok(Some(stop - self.0.meter_start));
+            return Ok(Some(stop.saturating_sub(self.0.meter_start)));
         }
         let reading = app(ctx)
             .cache
@@ -137,16 +138,10 @@ impl Transaction {
             .flatten()
             .filter(|r| r.transaction_id == Some(self.0.id));
         Ok(reading.and_then(|r| {
-            r.sampled_value.iter().find_map(|sv| {
-                (sv.measurand_or_default() == ocpp::Measurand::EnergyActiveImportRegister)
-                    .then(|| sv.numeric())
-                    .flatten()
-                    .map(|v| match sv.unit_or_default() {
-                        ocpp::UnitOfMeasure::KWh => (v * 1000.0).round() as i64,
-                        _ => v.round() as i64,
-                    })
-                    .map(|wh| wh - self.0.meter_start)
-            })
+            r.sampled_value
+                .iter()
+                .find_map(crate::usage::register_wh)
+                .map(|wh| (wh - self.0.meter_start as f64).round() as i64)
         }))
     }
     /// Seconds from start to stop (to now while running).
@@ -303,10 +298,11 @@ pub async fn visible(ctx: &Context<'_>, tx: &transaction::Model) -> Result<bool,
     if p.role != Role::Driver {
         return Ok(true);
     }
-    let tag = id_tag::Entity::find_by_id(tx.id_tag_key.as_str())
-        .one(app(ctx).store.reader())
+    let owner = ctx
+        .data_unchecked::<Loaders>()
+        .load_one(TagOwner(tx.id_tag_key.clone()))
         .await?;
-    Ok(tag.is_some_and(|t| t.owner.as_deref() == Some(p.sub.as_str())))
+    Ok(owner.as_deref() == Some(p.sub.as_str()))
 }
 
 #[derive(Default)]
@@ -391,15 +387,17 @@ impl TransactionQuery {
             .one(app(ctx).store.reader())
             .await
             .map_err(ApiError::from)?;
+        let p = principal(ctx)?;
         match row {
             Some(tx) if visible(ctx, &tx).await? => Ok(Some(Transaction(tx))),
-            Some(_) => {
-                Err(ApiError::Forbidden(format!("transaction {id} is not yours to see")).into())
-            }
-            None => {
-                principal(ctx)?;
-                Ok(None)
-            }
+            // A driver cannot tell another's transaction from none at all.
+            Some(_) if p.role == Role::Driver => Ok(None),
+            Some(tx) => Err(ApiError::Forbidden(format!(
+                "this token does not cover station {}",
+                tx.station_id
+            ))
+            .into()),
+            None => Ok(None),
         }
     }
 

@@ -31,6 +31,16 @@ pub enum UsagePeriod {
     Month,
 }
 
+impl From<UsagePeriod> for Grouping {
+    fn from(period: UsagePeriod) -> Self {
+        match period {
+            UsagePeriod::Day => Self::Day,
+            UsagePeriod::Week => Self::Week,
+            UsagePeriod::Month => Self::Month,
+        }
+    }
+}
+
 /// Usage figures.
 #[derive(SimpleObject, Debug)]
 pub struct UsageFigures {
@@ -96,6 +106,7 @@ impl UsageQuery {
     /// Energy, sessions, charging time and connector utilisation per period over
     /// `[from, to)`, per station and per id tag; optionally for one station or one id tag.
     /// Drivers get the figures of their own id tags.
+    #[graphql(complexity = "crate::usage::cost(from, to, group_by.into(), child_complexity)")]
     async fn usage(
         &self,
         ctx: &Context<'_>,
@@ -106,18 +117,17 @@ impl UsageQuery {
         id_tag: Option<String>,
     ) -> Result<UsageReport> {
         let p = principal(ctx)?;
-        let grouping = match group_by {
-            UsagePeriod::Day => Grouping::Day,
-            UsagePeriod::Week => Grouping::Week,
-            UsagePeriod::Month => Grouping::Month,
-        };
+        let grouping = Grouping::from(group_by);
         usage::periods(from, to, grouping).map_err(ApiError::BadUserInput)?;
         let db = app(ctx).store.reader();
 
+        // Overlapping the range; also a session of no length (or stopped "before" it started)
+        // that starts within it.
         let mut filter = scope(p).add(transaction::Column::StartTime.lt(to)).add(
             Condition::any()
                 .add(transaction::Column::StopTime.is_null())
-                .add(transaction::Column::StopTime.gt(from)),
+                .add(transaction::Column::StopTime.gt(from))
+                .add(transaction::Column::StartTime.gte(from)),
         );
         let mut station_filter = Condition::all();
         if let Some(stations) = &p.stations {
@@ -141,7 +151,7 @@ impl UsageQuery {
             .await
             .map_err(ApiError::from)?;
 
-        // Energy so far of running transactions: their newest energy register reading.
+        // Energy so far of running transactions: their newest total energy register reading.
         let running: Vec<i32> = rows
             .iter()
             .filter(|t| t.stop_time.is_none())
@@ -162,6 +172,7 @@ impl UsageQuery {
                     meter_value::Column::Measurand
                         .eq(Measurand::EnergyActiveImportRegister.as_str()),
                 )
+                .filter(meter_value::Column::Phase.is_null())
                 .group_by(meter_value::Column::TransactionId)
                 .group_by(meter_value::Column::Unit)
                 .into_tuple()
@@ -174,14 +185,28 @@ impl UsageQuery {
                 };
                 let wh = if unit == UnitOfMeasure::KWh.as_str() {
                     value * 1000.0
-                } else {
+                } else if unit == UnitOfMeasure::Wh.as_str() {
                     value
+                } else {
+                    continue;
                 };
+                if !wh.is_finite() {
+                    continue;
+                }
                 let best = register.entry(tx).or_insert(wh);
                 *best = best.max(wh);
             }
         }
 
+        // A connector holds one transaction at a time: a transaction never stopped ends, for the
+        // figures, where the next one on its connector starts (its StopTransaction was lost).
+        let mut starts: HashMap<(&str, i32), Vec<DateTime<Utc>>> = HashMap::new();
+        for t in &rows {
+            starts
+                .entry((t.station_id.as_str(), t.connector_id))
+                .or_default()
+                .push(t.start_time);
+        }
         let mut seen_connectors: BTreeMap<String, u32> = BTreeMap::new();
         let sessions: Vec<Session> = rows
             .iter()
@@ -189,18 +214,25 @@ impl UsageQuery {
                 let top = seen_connectors.entry(t.station_id.clone()).or_default();
                 *top = std::cmp::max(*top, std::cmp::max(t.connector_id, 0) as u32);
                 let energy = match t.meter_stop {
-                    Some(stop) => (stop - t.meter_start) as f64,
+                    Some(stop) => stop as f64 - t.meter_start as f64,
                     None => register
                         .get(&t.id)
                         .map_or(0.0, |wh| wh - t.meter_start as f64),
                 };
+                let stop = t.stop_time.or_else(|| {
+                    starts[&(t.station_id.as_str(), t.connector_id)]
+                        .iter()
+                        .filter(|s| **s > t.start_time)
+                        .min()
+                        .copied()
+                });
                 Session {
                     station_id: t.station_id.clone(),
                     id_tag_key: t.id_tag_key.clone(),
                     id_tag: t.id_tag.clone(),
                     start: t.start_time,
-                    stop: t.stop_time,
-                    energy_wh: energy.max(0.0),
+                    stop,
+                    energy_wh: energy,
                 }
             })
             .collect();

@@ -366,14 +366,15 @@ async fn drivers_see_and_use_only_their_own_id_tags() {
         json!([{"id": mine, "idTag": "MINE"}])
     );
     assert_eq!(listed["idTags"]["nodes"], json!([{"idTag": "MINE"}]));
-    let (code, _) = app
-        .err(
-            Some(&dana),
-            "query($id: Int!) { transaction(id: $id) { id } }",
+    // Someone else's transaction or tag looks like none at all.
+    let hidden = app
+        .ok(
+            &dana,
+            "query($id: Int!) { transaction(id: $id) { id } idTag(idTag: \"THEIRS\") { idTag } }",
             json!({"id": theirs}),
         )
         .await;
-    assert_eq!(code, "FORBIDDEN");
+    assert_eq!(hidden, json!({"transaction": null, "idTag": null}));
     // The station's connectors show only her transaction.
     for connector in [1, 2] {
         cp.call(
