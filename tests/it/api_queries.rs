@@ -552,6 +552,21 @@ async fn usage_on_known_data(backend: Backend) {
         )
         .await;
     assert_eq!(code, "BAD_USER_INPUT");
+    // A session of no length exactly at the start of a range counts in it.
+    let instant = start(&mut b, 1, "BOB", 3_000, "2024-05-03T00:00:00Z").await;
+    b.call(
+        "StopTransaction",
+        json!({"transactionId": instant, "meterStop": 3_000, "timestamp": "2024-05-03T00:00:00Z"}),
+    )
+    .await;
+    let edge = app
+        .ok(
+            &admin,
+            query,
+            json!({"from": "2024-05-03T00:00:00Z", "to": "2024-05-04T00:00:00Z", "g": "DAY"}),
+        )
+        .await;
+    assert_eq!(edge["usage"]["totals"]["sessions"], 1);
     app.stop().await;
 }
 on_both_backends!(usage_on_known_data);
@@ -592,3 +607,58 @@ async fn nested_queries_are_not_n_plus_one() {
     assert!(many <= 5, "{many} statements for one nested query");
     app.stop().await;
 }
+
+async fn running_and_forgotten_transactions_in_the_figures(backend: Backend) {
+    let Some(app) = spawn_on(backend, |_| {}).await else {
+        return;
+    };
+    let admin = app.admin();
+    let now = chrono::Utc::now();
+    let ago = |h: i64| (now - chrono::Duration::hours(h)).to_rfc3339();
+    let mut cp = app.booted_station("CP-R").await;
+    status(&mut cp, 1, "Charging").await;
+    // A transaction whose StopTransaction was lost, then a new one on the same connector.
+    let lost = start(&mut cp, 1, "OLD", 0, &ago(3)).await;
+    let current = start(&mut cp, 1, "NEW", 5_000, &ago(2)).await;
+    // Register readings of the running one: the newest total counts, not a phase.
+    cp.call("MeterValues", json!({"connectorId": 1, "transactionId": current, "meterValue": [
+        {"timestamp": ago(1), "sampledValue": [{"value": "5.5", "unit": "kWh"}, {"value": "2.9", "unit": "kWh", "phase": "L1"}]},
+        {"timestamp": now.to_rfc3339(), "sampledValue": [{"value": "6200", "unit": "Wh"}, {"value": "7000", "unit": "Wh", "phase": "L2"}]}
+    ]})).await;
+
+    // The connector's current transaction is the newest open one.
+    let station = app
+        .ok(
+            &admin,
+            "{ station(id: \"CP-R\") { connectors { currentTransaction { id energyWh } } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        station["station"]["connectors"][0]["currentTransaction"],
+        json!({"id": current, "energyWh": 1200})
+    );
+    assert_ne!(lost, current);
+
+    let usage = app
+        .ok(
+            &admin,
+            "query($from: DateTime!, $to: DateTime!) { usage(from: $from, to: $to, groupBy: DAY) { totals { energyKwh sessions chargingSeconds connectorUtilisation } } }",
+            json!({"from": ago(24), "to": (now + chrono::Duration::hours(24)).to_rfc3339()}),
+        )
+        .await;
+    let totals = &usage["usage"]["totals"];
+    assert_eq!(totals["sessions"], 2);
+    // 1.2 kWh so far for the running one; the lost one delivered nothing known.
+    assert!(
+        (totals["energyKwh"].as_f64().unwrap() - 1.2).abs() < 1e-9,
+        "{totals}"
+    );
+    // The lost one ends, for the figures, where the next one started: 1 h, not until now; the
+    // running one has run 2 h.
+    let seconds = totals["chargingSeconds"].as_i64().unwrap();
+    assert!((seconds - 3 * 3600).abs() <= 10, "{totals}");
+    assert!(totals["connectorUtilisation"].as_f64().unwrap() <= 1.0);
+    app.stop().await;
+}
+on_both_backends!(running_and_forgotten_transactions_in_the_figures);

@@ -255,3 +255,150 @@ async fn a_lagging_subscriber_is_told_and_its_stream_ends() {
     assert_eq!(ws.next("lag").await, json!({"complete": true}));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn drivers_and_scoped_tokens_follow_only_their_own() {
+    let app = spawn(|_| {}).await;
+    let admin = app.admin();
+    for (tag, owner) in [("MINE", "dana"), ("THEIRS", "erik")] {
+        app.ok(&admin, "mutation($t: String!, $o: String) { createIdTag(input: {idTag: $t, owner: $o}) { idTag } }", json!({"t": tag, "o": owner})).await;
+    }
+    let mut a = app.booted_station("CP-A").await;
+    let mut b = app.booted_station("CP-B").await;
+
+    // A driver's transaction events: theirs only.
+    let mut dana = GqlWs::open(&app, &app.token(Role::Driver, "dana", None)).await;
+    dana.subscribe(
+        "tx",
+        "subscription { transactionEvents { kind transaction { idTag } } }",
+        json!({}),
+    )
+    .await;
+    let mut n = 0;
+    let event = next_after!(dana, "tx", {
+        n += 1;
+        a.call("StartTransaction", json!({"connectorId": 1, "idTag": "THEIRS", "meterStart": n, "timestamp": "2024-05-01T10:00:00Z"})).await;
+        a.call("StartTransaction", json!({"connectorId": 2, "idTag": "MINE", "meterStart": n, "timestamp": "2024-05-01T10:00:00Z"})).await;
+    });
+    assert_eq!(
+        event["data"]["transactionEvents"]["transaction"]["idTag"],
+        "MINE"
+    );
+
+    // A token for CP-A gets CP-A's meter values, never CP-B's.
+    let mut site = GqlWs::open(&app, &app.token(Role::Viewer, "site-a", Some(&["CP-A"]))).await;
+    site.subscribe(
+        "mv",
+        "subscription { meterValues { stationId } }",
+        json!({}),
+    )
+    .await;
+    let mut second = 0;
+    let event = next_after!(site, "mv", {
+        second += 1;
+        let at = format!("2024-05-01T11:00:{:02}Z", second % 60);
+        b.call("MeterValues", json!({"connectorId": 1, "meterValue": [{"timestamp": at, "sampledValue": [{"value": "1"}]}]})).await;
+        a.call("MeterValues", json!({"connectorId": 1, "meterValue": [{"timestamp": at, "sampledValue": [{"value": "1"}]}]})).await;
+    });
+    assert_eq!(event["data"]["meterValues"]["stationId"], "CP-A");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn station_events_cover_boots_and_disconnections() {
+    let app = spawn(|_| {}).await;
+    let mut ws = GqlWs::open(&app, &app.admin()).await;
+    ws.subscribe("s", "subscription { stationEvents(stationId: \"CP-E\") { kind registrationStatus connectionId } }", json!({})).await;
+    let mut cp = app.station("CP-E").await;
+    let mut booted = next_after!(ws, "s", {
+        cp.call(
+            "BootNotification",
+            json!({"chargePointVendor": "V", "chargePointModel": "M"}),
+        )
+        .await;
+    });
+    // The CONNECTED of the station may come first, if the subscription was ready in time.
+    while booted["data"]["stationEvents"]["kind"] == "CONNECTED" {
+        booted = ws.next("s").await;
+    }
+    assert_eq!(
+        booted["data"]["stationEvents"]["kind"], "BOOTED",
+        "{booted}"
+    );
+    assert_eq!(
+        booted["data"]["stationEvents"]["registrationStatus"],
+        "ACCEPTED"
+    );
+    let connection = app
+        .ctx()
+        .registry
+        .get("CP-E")
+        .unwrap()
+        .connection_id
+        .to_string();
+    drop(cp);
+    let mut gone = ws.next("s").await;
+    // Repeated boots (the trigger above may have fired more than once) come before.
+    while gone["data"]["stationEvents"]["kind"] == "BOOTED" {
+        gone = ws.next("s").await;
+    }
+    assert_eq!(
+        gone["data"]["stationEvents"]["kind"], "DISCONNECTED",
+        "{gone}"
+    );
+    assert_eq!(gone["data"]["stationEvents"]["connectionId"], connection);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_subscription_ends_when_its_token_expires() {
+    let app = spawn(|_| {}).await;
+    let short = app
+        .ctx()
+        .keys
+        .issue(
+            "brief",
+            Role::Viewer,
+            None,
+            std::time::Duration::from_secs(2),
+        )
+        .unwrap()
+        .0;
+    let mut ws = GqlWs::open(&app, &short).await;
+    ws.subscribe(
+        "s",
+        "subscription { connectorStatus { stationId } }",
+        json!({}),
+    )
+    .await;
+    let ended = ws.next("s").await;
+    assert_eq!(
+        ended["errors"][0]["extensions"]["code"], "UNAUTHENTICATED",
+        "{ended}"
+    );
+    assert!(
+        ended["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("expired")
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn errors_over_the_websocket_have_codes() {
+    let app = spawn(|_| {}).await;
+    let mut ws = GqlWs::open(&app, &app.admin()).await;
+    for (id, query) in [
+        ("syntax", "subscription { "),
+        ("validation", "subscription { nosuch { x } }"),
+    ] {
+        ws.subscribe(id, query, json!({})).await;
+        let answer = ws.next(id).await;
+        assert_eq!(
+            answer["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+            "{id}: {answer}"
+        );
+    }
+    app.stop().await;
+}
