@@ -4,14 +4,31 @@
 //! One call is outstanding per station at a time; others wait their turn in the session's
 //! queue, and the timeout covers the wait. An answer that arrives after the timeout is dropped by
 //! the session, never matched to a later call.
+//!
+//! [`OnBehalf`] is the one path the APIs take: who may command which station, argument bounds,
+//! then [`send`].
 
 use std::time::Duration;
 
+use sea_orm::EntityTrait;
 use serde_json::value::RawValue;
 use tokio::sync::oneshot;
 
-use crate::app::Context;
-use crate::ocpp::{outbound::Command, payload::decode, registry::OutboundCall};
+use crate::{
+    app::Context,
+    auth::{Principal, Role},
+    ocpp::{
+        inbound::{DataTransferRequest, DataTransferResponse},
+        outbound::{self, Command},
+        payload::decode,
+        registry::OutboundCall,
+        types::{
+            AvailabilityStatus, AvailabilityType, CiString, ClearCacheStatus, ConfigurationStatus,
+            RemoteStartStopStatus, ResetStatus, ResetType, UnlockStatus,
+        },
+    },
+    store::StoreError,
+};
 
 /// Why a command produced no answer.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -75,4 +92,234 @@ pub async fn send_raw(
     tokio::time::timeout(timeout, exchange)
         .await
         .map_err(|_| CommandError::Timeout(timeout))?
+}
+
+/// Why a command asked for on someone's behalf was not sent, or got no answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Refused {
+    /// The caller's role or station scope does not allow it.
+    Forbidden(String),
+    /// No such station (or, for a driver, transaction).
+    NotFound(String),
+    /// An argument is out of bounds.
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
+    /// Sent, but no answer: offline, timeout, CALLERROR, invalid answer.
+    Command(CommandError),
+    /// Storage failed while checking.
+    Store,
+}
+
+impl From<StoreError> for Refused {
+    fn from(_: StoreError) -> Self {
+        Self::Store
+    }
+}
+
+impl From<sea_orm::DbErr> for Refused {
+    fn from(e: sea_orm::DbErr) -> Self {
+        tracing::error!(error = %e, "database query failed");
+        Self::Store
+    }
+}
+
+fn text<const N: usize>(value: &str, field: &'static str) -> Result<CiString<N>, Refused> {
+    CiString::new(value).map_err(|message| Refused::Invalid { field, message })
+}
+
+fn at_least(value: i32, min: i32, field: &'static str) -> Result<i32, Refused> {
+    if value < min {
+        return Err(Refused::Invalid {
+            field,
+            message: format!("must be at least {min}"),
+        });
+    }
+    Ok(value)
+}
+
+/// Commands on behalf of an API caller: the caller's role and station scope checked, the
+/// station known, the arguments within OCPP's bounds, then sent. The GraphQL mutations and the
+/// seed's HTTP API are two front doors to these.
+pub struct OnBehalf<'a> {
+    pub ctx: &'a Context,
+    pub caller: &'a Principal,
+}
+
+impl OnBehalf<'_> {
+    /// Staff who operate may command; drivers only where `driver_ok` (their own tags then).
+    async fn permit(&self, station_id: &str, driver_ok: bool) -> Result<(), Refused> {
+        let role = self.caller.role;
+        if !(role.can_operate() || (driver_ok && role == Role::Driver)) {
+            return Err(Refused::Forbidden(format!(
+                "the {role} role may not send commands to stations"
+            )));
+        }
+        if !self.caller.may_access(station_id) {
+            return Err(Refused::Forbidden(format!(
+                "this token does not cover station {station_id}"
+            )));
+        }
+        let known = entity::station::Entity::find_by_id(station_id)
+            .one(self.ctx.store.reader())
+            .await?
+            .is_some();
+        if !known {
+            return Err(Refused::NotFound(format!("no station {station_id}")));
+        }
+        Ok(())
+    }
+
+    /// A driver may use only the tags they own.
+    async fn owns(&self, tag_key: &str) -> Result<(), Refused> {
+        let tag = entity::id_tag::Entity::find_by_id(tag_key)
+            .one(self.ctx.store.reader())
+            .await?;
+        if tag.is_some_and(|t| t.owner.as_deref() == Some(self.caller.sub.as_str())) {
+            Ok(())
+        } else {
+            Err(Refused::Forbidden(
+                "drivers may use only their own id tags".into(),
+            ))
+        }
+    }
+
+    async fn send<C: Command>(&self, station_id: &str, command: C) -> Result<C::Response, Refused> {
+        let result = send(self.ctx, station_id, &command).await;
+        let by = &self.caller.sub;
+        match &result {
+            Ok(_) => {
+                tracing::info!(station = %station_id, action = C::ACTION, by = %by, "command answered")
+            }
+            Err(e) => {
+                tracing::info!(station = %station_id, action = C::ACTION, by = %by, error = %e, "command failed")
+            }
+        }
+        result.map_err(Refused::Command)
+    }
+
+    pub async fn remote_start(
+        &self,
+        station_id: &str,
+        id_tag: &str,
+        connector_id: Option<i32>,
+    ) -> Result<RemoteStartStopStatus, Refused> {
+        self.permit(station_id, true).await?;
+        let id_tag = text::<20>(id_tag, "idTag")?;
+        let connector_id = connector_id
+            .map(|c| at_least(c, 1, "connectorId"))
+            .transpose()?;
+        if self.caller.role == Role::Driver {
+            self.owns(&id_tag.key()).await?;
+        }
+        let command = outbound::RemoteStartTransaction {
+            connector_id,
+            id_tag,
+        };
+        Ok(self.send(station_id, command).await?.status)
+    }
+
+    pub async fn remote_stop(
+        &self,
+        station_id: &str,
+        transaction_id: i32,
+    ) -> Result<RemoteStartStopStatus, Refused> {
+        self.permit(station_id, true).await?;
+        if self.caller.role == Role::Driver {
+            let tx = entity::transaction::Entity::find_by_id(transaction_id)
+                .one(self.ctx.store.reader())
+                .await?
+                .filter(|t| t.station_id == station_id)
+                .ok_or_else(|| {
+                    Refused::NotFound(format!("no transaction {transaction_id} on {station_id}"))
+                })?;
+            self.owns(&tx.id_tag_key).await?;
+        }
+        let command = outbound::RemoteStopTransaction { transaction_id };
+        Ok(self.send(station_id, command).await?.status)
+    }
+
+    pub async fn reset(&self, station_id: &str, kind: ResetType) -> Result<ResetStatus, Refused> {
+        self.permit(station_id, false).await?;
+        Ok(self
+            .send(station_id, outbound::Reset { kind })
+            .await?
+            .status)
+    }
+
+    pub async fn unlock_connector(
+        &self,
+        station_id: &str,
+        connector_id: i32,
+    ) -> Result<UnlockStatus, Refused> {
+        self.permit(station_id, false).await?;
+        let connector_id = at_least(connector_id, 1, "connectorId")?;
+        let command = outbound::UnlockConnector { connector_id };
+        Ok(self.send(station_id, command).await?.status)
+    }
+
+    pub async fn change_availability(
+        &self,
+        station_id: &str,
+        connector_id: i32,
+        kind: AvailabilityType,
+    ) -> Result<AvailabilityStatus, Refused> {
+        self.permit(station_id, false).await?;
+        let connector_id = at_least(connector_id, 0, "connectorId")?;
+        let command = outbound::ChangeAvailability { connector_id, kind };
+        Ok(self.send(station_id, command).await?.status)
+    }
+
+    pub async fn change_configuration(
+        &self,
+        station_id: &str,
+        key: &str,
+        value: &str,
+    ) -> Result<ConfigurationStatus, Refused> {
+        self.permit(station_id, false).await?;
+        let command = outbound::ChangeConfiguration {
+            key: text::<50>(key, "key")?,
+            value: text::<500>(value, "value")?,
+        };
+        Ok(self.send(station_id, command).await?.status)
+    }
+
+    pub async fn get_configuration(
+        &self,
+        station_id: &str,
+        keys: Option<&[String]>,
+    ) -> Result<outbound::GetConfigurationResponse, Refused> {
+        self.permit(station_id, false).await?;
+        let key = keys
+            .map(|keys| {
+                keys.iter()
+                    .map(|k| text::<50>(k, "key"))
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .transpose()?;
+        self.send(station_id, outbound::GetConfiguration { key })
+            .await
+    }
+
+    pub async fn clear_cache(&self, station_id: &str) -> Result<ClearCacheStatus, Refused> {
+        self.permit(station_id, false).await?;
+        Ok(self.send(station_id, outbound::ClearCache {}).await?.status)
+    }
+
+    pub async fn data_transfer(
+        &self,
+        station_id: &str,
+        vendor_id: &str,
+        message_id: Option<&str>,
+        data: Option<String>,
+    ) -> Result<DataTransferResponse, Refused> {
+        self.permit(station_id, false).await?;
+        let command = DataTransferRequest {
+            vendor_id: text::<255>(vendor_id, "vendorId")?,
+            message_id: message_id.map(|m| text::<50>(m, "messageId")).transpose()?,
+            data,
+        };
+        self.send(station_id, command).await
+    }
 }

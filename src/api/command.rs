@@ -3,22 +3,15 @@
 //! `BAD_USER_INPUT`, `NOT_FOUND`.
 
 use async_graphql::{Context, ID, Object, Result, SimpleObject};
-use entity::{id_tag, station, transaction};
-use sea_orm::EntityTrait;
 
 use super::{
     enums,
     error::ApiError,
-    guard::{app, principal, station_access},
+    guard::{app, principal},
 };
 use crate::{
-    auth::{Principal, Role},
-    commands::{self, CommandError},
-    ocpp::{
-        inbound::DataTransferRequest,
-        outbound::{self, Command},
-        types::CiString,
-    },
+    commands::{OnBehalf, Refused},
+    ocpp::types::CiString,
 };
 
 #[derive(SimpleObject)]
@@ -75,74 +68,24 @@ pub struct DataTransferResult {
     pub data: Option<String>,
 }
 
-fn text<const N: usize>(value: &str, field: &str) -> Result<CiString<N>, ApiError> {
-    CiString::new(value).map_err(|e| ApiError::BadUserInput(format!("{field}: {e}")))
+fn on_behalf<'a>(ctx: &Context<'a>) -> Result<OnBehalf<'a>, ApiError> {
+    Ok(OnBehalf {
+        ctx: app(ctx),
+        caller: principal(ctx)?,
+    })
 }
 
-fn at_least(value: i32, min: i32, field: &str) -> Result<i32, ApiError> {
-    if value < min {
-        return Err(ApiError::BadUserInput(format!(
-            "{field} must be at least {min}"
-        )));
-    }
-    Ok(value)
-}
-
-/// The caller may command the station, which exists: staff who operate, or (when `driver_ok`)
-/// a driver, whose further checks are the caller's. Runs before any argument is checked, so
-/// that an anonymous or unauthorised caller learns nothing from input errors.
-async fn target<'a>(
-    ctx: &Context<'a>,
-    station_id: &str,
-    driver_ok: bool,
-) -> Result<&'a Principal, ApiError> {
-    let p = principal(ctx)?;
-    if !(p.role.can_operate() || (driver_ok && p.role == Role::Driver)) {
-        return Err(ApiError::Forbidden(format!(
-            "the {} role may not send commands to stations",
-            p.role
-        )));
-    }
-    station_access(p, station_id)?;
-    let exists = station::Entity::find_by_id(station_id)
-        .one(app(ctx).store.reader())
-        .await?
-        .is_some();
-    if !exists {
-        return Err(ApiError::NotFound(format!("no station {station_id}")));
-    }
-    Ok(p)
-}
-
-async fn send<C: Command>(
-    ctx: &Context<'_>,
-    station_id: &str,
-    command: C,
-) -> Result<C::Response, ApiError> {
-    let p = principal(ctx)?;
-    let result = commands::send(app(ctx), station_id, &command).await;
-    match &result {
-        Ok(_) => {
-            tracing::info!(station = %station_id, action = C::ACTION, by = %p.sub, "command answered")
+impl ApiError {
+    fn refused(station_id: &str, refused: Refused) -> Self {
+        match refused {
+            Refused::Forbidden(m) => Self::Forbidden(m),
+            Refused::NotFound(m) => Self::NotFound(m),
+            Refused::Invalid { field, message } => {
+                Self::BadUserInput(format!("{field}: {message}"))
+            }
+            Refused::Command(e) => Self::command(station_id, e),
+            Refused::Store => Self::Internal,
         }
-        Err(e) => {
-            tracing::info!(station = %station_id, action = C::ACTION, by = %p.sub, error = %e, "command failed")
-        }
-    }
-    result.map_err(|e: CommandError| ApiError::command(station_id, e))
-}
-
-/// A driver may use only tags they own.
-async fn owns_tag(ctx: &Context<'_>, p: &Principal, key: &str) -> Result<(), ApiError> {
-    let tag = id_tag::Entity::find_by_id(key)
-        .one(app(ctx).store.reader())
-        .await?;
-    if tag.is_some_and(|t| t.owner.as_deref() == Some(p.sub.as_str())) {
-        Ok(())
-    } else {
-        Err(ApiError::Forbidden(
-            "drivers may use only their own id tags".into(),
-        ))
     }
 }
 
@@ -159,25 +102,12 @@ impl CommandMutation {
         id_tag: String,
         connector_id: Option<i32>,
     ) -> Result<RemoteStartTransactionResult> {
-        let p = target(ctx, &station_id, true).await?;
-        let id_tag = text::<20>(&id_tag, "idTag")?;
-        let connector_id = connector_id
-            .map(|c| at_least(c, 1, "connectorId"))
-            .transpose()?;
-        if p.role == Role::Driver {
-            owns_tag(ctx, p, &id_tag.key()).await?;
-        }
-        let answer = send(
-            ctx,
-            &station_id,
-            outbound::RemoteStartTransaction {
-                connector_id,
-                id_tag,
-            },
-        )
-        .await?;
+        let status = on_behalf(ctx)?
+            .remote_start(&station_id, &id_tag, connector_id)
+            .await
+            .map_err(|e| ApiError::refused(&station_id, e))?;
         Ok(RemoteStartTransactionResult {
-            status: answer.status.into(),
+            status: status.into(),
         })
     }
 
@@ -188,29 +118,12 @@ impl CommandMutation {
         station_id: ID,
         transaction_id: i32,
     ) -> Result<RemoteStopTransactionResult> {
-        let p = target(ctx, &station_id, true).await?;
-        if p.role == Role::Driver {
-            let tx = transaction::Entity::find_by_id(transaction_id)
-                .one(app(ctx).store.reader())
-                .await
-                .map_err(ApiError::from)?
-                .filter(|t| t.station_id == station_id.as_str())
-                .ok_or_else(|| {
-                    ApiError::NotFound(format!(
-                        "no transaction {transaction_id} on {}",
-                        *station_id
-                    ))
-                })?;
-            owns_tag(ctx, p, &tx.id_tag_key).await?;
-        }
-        let answer = send(
-            ctx,
-            &station_id,
-            outbound::RemoteStopTransaction { transaction_id },
-        )
-        .await?;
+        let status = on_behalf(ctx)?
+            .remote_stop(&station_id, transaction_id)
+            .await
+            .map_err(|e| ApiError::refused(&station_id, e))?;
         Ok(RemoteStopTransactionResult {
-            status: answer.status.into(),
+            status: status.into(),
         })
     }
 
@@ -221,10 +134,12 @@ impl CommandMutation {
         station_id: ID,
         #[graphql(name = "type")] kind: enums::ResetType,
     ) -> Result<ResetResult> {
-        target(ctx, &station_id, false).await?;
-        let answer = send(ctx, &station_id, outbound::Reset { kind: kind.into() }).await?;
+        let status = on_behalf(ctx)?
+            .reset(&station_id, kind.into())
+            .await
+            .map_err(|e| ApiError::refused(&station_id, e))?;
         Ok(ResetResult {
-            status: answer.status.into(),
+            status: status.into(),
         })
     }
 
@@ -235,11 +150,12 @@ impl CommandMutation {
         station_id: ID,
         connector_id: i32,
     ) -> Result<UnlockConnectorResult> {
-        target(ctx, &station_id, false).await?;
-        let connector_id = at_least(connector_id, 1, "connectorId")?;
-        let answer = send(ctx, &station_id, outbound::UnlockConnector { connector_id }).await?;
+        let status = on_behalf(ctx)?
+            .unlock_connector(&station_id, connector_id)
+            .await
+            .map_err(|e| ApiError::refused(&station_id, e))?;
         Ok(UnlockConnectorResult {
-            status: answer.status.into(),
+            status: status.into(),
         })
     }
 
@@ -251,19 +167,12 @@ impl CommandMutation {
         connector_id: i32,
         #[graphql(name = "type")] kind: enums::AvailabilityType,
     ) -> Result<ChangeAvailabilityResult> {
-        target(ctx, &station_id, false).await?;
-        let connector_id = at_least(connector_id, 0, "connectorId")?;
-        let answer = send(
-            ctx,
-            &station_id,
-            outbound::ChangeAvailability {
-                connector_id,
-                kind: kind.into(),
-            },
-        )
-        .await?;
+        let status = on_behalf(ctx)?
+            .change_availability(&station_id, connector_id, kind.into())
+            .await
+            .map_err(|e| ApiError::refused(&station_id, e))?;
         Ok(ChangeAvailabilityResult {
-            status: answer.status.into(),
+            status: status.into(),
         })
     }
 
@@ -275,17 +184,12 @@ impl CommandMutation {
         key: String,
         value: String,
     ) -> Result<ChangeConfigurationResult> {
-        target(ctx, &station_id, false).await?;
-        let key = text::<50>(&key, "key")?;
-        let value = text::<500>(&value, "value")?;
-        let answer = send(
-            ctx,
-            &station_id,
-            outbound::ChangeConfiguration { key, value },
-        )
-        .await?;
+        let status = on_behalf(ctx)?
+            .change_configuration(&station_id, &key, &value)
+            .await
+            .map_err(|e| ApiError::refused(&station_id, e))?;
         Ok(ChangeConfigurationResult {
-            status: answer.status.into(),
+            status: status.into(),
         })
     }
 
@@ -296,15 +200,10 @@ impl CommandMutation {
         station_id: ID,
         keys: Option<Vec<String>>,
     ) -> Result<GetConfigurationResult> {
-        target(ctx, &station_id, false).await?;
-        let key = keys
-            .map(|keys| {
-                keys.iter()
-                    .map(|k| text::<50>(k, "keys"))
-                    .collect::<Result<Vec<_>, _>>()
-            })
-            .transpose()?;
-        let answer = send(ctx, &station_id, outbound::GetConfiguration { key }).await?;
+        let answer = on_behalf(ctx)?
+            .get_configuration(&station_id, keys.as_deref())
+            .await
+            .map_err(|e| ApiError::refused(&station_id, e))?;
         Ok(GetConfigurationResult {
             configuration_key: answer
                 .configuration_key
@@ -325,10 +224,12 @@ impl CommandMutation {
 
     /// Asks the station to clear its authorisation cache.
     async fn clear_cache(&self, ctx: &Context<'_>, station_id: ID) -> Result<ClearCacheResult> {
-        target(ctx, &station_id, false).await?;
-        let answer = send(ctx, &station_id, outbound::ClearCache {}).await?;
+        let status = on_behalf(ctx)?
+            .clear_cache(&station_id)
+            .await
+            .map_err(|e| ApiError::refused(&station_id, e))?;
         Ok(ClearCacheResult {
-            status: answer.status.into(),
+            status: status.into(),
         })
     }
 
@@ -341,21 +242,10 @@ impl CommandMutation {
         message_id: Option<String>,
         data: Option<String>,
     ) -> Result<DataTransferResult> {
-        target(ctx, &station_id, false).await?;
-        let vendor_id = text::<255>(&vendor_id, "vendorId")?;
-        let message_id = message_id
-            .map(|m| text::<50>(&m, "messageId"))
-            .transpose()?;
-        let answer = send(
-            ctx,
-            &station_id,
-            DataTransferRequest {
-                vendor_id,
-                message_id,
-                data,
-            },
-        )
-        .await?;
+        let answer = on_behalf(ctx)?
+            .data_transfer(&station_id, &vendor_id, message_id.as_deref(), data)
+            .await
+            .map_err(|e| ApiError::refused(&station_id, e))?;
         Ok(DataTransferResult {
             status: answer.status.into(),
             data: answer.data,
