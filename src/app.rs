@@ -22,6 +22,7 @@ use crate::{
     cache::{StatusCache, memory::MemoryCache},
     config::Settings,
     ocpp::{self, registry::Registry},
+    rest,
     store::Store,
 };
 
@@ -101,9 +102,15 @@ impl App {
                 tracing::debug!(error = %e, "cannot set TCP_NODELAY");
             }
         });
+        let mut apis = Router::new()
+            .merge(api::routes(context.clone()))
+            .merge(rest::routes());
+        if let Some(cors) = api::cors(&context.settings.cors_origins) {
+            apis = apis.layer(cors);
+        }
         let router: Router = Router::new()
             .merge(ocpp::server::routes())
-            .merge(api::routes(context.clone()))
+            .merge(apis)
             .with_state(context.clone());
         let shutdown = context.shutdown.clone();
         let server = tokio::spawn(async move {

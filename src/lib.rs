@@ -11,7 +11,11 @@
 //! - [`store`]: SQLite or PostgreSQL through SeaORM; one batching writer (group commit).
 //! - [`cache`]: live status behind a trait (in-memory here; Redis for several nodes).
 //! - [`bus`]: events behind a trait (in-memory broadcast here; Redis for several nodes).
-//! - [`commands`]: server → station commands with typed answers, timeouts and "offline".
+//! - [`commands`]: server → station commands with typed answers, timeouts and "offline";
+//!   `OnBehalf` checks who may send what before sending.
+//! - [`api`]: the GraphQL API (queries, mutations, subscriptions), with [`auth`] for tokens
+//!   and roles, and the use cases it adds: [`accounts`], [`id_tags`], [`usage`].
+//! - [`rest`]: the seed's `/api/v1/centralsystem` HTTP API, on the same command path.
 //! - [`app`] builds all of this from [`config`] and serves it; `main.rs` is the CLI.
 
 pub mod accounts;
@@ -24,6 +28,7 @@ pub mod commands;
 pub mod config;
 pub mod id_tags;
 pub mod ocpp;
+pub mod rest;
 pub mod station;
 pub mod store;
 pub mod transaction;

@@ -24,27 +24,27 @@ use crate::app::Context;
 
 /// The API routes, with the schema of `ctx`.
 pub fn routes(ctx: Arc<Context>) -> Router<Arc<Context>> {
-    let schema = build_schema(ctx.clone());
-    let router = Router::new()
+    let schema = build_schema(ctx);
+    Router::new()
         .route("/graphql", get(graphiql).post(graphql))
         .route("/graphql/ws", any(subscriptions))
         .route("/health", get(health))
-        .layer(Extension(schema));
-    let origins: Vec<HeaderValue> = ctx
-        .settings
-        .cors_origins
+        .layer(Extension(schema))
+}
+
+/// The CORS policy for browser clients of the HTTP APIs: only the configured origins; none
+/// when the list is empty.
+pub fn cors(origins: &[String]) -> Option<CorsLayer> {
+    let origins: Vec<HeaderValue> = origins
         .iter()
         .filter_map(|o| HeaderValue::from_str(o.trim()).ok())
         .collect();
-    if origins.is_empty() {
-        return router;
-    }
-    router.layer(
+    (!origins.is_empty()).then(|| {
         CorsLayer::new()
             .allow_origin(AllowOrigin::list(origins))
             .allow_methods([Method::GET, Method::POST])
-            .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE]),
-    )
+            .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
+    })
 }
 
 fn bearer(headers: &HeaderMap) -> Option<&str> {

@@ -26,7 +26,7 @@ use std::sync::Arc;
 use async_graphql::{MergedObject, MergedSubscription, SDLExportOptions, Schema};
 
 pub use guard::Auth;
-pub use http::routes;
+pub use http::{cors, routes};
 
 use crate::app::Context;
 

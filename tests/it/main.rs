@@ -12,6 +12,7 @@ mod frames;
 mod gql;
 mod handshake;
 mod lifecycle;
+mod rest;
 mod seed;
 mod support;
 mod transactions;
