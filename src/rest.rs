@@ -321,7 +321,13 @@ fn status_schema<T: Copy>(values: &[T], wire: fn(T) -> &'static str) -> Value {
 }
 
 fn object(required: &[&str], properties: Value) -> Value {
-    json!({"type": "object", "additionalProperties": false, "required": required, "properties": properties})
+    let mut schema =
+        json!({"type": "object", "additionalProperties": false, "properties": properties});
+    // OpenAPI 3.0 wants a non-empty `required`, or none at all.
+    if !required.is_empty() {
+        schema["required"] = json!(required);
+    }
+    schema
 }
 
 /// Every route of this API, with what it takes and answers; the router and the OpenAPI
@@ -494,8 +500,10 @@ pub fn openapi() -> Value {
             );
         }
         if let Some(request) = doc.request {
+            // A body without required fields may be left out.
+            let required = request.get("required").is_some();
             operation["requestBody"] =
-                json!({"required": true, "content": {"application/json": {"schema": request}}});
+                json!({"required": required, "content": {"application/json": {"schema": request}}});
         }
         let entry = paths
             .entry(format!("{BASE}{}", doc.path))
