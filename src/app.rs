@@ -18,9 +18,10 @@ use crate::{
     accounts::LoginThrottle,
     api,
     auth::Keys,
-    bus::{Bus, Event, memory::MemoryBus},
-    cache::{StatusCache, memory::MemoryCache},
-    config::Settings,
+    bus::{Bus, Event, memory::MemoryBus, redis::RedisBus},
+    cache::{StatusCache, memory::MemoryCache, redis::RedisCache},
+    config::{Settings, redact_url},
+    node::LocalNode,
     ocpp::{self, registry::Registry},
     rest,
     store::Store,
@@ -46,6 +47,8 @@ pub struct Context {
     pub login_throttle: LoginThrottle,
     /// Fires when the server is shutting down.
     pub shutdown: CancellationToken,
+    /// Fires once the sessions have ended at shutdown: background work (the Redis bus) stops.
+    pub stopped: CancellationToken,
     /// Live OCPP sessions, awaited at shutdown.
     pub sessions: TaskTracker,
 }
@@ -58,18 +61,32 @@ impl Context {
         let keys = settings.keys()?;
         let store = Store::open(&settings).await?;
         let seed = RandomState::new().hash_one(std::process::id());
-        Ok(Arc::new(Self {
-            node_id: format!("{seed:016x}"),
+        let node_id = format!("{seed:016x}");
+        let shutdown = CancellationToken::new();
+        let stopped = CancellationToken::new();
+        let (cache, bus) = shared_state(&settings, &node_id, &stopped).await?;
+        let context = Arc::new(Self {
+            node_id,
             registry: Registry::new(seed as u32),
-            cache: Arc::new(MemoryCache::new()),
-            bus: Arc::new(MemoryBus::new()),
+            cache,
+            bus,
             store,
             keys,
             login_throttle: LoginThrottle::default(),
-            shutdown: CancellationToken::new(),
+            shutdown,
+            stopped,
             sessions: TaskTracker::new(),
             settings,
-        }))
+        });
+        context
+            .bus
+            .attach(Arc::new(LocalNode(Arc::downgrade(&context))));
+        Ok(context)
+    }
+
+    /// Whether other nodes may hold stations (the cache and bus are shared).
+    pub fn clustered(&self) -> bool {
+        self.settings.redis_url.is_some()
     }
 
     /// Publishes an event; a bus failure is logged, never passed to the station.
@@ -80,12 +97,37 @@ impl Context {
     }
 }
 
+/// The status cache and bus: in memory, or in Redis when `REDIS_URL` is set. A Redis that
+/// cannot be reached at start is not fatal: stations are served and the cache is repaired
+/// once it is back.
+async fn shared_state(
+    settings: &Settings,
+    node_id: &str,
+    stopped: &CancellationToken,
+) -> anyhow::Result<(Arc<dyn StatusCache>, Arc<dyn Bus>)> {
+    let Some(url) = &settings.redis_url else {
+        return Ok((Arc::new(MemoryCache::new()), Arc::new(MemoryBus::new())));
+    };
+    let prefix = settings.redis_prefix.as_str();
+    let conn = crate::cache::redis::connection(url)?;
+    let cache = RedisCache::new(conn.clone(), prefix, settings.presence_ttl.0);
+    let bus = RedisBus::start(url, conn, prefix, node_id, stopped.clone())?;
+    match cache.ping().await {
+        Ok(()) => tracing::info!(redis = %redact_url(url), prefix, "status cache and bus in Redis"),
+        Err(e) => {
+            tracing::warn!(redis = %redact_url(url), error = %e, "Redis is unreachable; serving stations without it until it is back")
+        }
+    }
+    Ok((Arc::new(cache), Arc::new(bus)))
+}
+
 /// A running chargegate server.
 pub struct App {
     context: Arc<Context>,
     addr: SocketAddr,
     server: JoinHandle<std::io::Result<()>>,
     pruner: JoinHandle<()>,
+    presence: JoinHandle<()>,
 }
 
 impl App {
@@ -122,12 +164,14 @@ impl App {
             .await
         });
         let pruner = tokio::spawn(prune_journal(context.clone()));
+        let presence = tokio::spawn(crate::node::keep_presence(context.clone()));
         tracing::info!(%addr, node = %context.node_id, "chargegate listening; stations connect to ws://{addr}/ocpp/{{chargePointId}}, the API is at http://{addr}/graphql");
         Ok(Self {
             context,
             addr,
             server,
             pruner,
+            presence,
         })
     }
 
@@ -164,6 +208,8 @@ impl App {
         }
         let served = self.server.await;
         self.pruner.abort();
+        self.presence.abort();
+        ctx.stopped.cancel();
         ctx.store.close().await;
         served
             .context("server task failed")?

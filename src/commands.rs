@@ -31,14 +31,15 @@ use crate::{
 };
 
 /// Why a command produced no answer.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
 pub enum CommandError {
     /// The station is not connected (or disconnected before the command was sent).
     #[error("station is not connected")]
     Offline,
     /// No answer within the command timeout.
     #[error("station did not answer within {0:?}")]
-    Timeout(Duration),
+    Timeout(#[serde(with = "millis")] Duration),
     /// The station answered with a CALLERROR.
     #[error("station answered {code}: {description}")]
     CallError {
@@ -52,6 +53,9 @@ pub enum CommandError {
     /// The connection closed after the command was sent, before its answer.
     #[error("station disconnected before answering")]
     Disconnected,
+    /// The station is (or may be) connected to another node, which cannot be reached now.
+    #[error("{0}")]
+    Unreachable(String),
 }
 
 /// Sends `command` to `station_id` and waits for its typed answer.
@@ -66,8 +70,57 @@ pub async fn send<C: Command>(
     decode::<C::Response>(&answer).map_err(|e| CommandError::InvalidResponse(e.to_string()))
 }
 
-/// Sends an already-encoded CALL payload; returns the raw CALLRESULT payload.
+/// Durations as milliseconds on the wire.
+mod millis {
+    use std::time::Duration;
+
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u64(d.as_millis().try_into().unwrap_or(u64::MAX))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
+        u64::deserialize(d).map(Duration::from_millis)
+    }
+}
+
+/// Sends an already-encoded CALL payload; returns the raw CALLRESULT payload. A station on
+/// another node is reached through the bus; where its node cannot be reached, the error says so.
 pub async fn send_raw(
+    ctx: &Context,
+    station_id: &str,
+    action: &'static str,
+    payload: Box<RawValue>,
+) -> Result<Box<RawValue>, CommandError> {
+    if ctx.registry.get(station_id).is_some() {
+        return send_local(ctx, station_id, action, payload).await;
+    }
+    let presence = ctx.cache.presence(station_id).await.map_err(|e| {
+        CommandError::Unreachable(format!(
+            "cannot tell which node holds station {station_id}: {e}"
+        ))
+    })?;
+    match presence {
+        Some(p) if p.node_id != ctx.node_id => {
+            let call = crate::bus::RoutedCall {
+                station_id: station_id.to_owned(),
+                action: action.to_owned(),
+                payload,
+            };
+            // The other node applies the command timeout itself; allow for the round trip.
+            let wait = ctx.settings.command_timeout.0 + ROUTING_MARGIN;
+            ctx.bus.call_node(&p.node_id, call, wait).await
+        }
+        _ => Err(CommandError::Offline),
+    }
+}
+
+/// Extra wait for a routed command's answer to come back over the bus.
+const ROUTING_MARGIN: Duration = Duration::from_secs(2);
+
+/// Sends to a station whose socket is on this node.
+pub async fn send_local(
     ctx: &Context,
     station_id: &str,
     action: &'static str,
@@ -321,5 +374,34 @@ impl OnBehalf<'_> {
             data,
         };
         self.send(station_id, command).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_error_survives_the_trip_between_nodes() {
+        let errors = [
+            CommandError::Offline,
+            CommandError::Timeout(Duration::from_millis(30_250)),
+            CommandError::CallError {
+                code: "NotSupported".into(),
+                description: "no".into(),
+                details: serde_json::json!({"why": "firmware"}),
+            },
+            CommandError::InvalidResponse("missing field `status`".into()),
+            CommandError::Disconnected,
+            CommandError::Unreachable("node n1 cannot be reached".into()),
+        ];
+        for error in errors {
+            let json = serde_json::to_string(&error).unwrap();
+            assert_eq!(
+                serde_json::from_str::<CommandError>(&json).unwrap(),
+                error,
+                "{json}"
+            );
+        }
     }
 }

@@ -218,6 +218,31 @@ pub struct Settings {
     )]
     pub db_read_connections: u32,
 
+    /// Redis for several nodes: `redis://[:PASSWORD@]HOST:PORT[/DB]` (`rediss://` for TLS).
+    /// Unset: the status cache and the event bus stay in memory (one node).
+    #[arg(long, env = "REDIS_URL", hide_env_values = true, global = true)]
+    pub redis_url: Option<String>,
+
+    /// Put before every Redis key and channel, so that deployments (and tests) can share one
+    /// Redis.
+    #[arg(
+        long,
+        env = "CHARGEGATE_REDIS_PREFIX",
+        default_value = "chargegate:",
+        global = true
+    )]
+    pub redis_prefix: String,
+
+    /// How long a station counts as connected after its node last confirmed it (the node
+    /// confirms every third of this); a crashed node's stations go offline after it.
+    #[arg(
+        long,
+        env = "CHARGEGATE_PRESENCE_TTL",
+        default_value = "30s",
+        global = true
+    )]
+    pub presence_ttl: HumanDuration,
+
     /// HS256 secret (32 bytes or more) that signs chargegate's tokens. Unset: read from the
     /// secret file, which is created on first start.
     #[arg(
@@ -337,6 +362,9 @@ impl Settings {
             data_transfer_vendors: Vec::new(),
             sqlite_synchronous: SqliteSync::Full,
             db_read_connections: 4,
+            redis_url: None,
+            redis_prefix: "chargegate:".into(),
+            presence_ttl: HumanDuration(Duration::from_secs(30)),
             jwt_secret: None,
             jwt_secret_file: None,
             jwt_public_key: None,
@@ -431,6 +459,24 @@ impl Settings {
         if self.db_read_connections == 0 {
             return Err("--db-read-connections must be at least 1".into());
         }
+        check(
+            "--presence-ttl",
+            self.presence_ttl.0,
+            Duration::from_secs(1),
+            DAY,
+        )?;
+        if self.redis_url.is_some() {
+            if self.redis_prefix.is_empty() || self.redis_prefix.len() > 64 {
+                return Err("--redis-prefix must be 1 to 64 characters".into());
+            }
+            if self.jwt_secret.is_none() && self.jwt_secret_file.is_none() {
+                return Err(
+                    "with REDIS_URL several nodes share the API: give them one token \
+                    secret with CHARGEGATE_JWT_SECRET (or a shared CHARGEGATE_JWT_SECRET_FILE)"
+                        .into(),
+                );
+            }
+        }
         Ok(())
     }
 }
@@ -487,9 +533,24 @@ mod tests {
         let mut bad = ok.clone();
         bad.command_timeout = "99999999d".parse().unwrap();
         assert!(bad.validate().is_err());
-        let mut bad = ok;
+        let mut bad = ok.clone();
         bad.db_read_connections = 0;
         assert!(bad.validate().is_err());
+        let mut bad = ok.clone();
+        bad.presence_ttl = "500ms".parse().unwrap();
+        assert!(bad.validate().unwrap_err().contains("--presence-ttl"));
+        // Several nodes must verify each other's tokens.
+        let mut bad = ok.clone();
+        bad.redis_url = Some("redis://127.0.0.1:6379".into());
+        assert!(
+            bad.validate()
+                .unwrap_err()
+                .contains("CHARGEGATE_JWT_SECRET")
+        );
+        bad.jwt_secret = Some(Secret("s".repeat(32)));
+        assert_eq!(bad.validate(), Ok(()));
+        bad.redis_prefix.clear();
+        assert!(bad.validate().unwrap_err().contains("--redis-prefix"));
     }
 
     #[test]

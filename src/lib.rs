@@ -9,8 +9,10 @@
 //! - [`station`] and [`transaction`]: the use cases. They decide the answers, write entities
 //!   through the [`store`], update the [`cache`] and publish on the [`bus`].
 //! - [`store`]: SQLite or PostgreSQL through SeaORM; one batching writer (group commit).
-//! - [`cache`]: live status behind a trait (in-memory here; Redis for several nodes).
-//! - [`bus`]: events behind a trait (in-memory broadcast here; Redis for several nodes).
+//! - [`cache`]: live status behind a trait (in memory on one node; Redis for several).
+//! - [`bus`]: events behind a trait (in-memory broadcast on one node; Redis pub/sub for
+//!   several, which also routes commands to the node holding a station's socket).
+//! - [`node`]: this node among several: presence refresh, cache repair, routed commands.
 //! - [`commands`]: server → station commands with typed answers, timeouts and "offline";
 //!   `OnBehalf` checks who may send what before sending.
 //! - [`api`]: the GraphQL API (queries, mutations, subscriptions), with [`auth`] for tokens
@@ -27,6 +29,7 @@ pub mod cache;
 pub mod commands;
 pub mod config;
 pub mod id_tags;
+pub mod node;
 pub mod ocpp;
 pub mod rest;
 pub mod station;

@@ -73,6 +73,11 @@ impl Failure {
                 "STATION_OFFLINE",
                 format!("station {station} is not connected"),
             ),
+            Refused::Command(CommandError::Unreachable(reason)) => Self::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "STATION_UNREACHABLE",
+                reason,
+            ),
             Refused::Command(CommandError::Timeout(_)) => Self::new(
                 StatusCode::GATEWAY_TIMEOUT,
                 "STATION_TIMEOUT",
@@ -523,7 +528,7 @@ pub fn openapi() -> Value {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}},
             "schemas": {
                 "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {
-                    "code": {"type": "string", "enum": ["BAD_USER_INPUT", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "STATION_OFFLINE", "STATION_TIMEOUT", "STATION_ERROR", "INTERNAL"]},
+                    "code": {"type": "string", "enum": ["BAD_USER_INPUT", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "STATION_OFFLINE", "STATION_TIMEOUT", "STATION_ERROR", "STATION_UNREACHABLE", "INTERNAL"]},
                     "message": {"type": "string"},
                     "field": {"type": "string", "description": "BAD_USER_INPUT: the body field that is wrong"},
                     "ocppErrorCode": {"type": "string", "description": "STATION_ERROR: the station's CallError code"}}}}}
@@ -536,6 +541,7 @@ pub fn openapi() -> Value {
                 "StationOffline": error("the station is not connected"),
                 "StationError": error("the station answered with a CallError (`ocppErrorCode`)"),
                 "StationTimeout": error("the station did not answer in time"),
+                "StationUnreachable": error("the station may be connected to another node, which cannot be reached now"),
             }
         }
     })

@@ -21,6 +21,8 @@ pub enum ApiError {
     Conflict(String),
     StationOffline(String),
     StationTimeout(String),
+    /// The station may be connected to another node, which cannot be reached now.
+    StationUnreachable(String),
     StationError {
         station: String,
         code: String,
@@ -42,6 +44,7 @@ impl ApiError {
             | Self::Conflict(m) => m.clone(),
             Self::StationOffline(station) => format!("station {station} is not connected"),
             Self::StationTimeout(station) => format!("station {station} did not answer in time"),
+            Self::StationUnreachable(reason) => reason.clone(),
             Self::StationError {
                 station,
                 code,
@@ -64,6 +67,7 @@ impl ApiError {
             Self::Conflict(_) => "CONFLICT",
             Self::StationOffline(_) => "STATION_OFFLINE",
             Self::StationTimeout(_) => "STATION_TIMEOUT",
+            Self::StationUnreachable(_) => "STATION_UNREACHABLE",
             Self::StationError { .. } => "STATION_ERROR",
             Self::RateLimited => "RATE_LIMITED",
             Self::Lagged(_) => "LAGGED",
@@ -78,6 +82,7 @@ impl ApiError {
                 Self::StationOffline(station.to_owned())
             }
             CommandError::Timeout(_) => Self::StationTimeout(station.to_owned()),
+            CommandError::Unreachable(reason) => Self::StationUnreachable(reason),
             CommandError::CallError {
                 code, description, ..
             } => Self::StationError {

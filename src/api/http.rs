@@ -134,7 +134,16 @@ async fn subscriptions(
 }
 
 async fn health(State(ctx): State<Arc<Context>>) -> Response {
-    let database = ctx.store.ping().await;
+    // A load balancer's check must get an answer in time even when a service hangs.
+    const CHECK: std::time::Duration = std::time::Duration::from_secs(3);
+    let (database, cache) = tokio::join!(
+        tokio::time::timeout(CHECK, ctx.store.ping()),
+        tokio::time::timeout(CHECK, ctx.cache.ping()),
+    );
+    let database = database.unwrap_or(false);
+    let cache = matches!(cache, Ok(Ok(())));
+    // Without the database nothing can be acknowledged; without Redis stations are still
+    // served (only cross-node features wait for it), so the node stays in rotation.
     let status = if database {
         StatusCode::OK
     } else {
@@ -143,6 +152,12 @@ async fn health(State(ctx): State<Arc<Context>>) -> Response {
     let body = serde_json::json!({
         "status": if database { "ok" } else { "unavailable" },
         "database": if database { "ok" } else { "unreachable" },
+        "cache": match (ctx.clustered(), cache) {
+            (false, _) => "memory",
+            (true, true) => "ok",
+            (true, false) => "unreachable",
+        },
+        "node": ctx.node_id,
         "connectedStations": ctx.registry.len(),
     });
     (status, Json(body)).into_response()

@@ -6,7 +6,12 @@ use async_trait::async_trait;
 use futures_util::{StreamExt, stream::BoxStream};
 use tokio::sync::broadcast::{self, error::RecvError};
 
-use super::{Bus, BusError, Delivery, Event};
+use std::time::Duration;
+
+use serde_json::value::RawValue;
+
+use super::{Bus, BusError, Delivery, Event, NodeHandler, RoutedCall};
+use crate::commands::CommandError;
 
 /// Events a subscriber may fall behind by before it starts losing them.
 pub const CAPACITY: usize = 4096;
@@ -47,6 +52,24 @@ impl Bus for MemoryBus {
             }
         })
         .boxed()
+    }
+
+    /// One node: every station is local, so nothing is ever routed.
+    fn attach(&self, _handler: Arc<dyn NodeHandler>) {}
+
+    async fn call_node(
+        &self,
+        node_id: &str,
+        _call: RoutedCall,
+        _wait: Duration,
+    ) -> Result<Box<RawValue>, CommandError> {
+        Err(CommandError::Unreachable(format!(
+            "node {node_id} cannot be reached without a shared bus"
+        )))
+    }
+
+    async fn kick(&self, _node: &str, _station: &str, _connection: u64) -> Result<(), BusError> {
+        Ok(())
     }
 }
 

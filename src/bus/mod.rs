@@ -1,18 +1,23 @@
 //! The event bus: what happened at the stations (connections, boots, connector status, meter
 //! values, transactions), published by the use cases and consumed by subscriptions.
 //!
-//! Behind the [`Bus`] trait: [`memory`] for one node; a Redis implementation carries events
-//! between nodes. Events are plain serialisable values, so nothing assumes they stay in-process.
+//! Behind the [`Bus`] trait: [`memory`] for one node; [`redis`] carries events between nodes
+//! and routes a remote command to the node that holds the station's socket. Events and routed
+//! calls are plain serialisable values, so nothing assumes they stay in-process.
 
 pub mod memory;
+pub mod redis;
 
-use std::sync::Arc;
+use std::{sync::Arc, time::Duration};
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use futures_util::stream::BoxStream;
 use serde::{Deserialize, Serialize};
 
+use serde_json::value::RawValue;
+
+use crate::commands::CommandError;
 use crate::ocpp::types::{
     AuthorizationStatus, ChargePointErrorCode, ChargePointStatus, DiagnosticsStatus,
     FirmwareStatus, MeterValue, Reason, RegistrationStatus,
@@ -111,10 +116,43 @@ pub enum Delivery {
 #[error("event bus unavailable: {0}")]
 pub struct BusError(pub String);
 
+/// A command on its way to the node that holds the station's socket.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct RoutedCall {
+    pub station_id: String,
+    pub action: String,
+    pub payload: Box<RawValue>,
+}
+
+/// What a node does for the bus: run routed commands on its own sessions, close a connection
+/// that a newer one on another node replaced.
+#[async_trait]
+pub trait NodeHandler: Send + Sync + 'static {
+    async fn call(&self, call: RoutedCall) -> Result<Box<RawValue>, CommandError>;
+    fn kick(&self, station_id: &str, connection_id: u64);
+}
+
 #[async_trait]
 pub trait Bus: Send + Sync + 'static {
-    /// Publishes to every current subscriber, on every node. Never waits for subscribers.
+    /// Publishes to every current subscriber, on every node. Never waits for subscribers;
+    /// subscribers on this node get the event even when other nodes cannot be reached.
     async fn publish(&self, event: Event) -> Result<(), BusError>;
     /// Every event published from now on, in publication order per station.
     fn subscribe(&self) -> BoxStream<'static, Delivery>;
+    /// Lets this node serve routed calls and kicks.
+    fn attach(&self, handler: Arc<dyn NodeHandler>);
+    /// Runs `call` on node `node_id` and waits up to `wait` for its answer.
+    async fn call_node(
+        &self,
+        node_id: &str,
+        call: RoutedCall,
+        wait: Duration,
+    ) -> Result<Box<RawValue>, CommandError>;
+    /// Tells node `node_id` to close its connection `connection_id` of `station_id`.
+    async fn kick(
+        &self,
+        node_id: &str,
+        station_id: &str,
+        connection_id: u64,
+    ) -> Result<(), BusError>;
 }

@@ -7,7 +7,7 @@ use std::{
 
 use async_trait::async_trait;
 
-use super::{CacheError, ConnectorState, MeterReading, Presence, StatusCache};
+use super::{CacheError, ConnectorState, MeterReading, Presence, Refresh, StatusCache};
 
 #[derive(Default)]
 struct Station {
@@ -47,9 +47,29 @@ impl StatusCache for MemoryCache {
         &self,
         station_id: &str,
         presence: Presence,
-    ) -> Result<(), CacheError> {
-        self.update(station_id, |s| s.presence = Some(presence));
-        Ok(())
+    ) -> Result<Option<Presence>, CacheError> {
+        let mut previous = None;
+        self.update(station_id, |s| previous = s.presence.replace(presence));
+        Ok(previous)
+    }
+
+    async fn refresh_presence(
+        &self,
+        station_id: &str,
+        presence: &Presence,
+    ) -> Result<Refresh, CacheError> {
+        let mut outcome = Refresh::Kept;
+        self.update(station_id, |s| match &s.presence {
+            Some(current) if current.connection_id != presence.connection_id => {
+                outcome = Refresh::TakenOver;
+            }
+            Some(_) => {}
+            None => {
+                s.presence = Some(presence.clone());
+                outcome = Refresh::Restored;
+            }
+        });
+        Ok(outcome)
     }
 
     async fn station_disconnected(
@@ -89,7 +109,12 @@ impl StatusCache for MemoryCache {
         state: ConnectorState,
     ) -> Result<(), CacheError> {
         self.update(station_id, |s| {
-            s.connectors.insert(state.connector_id, state);
+            match s.connectors.get(&state.connector_id) {
+                Some(old) if old.received_at > state.received_at => {}
+                _ => {
+                    s.connectors.insert(state.connector_id, state);
+                }
+            }
         });
         Ok(())
     }
@@ -105,8 +130,11 @@ impl StatusCache for MemoryCache {
         station_id: &str,
         reading: MeterReading,
     ) -> Result<(), CacheError> {
-        self.update(station_id, |s| {
-            s.meters.insert(reading.connector_id, reading);
+        self.update(station_id, |s| match s.meters.get(&reading.connector_id) {
+            Some(old) if old.timestamp > reading.timestamp => {}
+            _ => {
+                s.meters.insert(reading.connector_id, reading);
+            }
         });
         Ok(())
     }
@@ -140,8 +168,20 @@ mod tests {
     #[tokio::test]
     async fn an_old_connection_does_not_remove_a_newer_presence() {
         let cache = MemoryCache::new();
-        cache.station_connected("CP1", presence(1)).await.unwrap();
-        cache.station_connected("CP1", presence(2)).await.unwrap();
+        assert_eq!(
+            cache.station_connected("CP1", presence(1)).await.unwrap(),
+            None
+        );
+        let replaced = cache.station_connected("CP1", presence(2)).await.unwrap();
+        assert_eq!(replaced.map(|p| p.connection_id), Some(1));
+        assert_eq!(
+            cache.refresh_presence("CP1", &presence(1)).await.unwrap(),
+            Refresh::TakenOver
+        );
+        assert_eq!(
+            cache.refresh_presence("CP1", &presence(2)).await.unwrap(),
+            Refresh::Kept
+        );
         cache.station_disconnected("CP1", 1).await.unwrap();
         assert_eq!(
             cache
@@ -158,6 +198,19 @@ mod tests {
         cache.station_disconnected("CP1", 2).await.unwrap();
         assert_eq!(cache.presence("CP1").await.unwrap(), None);
         assert!(cache.connected_stations().await.unwrap().is_empty());
+        // A refresh of a presence the cache lost writes it again.
+        assert_eq!(
+            cache.refresh_presence("CP1", &presence(2)).await.unwrap(),
+            Refresh::Restored
+        );
+        assert_eq!(
+            cache
+                .presence("CP1")
+                .await
+                .unwrap()
+                .map(|p| p.connection_id),
+            Some(2)
+        );
     }
 
     #[tokio::test]
@@ -196,5 +249,58 @@ mod tests {
         );
         assert!(cache.connectors("CP2").await.unwrap().is_empty());
         assert_eq!(cache.last_meter("CP1", 1).await.unwrap(), None);
+    }
+
+    #[tokio::test]
+    async fn older_states_and_readings_do_not_replace_newer_ones() {
+        let cache = MemoryCache::new();
+        let now = Utc::now();
+        let state = |status, received_at| ConnectorState {
+            connector_id: 1,
+            status,
+            error_code: ChargePointErrorCode::NoError,
+            info: None,
+            vendor_error_code: None,
+            timestamp: None,
+            received_at,
+        };
+        let reading = |value: &str, timestamp| MeterReading {
+            connector_id: 1,
+            transaction_id: None,
+            timestamp,
+            sampled_value: vec![
+                serde_json::from_value(serde_json::json!({"value": value})).unwrap(),
+            ],
+        };
+        let earlier = now - chrono::TimeDelta::seconds(5);
+        for (status, at) in [
+            (ChargePointStatus::Charging, now),
+            (ChargePointStatus::Faulted, earlier),
+        ] {
+            cache.set_connector("CP1", state(status, at)).await.unwrap();
+        }
+        for (value, at) in [("2", now), ("1", earlier)] {
+            cache
+                .set_last_meter("CP1", reading(value, at))
+                .await
+                .unwrap();
+        }
+        assert_eq!(
+            cache.connectors("CP1").await.unwrap()[0].status,
+            ChargePointStatus::Charging
+        );
+        assert_eq!(
+            cache.last_meter("CP1", 1).await.unwrap(),
+            Some(reading("2", now))
+        );
+        // A newer one (or one at the same instant) does.
+        cache
+            .set_last_meter("CP1", reading("3", now))
+            .await
+            .unwrap();
+        assert_eq!(
+            cache.last_meter("CP1", 1).await.unwrap(),
+            Some(reading("3", now))
+        );
     }
 }

@@ -1,10 +1,12 @@
 //! The status cache: live state that the API reads often and that can always be rebuilt from
 //! the database and the live sessions (who is connected, connector states, last meter readings).
 //!
-//! Behind the [`StatusCache`] trait: [`memory`] for one node; a Redis implementation shares it
-//! between nodes. Nothing outside this module assumes the cache is in-process.
+//! Behind the [`StatusCache`] trait: [`memory`] for one node; [`redis`] shares it between nodes
+//! (presence with a time to live, refreshed by the node holding the socket). Nothing outside
+//! this module assumes the cache is in-process.
 
 pub mod memory;
+pub mod redis;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -49,15 +51,34 @@ pub struct MeterReading {
     pub sampled_value: Vec<SampledValue>,
 }
 
+/// What refreshing a presence found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refresh {
+    /// The presence was there and now lives another time to live.
+    Kept,
+    /// The presence was gone (expired while the cache was unreachable, or the cache lost its
+    /// data) and was written again: the station's other entries may be stale too.
+    Restored,
+    /// Another connection holds the station now; this one must close.
+    TakenOver,
+}
+
 /// Live state shared by the OCPP sessions and the API.
 #[async_trait]
 pub trait StatusCache: Send + Sync + 'static {
-    /// Records that `station_id` is connected; replaces an older presence.
+    /// Records that `station_id` is connected; returns the presence it replaces (possibly of
+    /// another node, which must then close its socket).
     async fn station_connected(
         &self,
         station_id: &str,
         presence: Presence,
-    ) -> Result<(), CacheError>;
+    ) -> Result<Option<Presence>, CacheError>;
+    /// Keeps a live connection's presence from expiring, re-creating it if the cache lost it.
+    async fn refresh_presence(
+        &self,
+        station_id: &str,
+        presence: &Presence,
+    ) -> Result<Refresh, CacheError>;
     /// Forgets the presence, but only if it is still `connection_id`'s (a newer connection's
     /// presence is kept).
     async fn station_disconnected(
@@ -68,6 +89,8 @@ pub trait StatusCache: Send + Sync + 'static {
     async fn presence(&self, station_id: &str) -> Result<Option<Presence>, CacheError>;
     /// Ids of the connected stations, sorted.
     async fn connected_stations(&self) -> Result<Vec<String>, CacheError>;
+    /// Stores a connector's state unless the cache holds a newer one (by `received_at`), so a
+    /// repair from the database never overwrites what a station reported since.
     async fn set_connector(
         &self,
         station_id: &str,
@@ -75,6 +98,8 @@ pub trait StatusCache: Send + Sync + 'static {
     ) -> Result<(), CacheError>;
     /// The connector states of a station, by connector id.
     async fn connectors(&self, station_id: &str) -> Result<Vec<ConnectorState>, CacheError>;
+    /// Stores a connector's reading unless the cache holds a newer one (by the station's
+    /// `timestamp`): readings a station sends late, from its offline queue, do not replace it.
     async fn set_last_meter(
         &self,
         station_id: &str,
@@ -85,4 +110,8 @@ pub trait StatusCache: Send + Sync + 'static {
         station_id: &str,
         connector_id: i32,
     ) -> Result<Option<MeterReading>, CacheError>;
+    /// Whether the cache answers (for health checks).
+    async fn ping(&self) -> Result<(), CacheError> {
+        Ok(())
+    }
 }

@@ -117,6 +117,24 @@ pub struct UnlockConnector {
 }
 command!(UnlockConnector => StatusResponse<UnlockStatus>, "UnlockConnector");
 
+/// The static name of an action this server sends, for commands that arrive over the bus by
+/// name (`None` for anything else).
+pub fn action(name: &str) -> Option<&'static str> {
+    [
+        ChangeAvailability::ACTION,
+        ChangeConfiguration::ACTION,
+        ClearCache::ACTION,
+        DataTransferRequest::ACTION,
+        GetConfiguration::ACTION,
+        RemoteStartTransaction::ACTION,
+        RemoteStopTransaction::ACTION,
+        Reset::ACTION,
+        UnlockConnector::ACTION,
+    ]
+    .into_iter()
+    .find(|a| *a == name)
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::value::RawValue;

@@ -28,6 +28,7 @@ pub struct OutboundCall {
 #[derive(Clone)]
 pub struct SessionHandle {
     pub connection_id: u64,
+    pub connected_at: chrono::DateTime<chrono::Utc>,
     /// Commands for the station; the session sends them one at a time.
     pub sender: mpsc::Sender<Box<OutboundCall>>,
     /// Cancelled to close the session (replaced by a newer connection, or shutdown).
@@ -91,6 +92,14 @@ impl Registry {
         self.lock().get(station_id).cloned()
     }
 
+    /// Every live session, with its station id.
+    pub fn snapshot(&self) -> Vec<(String, SessionHandle)> {
+        self.lock()
+            .iter()
+            .map(|(id, handle)| (id.clone(), handle.clone()))
+            .collect()
+    }
+
     /// How many stations are connected to this node.
     pub fn len(&self) -> usize {
         self.lock().len()
@@ -115,6 +124,7 @@ mod tests {
         let (sender, _rx) = mpsc::channel(1);
         let handle = |connection_id| SessionHandle {
             connection_id,
+            connected_at: chrono::Utc::now(),
             sender: sender.clone(),
             close: CancellationToken::new(),
         };
@@ -129,6 +139,9 @@ mod tests {
         assert!(registry.register("CP1", handle(first)).is_err());
         assert!(!registry.remove_if_current("CP1", first));
         assert_eq!(registry.get("CP1").map(|h| h.connection_id), Some(second));
+        let all = registry.snapshot();
+        assert_eq!(all.len(), 1);
+        assert_eq!((all[0].0.as_str(), all[0].1.connection_id), ("CP1", second));
         assert!(registry.remove_if_current("CP1", second));
         assert!(registry.is_empty());
     }

@@ -146,8 +146,10 @@ pub async fn run(ctx: Arc<Context>, station: Arc<str>, mut socket: WebSocket) {
 
     let (sender, inbox) = mpsc::channel(COMMAND_QUEUE);
     let closer = ctx.shutdown.child_token();
+    let connected_at = Utc::now();
     let handle = SessionHandle {
         connection_id,
+        connected_at,
         sender,
         close: closer.clone(),
     };
@@ -171,10 +173,23 @@ pub async fn run(ctx: Arc<Context>, station: Arc<str>, mut socket: WebSocket) {
     let presence = Presence {
         connection_id,
         node_id: ctx.node_id.clone(),
-        connected_at: Utc::now(),
+        connected_at,
     };
-    if let Err(e) = ctx.cache.station_connected(&station, presence).await {
-        warn!(station = %station, error = %e, "presence not cached");
+    match ctx.cache.station_connected(&station, presence).await {
+        Ok(Some(old)) if old.node_id != ctx.node_id => {
+            // The station was connected to another node: that node closes its socket. (Should
+            // this not reach it, its next presence refresh finds the station taken over.)
+            info!(station = %station, node = %old.node_id, "the station moves here from another node");
+            if let Err(e) = ctx
+                .bus
+                .kick(&old.node_id, &station, old.connection_id)
+                .await
+            {
+                warn!(station = %station, error = %e, "the previous node was not told");
+            }
+        }
+        Ok(_) => {}
+        Err(e) => warn!(station = %station, error = %e, "presence not cached"),
     }
     ctx.publish(crate::bus::Event::StationConnected {
         station_id: station.to_string(),

@@ -20,8 +20,8 @@ use chrono::{DateTime, Utc};
 use futures_util::future::BoxFuture;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
-    SqlxSqliteConnector,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    DbErr, SqlxSqliteConnector,
     sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
 };
 use tokio::{
@@ -144,6 +144,45 @@ pub async fn insert_meter_rows_linked(
     writer::insert_rows(txn, &rows, |_| transaction_id).await
 }
 
+/// Key of the PostgreSQL advisory lock that serialises migrations of nodes starting together.
+const MIGRATION_LOCK: i64 = 0x6367_6d69_6772_6174; // "cgmigrat"
+
+/// Runs pending migrations. On PostgreSQL several nodes may start at once: each takes a
+/// session-level advisory lock on a connection of its own first, so one migrates and the others
+/// then find nothing left to do.
+async fn migrate(url: &str, db: &DatabaseConnection) -> anyhow::Result<()> {
+    if db.get_database_backend() != DbBackend::Postgres {
+        return Migrator::up(db, None)
+            .await
+            .context("database migrations failed");
+    }
+    let mut options = ConnectOptions::new(url);
+    options
+        .max_connections(1)
+        .min_connections(1)
+        .acquire_timeout(Duration::from_secs(120))
+        .sqlx_logging(false);
+    let one = Database::connect(options)
+        .await
+        .with_context(|| format!("cannot connect to {}", redact_url(url)))?;
+    let locked = one
+        .execute_unprepared(&format!("SELECT pg_advisory_lock({MIGRATION_LOCK})"))
+        .await
+        .context("cannot take the migration lock");
+    let migrated = match locked {
+        Ok(_) => Migrator::up(&one, None)
+            .await
+            .context("database migrations failed"),
+        Err(e) => Err(e),
+    };
+    // Closing the connection releases the lock too; unlocking first is just tidy.
+    let _ = one
+        .execute_unprepared(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK})"))
+        .await;
+    let _ = one.close().await;
+    migrated
+}
+
 /// Handle to the database: cheap to clone.
 #[derive(Clone)]
 pub struct Store(Arc<Inner>);
@@ -177,9 +216,7 @@ impl Store {
                 .with_context(|| format!("cannot connect to {}", redact_url(url)))?;
             (db.clone(), db)
         };
-        Migrator::up(&write, None)
-            .await
-            .context("database migrations failed")?;
+        migrate(url, &write).await?;
         let read_statements = Arc::new(AtomicU64::new(0));
         let mut read = read;
         let counter = read_statements.clone();
