@@ -289,7 +289,7 @@ async fn shutdown_closes_sockets_and_keeps_what_was_acknowledged() {
     assert_eq!(frame.code, CloseCode::Away);
     stopping.await.unwrap().unwrap();
     // Reopen the same database: everything acknowledged is there.
-    let crate::support::TestDb::Sqlite(dir) = &db else {
+    let crate::support::TestDb::Sqlite(dir) = &*db else {
         unreachable!()
     };
     let url = format!("sqlite://{}", dir.path().join("chargegate.db").display());

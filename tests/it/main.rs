@@ -1,5 +1,6 @@
 //! Integration tests: the real server on port 0, real WebSocket stations, real databases
-//! (SQLite always; PostgreSQL when `CHARGEGATE_TEST_POSTGRES_URL` is set). One test binary.
+//! (SQLite always; PostgreSQL when `CHARGEGATE_TEST_POSTGRES_URL` is set) and the real Redis
+//! (when `CHARGEGATE_TEST_REDIS_URL` is set). One test binary.
 
 mod api_auth;
 mod api_commands;
@@ -7,11 +8,14 @@ mod api_contract;
 mod api_queries;
 mod api_subscriptions;
 mod cli;
+mod cluster;
 mod commands;
 mod frames;
 mod gql;
 mod handshake;
 mod lifecycle;
+mod proxy;
+mod redis;
 mod rest;
 mod seed;
 mod support;

@@ -53,6 +53,34 @@ pub fn postgres_url() -> Option<String> {
     }
 }
 
+/// The Redis URL for tests, or `None` (with the reason printed) when tests should skip it.
+pub fn redis_url() -> Option<String> {
+    match std::env::var("CHARGEGATE_TEST_REDIS_URL") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ => {
+            assert!(
+                !services_required(),
+                "CHARGEGATE_REQUIRE_SERVICES=1 but CHARGEGATE_TEST_REDIS_URL is not set"
+            );
+            eprintln!(
+                "skipped: set CHARGEGATE_TEST_REDIS_URL (e.g. redis://127.0.0.1:6379) to run it"
+            );
+            None
+        }
+    }
+}
+
+/// A key prefix no other test (or test run) uses.
+pub fn unique_prefix(what: &str) -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    format!(
+        "cgtest:{what}:{}:{}:{}:",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+        chrono::Utc::now().timestamp_micros()
+    )
+}
+
 /// A database of one test.
 pub enum TestDb {
     Sqlite(tempfile::TempDir),
@@ -60,7 +88,8 @@ pub enum TestDb {
 }
 
 impl TestDb {
-    async fn create(backend: Backend) -> Option<(Self, String)> {
+    /// A fresh database and its URL; `None` when `backend` is not configured for tests.
+    pub async fn create(backend: Backend) -> Option<(Self, String)> {
         match backend {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().expect("temporary directory");
@@ -139,7 +168,8 @@ impl Drop for TestDb {
 pub struct TestApp {
     pub app: App,
     pub addr: SocketAddr,
-    pub db: TestDb,
+    /// Shared by the nodes of a cluster; dropped with the last of them.
+    pub db: std::sync::Arc<TestDb>,
 }
 
 impl TestApp {
@@ -202,7 +232,11 @@ pub async fn spawn_on(backend: Backend, configure: impl FnOnce(&mut Settings)) -
     configure(&mut settings);
     let app = App::build(settings).await.expect("server starts");
     let addr = app.addr();
-    Some(TestApp { app, addr, db })
+    Some(TestApp {
+        app,
+        addr,
+        db: std::sync::Arc::new(db),
+    })
 }
 
 /// Defines a test that runs once on SQLite and once on PostgreSQL.

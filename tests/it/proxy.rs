@@ -1,0 +1,113 @@
+//! A TCP proxy for fault tests: it forwards to a real service (Redis, PostgreSQL) until the test
+//! cuts it (every open connection is closed and new ones are closed as soon as they arrive),
+//! then forwards again once restored.
+
+use std::{
+    net::SocketAddr,
+    sync::{Arc, Mutex},
+};
+
+use tokio::net::{TcpListener, TcpStream};
+use tokio_util::sync::CancellationToken;
+
+pub struct Proxy {
+    pub addr: SocketAddr,
+    state: Arc<Mutex<State>>,
+    stop: CancellationToken,
+}
+
+struct State {
+    /// Cancelled to close every connection opened before a cut.
+    generation: CancellationToken,
+    cut: bool,
+}
+
+impl Proxy {
+    /// Listens on a free port of 127.0.0.1 and forwards to `target`.
+    pub async fn start(target: SocketAddr) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("proxy bind");
+        let addr = listener.local_addr().unwrap();
+        let state = Arc::new(Mutex::new(State {
+            generation: CancellationToken::new(),
+            cut: false,
+        }));
+        let stop = CancellationToken::new();
+        tokio::spawn(accept(listener, target, state.clone(), stop.clone()));
+        Self { addr, state, stop }
+    }
+
+    /// `url` with its host and port replaced by the proxy's.
+    pub fn url_for(&self, url: &str) -> String {
+        let (scheme, rest) = url.split_once("://").expect("a URL");
+        let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+        let userinfo = authority
+            .rsplit_once('@')
+            .map(|(user, _)| format!("{user}@"))
+            .unwrap_or_default();
+        format!("{scheme}://{userinfo}{}{path}", self.addr)
+    }
+
+    /// Closes every connection and refuses new ones until [`Proxy::restore`].
+    pub fn cut(&self) {
+        let mut state = self.state.lock().unwrap();
+        state.cut = true;
+        state.generation.cancel();
+        state.generation = CancellationToken::new();
+    }
+
+    pub fn restore(&self) {
+        self.state.lock().unwrap().cut = false;
+    }
+}
+
+impl Drop for Proxy {
+    fn drop(&mut self) {
+        self.stop.cancel();
+        self.state.lock().unwrap().generation.cancel();
+    }
+}
+
+/// The host and port of a service URL such as `redis://127.0.0.1:6379`.
+pub fn target_of(url: &str) -> SocketAddr {
+    let rest = url.split_once("://").expect("a URL").1;
+    let authority = rest.split('/').next().unwrap();
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host_port = host_port.replace("localhost", "127.0.0.1");
+    host_port
+        .parse()
+        .unwrap_or_else(|e| panic!("{host_port} is not an address: {e}"))
+}
+
+async fn accept(
+    listener: TcpListener,
+    target: SocketAddr,
+    state: Arc<Mutex<State>>,
+    stop: CancellationToken,
+) {
+    loop {
+        let accepted = tokio::select! {
+            () = stop.cancelled() => return,
+            accepted = listener.accept() => accepted,
+        };
+        let Ok((client, _)) = accepted else { continue };
+        let generation = {
+            let state = state.lock().unwrap();
+            if state.cut {
+                drop(client);
+                continue;
+            }
+            state.generation.clone()
+        };
+        tokio::spawn(forward(client, target, generation));
+    }
+}
+
+async fn forward(mut client: TcpStream, target: SocketAddr, cut: CancellationToken) {
+    let Ok(mut server) = TcpStream::connect(target).await else {
+        return;
+    };
+    tokio::select! {
+        () = cut.cancelled() => {}
+        _ = tokio::io::copy_bidirectional(&mut client, &mut server) => {}
+    }
+}
