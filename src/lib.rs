@@ -18,7 +18,8 @@
 //! - [`api`]: the GraphQL API (queries, mutations, subscriptions), with [`auth`] for tokens
 //!   and roles, and the use cases it adds: [`accounts`], [`id_tags`], [`usage`].
 //! - [`rest`]: the seed's `/api/v1/centralsystem` HTTP API, on the same command path.
-//! - [`app`] builds all of this from [`config`] and serves it; `main.rs` is the CLI.
+//! - [`app`] builds all of this from [`config`] and serves it; `main.rs` is the CLI, with
+//!   [`health`] as the client side of `chargegate health`.
 
 pub mod accounts;
 pub mod api;
@@ -28,6 +29,7 @@ pub mod bus;
 pub mod cache;
 pub mod commands;
 pub mod config;
+pub mod health;
 pub mod id_tags;
 pub mod node;
 pub mod ocpp;

@@ -1,5 +1,5 @@
 //! The `chargegate` command: `serve` (the default) runs the central system, `migrate` brings
-//! the database schema up to date and exits.
+//! the database schema up to date and exits, `health` asks a running node how it is.
 
 use std::io::IsTerminal;
 
@@ -34,6 +34,13 @@ enum Command {
     Migrate,
     /// Print the GraphQL schema (SDL), as published in graphql/schema.graphql.
     Schema,
+    /// Ask a running server for GET /health; exits 0 only when it answers 200 (for container
+    /// health checks, without curl in the image).
+    Health {
+        /// The URL to ask (http only); by default this node's `--listen` port on this host.
+        #[arg(long)]
+        url: Option<String>,
+    },
     /// Manage API accounts.
     #[command(subcommand)]
     User(UserCommand),
@@ -91,6 +98,16 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Schema => {
             print!("{}", chargegate::api::sdl());
+            Ok(())
+        }
+        Command::Health { url } => {
+            let url = url.unwrap_or_else(|| chargegate::health::local_url(cli.settings.listen));
+            let (status, body) =
+                chargegate::health::check(&url, std::time::Duration::from_secs(5))?;
+            println!("{body}");
+            if status != 200 {
+                anyhow::bail!("{url} answered {status}");
+            }
             Ok(())
         }
         Command::Token {

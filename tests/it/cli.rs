@@ -1,4 +1,5 @@
-//! The `chargegate` binary itself: `migrate`, `--help`, and `serve` stopped by Ctrl-C (SIGINT).
+//! The `chargegate` binary itself: `migrate`, `--help`, `health`, and `serve` stopped by Ctrl-C
+//! (SIGINT).
 
 use std::{
     io::{BufRead, BufReader},
@@ -172,6 +173,27 @@ async fn a_bare_chargegate_serves_and_stops_cleanly_on_ctrl_c() {
         "{logged}"
     );
 
+    // The container health check asks the running server.
+    let health = |addr: String| async move {
+        tokio::task::spawn_blocking(move || {
+            chargegate()
+                .args(["health", "--url", &format!("http://{addr}/health")])
+                .stderr(Stdio::null())
+                .output()
+                .unwrap()
+        })
+        .await
+        .unwrap()
+    };
+    let healthy = health(addr.clone()).await;
+    assert!(healthy.status.success());
+    let body: serde_json::Value = serde_json::from_slice(&healthy.stdout).unwrap();
+    assert_eq!(
+        (&body["status"], &body["cache"]),
+        (&json!("ok"), &json!("memory")),
+        "{body}"
+    );
+
     let status = Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
@@ -184,6 +206,10 @@ async fn a_bare_chargegate_serves_and_stops_cleanly_on_ctrl_c() {
         .unwrap()
         .unwrap();
     assert!(exited.success(), "{exited:?}");
+    assert!(
+        !health(addr).await.status.success(),
+        "nobody answers any more"
+    );
     // Clean exit: SQLite folded its write-ahead log into the database file.
     assert!(!dir.path().join("served.db-wal").exists());
 }

@@ -10,6 +10,7 @@ mod api_subscriptions;
 mod cli;
 mod cluster;
 mod commands;
+mod faults;
 mod frames;
 mod gql;
 mod handshake;

@@ -1,0 +1,324 @@
+//! Faults with the real services, cut and restored by a TCP proxy: Redis unreachable (stations
+//! still served and stored, local subscriptions and commands working, cross-node commands
+//! failing clearly, automatic recovery with the cache repaired) and PostgreSQL unreachable
+//! (InternalError for what needs storage, nothing acknowledged unstored, the pool recovering
+//! by itself on the same station sockets).
+
+use std::time::Duration;
+
+use chargegate::config::HumanDuration;
+use entity::{meter_value, transaction};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use serde_json::{Value, json};
+
+use crate::{
+    cluster::Cluster,
+    gql::GqlWs,
+    next_after,
+    proxy::{Proxy, target_of},
+    support::{Backend, PATIENCE, Station, TestApp, TestDb, eventually, postgres_url},
+};
+
+const RESET: &str = "mutation($s: ID!) { reset(stationId: $s, type: SOFT) { status } }";
+
+async fn health(app: &TestApp) -> (u16, Value) {
+    let response = reqwest::get(format!("http://{}/health", app.addr))
+        .await
+        .unwrap();
+    (response.status().as_u16(), response.json().await.unwrap())
+}
+
+fn meter_values(at: &str, value: &str) -> Value {
+    json!({"connectorId": 1, "meterValue": [{"timestamp": at, "sampledValue": [{"value": value}]}]})
+}
+
+/// Sends a reset for `station_id` to `node` until it reaches `station` (connected to another
+/// node) and is answered: while the nodes' bus listeners reconnect after an outage a routed
+/// command may still fail as offline or unreachable.
+async fn reset_through(node: &TestApp, station_id: &str, station: &mut Station) -> Value {
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    loop {
+        let (token, addr, id) = (node.admin(), node.addr, station_id.to_owned());
+        let mut request = tokio::spawn(async move {
+            reqwest::Client::new()
+                .post(format!("http://{addr}/graphql"))
+                .bearer_auth(token)
+                .json(&json!({"query": RESET, "variables": {"s": id}}))
+                .send()
+                .await
+                .unwrap()
+                .json::<Value>()
+                .await
+                .unwrap()
+        });
+        tokio::select! {
+            (id, action, _) = station.server_call() => {
+                assert_eq!(action, "Reset");
+                station.reply(&id, json!({"status": "Accepted"})).await;
+                return request.await.unwrap();
+            }
+            response = &mut request => {
+                let response = response.unwrap();
+                let code = &response["errors"][0]["extensions"]["code"];
+                assert!(
+                    code == "STATION_UNREACHABLE" || code == "STATION_OFFLINE",
+                    "{response}"
+                );
+                assert!(tokio::time::Instant::now() < deadline, "never routed: {response}");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn redis_unreachable_stations_are_served_locally_and_the_cache_is_repaired_after() {
+    let Some(cluster) = Cluster::new().await else {
+        return;
+    };
+    let proxy = Proxy::start(target_of(&cluster.redis_url)).await;
+    let through_proxy = |s: &mut chargegate::Settings| {
+        s.redis_url = Some(proxy.url_for(&cluster.redis_url));
+        s.presence_ttl = HumanDuration(Duration::from_secs(2));
+        s.command_timeout = HumanDuration(Duration::from_secs(2));
+    };
+    let a = cluster.node(through_proxy).await;
+    let b = cluster.node(through_proxy).await;
+    let admin = a.admin();
+    let mut cp = a.booted_station("CP-R").await;
+    let mut ws = GqlWs::open(&a, &admin).await;
+    ws.subscribe(
+        "m",
+        "subscription { meterValues(stationId: \"CP-R\") { meterValues { sampledValues { value } } } }",
+        json!({}),
+    )
+    .await;
+    let _ = next_after!(ws, "m", {
+        cp.call("MeterValues", meter_values("2024-05-01T10:00:00Z", "1"))
+            .await;
+    });
+    assert_eq!(
+        reset_through(&b, "CP-R", &mut cp).await["data"]["reset"]["status"],
+        "ACCEPTED"
+    );
+
+    proxy.cut();
+    // Both nodes notice; health says so but keeps the node in the load balancer's rotation.
+    for node in [&a, &b] {
+        let (status, body) = eventually("the cache to be seen unreachable", || async {
+            let (status, body) = health(node).await;
+            (body["cache"] == "unreachable").then_some((status, body))
+        })
+        .await;
+        assert_eq!((status, &body["database"]), (200, &json!("ok")), "{body}");
+    }
+
+    // The station is served and what it reports is stored.
+    let answer = cp
+        .call(
+            "StatusNotification",
+            json!({"connectorId": 1, "errorCode": "NoError", "status": "Charging"}),
+        )
+        .await;
+    assert_eq!(answer, json!({}));
+    // A local subscription still gets the readings.
+    let payload = next_after!(ws, "m", {
+        let answer = cp
+            .call("MeterValues", meter_values("2024-05-01T10:05:00Z", "77"))
+            .await;
+        assert_eq!(answer, json!({}));
+    });
+    assert_eq!(
+        payload["data"]["meterValues"]["meterValues"][0]["sampledValues"][0]["value"],
+        "77"
+    );
+    // A station connecting now is served too.
+    let mut late = a.booted_station("CP-LATE").await;
+    assert_eq!(
+        late.call("Heartbeat", json!({})).await["currentTime"].is_string(),
+        true
+    );
+
+    // A local command works.
+    let request = {
+        let (token, addr) = (admin.clone(), a.addr);
+        tokio::spawn(async move {
+            reqwest::Client::new()
+                .post(format!("http://{addr}/graphql"))
+                .bearer_auth(token)
+                .json(&json!({"query": RESET, "variables": {"s": "CP-R"}}))
+                .send()
+                .await
+                .unwrap()
+                .json::<Value>()
+                .await
+                .unwrap()
+        })
+    };
+    let (id, action, _) = cp.server_call().await;
+    assert_eq!(action, "Reset");
+    cp.reply(&id, json!({"status": "Accepted"})).await;
+    assert_eq!(
+        request.await.unwrap()["data"]["reset"]["status"],
+        "ACCEPTED"
+    );
+    // A command from the other node cannot know where the station is, and says so.
+    let (code, message) = b.err(Some(&admin), RESET, json!({"s": "CP-R"})).await;
+    assert_eq!(code, "STATION_UNREACHABLE", "{message}");
+
+    proxy.restore();
+    // Recovery needs nobody: presence of both stations comes back (CP-LATE's was never
+    // written), and the cache is repaired from the database with what arrived meanwhile.
+    eventually("the cache to be repaired", || async {
+        let repaired = b.ctx().cache.connectors("CP-R").await.ok()?;
+        let reading = b.ctx().cache.last_meter("CP-R", 1).await.ok()??;
+        let late = b.ctx().cache.presence("CP-LATE").await.ok()??;
+        let ok = repaired.iter().any(|c| {
+            c.connector_id == 1 && c.status == chargegate::ocpp::types::ChargePointStatus::Charging
+        }) && reading.sampled_value[0].value == "77"
+            && late.node_id == a.ctx().node_id;
+        ok.then_some(())
+    })
+    .await;
+    let seen = b
+        .ok(
+            &admin,
+            "{ station(id: \"CP-R\") { connected connectors { connectorId status lastMeterReading { sampledValues { value } } } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(seen["station"]["connected"], true);
+    assert_eq!(
+        seen["station"]["connectors"][0],
+        json!({"connectorId": 1, "status": "CHARGING", "lastMeterReading": {"sampledValues": [{"value": "77"}]}})
+    );
+    let (status, body) = health(&b).await;
+    assert_eq!((status, &body["cache"]), (200, &json!("ok")), "{body}");
+    // Routing works again, both ways.
+    assert_eq!(
+        reset_through(&b, "CP-R", &mut cp).await["data"]["reset"]["status"],
+        "ACCEPTED"
+    );
+    let mut on_b = b.booted_station("CP-B").await;
+    assert_eq!(
+        reset_through(&a, "CP-B", &mut on_b).await["data"]["reset"]["status"],
+        "ACCEPTED"
+    );
+    drop((cp, late, on_b, ws));
+    a.stop().await;
+    b.stop().await;
+}
+
+#[tokio::test]
+async fn postgres_unreachable_nothing_is_acknowledged_unstored_and_the_pool_recovers() {
+    if postgres_url().is_none() {
+        return;
+    }
+    let (db, url) = TestDb::create(Backend::Postgres).await.unwrap();
+    let proxy = Proxy::start(target_of(&url)).await;
+    let mut settings = chargegate::Settings::with_database(proxy.url_for(&url));
+    settings.jwt_secret_file = Some(db.secret_file());
+    let app = chargegate::App::build(settings)
+        .await
+        .expect("server starts");
+    let app = TestApp {
+        addr: app.addr(),
+        app,
+        db: std::sync::Arc::new(db),
+    };
+    let admin = app.admin();
+    let mut cp = app.booted_station("CP-PG").await;
+    let started = cp
+        .call(
+            "StartTransaction",
+            json!({"connectorId": 1, "idTag": "TAG", "meterStart": 0, "timestamp": "2024-05-01T10:00:00Z"}),
+        )
+        .await;
+    let first = started["transactionId"].as_i64().unwrap();
+
+    proxy.cut();
+    // Everything that must be stored before it is acknowledged gets InternalError, which a
+    // station answers by sending the message again later.
+    let second_start = json!({"connectorId": 2, "idTag": "TAG", "meterStart": 5, "timestamp": "2024-05-01T10:01:00Z"});
+    let stop =
+        json!({"transactionId": first, "meterStop": 900, "timestamp": "2024-05-01T10:02:00Z"});
+    let samples = meter_values("2024-05-01T10:01:30Z", "450");
+    for (action, payload) in [
+        ("MeterValues", &samples),
+        ("StartTransaction", &second_start),
+        ("StopTransaction", &stop),
+        (
+            "StatusNotification",
+            &json!({"connectorId": 1, "errorCode": "NoError", "status": "Finishing"}),
+        ),
+    ] {
+        let (code, _) = cp.call_error(action, payload.clone()).await;
+        assert_eq!(code, "InternalError", "{action}");
+    }
+    let (status, body) = health(&app).await;
+    assert_eq!(
+        (status, &body["database"]),
+        (503, &json!("unreachable")),
+        "{body}"
+    );
+    let (code, _) = app
+        .err(
+            Some(&admin),
+            "{ stations(first: 5) { totalCount } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(code, "INTERNAL");
+
+    proxy.restore();
+    // The station retries on the same socket until the pool has reconnected by itself.
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    loop {
+        let frame = cp.call_frame("MeterValues", samples.clone()).await;
+        if frame[0] == 3 {
+            break;
+        }
+        assert_eq!(frame[2], "InternalError", "{frame}");
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the pool never recovered"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let again = cp.call("StartTransaction", second_start.clone()).await;
+    let second = again["transactionId"].as_i64().unwrap();
+    assert_ne!(second, first);
+    assert_eq!(cp.call("StopTransaction", stop.clone()).await, json!({}));
+    // Retried once more (the answer was lost, say): still one of each.
+    assert_eq!(
+        cp.call("StartTransaction", second_start).await["transactionId"],
+        second
+    );
+    assert_eq!(cp.call("StopTransaction", stop).await, json!({}));
+    assert_eq!(cp.call("MeterValues", samples).await, json!({}));
+
+    let db = app.db();
+    let transactions = transaction::Entity::find()
+        .filter(transaction::Column::StationId.eq("CP-PG"))
+        .all(db)
+        .await
+        .unwrap();
+    assert_eq!(transactions.len(), 2);
+    let stopped = transactions
+        .iter()
+        .find(|t| i64::from(t.id) == first)
+        .unwrap();
+    assert_eq!(stopped.meter_stop, Some(900));
+    let stored = meter_value::Entity::find()
+        .filter(meter_value::Column::StationId.eq("CP-PG"))
+        .filter(meter_value::Column::Source.eq("MeterValues"))
+        .count(db)
+        .await
+        .unwrap();
+    assert_eq!(
+        stored, 1,
+        "one sample, stored once however often it was sent"
+    );
+    assert_eq!(health(&app).await.0, 200);
+    app.stop().await;
+}
