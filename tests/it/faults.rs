@@ -134,10 +134,7 @@ async fn redis_unreachable_stations_are_served_locally_and_the_cache_is_repaired
     );
     // A station connecting now is served too.
     let mut late = a.booted_station("CP-LATE").await;
-    assert_eq!(
-        late.call("Heartbeat", json!({})).await["currentTime"].is_string(),
-        true
-    );
+    assert!(late.call("Heartbeat", json!({})).await["currentTime"].is_string());
 
     // A local command works.
     let request = {
