@@ -1,6 +1,6 @@
 //! A TCP proxy for fault tests: it forwards to a real service (Redis, PostgreSQL) until the test
 //! cuts it (every open connection is closed and new ones are closed as soon as they arrive),
-//! then forwards again once restored.
+//! then forwards again once restored. Also a TLS front, for `rediss://` URLs.
 
 use std::{
     net::SocketAddr,
@@ -65,6 +65,49 @@ impl Drop for Proxy {
         self.stop.cancel();
         self.state.lock().unwrap().generation.cancel();
     }
+}
+
+/// A TLS front for a plain service (Redis): terminates TLS with a self-signed certificate for
+/// 127.0.0.1 and forwards the bytes, until dropped. Returns its address.
+pub async fn tls_front(target: SocketAddr) -> (SocketAddr, CancellationToken) {
+    use tokio_rustls::rustls::{
+        ServerConfig,
+        pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer},
+    };
+    let cert = rcgen::generate_simple_self_signed(vec!["127.0.0.1".into()]).unwrap();
+    let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(cert.signing_key.serialize_der()));
+    let config = ServerConfig::builder()
+        .with_no_client_auth()
+        .with_single_cert(vec![CertificateDer::from(cert.cert.der().to_vec())], key)
+        .unwrap();
+    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let stop = CancellationToken::new();
+    let stopped = stop.clone();
+    tokio::spawn(async move {
+        loop {
+            let accepted = tokio::select! {
+                () = stopped.cancelled() => return,
+                accepted = listener.accept() => accepted,
+            };
+            let Ok((client, _)) = accepted else { continue };
+            let (acceptor, stopped) = (acceptor.clone(), stopped.clone());
+            tokio::spawn(async move {
+                let Ok(mut client) = acceptor.accept(client).await else {
+                    return;
+                };
+                let Ok(mut server) = TcpStream::connect(target).await else {
+                    return;
+                };
+                tokio::select! {
+                    () = stopped.cancelled() => {}
+                    _ = tokio::io::copy_bidirectional(&mut client, &mut server) => {}
+                }
+            });
+        }
+    });
+    (addr, stop)
 }
 
 /// The host and port of a service URL such as `redis://127.0.0.1:6379`.

@@ -1,7 +1,7 @@
 //! The Redis status cache and bus on the real Redis, each test below a key prefix of its own:
 //! presence ownership and expiry, connector states and meter readings, prefixes that keep
 //! deployments apart, events between nodes, routed calls with every kind of answer, kicks, and a
-//! cache that fails fast and recovers when Redis goes away and comes back.
+//! cache that fails fast and recovers when Redis goes away and comes back; `rediss://` (TLS).
 
 use std::{sync::Arc, time::Duration};
 
@@ -22,7 +22,7 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use crate::{
-    proxy::{Proxy, target_of},
+    proxy::{Proxy, target_of, tls_front},
     support::{PATIENCE, eventually, redis_url, unique_prefix},
 };
 
@@ -401,4 +401,46 @@ async fn the_cache_fails_fast_while_redis_is_away_and_recovers_by_itself() {
         cache.connectors("CP1").await.unwrap()[0].status,
         ChargePointStatus::Charging
     );
+}
+
+#[tokio::test]
+async fn rediss_urls_speak_tls_for_the_cache_and_the_bus() {
+    let Some(url) = redis_url() else { return };
+    let (front, stop_front) = tls_front(target_of(&url)).await;
+    // `#insecure`: the test's certificate is self-signed (a real one needs no fragment).
+    let tls_url = format!("rediss://{front}/#insecure");
+    let prefix = unique_prefix("tls");
+    let over_tls = cache(&tls_url, &prefix, Duration::from_secs(30));
+    over_tls.ping().await.unwrap();
+    over_tls
+        .set_connector("CP1", connector(1, ChargePointStatus::Charging))
+        .await
+        .unwrap();
+    // The same data, read without TLS: it really went to that Redis.
+    let plain = cache(&url, &prefix, Duration::from_secs(30));
+    assert_eq!(
+        plain.connectors("CP1").await.unwrap(),
+        vec![connector(1, ChargePointStatus::Charging)]
+    );
+    // Plain Redis protocol to the TLS port fails instead.
+    let confused = cache(
+        &format!("redis://{front}"),
+        &prefix,
+        Duration::from_secs(30),
+    );
+    assert!(confused.ping().await.is_err());
+
+    // Routed calls (pub/sub both ways) over TLS.
+    let stop = CancellationToken::new();
+    let a = bus(&tls_url, &prefix, "a", &stop);
+    let b = bus(&tls_url, &prefix, "b", &stop);
+    let (kicks, _) = mpsc::unbounded_channel();
+    b.attach(Arc::new(FakeNode {
+        answer: Ok(r#"{"status":"Accepted"}"#),
+        kicks,
+    }));
+    let answer = call_when_listening(&a, "b", PATIENCE).await.unwrap();
+    assert_eq!(answer.get(), r#"{"status":"Accepted"}"#);
+    stop.cancel();
+    stop_front.cancel();
 }
