@@ -210,6 +210,8 @@ impl App {
         self.pruner.abort();
         self.presence.abort();
         ctx.stopped.cancel();
+        // The last events (stations disconnecting) reach the other nodes before we exit.
+        ctx.bus.flushed().await;
         ctx.store.close().await;
         served
             .context("server task failed")?

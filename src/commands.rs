@@ -93,7 +93,13 @@ pub async fn send_raw(
     action: &'static str,
     payload: Box<RawValue>,
 ) -> Result<Box<RawValue>, CommandError> {
-    if ctx.registry.get(station_id).is_some() {
+    // A session that is closing (taken over by a connection on another node) is skipped: the
+    // presence then says where the station is now.
+    if ctx
+        .registry
+        .get(station_id)
+        .is_some_and(|s| !s.close.is_cancelled())
+    {
         return send_local(ctx, station_id, action, payload).await;
     }
     let presence = ctx.cache.presence(station_id).await.map_err(|e| {

@@ -6,12 +6,13 @@
 
 use std::{
     collections::HashSet,
-    sync::{Arc, Mutex, Weak},
+    sync::{Arc, Mutex, Weak, atomic::Ordering},
     time::Duration,
 };
 
 use async_trait::async_trait;
 use entity::{connector, meter_value};
+use futures_util::StreamExt;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde_json::value::RawValue;
 use tokio::sync::mpsc;
@@ -19,10 +20,11 @@ use tokio::sync::mpsc;
 use crate::{
     app::Context,
     bus::{NodeHandler, RoutedCall},
-    cache::{ConnectorState, MeterReading, Presence, Refresh},
+    cache::{CacheError, ConnectorState, MeterReading, Presence, Refresh},
     commands::{self, CommandError},
     ocpp::{
         outbound,
+        registry::SessionHandle,
         types::{
             ChargePointErrorCode, ChargePointStatus, Location, Measurand, Phase, ReadingContext,
             SampledValue, UnitOfMeasure, ValueFormat,
@@ -57,10 +59,44 @@ impl NodeHandler for LocalNode {
     }
 }
 
+/// Writes the presence of a connection that starts here. If the station was connected to
+/// another node, that node is told to close its socket (should the kick not reach it, its next
+/// presence refresh finds the station taken over).
+pub async fn announce(
+    ctx: &Context,
+    station_id: &str,
+    presence: Presence,
+) -> Result<(), CacheError> {
+    let previous = ctx.cache.station_connected(station_id, presence).await?;
+    if let Some(old) = previous.filter(|old| old.node_id != ctx.node_id) {
+        tracing::info!(station = %station_id, node = %old.node_id, "the station moves here from another node");
+        if let Err(e) = ctx
+            .bus
+            .kick(&old.node_id, station_id, old.connection_id)
+            .await
+        {
+            tracing::warn!(station = %station_id, error = %e, "the previous node was not told");
+        }
+    }
+    Ok(())
+}
+
+/// How many presence refreshes one node has in flight at once.
+const REFRESHING: usize = 64;
+
+/// What refreshing one station's presence found.
+enum Refreshed {
+    /// Nothing to do, or the session is gone or closing.
+    Fine,
+    /// The station's cache entries may be stale: repair them from the database.
+    Repair,
+}
+
 /// Refreshes the presence of every station connected here, every third of the presence time
-/// to live, until shutdown. A station another node took over is closed here; after the cache
-/// was unreachable (or lost a station's presence), the station's entries are written again
-/// from the database, by a task of their own so that refreshing never waits for repairs.
+/// to live, until shutdown, up to [`REFRESHING`] at a time. A station another node took over
+/// is closed here; a presence the cache could not take at connect is written now; after the
+/// cache was unreachable (or lost a station's presence), the station's entries are written
+/// again from the database, by a task of their own so that refreshing never waits for repairs.
 pub async fn keep_presence(ctx: Arc<Context>) {
     if !ctx.clustered() {
         // The memory cache lives and dies with the sessions: nothing expires or gets lost.
@@ -71,11 +107,16 @@ pub async fn keep_presence(ctx: Arc<Context>) {
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let (repairs, queued) = mpsc::unbounded_channel();
     let waiting = Arc::new(Mutex::new(HashSet::new()));
-    let repairer = tokio::spawn(repair_queued(ctx.clone(), queued, waiting.clone()));
-    let queue = |station_id: &str| {
+    let repairer = tokio::spawn(repair_queued(
+        ctx.clone(),
+        queued,
+        waiting.clone(),
+        repairs.clone(),
+    ));
+    let queue = |station_id: String| {
         let mut waiting = waiting.lock().unwrap_or_else(|e| e.into_inner());
-        if waiting.insert(station_id.to_owned()) {
-            let _ = repairs.send(station_id.to_owned());
+        if waiting.insert(station_id.clone()) {
+            let _ = repairs.send(station_id);
         }
     };
     // Whether the last round could not reach the cache: the next good round repairs everything.
@@ -86,35 +127,25 @@ pub async fn keep_presence(ctx: Arc<Context>) {
             _ = ticks.tick() => {}
         }
         let mut down = false;
-        for (station_id, session) in ctx.registry.snapshot() {
-            if session.close.is_cancelled() {
-                continue;
-            }
-            let presence = Presence {
-                connection_id: session.connection_id,
-                node_id: ctx.node_id.clone(),
-                connected_at: session.connected_at,
-            };
-            match ctx.cache.refresh_presence(&station_id, &presence).await {
-                Ok(Refresh::Kept) if !was_down => {}
-                Ok(Refresh::Kept | Refresh::Restored) => queue(&station_id),
-                Ok(Refresh::TakenOver) => {
-                    // Only if it is still the same session (a newer one here is kept).
-                    if ctx
-                        .registry
-                        .get(&station_id)
-                        .is_some_and(|s| s.connection_id == session.connection_id)
-                    {
-                        tracing::info!(station = %station_id, "another connection took the station over; closing here");
-                        session.close.cancel();
-                    }
+        let mut round = futures_util::stream::iter(ctx.registry.snapshot())
+            .map(|(station_id, session)| {
+                let ctx = &ctx;
+                async move {
+                    let refreshed = refresh(ctx, &station_id, &session).await;
+                    (station_id, refreshed)
                 }
+            })
+            .buffer_unordered(REFRESHING);
+        while let Some((station_id, refreshed)) = round.next().await {
+            match refreshed {
+                Ok(Refreshed::Repair) => queue(station_id),
+                Ok(Refreshed::Fine) if was_down => queue(station_id),
+                Ok(Refreshed::Fine) => {}
                 Err(e) => {
-                    if !was_down {
+                    if !was_down && !down {
                         tracing::warn!(error = %e, "cannot refresh presence; the status cache will be repaired when it is back");
                     }
                     down = true;
-                    break;
                 }
             }
         }
@@ -129,22 +160,107 @@ pub async fn keep_presence(ctx: Arc<Context>) {
     repairer.abort();
 }
 
-/// Repairs the queued stations one at a time.
+/// Refreshes one session's presence, if it is still the station's session here.
+async fn refresh(
+    ctx: &Context,
+    station_id: &str,
+    session: &SessionHandle,
+) -> Result<Refreshed, CacheError> {
+    // The snapshot may be older than the session's end: a closed session's presence must not
+    // be brought back.
+    let current = || {
+        !session.close.is_cancelled()
+            && ctx
+                .registry
+                .get(station_id)
+                .is_some_and(|s| s.connection_id == session.connection_id)
+    };
+    if !current() {
+        return Ok(Refreshed::Fine);
+    }
+    let presence = Presence {
+        connection_id: session.connection_id,
+        node_id: ctx.node_id.clone(),
+        connected_at: session.connected_at,
+    };
+    if !session.announced.load(Ordering::Relaxed) {
+        // The cache was unreachable when the station connected: write its presence (and tell a
+        // node that still holds an older connection) instead of refreshing a stale one, which
+        // would close this, the live, connection. Unless a newer connection (elsewhere) wrote
+        // its presence meanwhile: then this one is the stale one.
+        if let Some(other) = ctx.cache.presence(station_id).await?
+            && other.connection_id != session.connection_id
+            && other.connected_at > session.connected_at
+        {
+            tracing::info!(station = %station_id, node = %other.node_id, "a newer connection holds the station; closing here");
+            session.close.cancel();
+            return Ok(Refreshed::Fine);
+        }
+        announce(ctx, station_id, presence).await?;
+        session.announced.store(true, Ordering::Relaxed);
+        return Ok(Refreshed::Repair);
+    }
+    match ctx.cache.refresh_presence(station_id, &presence).await? {
+        Refresh::Kept => Ok(Refreshed::Fine),
+        Refresh::Restored if current() => Ok(Refreshed::Repair),
+        Refresh::Restored => {
+            // It ended meanwhile: take back the presence just written.
+            ctx.cache
+                .station_disconnected(station_id, session.connection_id)
+                .await?;
+            Ok(Refreshed::Fine)
+        }
+        Refresh::TakenOver => {
+            // Only if it is still the same session (a newer one here is kept).
+            if current() {
+                tracing::info!(station = %station_id, "another connection took the station over; closing here");
+                session.close.cancel();
+            }
+            Ok(Refreshed::Fine)
+        }
+    }
+}
+
+/// Repairs the queued stations one at a time; a repair the cache interrupted is tried again a
+/// moment later, as long as the station is still connected here.
 async fn repair_queued(
     ctx: Arc<Context>,
     mut queued: mpsc::UnboundedReceiver<String>,
     waiting: Arc<Mutex<HashSet<String>>>,
+    again: mpsc::UnboundedSender<String>,
 ) {
     while let Some(station_id) = queued.recv().await {
+        if ctx.registry.get(&station_id).is_none() {
+            waiting
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .remove(&station_id);
+            continue;
+        }
+        // Removed before repairing: a change meanwhile queues the station again.
         waiting
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .remove(&station_id);
-        if let Err(e) = repair(&ctx, &station_id).await {
-            tracing::warn!(station = %station_id, error = %e, "status cache not repaired");
+        match repair(&ctx, &station_id).await {
+            Ok(()) => {}
+            Err(e) => {
+                tracing::warn!(station = %station_id, error = %e, "status cache not repaired yet; trying again");
+                tokio::time::sleep(RETRY_REPAIR).await;
+                let fresh = waiting
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(station_id.clone());
+                if fresh {
+                    let _ = again.send(station_id);
+                }
+            }
         }
     }
 }
+
+/// How long a failed repair waits before it is tried again.
+const RETRY_REPAIR: Duration = Duration::from_secs(1);
 
 /// Why a station's cache entries could not be rebuilt.
 #[derive(Debug, thiserror::Error)]

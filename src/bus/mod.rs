@@ -155,4 +155,7 @@ pub trait Bus: Send + Sync + 'static {
         station_id: &str,
         connection_id: u64,
     ) -> Result<(), BusError>;
+    /// Waits (briefly) until events published so far have gone out to the other nodes; called
+    /// at shutdown, after the node's stop token fired.
+    async fn flushed(&self) {}
 }

@@ -71,6 +71,8 @@ struct Inner {
     pending: Mutex<HashMap<u64, Waiting>>,
     next_id: AtomicU64,
     handler: OnceLock<Arc<dyn NodeHandler>>,
+    /// The task publishing the outbox, awaited at shutdown so the last events go out.
+    publisher: Mutex<Option<tokio::task::JoinHandle<()>>>,
 }
 
 /// A [`Bus`] shared by the nodes through Redis.
@@ -85,7 +87,8 @@ impl RedisBus {
         node_id: &str,
         stop: CancellationToken,
     ) -> Result<Self, BusError> {
-        let client = Client::open(url).map_err(|e| BusError(format!("bad Redis URL: {e}")))?;
+        let client = crate::cache::redis::client(url)
+            .map_err(|e| BusError(format!("bad Redis URL: {e}")))?;
         let (outbox, queued) = mpsc::channel(OUTBOX);
         let inner = Arc::new(Inner {
             node_id: node_id.to_owned(),
@@ -98,9 +101,11 @@ impl RedisBus {
             pending: Mutex::new(HashMap::new()),
             next_id: AtomicU64::new(1),
             handler: OnceLock::new(),
+            publisher: Mutex::new(None),
         });
         tokio::spawn(listen(inner.clone(), client, stop.clone()));
-        tokio::spawn(publish_queued(inner.clone(), queued, stop));
+        let publisher = tokio::spawn(publish_queued(inner.clone(), queued, stop));
+        *inner.publisher.lock().unwrap_or_else(|e| e.into_inner()) = Some(publisher);
         Ok(Self(inner))
     }
 }
@@ -285,6 +290,15 @@ async fn publish_queued(
     }
 }
 
+/// Removes a routed call's entry from `pending` when the call ends.
+struct Forget<'a>(&'a Inner, u64);
+
+impl Drop for Forget<'_> {
+    fn drop(&mut self) {
+        self.0.take_pending(self.1);
+    }
+}
+
 #[async_trait]
 impl Bus for RedisBus {
     async fn publish(&self, event: Event) -> Result<(), BusError> {
@@ -331,6 +345,8 @@ impl Bus for RedisBus {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .insert(id, waiting);
+        // However this ends (answer, error, timeout, or the caller going away), the entry goes.
+        let _forget = Forget(&self.0, id);
         let wire = Wire::Call {
             id,
             reply_to: self.0.node_id.clone(),
@@ -339,24 +355,22 @@ impl Bus for RedisBus {
         let receivers = match self.0.send(self.0.node_channel(node_id), &wire).await {
             Ok(n) => n,
             Err(e) => {
-                self.0.take_pending(id);
                 return Err(CommandError::Unreachable(format!(
                     "the station is on node {node_id}, and the bus to it is unavailable: {e}"
                 )));
             }
         };
         if receivers == 0 {
-            // Its node is gone; the presence it left expires soon.
-            self.0.take_pending(id);
-            return Err(CommandError::Offline);
+            // Nobody listens for that node: it crashed (its presence expires soon), or its
+            // listener is reconnecting after a Redis outage. Either way it cannot be reached.
+            return Err(CommandError::Unreachable(format!(
+                "the station is on node {node_id}, which does not answer"
+            )));
         }
         match tokio::time::timeout(wait, answer).await {
             Ok(Ok(result)) => result,
             Ok(Err(_)) => Err(CommandError::Disconnected),
-            Err(_) => {
-                self.0.take_pending(id);
-                Err(CommandError::Timeout(wait))
-            }
+            Err(_) => Err(CommandError::Timeout(wait)),
         }
     }
 
@@ -374,5 +388,18 @@ impl Bus for RedisBus {
             .send(self.0.node_channel(node_id), &wire)
             .await
             .map(|_| ())
+    }
+
+    async fn flushed(&self) {
+        let publisher = self
+            .0
+            .publisher
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        if let Some(publisher) = publisher {
+            // The task sends what is queued (for at most a second) once the stop token fired.
+            let _ = tokio::time::timeout(Duration::from_secs(2), publisher).await;
+        }
     }
 }

@@ -6,6 +6,7 @@ use std::{
 };
 
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 
 use super::{CacheError, ConnectorState, MeterReading, Presence, Refresh, StatusCache};
 
@@ -13,7 +14,8 @@ use super::{CacheError, ConnectorState, MeterReading, Presence, Refresh, StatusC
 struct Station {
     presence: Option<Presence>,
     connectors: BTreeMap<i32, ConnectorState>,
-    meters: BTreeMap<i32, MeterReading>,
+    /// Each with its order: the station's timestamp, but never later than when it was stored.
+    meters: BTreeMap<i32, (DateTime<Utc>, MeterReading)>,
 }
 
 /// A [`StatusCache`] in this process's memory.
@@ -130,10 +132,12 @@ impl StatusCache for MemoryCache {
         station_id: &str,
         reading: MeterReading,
     ) -> Result<(), CacheError> {
+        // A station's clock in the future must not freeze the reading until that time.
+        let order = reading.timestamp.min(Utc::now());
         self.update(station_id, |s| match s.meters.get(&reading.connector_id) {
-            Some(old) if old.timestamp > reading.timestamp => {}
+            Some((newer, _)) if *newer > order => {}
             _ => {
-                s.meters.insert(reading.connector_id, reading);
+                s.meters.insert(reading.connector_id, (order, reading));
             }
         });
         Ok(())
@@ -145,7 +149,9 @@ impl StatusCache for MemoryCache {
         connector_id: i32,
     ) -> Result<Option<MeterReading>, CacheError> {
         Ok(self
-            .read(station_id, |s| s.meters.get(&connector_id).cloned())
+            .read(station_id, |s| {
+                s.meters.get(&connector_id).map(|(_, r)| r.clone())
+            })
             .flatten())
     }
 }
@@ -301,6 +307,22 @@ mod tests {
         assert_eq!(
             cache.last_meter("CP1", 1).await.unwrap(),
             Some(reading("3", now))
+        );
+        // A station whose clock runs a day ahead does not freeze its reading for a day.
+        let tomorrow = Utc::now() + chrono::TimeDelta::days(1);
+        cache
+            .set_last_meter("CP1", reading("4", tomorrow))
+            .await
+            .unwrap();
+        let fixed = Utc::now() + chrono::TimeDelta::milliseconds(5);
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        cache
+            .set_last_meter("CP1", reading("5", fixed))
+            .await
+            .unwrap();
+        assert_eq!(
+            cache.last_meter("CP1", 1).await.unwrap(),
+            Some(reading("5", fixed))
         );
     }
 }

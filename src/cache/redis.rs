@@ -7,10 +7,11 @@
 //! `P online` (sorted set of stations, scored by when their presence expires),
 //! `P connectors:{station}` and `P meter:{station}` (hashes by connector id, JSON values).
 //! Everything here can be rebuilt: presence by the nodes' refresh, connector states and meter
-//! readings from the database (see `app::keep_presence` and `station::repair_cache`).
+//! readings from the database (see `node::keep_presence` and `node::repair`).
 //!
-//! While Redis is unreachable, a failed call makes the next calls fail at once for a second
-//! (instead of each waiting for a timeout), so the OCPP path is not slowed down.
+//! No call waits more than [`CALL_TIMEOUT`], and while Redis is unreachable a failed call makes
+//! the next calls fail at once for a second, so the OCPP path is slowed by a dead Redis at most
+//! once per second and by half a second.
 
 use std::{
     sync::{
@@ -23,8 +24,9 @@ use std::{
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use redis::{
-    AsyncCommands, Client, Script,
+    AsyncCommands, Client, IntoConnectionInfo, Script,
     aio::{ConnectionManager, ConnectionManagerConfig},
+    io::tcp::{TcpSettings, socket2::TcpKeepalive},
 };
 
 use super::{CacheError, ConnectorState, MeterReading, Presence, Refresh, StatusCache};
@@ -50,14 +52,33 @@ struct Scripts {
 /// How long calls fail at once after Redis was found unreachable.
 const REST: Duration = Duration::from_secs(1);
 
-/// How long Redis may take before an operation counts as failed (the OCPP path then carries on
-/// without the cache).
+/// How long a cache call may take, connecting included, before it counts as failed (the OCPP
+/// path then carries on without the cache). Redis answers in well under a millisecond.
+const CALL_TIMEOUT: Duration = Duration::from_millis(500);
 const RESPONSE_TIMEOUT: Duration = Duration::from_secs(2);
 const CONNECTION_TIMEOUT: Duration = Duration::from_secs(2);
 
+/// A client for `url` whose sockets notice a dead peer: keepalive probes on idle connections
+/// (the bus listener only reads) and, on Linux, a limit on unacknowledged data, so a Redis that
+/// vanished without a reset is given up within half a minute instead of the kernel's quarter of
+/// an hour; no Nagle delay.
+pub fn client(url: &str) -> Result<Client, redis::RedisError> {
+    let keepalive = TcpKeepalive::new()
+        .with_time(Duration::from_secs(10))
+        .with_interval(Duration::from_secs(5))
+        .with_retries(3);
+    let tcp = TcpSettings::default()
+        .set_nodelay(true)
+        .set_keepalive(keepalive);
+    #[cfg(target_os = "linux")]
+    let tcp = tcp.set_user_timeout(Duration::from_secs(15));
+    let info = url.into_connection_info()?.set_tcp_settings(tcp);
+    Client::open(info)
+}
+
 /// A connection manager that connects on first use and reconnects by itself.
 pub fn connection(url: &str) -> Result<ConnectionManager, CacheError> {
-    let client = Client::open(url).map_err(|e| CacheError(format!("bad Redis URL: {e}")))?;
+    let client = client(url).map_err(|e| CacheError(format!("bad Redis URL: {e}")))?;
     let config = ConnectionManagerConfig::new()
         .set_connection_timeout(Some(CONNECTION_TIMEOUT))
         .set_response_timeout(Some(RESPONSE_TIMEOUT))
@@ -94,6 +115,7 @@ if not current then
 end
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 redis.call('ZADD', KEYS[2], ARGV[5], ARGV[6])
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[7])
 return outcome
 ";
 
@@ -164,19 +186,31 @@ impl RedisCache {
         if now_ms() < self.resting_until.load(Ordering::Relaxed) {
             return Err(CacheError("Redis is unreachable (retrying shortly)".into()));
         }
-        f.await.map_err(|e| {
-            if e.is_io_error()
-                || e.is_timeout()
-                || e.is_connection_dropped()
-                || e.is_connection_refusal()
-                || e.is_unrecoverable_error()
-            {
-                let rest = i64::try_from(REST.as_millis()).unwrap_or(i64::MAX);
-                self.resting_until
-                    .store(now_ms().saturating_add(rest), Ordering::Relaxed);
+        let rest = || {
+            let rest = i64::try_from(REST.as_millis()).unwrap_or(i64::MAX);
+            self.resting_until
+                .store(now_ms().saturating_add(rest), Ordering::Relaxed);
+        };
+        match tokio::time::timeout(CALL_TIMEOUT, f).await {
+            Ok(Ok(value)) => Ok(value),
+            Ok(Err(e)) => {
+                if e.is_io_error()
+                    || e.is_timeout()
+                    || e.is_connection_dropped()
+                    || e.is_connection_refusal()
+                    || e.is_unrecoverable_error()
+                {
+                    rest();
+                }
+                Err(failed(e))
             }
-            failed(e)
-        })
+            Err(_) => {
+                rest();
+                Err(CacheError(format!(
+                    "Redis did not answer within {CALL_TIMEOUT:?}"
+                )))
+            }
+        }
     }
 
     fn key(&self, kind: &str, station_id: &str) -> String {
@@ -207,7 +241,9 @@ impl RedisCache {
             .arg(presence.connected_at.to_rfc3339())
             .arg(self.ttl_ms())
             .arg(now_ms().saturating_add(self.ttl_ms()))
-            .arg(station_id);
+            .arg(station_id)
+            // Stations whose presence expired (their node crashed) leave the online set.
+            .arg(now_ms());
         self.call(invocation.invoke_async(&mut conn)).await
     }
 
@@ -225,7 +261,8 @@ impl RedisCache {
             .key(key)
             .arg(connector_id)
             .arg(json)
-            .arg(at.timestamp_micros());
+            // A station's clock in the future must not freeze the value until that time.
+            .arg(at.min(Utc::now()).timestamp_micros());
         let _: i64 = self.call(invocation.invoke_async(&mut conn)).await?;
         Ok(())
     }

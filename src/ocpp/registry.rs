@@ -6,8 +6,8 @@
 use std::{
     collections::HashMap,
     sync::{
-        Mutex,
-        atomic::{AtomicU64, Ordering},
+        Arc, Mutex,
+        atomic::{AtomicBool, AtomicU64, Ordering},
     },
 };
 
@@ -33,6 +33,9 @@ pub struct SessionHandle {
     pub sender: mpsc::Sender<Box<OutboundCall>>,
     /// Cancelled to close the session (replaced by a newer connection, or shutdown).
     pub close: CancellationToken,
+    /// Whether its presence was written to the cache; if not (the cache was unreachable), the
+    /// presence keeper writes it, so that a stale presence can never close this connection.
+    pub announced: Arc<AtomicBool>,
 }
 
 /// A newer connection of the same station is already registered.
@@ -127,6 +130,7 @@ mod tests {
             connected_at: chrono::Utc::now(),
             sender: sender.clone(),
             close: CancellationToken::new(),
+            announced: Arc::default(),
         };
         let first = registry.next_connection_id();
         let second = registry.next_connection_id();

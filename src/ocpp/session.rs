@@ -147,11 +147,13 @@ pub async fn run(ctx: Arc<Context>, station: Arc<str>, mut socket: WebSocket) {
     let (sender, inbox) = mpsc::channel(COMMAND_QUEUE);
     let closer = ctx.shutdown.child_token();
     let connected_at = Utc::now();
+    let announced = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let handle = SessionHandle {
         connection_id,
         connected_at,
         sender,
         close: closer.clone(),
+        announced: announced.clone(),
     };
     match ctx.registry.register(&station, handle) {
         Ok(Some(previous)) => {
@@ -175,20 +177,9 @@ pub async fn run(ctx: Arc<Context>, station: Arc<str>, mut socket: WebSocket) {
         node_id: ctx.node_id.clone(),
         connected_at,
     };
-    match ctx.cache.station_connected(&station, presence).await {
-        Ok(Some(old)) if old.node_id != ctx.node_id => {
-            // The station was connected to another node: that node closes its socket. (Should
-            // this not reach it, its next presence refresh finds the station taken over.)
-            info!(station = %station, node = %old.node_id, "the station moves here from another node");
-            if let Err(e) = ctx
-                .bus
-                .kick(&old.node_id, &station, old.connection_id)
-                .await
-            {
-                warn!(station = %station, error = %e, "the previous node was not told");
-            }
-        }
-        Ok(_) => {}
+    match crate::node::announce(&ctx, &station, presence).await {
+        Ok(()) => announced.store(true, std::sync::atomic::Ordering::Relaxed),
+        // The presence keeper writes it when the cache is back.
         Err(e) => warn!(station = %station, error = %e, "presence not cached"),
     }
     ctx.publish(crate::bus::Event::StationConnected {

@@ -500,9 +500,10 @@ async fn a_crashed_nodes_stations_go_offline_when_their_presence_expires() {
     crashing.kill().unwrap();
     crashing.wait().unwrap();
     drop(cp);
-    // Until the presence expires, a command finds nobody listening on the dead node's channel.
-    let (code, _) = b.err(Some(&admin), RESET, json!({"s": "CP-CRASH"})).await;
-    assert_eq!(code, "STATION_OFFLINE");
+    // Until the presence expires (at least a second more: it was refreshed every 2/3 s), a
+    // command finds nobody listening on the dead node's channel.
+    let (code, message) = b.err(Some(&admin), RESET, json!({"s": "CP-CRASH"})).await;
+    assert_eq!(code, "STATION_UNREACHABLE", "{message}");
     eventually("the crashed node's presence to expire", || async {
         let data = b.ok(&admin, connected, json!({})).await;
         (data["station"]["connected"] == false).then_some(())

@@ -319,3 +319,47 @@ async fn postgres_unreachable_nothing_is_acknowledged_unstored_and_the_pool_reco
     assert_eq!(health(&app).await.0, 200);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_reconnect_during_a_short_redis_outage_keeps_the_new_connection() {
+    let Some(cluster) = Cluster::new().await else {
+        return;
+    };
+    let proxy = Proxy::start(target_of(&cluster.redis_url)).await;
+    let a = cluster
+        .node(|s| {
+            s.redis_url = Some(proxy.url_for(&cluster.redis_url));
+            // Longer than the outage: the old connection's presence outlives it.
+            s.presence_ttl = HumanDuration(Duration::from_secs(6));
+        })
+        .await;
+    let mut old = a.booted_station("CP-X").await;
+    let first = a.ctx().cache.presence("CP-X").await.unwrap().unwrap();
+
+    proxy.cut();
+    eventually("the cache to be seen unreachable", || async {
+        (health(&a).await.1["cache"] == "unreachable").then_some(())
+    })
+    .await;
+    // The station reconnects; the old connection's end cannot remove its presence, and the new
+    // one's presence cannot be written.
+    let mut new = a.booted_station("CP-X").await;
+    assert!(old.closed().await.is_some());
+    proxy.restore();
+
+    // The presence becomes the new connection's, and the new connection stays open through
+    // several refresh rounds (every 2 s).
+    let presence = eventually("the new connection's presence", || async {
+        let presence = a.ctx().cache.presence("CP-X").await.ok()??;
+        (presence.connection_id != first.connection_id).then_some(presence)
+    })
+    .await;
+    assert_eq!(presence.node_id, a.ctx().node_id);
+    assert!(
+        new.silent_for(Duration::from_secs(5)).await,
+        "the live connection was closed"
+    );
+    assert!(new.call("Heartbeat", json!({})).await["currentTime"].is_string());
+    drop(new);
+    a.stop().await;
+}
