@@ -3,7 +3,13 @@
 //! Every setting is listed, with its variable and default, in the README's configuration table.
 //! Nothing here is ever logged whole: `DATABASE_URL` may hold a password (see [`redact_url`]).
 
-use std::{fmt, net::SocketAddr, path::PathBuf, str::FromStr, time::Duration};
+use std::{
+    fmt,
+    net::{IpAddr, SocketAddr},
+    path::PathBuf,
+    str::FromStr,
+    time::Duration,
+};
 
 use clap::{ArgAction, Args, ValueEnum};
 
@@ -54,6 +60,62 @@ impl FromStr for Secret {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Ok(Self(s.to_owned()))
+    }
+}
+
+/// An address block such as `10.0.0.0/8`, `fd00::/8` or one address (`192.0.2.7`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IpBlock {
+    pub addr: IpAddr,
+    pub prefix: u8,
+}
+
+impl IpBlock {
+    pub fn contains(&self, ip: IpAddr) -> bool {
+        // An IPv4 peer may show up as an IPv4-mapped IPv6 address on a dual-stack socket.
+        let ip = match ip {
+            IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
+            v4 => v4,
+        };
+        match (self.addr, ip) {
+            (IpAddr::V4(block), IpAddr::V4(ip)) => {
+                let mask = u32::MAX
+                    .checked_shl(32 - u32::from(self.prefix))
+                    .unwrap_or(0);
+                u32::from(block) & mask == u32::from(ip) & mask
+            }
+            (IpAddr::V6(block), IpAddr::V6(ip)) => {
+                let mask = u128::MAX
+                    .checked_shl(128 - u32::from(self.prefix))
+                    .unwrap_or(0);
+                u128::from(block) & mask == u128::from(ip) & mask
+            }
+            _ => false,
+        }
+    }
+}
+
+impl FromStr for IpBlock {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let (addr, prefix) = match s.trim().split_once('/') {
+            Some((addr, prefix)) => (addr, Some(prefix)),
+            None => (s.trim(), None),
+        };
+        let addr: IpAddr = addr
+            .parse()
+            .map_err(|_| format!("`{s}` is not an address or address/prefix"))?;
+        let max = if addr.is_ipv4() { 32 } else { 128 };
+        let prefix = match prefix {
+            None => max,
+            Some(p) => p
+                .parse::<u8>()
+                .ok()
+                .filter(|p| *p <= max)
+                .ok_or_else(|| format!("`{s}`: the prefix length must be 0 to {max}"))?,
+        };
+        Ok(Self { addr, prefix })
     }
 }
 
@@ -309,6 +371,17 @@ pub struct Settings {
     )]
     pub cors_origins: Vec<String>,
 
+    /// Load balancers or proxies (addresses or blocks, comma-separated, e.g. `10.0.0.0/8`)
+    /// whose `X-Forwarded-For` names the client; none by default. Behind a load balancer,
+    /// without it every client seems to come from the balancer (one login throttle for all).
+    #[arg(
+        long,
+        env = "CHARGEGATE_TRUSTED_PROXIES",
+        value_delimiter = ',',
+        global = true
+    )]
+    pub trusted_proxies: Vec<IpBlock>,
+
     /// Deepest nesting a GraphQL query may have.
     #[arg(
         long,
@@ -374,11 +447,35 @@ impl Settings {
             graphiql: true,
             introspection: true,
             cors_origins: Vec::new(),
+            trusted_proxies: Vec::new(),
             query_depth_limit: 12,
             query_complexity_limit: 20_000,
             query_alias_limit: 30,
             query_batch_limit: 10,
         }
+    }
+
+    /// The client's address: the peer's, or, when the peer is a trusted proxy, the nearest
+    /// address in `X-Forwarded-For` (read from the right) that is not one.
+    pub fn client_ip(&self, peer: IpAddr, forwarded_for: Option<&str>) -> IpAddr {
+        let trusted = |ip: IpAddr| self.trusted_proxies.iter().any(|b| b.contains(ip));
+        if !trusted(peer) {
+            return peer;
+        }
+        let mut client = peer;
+        for hop in forwarded_for.unwrap_or_default().rsplit(',') {
+            match hop.trim().parse::<IpAddr>() {
+                Ok(ip) => {
+                    client = ip;
+                    if !trusted(ip) {
+                        break;
+                    }
+                }
+                // Garbage: stop at the last address we could trust.
+                Err(_) => break,
+            }
+        }
+        client
     }
 
     /// Where the HS256 secret is kept when none is configured.
@@ -503,6 +600,53 @@ pub fn redact_url(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn address_blocks_parse_and_match() {
+        let block = |s: &str| s.parse::<IpBlock>();
+        let ip = |s: &str| s.parse::<IpAddr>().unwrap();
+        let private = block("10.0.0.0/8").unwrap();
+        assert!(private.contains(ip("10.1.2.3")));
+        assert!(private.contains(ip("::ffff:10.1.2.3")));
+        assert!(!private.contains(ip("11.0.0.1")));
+        assert!(!private.contains(ip("fd00::1")));
+        assert!(block("192.0.2.7").unwrap().contains(ip("192.0.2.7")));
+        assert!(!block("192.0.2.7").unwrap().contains(ip("192.0.2.8")));
+        assert!(block("0.0.0.0/0").unwrap().contains(ip("203.0.113.9")));
+        assert!(block("fd00::/8").unwrap().contains(ip("fd12::1")));
+        for bad in ["10.0.0.0/33", "fd00::/129", "nonsense", "10.0.0.0/x", ""] {
+            assert!(block(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_client_address_comes_from_forwarded_for_only_behind_a_trusted_proxy() {
+        let ip = |s: &str| s.parse::<IpAddr>().unwrap();
+        let mut settings = Settings::with_database("sqlite::memory:");
+        let spoofed = Some("198.51.100.1");
+        // Nobody trusted: the header is ignored.
+        assert_eq!(
+            settings.client_ip(ip("203.0.113.5"), spoofed),
+            ip("203.0.113.5")
+        );
+        settings.trusted_proxies = vec!["10.0.0.0/8".parse().unwrap()];
+        // A client talking directly cannot claim another address.
+        assert_eq!(
+            settings.client_ip(ip("203.0.113.5"), spoofed),
+            ip("203.0.113.5")
+        );
+        // Through the balancer: the nearest untrusted hop, not what the client wrote first.
+        assert_eq!(
+            settings.client_ip(ip("10.0.0.2"), Some("198.51.100.1, 203.0.113.5, 10.0.0.9")),
+            ip("203.0.113.5")
+        );
+        // No or unreadable header: the proxy's own address.
+        assert_eq!(settings.client_ip(ip("10.0.0.2"), None), ip("10.0.0.2"));
+        assert_eq!(
+            settings.client_ip(ip("10.0.0.2"), Some("junk")),
+            ip("10.0.0.2")
+        );
+    }
 
     #[test]
     fn durations_parse_with_and_without_units() {

@@ -74,7 +74,8 @@ async fn graphql(
         return async_graphql::Response::from_errors(vec![error]).into();
     }
     let auth = Auth::from_bearer(&ctx, bearer(&headers));
-    let batch = batch.data(auth).data(ClientAddr(Some(client.ip())));
+    let client = ctx.settings.client_ip(client.ip(), forwarded_for(&headers));
+    let batch = batch.data(auth).data(ClientAddr(Some(client)));
     schema.execute_batch(batch).await.into()
 }
 
@@ -102,6 +103,11 @@ fn init_token(payload: &serde_json::Value) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// The `X-Forwarded-For` header (only believed from a trusted proxy, see `Settings::client_ip`).
+fn forwarded_for(headers: &HeaderMap) -> Option<&str> {
+    headers.get("x-forwarded-for").and_then(|v| v.to_str().ok())
+}
+
 async fn subscriptions(
     State(ctx): State<Arc<Context>>,
     Extension(schema): Extension<ChargegateSchema>,
@@ -111,6 +117,7 @@ async fn subscriptions(
     upgrade: WebSocketUpgrade,
 ) -> Response {
     let header_auth = Auth::from_bearer(&ctx, bearer(&headers));
+    let client = ctx.settings.client_ip(client.ip(), forwarded_for(&headers));
     upgrade
         .protocols(ALL_WEBSOCKET_PROTOCOLS)
         .on_upgrade(move |socket| {
@@ -126,7 +133,7 @@ async fn subscriptions(
                     let mut data = Data::default();
                     data.insert(auth);
                     // `login` over the socket is throttled per address like over HTTP.
-                    data.insert(ClientAddr(Some(client.ip())));
+                    data.insert(ClientAddr(Some(client)));
                     Ok(data)
                 })
                 .serve()

@@ -714,3 +714,36 @@ async fn logins_are_limited_per_address_and_under_concurrency() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn behind_a_trusted_load_balancer_logins_are_counted_per_real_client() {
+    let app = spawn(|s| s.trusted_proxies = vec!["127.0.0.1".parse().unwrap()]).await;
+    let login = "mutation($u: String!, $p: String!) { login(username: $u, password: $p) { role } }";
+    let attempt = |client: &'static str, n: usize| {
+        let addr = app.addr;
+        async move {
+            let response: Value = reqwest::Client::new()
+                .post(format!("http://{addr}/graphql"))
+                // What HAProxy's `option forwardfor` adds; the first entry is the client's own
+                // claim, which is not believed.
+                .header("x-forwarded-for", format!("6.6.6.6, {client}"))
+                .json(&json!({"query": login, "variables": {"u": format!("u{n}"), "p": "wrong"}}))
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            crate::gql::first_error(&response).0
+        }
+    };
+    // 20 attempts use up one client's allowance...
+    for n in 0..20 {
+        assert_eq!(attempt("203.0.113.1", n).await, "UNAUTHENTICATED");
+    }
+    assert_eq!(attempt("203.0.113.1", 20).await, "RATE_LIMITED");
+    // ...not the balancer's, nor another client's behind it (even one claiming the same
+    // first entry).
+    assert_eq!(attempt("203.0.113.2", 21).await, "UNAUTHENTICATED");
+    app.stop().await;
+}

@@ -99,6 +99,7 @@ fn help_lists_every_setting_with_its_environment_variable() {
         "CHARGEGATE_GRAPHIQL",
         "CHARGEGATE_INTROSPECTION",
         "CHARGEGATE_CORS_ORIGINS",
+        "CHARGEGATE_TRUSTED_PROXIES",
         "CHARGEGATE_QUERY_DEPTH_LIMIT",
         "CHARGEGATE_QUERY_COMPLEXITY_LIMIT",
         "CHARGEGATE_QUERY_ALIAS_LIMIT",
