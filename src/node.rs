@@ -230,18 +230,14 @@ async fn repair_queued(
     again: mpsc::UnboundedSender<String>,
 ) {
     while let Some(station_id) = queued.recv().await {
-        if ctx.registry.get(&station_id).is_none() {
-            waiting
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .remove(&station_id);
-            continue;
-        }
         // Removed before repairing: a change meanwhile queues the station again.
         waiting
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .remove(&station_id);
+        if ctx.registry.get(&station_id).is_none() {
+            continue;
+        }
         match repair(&ctx, &station_id).await {
             Ok(()) => {}
             Err(e) => {

@@ -404,20 +404,11 @@ async fn drivers_see_and_use_only_their_own_id_tags() {
         .err(Some(&dana), "mutation($t: Int!) { remoteStopTransaction(stationId: \"CP-D\", transactionId: $t) { status } }", json!({"t": theirs}))
         .await;
     assert_eq!(code, "FORBIDDEN");
-    let addr = app.addr;
-    let token = dana.clone();
-    let request = tokio::spawn(async move {
-        reqwest::Client::new()
-            .post(format!("http://{addr}/graphql"))
-            .bearer_auth(token)
-            .json(&json!({"query": "mutation($t: Int!) { remoteStopTransaction(stationId: \"CP-D\", transactionId: $t) { status } }", "variables": {"t": mine}}))
-            .send()
-            .await
-            .unwrap()
-            .json::<Value>()
-            .await
-            .unwrap()
-    });
+    let request = app.gql_spawned(
+        &dana,
+        "mutation($t: Int!) { remoteStopTransaction(stationId: \"CP-D\", transactionId: $t) { status } }",
+        json!({"t": mine}),
+    );
     let (id, action, _) = cp.server_call().await;
     assert_eq!(action, "RemoteStopTransaction");
     cp.reply(&id, json!({"status": "Accepted"})).await;

@@ -17,20 +17,7 @@ async fn through_station(
     variables: Value,
     answer: Value,
 ) -> (String, Value, Value) {
-    let token = app.admin();
-    let (addr, query, variables) = (app.addr, query.to_owned(), variables);
-    let request = tokio::spawn(async move {
-        reqwest::Client::new()
-            .post(format!("http://{addr}/graphql"))
-            .bearer_auth(token)
-            .json(&json!({"query": query, "variables": variables}))
-            .send()
-            .await
-            .unwrap()
-            .json::<Value>()
-            .await
-            .unwrap()
-    });
+    let request = app.gql_spawned(&app.admin(), query, variables);
     let (id, action, payload) = cp.server_call().await;
     cp.reply(&id, answer).await;
     (action, payload, request.await.unwrap())
@@ -172,20 +159,7 @@ async fn command_failures_have_their_codes() {
     let _ = cp.server_call().await;
 
     // STATION_ERROR, with the station's CallError.
-    let token = admin.clone();
-    let addr = app.addr;
-    let request = tokio::spawn(async move {
-        reqwest::Client::new()
-            .post(format!("http://{addr}/graphql"))
-            .bearer_auth(token)
-            .json(&json!({"query": reset, "variables": {"s": "CP-SLOW"}}))
-            .send()
-            .await
-            .unwrap()
-            .json::<Value>()
-            .await
-            .unwrap()
-    });
+    let request = app.gql_spawned(&admin, reset, json!({"s": "CP-SLOW"}));
     let (id, _, _) = cp.server_call().await;
     cp.reply_error(&id, "NotSupported", "no reset here").await;
     let response = request.await.unwrap();

@@ -83,19 +83,7 @@ async fn routed(
     variables: Value,
     answer: Result<Value, &str>,
 ) -> (String, Value, Value) {
-    let (token, addr, query) = (node.admin(), node.addr, query.to_owned());
-    let request = tokio::spawn(async move {
-        reqwest::Client::new()
-            .post(format!("http://{addr}/graphql"))
-            .bearer_auth(token)
-            .json(&json!({"query": query, "variables": variables}))
-            .send()
-            .await
-            .unwrap()
-            .json::<Value>()
-            .await
-            .unwrap()
-    });
+    let request = node.gql_spawned(&node.admin(), query, variables);
     let (id, action, payload) = station.server_call().await;
     match answer {
         Ok(answer) => station.reply(&id, answer).await,

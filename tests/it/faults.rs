@@ -38,19 +38,7 @@ fn meter_values(at: &str, value: &str) -> Value {
 async fn reset_through(node: &TestApp, station_id: &str, station: &mut Station) -> Value {
     let deadline = tokio::time::Instant::now() + PATIENCE;
     loop {
-        let (token, addr, id) = (node.admin(), node.addr, station_id.to_owned());
-        let mut request = tokio::spawn(async move {
-            reqwest::Client::new()
-                .post(format!("http://{addr}/graphql"))
-                .bearer_auth(token)
-                .json(&json!({"query": RESET, "variables": {"s": id}}))
-                .send()
-                .await
-                .unwrap()
-                .json::<Value>()
-                .await
-                .unwrap()
-        });
+        let mut request = node.gql_spawned(&node.admin(), RESET, json!({"s": station_id}));
         tokio::select! {
             (id, action, _) = station.server_call() => {
                 assert_eq!(action, "Reset");
@@ -137,21 +125,7 @@ async fn redis_unreachable_stations_are_served_locally_and_the_cache_is_repaired
     assert!(late.call("Heartbeat", json!({})).await["currentTime"].is_string());
 
     // A local command works.
-    let request = {
-        let (token, addr) = (admin.clone(), a.addr);
-        tokio::spawn(async move {
-            reqwest::Client::new()
-                .post(format!("http://{addr}/graphql"))
-                .bearer_auth(token)
-                .json(&json!({"query": RESET, "variables": {"s": "CP-R"}}))
-                .send()
-                .await
-                .unwrap()
-                .json::<Value>()
-                .await
-                .unwrap()
-        })
-    };
+    let request = a.gql_spawned(&admin, RESET, json!({"s": "CP-R"}));
     let (id, action, _) = cp.server_call().await;
     assert_eq!(action, "Reset");
     cp.reply(&id, json!({"status": "Accepted"})).await;

@@ -39,6 +39,33 @@ impl TestApp {
             .await
     }
 
+    /// Sends one GraphQL request on a task of its own (for mutations that wait for a station
+    /// the test answers meanwhile); the task yields the whole response body.
+    pub fn gql_spawned(
+        &self,
+        token: &str,
+        query: &str,
+        variables: Value,
+    ) -> tokio::task::JoinHandle<Value> {
+        let (addr, token, body) = (
+            self.addr,
+            token.to_owned(),
+            json!({"query": query, "variables": variables}),
+        );
+        tokio::spawn(async move {
+            reqwest::Client::new()
+                .post(format!("http://{addr}/graphql"))
+                .bearer_auth(token)
+                .json(&body)
+                .send()
+                .await
+                .expect("HTTP request")
+                .json::<Value>()
+                .await
+                .expect("JSON response")
+        })
+    }
+
     /// Sends any JSON body to `/graphql`.
     pub async fn gql_body(&self, token: Option<&str>, body: Value) -> Value {
         let mut request = reqwest::Client::new()
