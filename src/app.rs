@@ -135,8 +135,7 @@ impl App {
     /// port) and starts serving.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let context = Context::open(settings).await?;
-        let listener = TcpListener::bind(context.settings.listen)
-            .await
+        let listener = listen(context.settings.listen)
             .with_context(|| format!("cannot listen on {}", context.settings.listen))?;
         let addr = listener.local_addr()?;
         let listener = listener.tap_io(|tcp| {
@@ -272,4 +271,19 @@ async fn shutdown_signal() {
         () = ctrl_c => {}
         () = terminate => {}
     }
+}
+
+/// Binds `addr` with a deep accept queue: when thousands of stations reconnect at once (after a
+/// restart or a network cut), the default backlog of 1,024 overflows and the kernel drops
+/// handshakes, which the stations only retry after a second or more. The kernel caps it at
+/// `net.core.somaxconn`.
+fn listen(addr: std::net::SocketAddr) -> std::io::Result<TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(8192)
 }

@@ -20,6 +20,8 @@
 //! - [`rest`]: the seed's `/api/v1/centralsystem` HTTP API, on the same command path.
 //! - [`app`] builds all of this from [`config`] and serves it; `main.rs` is the CLI, with
 //!   [`health`] as the client side of `chargegate health`.
+//! - [`simulate`] is the other side of the wire: `chargegate simulate`, a fleet of simulated
+//!   stations (and GraphQL subscribers) for demos, setup checks and the benchmarks.
 
 pub mod accounts;
 pub mod api;
@@ -34,6 +36,7 @@ pub mod id_tags;
 pub mod node;
 pub mod ocpp;
 pub mod rest;
+pub mod simulate;
 pub mod station;
 pub mod store;
 pub mod transaction;

@@ -1,5 +1,6 @@
 //! The `chargegate` command: `serve` (the default) runs the central system, `migrate` brings
-//! the database schema up to date and exits, `health` asks a running node how it is.
+//! the database schema up to date and exits, `health` asks a running node how it is,
+//! `simulate` runs simulated charge points against a server.
 
 use std::io::IsTerminal;
 
@@ -41,6 +42,9 @@ enum Command {
         #[arg(long)]
         url: Option<String>,
     },
+    /// Run simulated charge points against an OCPP 1.6J server and report throughput,
+    /// latency and errors (for demos, setup checks and load tests).
+    Simulate(Box<chargegate::simulate::SimulateArgs>),
     /// Manage API accounts.
     #[command(subcommand)]
     User(UserCommand),
@@ -94,6 +98,26 @@ async fn main() -> anyhow::Result<()> {
             let store = Store::open(&cli.settings).await?;
             store.close().await;
             tracing::info!(database = %redact_url(&cli.settings.database_url), "migrations applied");
+            Ok(())
+        }
+        Command::Simulate(args) => {
+            let interrupt = tokio_util::sync::CancellationToken::new();
+            let on_signal = interrupt.clone();
+            tokio::spawn(async move {
+                if tokio::signal::ctrl_c().await.is_ok() {
+                    on_signal.cancel();
+                }
+            });
+            let json = args.json;
+            let report = chargegate::simulate::run(*args, interrupt).await?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                print!("{}", report.text());
+            }
+            if !report.clean() {
+                std::process::exit(2);
+            }
             Ok(())
         }
         Command::Schema => {

@@ -19,5 +19,6 @@ mod proxy;
 mod redis;
 mod rest;
 mod seed;
+mod simulate;
 mod support;
 mod transactions;

@@ -1,0 +1,490 @@
+//! `chargegate simulate`: a fleet of simulated charge points (and optional GraphQL
+//! subscribers) against any OCPP 1.6J server, for demos, setup checks and load tests.
+//!
+//! A run connects every station (spread over several 127.0.0.x source addresses on loopback,
+//! so that tens of thousands fit), waits until all are accepted and have reported their
+//! connectors, warms up, then measures for a fixed window. Sends are open loop: each is due at
+//! a scheduled time and its latency runs from then, so a slow server cannot hide its delays
+//! by slowing the load down. The report (text or JSON) gives throughput, latency
+//! percentiles, errors and connection counts.
+
+pub mod station;
+pub mod stats;
+pub mod subscriber;
+
+use std::{
+    fmt::Write as _,
+    net::{IpAddr, Ipv4Addr, SocketAddr},
+    sync::{Arc, atomic::Ordering::Relaxed},
+    time::{Duration, Instant, SystemTime},
+};
+
+use anyhow::Context as _;
+use serde::Serialize;
+use tokio_tungstenite::tungstenite::http::Uri;
+use tokio_util::sync::CancellationToken;
+
+use crate::config::HumanDuration;
+use station::{MAX_MEASURANDS, Pacing, Plan};
+use stats::{Counts, Stats};
+
+/// Options of `chargegate simulate`.
+#[derive(clap::Args, Clone, Debug)]
+pub struct SimulateArgs {
+    /// The server's OCPP endpoint without the station id, e.g. ws://127.0.0.1:3000/ocpp
+    /// (each station connects to URL/{station id}); ws:// or wss://.
+    pub url: String,
+    /// How many stations.
+    #[arg(long, short = 'n', default_value_t = 10)]
+    pub stations: usize,
+    /// Station ids are this prefix and a five-digit number.
+    #[arg(long, default_value = "sim-")]
+    pub id_prefix: String,
+    /// The number of the first station (to run several simulators side by side).
+    #[arg(long, default_value_t = 0)]
+    pub first_index: usize,
+    /// Connectors per station.
+    #[arg(long, default_value_t = 2)]
+    pub connectors: u32,
+    /// Heartbeat interval; by default the one the server answers in BootNotification.
+    #[arg(long)]
+    pub heartbeat_interval: Option<HumanDuration>,
+    /// How often each connector sends MeterValues; 0 for never.
+    #[arg(long, default_value = "60s")]
+    pub meter_interval: HumanDuration,
+    /// MeterValues per second across the whole fleet (sets the interval per connector).
+    #[arg(long, conflicts_with = "closed_loop")]
+    pub rate: Option<f64>,
+    /// Each station sends the next MeterValues as soon as the last is answered (for the
+    /// highest throughput; latency is then from the send).
+    #[arg(long)]
+    pub closed_loop: bool,
+    /// Sampled values per MeterValues (1 to 8: energy, power, current, voltage, SoC, offered
+    /// current, offered power, temperature).
+    #[arg(long, default_value_t = 5)]
+    pub measurands: usize,
+    /// How long each charging session lasts; 0 runs no sessions (connectors stay idle).
+    /// Each session: Authorize, StartTransaction, MeterValues with its id, StopTransaction.
+    #[arg(long, default_value = "0")]
+    pub charge_for: HumanDuration,
+    /// Pause between a connector's charging sessions.
+    #[arg(long, default_value = "5m")]
+    pub pause: HumanDuration,
+    /// The id tag stations present (the server must accept it for sessions to start).
+    #[arg(long, default_value = "SIM-TAG")]
+    pub id_tag: String,
+    /// Authorization key for HTTP Basic auth (user: the station id); none by default.
+    #[arg(long, env = "CHARGEGATE_SIM_AUTH_KEY", hide_env_values = true)]
+    pub auth_key: Option<String>,
+    /// Local source addresses 127.0.0.1 … 127.0.0.N to spread connections over (each has its
+    /// own ~28,000 ephemeral ports); 0: one per 10,000 stations when the server is on
+    /// loopback, the system's choice otherwise.
+    #[arg(long, default_value_t = 0)]
+    pub source_addresses: usize,
+    /// New connections per second while connecting; 0 opens them all at once.
+    #[arg(long, default_value_t = 0.0)]
+    pub connect_rate: f64,
+    /// How long to give every station to connect and be accepted.
+    #[arg(long, default_value = "120s")]
+    pub ready_timeout: HumanDuration,
+    /// Time after all stations are ready before the measurement window opens.
+    #[arg(long, default_value = "5s")]
+    pub warmup: HumanDuration,
+    /// The measurement window; 0 stops as soon as every station is ready (a connection
+    /// storm). Ctrl-C ends it early and still reports.
+    #[arg(long, default_value = "60s")]
+    pub duration: HumanDuration,
+    /// How long a station waits for an answer before counting a timeout.
+    #[arg(long, default_value = "30s")]
+    pub call_timeout: HumanDuration,
+    /// GraphQL subscribers to run (over graphql-transport-ws), each watching `meterValues`.
+    #[arg(long, default_value_t = 0)]
+    pub subscribers: usize,
+    /// What each subscriber watches: one simulated station each, or all stations.
+    #[arg(long, value_enum, default_value = "station")]
+    pub subscribe: Watch,
+    /// The GraphQL WebSocket endpoint; by default /graphql/ws on the OCPP URL's host.
+    #[arg(long)]
+    pub graphql_url: Option<String>,
+    /// A bearer token for the subscribers (see `chargegate token`).
+    #[arg(long, env = "CHARGEGATE_SIM_TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+    /// Print the report as JSON (on standard output).
+    #[arg(long)]
+    pub json: bool,
+    /// No progress lines on standard error.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Watch {
+    Station,
+    All,
+}
+
+/// What a run measured.
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    pub url: String,
+    pub stations: usize,
+    pub connectors: u32,
+    /// Seconds from the start until every station was accepted and had reported its
+    /// connectors; `None` if some never were.
+    pub ready_seconds: Option<f64>,
+    /// The MeterValues rate the run asked for, if paced by rate or interval.
+    pub target_meter_values_per_second: Option<f64>,
+    #[serde(flatten)]
+    pub counts: Counts,
+}
+
+impl SimulateArgs {
+    /// Parses the options as `chargegate simulate` would (`args` without the command name),
+    /// for programs and tests that run a simulation in-process.
+    pub fn parse_from<I, T>(args: I) -> Result<Self, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        #[derive(clap::Parser)]
+        struct Simulate {
+            #[command(flatten)]
+            args: SimulateArgs,
+        }
+        let args = std::iter::once(std::ffi::OsString::from("simulate"))
+            .chain(args.into_iter().map(Into::into));
+        <Simulate as clap::Parser>::try_parse_from(args).map(|s| s.args)
+    }
+
+    fn pacing(&self) -> anyhow::Result<Pacing> {
+        if self.closed_loop {
+            return Ok(Pacing::ClosedLoop);
+        }
+        if let Some(rate) = self.rate {
+            anyhow::ensure!(rate > 0.0 && rate.is_finite(), "--rate must be above 0");
+            let connectors = (self.stations * self.connectors as usize) as f64;
+            return Ok(Pacing::Every(Duration::from_secs_f64(connectors / rate)));
+        }
+        Ok(match self.meter_interval.0 {
+            Duration::ZERO => Pacing::Off,
+            interval => Pacing::Every(interval),
+        })
+    }
+
+    fn graphql_url(&self, uri: &Uri) -> String {
+        self.graphql_url.clone().unwrap_or_else(|| {
+            let scheme = uri.scheme_str().unwrap_or("ws");
+            let authority = uri.authority().map_or("127.0.0.1", |a| a.as_str());
+            format!("{scheme}://{authority}/graphql/ws")
+        })
+    }
+}
+
+/// Resolves the server's address and picks the source addresses.
+async fn addresses(args: &SimulateArgs, uri: &Uri) -> anyhow::Result<(SocketAddr, Vec<IpAddr>)> {
+    let host = uri.host().context("the URL has no host")?;
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    let port = uri.port_u16().unwrap_or(match uri.scheme_str() {
+        Some("wss") => 443,
+        _ => 80,
+    });
+    let server = tokio::net::lookup_host((host, port))
+        .await
+        .with_context(|| format!("cannot resolve {host}"))?
+        .next()
+        .with_context(|| format!("{host} has no address"))?;
+    let loopback_v4 = matches!(server.ip(), IpAddr::V4(ip) if ip.is_loopback());
+    let count = match args.source_addresses {
+        0 if loopback_v4 => args.stations.div_ceil(10_000),
+        0 => 0,
+        n => n,
+    };
+    anyhow::ensure!(count <= 254, "at most 254 source addresses (127.0.0.1-254)");
+    anyhow::ensure!(
+        count <= 1 || loopback_v4,
+        "several source addresses only work against a server on 127.x.x.x"
+    );
+    let sources = if count <= 1 {
+        Vec::new()
+    } else {
+        (1..=count as u8)
+            .map(|i| IpAddr::V4(Ipv4Addr::new(127, 0, 0, i)))
+            .collect()
+    };
+    Ok((server, sources))
+}
+
+/// Runs a simulation and returns what it measured. `interrupt` ends it early (Ctrl-C).
+pub async fn run(args: SimulateArgs, interrupt: CancellationToken) -> anyhow::Result<Report> {
+    anyhow::ensure!(args.stations > 0, "--stations must be at least 1");
+    anyhow::ensure!(
+        (1..=99).contains(&args.connectors),
+        "--connectors must be 1 to 99"
+    );
+    anyhow::ensure!(
+        (1..=MAX_MEASURANDS).contains(&args.measurands),
+        "--measurands must be 1 to {MAX_MEASURANDS}"
+    );
+    anyhow::ensure!(
+        args.subscribers == 0 || args.subscribe == Watch::All || args.subscribers <= args.stations,
+        "--subscribers (one per station) cannot outnumber --stations"
+    );
+    let pacing = args.pacing()?;
+    let base_url = args.url.trim_end_matches('/').to_owned();
+    let uri: Uri = base_url
+        .parse()
+        .with_context(|| format!("`{base_url}` is not a URL"))?;
+    anyhow::ensure!(
+        matches!(uri.scheme_str(), Some("ws" | "wss")),
+        "the URL must start with ws:// or wss://"
+    );
+    let (server, sources) = addresses(&args, &uri).await?;
+    let target = match pacing {
+        Pacing::Every(interval) => {
+            Some((args.stations * args.connectors as usize) as f64 / interval.as_secs_f64())
+        }
+        _ => None,
+    };
+
+    let stats = Arc::new(Stats::default());
+    let stop = CancellationToken::new();
+    let start = Instant::now();
+    let plan = Arc::new(Plan {
+        base_url: base_url.clone(),
+        server,
+        sources,
+        id_prefix: args.id_prefix.clone(),
+        total_stations: args.stations,
+        auth_key: args.auth_key.clone(),
+        connectors: args.connectors,
+        heartbeat: args.heartbeat_interval.map(|d| d.0),
+        pacing,
+        measurands: args.measurands,
+        charge_for: Some(args.charge_for.0).filter(|d| !d.is_zero()),
+        pause: args.pause.0,
+        id_tag: args.id_tag.clone(),
+        call_timeout: args.call_timeout.0,
+        max_queue: 1_000,
+        epoch: (start, SystemTime::now()),
+        stop: stop.clone(),
+        stats: stats.clone(),
+    });
+
+    let mut tasks = Vec::with_capacity(args.stations + args.subscribers);
+    let graphql_url = args.graphql_url(&uri);
+    for i in 0..args.subscribers {
+        let station = match args.subscribe {
+            Watch::Station => Some(plan.station_id(args.first_index + i)),
+            Watch::All => None,
+        };
+        let task = subscriber::run(
+            plan.clone(),
+            graphql_url.clone(),
+            args.token.clone(),
+            station,
+        );
+        tasks.push(tokio::spawn(task));
+    }
+    let spawner = {
+        let (plan, first, n, rate) = (
+            plan.clone(),
+            args.first_index,
+            args.stations,
+            args.connect_rate,
+        );
+        tokio::spawn(async move {
+            let mut handles = Vec::with_capacity(n);
+            for i in 0..n {
+                if rate > 0.0 {
+                    let due = start + Duration::from_secs_f64(i as f64 / rate);
+                    tokio::select! {
+                        () = plan.stop.cancelled() => break,
+                        () = tokio::time::sleep_until(due.into()) => {}
+                    }
+                }
+                handles.push(tokio::spawn(station::run(plan.clone(), first + i)));
+            }
+            handles
+        })
+    };
+
+    let ready_seconds = wait_ready(&args, &stats, start, &interrupt).await;
+    if !args.duration.0.is_zero() && !interrupt.is_cancelled() {
+        tokio::select! {
+            () = interrupt.cancelled() => {}
+            () = tokio::time::sleep(args.warmup.0) => {
+                stats.window.open(Instant::now());
+                progress(&args, "measuring", &stats, start);
+                tokio::select! {
+                    () = interrupt.cancelled() => {}
+                    () = tokio::time::sleep(args.duration.0) => {}
+                }
+                stats.window.close(Instant::now());
+            }
+        }
+    }
+    let counts = stats.report();
+    stop.cancel();
+    tasks.extend(spawner.await.unwrap_or_default());
+    let closing = async {
+        for task in tasks {
+            let _ = task.await;
+        }
+    };
+    let _ = tokio::time::timeout(Duration::from_secs(10), closing).await;
+    Ok(Report {
+        url: base_url,
+        stations: args.stations,
+        connectors: args.connectors,
+        ready_seconds,
+        target_meter_values_per_second: target,
+        counts,
+    })
+}
+
+/// Waits until every station is ready (or the timeout, or Ctrl-C), printing progress.
+async fn wait_ready(
+    args: &SimulateArgs,
+    stats: &Stats,
+    start: Instant,
+    interrupt: &CancellationToken,
+) -> Option<f64> {
+    let mut tick = tokio::time::interval(Duration::from_millis(20));
+    let mut last_print = Instant::now();
+    loop {
+        tokio::select! {
+            () = interrupt.cancelled() => return None,
+            _ = tick.tick() => {}
+        }
+        if stats.ready.load(Relaxed) >= args.stations as u64 {
+            let seconds = start.elapsed().as_secs_f64();
+            progress(args, "ready", stats, start);
+            return Some(seconds);
+        }
+        if start.elapsed() >= args.ready_timeout.0 {
+            progress(args, "not ready (timeout)", stats, start);
+            return None;
+        }
+        if last_print.elapsed() >= Duration::from_secs(1) {
+            last_print = Instant::now();
+            progress(args, "connecting", stats, start);
+        }
+    }
+}
+
+fn progress(args: &SimulateArgs, phase: &str, stats: &Stats, start: Instant) {
+    if !args.quiet {
+        eprintln!(
+            "{phase}: {:.2} s, {} connected, {} ready of {}, {} connect failures",
+            start.elapsed().as_secs_f64(),
+            stats.connected.load(Relaxed),
+            stats.ready.load(Relaxed),
+            args.stations,
+            stats.connect_failures.load(Relaxed),
+        );
+    }
+}
+
+impl Report {
+    /// The report as text, for a terminal.
+    pub fn text(&self) -> String {
+        let c = &self.counts;
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "{} stations x {} connectors -> {}",
+            self.stations, self.connectors, self.url
+        );
+        let _ = match self.ready_seconds {
+            Some(s) => writeln!(out, "all ready in {s:.2} s"),
+            None => writeln!(out, "NOT all ready: {} of {}", c.ready, self.stations),
+        };
+        let _ = writeln!(
+            out,
+            "connections: {} made, {} failed, {} lost, {} open at the end",
+            c.connects, c.connect_failures, c.disconnects, c.connected
+        );
+        if let Some(target) = self.target_meter_values_per_second {
+            let _ = writeln!(out, "MeterValues asked for: {target:.0}/s");
+        }
+        let l = &c.total.latency;
+        let _ = writeln!(
+            out,
+            "window {:.1} s: {:.0} answers/s, p50 {:.2} ms, p99 {:.2} ms, p99.9 {:.2} ms, max {:.2} ms",
+            c.window_seconds, c.total.per_second, l.p50_ms, l.p99_ms, l.p999_ms, l.max_ms
+        );
+        let _ = writeln!(
+            out,
+            "{:<30} {:>9} {:>9} {:>7} {:>8} {:>9} {:>8} {:>8} {:>8} {:>8}",
+            "action",
+            "sent",
+            "answered",
+            "errors",
+            "timeouts",
+            "per s",
+            "p50 ms",
+            "p99 ms",
+            "p99.9 ms",
+            "max ms"
+        );
+        for (name, a) in &c.actions {
+            let l = &a.latency;
+            let _ = writeln!(
+                out,
+                "{name:<30} {:>9} {:>9} {:>7} {:>8} {:>9.0} {:>8.2} {:>8.2} {:>8.2} {:>8.2}",
+                a.sent,
+                a.answered,
+                a.call_errors,
+                a.timeouts,
+                a.per_second,
+                l.p50_ms,
+                l.p99_ms,
+                l.p999_ms,
+                l.max_ms
+            );
+        }
+        let _ = writeln!(
+            out,
+            "server calls: {} ({} not simulated); dropped behind schedule: {}; protocol errors: {}",
+            c.server_calls,
+            c.server_calls_unsupported,
+            c.dropped_behind_schedule,
+            c.protocol_errors
+        );
+        let s = &c.subscribers;
+        if s.connected + s.failures > 0 {
+            let _ = write!(
+                out,
+                "subscribers: {} connected, {} failed, {} events",
+                s.connected, s.failures, s.events
+            );
+            if let Some(l) = &s.latency {
+                let _ = write!(
+                    out,
+                    ", delivery p50 {:.2} ms, p99 {:.2} ms, p99.9 {:.2} ms, max {:.2} ms",
+                    l.p50_ms, l.p99_ms, l.p999_ms, l.max_ms
+                );
+            }
+            out.push('\n');
+        }
+        for (what, n) in &c.call_errors {
+            let _ = writeln!(out, "CallError {what}: {n}");
+        }
+        for e in &c.first_errors {
+            let _ = writeln!(out, "error: {e}");
+        }
+        out
+    }
+
+    /// Whether the run went cleanly: every station ready, no failures, no lost answers.
+    pub fn clean(&self) -> bool {
+        let c = &self.counts;
+        self.ready_seconds.is_some()
+            && c.connect_failures == 0
+            && c.disconnects == 0
+            && c.call_errors.is_empty()
+            && c.actions.values().all(|a| a.timeouts == 0)
+            && c.protocol_errors == 0
+            && c.subscribers.failures == 0
+    }
+}

@@ -1,0 +1,922 @@
+//! One simulated charge point: connects (from its source address, with Basic auth when
+//! configured), boots, reports its connectors, then heartbeats, samples meter values on
+//! schedule, runs authorise/start/meter/stop cycles and answers every server command the way
+//! a well-behaved station does. One CALL in flight at a time, as OCPP-J requires; sends that
+//! come due while one is in flight wait in a queue and are timed from their scheduled time.
+
+use std::{
+    collections::VecDeque,
+    fmt::Write as _,
+    net::{IpAddr, SocketAddr},
+    sync::{Arc, atomic::Ordering::Relaxed},
+    time::{Duration, Instant, SystemTime},
+};
+
+use base64::Engine as _;
+use chrono::{DateTime, SecondsFormat, Utc};
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{Value, json};
+use tokio::net::{TcpSocket, TcpStream};
+use tokio_tungstenite::{
+    MaybeTlsStream, WebSocketStream,
+    tungstenite::{
+        Message,
+        client::IntoClientRequest,
+        http::{HeaderValue, header},
+        protocol::WebSocketConfig,
+    },
+};
+use tokio_util::sync::CancellationToken;
+
+use super::stats::Stats;
+
+type Ws = WebSocketStream<MaybeTlsStream<TcpStream>>;
+
+/// How MeterValues are paced.
+#[derive(Clone, Copy, Debug)]
+pub enum Pacing {
+    /// No periodic MeterValues.
+    Off,
+    /// Each connector samples every `interval`, on a fixed schedule (open loop); the
+    /// connectors of the whole fleet are spread evenly over the interval.
+    Every(Duration),
+    /// The next MeterValues as soon as the last was answered (closed loop).
+    ClosedLoop,
+}
+
+/// What every station of a run shares.
+#[derive(Debug)]
+pub struct Plan {
+    /// The OCPP endpoint without the station id, without a trailing slash.
+    pub base_url: String,
+    /// Where `base_url` points, resolved once.
+    pub server: SocketAddr,
+    pub sources: Vec<IpAddr>,
+    pub id_prefix: String,
+    pub total_stations: usize,
+    pub auth_key: Option<String>,
+    pub connectors: u32,
+    pub heartbeat: Option<Duration>,
+    pub pacing: Pacing,
+    pub measurands: usize,
+    pub charge_for: Option<Duration>,
+    pub pause: Duration,
+    pub id_tag: String,
+    pub call_timeout: Duration,
+    /// Most sends a station keeps waiting; beyond that, new meter samples are dropped (and
+    /// counted) rather than queued without end.
+    pub max_queue: usize,
+    /// An instant and the wall-clock time it stands for (timestamps of scheduled sends).
+    pub epoch: (Instant, SystemTime),
+    pub stop: CancellationToken,
+    pub stats: Arc<Stats>,
+}
+
+impl Plan {
+    pub fn station_id(&self, index: usize) -> String {
+        format!("{}{index:05}", self.id_prefix)
+    }
+
+    fn wall(&self, at: Instant) -> DateTime<Utc> {
+        let (instant, system) = self.epoch;
+        let system = match at.checked_duration_since(instant) {
+            Some(after) => system + after,
+            None => system - (instant - at),
+        };
+        system.into()
+    }
+}
+
+/// The measurands a station samples, in order; `--measurands N` takes the first N.
+const MEASURANDS: [(&str, &str, Option<&str>); 8] = [
+    ("Energy.Active.Import.Register", "Wh", None),
+    ("Power.Active.Import", "W", None),
+    ("Current.Import", "A", Some("L1")),
+    ("Voltage", "V", Some("L1-N")),
+    ("SoC", "Percent", None),
+    ("Current.Offered", "A", None),
+    ("Power.Offered", "W", None),
+    ("Temperature", "Celsius", None),
+];
+
+pub const MAX_MEASURANDS: usize = MEASURANDS.len();
+
+/// Runs station `index` until the plan's stop token fires, reconnecting when the connection
+/// is lost (as stations do, with a growing back-off).
+pub async fn run(plan: Arc<Plan>, index: usize) {
+    let mut backoff = Duration::from_secs(1);
+    let mut state = Station::new(&plan, index);
+    while !plan.stop.is_cancelled() {
+        let ws = tokio::select! {
+            () = plan.stop.cancelled() => return,
+            ws = connect(&plan, index) => ws,
+        };
+        match ws {
+            Ok(ws) => {
+                backoff = Duration::from_secs(1);
+                plan.stats.connects.fetch_add(1, Relaxed);
+                plan.stats.connected.fetch_add(1, Relaxed);
+                let end = state.session(&plan, ws).await;
+                plan.stats.connected.fetch_sub(1, Relaxed);
+                match end {
+                    End::Stopped => return,
+                    End::Reset => continue,
+                    End::Lost(why) => {
+                        plan.stats.disconnects.fetch_add(1, Relaxed);
+                        plan.stats
+                            .note_error(format!("{}: connection lost: {why}", state.id));
+                    }
+                }
+            }
+            Err(e) => {
+                plan.stats.connect_failures.fetch_add(1, Relaxed);
+                plan.stats
+                    .note_error(format!("{}: cannot connect: {e}", state.id));
+            }
+        }
+        // Spread the retries of many stations (index-based jitter up to a quarter).
+        let jitter = backoff.mul_f64((index % 97) as f64 / 388.0);
+        tokio::select! {
+            () = plan.stop.cancelled() => return,
+            () = tokio::time::sleep(backoff + jitter) => {}
+        }
+        backoff = (backoff * 2).min(Duration::from_secs(30));
+    }
+}
+
+async fn connect(plan: &Plan, index: usize) -> anyhow::Result<Ws> {
+    let id = plan.station_id(index);
+    let mut request = format!("{}/{id}", plan.base_url).into_client_request()?;
+    let headers = request.headers_mut();
+    headers.insert(
+        header::SEC_WEBSOCKET_PROTOCOL,
+        HeaderValue::from_static("ocpp1.6"),
+    );
+    if let Some(key) = &plan.auth_key {
+        let credentials = base64::engine::general_purpose::STANDARD.encode(format!("{id}:{key}"));
+        headers.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_str(&format!("Basic {credentials}"))?,
+        );
+    }
+    let socket = if plan.server.is_ipv4() {
+        TcpSocket::new_v4()?
+    } else {
+        TcpSocket::new_v6()?
+    };
+    if !plan.sources.is_empty() {
+        socket.bind(SocketAddr::new(plan.sources[index % plan.sources.len()], 0))?;
+    }
+    socket.set_nodelay(true)?;
+    // Small buffers: tens of thousands of stations share this process.
+    let config = WebSocketConfig::default()
+        .read_buffer_size(4096)
+        .write_buffer_size(0);
+    let handshake = async {
+        let stream = socket.connect(plan.server).await?;
+        let (ws, response) =
+            tokio_tungstenite::client_async_tls_with_config(request, stream, Some(config), None)
+                .await?;
+        let protocol = response.headers().get(header::SEC_WEBSOCKET_PROTOCOL);
+        anyhow::ensure!(
+            protocol.is_some_and(|p| p == "ocpp1.6"),
+            "the server did not agree to ocpp1.6 (it answered {protocol:?})"
+        );
+        Ok(ws)
+    };
+    tokio::time::timeout(Duration::from_secs(30), handshake)
+        .await
+        .map_err(|_| anyhow::anyhow!("the handshake took over 30 s"))?
+}
+
+enum End {
+    Stopped,
+    Reset,
+    Lost(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Kind {
+    Boot,
+    Status { last: bool },
+    Heartbeat,
+    Meter,
+    Authorize(usize),
+    Start(usize),
+    Stop(usize),
+    Other,
+}
+
+struct Out {
+    action: &'static str,
+    payload: String,
+    scheduled: Instant,
+    kind: Kind,
+}
+
+struct InFlight {
+    id: String,
+    action: &'static str,
+    kind: Kind,
+    scheduled: Instant,
+    sent: Instant,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Cycle {
+    Idle,
+    Busy,
+    Charging,
+}
+
+struct Connector {
+    id: u32,
+    cycle: Cycle,
+    transaction: Option<i64>,
+    id_tag: Option<String>,
+    energy_wh: u64,
+    next_meter: Option<Instant>,
+    next_cycle: Option<Instant>,
+}
+
+/// What a station keeps across reconnections: its transactions and meter registers.
+struct Station {
+    id: String,
+    index: usize,
+    connectors: Vec<Connector>,
+    heartbeat: Duration,
+    meter_interval: Option<Duration>,
+    next_heartbeat: Option<Instant>,
+    next_boot: Option<Instant>,
+    ready_once: bool,
+    closed_loop_next: usize,
+    message_id: u64,
+    queue: VecDeque<Out>,
+    in_flight: Option<InFlight>,
+    reset_after_drain: bool,
+}
+
+impl Station {
+    fn new(plan: &Plan, index: usize) -> Self {
+        Self {
+            id: plan.station_id(index),
+            index,
+            connectors: (1..=plan.connectors)
+                .map(|id| Connector {
+                    id,
+                    cycle: Cycle::Idle,
+                    transaction: None,
+                    id_tag: None,
+                    energy_wh: 1_000 * index as u64,
+                    next_meter: None,
+                    next_cycle: None,
+                })
+                .collect(),
+            heartbeat: Duration::from_secs(300),
+            meter_interval: match plan.pacing {
+                Pacing::Every(interval) => Some(interval),
+                _ => None,
+            },
+            next_heartbeat: None,
+            next_boot: None,
+            ready_once: false,
+            closed_loop_next: 0,
+            message_id: 0,
+            queue: VecDeque::new(),
+            in_flight: None,
+            reset_after_drain: false,
+        }
+    }
+
+    /// One connection, from BootNotification until it ends.
+    async fn session(&mut self, plan: &Plan, mut ws: Ws) -> End {
+        self.queue.clear();
+        self.in_flight = None;
+        self.next_heartbeat = None;
+        self.next_boot = None;
+        self.reset_after_drain = false;
+        for c in &mut self.connectors {
+            c.next_meter = None;
+            c.next_cycle = None;
+        }
+        let now = Instant::now();
+        self.push(plan, "BootNotification", boot_payload(), now, Kind::Boot);
+        loop {
+            if self.in_flight.is_none() {
+                if self.reset_after_drain && self.queue.is_empty() {
+                    let _ = ws.close(None).await;
+                    return End::Reset;
+                }
+                if self.queue.is_empty()
+                    && matches!(plan.pacing, Pacing::ClosedLoop)
+                    && self.ready_once
+                    && self.next_boot.is_none()
+                {
+                    let c = self.closed_loop_next % self.connectors.len();
+                    self.closed_loop_next += 1;
+                    self.push_meter(plan, c, Instant::now());
+                }
+                if let Some(out) = self.queue.pop_front()
+                    && let Err(e) = self.send(plan, &mut ws, out).await
+                {
+                    return End::Lost(e);
+                }
+            }
+            let deadline = self.deadline(plan);
+            tokio::select! {
+                () = plan.stop.cancelled() => {
+                    let _ = ws.close(None).await;
+                    return End::Stopped;
+                }
+                frame = ws.next() => match frame {
+                    Some(Ok(Message::Text(text))) => {
+                        if let Err(e) = self.on_frame(plan, &mut ws, text.as_str()).await {
+                            return End::Lost(e);
+                        }
+                    }
+                    Some(Ok(Message::Close(frame))) => {
+                        return End::Lost(format!("closed by the server: {frame:?}"));
+                    }
+                    Some(Ok(_)) => {}
+                    Some(Err(e)) => return End::Lost(e.to_string()),
+                    None => return End::Lost("connection closed".into()),
+                },
+                () = tokio::time::sleep_until(deadline.into()) => self.on_timers(plan),
+            }
+        }
+    }
+
+    fn push(
+        &mut self,
+        plan: &Plan,
+        action: &'static str,
+        payload: String,
+        scheduled: Instant,
+        kind: Kind,
+    ) {
+        if kind == Kind::Meter && self.queue.len() >= plan.max_queue {
+            plan.stats.dropped.fetch_add(1, Relaxed);
+            return;
+        }
+        self.queue.push_back(Out {
+            action,
+            payload,
+            scheduled,
+            kind,
+        });
+    }
+
+    async fn send(&mut self, plan: &Plan, ws: &mut Ws, out: Out) -> Result<(), String> {
+        self.message_id += 1;
+        let id = self.message_id.to_string();
+        let frame = format!(r#"[2,"{id}","{}",{}]"#, out.action, out.payload);
+        plan.stats.sent(out.action);
+        ws.send(Message::text(frame))
+            .await
+            .map_err(|e| e.to_string())?;
+        self.in_flight = Some(InFlight {
+            id,
+            action: out.action,
+            kind: out.kind,
+            scheduled: out.scheduled,
+            sent: Instant::now(),
+        });
+        Ok(())
+    }
+
+    /// The next instant something is due: a timer, or the in-flight call's timeout.
+    fn deadline(&self, plan: &Plan) -> Instant {
+        let far = Instant::now() + Duration::from_secs(3600);
+        let timers = self
+            .connectors
+            .iter()
+            .flat_map(|c| [c.next_meter, c.next_cycle])
+            .chain([self.next_heartbeat, self.next_boot])
+            .flatten();
+        let timeout = self.in_flight.as_ref().map(|f| f.sent + plan.call_timeout);
+        timers.chain(timeout).min().unwrap_or(far)
+    }
+
+    fn on_timers(&mut self, plan: &Plan) {
+        let now = Instant::now();
+        if let Some(f) = &self.in_flight
+            && f.sent + plan.call_timeout <= now
+        {
+            plan.stats.timed_out(f.action);
+            let kind = f.kind;
+            self.in_flight = None;
+            self.failed(plan, kind, now);
+        }
+        if self.next_boot.is_some_and(|t| t <= now) {
+            self.next_boot = None;
+            self.push(plan, "BootNotification", boot_payload(), now, Kind::Boot);
+        }
+        if let Some(t) = self.next_heartbeat.filter(|t| *t <= now) {
+            self.next_heartbeat = Some(now + self.heartbeat);
+            self.push(plan, "Heartbeat", "{}".into(), t, Kind::Heartbeat);
+        }
+        for c in 0..self.connectors.len() {
+            if let Some(t) = self.connectors[c].next_meter.filter(|t| *t <= now) {
+                let interval = self.meter_interval.unwrap_or(Duration::from_secs(60));
+                // The schedule moves on from when the sample was due, not from now.
+                let mut next = t + interval;
+                if next <= now {
+                    next = now + interval;
+                }
+                self.connectors[c].next_meter = Some(next);
+                self.push_meter(plan, c, t);
+            }
+            if self.connectors[c].next_cycle.is_some_and(|t| t <= now) {
+                self.connectors[c].next_cycle = None;
+                self.cycle_step(plan, c, now);
+            }
+        }
+    }
+
+    /// Moves connector `c` along authorise → start → (charge) → stop → (pause).
+    fn cycle_step(&mut self, plan: &Plan, c: usize, now: Instant) {
+        let connector = &mut self.connectors[c];
+        match connector.cycle {
+            Cycle::Idle => {
+                connector.cycle = Cycle::Busy;
+                let payload = json!({ "idTag": plan.id_tag }).to_string();
+                self.push(plan, "Authorize", payload, now, Kind::Authorize(c));
+            }
+            Cycle::Charging => self.push_stop(plan, c, "Local", now),
+            Cycle::Busy => {}
+        }
+    }
+
+    fn push_start(&mut self, plan: &Plan, c: usize, id_tag: String, now: Instant) {
+        let connector = &mut self.connectors[c];
+        connector.cycle = Cycle::Busy;
+        let payload = json!({
+            "connectorId": connector.id,
+            "idTag": id_tag,
+            "meterStart": connector.energy_wh,
+            "timestamp": stamp(plan.wall(now)),
+        })
+        .to_string();
+        connector.id_tag = Some(id_tag);
+        self.push(plan, "StartTransaction", payload, now, Kind::Start(c));
+    }
+
+    fn push_stop(&mut self, plan: &Plan, c: usize, reason: &str, now: Instant) {
+        let connector = &mut self.connectors[c];
+        let Some(transaction) = connector.transaction else {
+            return;
+        };
+        connector.cycle = Cycle::Busy;
+        let payload = json!({
+            "transactionId": transaction,
+            "idTag": connector.id_tag,
+            "meterStop": connector.energy_wh,
+            "timestamp": stamp(plan.wall(now)),
+            "reason": reason,
+        })
+        .to_string();
+        self.push(plan, "StopTransaction", payload, now, Kind::Stop(c));
+    }
+
+    fn push_status(&mut self, plan: &Plan, connector_id: u32, status: &str, last: bool) {
+        let now = Instant::now();
+        let payload = format!(
+            r#"{{"connectorId":{connector_id},"errorCode":"NoError","status":"{status}","timestamp":"{}"}}"#,
+            stamp(plan.wall(now))
+        );
+        self.push(
+            plan,
+            "StatusNotification",
+            payload,
+            now,
+            Kind::Status { last },
+        );
+    }
+
+    fn push_meter(&mut self, plan: &Plan, c: usize, scheduled: Instant) {
+        let connector = &mut self.connectors[c];
+        let charging = connector.cycle == Cycle::Charging;
+        let power_w: u64 = if charging { 7_200 } else { 0 };
+        let seconds = self.meter_interval.map_or(1.0, |d| d.as_secs_f64());
+        connector.energy_wh += (power_w as f64 * seconds / 3600.0) as u64 + u64::from(charging);
+        let mut payload = String::with_capacity(128 + 96 * plan.measurands);
+        let _ = write!(payload, r#"{{"connectorId":{}"#, connector.id);
+        if let Some(tx) = connector.transaction.filter(|_| charging) {
+            let _ = write!(payload, r#","transactionId":{tx}"#);
+        }
+        let _ = write!(
+            payload,
+            r#","meterValue":[{{"timestamp":"{}","sampledValue":["#,
+            stamp(plan.wall(scheduled))
+        );
+        for (i, (measurand, unit, phase)) in MEASURANDS.iter().take(plan.measurands).enumerate() {
+            let value = match i {
+                0 => connector.energy_wh.to_string(),
+                1 | 6 => power_w.to_string(),
+                2 | 5 => if charging { "32.0" } else { "0.0" }.to_owned(),
+                3 => "230.1".to_owned(),
+                4 => (20 + connector.energy_wh % 80).to_string(),
+                _ => "31.5".to_owned(),
+            };
+            if i > 0 {
+                payload.push(',');
+            }
+            let _ = write!(
+                payload,
+                r#"{{"value":"{value}","context":"Sample.Periodic","measurand":"{measurand}","unit":"{unit}""#
+            );
+            if let Some(phase) = phase {
+                let _ = write!(payload, r#","phase":"{phase}""#);
+            }
+            payload.push('}');
+        }
+        payload.push_str("]}]}");
+        self.push(plan, "MeterValues", payload, scheduled, Kind::Meter);
+    }
+
+    async fn on_frame(&mut self, plan: &Plan, ws: &mut Ws, text: &str) -> Result<(), String> {
+        let Ok(Value::Array(frame)) = serde_json::from_str::<Value>(text) else {
+            plan.stats.protocol_errors.fetch_add(1, Relaxed);
+            return Ok(());
+        };
+        let id = frame.get(1).and_then(Value::as_str).unwrap_or_default();
+        match frame.first().and_then(Value::as_u64) {
+            Some(2) => {
+                let action = frame.get(2).and_then(Value::as_str).unwrap_or_default();
+                let payload = frame.get(3).cloned().unwrap_or(Value::Null);
+                plan.stats.server_calls.fetch_add(1, Relaxed);
+                let reply = match self.on_server_call(plan, action, &payload) {
+                    Some(answer) => json!([3, id, answer]),
+                    None => {
+                        plan.stats.server_calls_unsupported.fetch_add(1, Relaxed);
+                        json!([
+                            4,
+                            id,
+                            "NotImplemented",
+                            format!("{action} is not simulated"),
+                            {}
+                        ])
+                    }
+                };
+                ws.send(Message::text(reply.to_string()))
+                    .await
+                    .map_err(|e| e.to_string())?;
+            }
+            Some(kind @ (3 | 4)) => {
+                let Some(f) = self.in_flight.take_if(|f| f.id == id) else {
+                    plan.stats.protocol_errors.fetch_add(1, Relaxed);
+                    return Ok(());
+                };
+                let now = Instant::now();
+                if kind == 3 {
+                    plan.stats.answered(f.action, f.scheduled, None);
+                    let payload = frame.get(2).cloned().unwrap_or(Value::Null);
+                    self.on_answer(plan, f.kind, &payload, now);
+                } else {
+                    let code = frame.get(2).and_then(Value::as_str).unwrap_or("?");
+                    plan.stats.answered(f.action, f.scheduled, Some(code));
+                    self.failed(plan, f.kind, now);
+                }
+            }
+            _ => {
+                plan.stats.protocol_errors.fetch_add(1, Relaxed);
+            }
+        }
+        Ok(())
+    }
+
+    fn on_answer(&mut self, plan: &Plan, kind: Kind, payload: &Value, now: Instant) {
+        let status = |v: &Value| {
+            v.pointer("/idTagInfo/status")
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        };
+        match kind {
+            Kind::Boot => {
+                if payload["status"] != "Accepted" {
+                    let interval = payload["interval"]
+                        .as_u64()
+                        .filter(|i| *i > 0)
+                        .unwrap_or(10);
+                    self.next_boot = Some(now + Duration::from_secs(interval));
+                    return;
+                }
+                let offered = payload["interval"].as_u64().filter(|i| *i > 0);
+                self.heartbeat = plan
+                    .heartbeat
+                    .or(offered.map(Duration::from_secs))
+                    .unwrap_or(Duration::from_secs(300));
+                for connector_id in 0..=plan.connectors {
+                    let charging = connector_id > 0
+                        && self.connectors[connector_id as usize - 1]
+                            .transaction
+                            .is_some();
+                    let status = if charging { "Charging" } else { "Available" };
+                    self.push_status(plan, connector_id, status, connector_id == plan.connectors);
+                }
+            }
+            Kind::Status { last: true } => self.ready(plan, now),
+            Kind::Authorize(c) => {
+                if status(payload).as_deref() == Some("Accepted") {
+                    self.push_start(plan, c, plan.id_tag.clone(), now);
+                } else {
+                    self.idle(plan, c, now);
+                }
+            }
+            Kind::Start(c) => {
+                let transaction = payload["transactionId"].as_i64();
+                self.connectors[c].transaction = transaction;
+                if status(payload).as_deref() == Some("Accepted") && transaction.is_some() {
+                    let connector = &mut self.connectors[c];
+                    connector.cycle = Cycle::Charging;
+                    connector.next_cycle = plan.charge_for.map(|d| now + d);
+                    let id = connector.id;
+                    self.push_status(plan, id, "Charging", false);
+                } else {
+                    self.push_stop(plan, c, "DeAuthorized", now);
+                }
+            }
+            Kind::Stop(c) => {
+                self.connectors[c].transaction = None;
+                self.connectors[c].id_tag = None;
+                self.idle(plan, c, now);
+                let id = self.connectors[c].id;
+                self.push_status(plan, id, "Available", false);
+            }
+            Kind::Status { last: false } | Kind::Heartbeat | Kind::Meter | Kind::Other => {}
+        }
+    }
+
+    /// A call that got a CallError or no answer.
+    fn failed(&mut self, plan: &Plan, kind: Kind, now: Instant) {
+        match kind {
+            Kind::Boot => self.next_boot = Some(now + Duration::from_secs(10)),
+            Kind::Status { last: true } => self.ready(plan, now),
+            Kind::Authorize(c) | Kind::Start(c) => {
+                self.connectors[c].transaction = None;
+                self.idle(plan, c, now);
+            }
+            // The station keeps the transaction and tries to stop it again later.
+            Kind::Stop(c) => {
+                self.connectors[c].cycle = Cycle::Charging;
+                self.connectors[c].next_cycle = Some(now + Duration::from_secs(10));
+            }
+            Kind::Status { last: false } | Kind::Heartbeat | Kind::Meter | Kind::Other => {}
+        }
+    }
+
+    fn idle(&mut self, plan: &Plan, c: usize, now: Instant) {
+        let connector = &mut self.connectors[c];
+        connector.cycle = Cycle::Idle;
+        connector.next_cycle = plan.charge_for.map(|_| now + plan.pause);
+    }
+
+    /// Accepted and every connector reported: start the timers.
+    fn ready(&mut self, plan: &Plan, now: Instant) {
+        if !self.ready_once {
+            self.ready_once = true;
+            plan.stats.ready.fetch_add(1, Relaxed);
+        }
+        self.next_heartbeat = Some(now + self.heartbeat);
+        let slots = (plan.total_stations * self.connectors.len()).max(1) as u32;
+        let (start, interval) = (plan.epoch.0, self.meter_interval);
+        for (c, connector) in self.connectors.iter_mut().enumerate() {
+            if let Some(interval) = interval {
+                // A fixed slot in the fleet-wide schedule: the first one after now.
+                let slot = (self.index * plan.connectors as usize + c) as u32 % slots;
+                let mut at = start + interval / slots * slot;
+                if at < now {
+                    let behind = (now - at).as_nanos() / interval.as_nanos().max(1) + 1;
+                    at += interval * behind as u32;
+                }
+                connector.next_meter = Some(at);
+            }
+            if plan.charge_for.is_some() && connector.cycle == Cycle::Idle {
+                // Stagger the first sessions over the pause.
+                let offset = plan.pause.mul_f64(((self.index + c) % 64) as f64 / 64.0);
+                connector.next_cycle = Some(now + offset);
+            }
+        }
+    }
+
+    /// A server command: the answer, or `None` for NotImplemented.
+    fn on_server_call(&mut self, plan: &Plan, action: &str, p: &Value) -> Option<Value> {
+        let now = Instant::now();
+        let connector_index = |s: &Self, id: &Value| {
+            id.as_u64()
+                .and_then(|id| s.connectors.iter().position(|c| u64::from(c.id) == id))
+        };
+        Some(match action {
+            "RemoteStartTransaction" => {
+                let wanted = match p.get("connectorId") {
+                    Some(id) => connector_index(self, id),
+                    None => self.connectors.iter().position(|c| c.cycle == Cycle::Idle),
+                };
+                match (wanted, p["idTag"].as_str()) {
+                    (Some(c), Some(tag)) if self.connectors[c].cycle == Cycle::Idle => {
+                        self.connectors[c].next_cycle = None;
+                        self.push_start(plan, c, tag.to_owned(), now);
+                        json!({ "status": "Accepted" })
+                    }
+                    _ => json!({ "status": "Rejected" }),
+                }
+            }
+            "RemoteStopTransaction" => {
+                let tx = p["transactionId"].as_i64();
+                match self
+                    .connectors
+                    .iter()
+                    .position(|c| c.transaction.is_some() && c.transaction == tx)
+                {
+                    Some(c) if self.connectors[c].cycle == Cycle::Charging => {
+                        self.push_stop(plan, c, "Remote", now);
+                        json!({ "status": "Accepted" })
+                    }
+                    _ => json!({ "status": "Rejected" }),
+                }
+            }
+            "Reset" => {
+                let reason = if p["type"] == "Hard" {
+                    "HardReset"
+                } else {
+                    "SoftReset"
+                };
+                for c in 0..self.connectors.len() {
+                    if self.connectors[c].cycle == Cycle::Charging {
+                        self.push_stop(plan, c, reason, now);
+                    }
+                }
+                self.reset_after_drain = true;
+                json!({ "status": "Accepted" })
+            }
+            "ChangeAvailability" => {
+                let status = if p["type"] == "Inoperative" {
+                    "Unavailable"
+                } else {
+                    "Available"
+                };
+                let id = p["connectorId"].as_u64().unwrap_or(0);
+                let busy = self
+                    .connectors
+                    .iter()
+                    .any(|c| (id == 0 || u64::from(c.id) == id) && c.cycle != Cycle::Idle);
+                if busy {
+                    json!({ "status": "Scheduled" })
+                } else {
+                    let ids: Vec<u32> = if id == 0 {
+                        (0..=plan.connectors).collect()
+                    } else {
+                        vec![id as u32]
+                    };
+                    for id in ids {
+                        self.push_status(plan, id, status, false);
+                    }
+                    json!({ "status": "Accepted" })
+                }
+            }
+            "ChangeConfiguration" => {
+                let value = p["value"].as_str().and_then(|v| v.parse::<u64>().ok());
+                match (p["key"].as_str(), value) {
+                    (Some("HeartbeatInterval"), Some(secs)) if secs > 0 => {
+                        self.heartbeat = Duration::from_secs(secs);
+                        self.next_heartbeat = Some(now + self.heartbeat);
+                        json!({ "status": "Accepted" })
+                    }
+                    (Some("MeterValueSampleInterval"), Some(secs)) => {
+                        self.meter_interval = (secs > 0).then(|| Duration::from_secs(secs));
+                        for c in &mut self.connectors {
+                            c.next_meter = self.meter_interval.map(|d| now + d);
+                        }
+                        json!({ "status": "Accepted" })
+                    }
+                    (Some("HeartbeatInterval" | "MeterValueSampleInterval"), _) => {
+                        json!({ "status": "Rejected" })
+                    }
+                    _ => json!({ "status": "NotSupported" }),
+                }
+            }
+            "GetConfiguration" => {
+                let all = [
+                    (
+                        "HeartbeatInterval",
+                        self.heartbeat.as_secs().to_string(),
+                        false,
+                    ),
+                    (
+                        "MeterValueSampleInterval",
+                        self.meter_interval.map_or(0, |d| d.as_secs()).to_string(),
+                        false,
+                    ),
+                    (
+                        "MeterValuesSampledData",
+                        MEASURANDS
+                            .iter()
+                            .take(plan.measurands)
+                            .map(|m| m.0)
+                            .collect::<Vec<_>>()
+                            .join(","),
+                        false,
+                    ),
+                    ("NumberOfConnectors", plan.connectors.to_string(), true),
+                ];
+                let wanted: Option<Vec<&str>> = p["key"]
+                    .as_array()
+                    .filter(|keys| !keys.is_empty())
+                    .map(|keys| keys.iter().filter_map(Value::as_str).collect());
+                let known: Vec<Value> = all
+                    .iter()
+                    .filter(|(k, ..)| wanted.as_ref().is_none_or(|w| w.contains(k)))
+                    .map(|(key, value, readonly)| {
+                        json!({ "key": key, "readonly": readonly, "value": value })
+                    })
+                    .collect();
+                let unknown: Vec<&str> = wanted
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|w| !all.iter().any(|(k, ..)| k == w))
+                    .collect();
+                let mut answer = json!({ "configurationKey": known });
+                if !unknown.is_empty() {
+                    answer["unknownKey"] = json!(unknown);
+                }
+                answer
+            }
+            "TriggerMessage" => {
+                let connector = p
+                    .get("connectorId")
+                    .and_then(|id| connector_index(self, id));
+                match p["requestedMessage"].as_str() {
+                    Some("BootNotification") => {
+                        self.push(plan, "BootNotification", boot_payload(), now, Kind::Boot);
+                    }
+                    Some("Heartbeat") => {
+                        self.push(plan, "Heartbeat", "{}".into(), now, Kind::Heartbeat);
+                    }
+                    Some("StatusNotification") => {
+                        let ids: Vec<(u32, bool)> = match connector {
+                            Some(c) => vec![(
+                                self.connectors[c].id,
+                                self.connectors[c].cycle == Cycle::Charging,
+                            )],
+                            None => self
+                                .connectors
+                                .iter()
+                                .map(|c| (c.id, c.cycle == Cycle::Charging))
+                                .collect(),
+                        };
+                        for (id, charging) in ids {
+                            let status = if charging { "Charging" } else { "Available" };
+                            self.push_status(plan, id, status, false);
+                        }
+                    }
+                    Some("MeterValues") => {
+                        for c in 0..self.connectors.len() {
+                            if connector.is_none_or(|wanted| wanted == c) {
+                                self.push_meter(plan, c, now);
+                            }
+                        }
+                    }
+                    Some("DiagnosticsStatusNotification") => self.push(
+                        plan,
+                        "DiagnosticsStatusNotification",
+                        r#"{"status":"Idle"}"#.into(),
+                        now,
+                        Kind::Other,
+                    ),
+                    Some("FirmwareStatusNotification") => self.push(
+                        plan,
+                        "FirmwareStatusNotification",
+                        r#"{"status":"Idle"}"#.into(),
+                        now,
+                        Kind::Other,
+                    ),
+                    _ => return Some(json!({ "status": "NotImplemented" })),
+                }
+                json!({ "status": "Accepted" })
+            }
+            "UnlockConnector" => json!({ "status": "Unlocked" }),
+            "ClearCache"
+            | "SendLocalList"
+            | "ReserveNow"
+            | "CancelReservation"
+            | "SetChargingProfile"
+            | "ClearChargingProfile" => json!({ "status": "Accepted" }),
+            "GetLocalListVersion" => json!({ "listVersion": 0 }),
+            "GetCompositeSchedule" => json!({ "status": "Rejected" }),
+            "DataTransfer" => json!({ "status": "UnknownVendorId" }),
+            "UpdateFirmware" | "GetDiagnostics" => json!({}),
+            _ => return None,
+        })
+    }
+}
+
+fn boot_payload() -> String {
+    format!(
+        r#"{{"chargePointVendor":"chargegate","chargePointModel":"simulator","firmwareVersion":"{}"}}"#,
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+fn stamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Millis, true)
+}

@@ -1,0 +1,115 @@
+//! GraphQL subscribers for a simulation: each opens `graphql-transport-ws`, subscribes to
+//! `meterValues` (of one simulated station, or of all), and times every event from the
+//! reading's timestamp (the station's scheduled send time) to its arrival.
+
+use std::{
+    sync::{Arc, atomic::Ordering::Relaxed},
+    time::{Duration, Instant, SystemTime},
+};
+
+use chrono::{DateTime, Utc};
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{Value, json};
+use tokio_tungstenite::tungstenite::{
+    Message,
+    client::IntoClientRequest,
+    http::{HeaderValue, header},
+};
+
+use super::station::Plan;
+
+const QUERY: &str = "subscription($station: ID) { meterValues(stationId: $station) \
+                     { stationId meterValues { timestamp } } }";
+
+/// Runs one subscriber until the plan stops; `station` is the one it watches (`None`: all).
+pub async fn run(plan: Arc<Plan>, url: String, token: Option<String>, station: Option<String>) {
+    let stats = &plan.stats;
+    let result = tokio::select! {
+        () = plan.stop.cancelled() => return,
+        result = subscribe(&plan, &url, token, station) => result,
+    };
+    if let Err(e) = result {
+        stats.subscriber_failures.fetch_add(1, Relaxed);
+        stats.note_error(format!("subscriber: {e}"));
+    }
+}
+
+async fn subscribe(
+    plan: &Plan,
+    url: &str,
+    token: Option<String>,
+    station: Option<String>,
+) -> anyhow::Result<()> {
+    let mut request = url.into_client_request()?;
+    request.headers_mut().insert(
+        header::SEC_WEBSOCKET_PROTOCOL,
+        HeaderValue::from_static("graphql-transport-ws"),
+    );
+    let (mut ws, _) = tokio_tungstenite::connect_async(request).await?;
+    let init = match token {
+        Some(token) => {
+            json!({ "type": "connection_init", "payload": { "Authorization": format!("Bearer {token}") } })
+        }
+        None => json!({ "type": "connection_init", "payload": {} }),
+    };
+    ws.send(Message::text(init.to_string())).await?;
+    let subscribe = json!({
+        "id": "1",
+        "type": "subscribe",
+        "payload": { "query": QUERY, "variables": { "station": station } },
+    });
+    let mut subscribed = false;
+    while let Some(message) = ws.next().await {
+        let text = match message? {
+            Message::Text(text) => text,
+            Message::Close(frame) => anyhow::bail!("closed by the server: {frame:?}"),
+            _ => continue,
+        };
+        let message: Value = serde_json::from_str(text.as_str())?;
+        match message["type"].as_str() {
+            Some("connection_ack") if !subscribed => {
+                subscribed = true;
+                plan.stats.subscribers_connected.fetch_add(1, Relaxed);
+                ws.send(Message::text(subscribe.to_string())).await?;
+            }
+            Some("ping") => {
+                ws.send(Message::text(json!({ "type": "pong" }).to_string()))
+                    .await?;
+            }
+            Some("next") => {
+                let arrived = SystemTime::now();
+                let readings = message
+                    .pointer("/payload/data/meterValues/meterValues")
+                    .and_then(Value::as_array);
+                if let Some(errors) = message.pointer("/payload/errors") {
+                    anyhow::bail!("subscription error: {errors}");
+                }
+                for reading in readings.into_iter().flatten() {
+                    let Some(at) = reading["timestamp"]
+                        .as_str()
+                        .and_then(|t| t.parse::<DateTime<Utc>>().ok())
+                    else {
+                        continue;
+                    };
+                    let taken = SystemTime::from(at);
+                    let latency = arrived.duration_since(taken).unwrap_or(Duration::ZERO);
+                    plan.stats
+                        .subscriber_event(latency, scheduled_instant(plan, taken));
+                }
+            }
+            Some("error") => anyhow::bail!("subscription refused: {}", message["payload"]),
+            Some("complete") => anyhow::bail!("the server completed the subscription"),
+            _ => {}
+        }
+    }
+    anyhow::bail!("connection closed")
+}
+
+/// The instant a wall-clock time stands for in this run.
+fn scheduled_instant(plan: &Plan, at: SystemTime) -> Instant {
+    let (instant, system) = plan.epoch;
+    match at.duration_since(system) {
+        Ok(after) => instant + after,
+        Err(e) => instant.checked_sub(e.duration()).unwrap_or(instant),
+    }
+}
