@@ -242,6 +242,19 @@ pub struct Settings {
     )]
     pub journal_retention: HumanDuration,
 
+    /// Whether every OCPP frame is also kept as it was on the wire (the message journal).
+    /// `off` stores only what the frames mean (stations, transactions, meter values, …):
+    /// two rows fewer per message; DataTransfer payloads are then not kept.
+    #[arg(
+        long,
+        env = "CHARGEGATE_JOURNAL",
+        default_value = "on",
+        action = clap::ArgAction::Set,
+        value_parser = clap::builder::BoolishValueParser::new(),
+        global = true
+    )]
+    pub journal: bool,
+
     /// Unreadable frames in a row after which a connection is closed (1002). `0` never closes.
     #[arg(
         long,
@@ -431,6 +444,7 @@ impl Settings {
             command_timeout: HumanDuration(Duration::from_secs(30)),
             ping_interval: HumanDuration(Duration::from_secs(60)),
             journal_retention: HumanDuration(Duration::from_secs(30 * 86_400)),
+            journal: true,
             max_bad_frames: 10,
             data_transfer_vendors: Vec::new(),
             sqlite_synchronous: SqliteSync::Full,

@@ -397,12 +397,14 @@ pub async fn diagnostics_status(
 
 /// DataTransfer from a station: `Accepted` for the configured vendor ids, `UnknownVendorId`
 /// otherwise (OCPP 1.6 §4.3). The message itself is kept in the journal; the answer waits until
-/// the journal row, queued before this call, is committed.
+/// the journal row, queued before this call, is committed (unless the journal is off).
 pub async fn data_transfer(
     ctx: &Context,
     req: &DataTransferRequest,
 ) -> Result<DataTransferResponse, StoreError> {
-    ctx.store.flush().await?;
+    if ctx.settings.journal {
+        ctx.store.flush().await?;
+    }
     let known = ctx
         .settings
         .data_transfer_vendors

@@ -672,6 +672,9 @@ impl Session {
         action: Option<&str>,
         payload: String,
     ) {
+        if !self.ctx.settings.journal {
+            return;
+        }
         // Bounded to the columns' sizes, and without NUL (see `without_nul`): a journal row
         // must never make a batch fail.
         let clip = |s: &str, n: usize| without_nul(s.chars().take(n).collect());

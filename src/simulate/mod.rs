@@ -8,6 +8,7 @@
 //! by slowing the load down. The report (text or JSON) gives throughput, latency
 //! percentiles, errors and connection counts.
 
+pub mod observe;
 pub mod station;
 pub mod stats;
 pub mod subscriber;
@@ -25,6 +26,8 @@ use tokio_tungstenite::tungstenite::http::Uri;
 use tokio_util::sync::CancellationToken;
 
 use crate::config::HumanDuration;
+use observe::ServerUsage;
+pub use station::LoadMessage;
 use station::{MAX_MEASURANDS, Pacing, Plan};
 use stats::{Counts, Stats};
 
@@ -59,6 +62,9 @@ pub struct SimulateArgs {
     /// highest throughput; latency is then from the send).
     #[arg(long)]
     pub closed_loop: bool,
+    /// What the paced load (`--meter-interval`, `--rate`, `--closed-loop`) sends.
+    #[arg(long, value_enum, default_value = "meter-values")]
+    pub message: LoadMessage,
     /// Sampled values per MeterValues (1 to 8: energy, power, current, voltage, SoC, offered
     /// current, offered power, temperature).
     #[arg(long, default_value_t = 5)]
@@ -109,6 +115,14 @@ pub struct SimulateArgs {
     /// A bearer token for the subscribers (see `chargegate token`).
     #[arg(long, env = "CHARGEGATE_SIM_TOKEN", hide_env_values = true)]
     pub token: Option<String>,
+    /// GraphQL command round trips per second (a `getConfiguration` mutation to each station
+    /// in turn, over HTTP to /graphql on the OCPP URL's host; needs `--token`).
+    #[arg(long)]
+    pub commands: Option<f64>,
+    /// The server's process id: its memory and CPU time are read from /proc (Linux) before
+    /// connecting and over the window, and reported.
+    #[arg(long)]
+    pub watch_pid: Option<u32>,
     /// Print the report as JSON (on standard output).
     #[arg(long)]
     pub json: bool,
@@ -132,8 +146,10 @@ pub struct Report {
     /// Seconds from the start until every station was accepted and had reported its
     /// connectors; `None` if some never were.
     pub ready_seconds: Option<f64>,
-    /// The MeterValues rate the run asked for, if paced by rate or interval.
-    pub target_meter_values_per_second: Option<f64>,
+    /// The paced load's rate the run asked for, if paced by rate or interval.
+    pub target_per_second: Option<f64>,
+    /// The watched server process (`--watch-pid`).
+    pub server: Option<ServerUsage>,
     #[serde(flatten)]
     pub counts: Counts,
 }
@@ -177,6 +193,16 @@ impl SimulateArgs {
             let authority = uri.authority().map_or("127.0.0.1", |a| a.as_str());
             format!("{scheme}://{authority}/graphql/ws")
         })
+    }
+
+    fn graphql_http_url(&self, uri: &Uri) -> String {
+        let scheme = if uri.scheme_str() == Some("wss") {
+            "https"
+        } else {
+            "http"
+        };
+        let authority = uri.authority().map_or("127.0.0.1", |a| a.as_str());
+        format!("{scheme}://{authority}/graphql")
     }
 }
 
@@ -229,6 +255,9 @@ pub async fn run(args: SimulateArgs, interrupt: CancellationToken) -> anyhow::Re
         args.subscribers == 0 || args.subscribe == Watch::All || args.subscribers <= args.stations,
         "--subscribers (one per station) cannot outnumber --stations"
     );
+    if let Some(rate) = args.commands {
+        anyhow::ensure!(rate > 0.0 && rate.is_finite(), "--commands must be above 0");
+    }
     let pacing = args.pacing()?;
     let base_url = args.url.trim_end_matches('/').to_owned();
     let uri: Uri = base_url
@@ -246,6 +275,14 @@ pub async fn run(args: SimulateArgs, interrupt: CancellationToken) -> anyhow::Re
         _ => None,
     };
 
+    let mut server_usage = match args.watch_pid {
+        Some(pid) => {
+            let before = observe::sample(pid)
+                .with_context(|| format!("cannot read /proc/{pid} (--watch-pid)"))?;
+            Some(ServerUsage::new(pid, &before))
+        }
+        None => None,
+    };
     let stats = Arc::new(Stats::default());
     let stop = CancellationToken::new();
     let start = Instant::now();
@@ -259,6 +296,7 @@ pub async fn run(args: SimulateArgs, interrupt: CancellationToken) -> anyhow::Re
         connectors: args.connectors,
         heartbeat: args.heartbeat_interval.map(|d| d.0),
         pacing,
+        message: args.message,
         measurands: args.measurands,
         charge_for: Some(args.charge_for.0).filter(|d| !d.is_zero()),
         pause: args.pause.0,
@@ -309,10 +347,24 @@ pub async fn run(args: SimulateArgs, interrupt: CancellationToken) -> anyhow::Re
     };
 
     let ready_seconds = wait_ready(&args, &stats, start, &interrupt).await;
+    // Commands go to connected stations: they start once every station is ready.
+    if let Some(rate) = args.commands.filter(|_| ready_seconds.is_some()) {
+        let task = observe::commands(
+            plan.clone(),
+            args.graphql_http_url(&uri),
+            args.token.clone(),
+            rate,
+            args.first_index,
+        );
+        tasks.push(tokio::spawn(task));
+    }
+    let (mut opened, mut closed) = (None, None);
+    let watch = |usage: &Option<ServerUsage>| usage.as_ref().and_then(|u| observe::sample(u.pid));
     if !args.duration.0.is_zero() && !interrupt.is_cancelled() {
         tokio::select! {
             () = interrupt.cancelled() => {}
             () = tokio::time::sleep(args.warmup.0) => {
+                opened = watch(&server_usage);
                 stats.window.open(Instant::now());
                 progress(&args, "measuring", &stats, start);
                 tokio::select! {
@@ -320,8 +372,14 @@ pub async fn run(args: SimulateArgs, interrupt: CancellationToken) -> anyhow::Re
                     () = tokio::time::sleep(args.duration.0) => {}
                 }
                 stats.window.close(Instant::now());
+                closed = watch(&server_usage);
             }
         }
+    } else if ready_seconds.is_some() {
+        opened = watch(&server_usage);
+    }
+    if let Some(usage) = &mut server_usage {
+        usage.window(args.stations, opened, closed);
     }
     let counts = stats.report();
     stop.cancel();
@@ -337,7 +395,8 @@ pub async fn run(args: SimulateArgs, interrupt: CancellationToken) -> anyhow::Re
         stations: args.stations,
         connectors: args.connectors,
         ready_seconds,
-        target_meter_values_per_second: target,
+        target_per_second: target,
+        server: server_usage,
         counts,
     })
 }
@@ -404,8 +463,8 @@ impl Report {
             "connections: {} made, {} failed, {} lost, {} open at the end",
             c.connects, c.connect_failures, c.disconnects, c.connected
         );
-        if let Some(target) = self.target_meter_values_per_second {
-            let _ = writeln!(out, "MeterValues asked for: {target:.0}/s");
+        if let Some(target) = self.target_per_second {
+            let _ = writeln!(out, "paced load asked for: {target:.0}/s");
         }
         let l = &c.total.latency;
         let _ = writeln!(
@@ -463,6 +522,21 @@ impl Report {
                     out,
                     ", delivery p50 {:.2} ms, p99 {:.2} ms, p99.9 {:.2} ms, max {:.2} ms",
                     l.p50_ms, l.p99_ms, l.p999_ms, l.max_ms
+                );
+            }
+            out.push('\n');
+        }
+        if let Some(u) = &self.server {
+            let _ = write!(out, "server {}: RSS {} KiB before", u.pid, u.rss_kib_before);
+            if let (Some(ready), Some(per)) = (u.rss_kib_ready, u.rss_kib_per_station) {
+                let _ = write!(out, ", {ready} KiB with the stations ({per:.1} KiB each)");
+            }
+            if let (Some(cpu), Some(share)) = (u.cpu_seconds_in_window, u.cpu_share_of_machine) {
+                let _ = write!(
+                    out,
+                    ", {cpu:.1} CPU s in the window = {:.1} % of {} cores",
+                    share * 100.0,
+                    u.cores
                 );
             }
             out.push('\n');

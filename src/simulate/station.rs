@@ -44,6 +44,17 @@ pub enum Pacing {
     ClosedLoop,
 }
 
+/// The message the paced load sends (the rest of a station's traffic is unchanged).
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoadMessage {
+    /// MeterValues with `--measurands` sampled values.
+    MeterValues,
+    /// Heartbeat.
+    Heartbeat,
+    /// DataTransfer with a vendor id the server does not know (nothing to store).
+    DataTransfer,
+}
+
 /// What every station of a run shares.
 #[derive(Debug)]
 pub struct Plan {
@@ -58,6 +69,8 @@ pub struct Plan {
     pub connectors: u32,
     pub heartbeat: Option<Duration>,
     pub pacing: Pacing,
+    /// What the paced load sends.
+    pub message: LoadMessage,
     pub measurands: usize,
     pub charge_for: Option<Duration>,
     pub pause: Duration,
@@ -314,7 +327,7 @@ impl Station {
                 {
                     let c = self.closed_loop_next % self.connectors.len();
                     self.closed_loop_next += 1;
-                    self.push_meter(plan, c, Instant::now());
+                    self.push_load(plan, c, Instant::now());
                 }
                 if let Some(out) = self.queue.pop_front()
                     && let Err(e) = self.send(plan, &mut ws, out).await
@@ -424,7 +437,7 @@ impl Station {
                     next = now + interval;
                 }
                 self.connectors[c].next_meter = Some(next);
-                self.push_meter(plan, c, t);
+                self.push_load(plan, c, t);
             }
             if self.connectors[c].next_cycle.is_some_and(|t| t <= now) {
                 self.connectors[c].next_cycle = None;
@@ -491,6 +504,23 @@ impl Station {
             now,
             Kind::Status { last },
         );
+    }
+
+    /// The paced load's next message, for connector `c`, due at `scheduled`.
+    fn push_load(&mut self, plan: &Plan, c: usize, scheduled: Instant) {
+        match plan.message {
+            LoadMessage::MeterValues => self.push_meter(plan, c, scheduled),
+            LoadMessage::Heartbeat => {
+                self.push(plan, "Heartbeat", "{}".into(), scheduled, Kind::Meter);
+            }
+            LoadMessage::DataTransfer => {
+                let payload = format!(
+                    r#"{{"vendorId":"org.chargegate.simulator","messageId":"load","data":"{}"}}"#,
+                    self.connectors[c].id
+                );
+                self.push(plan, "DataTransfer", payload, scheduled, Kind::Meter);
+            }
+        }
     }
 
     fn push_meter(&mut self, plan: &Plan, c: usize, scheduled: Instant) {

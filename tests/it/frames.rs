@@ -394,3 +394,26 @@ async fn null_payload_counts_as_empty_and_calls_are_answered_in_order() {
     assert_eq!(state[0].status.as_str(), "Available");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn with_the_journal_off_frames_are_not_kept_but_what_they_mean_is() {
+    let app = spawn(|s| s.journal = false).await;
+    let mut cp = app.booted_station("CP-NOJOURNAL").await;
+    cp.call(
+        "MeterValues",
+        json!({"connectorId": 1, "meterValue": [{"timestamp": "2026-11-24T10:00:00Z",
+            "sampledValue": [{"value": "42", "measurand": "Energy.Active.Import.Register", "unit": "Wh"}]}]}),
+    )
+    .await;
+    let answer = cp.call("DataTransfer", json!({"vendorId": "X"})).await;
+    assert_eq!(answer["status"], "UnknownVendorId");
+    let samples = entity::meter_value::Entity::find()
+        .filter(entity::meter_value::Column::StationId.eq("CP-NOJOURNAL"))
+        .count(app.db())
+        .await
+        .unwrap();
+    assert_eq!(samples, 1);
+    let journaled = ocpp_message::Entity::find().count(app.db()).await.unwrap();
+    assert_eq!(journaled, 0);
+    app.stop().await;
+}

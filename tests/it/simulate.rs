@@ -42,6 +42,8 @@ async fn a_simulated_fleet_charges_is_stored_and_measured() {
     let app = spawn(|_| {}).await;
     tag(&app, "SIM-TAG").await;
     let token = app.admin();
+    // The server runs in this test's process: watch it.
+    let pid = std::process::id().to_string();
     let run = args(
         &app.ws_url("/ocpp"),
         &[
@@ -53,6 +55,9 @@ async fn a_simulated_fleet_charges_is_stored_and_measured() {
             "--warmup=500ms",
             "--duration=3s",
             "--subscribers=3",
+            "--commands=20",
+            "--watch-pid",
+            &pid,
             "--token",
             &token,
         ],
@@ -74,6 +79,16 @@ async fn a_simulated_fleet_charges_is_stored_and_measured() {
         assert!(c.actions[action].answered >= 6, "{action}: {c:?}");
     }
     assert!(c.subscribers.events > 0 && c.subscribers.latency.is_some());
+    // GraphQL commands went to the stations and back, 20 a second.
+    let commands = &c.actions[simulate::observe::COMMAND_ACTION];
+    assert!(
+        commands.timed >= 50 && commands.call_errors == 0,
+        "{}",
+        report.text()
+    );
+    let server = report.server.as_ref().unwrap();
+    assert!(server.rss_kib_before > 0 && server.rss_kib_per_station.is_some());
+    assert!(server.cpu_share_of_machine.unwrap() > 0.0, "{server:?}");
 
     // What the stations reported is in the database: finished transactions with their
     // meter readings, and every sample the server acknowledged.
@@ -364,7 +379,7 @@ async fn the_binary_prints_a_json_report() {
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(report["stations"], 2);
     assert_eq!(report["ready"], 2);
-    assert_eq!(report["target_meter_values_per_second"], 20.0);
+    assert_eq!(report["target_per_second"], 20.0);
     let meter = &report["actions"]["MeterValues"];
     assert!(meter["timed"].as_u64().unwrap() >= 15, "{report}");
     for field in ["p50_ms", "p99_ms", "p999_ms", "max_ms"] {
