@@ -1,0 +1,320 @@
+#!/usr/bin/env python3
+"""The benchmark suite behind BENCHMARKS.md (run it with `bench/run`).
+
+Starts each server under test on a fresh database, drives it with `chargegate simulate` on the
+same machine, checks what was stored, and prints the tables of BENCHMARKS.md. Servers: chargegate
+on SQLite and on PostgreSQL, the bare tokio-tungstenite ceiling (bench/bare_server.rs) and the two
+peers in bench/peers/. Every JSON report is kept under bench/results/<date>/.
+
+Usage: bench/run [--quick] [--only a,b,c,d,e] [--skip-peers]
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CHARGEGATE = os.path.join(ROOT, "target/release/chargegate")
+BARE = os.path.join(ROOT, "target/release/examples/bare-server")
+PG_ADMIN = "postgres://postgres@127.0.0.1:5432/test"
+SECRET = "bench-secret-bench-secret-bench-secret"
+PEERS = ["ocpp-rpc", "python-ocpp"]
+
+
+def log(*args):
+    print(*args, file=sys.stderr, flush=True)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def psql(sql, db="test"):
+    return subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", db, "-tAc", sql],
+        check=True, capture_output=True, text=True).stdout.strip()
+
+
+class Server:
+    """One server under test, on a fresh database, in the foreground of its own process."""
+
+    def __init__(self, kind, workdir, journal=True):
+        self.kind, self.workdir, self.journal = kind, workdir, journal
+        self.port = free_port()
+        self.db = os.path.join(workdir, f"{kind}-{self.port}.sqlite")
+        self.pg = None
+        env = dict(os.environ, RUST_LOG="warn", CHARGEGATE_JWT_SECRET=SECRET)
+        env.pop("DATABASE_URL", None)
+        if kind in ("chargegate", "chargegate-pg"):
+            if kind == "chargegate-pg":
+                self.pg = f"bench_{os.getpid()}_{self.port}"
+                psql(f"create database {self.pg}")
+                url = f"postgres://postgres@127.0.0.1:5432/{self.pg}"
+            else:
+                url = f"sqlite://{self.db}"
+            cmd = [CHARGEGATE, "serve", "--listen", f"127.0.0.1:{self.port}",
+                   "--database-url", url, "--journal", "on" if journal else "off"]
+        elif kind == "bare":
+            cmd = [BARE, f"127.0.0.1:{self.port}"]
+        else:
+            cmd = [os.path.join(ROOT, "bench/peers", kind, "run.sh"), str(self.port), self.db]
+        self.proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE,
+                                     stderr=open(os.path.join(workdir, f"{kind}.log"), "ab"))
+        self.wait_listening()
+
+    def wait_listening(self):
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                return
+            except OSError:
+                if self.proc.poll() is not None:
+                    raise RuntimeError(f"{self.kind} exited with {self.proc.returncode}")
+                time.sleep(0.1)
+        raise RuntimeError(f"{self.kind} did not listen on {self.port}")
+
+    @property
+    def url(self):
+        return f"ws://127.0.0.1:{self.port}/ocpp"
+
+    def token(self):
+        return subprocess.run(
+            [CHARGEGATE, "token", "--sub", "bench", "--role", "admin", "--ttl", "2h"],
+            env=dict(os.environ, CHARGEGATE_JWT_SECRET=SECRET), check=True,
+            capture_output=True, text=True).stdout.strip()
+
+    def stop(self):
+        self.proc.send_signal(signal.SIGINT)
+        try:
+            self.proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+    def count(self, what):
+        """Rows stored, after stop(): stations booted, connector states, meter samples."""
+        chargegate = self.kind.startswith("chargegate")
+        sql = {
+            "stations": "select count(*) from stations where "
+                        + ("last_boot_at is not null" if chargegate else "1=1"),
+            "connectors": "select count(*) from " + ("connectors" if chargegate else "connector_status"),
+            "samples": "select count(*) from meter_values",
+        }[what]
+        if self.kind == "bare":
+            return None
+        if self.pg:
+            return int(psql(sql, self.pg))
+        with sqlite3.connect(self.db) as db:
+            return db.execute(sql).fetchone()[0]
+
+    def cleanup(self):
+        if self.pg:
+            psql(f"drop database if exists {self.pg} with (force)")
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                os.remove(self.db + suffix)
+            except FileNotFoundError:
+                pass
+
+
+def simulate(server, *args, token=False):
+    cmd = [CHARGEGATE, "simulate", server.url, "--json", "--quiet",
+           "--watch-pid", str(server.proc.pid), *map(str, args)]
+    if token:
+        cmd += ["--token", server.token()]
+    out = subprocess.run(cmd, capture_output=True, text=True)
+    if not out.stdout.strip():
+        raise RuntimeError(f"simulate failed ({out.returncode}): {out.stderr[-2000:]}")
+    report = json.loads(out.stdout)
+    report["clean"] = out.returncode == 0
+    return report
+
+
+def run_case(results, workdir, name, kind, sim_args, counts=(), journal=True, token=False):
+    log(f"-- {name}: {kind}")
+    server = Server(kind, workdir, journal=journal)
+    try:
+        report = simulate(server, *sim_args, token=token)
+    finally:
+        server.stop()
+    report["stored"] = {what: server.count(what) for what in counts}
+    server.cleanup()
+    results.setdefault(name, {})[kind] = report
+    with open(os.path.join(results["_dir"], f"{name}-{kind}.json"), "w") as f:
+        json.dump(report, f, indent=2)
+    log(f"   ready {report['ready_seconds']} s, {report['total']['per_second']:.0f}/s, "
+        f"p99 {report['total']['latency']['p99_ms']} ms, clean {report['clean']}, "
+        f"stored {report['stored']}")
+    return report
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, to try the suite")
+    parser.add_argument("--only", default="a,b,c,d,e", help="scenarios to run")
+    parser.add_argument("--skip-peers", action="store_true")
+    opts = parser.parse_args()
+    scenarios = set(opts.only.split(","))
+    fleet = 2000 if opts.quick else 19000
+    seconds = 5 if opts.quick else 20
+
+    log("building the release binaries and the peers")
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "chargegate",
+                    "--example", "bare-server"], cwd=ROOT, check=True)
+    peers = [] if opts.skip_peers else PEERS
+    for peer in peers:
+        subprocess.run([os.path.join(ROOT, "bench/peers", peer, "setup.sh")], check=True,
+                       stdout=subprocess.DEVNULL)
+
+    date = datetime.date.today().isoformat()
+    results = {"_dir": os.path.join(ROOT, "bench/results", date)}
+    os.makedirs(results["_dir"], exist_ok=True)
+    workdir = tempfile.mkdtemp(prefix="chargegate-bench-")
+    try:
+        if scenarios & {"a", "b"}:
+            # (a) idle memory and (b) the reconnect storm: one run per server.
+            for kind in ["chargegate", "bare", *peers]:
+                run_case(results, workdir, "storm", kind,
+                         ["-n", fleet, "--connectors", 2, "--meter-interval", 0,
+                          "--ready-timeout", "240s", "--warmup", "10s", "--duration", "5s"],
+                         counts=("stations", "connectors"))
+        if "c" in scenarios:
+            closed = ["-n", 200, "--connectors", 1, "--closed-loop", "--measurands", 5,
+                      "--warmup", "3s", "--duration", f"{seconds}s"]
+            for kind in ["chargegate", "chargegate-pg", "bare", *peers]:
+                run_case(results, workdir, "meter-closed", kind, closed, counts=("samples",))
+            for kind, rate in [("chargegate", 15000), ("chargegate-pg", 10000)]:
+                run_case(results, workdir, f"meter-open-{rate}", kind,
+                         ["-n", 1000, "--connectors", 1, "--rate", rate, "--measurands", 5,
+                          "--warmup", "3s", "--duration", f"{seconds}s"], counts=("samples",))
+            nothing = ["-n", 200, "--connectors", 1, "--closed-loop", "--message",
+                       "data-transfer", "--warmup", "3s", "--duration", f"{seconds}s"]
+            run_case(results, workdir, "no-persistence", "chargegate", nothing, journal=False)
+            run_case(results, workdir, "no-persistence", "bare", nothing)
+        if "d" in scenarios:
+            fleet_args = ["-n", fleet, "--connectors", 2, "--meter-interval", "10s",
+                          "--measurands", 5, "--ready-timeout", "240s", "--warmup", "15s",
+                          "--duration", "60s" if not opts.quick else "15s"]
+            run_case(results, workdir, "fleet", "chargegate",
+                     fleet_args + ["--subscribers", 100, "--commands", 5],
+                     counts=("samples",), token=True)
+            for kind in ["bare", *peers]:
+                run_case(results, workdir, "fleet", kind, fleet_args, counts=("samples",))
+        if "e" in scenarios:
+            run_case(results, workdir, "commands", "chargegate",
+                     ["-n", 1000, "--meter-interval", 0, "--commands", 50,
+                      "--warmup", "3s", "--duration", f"{seconds}s"], token=True)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    print(render(results, fleet))
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next(l.split(":", 1)[1].strip() for l in f if l.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB, {platform.system()} {platform.release()}"
+
+
+def render(results, fleet):
+    """The tables of BENCHMARKS.md, from this run."""
+    out = [f"Run of {datetime.date.today().isoformat()} on {machine()}; "
+           f"reports in {os.path.relpath(results['_dir'], ROOT)}/.", ""]
+
+    def ratio(value, base):
+        return f"{value / base:.2f}" if value is not None and base else "–"
+
+    storm = results.get("storm", {})
+    if storm:
+        bare = storm.get("bare", {})
+        bare_kib = (bare.get("server") or {}).get("rss_kib_per_station")
+        out += ["### (a) Idle stations and (b) reconnect storm", "",
+                f"{fleet:,} stations × 2 connectors connecting at once; Boot + 3 StatusNotifications each.",
+                "", "| Server | Ready (all accepted) | Stations stored | Connector rows | KiB per idle station | × bare | Clean |",
+                "|---|---|---|---|---|---|---|"]
+        for kind, r in storm.items():
+            kib = (r.get("server") or {}).get("rss_kib_per_station")
+            s = r["stored"]
+            ready = f"{r['ready_seconds']:.2f} s" if r["ready_seconds"] else "not all"
+            out.append(f"| {kind} | {ready} | {s.get('stations') or '–'} | {s.get('connectors') or '–'} | "
+                       f"{kib:.1f} | {ratio(kib, bare_kib)} | {r['clean']} |" if kib is not None else
+                       f"| {kind} | {ready} | – | – | – | – | {r['clean']} |")
+        out.append("")
+
+    def meter_table(name, title):
+        rows = results.get(name, {})
+        if not rows:
+            return
+        base = rows.get("bare", {}).get("total", {}).get("per_second")
+        out.extend([f"### {title}", "",
+                    "| Server | Messages/s | × bare | p50 | p99 | p99.9 | Acknowledged | Rows stored (≥ 5 × acknowledged) | CPU share | Clean |",
+                    "|---|---|---|---|---|---|---|---|---|---|"])
+        for kind, r in rows.items():
+            meter = next(iter(a for n, a in r["actions"].items() if n in ("MeterValues", "DataTransfer")), None)
+            rate, lat = r["total"]["per_second"], r["total"]["latency"]
+            acked = meter["answered"] if meter else 0
+            stored = r["stored"].get("samples")
+            if stored is not None:
+                stored = f"{stored:,} {'ok' if stored >= 5 * acked else 'MISSING'}"
+            share = (r.get("server") or {}).get("cpu_share_of_machine")
+            out.append(f"| {kind} | {rate:,.0f} | {ratio(rate, base)} | {lat['p50_ms']} ms | {lat['p99_ms']} ms | "
+                       f"{lat['p999_ms']} ms | {acked:,} | {stored or '–'} | "
+                       f"{share * 100:.0f} % | {r['clean']} |" if share is not None else
+                       f"| {kind} | {rate:,.0f} | {ratio(rate, base)} | {lat['p50_ms']} ms | {lat['p99_ms']} ms | "
+                       f"{lat['p999_ms']} ms | {acked:,} | {stored or '–'} | – | {r['clean']} |")
+        out.append("")
+
+    meter_table("meter-closed", "(c) Durable MeterValues, 5 measurands, 200 stations in a closed loop")
+    meter_table("meter-open-15000", "(c) Open loop at 15,000 MeterValues/s (1,000 stations), SQLite")
+    meter_table("meter-open-10000", "(c) Open loop at 10,000 MeterValues/s (1,000 stations), PostgreSQL")
+    meter_table("no-persistence", "(c) Nothing to store: DataTransfer (unknown vendor), journal off, closed loop")
+
+    fleet_rows = results.get("fleet", {})
+    if fleet_rows:
+        base = (fleet_rows.get("bare", {}).get("server") or {}).get("cpu_share_of_machine")
+        out += ["### (d) The fleet", "",
+                f"{fleet:,} stations × 2 connectors, MeterValues (5 measurands) every 10 s per connector; "
+                "chargegate also serves 100 GraphQL subscribers (one station each) and 5 GraphQL commands/s.",
+                "", "| Server | MeterValues/s | p50 | p99 | p99.9 | CPU share of 2 cores | × bare | Subscriber p50 / p99 / p99.9 | Clean |",
+                "|---|---|---|---|---|---|---|---|---|"]
+        for kind, r in fleet_rows.items():
+            m = r["actions"].get("MeterValues", {})
+            lat = m.get("latency", {})
+            share = (r.get("server") or {}).get("cpu_share_of_machine")
+            sub = r["subscribers"].get("latency")
+            subs = f"{sub['p50_ms']} / {sub['p99_ms']} / {sub['p999_ms']} ms" if sub else "–"
+            out.append(f"| {kind} | {m.get('per_second', 0):,.0f} | {lat.get('p50_ms')} ms | {lat.get('p99_ms')} ms | "
+                       f"{lat.get('p999_ms')} ms | {share * 100 if share else 0:.1f} % | {ratio(share, base)} | {subs} | {r['clean']} |")
+        out.append("")
+
+    for name, title in [("fleet", "under the fleet load"), ("commands", "1,000 idle stations")]:
+        r = results.get(name, {}).get("chargegate")
+        if r and "GraphQL getConfiguration" in r["actions"]:
+            c = r["actions"]["GraphQL getConfiguration"]
+            l = c["latency"]
+            out += [f"### (e) GraphQL command round trip, {title}", "",
+                    f"`getConfiguration` mutation → station → answer: {c['timed']:,} timed, "
+                    f"p50 {l['p50_ms']} ms, p99 {l['p99_ms']} ms, p99.9 {l['p999_ms']} ms, "
+                    f"max {l['max_ms']} ms, errors {c['call_errors']}.", ""]
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    main()
