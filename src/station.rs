@@ -38,36 +38,35 @@ fn registration(stored: &str) -> RegistrationStatus {
     RegistrationStatus::from_wire(stored).unwrap_or(RegistrationStatus::Rejected)
 }
 
-/// Loads the station, registering it per the unknown-station policy if it is new.
-async fn load_or_register(
+/// Writes `row` (the station's id and the columns to set) in one statement: a new station is
+/// registered per the unknown-station policy with those columns; a known one gets `update`
+/// and keeps its registration and first-seen time. Returns the stored row. (One statement
+/// instead of a look-up, an insert and an update: a reconnect storm is bound by the
+/// writer's statements.)
+async fn upsert_station(
     txn: &DatabaseTransaction,
-    station_id: &str,
+    mut row: station::ActiveModel,
+    update: &[station::Column],
     policy: UnknownStationPolicy,
     now: DateTime<Utc>,
 ) -> Result<station::Model, DbErr> {
-    if let Some(found) = station::Entity::find_by_id(station_id).one(txn).await? {
-        return Ok(found);
-    }
     let status = match policy {
         UnknownStationPolicy::Accept => RegistrationStatus::Accepted,
         UnknownStationPolicy::Pending => RegistrationStatus::Pending,
         UnknownStationPolicy::Reject => RegistrationStatus::Rejected,
     };
-    let row = station::ActiveModel {
-        id: Set(station_id.to_owned()),
-        registration_status: Set(status.as_str().to_owned()),
-        created_at: Set(now),
-        first_seen_at: Set(Some(now)),
-        last_seen_at: Set(Some(now)),
-        ..Default::default()
-    };
+    row.registration_status = Set(status.as_str().to_owned());
+    row.created_at = Set(now);
+    row.first_seen_at = Set(Some(now));
+    let mut on_conflict = OnConflict::column(station::Column::Id);
+    on_conflict.update_columns(update.iter().copied()).value(
+        station::Column::FirstSeenAt,
+        Expr::cust("COALESCE(stations.first_seen_at, excluded.first_seen_at)"),
+    );
     station::Entity::insert(row)
-        .exec_without_returning(txn)
-        .await?;
-    station::Entity::find_by_id(station_id)
-        .one(txn)
-        .await?
-        .ok_or(DbErr::RecordNotFound(station_id.to_owned()))
+        .on_conflict(on_conflict)
+        .exec_with_returning(txn)
+        .await
 }
 
 /// A station connected: registers it if new and records when it was seen. Returns its
@@ -82,19 +81,13 @@ pub async fn connected(
     let row = ctx
         .store
         .write(move |txn| {
-            let id = id.clone();
+            let row = station::ActiveModel {
+                id: Set(id.to_string()),
+                last_seen_at: Set(Some(now)),
+                ..Default::default()
+            };
             Box::pin(async move {
-                let row = load_or_register(txn, &id, policy, now).await?;
-                station::Entity::update_many()
-                    .col_expr(station::Column::LastSeenAt, Expr::value(now))
-                    .col_expr(
-                        station::Column::FirstSeenAt,
-                        Expr::value(row.first_seen_at.unwrap_or(now)),
-                    )
-                    .filter(station::Column::Id.eq(id.as_ref()))
-                    .exec(txn)
-                    .await?;
-                Ok(row)
+                upsert_station(txn, row, &[station::Column::LastSeenAt], policy, now).await
             })
         })
         .await?;
@@ -173,25 +166,37 @@ pub async fn boot(
     let status = ctx
         .store
         .write(move |txn| {
-            let (id, req) = (id.clone(), req.clone());
+            let row = station::ActiveModel {
+                id: Set(id.to_string()),
+                vendor: Set(Some(req.charge_point_vendor.to_string())),
+                model: Set(Some(req.charge_point_model.to_string())),
+                charge_point_serial_number: Set(text(&req.charge_point_serial_number)),
+                charge_box_serial_number: Set(text(&req.charge_box_serial_number)),
+                firmware_version: Set(text(&req.firmware_version)),
+                iccid: Set(text(&req.iccid)),
+                imsi: Set(text(&req.imsi)),
+                meter_type: Set(text(&req.meter_type)),
+                meter_serial_number: Set(text(&req.meter_serial_number)),
+                last_boot_at: Set(Some(now)),
+                last_seen_at: Set(Some(now)),
+                ..Default::default()
+            };
             Box::pin(async move {
-                let row = load_or_register(txn, &id, policy, now).await?;
-                let update = station::ActiveModel {
-                    id: Set(row.id.clone()),
-                    vendor: Set(Some(req.charge_point_vendor.to_string())),
-                    model: Set(Some(req.charge_point_model.to_string())),
-                    charge_point_serial_number: Set(text(&req.charge_point_serial_number)),
-                    charge_box_serial_number: Set(text(&req.charge_box_serial_number)),
-                    firmware_version: Set(text(&req.firmware_version)),
-                    iccid: Set(text(&req.iccid)),
-                    imsi: Set(text(&req.imsi)),
-                    meter_type: Set(text(&req.meter_type)),
-                    meter_serial_number: Set(text(&req.meter_serial_number)),
-                    last_boot_at: Set(Some(now)),
-                    last_seen_at: Set(Some(now)),
-                    ..Default::default()
-                };
-                station::Entity::update(update).exec(txn).await?;
+                use station::Column as C;
+                let update = [
+                    C::Vendor,
+                    C::Model,
+                    C::ChargePointSerialNumber,
+                    C::ChargeBoxSerialNumber,
+                    C::FirmwareVersion,
+                    C::Iccid,
+                    C::Imsi,
+                    C::MeterType,
+                    C::MeterSerialNumber,
+                    C::LastBootAt,
+                    C::LastSeenAt,
+                ];
+                let row = upsert_station(txn, row, &update, policy, now).await?;
                 Ok(registration(&row.registration_status))
             })
         })

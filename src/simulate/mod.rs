@@ -83,8 +83,8 @@ pub struct SimulateArgs {
     #[arg(long, env = "CHARGEGATE_SIM_AUTH_KEY", hide_env_values = true)]
     pub auth_key: Option<String>,
     /// Local source addresses 127.0.0.1 … 127.0.0.N to spread connections over (each has its
-    /// own ~28,000 ephemeral ports); 0: one per 10,000 stations when the server is on
-    /// loopback, the system's choice otherwise.
+    /// own ~28,000 ephemeral ports); 0: one per 25,000 stations when the server is on
+    /// loopback (below that the system picks), the system's choice otherwise.
     #[arg(long, default_value_t = 0)]
     pub source_addresses: usize,
     /// New connections per second while connecting; 0 opens them all at once.
@@ -221,7 +221,7 @@ async fn addresses(args: &SimulateArgs, uri: &Uri) -> anyhow::Result<(SocketAddr
         .with_context(|| format!("{host} has no address"))?;
     let loopback_v4 = matches!(server.ip(), IpAddr::V4(ip) if ip.is_loopback());
     let count = match args.source_addresses {
-        0 if loopback_v4 => args.stations.div_ceil(10_000),
+        0 if loopback_v4 => args.stations.div_ceil(25_000),
         0 => 0,
         n => n,
     };

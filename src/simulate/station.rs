@@ -178,6 +178,10 @@ async fn connect(plan: &Plan, index: usize) -> anyhow::Result<Ws> {
         TcpSocket::new_v6()?
     };
     if !plan.sources.is_empty() {
+        // An explicit bind picks its port before knowing the server's, so ports held in
+        // TIME_WAIT by an earlier run would be refused; SO_REUSEADDR lets bind take them
+        // (the connection itself still needs a free address-and-port pair).
+        socket.set_reuseaddr(true)?;
         socket.bind(SocketAddr::new(plan.sources[index % plan.sources.len()], 0))?;
     }
     socket.set_nodelay(true)?;
