@@ -6,7 +6,7 @@ same machine, checks what was stored, and prints the tables of BENCHMARKS.md. Se
 on SQLite and on PostgreSQL, the bare tokio-tungstenite ceiling (bench/bare_server.rs) and the two
 peers in bench/peers/. Every JSON report is kept under bench/results/<date>/.
 
-Usage: bench/run [--quick] [--only a,b,c,d,e] [--skip-peers]
+Usage: bench/run [--quick] [--only a,b,c,d,e] [--skip-peers] [--servers chargegate,bare,...]
 """
 
 import argparse
@@ -144,6 +144,8 @@ def simulate(server, *args, token=False):
 
 
 def run_case(results, workdir, name, kind, sim_args, counts=(), journal=True, token=False):
+    if results["_servers"] is not None and kind not in results["_servers"]:
+        return None
     log(f"-- {name}: {kind}")
     server = Server(kind, workdir, journal=journal)
     try:
@@ -166,6 +168,7 @@ def main():
     parser.add_argument("--quick", action="store_true", help="small sizes, to try the suite")
     parser.add_argument("--only", default="a,b,c,d,e", help="scenarios to run")
     parser.add_argument("--skip-peers", action="store_true")
+    parser.add_argument("--servers", help="run only these servers (comma-separated)")
     opts = parser.parse_args()
     scenarios = set(opts.only.split(","))
     fleet = 2000 if opts.quick else 19000
@@ -175,12 +178,15 @@ def main():
     subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "chargegate",
                     "--example", "bare-server"], cwd=ROOT, check=True)
     peers = [] if opts.skip_peers else PEERS
+    if opts.servers:
+        peers = [p for p in peers if p in opts.servers.split(",")]
     for peer in peers:
         subprocess.run([os.path.join(ROOT, "bench/peers", peer, "setup.sh")], check=True,
                        stdout=subprocess.DEVNULL)
 
     date = datetime.date.today().isoformat()
-    results = {"_dir": os.path.join(ROOT, "bench/results", date)}
+    results = {"_dir": os.path.join(ROOT, "bench/results", date),
+               "_servers": opts.servers.split(",") if opts.servers else None}
     os.makedirs(results["_dir"], exist_ok=True)
     workdir = tempfile.mkdtemp(prefix="chargegate-bench-")
     try:

@@ -2,11 +2,14 @@
 //! [`writer`] through which every write goes.
 //!
 //! SQLite runs in WAL mode with one writer connection (the writer task) and a pool of readers;
-//! `synchronous` is `FULL` unless configured otherwise. PostgreSQL shares one pool.
+//! `synchronous` is `FULL` unless configured otherwise; a connection of its own folds the
+//! write-ahead log back into the database file beside the writer. PostgreSQL shares one pool.
 
+mod bulk;
 mod writer;
 
 use std::{
+    path::PathBuf,
     str::FromStr,
     sync::{
         Arc,
@@ -25,14 +28,14 @@ use sea_orm::{
     sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
 };
 use tokio::{
-    sync::{Mutex, mpsc, oneshot},
+    sync::{Mutex, Notify, mpsc, oneshot},
     task::JoinHandle,
 };
 use tokio_util::sync::CancellationToken;
 
 use crate::config::{Settings, SqliteSync, redact_url};
 use crate::ocpp::types::MeterValue;
-use writer::{FnJob, Job};
+use writer::{FnJob, Job, Writer};
 pub use writer::{MAX_BATCH, WriteFn};
 
 /// A write that did not reach the database. Never shown to stations or API clients as is.
@@ -89,7 +92,7 @@ pub struct MeterRow {
     /// `MeterValues` or `StopTransaction`.
     pub source: &'static str,
     pub timestamp: DateTime<Utc>,
-    pub value: String,
+    pub value: Arc<str>,
     pub numeric_value: Option<f64>,
     pub context: &'static str,
     pub format: &'static str,
@@ -119,7 +122,7 @@ impl MeterRow {
                     reported_transaction_id,
                     source,
                     timestamp: mv.timestamp.0,
-                    value: sv.value.clone(),
+                    value: Arc::from(sv.value.as_str()),
                     numeric_value: sv.numeric(),
                     context: sv.context_or_default().as_str(),
                     format: sv.format_or_default().as_str(),
@@ -141,7 +144,7 @@ pub async fn insert_meter_rows_linked(
     transaction_id: Option<i32>,
 ) -> Result<(), DbErr> {
     let rows: Vec<&MeterRow> = rows.iter().collect();
-    writer::insert_rows(txn, &rows, |_| transaction_id).await
+    writer::insert_meter_rows(txn, &rows, bulk::Link::Given(transaction_id)).await
 }
 
 /// Key of the PostgreSQL advisory lock that serialises migrations of nodes starting together.
@@ -193,7 +196,50 @@ struct Inner {
     read_statements: Arc<AtomicU64>,
     jobs: mpsc::Sender<Job>,
     stop: CancellationToken,
-    writer: Mutex<Option<JoinHandle<()>>>,
+    writer: Mutex<Option<WriterThread>>,
+    /// SQLite's checkpointer and what stops it.
+    checkpointer: Mutex<Option<(JoinHandle<()>, CancellationToken)>>,
+}
+
+/// The writer task on a thread and runtime of its own. On the shared runtime, every reply from
+/// the database (which comes from another thread: SQLite's worker, or a socket) put the writer
+/// at the back of a queue of busy session tasks, so that each statement of a batch waited for
+/// them; here it runs as soon as its reply is in.
+struct WriterThread {
+    finished: oneshot::Receiver<()>,
+    /// Dropped by [`Store::close`] (or with the store) to let the runtime end.
+    _release: oneshot::Sender<()>,
+}
+
+impl WriterThread {
+    fn start(
+        writer: Writer,
+        rx: mpsc::Receiver<Job>,
+        stop: CancellationToken,
+    ) -> anyhow::Result<Self> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .context("cannot start the writer's runtime")?;
+        let (done, finished) = oneshot::channel();
+        let (release, released) = oneshot::channel::<()>();
+        std::thread::Builder::new()
+            .name("chargegate-writer".into())
+            .spawn(move || {
+                runtime.block_on(async move {
+                    writer::run(writer, rx, stop).await;
+                    let _ = done.send(());
+                    // Tasks the connections spawned (handing one back to its pool) finish
+                    // here while the store closes.
+                    let _ = released.await;
+                });
+            })
+            .context("cannot start the writer's thread")?;
+        Ok(Self {
+            finished,
+            _release: release,
+        })
+    }
 }
 
 /// Jobs that may wait for the writer; senders wait (backpressure) when it is full.
@@ -203,8 +249,11 @@ impl Store {
     /// Connects, creates a missing SQLite file, runs pending migrations and starts the writer.
     pub async fn open(settings: &Settings) -> anyhow::Result<Self> {
         let url = settings.database_url.as_str();
+        let (mut checkpoints, mut wal) = (None, None);
         let (read, write) = if url.starts_with("sqlite:") {
-            open_sqlite(url, settings).await?
+            let sqlite = open_sqlite(url, settings).await?;
+            (checkpoints, wal) = (sqlite.checkpoints, sqlite.wal);
+            (sqlite.read, sqlite.write)
         } else {
             let mut options = ConnectOptions::new(url);
             options
@@ -226,7 +275,19 @@ impl Store {
 
         let (jobs, rx) = mpsc::channel(QUEUE);
         let stop = CancellationToken::new();
-        let handle = tokio::spawn(writer::run(write.clone(), rx, stop.clone()));
+        let (committed, checkpointer) = match checkpoints {
+            Some(options) => {
+                let committed = Arc::new(Notify::new());
+                // Stopped by `close` once the writer is done.
+                let done = CancellationToken::new();
+                let handle = tokio::spawn(checkpoint_wal(options, committed.clone(), done.clone()));
+                (Some(committed), Some((handle, done)))
+            }
+            None => (None, None),
+        };
+        let writer = Writer::new(write.clone(), committed, wal)
+            .context("cannot start the write-ahead log's sync thread")?;
+        let writer = WriterThread::start(writer, rx, stop.clone())?;
         tracing::info!(database = %redact_url(url), "database ready");
         Ok(Self(Arc::new(Inner {
             read,
@@ -234,7 +295,8 @@ impl Store {
             read_statements,
             jobs,
             stop,
-            writer: Mutex::new(Some(handle)),
+            writer: Mutex::new(Some(writer)),
+            checkpointer: Mutex::new(checkpointer),
         })))
     }
 
@@ -300,7 +362,7 @@ impl Store {
     /// Queues a journal row; it is written with the next batch. Waits only when the queue is
     /// full.
     pub async fn journal(&self, row: JournalRow) {
-        if self.0.jobs.send(Job::Journal(row)).await.is_err() {
+        if self.0.jobs.send(Job::Journal(row.into())).await.is_err() {
             tracing::warn!("journal row dropped: the store is closed");
         }
     }
@@ -310,10 +372,17 @@ impl Store {
     /// [`StoreError::Closed`].
     pub async fn close(&self) {
         self.0.stop.cancel();
-        if let Some(handle) = self.0.writer.lock().await.take()
-            && let Err(e) = handle.await
+        let mut writer = self.0.writer.lock().await.take();
+        if let Some(writer) = &mut writer
+            && (&mut writer.finished).await.is_err()
         {
-            tracing::error!(error = %e, "writer task failed");
+            tracing::error!("writer task failed");
+        }
+        if let Some((handle, done)) = self.0.checkpointer.lock().await.take() {
+            done.cancel();
+            if let Err(e) = handle.await {
+                tracing::error!(error = %e, "checkpointer task failed");
+            }
         }
         // Readers first: SQLite checkpoints the write-ahead log when the last connection, the
         // writer's, closes.
@@ -322,6 +391,9 @@ impl Store {
                 tracing::warn!(error = %e, "closing database connections failed");
             }
         }
+        // Only now may the writer's runtime end (the pools above were waiting for the
+        // connection it handed back).
+        drop(writer);
     }
 
     /// Deletes journal rows older than `before`, a slice at a time so that other writes
@@ -361,10 +433,30 @@ impl Store {
     }
 }
 
-async fn open_sqlite(
-    url: &str,
-    settings: &Settings,
-) -> anyhow::Result<(DatabaseConnection, DatabaseConnection)> {
+/// The writer's page cache: it holds the pages a batch dirties (one leaf of each station-keyed
+/// index per station, the tables' last pages) and the tree pages above them, so a batch neither
+/// spills to the log before its commit nor reads them back from the file. (Filled only as
+/// pages are used; readers keep SQLite's default of 2 MB.)
+const WRITER_CACHE_KIB: i64 = 64 * 1024;
+/// Pages the write-ahead log may reach before the writer folds it back itself (a passive
+/// checkpoint after its commit, which then lets the next transaction restart the log from its
+/// beginning). Most of the copying is done by the checkpointer beside the writer, so the
+/// writer's own checkpoint finds little left to copy.
+const WRITER_AUTOCHECKPOINT_PAGES: u32 = 8192;
+/// How often the checkpointer runs at most while there are commits.
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(50);
+
+/// SQLite's connections, and what the writer and the checkpointer need.
+struct Sqlite {
+    read: DatabaseConnection,
+    write: DatabaseConnection,
+    /// For the checkpointer's connection (none for an in-memory database).
+    checkpoints: Option<SqliteConnectOptions>,
+    /// The write-ahead log the writer syncs itself (see [`writer::WalSync`]).
+    wal: Option<PathBuf>,
+}
+
+async fn open_sqlite(url: &str, settings: &Settings) -> anyhow::Result<Sqlite> {
     let synchronous = match settings.sqlite_synchronous {
         SqliteSync::Full => SqliteSynchronous::Full,
         SqliteSync::Normal => SqliteSynchronous::Normal,
@@ -377,26 +469,97 @@ async fn open_sqlite(
         .busy_timeout(Duration::from_secs(10))
         .foreign_keys(true);
     let in_memory = url.contains(":memory:") || url.contains("mode=memory");
+    // With `FULL`, the writer's commits do not sync the log themselves: the writer syncs it on
+    // a thread of its own while the next batch goes on, and answers only after that (the same
+    // guarantee: nothing is acknowledged before it is on disk).
+    let sync_wal = !in_memory && settings.sqlite_synchronous == SqliteSync::Full;
+    let writer_options = options
+        .clone()
+        .synchronous(if sync_wal {
+            SqliteSynchronous::Normal
+        } else {
+            synchronous
+        })
+        .pragma("cache_size", format!("-{WRITER_CACHE_KIB}"))
+        // Statement journals (a multi-row INSERT inside the batch's transaction) in memory.
+        .pragma("temp_store", "memory")
+        .pragma(
+            "wal_autocheckpoint",
+            WRITER_AUTOCHECKPOINT_PAGES.to_string(),
+        )
+        // Every shape of the bulk inserts, with and without BEGIN and COMMIT, stays prepared.
+        .statement_cache_capacity(256);
     let writer_pool = SqlitePoolOptions::new()
         .max_connections(1)
         .min_connections(1)
         .idle_timeout(None)
         .max_lifetime(None)
-        .connect_with(options.clone())
+        // An in-process connection cannot have gone away.
+        .test_before_acquire(false)
+        .connect_with(writer_options)
         .await
         .with_context(|| format!("cannot open {url}"))?;
     let write = SqlxSqliteConnector::from_sqlx_sqlite_pool(writer_pool);
     if in_memory {
         // A private in-memory database exists on one connection only: share it.
-        return Ok((write.clone(), write));
+        return Ok(Sqlite {
+            read: write.clone(),
+            write,
+            checkpoints: None,
+            wal: None,
+        });
     }
     let reader_pool = SqlitePoolOptions::new()
         .max_connections(settings.db_read_connections.max(1))
-        .connect_with(options.read_only(true))
+        .connect_with(options.clone().read_only(true))
         .await
         .with_context(|| format!("cannot open {url} for reading"))?;
-    Ok((
-        SqlxSqliteConnector::from_sqlx_sqlite_pool(reader_pool),
+    let mut wal = options.get_filename().as_os_str().to_owned();
+    wal.push("-wal");
+    Ok(Sqlite {
+        read: SqlxSqliteConnector::from_sqlx_sqlite_pool(reader_pool),
         write,
-    ))
+        checkpoints: Some(options),
+        wal: sync_wal.then(|| PathBuf::from(wal)),
+    })
+}
+
+/// Copies committed pages from SQLite's write-ahead log into the database file on a connection
+/// (and so a thread) of its own, while the writer goes on writing: a passive checkpoint, which
+/// never blocks the writer, at most every [`CHECKPOINT_EVERY`] while there are commits. Pages
+/// written again and again (the index leaves of every station) are copied once per round.
+async fn checkpoint_wal(
+    options: SqliteConnectOptions,
+    committed: Arc<Notify>,
+    done: CancellationToken,
+) {
+    use sea_orm::sqlx::{ConnectOptions as _, Connection as _};
+    let mut conn = match options.connect().await {
+        Ok(conn) => conn,
+        Err(e) => {
+            tracing::warn!(error = %e, "no checkpointer: the writer folds the log back alone");
+            return;
+        }
+    };
+    loop {
+        tokio::select! {
+            biased;
+            () = done.cancelled() => break,
+            () = committed.notified() => {}
+        }
+        if let Err(e) = sea_orm::sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+            .execute(&mut conn)
+            .await
+        {
+            tracing::debug!(error = %e, "checkpoint failed");
+        }
+        tokio::select! {
+            biased;
+            () = done.cancelled() => break,
+            () = tokio::time::sleep(CHECKPOINT_EVERY) => {}
+        }
+    }
+    if let Err(e) = conn.close().await {
+        tracing::debug!(error = %e, "closing the checkpointer failed");
+    }
 }

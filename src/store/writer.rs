@@ -1,28 +1,31 @@
 //! The batching writer: one task owns every database write, takes whatever jobs are queued,
 //! runs them in one transaction and commits once (group commit), then answers each job.
 //!
-//! Meter-value rows and journal rows are coalesced into multi-row inserts. If a batch fails
-//! because of one job, the batch is run again with each job in a savepoint, so that a bad job
-//! fails only itself; if the database is unreachable, the whole batch fails at once.
+//! Meter-value rows and journal rows are gathered across the batch into multi-row inserts
+//! ([`super::bulk`]). A batch of nothing else (the common case under load) runs straight on a
+//! connection the writer keeps between batches, without SeaORM; a batch with other writes runs
+//! in a SeaORM transaction, the same inserts included. If a batch fails because of one job, the
+//! batch is run again with each job in a savepoint, so that a bad job fails only itself; if the
+//! database is unreachable, the whole batch fails at once.
 
-use std::collections::{HashMap, HashSet};
+use std::{path::PathBuf, sync::Arc};
 
 use futures_util::future::BoxFuture;
 use sea_orm::{
-    ActiveValue::{NotSet, Set},
-    ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
-    QuerySelect, TransactionTrait,
-    sea_query::OnConflict,
+    ConnAcquireErr, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
+    RuntimeErr, Statement, TransactionTrait,
+    sqlx::{self, Connection as _, PgConnection, SqliteConnection, pool::PoolConnection},
 };
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::{Notify, mpsc, oneshot};
 use tokio_util::sync::CancellationToken;
 
-use super::{JournalRow, MeterRow, StoreError};
+use super::{
+    MeterRow, StoreError,
+    bulk::{self, JournalEntry, Link, OrmSink, Owners, PgSink, SqliteSink},
+};
 
 /// Most jobs in one transaction.
 pub const MAX_BATCH: usize = 2048;
-/// Rows per multi-row INSERT (SQLite allows 32,766 bound parameters; 16 columns × 1,000 fits).
-const ROWS_PER_INSERT: usize = 1000;
 
 /// A closure that runs inside the writer's transaction. It may run twice (batch, then alone).
 pub type WriteFn<T> =
@@ -34,7 +37,7 @@ pub(super) enum Job {
         rows: Vec<MeterRow>,
         done: oneshot::Sender<Result<(), StoreError>>,
     },
-    Journal(JournalRow),
+    Journal(JournalEntry),
 }
 
 pub(super) trait RunJob: Send {
@@ -63,12 +66,105 @@ impl<T: Send + 'static> RunJob for FnJob<T> {
     }
 }
 
-/// Runs until `stop` fires and every job queued before it has been written.
-pub(super) async fn run(
+/// The connection the writer keeps for batches of meter and journal rows only.
+enum Held {
+    Sqlite(PoolConnection<sqlx::Sqlite>),
+    Postgres(PoolConnection<sqlx::Postgres>),
+}
+
+pub(super) struct Writer {
     db: DatabaseConnection,
-    mut rx: mpsc::Receiver<Job>,
-    stop: CancellationToken,
-) {
+    held: Option<Held>,
+    /// Told after each commit (SQLite's checkpointer).
+    committed: Option<Arc<Notify>>,
+    /// SQLite's log sync, when the writer syncs it itself.
+    syncer: Option<WalSync>,
+}
+
+impl Writer {
+    /// `wal`: the write-ahead log to sync after each commit (see [`WalSync`]).
+    pub fn new(
+        db: DatabaseConnection,
+        committed: Option<Arc<Notify>>,
+        wal: Option<PathBuf>,
+    ) -> std::io::Result<Self> {
+        Ok(Self {
+            db,
+            held: None,
+            committed,
+            syncer: wal.map(WalSync::start).transpose()?,
+        })
+    }
+}
+
+/// A committed batch's jobs with their results, waiting for the sync.
+type Committed = (Vec<Job>, Vec<Result<(), StoreError>>);
+
+/// Committed batches on their way to disk: on SQLite with `synchronous=FULL` the writer's
+/// connection commits without syncing (`NORMAL`), and this thread syncs the write-ahead log
+/// after each commit, then answers the batch's jobs. The next batch is written meanwhile, so
+/// that the sync (the disk's wait and the kernel's write-back) overlaps it instead of holding
+/// up the writer. An answer still comes only once its rows are on disk: the sync starts after
+/// the commit has written them to the log. Batches committed while a sync runs share the
+/// next one.
+pub(super) struct WalSync {
+    batches: std::sync::mpsc::Sender<Committed>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl WalSync {
+    fn start(path: PathBuf) -> std::io::Result<Self> {
+        let (batches, rx) = std::sync::mpsc::channel::<Committed>();
+        let thread = std::thread::Builder::new()
+            .name("chargegate-wal-sync".into())
+            .spawn(move || {
+                let mut log: Option<std::fs::File> = None;
+                while let Ok(first) = rx.recv() {
+                    let mut ready = vec![first];
+                    ready.extend(rx.try_iter());
+                    let synced = sync(&mut log, &path);
+                    if let Err(e) = &synced {
+                        tracing::error!(error = %e, path = %path.display(), "cannot sync the write-ahead log");
+                    }
+                    for (jobs, results) in ready {
+                        for (job, result) in jobs.into_iter().zip(results) {
+                            let result = match &synced {
+                                Ok(()) => result,
+                                Err(_) => Err(StoreError::Database),
+                            };
+                            finish(job, result);
+                        }
+                    }
+                }
+            })?;
+        Ok(Self { batches, thread })
+    }
+
+    /// Waits until every batch handed over is synced and answered.
+    fn stop(self) {
+        drop(self.batches);
+        if self.thread.join().is_err() {
+            tracing::error!("the write-ahead log's sync thread failed");
+        }
+    }
+}
+
+/// `fdatasync` of the log, opened once (SQLite keeps the file while it has connections).
+fn sync(log: &mut Option<std::fs::File>, path: &std::path::Path) -> std::io::Result<()> {
+    let file = match log {
+        Some(file) => file,
+        None => log.insert(
+            std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open(path)?,
+        ),
+    };
+    file.sync_data()
+}
+
+/// Runs until `stop` fires and every job queued before it has been written.
+pub(super) async fn run(mut writer: Writer, mut rx: mpsc::Receiver<Job>, stop: CancellationToken) {
     let mut jobs = Vec::with_capacity(MAX_BATCH);
     let mut closing = false;
     loop {
@@ -78,7 +174,7 @@ pub(super) async fn run(
                 if n == 0 {
                     break;
                 }
-                write_batch(&db, &mut jobs).await;
+                writer.write_batch(&mut jobs).await;
             }
             () = stop.cancelled(), if !closing => {
                 closing = true;
@@ -86,12 +182,72 @@ pub(super) async fn run(
             }
         }
     }
+    if let Some(syncer) = writer.syncer.take() {
+        syncer.stop();
+    }
+    // Back to its pool, which closes it with the others.
+    writer.held = None;
     tracing::debug!("writer stopped");
 }
 
-async fn write_batch(db: &DatabaseConnection, jobs: &mut Vec<Job>) {
-    let result = async {
-        let txn = db.begin().await?;
+impl Writer {
+    async fn write_batch(&mut self, jobs: &mut Vec<Job>) {
+        let hot = jobs.iter().all(|job| !matches!(job, Job::Run(_)));
+        let result = if hot {
+            self.write_rows(jobs).await
+        } else {
+            self.write_orm(jobs).await
+        };
+        let results = match result {
+            Ok(()) => vec![Ok(()); jobs.len()],
+            Err(e) if jobs.len() == 1 || is_connection_error(&e) => {
+                tracing::error!(error = %e, jobs = jobs.len(), "database write failed");
+                vec![Err(StoreError::Database); jobs.len()]
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, jobs = jobs.len(), "batch write failed; isolating the failing jobs");
+                self.release_sqlite();
+                isolate(&self.db, jobs).await.unwrap_or_else(|e| {
+                    tracing::error!(error = %e, jobs = jobs.len(), "database write failed");
+                    vec![Err(StoreError::Database); jobs.len()]
+                })
+            }
+        };
+        if let Some(committed) = &self.committed
+            && results.iter().any(Result::is_ok)
+        {
+            committed.notify_one();
+        }
+        if let Some(syncer) = &self.syncer
+            && results.iter().any(Result::is_ok)
+        {
+            let batch = std::mem::replace(jobs, Vec::with_capacity(MAX_BATCH));
+            if let Err(std::sync::mpsc::SendError((jobs, _))) =
+                syncer.batches.send((batch, results))
+            {
+                // The sync thread is gone: nothing can be promised on disk.
+                for job in jobs {
+                    finish(job, Err(StoreError::Database));
+                }
+            }
+            return;
+        }
+        for (job, result) in jobs.drain(..).zip(results) {
+            finish(job, result);
+        }
+    }
+
+    /// SQLite has one write connection: SeaORM needs it back in the pool.
+    fn release_sqlite(&mut self) {
+        if matches!(self.held, Some(Held::Sqlite(_))) {
+            self.held = None;
+        }
+    }
+
+    /// A batch with other writes: one SeaORM transaction.
+    async fn write_orm(&mut self, jobs: &mut [Job]) -> Result<(), DbErr> {
+        self.release_sqlite();
+        let txn = self.db.begin().await?;
         match apply(&txn, jobs.iter_mut()).await {
             Ok(()) => txn.commit().await,
             Err(e) => {
@@ -100,23 +256,154 @@ async fn write_batch(db: &DatabaseConnection, jobs: &mut Vec<Job>) {
             }
         }
     }
+
+    /// A batch of meter and journal rows only, on the kept connection.
+    async fn write_rows(&mut self, jobs: &mut [Job]) -> Result<(), DbErr> {
+        // (`&mut`: a shared slice of jobs would not be `Send`.)
+        let mut meter: Vec<&MeterRow> = Vec::new();
+        let mut journal: Vec<&JournalEntry> = Vec::new();
+        for job in jobs.iter_mut() {
+            match job {
+                Job::Meter { rows, .. } => meter.extend(rows.iter()),
+                Job::Journal(row) => journal.push(row),
+                Job::Run(_) => unreachable!("a batch with other writes runs in SeaORM"),
+            }
+        }
+        let result = match self.connection().await? {
+            Held::Sqlite(conn) => rows_sqlite(conn, &meter, &journal).await,
+            Held::Postgres(conn) => rows_postgres(conn, &meter, &journal).await,
+        };
+        if let Err(e) = &result
+            && is_connection_error(e)
+        {
+            // Not back to the pool: it opens a fresh one when asked.
+            if let Some(held) = self.held.take() {
+                match held {
+                    Held::Sqlite(mut conn) => conn.close_on_drop(),
+                    Held::Postgres(mut conn) => conn.close_on_drop(),
+                }
+            }
+        }
+        result
+    }
+
+    async fn connection(&mut self) -> Result<&mut Held, DbErr> {
+        if self.held.is_none() {
+            let held = match self.db.get_database_backend() {
+                DbBackend::Sqlite => Held::Sqlite(
+                    self.db
+                        .get_sqlite_connection_pool()
+                        .acquire()
+                        .await
+                        .map_err(acquire_error)?,
+                ),
+                DbBackend::Postgres => Held::Postgres(
+                    self.db
+                        .get_postgres_connection_pool()
+                        .acquire()
+                        .await
+                        .map_err(acquire_error)?,
+                ),
+                other => return Err(DbErr::Custom(format!("unsupported backend {other:?}"))),
+            };
+            self.held = Some(held);
+        }
+        Ok(self.held.as_mut().expect("a connection was just taken"))
+    }
+}
+
+fn acquire_error(e: sqlx::Error) -> DbErr {
+    match e {
+        sqlx::Error::PoolTimedOut => DbErr::ConnectionAcquire(ConnAcquireErr::Timeout),
+        sqlx::Error::PoolClosed => DbErr::ConnectionAcquire(ConnAcquireErr::ConnectionClosed),
+        e => DbErr::Conn(RuntimeErr::SqlxError(Arc::new(e))),
+    }
+}
+
+fn exec_error(e: sqlx::Error) -> DbErr {
+    DbErr::Exec(RuntimeErr::SqlxError(Arc::new(e)))
+}
+
+fn query_error(e: sqlx::Error) -> DbErr {
+    DbErr::Query(RuntimeErr::SqlxError(Arc::new(e)))
+}
+
+/// A batch on the writer's SQLite connection: its statements, the first opening the
+/// transaction and the last committing it (each a round trip to SQLite's thread).
+async fn rows_sqlite(
+    conn: &mut SqliteConnection,
+    meter: &[&MeterRow],
+    journal: &[&JournalEntry],
+) -> Result<(), DbErr> {
+    // Only this task writes, so the owners read before the transaction still hold in it.
+    let mut owners = Owners::new();
+    if let Some((sql, ids)) = bulk::owners_query(DbBackend::Sqlite, meter) {
+        let found: Vec<(i32, String)> = sqlx::query_as(sql)
+            .bind(ids)
+            .fetch_all(&mut *conn)
+            .await
+            .map_err(query_error)?;
+        owners.extend(found);
+    }
+    let chunks = bulk::meter::<SqliteSink>(DbBackend::Sqlite, meter, Link::Owned(&owners))
+        .chain(bulk::journal::<SqliteSink>(DbBackend::Sqlite, journal))
+        .collect::<Result<Vec<_>, _>>()?;
+    let last = chunks.len().saturating_sub(1);
+    for (i, chunk) in chunks.into_iter().enumerate() {
+        let sql = chunk.sqlite_sql(i == 0, i == last);
+        let result = sqlx::query_with(sql, chunk.values.into_arguments())
+            .execute(&mut *conn)
+            .await;
+        if let Err(e) = result {
+            // Whether the transaction is still open is not known here; a ROLLBACK without one
+            // only fails.
+            if sqlx::query("ROLLBACK").execute(&mut *conn).await.is_err() {
+                tracing::debug!("no transaction to roll back");
+            }
+            return Err(exec_error(e));
+        }
+    }
+    Ok(())
+}
+
+/// A batch on the writer's PostgreSQL connection.
+async fn rows_postgres(
+    conn: &mut PgConnection,
+    meter: &[&MeterRow],
+    journal: &[&JournalEntry],
+) -> Result<(), DbErr> {
+    let mut txn = conn.begin().await.map_err(exec_error)?;
+    let inserted = async {
+        let mut owners = Owners::new();
+        if let Some((sql, ids)) = bulk::owners_query(DbBackend::Postgres, meter) {
+            let found: Vec<(i32, String)> = sqlx::query_as(sql)
+                .bind(ids)
+                .fetch_all(&mut *txn)
+                .await
+                .map_err(query_error)?;
+            owners.extend(found);
+        }
+        let chunks = bulk::meter::<PgSink>(DbBackend::Postgres, meter, Link::Owned(&owners))
+            .chain(bulk::journal::<PgSink>(DbBackend::Postgres, journal));
+        for chunk in chunks {
+            let chunk = chunk?;
+            sqlx::query_with(
+                chunk.sql(DbBackend::Postgres),
+                chunk.values.into_arguments(),
+            )
+            .execute(&mut *txn)
+            .await
+            .map_err(exec_error)?;
+        }
+        Ok(())
+    }
     .await;
-    let results = match result {
-        Ok(()) => vec![Ok(()); jobs.len()],
-        Err(e) if jobs.len() == 1 || is_connection_error(&e) => {
-            tracing::error!(error = %e, jobs = jobs.len(), "database write failed");
-            vec![Err(StoreError::Database); jobs.len()]
-        }
+    match inserted {
+        Ok(()) => txn.commit().await.map_err(exec_error),
         Err(e) => {
-            tracing::warn!(error = %e, jobs = jobs.len(), "batch write failed; isolating the failing jobs");
-            isolate(db, jobs).await.unwrap_or_else(|e| {
-                tracing::error!(error = %e, jobs = jobs.len(), "database write failed");
-                vec![Err(StoreError::Database); jobs.len()]
-            })
+            let _ = txn.rollback().await;
+            Err(e)
         }
-    };
-    for (job, result) in jobs.drain(..).zip(results) {
-        finish(job, result);
     }
 }
 
@@ -149,7 +436,7 @@ async fn isolate(
 /// Errors that say the database itself is unreachable: retrying job by job would only wait
 /// for it again, so the whole batch fails at once (the stations retry).
 fn is_connection_error(e: &DbErr) -> bool {
-    use sea_orm::{RuntimeErr, sqlx::Error};
+    use sea_orm::sqlx::Error;
     match e {
         DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
         DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => matches!(
@@ -184,7 +471,7 @@ async fn apply<'j>(
     jobs: impl Iterator<Item = &'j mut Job>,
 ) -> Result<(), DbErr> {
     let mut meter: Vec<&MeterRow> = Vec::new();
-    let mut journal: Vec<&JournalRow> = Vec::new();
+    let mut journal: Vec<&JournalEntry> = Vec::new();
     for job in jobs {
         match job {
             Job::Run(job) => job.run(txn).await?,
@@ -192,93 +479,43 @@ async fn apply<'j>(
             Job::Journal(row) => journal.push(row),
         }
     }
-    insert_meter_rows(txn, &meter).await?;
+    let mut owners = Owners::new();
+    let backend = txn.get_database_backend();
+    if let Some((sql, ids)) = bulk::owners_query(backend, &meter) {
+        let statement = Statement::from_sql_and_values(backend, sql, [ids.into()]);
+        for row in txn.query_all_raw(statement).await? {
+            owners.insert(row.try_get_by_index(0)?, row.try_get_by_index(1)?);
+        }
+    }
+    insert_meter_rows(txn, &meter, Link::Owned(&owners)).await?;
     insert_journal_rows(txn, &journal).await
 }
 
-/// Inserts sampled values, linking each to its transaction when the station named one of its
-/// own transactions (one look-up for the whole batch).
-async fn insert_meter_rows(txn: &DatabaseTransaction, rows: &[&MeterRow]) -> Result<(), DbErr> {
-    use entity::transaction;
-    if rows.is_empty() {
-        return Ok(());
-    }
-    let reported: HashSet<i32> = rows
-        .iter()
-        .filter_map(|r| r.reported_transaction_id)
-        .collect();
-    let mut owner: HashMap<i32, String> = HashMap::new();
-    if !reported.is_empty() {
-        let ids: Vec<i32> = reported.into_iter().collect();
-        for chunk in ids.chunks(ROWS_PER_INSERT) {
-            let found: Vec<(i32, String)> = transaction::Entity::find()
-                .select_only()
-                .column(transaction::Column::Id)
-                .column(transaction::Column::StationId)
-                .filter(transaction::Column::Id.is_in(chunk.iter().copied()))
-                .into_tuple()
-                .all(txn)
-                .await?;
-            owner.extend(found);
-        }
-    }
-    insert_rows(txn, rows, |r| {
-        r.reported_transaction_id
-            .filter(|id| owner.get(id).is_some_and(|s| **s == *r.station_id))
-    })
-    .await
-}
-
-/// Inserts sampled values with the transaction link `link` gives each row.
-pub(super) async fn insert_rows(
+/// Inserts sampled values inside a SeaORM transaction; a sample already stored is skipped.
+pub(super) async fn insert_meter_rows(
     txn: &DatabaseTransaction,
     rows: &[&MeterRow],
-    link: impl Fn(&MeterRow) -> Option<i32>,
+    link: Link<'_>,
 ) -> Result<(), DbErr> {
-    use entity::meter_value;
-    for chunk in rows.chunks(ROWS_PER_INSERT) {
-        let models = chunk.iter().map(|r| meter_value::ActiveModel {
-            id: NotSet,
-            station_id: Set(r.station_id.to_string()),
-            connector_id: Set(r.connector_id),
-            transaction_id: Set(link(r)),
-            reported_transaction_id: Set(r.reported_transaction_id),
-            source: Set(r.source.to_owned()),
-            timestamp: Set(r.timestamp),
-            value: Set(r.value.clone()),
-            numeric_value: Set(r.numeric_value),
-            context: Set(r.context.to_owned()),
-            format: Set(r.format.to_owned()),
-            measurand: Set(r.measurand.to_owned()),
-            phase: Set(r.phase.map(str::to_owned)),
-            location: Set(r.location.to_owned()),
-            unit: Set(r.unit.to_owned()),
-            received_at: Set(r.received_at),
-        });
-        // A sample already stored (a MeterValues sent again) is skipped.
-        meter_value::Entity::insert_many(models)
-            .on_conflict(OnConflict::new().do_nothing().to_owned())
-            .exec_without_returning(txn)
+    let backend = txn.get_database_backend();
+    for chunk in bulk::meter::<OrmSink>(backend, rows, link) {
+        let chunk = chunk?;
+        let sql = chunk.sql(backend);
+        txn.execute_raw(Statement::from_sql_and_values(backend, sql, chunk.values.0))
             .await?;
     }
     Ok(())
 }
 
-async fn insert_journal_rows(txn: &DatabaseTransaction, rows: &[&JournalRow]) -> Result<(), DbErr> {
-    use entity::ocpp_message;
-    for chunk in rows.chunks(ROWS_PER_INSERT) {
-        let models = chunk.iter().map(|r| ocpp_message::ActiveModel {
-            id: NotSet,
-            station_id: Set(r.station_id.to_string()),
-            direction: Set(r.direction.as_str().to_owned()),
-            message_type: Set(r.message_type),
-            message_id: Set(r.message_id.clone()),
-            action: Set(r.action.clone()),
-            payload: Set(r.payload.clone()),
-            created_at: Set(r.at),
-        });
-        ocpp_message::Entity::insert_many(models)
-            .exec_without_returning(txn)
+async fn insert_journal_rows(
+    txn: &DatabaseTransaction,
+    rows: &[&JournalEntry],
+) -> Result<(), DbErr> {
+    let backend = txn.get_database_backend();
+    for chunk in bulk::journal::<OrmSink>(backend, rows) {
+        let chunk = chunk?;
+        let sql = chunk.sql(backend);
+        txn.execute_raw(Statement::from_sql_and_values(backend, sql, chunk.values.0))
             .await?;
     }
     Ok(())
