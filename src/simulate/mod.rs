@@ -514,8 +514,8 @@ impl Report {
         if s.connected + s.failures > 0 {
             let _ = write!(
                 out,
-                "subscribers: {} connected, {} failed, {} events",
-                s.connected, s.failures, s.events
+                "subscribers: {} connected, {} failed, {} lagged and resubscribed, {} events",
+                s.connected, s.failures, s.lagged, s.events
             );
             if let Some(l) = &s.latency {
                 let _ = write!(

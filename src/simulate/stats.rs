@@ -103,6 +103,8 @@ pub struct Stats {
     subscriber_latency: Mutex<Option<Histogram<u64>>>,
     pub subscribers_connected: AtomicU64,
     pub subscriber_failures: AtomicU64,
+    /// Subscriptions the server ended because they fell behind (each subscribed again).
+    pub subscribers_lagged: AtomicU64,
 }
 
 impl Stats {
@@ -218,6 +220,7 @@ impl Stats {
             subscribers: Subscribers {
                 connected: self.subscribers_connected.load(Relaxed),
                 failures: self.subscriber_failures.load(Relaxed),
+                lagged: self.subscribers_lagged.load(Relaxed),
                 events: self.subscriber_events.load(Relaxed),
                 latency: subscriber_latency.as_ref().map(Latency::of),
             },
@@ -277,6 +280,8 @@ pub struct Total {
 pub struct Subscribers {
     pub connected: u64,
     pub failures: u64,
+    /// Subscriptions ended with LAGGED and made again.
+    pub lagged: u64,
     pub events: u64,
     /// From the reading's timestamp (its scheduled send time) to its arrival at the subscriber.
     pub latency: Option<Latency>,

@@ -53,11 +53,16 @@ async fn subscribe(
         None => json!({ "type": "connection_init", "payload": {} }),
     };
     ws.send(Message::text(init.to_string())).await?;
-    let subscribe = json!({
-        "id": "1",
-        "type": "subscribe",
-        "payload": { "query": QUERY, "variables": { "station": station } },
-    });
+    let subscribe = |id: u64| {
+        json!({
+            "id": id.to_string(),
+            "type": "subscribe",
+            "payload": { "query": QUERY, "variables": { "station": station } },
+        })
+        .to_string()
+    };
+    // The subscription's id; a new one after each LAGGED.
+    let mut current = 1u64;
     let mut subscribed = false;
     while let Some(message) = ws.next().await {
         let text = match message? {
@@ -70,7 +75,7 @@ async fn subscribe(
             Some("connection_ack") if !subscribed => {
                 subscribed = true;
                 plan.stats.subscribers_connected.fetch_add(1, Relaxed);
-                ws.send(Message::text(subscribe.to_string())).await?;
+                ws.send(Message::text(subscribe(current))).await?;
             }
             Some("ping") => {
                 ws.send(Message::text(json!({ "type": "pong" }).to_string()))
@@ -82,6 +87,14 @@ async fn subscribe(
                     .pointer("/payload/data/meterValues/meterValues")
                     .and_then(Value::as_array);
                 if let Some(errors) = message.pointer("/payload/errors") {
+                    // A subscriber that fell behind is told so and its stream ends: it
+                    // subscribes again, as the API asks clients to.
+                    if errors.pointer("/0/extensions/code") == Some(&json!("LAGGED")) {
+                        plan.stats.subscribers_lagged.fetch_add(1, Relaxed);
+                        current += 1;
+                        ws.send(Message::text(subscribe(current))).await?;
+                        continue;
+                    }
                     anyhow::bail!("subscription error: {errors}");
                 }
                 for reading in readings.into_iter().flatten() {
@@ -98,7 +111,9 @@ async fn subscribe(
                 }
             }
             Some("error") => anyhow::bail!("subscription refused: {}", message["payload"]),
-            Some("complete") => anyhow::bail!("the server completed the subscription"),
+            Some("complete") if message["id"] == json!(current.to_string()) => {
+                anyhow::bail!("the server completed the subscription")
+            }
             _ => {}
         }
     }
