@@ -127,6 +127,7 @@ pub struct App {
     addr: SocketAddr,
     server: JoinHandle<std::io::Result<()>>,
     pruner: JoinHandle<()>,
+    reservations: JoinHandle<()>,
     presence: JoinHandle<()>,
 }
 
@@ -145,7 +146,8 @@ impl App {
         });
         let mut apis = Router::new()
             .merge(api::routes(context.clone()))
-            .merge(rest::routes());
+            .merge(rest::routes())
+            .merge(crate::firmware::routes(context.settings.upload_max_mib));
         if let Some(cors) = api::cors(&context.settings.cors_origins) {
             apis = apis.layer(cors);
         }
@@ -163,6 +165,7 @@ impl App {
             .await
         });
         let pruner = tokio::spawn(prune_journal(context.clone()));
+        let reservations = tokio::spawn(expire_reservations(context.clone()));
         let presence = tokio::spawn(crate::node::keep_presence(context.clone()));
         tracing::info!(%addr, node = %context.node_id, "chargegate listening; stations connect to ws://{addr}/ocpp/{{chargePointId}}, the API is at http://{addr}/graphql");
         Ok(Self {
@@ -170,6 +173,7 @@ impl App {
             addr,
             server,
             pruner,
+            reservations,
             presence,
         })
     }
@@ -207,6 +211,7 @@ impl App {
         }
         let served = self.server.await;
         self.pruner.abort();
+        self.reservations.abort();
         self.presence.abort();
         ctx.stopped.cancel();
         // The last events (stations disconnecting) reach the other nodes before we exit.
@@ -242,6 +247,22 @@ async fn prune_journal(ctx: Arc<Context>) {
             Ok(0) => {}
             Ok(n) => tracing::info!(deleted = n, "pruned old journal rows"),
             Err(e) => tracing::warn!(error = %e, "journal pruning failed"),
+        }
+    }
+}
+
+/// Closes reservations whose expiry date has passed (the station drops them by itself).
+async fn expire_reservations(ctx: Arc<Context>) {
+    let mut every = tokio::time::interval(crate::reservations::EXPIRY_SWEEP);
+    loop {
+        tokio::select! {
+            () = ctx.shutdown.cancelled() => return,
+            _ = every.tick() => {}
+        }
+        match crate::reservations::expire(&ctx).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(expired = n, "reservations expired"),
+            Err(e) => tracing::warn!(error = %e, "reservation expiry failed"),
         }
     }
 }

@@ -18,13 +18,15 @@ use crate::{
     app::Context,
     auth::{Principal, Role},
     ocpp::{
+        charging::{ChargingProfile, ProfileUse},
         inbound::{DataTransferRequest, DataTransferResponse},
         outbound::{self, Command},
         payload::decode,
         registry::OutboundCall,
         types::{
             AvailabilityStatus, AvailabilityType, CiString, ClearCacheStatus, ConfigurationStatus,
-            RemoteStartStopStatus, ResetStatus, ResetType, UnlockStatus,
+            MessageTrigger, RemoteStartStopStatus, ResetStatus, ResetType, TriggerMessageStatus,
+            UnlockStatus,
         },
     },
     store::StoreError,
@@ -184,11 +186,14 @@ impl From<sea_orm::DbErr> for Refused {
     }
 }
 
-fn text<const N: usize>(value: &str, field: &'static str) -> Result<CiString<N>, Refused> {
+pub(crate) fn text<const N: usize>(
+    value: &str,
+    field: &'static str,
+) -> Result<CiString<N>, Refused> {
     CiString::new(value).map_err(|message| Refused::Invalid { field, message })
 }
 
-fn at_least(value: i32, min: i32, field: &'static str) -> Result<i32, Refused> {
+pub(crate) fn at_least(value: i32, min: i32, field: &'static str) -> Result<i32, Refused> {
     if value < min {
         return Err(Refused::Invalid {
             field,
@@ -208,7 +213,7 @@ pub struct OnBehalf<'a> {
 
 impl OnBehalf<'_> {
     /// Staff who operate may command; drivers only where `driver_ok` (their own tags then).
-    async fn permit(&self, station_id: &str, driver_ok: bool) -> Result<(), Refused> {
+    pub(crate) async fn permit(&self, station_id: &str, driver_ok: bool) -> Result<(), Refused> {
         let role = self.caller.role;
         if !(role.can_operate() || (driver_ok && role == Role::Driver)) {
             return Err(Refused::Forbidden(format!(
@@ -231,7 +236,7 @@ impl OnBehalf<'_> {
     }
 
     /// A driver may use only the tags they own.
-    async fn owns(&self, tag_key: &str) -> Result<(), Refused> {
+    pub(crate) async fn owns(&self, tag_key: &str) -> Result<(), Refused> {
         let tag = entity::id_tag::Entity::find_by_id(tag_key)
             .one(self.ctx.store.reader())
             .await?;
@@ -244,7 +249,11 @@ impl OnBehalf<'_> {
         }
     }
 
-    async fn send<C: Command>(&self, station_id: &str, command: C) -> Result<C::Response, Refused> {
+    pub(crate) async fn send<C: Command>(
+        &self,
+        station_id: &str,
+        command: C,
+    ) -> Result<C::Response, Refused> {
         let result = send(self.ctx, station_id, &command).await;
         let by = &self.caller.sub;
         match &result {
@@ -263,18 +272,61 @@ impl OnBehalf<'_> {
         station_id: &str,
         id_tag: &str,
         connector_id: Option<i32>,
+        charging_profile: Option<ChargingProfile>,
     ) -> Result<RemoteStartStopStatus, Refused> {
         self.permit(station_id, true).await?;
         let id_tag = text::<20>(id_tag, "idTag")?;
         let connector_id = connector_id
             .map(|c| at_least(c, 1, "connectorId"))
             .transpose()?;
+        if let Some(profile) = &charging_profile {
+            profile
+                .validate(ProfileUse::RemoteStart)
+                .map_err(|e| Refused::Invalid {
+                    field: "chargingProfile",
+                    message: format!("{}: {}", e.field, e.message),
+                })?;
+            if self.caller.role == Role::Driver {
+                return Err(Refused::Forbidden(
+                    "drivers may not send charging profiles".into(),
+                ));
+            }
+        }
         if self.caller.role == Role::Driver {
             self.owns(&id_tag.key()).await?;
         }
         let command = outbound::RemoteStartTransaction {
             connector_id,
             id_tag,
+            charging_profile: charging_profile.clone(),
+        };
+        let status = self.send(station_id, command).await?.status;
+        if let (RemoteStartStopStatus::Accepted, Some(profile)) = (status, charging_profile) {
+            crate::smart_charging::store_installed(
+                self.ctx,
+                station_id,
+                connector_id.unwrap_or(0),
+                &profile,
+            )
+            .await?;
+        }
+        Ok(status)
+    }
+
+    /// Remote Trigger: asks the station to send one of its messages now.
+    pub async fn trigger_message(
+        &self,
+        station_id: &str,
+        requested_message: MessageTrigger,
+        connector_id: Option<i32>,
+    ) -> Result<TriggerMessageStatus, Refused> {
+        self.permit(station_id, false).await?;
+        let connector_id = connector_id
+            .map(|c| at_least(c, 1, "connectorId"))
+            .transpose()?;
+        let command = outbound::TriggerMessage {
+            requested_message,
+            connector_id,
         };
         Ok(self.send(station_id, command).await?.status)
     }

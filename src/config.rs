@@ -430,6 +430,29 @@ pub struct Settings {
         global = true
     )]
     pub query_batch_limit: usize,
+
+    /// The URL stations reach this server at (`http://host:port`), for the upload address in
+    /// GetDiagnostics when the operator gives none. Unset: a location must be given.
+    #[arg(long, env = "CHARGEGATE_PUBLIC_URL", global = true)]
+    pub public_url: Option<String>,
+
+    /// Where files uploaded by stations (diagnostics) are stored.
+    #[arg(
+        long,
+        env = "CHARGEGATE_UPLOAD_DIR",
+        default_value = "uploads",
+        global = true
+    )]
+    pub upload_dir: PathBuf,
+
+    /// Largest file a station may upload, in MiB.
+    #[arg(
+        long,
+        env = "CHARGEGATE_UPLOAD_MAX_MIB",
+        default_value_t = 64,
+        global = true
+    )]
+    pub upload_max_mib: u64,
 }
 
 impl Settings {
@@ -466,6 +489,9 @@ impl Settings {
             query_complexity_limit: 20_000,
             query_alias_limit: 30,
             query_batch_limit: 10,
+            public_url: None,
+            upload_dir: PathBuf::from("uploads"),
+            upload_max_mib: 64,
         }
     }
 

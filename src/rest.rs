@@ -31,7 +31,7 @@ pub const BASE: &str = "/api/v1/centralsystem";
 
 /// An error answer: `{"error": {"code", "message", …}}` with its HTTP status.
 #[derive(Debug)]
-struct Failure {
+pub(crate) struct Failure {
     status: StatusCode,
     code: &'static str,
     message: String,
@@ -39,7 +39,7 @@ struct Failure {
 }
 
 impl Failure {
-    fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+    pub(crate) fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
         Self {
             status,
             code,
@@ -119,7 +119,7 @@ impl IntoResponse for Failure {
 
 type Answer = Result<Json<Value>, Failure>;
 
-fn caller(ctx: &Context, headers: &HeaderMap) -> Result<Principal, Failure> {
+pub(crate) fn caller(ctx: &Context, headers: &HeaderMap) -> Result<Principal, Failure> {
     let value = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -290,7 +290,9 @@ command_route!(get_configuration, GetConfigurationBody, |on, id, b| async {
     Ok(Json(serde_json::to_value(answer).unwrap_or_default()))
 });
 command_route!(start_transaction, StartTransactionBody, |on, id, b| async {
-    let answer: RemoteStartStopStatus = on.remote_start(&id, &b.id_tag, b.connector_id).await?;
+    let answer: RemoteStartStopStatus = on
+        .remote_start(&id, &b.id_tag, b.connector_id, None)
+        .await?;
     Ok(status(answer.as_str()))
 });
 command_route!(stop_transaction, StopTransactionBody, |on, id, b| async {

@@ -346,13 +346,18 @@ async fn store_status(
                     .filter(station::Column::Id.eq(id.as_ref()))
                     .exec(txn)
                     .await?;
+                let history = match kind {
+                    StatusKind::Firmware => crate::firmware::kind::FIRMWARE,
+                    StatusKind::Diagnostics => crate::firmware::kind::DIAGNOSTICS,
+                };
+                crate::firmware::record_status(txn, &id, history, status, now).await?;
                 Ok(())
             })
         })
         .await
 }
 
-/// FirmwareStatusNotification: stored on the station and published.
+/// FirmwareStatusNotification: stored on the station (and in its history) and published.
 pub async fn firmware_status(
     ctx: &Context,
     station_id: &Arc<str>,
@@ -376,7 +381,7 @@ pub async fn firmware_status(
     Ok(EmptyResponse {})
 }
 
-/// DiagnosticsStatusNotification: stored on the station and published.
+/// DiagnosticsStatusNotification: stored on the station (and in its history) and published.
 pub async fn diagnostics_status(
     ctx: &Context,
     station_id: &Arc<str>,

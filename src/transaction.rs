@@ -76,7 +76,7 @@ fn join_flags(existing: &str, added: &[&str]) -> String {
 }
 
 /// The idTagInfo for a stored tag at `now`.
-fn tag_info(tag: &id_tag::Model, now: DateTime<Utc>) -> IdTagInfo {
+pub(crate) fn tag_info(tag: &id_tag::Model, now: DateTime<Utc>) -> IdTagInfo {
     let mut status =
         AuthorizationStatus::from_wire(&tag.status).unwrap_or(AuthorizationStatus::Invalid);
     if status == AuthorizationStatus::Accepted && tag.expiry_date.is_some_and(|e| e <= now) {
@@ -168,6 +168,8 @@ struct Started {
     id: i32,
     info: IdTagInfo,
     created: bool,
+    /// The start named a reservation of this station that was still open, and ended it.
+    reservation_used: bool,
 }
 
 /// StartTransaction: always answers a transaction id. A retry of the same start (same station,
@@ -200,6 +202,9 @@ pub async fn start(
             timestamp: request.timestamp.0,
         })
         .await;
+    }
+    if let (true, Some(reservation)) = (started.reservation_used, request.reservation_id) {
+        crate::reservations::used(ctx, station_id, reservation, request.connector_id).await;
     }
     Ok(StartTransactionResponse {
         id_tag_info: started.info,
@@ -328,11 +333,21 @@ async fn start_in(
         .exec(txn)
         .await?;
     match inserted {
-        TryInsertResult::Inserted(result) => Ok(Started {
-            id: result.last_insert_id,
-            info,
-            created: true,
-        }),
+        TryInsertResult::Inserted(result) => {
+            let id = result.last_insert_id;
+            let reservation_used = match req.reservation_id {
+                Some(reservation) => {
+                    crate::reservations::use_in(txn, station, reservation, id, now).await?
+                }
+                None => false,
+            };
+            Ok(Started {
+                id,
+                info,
+                created: true,
+                reservation_used,
+            })
+        }
         // Another node stored the same start a moment ago: answer with its id.
         TryInsertResult::Conflicted | TryInsertResult::Empty => {
             let existing = transaction::Entity::find()
@@ -362,6 +377,7 @@ fn retried(
             parent_id_tag: current.and_then(|i| i.parent_id_tag),
         },
         created: false,
+        reservation_used: false,
     }
 }
 
@@ -523,6 +539,7 @@ async fn stop_in(
                     now,
                 );
                 insert_meter_rows_linked(txn, &rows, Some(tx.id)).await?;
+                crate::smart_charging::end_tx_profiles(txn, station, tx.connector_id, now).await?;
                 return Ok(Stopped::Closed {
                     connector_id: tx.connector_id,
                 });

@@ -4,10 +4,17 @@
 //! `Energy.Active.Import.Register`), so a row reads the same as the frame it came from.
 
 pub mod account;
+pub mod charging_profile;
 pub mod connector;
+pub mod diagnostics_request;
+pub mod firmware_update;
 pub mod id_tag;
+pub mod local_auth_list;
+pub mod local_auth_list_entry;
 pub mod meter_value;
 pub mod ocpp_message;
+pub mod reservation;
 pub mod station;
+pub mod status_notification;
 pub mod transaction;
 pub mod unmatched_stop;

@@ -76,7 +76,7 @@ fn on_behalf<'a>(ctx: &Context<'a>) -> Result<OnBehalf<'a>, ApiError> {
 }
 
 impl ApiError {
-    fn refused(station_id: &str, refused: Refused) -> Self {
+    pub(super) fn refused(station_id: &str, refused: Refused) -> Self {
         match refused {
             Refused::Forbidden(m) => Self::Forbidden(m),
             Refused::NotFound(m) => Self::NotFound(m),
@@ -94,16 +94,23 @@ pub struct CommandMutation;
 
 #[Object]
 impl CommandMutation {
-    /// Asks the station to start a transaction for `idTag`, on `connectorId` or one it chooses.
+    /// Asks the station to start a transaction for `idTag`, on `connectorId` or one it chooses,
+    /// optionally with a TX_PROFILE charging profile for it (Smart Charging; staff only).
     async fn remote_start_transaction(
         &self,
         ctx: &Context<'_>,
         station_id: ID,
         id_tag: String,
         connector_id: Option<i32>,
+        charging_profile: Option<super::profiles::ChargingProfile>,
     ) -> Result<RemoteStartTransactionResult> {
         let status = on_behalf(ctx)?
-            .remote_start(&station_id, &id_tag, connector_id)
+            .remote_start(
+                &station_id,
+                &id_tag,
+                connector_id,
+                charging_profile.map(Into::into),
+            )
             .await
             .map_err(|e| ApiError::refused(&station_id, e))?;
         Ok(RemoteStartTransactionResult {

@@ -215,6 +215,102 @@ mirror!(UnlockStatus {
     NotSupported
 });
 
+mirror!(ChargingProfilePurpose {
+    ChargePointMaxProfile,
+    TxDefaultProfile,
+    TxProfile
+});
+mirror!(ChargingProfileKind {
+    Absolute,
+    Recurring,
+    Relative
+});
+mirror!(RecurrencyKind { Daily, Weekly });
+mirror!(
+    /// Amperes or watts.
+    ChargingRateUnit {
+        #[graphql(name = "W")]
+        W,
+        #[graphql(name = "A")]
+        A
+    }
+);
+mirror!(ChargingProfileStatus {
+    Accepted,
+    Rejected,
+    NotSupported
+});
+mirror!(ClearChargingProfileStatus { Accepted, Unknown });
+mirror!(GetCompositeScheduleStatus { Accepted, Rejected });
+mirror!(
+    /// What TriggerMessage asks a station to send.
+    MessageTrigger {
+        BootNotification,
+        DiagnosticsStatusNotification,
+        FirmwareStatusNotification,
+        Heartbeat,
+        MeterValues,
+        StatusNotification,
+    }
+);
+mirror!(TriggerMessageStatus {
+    Accepted,
+    Rejected,
+    NotImplemented
+});
+mirror!(
+    /// A station's answer to ReserveNow.
+    ReservationStatus {
+        Accepted,
+        Faulted,
+        Occupied,
+        Rejected,
+        Unavailable,
+    }
+);
+mirror!(CancelReservationStatus { Accepted, Rejected });
+mirror!(UpdateType { Differential, Full });
+mirror!(UpdateStatus {
+    Accepted,
+    Failed,
+    NotSupported,
+    VersionMismatch
+});
+
+/// Where a reservation stands.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReservationState {
+    /// ReserveNow sent, no answer yet.
+    Requested,
+    /// Accepted by the station, not yet used, cancelled or expired.
+    Active,
+    /// The station did not accept it (see `stationStatus`).
+    Refused,
+    /// No answer from the station.
+    Failed,
+    Cancelled,
+    /// A transaction started on it.
+    Used,
+    Expired,
+}
+
+impl ReservationState {
+    /// Reads the stored state.
+    pub fn from_stored(state: &str) -> Option<Self> {
+        use crate::reservations::state as s;
+        Some(match state {
+            s::REQUESTED => Self::Requested,
+            s::ACTIVE => Self::Active,
+            s::REFUSED => Self::Refused,
+            s::FAILED => Self::Failed,
+            s::CANCELLED => Self::Cancelled,
+            s::USED => Self::Used,
+            s::EXPIRED => Self::Expired,
+            _ => return None,
+        })
+    }
+}
+
 /// Reads a stored wire spelling into the GraphQL enum (`None` if the row holds something else).
 pub fn stored<O, G>(text: &str, from_wire: fn(&str) -> Option<O>) -> Option<G>
 where

@@ -16,6 +16,7 @@ mod journal;
 mod limits;
 mod loaders;
 mod pagination;
+mod profiles;
 mod station;
 mod subscription;
 mod transaction;
@@ -39,6 +40,7 @@ pub struct Query(
     journal::JournalQuery,
     usage::UsageQuery,
     account::AccountQuery,
+    profiles::ProfilesQuery,
 );
 
 /// Every mutation.
@@ -48,6 +50,7 @@ pub struct Mutation(
     station::StationMutation,
     id_tag::IdTagMutation,
     account::AccountMutation,
+    profiles::ProfilesMutation,
 );
 
 /// Every subscription.

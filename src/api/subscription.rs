@@ -63,6 +63,12 @@ pub enum StationEventKind {
     Connected,
     Booted,
     Disconnected,
+    /// A FirmwareStatusNotification.
+    FirmwareStatus,
+    /// A DiagnosticsStatusNotification.
+    DiagnosticsStatus,
+    /// A reservation changed state.
+    Reservation,
 }
 
 #[derive(SimpleObject)]
@@ -75,6 +81,29 @@ pub struct StationEvent {
     /// For CONNECTED and DISCONNECTED: which connection (a newer one has another id), so that
     /// a late DISCONNECTED of a replaced connection can be told apart.
     pub connection_id: Option<ID>,
+    /// For FIRMWARE_STATUS: the status reported.
+    pub firmware_status: Option<enums::FirmwareStatus>,
+    /// For DIAGNOSTICS_STATUS: the status reported.
+    pub diagnostics_status: Option<enums::DiagnosticsStatus>,
+    /// For RESERVATION: the reservation and its new state.
+    pub reservation_id: Option<i32>,
+    pub reservation_state: Option<enums::ReservationState>,
+}
+
+impl StationEvent {
+    fn new(kind: StationEventKind, station_id: &str, at: DateTime<Utc>) -> Self {
+        Self {
+            kind,
+            station_id: ID(station_id.to_owned()),
+            at,
+            registration_status: None,
+            connection_id: None,
+            firmware_status: None,
+            diagnostics_status: None,
+            reservation_id: None,
+            reservation_state: None,
+        }
+    }
 }
 
 type Mapper<T> = Box<dyn FnMut(Arc<Event>) -> BoxFuture<'static, Option<T>> + Send>;
@@ -287,7 +316,8 @@ impl LiveSubscription {
         Ok(follow(events, map, expires_at))
     }
 
-    /// Stations connecting, booting and disconnecting, optionally one station (staff only).
+    /// Stations connecting, booting and disconnecting, their firmware and diagnostics status
+    /// notifications and reservation changes, optionally of one station (staff only).
     async fn station_events(
         &self,
         ctx: &Context<'_>,
@@ -305,33 +335,51 @@ impl LiveSubscription {
                     connection_id,
                     at,
                 } if wanted(&p, &station_id, station) => Some(StationEvent {
-                    kind: StationEventKind::Connected,
-                    station_id: ID(station.clone()),
-                    at: *at,
-                    registration_status: None,
                     connection_id: Some(ID(connection_id.to_string())),
+                    ..StationEvent::new(StationEventKind::Connected, station, *at)
                 }),
                 Event::StationBooted {
                     station_id: station,
                     status,
                     at,
                 } if wanted(&p, &station_id, station) => Some(StationEvent {
-                    kind: StationEventKind::Booted,
-                    station_id: ID(station.clone()),
-                    at: *at,
                     registration_status: Some((*status).into()),
-                    connection_id: None,
+                    ..StationEvent::new(StationEventKind::Booted, station, *at)
                 }),
                 Event::StationDisconnected {
                     station_id: station,
                     connection_id,
                     at,
                 } if wanted(&p, &station_id, station) => Some(StationEvent {
-                    kind: StationEventKind::Disconnected,
-                    station_id: ID(station.clone()),
-                    at: *at,
-                    registration_status: None,
                     connection_id: Some(ID(connection_id.to_string())),
+                    ..StationEvent::new(StationEventKind::Disconnected, station, *at)
+                }),
+                Event::FirmwareStatus {
+                    station_id: station,
+                    status,
+                    at,
+                } if wanted(&p, &station_id, station) => Some(StationEvent {
+                    firmware_status: Some((*status).into()),
+                    ..StationEvent::new(StationEventKind::FirmwareStatus, station, *at)
+                }),
+                Event::DiagnosticsStatus {
+                    station_id: station,
+                    status,
+                    at,
+                } if wanted(&p, &station_id, station) => Some(StationEvent {
+                    diagnostics_status: Some((*status).into()),
+                    ..StationEvent::new(StationEventKind::DiagnosticsStatus, station, *at)
+                }),
+                Event::Reservation {
+                    station_id: station,
+                    reservation_id,
+                    state,
+                    at,
+                    ..
+                } if wanted(&p, &station_id, station) => Some(StationEvent {
+                    reservation_id: Some(*reservation_id),
+                    reservation_state: enums::ReservationState::from_stored(state),
+                    ..StationEvent::new(StationEventKind::Reservation, station, *at)
                 }),
                 _ => None,
             };

@@ -84,6 +84,14 @@ pub enum Event {
         status: DiagnosticsStatus,
         at: DateTime<Utc>,
     },
+    /// A reservation changed state (see `entity::reservation` for the states).
+    Reservation {
+        station_id: String,
+        reservation_id: i32,
+        connector_id: i32,
+        state: String,
+        at: DateTime<Utc>,
+    },
 }
 
 impl Event {
@@ -97,7 +105,8 @@ impl Event {
             | Self::TransactionStarted { station_id, .. }
             | Self::TransactionStopped { station_id, .. }
             | Self::FirmwareStatus { station_id, .. }
-            | Self::DiagnosticsStatus { station_id, .. } => station_id,
+            | Self::DiagnosticsStatus { station_id, .. }
+            | Self::Reservation { station_id, .. } => station_id,
         }
     }
 }

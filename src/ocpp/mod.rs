@@ -4,6 +4,7 @@
 //! Nothing here knows about GraphQL or HTTP APIs; the use cases (`station`, `transaction`) are
 //! called with typed requests and return typed answers.
 
+pub mod charging;
 pub mod error;
 pub mod frame;
 pub mod inbound;

@@ -1,10 +1,12 @@
-//! Central system → station commands of OCPP 1.6 Core: each request with its typed answer.
+//! Central system → station commands of OCPP 1.6 (Core, Firmware Management, Local Auth List
+//! Management, Reservation, Smart Charging, Remote Trigger): each request with its typed answer.
 //!
 //! Answers from stations are read strictly for required fields, types and enum values, and
 //! leniently for extra fields: a station that adds a field still has its answer understood.
 
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
+use super::charging::{ChargingProfile, ChargingSchedule};
 use super::inbound::{DataTransferRequest, DataTransferResponse};
 use super::payload::Payload;
 use super::types::*;
@@ -86,13 +88,16 @@ pub struct GetConfigurationResponse {
 impl Payload for GetConfigurationResponse {}
 command!(GetConfiguration => GetConfigurationResponse, "GetConfiguration");
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RemoteStartTransaction {
     /// Absent lets the station choose the connector.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connector_id: Option<i32>,
     pub id_tag: IdToken,
+    /// A `TxProfile` for the transaction (Smart Charging).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub charging_profile: Option<ChargingProfile>,
 }
 command!(RemoteStartTransaction => StatusResponse<RemoteStartStopStatus>, "RemoteStartTransaction");
 
@@ -117,6 +122,165 @@ pub struct UnlockConnector {
 }
 command!(UnlockConnector => StatusResponse<UnlockStatus>, "UnlockConnector");
 
+/// An answer without fields (`UpdateFirmware.conf`); extra fields are ignored.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Empty {}
+impl Payload for Empty {}
+
+// Firmware Management.
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateFirmware {
+    pub location: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retries: Option<i32>,
+    pub retrieve_date: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_interval: Option<i32>,
+}
+command!(UpdateFirmware => Empty, "UpdateFirmware");
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GetDiagnostics {
+    pub location: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retries: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_interval: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stop_time: Option<Timestamp>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GetDiagnosticsResponse {
+    /// The file the station will upload; absent when it has no diagnostics.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_name: Option<CiString<255>>,
+}
+impl Payload for GetDiagnosticsResponse {}
+command!(GetDiagnostics => GetDiagnosticsResponse, "GetDiagnostics");
+
+// Local Auth List Management.
+
+/// One entry of a local authorisation list; without `idTagInfo` it removes the tag (in a
+/// differential update).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthorizationData {
+    pub id_tag: IdToken,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_tag_info: Option<IdTagInfo>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SendLocalList {
+    pub list_version: i32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local_authorization_list: Option<Vec<AuthorizationData>>,
+    pub update_type: UpdateType,
+}
+command!(SendLocalList => StatusResponse<UpdateStatus>, "SendLocalList");
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GetLocalListVersion {}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GetLocalListVersionResponse {
+    /// 0: the list is empty; -1: the station does not support local lists (§5.10).
+    pub list_version: i32,
+}
+impl Payload for GetLocalListVersionResponse {}
+command!(GetLocalListVersion => GetLocalListVersionResponse, "GetLocalListVersion");
+
+// Reservation.
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReserveNow {
+    /// 0 reserves any connector (if the station allows it).
+    pub connector_id: i32,
+    pub expiry_date: Timestamp,
+    pub id_tag: IdToken,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_id_tag: Option<IdToken>,
+    pub reservation_id: i32,
+}
+command!(ReserveNow => StatusResponse<ReservationStatus>, "ReserveNow");
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CancelReservation {
+    pub reservation_id: i32,
+}
+command!(CancelReservation => StatusResponse<CancelReservationStatus>, "CancelReservation");
+
+// Smart Charging.
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SetChargingProfile {
+    pub connector_id: i32,
+    pub cs_charging_profiles: ChargingProfile,
+}
+command!(SetChargingProfile => StatusResponse<ChargingProfileStatus>, "SetChargingProfile");
+
+/// Clears the profiles matching every field given (none: all profiles).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClearChargingProfile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connector_id: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub charging_profile_purpose: Option<ChargingProfilePurpose>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stack_level: Option<i32>,
+}
+command!(ClearChargingProfile => StatusResponse<ClearChargingProfileStatus>, "ClearChargingProfile");
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GetCompositeSchedule {
+    pub connector_id: i32,
+    /// Seconds from now.
+    pub duration: i32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub charging_rate_unit: Option<ChargingRateUnit>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GetCompositeScheduleResponse {
+    pub status: GetCompositeScheduleStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connector_id: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule_start: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub charging_schedule: Option<ChargingSchedule>,
+}
+impl Payload for GetCompositeScheduleResponse {}
+command!(GetCompositeSchedule => GetCompositeScheduleResponse, "GetCompositeSchedule");
+
+// Remote Trigger.
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TriggerMessage {
+    pub requested_message: MessageTrigger,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connector_id: Option<i32>,
+}
+command!(TriggerMessage => StatusResponse<TriggerMessageStatus>, "TriggerMessage");
+
 /// The static name of an action this server sends, for commands that arrive over the bus by
 /// name (`None` for anything else).
 pub fn action(name: &str) -> Option<&'static str> {
@@ -130,6 +294,16 @@ pub fn action(name: &str) -> Option<&'static str> {
         RemoteStopTransaction::ACTION,
         Reset::ACTION,
         UnlockConnector::ACTION,
+        UpdateFirmware::ACTION,
+        GetDiagnostics::ACTION,
+        SendLocalList::ACTION,
+        GetLocalListVersion::ACTION,
+        ReserveNow::ACTION,
+        CancelReservation::ACTION,
+        SetChargingProfile::ACTION,
+        ClearChargingProfile::ACTION,
+        GetCompositeSchedule::ACTION,
+        TriggerMessage::ACTION,
     ]
     .into_iter()
     .find(|a| *a == name)
@@ -157,7 +331,8 @@ mod tests {
         assert_eq!(
             json(&RemoteStartTransaction {
                 connector_id: None,
-                id_tag: CiString::new("12345").unwrap()
+                id_tag: CiString::new("12345").unwrap(),
+                charging_profile: None,
             }),
             r#"{"idTag":"12345"}"#
         );
@@ -178,6 +353,100 @@ mod tests {
                 serde_json::to_string(self).unwrap()
             }
         }
+    }
+
+    #[test]
+    fn answers_of_the_other_profiles_decode_with_the_pinned_codes() {
+        let raw = |s: &str| RawValue::from_string(s.to_owned()).unwrap();
+        let diag: GetDiagnosticsResponse = decode(&raw(r#"{"fileName":"d.zip"}"#)).unwrap();
+        assert_eq!(diag.file_name.unwrap().as_str(), "d.zip");
+        let none: GetDiagnosticsResponse = decode(&raw("{}")).unwrap();
+        assert!(none.file_name.is_none());
+        let long = format!(r#"{{"fileName":"{}"}}"#, "x".repeat(256));
+        assert_eq!(
+            decode::<GetDiagnosticsResponse>(&raw(&long))
+                .unwrap_err()
+                .code,
+            ErrorCode::PropertyConstraintViolation
+        );
+        let version: GetLocalListVersionResponse = decode(&raw(r#"{"listVersion":-1}"#)).unwrap();
+        assert_eq!(version.list_version, -1);
+        assert_eq!(
+            decode::<GetLocalListVersionResponse>(&raw("{}"))
+                .unwrap_err()
+                .code,
+            ErrorCode::OccurenceConstraintViolation
+        );
+        assert_eq!(
+            decode::<GetLocalListVersionResponse>(&raw(r#"{"listVersion":"2"}"#))
+                .unwrap_err()
+                .code,
+            ErrorCode::TypeConstraintViolation
+        );
+        let composite: GetCompositeScheduleResponse = decode(&raw(
+            r#"{"status":"Accepted","connectorId":1,"scheduleStart":"2026-11-24T10:00:00Z","chargingSchedule":{"chargingRateUnit":"A","chargingSchedulePeriod":[{"startPeriod":0,"limit":6.0}]}}"#,
+        ))
+        .unwrap();
+        assert_eq!(composite.status, GetCompositeScheduleStatus::Accepted);
+        let schedule = composite.charging_schedule.unwrap();
+        assert_eq!(schedule.charging_rate_unit, ChargingRateUnit::A);
+        assert_eq!(
+            decode::<GetCompositeScheduleResponse>(&raw(
+                r#"{"status":"Accepted","chargingSchedule":{"chargingRateUnit":"kW","chargingSchedulePeriod":[]}}"#
+            ))
+            .unwrap_err()
+            .code,
+            ErrorCode::PropertyConstraintViolation
+        );
+        for (json, code) in [
+            (r#"{"status":"Occupied"}"#, None),
+            (
+                r#"{"status":"Busy"}"#,
+                Some(ErrorCode::PropertyConstraintViolation),
+            ),
+            (r#"{}"#, Some(ErrorCode::OccurenceConstraintViolation)),
+        ] {
+            let got = decode::<StatusResponse<ReservationStatus>>(&raw(json));
+            assert_eq!(got.err().map(|e| e.code), code, "{json}");
+        }
+        let empty: Empty = decode(&raw(r#"{"note":"vendor extra"}"#)).unwrap();
+        assert_eq!(empty, Empty {});
+    }
+
+    #[test]
+    fn requests_of_the_other_profiles_serialise_in_ocpp_spelling() {
+        let json = |v: &dyn erased::Json| v.json();
+        assert_eq!(
+            json(&SendLocalList {
+                list_version: 3,
+                local_authorization_list: Some(vec![AuthorizationData {
+                    id_tag: CiString::new("A").unwrap(),
+                    id_tag_info: None,
+                }]),
+                update_type: UpdateType::Differential,
+            }),
+            r#"{"listVersion":3,"localAuthorizationList":[{"idTag":"A"}],"updateType":"Differential"}"#
+        );
+        assert_eq!(json(&GetLocalListVersion {}), "{}");
+        assert_eq!(
+            json(&ClearChargingProfile::default()),
+            "{}",
+            "no criteria: every profile"
+        );
+        assert_eq!(
+            json(&TriggerMessage {
+                requested_message: MessageTrigger::DiagnosticsStatusNotification,
+                connector_id: None,
+            }),
+            r#"{"requestedMessage":"DiagnosticsStatusNotification"}"#
+        );
+        assert_eq!(
+            json(&CancelReservation { reservation_id: 4 }),
+            r#"{"reservationId":4}"#
+        );
+        assert!(action("SetChargingProfile").is_some());
+        assert!(action("GetCompositeSchedule").is_some());
+        assert!(action("Heartbeat").is_none());
     }
 
     #[test]

@@ -251,6 +251,87 @@ ocpp_enum!(UnlockStatus {
     NotSupported = "NotSupported",
 });
 
+// Firmware Management, Local Auth List Management, Reservation, Smart Charging and Remote
+// Trigger (OCPP 1.6 §7).
+
+ocpp_enum!(ChargingProfilePurpose {
+    ChargePointMaxProfile = "ChargePointMaxProfile",
+    TxDefaultProfile = "TxDefaultProfile",
+    TxProfile = "TxProfile",
+});
+
+ocpp_enum!(ChargingProfileKind {
+    Absolute = "Absolute",
+    Recurring = "Recurring",
+    Relative = "Relative",
+});
+
+ocpp_enum!(RecurrencyKind {
+    Daily = "Daily",
+    Weekly = "Weekly",
+});
+
+ocpp_enum!(ChargingRateUnit {
+    W = "W",
+    A = "A",
+});
+
+ocpp_enum!(ChargingProfileStatus {
+    Accepted = "Accepted",
+    Rejected = "Rejected",
+    NotSupported = "NotSupported",
+});
+
+ocpp_enum!(ClearChargingProfileStatus {
+    Accepted = "Accepted",
+    Unknown = "Unknown",
+});
+
+ocpp_enum!(GetCompositeScheduleStatus {
+    Accepted = "Accepted",
+    Rejected = "Rejected",
+});
+
+ocpp_enum!(MessageTrigger {
+    BootNotification = "BootNotification",
+    DiagnosticsStatusNotification = "DiagnosticsStatusNotification",
+    FirmwareStatusNotification = "FirmwareStatusNotification",
+    Heartbeat = "Heartbeat",
+    MeterValues = "MeterValues",
+    StatusNotification = "StatusNotification",
+});
+
+ocpp_enum!(TriggerMessageStatus {
+    Accepted = "Accepted",
+    Rejected = "Rejected",
+    NotImplemented = "NotImplemented",
+});
+
+ocpp_enum!(ReservationStatus {
+    Accepted = "Accepted",
+    Faulted = "Faulted",
+    Occupied = "Occupied",
+    Rejected = "Rejected",
+    Unavailable = "Unavailable",
+});
+
+ocpp_enum!(CancelReservationStatus {
+    Accepted = "Accepted",
+    Rejected = "Rejected",
+});
+
+ocpp_enum!(UpdateType {
+    Differential = "Differential",
+    Full = "Full",
+});
+
+ocpp_enum!(UpdateStatus {
+    Accepted = "Accepted",
+    Failed = "Failed",
+    NotSupported = "NotSupported",
+    VersionMismatch = "VersionMismatch",
+});
+
 /// A string of at most `N` characters (OCPP `CiStringNType` and `StringNType`). Case is kept as
 /// sent; comparisons that OCPP calls case-insensitive use [`CiString::key`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]

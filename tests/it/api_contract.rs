@@ -30,6 +30,9 @@ async fn answer_everything(mut cp: Station) {
         let (id, action, _) = cp.server_call().await;
         let answer = match action.as_str() {
             "UnlockConnector" => json!({"status": "Unlocked"}),
+            "GetLocalListVersion" => json!({"listVersion": 1}),
+            "GetDiagnostics" => json!({"fileName": "diagnostics.zip"}),
+            "UpdateFirmware" => json!({}),
             "GetConfiguration" => {
                 json!({"configurationKey": [{"key": "HeartbeatInterval", "readonly": false, "value": "300"}], "unknownKey": ["Key2"]})
             }

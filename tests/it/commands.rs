@@ -133,6 +133,7 @@ async fn every_core_command_round_trips() {
         RemoteStartTransaction {
             connector_id: None,
             id_tag: ci("12345"),
+            charging_profile: None,
         },
         json!({"status": "Accepted"}),
     )

@@ -1,0 +1,33 @@
+//! A GetDiagnostics request and, when the station uploaded to chargegate itself, the file it
+//! sent.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "diagnostics_requests")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub station_id: String,
+    /// The secret in the upload URL given to the station (absent when the operator gave a
+    /// location elsewhere).
+    pub token: Option<String>,
+    pub location: String,
+    pub start_time: Option<DateTimeUtc>,
+    pub stop_time: Option<DateTimeUtc>,
+    /// The file name the station announced in its answer.
+    pub file_name: Option<String>,
+    pub requested_by: Option<String>,
+    pub requested_at: DateTimeUtc,
+    /// The name the upload carried.
+    pub uploaded_name: Option<String>,
+    /// Where the uploaded file is stored, relative to the upload directory.
+    pub stored_path: Option<String>,
+    pub size: Option<i64>,
+    pub uploaded_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
