@@ -426,7 +426,12 @@ async fn receive(
         tracing::error!(dir = %dir.display(), error = %e, "cannot create the upload directory");
         return plain(StatusCode::INTERNAL_SERVER_ERROR, "cannot store the file");
     }
-    let part = dir.join(format!(".{}.part", row.id));
+    // A name of its own per upload: a station retrying while its first upload still runs
+    // must not write into the same file.
+    let Ok(suffix) = self::token() else {
+        return plain(StatusCode::SERVICE_UNAVAILABLE, "try again later");
+    };
+    let part = dir.join(format!(".{}.{suffix}.part", row.id));
     let mut file = match tokio::fs::File::create(&part).await {
         Ok(f) => f,
         Err(e) => {
