@@ -17,6 +17,7 @@ mod limits;
 mod loaders;
 mod pagination;
 mod station;
+mod station_security;
 mod subscription;
 mod transaction;
 mod usage;
@@ -46,6 +47,7 @@ pub struct Query(
 pub struct Mutation(
     command::CommandMutation,
     station::StationMutation,
+    station_security::StationSecurityMutation,
     id_tag::IdTagMutation,
     account::AccountMutation,
 );
