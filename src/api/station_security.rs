@@ -66,9 +66,9 @@ pub struct StationSecurityMutation;
 impl StationSecurityMutation {
     /// Sets a station's AuthorizationKey, its HTTP Basic password for security profiles 1 and
     /// 2: 16 to 20 bytes written as 32 to 40 hexadecimal digits. Only its salted hash is
-    /// stored. With `sendToStation` the key is sent to the (connected) station with
+    /// stored. With `sendToStation: true` the key is sent to the (connected) station with
     /// ChangeConfiguration and stored only if the station answers Accepted (it then reconnects
-    /// with it), as the Security Whitepaper's A01 requires; without, it is stored at once: for
+    /// with it), as the Security Whitepaper's A01 requires; without (the default), it is stored at once: for
     /// a station that already has this key (provisioned at installation). The station must be
     /// registered (`approveStation` registers one that never connected).
     async fn set_station_authorization_key(
@@ -76,8 +76,9 @@ impl StationSecurityMutation {
         ctx: &Context<'_>,
         station_id: ID,
         key: String,
-        #[graphql(default = false)] send_to_station: bool,
+        send_to_station: Option<bool>,
     ) -> Result<SetAuthorizationKeyResult> {
+        let send_to_station = send_to_station.unwrap_or(false);
         let p = operator(ctx)?;
         station_access(p, &station_id)?;
         station_security::key_bytes(&key)

@@ -20,5 +20,6 @@ mod redis;
 mod rest;
 mod seed;
 mod simulate;
+mod station_auth;
 mod support;
 mod transactions;
