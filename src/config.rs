@@ -657,9 +657,16 @@ impl Settings {
             }
         }
         let profile = self.default_security_profile;
-        if profile >= 2 && self.tls_listen.is_none() {
+        let proxied = profile == 2 && !self.trusted_proxies.is_empty();
+        if profile >= 2 && self.tls_listen.is_none() && !proxied {
             return Err(format!(
-                "--default-security-profile {profile} needs TLS (--tls-listen, --tls-cert, --tls-key)"
+                "--default-security-profile {profile} needs TLS (--tls-listen, --tls-cert, \
+                 --tls-key{})",
+                if profile == 2 {
+                    ", or --trusted-proxies that end TLS"
+                } else {
+                    ""
+                }
             ));
         }
         if profile == 3 && self.tls_client_ca.is_none() {

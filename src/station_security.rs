@@ -387,7 +387,8 @@ pub async fn store_profile(
 }
 
 /// Why a station could not connect with `profile` here (so moving it there would lock it
-/// out): no AuthorizationKey for a Basic profile, no TLS listener, no client CA.
+/// out): no AuthorizationKey for a Basic profile, no TLS (a listener of its own, or a trusted
+/// proxy that ends TLS, for profile 2), no client CA.
 pub fn prerequisites(ctx: &Context, profile: u8, has_key: bool) -> Result<(), String> {
     let settings = &ctx.settings;
     if profile > MAX_PROFILE {
@@ -399,10 +400,19 @@ pub fn prerequisites(ctx: &Context, profile: u8, has_key: bool) -> Result<(), St
              setStationAuthorizationKey"
         ));
     }
-    if profile >= 2 && settings.tls_listen.is_none() {
-        return Err(format!(
-            "security profile {profile} needs TLS, and this server has no --tls-listen"
-        ));
+    if profile == 2 && settings.tls_listen.is_none() && settings.trusted_proxies.is_empty() {
+        return Err(
+            "security profile 2 needs TLS, and this server has no --tls-listen (nor \
+             --trusted-proxies that end TLS for it)"
+                .into(),
+        );
+    }
+    if profile == 3 && settings.tls_listen.is_none() {
+        return Err(
+            "security profile 3 needs TLS with client certificates, and this server has no \
+             --tls-listen"
+                .into(),
+        );
     }
     if profile == 3 && settings.tls_client_ca.is_none() {
         return Err(

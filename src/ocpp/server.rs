@@ -92,12 +92,8 @@ async fn handshake(
         Ok(upgrade) => upgrade,
         Err(rejection) => return rejection.into_response(),
     };
-    let client = ctx.settings.client_ip(
-        peer.ip(),
-        headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()),
-    );
     let tls = tls.map(|Extension(peer)| peer);
-    if let Err(refusal) = station_auth::admit(&ctx, &id, &headers, client, tls.as_ref()).await {
+    if let Err(refusal) = station_auth::admit(&ctx, &id, &headers, peer, tls.as_ref()).await {
         return refusal.into_response();
     }
     let station: Arc<str> = id.into();

@@ -5,7 +5,7 @@
 //! |---|---|---|---|
 //! | 0 | `ws://` or `wss://` | none | |
 //! | 1 | `ws://` or `wss://` | HTTP Basic: its id and its AuthorizationKey | 401, 429 |
-//! | 2 | `wss://` only | HTTP Basic, as 1 | 403 over `ws://`; 401, 429 |
+//! | 2 | `wss://` only (or TLS ended by a trusted proxy) | HTTP Basic, as 1 | 403 over `ws://`; 401, 429 |
 //! | 3 | `wss://` only | a client certificate verified against `--tls-client-ca` whose subject CN is its id | 403 over `ws://`; 401 without a certificate, 403 for another CN |
 //!
 //! An unknown station has the default profile (and, under `--unknown-stations reject`, gets
@@ -13,7 +13,7 @@
 //! past the limit the handshake gets 429 with `Retry-After`, whatever the credentials.
 
 use std::{
-    net::IpAddr,
+    net::{IpAddr, SocketAddr},
     time::{Duration, Instant},
 };
 
@@ -88,15 +88,28 @@ impl IntoResponse for Refusal {
     }
 }
 
-/// Lets the handshake of station `id` from `client` proceed, or answers the refusal.
-/// `tls` is the TLS connection's peer, `None` on the plain listener.
+/// Lets the handshake of station `id` from `peer` proceed, or answers the refusal. `tls` is
+/// the TLS connection's peer, `None` on the plain listener.
+///
+/// Behind a trusted proxy (`--trusted-proxies`) the client address comes from
+/// `X-Forwarded-For`, and `X-Forwarded-Proto: https` counts as TLS for profile 2, so that a
+/// load balancer may terminate TLS; profile 3 needs the certificate itself, so only
+/// chargegate's own TLS listener serves it.
 pub async fn admit(
     ctx: &Context,
     id: &str,
     headers: &HeaderMap,
-    client: IpAddr,
+    peer: SocketAddr,
     tls: Option<&TlsPeer>,
 ) -> Result<(), Refusal> {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    let settings = &ctx.settings;
+    let client = settings.client_ip(peer.ip(), header("x-forwarded-for"));
+    let proxied_tls = settings
+        .trusted_proxies
+        .iter()
+        .any(|block| block.contains(peer.ip()))
+        && header("x-forwarded-proto").is_some_and(|p| p.trim().eq_ignore_ascii_case("https"));
     let known = match station_security::credentials(ctx, id).await {
         Ok(known) => known,
         Err(e) => {
@@ -119,7 +132,7 @@ pub async fn admit(
     if profile == 0 {
         return Ok(());
     }
-    if profile >= 2 && tls.is_none() {
+    if (profile == 2 && tls.is_none() && !proxied_tls) || (profile == 3 && tls.is_none()) {
         info!(station = %id, %client, profile, "station refused: its security profile needs wss:// (TLS)");
         return Err(Refusal::NeedsTls);
     }

@@ -40,6 +40,7 @@ type Handshake =
 struct Dial {
     authorization: Option<String>,
     forwarded_for: Option<String>,
+    forwarded_proto: Option<&'static str>,
     tls: Option<Arc<ClientConfig>>,
 }
 
@@ -55,6 +56,11 @@ impl Dial {
 
     fn from(mut self, address: &str) -> Self {
         self.forwarded_for = Some(address.to_owned());
+        self
+    }
+
+    fn proto(mut self, proto: &'static str) -> Self {
+        self.forwarded_proto = Some(proto);
         self
     }
 
@@ -84,6 +90,9 @@ impl Dial {
         }
         if let Some(value) = &self.forwarded_for {
             headers.insert("X-Forwarded-For", HeaderValue::from_str(value).unwrap());
+        }
+        if let Some(value) = self.forwarded_proto {
+            headers.insert("X-Forwarded-Proto", HeaderValue::from_static(value));
         }
         let connector = self.tls.clone().map(Connector::Rustls);
         let (ws, response) =
@@ -404,9 +413,12 @@ async fn profile_2_is_basic_over_tls_only() {
     provision(&app, "CP-2", Some(KEY), 2).await;
     let tls = pki.client(None);
 
-    // Over plain ws, even with the right key: refused (it must use wss).
+    // Over plain ws, even with the right key: refused (it must use wss); X-Forwarded-Proto
+    // is believed only from a trusted proxy.
     let response = refused(Dial::basic("CP-2", KEY).to(&app, "CP-2").await);
     assert_eq!(response.status().as_u16(), 403);
+    let dial = Dial::basic("CP-2", KEY).proto("https");
+    assert_eq!(status(dial.to(&app, "CP-2").await), 403);
     // Over wss: Basic as for profile 1.
     assert_eq!(
         status(Dial::default().over(&tls).to(&app, "CP-2").await),
@@ -423,6 +435,32 @@ async fn profile_2_is_basic_over_tls_only() {
     // The API answers over https on the same listener.
     let response = reqwest_over_tls(&app, &tls).await;
     assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn profile_2_behind_a_trusted_proxy_that_ends_tls() {
+    let app = spawn(|s| s.trusted_proxies = vec!["127.0.0.0/8".parse().unwrap()]).await;
+    provision(&app, "CP-2P", Some(KEY), 2).await;
+    let https = || {
+        Dial::basic("CP-2P", KEY)
+            .from("198.51.100.7")
+            .proto("https")
+    };
+    booted(https().to(&app, "CP-2P").await).await;
+    let plain = Dial::basic("CP-2P", KEY).from("198.51.100.7");
+    assert_eq!(status(plain.clone().to(&app, "CP-2P").await), 403);
+    assert_eq!(status(plain.proto("http").to(&app, "CP-2P").await), 403);
+    // Profile 3 needs the certificate itself: not through a proxy, and not without a listener.
+    let (code, message) = app
+        .err(
+            Some(&app.admin()),
+            SET_PROFILE,
+            json!({"s": "CP-2P", "p": 3}),
+        )
+        .await;
+    assert_eq!(code, "BAD_USER_INPUT");
+    assert!(message.contains("--tls-listen"), "{message}");
     app.stop().await;
 }
 
