@@ -254,3 +254,38 @@ pub fn serve(
     tracing::info!(addr = %bound, client_certificates = settings.tls_client_ca.is_some(), "serving TLS; stations connect to wss://{bound}/ocpp/{{chargePointId}}");
     Ok(Some((bound, server)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn certificate(names: &[&str]) -> Vec<u8> {
+        let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+        params.distinguished_name = rcgen::DistinguishedName::new();
+        params
+            .distinguished_name
+            .push(rcgen::DnType::OrganizationName, "Test CPO");
+        for name in names {
+            params
+                .distinguished_name
+                .push(rcgen::DnType::CommonName, *name);
+        }
+        let key = rcgen::KeyPair::generate().unwrap();
+        params.self_signed(&key).unwrap().der().to_vec()
+    }
+
+    #[test]
+    fn the_common_name_is_read_only_when_there_is_exactly_one() {
+        assert_eq!(
+            common_name(&certificate(&["CP-1"])).as_deref(),
+            Some("CP-1")
+        );
+        assert_eq!(
+            common_name(&certificate(&["RDAM 123"])).as_deref(),
+            Some("RDAM 123")
+        );
+        assert_eq!(common_name(&certificate(&[])), None);
+        assert_eq!(common_name(b"not a certificate"), None);
+        assert_eq!(common_name(&[]), None);
+    }
+}
