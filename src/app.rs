@@ -45,6 +45,8 @@ pub struct Context {
     pub keys: Keys,
     /// Recent failed logins.
     pub login_throttle: LoginThrottle,
+    /// Recent failed station logins (HTTP Basic in the OCPP handshake).
+    pub station_logins: crate::station_security::LoginLimits,
     /// Fires when the server is shutting down.
     pub shutdown: CancellationToken,
     /// Fires once the sessions have ended at shutdown: background work (the Redis bus) stops.
@@ -73,6 +75,7 @@ impl Context {
             store,
             keys,
             login_throttle: LoginThrottle::default(),
+            station_logins: Default::default(),
             shutdown,
             stopped,
             sessions: TaskTracker::new(),
@@ -129,6 +132,8 @@ pub struct App {
     pruner: JoinHandle<()>,
     reservations: JoinHandle<()>,
     presence: JoinHandle<()>,
+    /// The TLS listener's address and server task, with `--tls-listen`.
+    tls: Option<(SocketAddr, JoinHandle<std::io::Result<()>>)>,
 }
 
 impl App {
@@ -155,6 +160,7 @@ impl App {
             .merge(ocpp::server::routes())
             .merge(apis)
             .with_state(context.clone());
+        let tls = crate::tls::serve(&context, router.clone())?;
         let shutdown = context.shutdown.clone();
         let server = tokio::spawn(async move {
             axum::serve(
@@ -175,12 +181,18 @@ impl App {
             pruner,
             reservations,
             presence,
+            tls,
         })
     }
 
     /// The address actually bound.
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// The TLS listener's address actually bound, with `--tls-listen`.
+    pub fn tls_addr(&self) -> Option<SocketAddr> {
+        self.tls.as_ref().map(|(addr, _)| *addr)
     }
 
     pub fn context(&self) -> &Arc<Context> {
@@ -210,6 +222,13 @@ impl App {
             );
         }
         let served = self.server.await;
+        if let Some((_, tls)) = self.tls {
+            match tls.await {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => tracing::warn!(error = %e, "TLS server failed"),
+                Err(e) => tracing::warn!(error = %e, "TLS server task failed"),
+            }
+        }
         self.pruner.abort();
         self.reservations.abort();
         self.presence.abort();
@@ -298,7 +317,7 @@ async fn shutdown_signal() {
 /// restart or a network cut), the default backlog of 1,024 overflows and the kernel drops
 /// handshakes, which the stations only retry after a second or more. The kernel caps it at
 /// `net.core.somaxconn`.
-fn listen(addr: std::net::SocketAddr) -> std::io::Result<TcpListener> {
+pub(crate) fn listen(addr: std::net::SocketAddr) -> std::io::Result<TcpListener> {
     let socket = if addr.is_ipv4() {
         tokio::net::TcpSocket::new_v4()?
     } else {

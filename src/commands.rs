@@ -393,7 +393,21 @@ impl OnBehalf<'_> {
             key: text::<50>(key, "key")?,
             value: text::<500>(value, "value")?,
         };
-        Ok(self.send(station_id, command).await?.status)
+        // AuthorizationKey and SecurityProfile: checked first, stored only if Accepted.
+        let security =
+            crate::station_security::before_change(self.ctx, station_id, key, value).await?;
+        let status = self.send(station_id, command).await?.status;
+        if let Some(change) = security {
+            crate::station_security::after_change(
+                self.ctx,
+                station_id,
+                change,
+                status,
+                &self.caller.sub,
+            )
+            .await?;
+        }
+        Ok(status)
     }
 
     pub async fn get_configuration(

@@ -204,6 +204,37 @@ pub struct Settings {
     )]
     pub unknown_stations: UnknownStationPolicy,
 
+    // Station authentication and TLS (OCPP 1.6 Security Whitepaper); see `station_security`.
+    /// Security profile of stations that have none of their own: 0 (no authentication), 1
+    /// (HTTP Basic with the station's AuthorizationKey), 2 (Basic over TLS), 3 (TLS client
+    /// certificate).
+    #[arg(
+        long,
+        env = "CHARGEGATE_DEFAULT_SECURITY_PROFILE",
+        default_value_t = 0,
+        value_parser = clap::value_parser!(u8).range(0..=3),
+        global = true
+    )]
+    pub default_security_profile: u8,
+
+    /// A second address on which chargegate serves TLS (`wss://`, and the API over `https://`)
+    /// with `--tls-cert` and `--tls-key`; `--listen` stays plain.
+    #[arg(long, env = "CHARGEGATE_TLS_LISTEN", global = true)]
+    pub tls_listen: Option<SocketAddr>,
+
+    /// PEM file with the server's certificate chain (its own certificate first).
+    #[arg(long, env = "CHARGEGATE_TLS_CERT", global = true)]
+    pub tls_cert: Option<PathBuf>,
+
+    /// PEM file with the server certificate's private key (PKCS#8, PKCS#1 or SEC1).
+    #[arg(long, env = "CHARGEGATE_TLS_KEY", global = true)]
+    pub tls_key: Option<PathBuf>,
+
+    /// PEM file with the CA certificate(s) that sign stations' client certificates (security
+    /// profile 3). Clients without a certificate are still served (profile 2 uses Basic).
+    #[arg(long, env = "CHARGEGATE_TLS_CLIENT_CA", global = true)]
+    pub tls_client_ca: Option<PathBuf>,
+
     /// What to answer for an id tag that is not in the database.
     #[arg(
         long,
@@ -463,6 +494,11 @@ impl Settings {
             database_url: database_url.into(),
             heartbeat_interval: HumanDuration(Duration::from_secs(300)),
             unknown_stations: UnknownStationPolicy::Accept,
+            default_security_profile: 0,
+            tls_listen: None,
+            tls_cert: None,
+            tls_key: None,
+            tls_client_ca: None,
             unknown_id_tags: UnknownIdTagPolicy::Reject,
             command_timeout: HumanDuration(Duration::from_secs(30)),
             ping_interval: HumanDuration(Duration::from_secs(60)),
@@ -593,6 +629,7 @@ impl Settings {
             Duration::ZERO,
             36_500 * DAY,
         )?;
+        self.validate_tls()?;
         if self.db_read_connections == 0 {
             return Err("--db-read-connections must be at least 1".into());
         }
@@ -613,6 +650,53 @@ impl Settings {
                         .into(),
                 );
             }
+        }
+        Ok(())
+    }
+}
+
+impl Settings {
+    /// TLS needs its listener, certificate and key together; profiles 2 and 3 as the default
+    /// need TLS (and 3 a client CA), or no station could connect with them.
+    fn validate_tls(&self) -> Result<(), String> {
+        let files = [
+            ("--tls-cert", self.tls_cert.is_some()),
+            ("--tls-key", self.tls_key.is_some()),
+        ];
+        match self.tls_listen {
+            Some(_) => {
+                if let Some((name, _)) = files.iter().find(|(_, set)| !set) {
+                    return Err(format!("--tls-listen needs {name}"));
+                }
+            }
+            None => {
+                let given = files
+                    .iter()
+                    .map(|(name, set)| (*name, *set))
+                    .chain([("--tls-client-ca", self.tls_client_ca.is_some())])
+                    .find(|(_, set)| *set);
+                if let Some((name, _)) = given {
+                    return Err(format!(
+                        "{name} is set but --tls-listen is not: give the address to serve TLS on"
+                    ));
+                }
+            }
+        }
+        let profile = self.default_security_profile;
+        let proxied = profile == 2 && !self.trusted_proxies.is_empty();
+        if profile >= 2 && self.tls_listen.is_none() && !proxied {
+            return Err(format!(
+                "--default-security-profile {profile} needs TLS (--tls-listen, --tls-cert, \
+                 --tls-key{})",
+                if profile == 2 {
+                    ", or --trusted-proxies that end TLS"
+                } else {
+                    ""
+                }
+            ));
+        }
+        if profile == 3 && self.tls_client_ca.is_none() {
+            return Err("--default-security-profile 3 needs --tls-client-ca".into());
         }
         Ok(())
     }

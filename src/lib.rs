@@ -8,6 +8,8 @@
 //!   `registry` knows which stations are connected here.
 //! - [`station`] and [`transaction`]: the use cases. They decide the answers, write entities
 //!   through the [`store`], update the [`cache`] and publish on the [`bus`].
+//! - [`station_security`]: stations' security profiles and AuthorizationKey hashes, checked
+//!   in the handshake by `ocpp::station_auth`; [`tls`] serves `wss://` on a second listener.
 //! - [`store`]: SQLite or PostgreSQL through SeaORM; one batching writer (group commit).
 //! - [`cache`]: live status behind a trait (in memory on one node; Redis for several).
 //! - [`bus`]: events behind a trait (in-memory broadcast on one node; Redis pub/sub for
@@ -42,7 +44,9 @@ pub mod rest;
 pub mod simulate;
 pub mod smart_charging;
 pub mod station;
+pub mod station_security;
 pub mod store;
+pub mod tls;
 pub mod transaction;
 pub mod usage;
 

@@ -29,6 +29,11 @@ pub struct Model {
     pub last_seen_at: Option<DateTimeUtc>,
     pub last_boot_at: Option<DateTimeUtc>,
     pub last_heartbeat_at: Option<DateTimeUtc>,
+    /// The OCPP security profile (0–3) it must connect with; null: the configured default.
+    pub security_profile: Option<i32>,
+    /// `hmac-sha256$salt$mac` of its AuthorizationKey (the Basic password of profiles 1 and
+    /// 2); never the key itself.
+    pub authorization_key_hash: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261124_000001_initial;
 mod m20261124_000002_accounts;
+mod m20261124_000003_station_security;
 mod m20261124_000004_profiles;
 
 /// The migrator `chargegate serve` and `chargegate migrate` run at start.
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261124_000001_initial::Migration),
             Box::new(m20261124_000002_accounts::Migration),
+            Box::new(m20261124_000003_station_security::Migration),
             Box::new(m20261124_000004_profiles::Migration),
         ]
     }

@@ -18,6 +18,7 @@ mod loaders;
 mod pagination;
 mod profiles;
 mod station;
+mod station_security;
 mod subscription;
 mod transaction;
 mod usage;
@@ -48,6 +49,7 @@ pub struct Query(
 pub struct Mutation(
     command::CommandMutation,
     station::StationMutation,
+    station_security::StationSecurityMutation,
     id_tag::IdTagMutation,
     account::AccountMutation,
     profiles::ProfilesMutation,

@@ -108,6 +108,15 @@ impl Station {
     async fn last_heartbeat_at(&self) -> Option<DateTime<Utc>> {
         self.0.last_heartbeat_at
     }
+    /// The OCPP security profile it must connect with (0–3): its own, or the server's default.
+    async fn security_profile(&self, ctx: &Context<'_>) -> i32 {
+        crate::station_security::profile_of(app(ctx), self.0.security_profile).into()
+    }
+    /// Whether an AuthorizationKey (its HTTP Basic password) is stored; the key itself never
+    /// is, only its hash. Null for drivers.
+    async fn has_authorization_key(&self, ctx: &Context<'_>) -> Option<bool> {
+        staff_only(ctx, Some("")).map(|_| self.0.authorization_key_hash.is_some())
+    }
     /// Its connectors (0 is the charge point itself), as their last StatusNotification left
     /// them.
     async fn connectors(&self, ctx: &Context<'_>) -> Result<Vec<Connector>> {

@@ -13,4 +13,5 @@ pub mod payload;
 pub mod registry;
 pub mod server;
 pub mod session;
+pub mod station_auth;
 pub mod types;

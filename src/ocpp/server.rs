@@ -1,23 +1,24 @@
 //! The OCPP-J endpoint `/ocpp/{chargePointId}`: checks the charge point id and the handshake
-//! before upgrading (400 for a bad id, 404 for an unknown station under the reject policy),
-//! offers subprotocol `ocpp1.6`, and hands the socket to a session.
+//! before upgrading (400 for a bad id, 404 for an unknown station under the reject policy,
+//! the station's credentials in `station_auth`), offers subprotocol `ocpp1.6`, and hands the
+//! socket to a session.
 
-use std::sync::Arc;
+use std::{net::SocketAddr, sync::Arc};
 
 use axum::{
-    Router,
+    Extension, Router,
     extract::{
-        State,
+        ConnectInfo, State,
         ws::{WebSocketUpgrade, rejection::WebSocketUpgradeRejection},
     },
-    http::{StatusCode, Uri},
+    http::{HeaderMap, StatusCode, Uri},
     response::{IntoResponse, Response},
     routing::any,
 };
-use tracing::{info, warn};
+use tracing::info;
 
-use super::session;
-use crate::{app::Context, config::UnknownStationPolicy, station};
+use super::{session, station_auth};
+use crate::{app::Context, tls::TlsPeer};
 
 /// The OCPP-J 1.6 subprotocol name.
 pub const SUBPROTOCOL: &str = "ocpp1.6";
@@ -73,6 +74,9 @@ pub fn check_station_id(id: &str) -> Result<(), &'static str> {
 
 async fn handshake(
     State(ctx): State<Arc<Context>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    tls: Option<Extension<TlsPeer>>,
+    headers: HeaderMap,
     uri: Uri,
     upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
 ) -> Response {
@@ -88,18 +92,9 @@ async fn handshake(
         Ok(upgrade) => upgrade,
         Err(rejection) => return rejection.into_response(),
     };
-    if ctx.settings.unknown_stations == UnknownStationPolicy::Reject {
-        match station::exists(&ctx, &id).await {
-            Ok(true) => {}
-            Ok(false) => {
-                info!(station = %id, "unknown station refused");
-                return (StatusCode::NOT_FOUND, "unknown charge point").into_response();
-            }
-            Err(e) => {
-                warn!(station = %id, error = %e, "cannot look up station");
-                return StatusCode::SERVICE_UNAVAILABLE.into_response();
-            }
-        }
+    let tls = tls.map(|Extension(peer)| peer);
+    if let Err(refusal) = station_auth::admit(&ctx, &id, &headers, peer, tls.as_ref()).await {
+        return refusal.into_response();
     }
     let station: Arc<str> = id.into();
     upgrade

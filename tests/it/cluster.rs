@@ -545,11 +545,7 @@ async fn nodes_starting_together_migrate_once() {
     let mut unique = applied.clone();
     unique.dedup();
     assert_eq!(applied, unique);
-    use migration::MigratorTrait;
-    assert_eq!(
-        applied.len(),
-        migration::Migrator::migrations().len(),
-        "{applied:?}"
-    );
+    let all = <migration::Migrator as migration::MigratorTrait>::migrations().len();
+    assert_eq!(applied.len(), all, "{applied:?}");
     node.stop().await;
 }

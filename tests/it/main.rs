@@ -21,5 +21,6 @@ mod redis;
 mod rest;
 mod seed;
 mod simulate;
+mod station_auth;
 mod support;
 mod transactions;

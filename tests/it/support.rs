@@ -275,7 +275,7 @@ where
     }
 }
 
-type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
+pub type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
 
 /// A charge point speaking OCPP-J over a real WebSocket.
 pub struct Station {
@@ -307,6 +307,15 @@ impl Station {
             },
             response,
         ))
+    }
+
+    /// A station on a socket opened elsewhere (with credentials, over TLS).
+    pub fn from_socket(ws: Socket) -> Self {
+        Self {
+            ws,
+            next_id: 0,
+            server_calls: VecDeque::new(),
+        }
     }
 
     pub async fn send_text(&mut self, text: &str) {
