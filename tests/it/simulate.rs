@@ -106,7 +106,14 @@ async fn a_simulated_fleet_charges_is_stored_and_measured() {
         .count(app.db())
         .await
         .unwrap();
-    assert_eq!(samples, 5 * meter.answered);
+    // Every acknowledged message is stored; one still in flight when the run ended may be
+    // stored without its answer having been counted.
+    assert!(
+        (5 * meter.answered..=5 * meter.sent).contains(&samples),
+        "{samples} samples for {} answered of {} sent",
+        meter.answered,
+        meter.sent
+    );
     let linked = meter_value::Entity::find()
         .filter(meter_value::Column::TransactionId.is_not_null())
         .count(app.db())
