@@ -184,11 +184,14 @@ impl From<sea_orm::DbErr> for Refused {
     }
 }
 
-fn text<const N: usize>(value: &str, field: &'static str) -> Result<CiString<N>, Refused> {
+pub(crate) fn text<const N: usize>(
+    value: &str,
+    field: &'static str,
+) -> Result<CiString<N>, Refused> {
     CiString::new(value).map_err(|message| Refused::Invalid { field, message })
 }
 
-fn at_least(value: i32, min: i32, field: &'static str) -> Result<i32, Refused> {
+pub(crate) fn at_least(value: i32, min: i32, field: &'static str) -> Result<i32, Refused> {
     if value < min {
         return Err(Refused::Invalid {
             field,
@@ -208,7 +211,7 @@ pub struct OnBehalf<'a> {
 
 impl OnBehalf<'_> {
     /// Staff who operate may command; drivers only where `driver_ok` (their own tags then).
-    async fn permit(&self, station_id: &str, driver_ok: bool) -> Result<(), Refused> {
+    pub(crate) async fn permit(&self, station_id: &str, driver_ok: bool) -> Result<(), Refused> {
         let role = self.caller.role;
         if !(role.can_operate() || (driver_ok && role == Role::Driver)) {
             return Err(Refused::Forbidden(format!(
@@ -244,7 +247,11 @@ impl OnBehalf<'_> {
         }
     }
 
-    async fn send<C: Command>(&self, station_id: &str, command: C) -> Result<C::Response, Refused> {
+    pub(crate) async fn send<C: Command>(
+        &self,
+        station_id: &str,
+        command: C,
+    ) -> Result<C::Response, Refused> {
         let result = send(self.ctx, station_id, &command).await;
         let by = &self.caller.sub;
         match &result {

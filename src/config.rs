@@ -430,6 +430,25 @@ pub struct Settings {
         global = true
     )]
     pub query_batch_limit: usize,
+
+    /// Security Whitepaper: PEM file of the CA that signs stations' certificate signing
+    /// requests (the CA certificate first, then any certificates up to the root, all sent to
+    /// the station with its certificate). Unset: requests wait for an operator.
+    #[arg(long, env = "CHARGEGATE_CSR_CA_CERT", global = true)]
+    pub csr_ca_cert: Option<PathBuf>,
+
+    /// PEM file (PKCS#8) of that CA's private key.
+    #[arg(long, env = "CHARGEGATE_CSR_CA_KEY", global = true)]
+    pub csr_ca_key: Option<PathBuf>,
+
+    /// How long certificates signed with that CA are valid (never beyond the CA's own end).
+    #[arg(
+        long,
+        env = "CHARGEGATE_CSR_CERTIFICATE_VALIDITY",
+        default_value = "365d",
+        global = true
+    )]
+    pub csr_certificate_validity: HumanDuration,
 }
 
 impl Settings {
@@ -466,6 +485,9 @@ impl Settings {
             query_complexity_limit: 20_000,
             query_alias_limit: 30,
             query_batch_limit: 10,
+            csr_ca_cert: None,
+            csr_ca_key: None,
+            csr_certificate_validity: HumanDuration(Duration::from_secs(365 * 86_400)),
         }
     }
 
@@ -576,6 +598,7 @@ impl Settings {
             Duration::from_secs(1),
             DAY,
         )?;
+        crate::security::check_settings(self)?;
         if self.redis_url.is_some() {
             if self.redis_prefix.is_empty() || self.redis_prefix.len() > 64 {
                 return Err("--redis-prefix must be 1 to 64 characters".into());

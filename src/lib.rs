@@ -6,7 +6,8 @@
 //!   `session` runs one task per station; `frame` parses `[2|3|4,…]` frames; `inbound` and
 //!   `outbound` are the typed messages, decoded by `payload` with the pinned CallError mapping;
 //!   `registry` knows which stations are connected here.
-//! - [`station`] and [`transaction`]: the use cases. They decide the answers, write entities
+//! - [`station`], [`transaction`] and [`security`] (the Security Whitepaper's messages): the
+//!   use cases. They decide the answers, write entities
 //!   through the [`store`], update the [`cache`] and publish on the [`bus`].
 //! - [`store`]: SQLite or PostgreSQL through SeaORM; one batching writer (group commit).
 //! - [`cache`]: live status behind a trait (in memory on one node; Redis for several).
@@ -36,6 +37,7 @@ pub mod id_tags;
 pub mod node;
 pub mod ocpp;
 pub mod rest;
+pub mod security;
 pub mod simulate;
 pub mod station;
 pub mod store;

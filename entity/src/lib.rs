@@ -4,10 +4,16 @@
 //! `Energy.Active.Import.Register`), so a row reads the same as the frame it came from.
 
 pub mod account;
+pub mod certificate_signing_request;
 pub mod connector;
 pub mod id_tag;
+pub mod log_request;
+pub mod log_status_notification;
 pub mod meter_value;
 pub mod ocpp_message;
+pub mod security_event;
+pub mod signed_firmware_status_notification;
+pub mod signed_firmware_update;
 pub mod station;
 pub mod transaction;
 pub mod unmatched_stop;

@@ -68,7 +68,7 @@ pub struct DataTransferResult {
     pub data: Option<String>,
 }
 
-fn on_behalf<'a>(ctx: &Context<'a>) -> Result<OnBehalf<'a>, ApiError> {
+pub(super) fn on_behalf<'a>(ctx: &Context<'a>) -> Result<OnBehalf<'a>, ApiError> {
     Ok(OnBehalf {
         ctx: app(ctx),
         caller: principal(ctx)?,
@@ -76,7 +76,7 @@ fn on_behalf<'a>(ctx: &Context<'a>) -> Result<OnBehalf<'a>, ApiError> {
 }
 
 impl ApiError {
-    fn refused(station_id: &str, refused: Refused) -> Self {
+    pub(super) fn refused(station_id: &str, refused: Refused) -> Self {
         match refused {
             Refused::Forbidden(m) => Self::Forbidden(m),
             Refused::NotFound(m) => Self::NotFound(m),

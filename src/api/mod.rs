@@ -16,6 +16,7 @@ mod journal;
 mod limits;
 mod loaders;
 mod pagination;
+mod security;
 mod station;
 mod subscription;
 mod transaction;
@@ -39,6 +40,7 @@ pub struct Query(
     journal::JournalQuery,
     usage::UsageQuery,
     account::AccountQuery,
+    security::SecurityQuery,
 );
 
 /// Every mutation.
@@ -48,11 +50,15 @@ pub struct Mutation(
     station::StationMutation,
     id_tag::IdTagMutation,
     account::AccountMutation,
+    security::SecurityMutation,
 );
 
 /// Every subscription.
 #[derive(MergedSubscription, Default)]
-pub struct Subscription(subscription::LiveSubscription);
+pub struct Subscription(
+    subscription::LiveSubscription,
+    security::SecuritySubscription,
+);
 
 /// The schema type.
 pub type ChargegateSchema = Schema<Query, Mutation, Subscription>;

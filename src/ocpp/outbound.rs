@@ -132,6 +132,7 @@ pub fn action(name: &str) -> Option<&'static str> {
         UnlockConnector::ACTION,
     ]
     .into_iter()
+    .chain(super::security::ACTIONS.iter().copied())
     .find(|a| *a == name)
 }
 
