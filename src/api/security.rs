@@ -31,11 +31,11 @@ use crate::{
 
 /// Declares a GraphQL enum that mirrors a Security Whitepaper one variant for variant.
 macro_rules! mirror {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
         pub enum $name {
-            $($variant),+
+            $($(#[$vmeta])* $variant),+
         }
 
         impl From<ocpp::$name> for $name {
@@ -96,11 +96,17 @@ mirror!(
     }
 );
 mirror!(GetInstalledCertificateStatus { Accepted, NotFound });
-mirror!(HashAlgorithm {
-    Sha256,
-    Sha384,
-    Sha512
-});
+mirror!(
+    /// A hash algorithm of certificate hash data, spelled as in OCPP.
+    HashAlgorithm {
+        #[graphql(name = "SHA256")]
+        Sha256,
+        #[graphql(name = "SHA384")]
+        Sha384,
+        #[graphql(name = "SHA512")]
+        Sha512,
+    }
+);
 mirror!(
     /// Which log `getLog` asks for.
     LogType { DiagnosticsLog, SecurityLog }

@@ -18,6 +18,7 @@ mod lifecycle;
 mod proxy;
 mod redis;
 mod rest;
+mod security_ext;
 mod seed;
 mod simulate;
 mod support;
