@@ -206,9 +206,16 @@ impl Signing {
                 request,
                 csr,
             } = self;
-            let chain = load_ca(&ctx.settings)
-                .and_then(|ca| ca.ok_or_else(|| "no CA is configured".to_owned()))
-                .and_then(|ca| ca.sign(&csr, ctx.settings.csr_certificate_validity.0));
+            // Reading the CA files (read each time, so a renewed CA needs no restart) and signing
+            // block: off the runtime's threads.
+            let settings = ctx.settings.clone();
+            let chain = tokio::task::spawn_blocking(move || {
+                load_ca(&settings)
+                    .and_then(|ca| ca.ok_or_else(|| "no CA is configured".to_owned()))
+                    .and_then(|ca| ca.sign(&csr, settings.csr_certificate_validity.0))
+            })
+            .await
+            .unwrap_or_else(|e| Err(format!("signing task failed: {e}")));
             let chain = match chain.and_then(|c| {
                 CiString::<10000>::new(c).map_err(|e| format!("certificate chain: {e}"))
             }) {
