@@ -545,6 +545,7 @@ async fn nodes_starting_together_migrate_once() {
     let mut unique = applied.clone();
     unique.dedup();
     assert_eq!(applied, unique);
-    assert_eq!(applied.len(), 2, "{applied:?}");
+    let defined = <migration::Migrator as migration::MigratorTrait>::migrations().len();
+    assert_eq!(applied.len(), defined, "{applied:?}");
     node.stop().await;
 }
