@@ -705,6 +705,14 @@ mod tests {
     }
 
     #[test]
+    fn central_system_actions_are_not_supported_from_a_station() {
+        for action in ACTIONS {
+            assert_eq!(code(action, "{}"), ErrorCode::NotSupported, "{action}");
+            assert_eq!(crate::ocpp::outbound::action(action), Some(*action));
+        }
+    }
+
+    #[test]
     fn enumerations_match_the_whitepaper() {
         assert_eq!(ExtendedMessageTrigger::ALL.len(), 7);
         assert_eq!(SignedFirmwareStatus::ALL.len(), 14);
