@@ -484,6 +484,24 @@ pub struct Settings {
         global = true
     )]
     pub upload_max_mib: u64,
+    /// Security Whitepaper: PEM file of the CA that signs stations' certificate signing
+    /// requests (the CA certificate first, then any certificates up to the root, all sent to
+    /// the station with its certificate). Unset: requests wait for an operator.
+    #[arg(long, env = "CHARGEGATE_CSR_CA_CERT", global = true)]
+    pub csr_ca_cert: Option<PathBuf>,
+
+    /// PEM file (PKCS#8) of that CA's private key.
+    #[arg(long, env = "CHARGEGATE_CSR_CA_KEY", global = true)]
+    pub csr_ca_key: Option<PathBuf>,
+
+    /// How long certificates signed with that CA are valid (never beyond the CA's own end).
+    #[arg(
+        long,
+        env = "CHARGEGATE_CSR_CERTIFICATE_VALIDITY",
+        default_value = "365d",
+        global = true
+    )]
+    pub csr_certificate_validity: HumanDuration,
 }
 
 impl Settings {
@@ -528,6 +546,9 @@ impl Settings {
             public_url: None,
             upload_dir: PathBuf::from("uploads"),
             upload_max_mib: 64,
+            csr_ca_cert: None,
+            csr_ca_key: None,
+            csr_certificate_validity: HumanDuration(Duration::from_secs(365 * 86_400)),
         }
     }
 
@@ -639,6 +660,7 @@ impl Settings {
             Duration::from_secs(1),
             DAY,
         )?;
+        crate::security::check_settings(self)?;
         if self.redis_url.is_some() {
             if self.redis_prefix.is_empty() || self.redis_prefix.len() > 64 {
                 return Err("--redis-prefix must be 1 to 64 characters".into());

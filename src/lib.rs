@@ -6,7 +6,8 @@
 //!   `session` runs one task per station; `frame` parses `[2|3|4,…]` frames; `inbound` and
 //!   `outbound` are the typed messages, decoded by `payload` with the pinned CallError mapping;
 //!   `registry` knows which stations are connected here.
-//! - [`station`] and [`transaction`]: the use cases. They decide the answers, write entities
+//! - [`station`], [`transaction`] and [`security`] (the Security Whitepaper's messages): the
+//!   use cases. They decide the answers, write entities
 //!   through the [`store`], update the [`cache`] and publish on the [`bus`].
 //! - [`station_security`]: stations' security profiles and AuthorizationKey hashes, checked
 //!   in the handshake by `ocpp::station_auth`; [`tls`] serves `wss://` on a second listener.
@@ -41,6 +42,7 @@ pub mod node;
 pub mod ocpp;
 pub mod reservations;
 pub mod rest;
+pub mod security;
 pub mod simulate;
 pub mod smart_charging;
 pub mod station;

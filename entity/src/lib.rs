@@ -4,6 +4,7 @@
 //! `Energy.Active.Import.Register`), so a row reads the same as the frame it came from.
 
 pub mod account;
+pub mod certificate_signing_request;
 pub mod charging_profile;
 pub mod connector;
 pub mod diagnostics_request;
@@ -11,9 +12,14 @@ pub mod firmware_update;
 pub mod id_tag;
 pub mod local_auth_list;
 pub mod local_auth_list_entry;
+pub mod log_request;
+pub mod log_status_notification;
 pub mod meter_value;
 pub mod ocpp_message;
 pub mod reservation;
+pub mod security_event;
+pub mod signed_firmware_status_notification;
+pub mod signed_firmware_update;
 pub mod station;
 pub mod status_notification;
 pub mod transaction;

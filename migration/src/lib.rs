@@ -6,6 +6,7 @@ mod m20261124_000001_initial;
 mod m20261124_000002_accounts;
 mod m20261124_000003_station_security;
 mod m20261124_000004_profiles;
+mod m20261124_000005_security_extensions;
 
 /// The migrator `chargegate serve` and `chargegate migrate` run at start.
 #[derive(Debug)]
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000002_accounts::Migration),
             Box::new(m20261124_000003_station_security::Migration),
             Box::new(m20261124_000004_profiles::Migration),
+            Box::new(m20261124_000005_security_extensions::Migration),
         ]
     }
 }

@@ -68,7 +68,7 @@ pub struct DataTransferResult {
     pub data: Option<String>,
 }
 
-fn on_behalf<'a>(ctx: &Context<'a>) -> Result<OnBehalf<'a>, ApiError> {
+pub(super) fn on_behalf<'a>(ctx: &Context<'a>) -> Result<OnBehalf<'a>, ApiError> {
     Ok(OnBehalf {
         ctx: app(ctx),
         caller: principal(ctx)?,

@@ -17,6 +17,7 @@ mod limits;
 mod loaders;
 mod pagination;
 mod profiles;
+mod security;
 mod station;
 mod station_security;
 mod subscription;
@@ -42,6 +43,7 @@ pub struct Query(
     usage::UsageQuery,
     account::AccountQuery,
     profiles::ProfilesQuery,
+    security::SecurityQuery,
 );
 
 /// Every mutation.
@@ -53,11 +55,15 @@ pub struct Mutation(
     id_tag::IdTagMutation,
     account::AccountMutation,
     profiles::ProfilesMutation,
+    security::SecurityMutation,
 );
 
 /// Every subscription.
 #[derive(MergedSubscription, Default)]
-pub struct Subscription(subscription::LiveSubscription);
+pub struct Subscription(
+    subscription::LiveSubscription,
+    security::SecuritySubscription,
+);
 
 /// The schema type.
 pub type ChargegateSchema = Schema<Query, Mutation, Subscription>;

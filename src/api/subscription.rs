@@ -106,11 +106,11 @@ impl StationEvent {
     }
 }
 
-type Mapper<T> = Box<dyn FnMut(Arc<Event>) -> BoxFuture<'static, Option<T>> + Send>;
+pub(super) type Mapper<T> = Box<dyn FnMut(Arc<Event>) -> BoxFuture<'static, Option<T>> + Send>;
 
 /// The bus, mapped and filtered by `map`; ends with a `LAGGED` error if the subscriber falls
 /// behind, and with `UNAUTHENTICATED` when the subscriber's token expires.
-fn follow<T: Send + 'static>(
+pub(super) fn follow<T: Send + 'static>(
     events: BoxStream<'static, Delivery>,
     map: Mapper<T>,
     expires_at: DateTime<Utc>,
@@ -146,7 +146,7 @@ fn follow<T: Send + 'static>(
 }
 
 /// Whether `p` covers the event's station and the optional station filter.
-fn wanted(p: &Principal, filter: &Option<ID>, station: &str) -> bool {
+pub(super) fn wanted(p: &Principal, filter: &Option<ID>, station: &str) -> bool {
     p.may_access(station) && filter.as_ref().is_none_or(|f| f.as_str() == station)
 }
 

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::commands::CommandError;
+use crate::ocpp::security::{SignedFirmwareStatus, UploadLogStatus};
 use crate::ocpp::types::{
     AuthorizationStatus, ChargePointErrorCode, ChargePointStatus, DiagnosticsStatus,
     FirmwareStatus, MeterValue, Reason, RegistrationStatus,
@@ -92,6 +93,37 @@ pub enum Event {
         state: String,
         at: DateTime<Utc>,
     },
+    /// A SecurityEventNotification, as stored (`id` is its row).
+    SecurityEvent {
+        station_id: String,
+        id: i32,
+        event_type: String,
+        timestamp: DateTime<Utc>,
+        tech_info: Option<String>,
+        received_at: DateTime<Utc>,
+    },
+    /// A certificate signing request arrived or changed state (see
+    /// `entity::certificate_signing_request` for the states).
+    CertificateSigningRequest {
+        station_id: String,
+        id: i32,
+        state: String,
+        at: DateTime<Utc>,
+    },
+    /// A LogStatusNotification.
+    LogStatus {
+        station_id: String,
+        status: UploadLogStatus,
+        request_id: Option<i32>,
+        at: DateTime<Utc>,
+    },
+    /// A SignedFirmwareStatusNotification.
+    SignedFirmwareStatus {
+        station_id: String,
+        status: SignedFirmwareStatus,
+        request_id: Option<i32>,
+        at: DateTime<Utc>,
+    },
 }
 
 impl Event {
@@ -106,7 +138,11 @@ impl Event {
             | Self::TransactionStopped { station_id, .. }
             | Self::FirmwareStatus { station_id, .. }
             | Self::DiagnosticsStatus { station_id, .. }
-            | Self::Reservation { station_id, .. } => station_id,
+            | Self::Reservation { station_id, .. }
+            | Self::SecurityEvent { station_id, .. }
+            | Self::CertificateSigningRequest { station_id, .. }
+            | Self::LogStatus { station_id, .. }
+            | Self::SignedFirmwareStatus { station_id, .. } => station_id,
         }
     }
 }

@@ -7,6 +7,7 @@ use serde_json::value::RawValue;
 
 use super::error::{CallError, ErrorCode};
 use super::payload::{Payload, decode, violation};
+use super::security;
 use super::types::*;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -237,10 +238,15 @@ pub enum Request {
     StartTransaction(StartTransactionRequest),
     StatusNotification(StatusNotificationRequest),
     StopTransaction(StopTransactionRequest),
+    // The Security Whitepaper's station messages (`security.rs`).
+    LogStatusNotification(security::LogStatusNotificationRequest),
+    SecurityEventNotification(security::SecurityEventNotificationRequest),
+    SignCertificate(security::SignCertificateRequest),
+    SignedFirmwareStatusNotification(security::SignedFirmwareStatusNotificationRequest),
 }
 
-/// Actions that only a central system sends (OCPP 1.6 and the 1.6 security extensions), and
-/// station actions of the security extensions not yet handled: answered `NotSupported`.
+/// Actions that only a central system sends (OCPP 1.6 and the 1.6 security extensions):
+/// answered `NotSupported`.
 pub const NOT_SUPPORTED_ACTIONS: &[&str] = &[
     "CancelReservation",
     "CertificateSigned",
@@ -267,11 +273,6 @@ pub const NOT_SUPPORTED_ACTIONS: &[&str] = &[
     "TriggerMessage",
     "UnlockConnector",
     "UpdateFirmware",
-    // Station actions of the Security Whitepaper, not handled yet.
-    "LogStatusNotification",
-    "SecurityEventNotification",
-    "SignCertificate",
-    "SignedFirmwareStatusNotification",
 ];
 
 impl Request {
@@ -291,6 +292,12 @@ impl Request {
             "StartTransaction" => Self::StartTransaction(decode(payload)?),
             "StatusNotification" => Self::StatusNotification(decode(payload)?),
             "StopTransaction" => Self::StopTransaction(decode(payload)?),
+            "LogStatusNotification" => Self::LogStatusNotification(decode(payload)?),
+            "SecurityEventNotification" => Self::SecurityEventNotification(decode(payload)?),
+            "SignCertificate" => Self::SignCertificate(decode(payload)?),
+            "SignedFirmwareStatusNotification" => {
+                Self::SignedFirmwareStatusNotification(decode(payload)?)
+            }
             other if NOT_SUPPORTED_ACTIONS.contains(&other) => {
                 return Err(CallError::new(
                     ErrorCode::NotSupported,
@@ -318,6 +325,10 @@ impl Request {
             Self::StartTransaction(_) => "StartTransaction",
             Self::StatusNotification(_) => "StatusNotification",
             Self::StopTransaction(_) => "StopTransaction",
+            Self::LogStatusNotification(_) => "LogStatusNotification",
+            Self::SecurityEventNotification(_) => "SecurityEventNotification",
+            Self::SignCertificate(_) => "SignCertificate",
+            Self::SignedFirmwareStatusNotification(_) => "SignedFirmwareStatusNotification",
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod inbound;
 pub mod outbound;
 pub mod payload;
 pub mod registry;
+pub mod security;
 pub mod server;
 pub mod session;
 pub mod station_auth;

@@ -306,6 +306,7 @@ pub fn action(name: &str) -> Option<&'static str> {
         TriggerMessage::ACTION,
     ]
     .into_iter()
+    .chain(super::security::ACTIONS.iter().copied())
     .find(|a| *a == name)
 }
 

@@ -29,7 +29,7 @@ use crate::{
     app::Context,
     cache::Presence,
     commands::CommandError,
-    station,
+    security, station,
     store::{Direction, JournalRow},
     transaction,
 };
@@ -769,6 +769,7 @@ fn encode<T: serde::Serialize>(response: &T) -> Result<Answer, CallError> {
 /// Runs the use case of one request; storage failures become `InternalError` (the station
 /// retries), and nothing about them reaches the station.
 async fn dispatch(ctx: Arc<Context>, station: Arc<str>, req: Request) -> Outcome {
+    let app = &ctx;
     let ctx = &*ctx;
     let internal = |_| CallError::internal();
     match req {
@@ -812,6 +813,32 @@ async fn dispatch(ctx: Arc<Context>, station: Arc<str>, req: Request) -> Outcome
         ),
         Request::StopTransaction(r) => encode(
             &transaction::stop(ctx, &station, r)
+                .await
+                .map_err(internal)?,
+        ),
+        Request::SecurityEventNotification(r) => encode(
+            &security::security_event(ctx, &station, r)
+                .await
+                .map_err(internal)?,
+        ),
+        Request::SignCertificate(r) => {
+            let (response, signing) = security::sign_certificate(app, &station, r)
+                .await
+                .map_err(internal)?;
+            let answer = encode(&response)?;
+            // Last, with no await after it: the answer goes out before the CertificateSigned.
+            if let Some(signing) = signing {
+                signing.spawn();
+            }
+            Ok(answer)
+        }
+        Request::LogStatusNotification(r) => encode(
+            &security::log_status(ctx, &station, r)
+                .await
+                .map_err(internal)?,
+        ),
+        Request::SignedFirmwareStatusNotification(r) => encode(
+            &security::signed_firmware_status(ctx, &station, r)
                 .await
                 .map_err(internal)?,
         ),

@@ -37,6 +37,7 @@ macro_rules! ocpp_enum {
         }
     };
 }
+pub(crate) use ocpp_enum;
 
 ocpp_enum!(RegistrationStatus {
     Accepted = "Accepted",

@@ -87,6 +87,18 @@ async fn every_example_operation_runs() {
                         cp2.call("StatusNotification", json!({"connectorId": 1, "errorCode": "NoError", "status": "Available"})).await;
                     } else if name.contains("transaction-events") {
                         cp2.call("StartTransaction", json!({"connectorId": 1, "idTag": "EX", "meterStart": n, "timestamp": at})).await;
+                    } else if name.contains("security-events") {
+                        cp2.call(
+                            "SecurityEventNotification",
+                            json!({"type": "SettingSystemTime", "timestamp": at}),
+                        )
+                        .await;
+                    } else if name.contains("security-status") {
+                        cp2.call(
+                            "LogStatusNotification",
+                            json!({"status": "Uploading", "requestId": n}),
+                        )
+                        .await;
                     } else {
                         drop(app.station(&format!("CP-EX-{n}")).await);
                     }

@@ -19,6 +19,7 @@ mod profiles;
 mod proxy;
 mod redis;
 mod rest;
+mod security_ext;
 mod seed;
 mod simulate;
 mod station_auth;
