@@ -875,11 +875,31 @@ impl Station {
                 }
                 answer
             }
-            "TriggerMessage" => {
+            "TriggerMessage" | "ExtendedTriggerMessage" => {
+                let extended = action == "ExtendedTriggerMessage";
                 let connector = p
                     .get("connectorId")
                     .and_then(|id| connector_index(self, id));
                 match p["requestedMessage"].as_str() {
+                    // The Security Whitepaper's triggers: idle, there is no upload or secure
+                    // firmware update going on (a simulated station has no key to sign with).
+                    Some("LogStatusNotification") if extended => self.push(
+                        plan,
+                        "LogStatusNotification",
+                        r#"{"status":"Idle"}"#.into(),
+                        now,
+                        Kind::Other,
+                    ),
+                    Some("FirmwareStatusNotification") if extended => self.push(
+                        plan,
+                        "SignedFirmwareStatusNotification",
+                        r#"{"status":"Idle"}"#.into(),
+                        now,
+                        Kind::Other,
+                    ),
+                    Some("SignChargePointCertificate") if extended => {
+                        return Some(json!({ "status": "Rejected" }));
+                    }
                     Some("BootNotification") => {
                         self.push(plan, "BootNotification", boot_payload(), now, Kind::Boot);
                     }
@@ -939,6 +959,12 @@ impl Station {
             "GetCompositeSchedule" => json!({ "status": "Rejected" }),
             "DataTransfer" => json!({ "status": "UnknownVendorId" }),
             "UpdateFirmware" | "GetDiagnostics" => json!({}),
+            // Security Whitepaper: no certificate store, no logs to upload, no signed firmware.
+            "InstallCertificate" => json!({ "status": "Rejected" }),
+            "DeleteCertificate" | "GetInstalledCertificateIds" => json!({ "status": "NotFound" }),
+            "CertificateSigned" | "GetLog" | "SignedUpdateFirmware" => {
+                json!({ "status": "Rejected" })
+            }
             _ => return None,
         })
     }

@@ -215,6 +215,33 @@ async fn simulated_stations_answer_server_commands() {
     })
     .await;
 
+    // Security Whitepaper commands get answers that fit a station without a certificate store.
+    let security = app
+        .ok(
+            &admin,
+            r#"mutation {
+                trigger: extendedTriggerMessage(stationId: "cmd-00001", requestedMessage: LOG_STATUS_NOTIFICATION) { status }
+                ids: getInstalledCertificateIds(stationId: "cmd-00001", certificateType: CENTRAL_SYSTEM_ROOT_CERTIFICATE) { status }
+            }"#,
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        security,
+        json!({"trigger": {"status": "ACCEPTED"}, "ids": {"status": "NOT_FOUND"}})
+    );
+    eventually("the triggered LogStatusNotification", || async {
+        let n = ocpp_message::Entity::find()
+            .filter(ocpp_message::Column::StationId.eq("cmd-00001"))
+            .filter(ocpp_message::Column::Action.eq("LogStatusNotification"))
+            .filter(ocpp_message::Column::Direction.eq("in"))
+            .count(app.db())
+            .await
+            .unwrap();
+        (n == 1).then_some(())
+    })
+    .await;
+
     // A reset: the station accepts, reconnects and boots again.
     let reset = app
         .ok(
@@ -238,7 +265,7 @@ async fn simulated_stations_answer_server_commands() {
     interrupt.cancel();
     let report = running.await.unwrap().unwrap();
     assert_eq!(report.counts.connects, 3, "{}", report.text());
-    assert_eq!(report.counts.server_calls, 5);
+    assert_eq!(report.counts.server_calls, 7);
     assert_eq!(report.counts.server_calls_unsupported, 0);
     assert_eq!(report.counts.disconnects, 0, "{}", report.text());
 }
