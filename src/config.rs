@@ -217,6 +217,12 @@ pub struct Settings {
     )]
     pub default_security_profile: u8,
 
+    /// The CPO name (whitepaper A00.FR.404, configuration key `CpoName`): when set, a
+    /// profile-3 client certificate and a station's certificate signing request must carry it
+    /// in their subject's O. Unset: any O is accepted (one is still required in a request).
+    #[arg(long, env = "CHARGEGATE_CPO_NAME", global = true)]
+    pub cpo_name: Option<String>,
+
     /// A second address on which chargegate serves TLS (`wss://`, and the API over `https://`)
     /// with `--tls-cert` and `--tls-key`; `--listen` stays plain.
     #[arg(long, env = "CHARGEGATE_TLS_LISTEN", global = true)]
@@ -513,6 +519,7 @@ impl Settings {
             heartbeat_interval: HumanDuration(Duration::from_secs(300)),
             unknown_stations: UnknownStationPolicy::Accept,
             default_security_profile: 0,
+            cpo_name: None,
             tls_listen: None,
             tls_cert: None,
             tls_key: None,

@@ -256,7 +256,7 @@ pub async fn sign_certificate(
     let checked = match &read {
         Ok(info) => {
             let identities = station_identities(ctx, station_id).await?;
-            check_csr(info, &identities)
+            check_csr(info, &identities, ctx.settings.cpo_name.as_deref())
         }
         Err(reason) => Err(reason.clone()),
     };
@@ -531,7 +531,11 @@ fn url_or_ip(name: &str) -> bool {
 /// accept its identity or the serial numbers it reported) and not a URL or IP address, an O
 /// (A00.FR.509, A02.FR.13: the CpoName), and a key of at least 2048 bits for RSA or 224 for
 /// elliptic curves (A00.FR.501–503).
-pub fn check_csr(info: &CsrInfo, identities: &[String]) -> Result<(), String> {
+pub fn check_csr(
+    info: &CsrInfo,
+    identities: &[String],
+    cpo_name: Option<&str>,
+) -> Result<(), String> {
     let cn = info
         .common_name
         .as_deref()
@@ -551,6 +555,14 @@ pub fn check_csr(info: &CsrInfo, identities: &[String]) -> Result<(), String> {
         .is_none_or(|o| o.trim().is_empty())
     {
         return Err("the subject has no O (the CPO name)".to_owned());
+    }
+    if let Some(cpo) = cpo_name
+        && !crate::tls::names_cpo(info.organization.as_deref(), cpo)
+    {
+        return Err(format!(
+            "the O {:?} does not name the CPO {cpo:?} (A00.FR.404)",
+            info.organization.as_deref().unwrap_or_default()
+        ));
     }
     let strong = match info.key_kind {
         "RSA" | "DSA" => info.key_bits >= 2048,
@@ -1229,9 +1241,16 @@ mod tests {
             info.public_key,
             rcgen::PublicKeyData::subject_public_key_info(&key)
         );
-        assert_eq!(check_csr(&info, &ids(&["CP-1"])), Ok(()));
+        assert_eq!(check_csr(&info, &ids(&["CP-1"]), None), Ok(()));
         // The serial number the station reported works as well as its identity.
-        assert_eq!(check_csr(&info, &ids(&["station-9", "CP-1"])), Ok(()));
+        assert_eq!(check_csr(&info, &ids(&["station-9", "CP-1"]), None), Ok(()));
+        // With a CPO name (A00.FR.404) the O must name it, in any case.
+        assert_eq!(
+            check_csr(&info, &ids(&["CP-1"]), Some("example cpo")),
+            Ok(())
+        );
+        let other = check_csr(&info, &ids(&["CP-1"]), Some("Other Operator")).unwrap_err();
+        assert!(other.contains("does not name the CPO"), "{other}");
     }
 
     #[test]
@@ -1267,7 +1286,7 @@ mod tests {
 
         let checks = |cn: Option<&str>, o: Option<&str>, names: &[&str]| {
             let (pem, _) = csr(cn, o);
-            check_csr(&read_csr(&pem).unwrap(), &ids(names))
+            check_csr(&read_csr(&pem).unwrap(), &ids(names), None)
         };
         assert!(
             checks(None, Some("CPO"), &["CP-1"])
@@ -1305,7 +1324,7 @@ mod tests {
             key_bits: 1024,
         };
         assert!(
-            check_csr(&info, &ids(&["CP-1"]))
+            check_csr(&info, &ids(&["CP-1"]), None)
                 .unwrap_err()
                 .contains("too weak")
         );
@@ -1313,19 +1332,19 @@ mod tests {
             key_bits: 2048,
             ..info.clone()
         };
-        assert_eq!(check_csr(&strong, &ids(&["CP-1"])), Ok(()));
+        assert_eq!(check_csr(&strong, &ids(&["CP-1"]), None), Ok(()));
         let small_ec = CsrInfo {
             key_kind: "EC",
             key_bits: 192,
             ..info.clone()
         };
-        assert!(check_csr(&small_ec, &ids(&["CP-1"])).is_err());
+        assert!(check_csr(&small_ec, &ids(&["CP-1"]), None).is_err());
         let unknown = CsrInfo {
             key_kind: "unknown",
             key_bits: 0,
             ..info
         };
-        assert!(check_csr(&unknown, &ids(&["CP-1"])).is_err());
+        assert!(check_csr(&unknown, &ids(&["CP-1"]), None).is_err());
     }
 
     #[test]

@@ -278,6 +278,9 @@ pub struct Credentials {
     pub profile: u8,
     /// The hash of its AuthorizationKey, if one is set.
     pub key_hash: Option<String>,
+    /// The serial numbers of its last BootNotification: a client certificate's CN may be one
+    /// of them (A00.FR.405) instead of the charge point id.
+    pub serials: Vec<String>,
 }
 
 /// The profile a station row stands for: its own, or the configured default.
@@ -295,16 +298,20 @@ pub async fn credentials(
     ctx: &Context,
     station_id: &str,
 ) -> Result<Option<Credentials>, StoreError> {
-    let row: Option<(Option<i32>, Option<String>)> = station::Entity::find_by_id(station_id)
+    type Row = (Option<i32>, Option<String>, Option<String>, Option<String>);
+    let row: Option<Row> = station::Entity::find_by_id(station_id)
         .select_only()
         .column(station::Column::SecurityProfile)
         .column(station::Column::AuthorizationKeyHash)
+        .column(station::Column::ChargePointSerialNumber)
+        .column(station::Column::ChargeBoxSerialNumber)
         .into_tuple()
         .one(ctx.store.reader())
         .await?;
-    Ok(row.map(|(profile, key_hash)| Credentials {
+    Ok(row.map(|(profile, key_hash, point, boxed)| Credentials {
         profile: profile_of(ctx, profile),
         key_hash,
+        serials: point.into_iter().chain(boxed).collect(),
     }))
 }
 

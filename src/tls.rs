@@ -49,6 +49,8 @@ pub struct TlsPeer {
     /// The subject CN of the client certificate, when the client presented one (rustls has
     /// then verified it against `--tls-client-ca`) and it has exactly one CN.
     pub client_cn: Option<Arc<str>>,
+    /// The subject O values of the client certificate, joined by ", " (the CPO name).
+    pub client_org: Option<Arc<str>>,
     /// Whether the client presented a (verified) certificate at all.
     pub client_certificate: bool,
 }
@@ -120,6 +122,7 @@ impl Listener for TlsListener {
         Ok(TlsPeer {
             addr: self.local,
             client_cn: None,
+            client_org: None,
             client_certificate: false,
         })
     }
@@ -201,6 +204,7 @@ fn peer_of(tls: &TlsStream<TcpStream>, addr: SocketAddr) -> TlsPeer {
     TlsPeer {
         addr,
         client_cn: certificate.and_then(|der| common_name(der)),
+        client_org: certificate.and_then(|der| organization(der)),
         client_certificate: certificate.is_some(),
     }
 }
@@ -214,6 +218,23 @@ pub fn common_name(der: &[u8]) -> Option<Arc<str>> {
         return None;
     }
     Some(name.into())
+}
+
+/// The subject O values of a DER certificate, joined by ", " (none: `None`).
+pub fn organization(der: &[u8]) -> Option<Arc<str>> {
+    let (_, cert) = x509_parser::parse_x509_certificate(der).ok()?;
+    let names: Vec<&str> = cert
+        .subject()
+        .iter_organization()
+        .filter_map(|o| o.as_str().ok())
+        .collect();
+    (!names.is_empty()).then(|| names.join(", ").into())
+}
+
+/// Whether a subject O names the CPO (A00.FR.404: it "contains the CPO name"; compared
+/// without regard to case).
+pub fn names_cpo(organization: Option<&str>, cpo_name: &str) -> bool {
+    organization.is_some_and(|o| o.to_lowercase().contains(&cpo_name.to_lowercase()))
 }
 
 /// Puts the connection's [`TlsPeer`] and its `ConnectInfo<SocketAddr>` into each request.

@@ -49,6 +49,8 @@ pub enum Refusal {
     TooMany(Duration),
     /// A client certificate of another charge point (403).
     OtherCertificate,
+    /// A client certificate whose O does not name the CPO (403).
+    NotTheCpos,
 }
 
 impl IntoResponse for Refusal {
@@ -81,7 +83,12 @@ impl IntoResponse for Refusal {
             }
             Self::OtherCertificate => (
                 StatusCode::FORBIDDEN,
-                "the client certificate's subject CN is not this charge point id",
+                "the client certificate's subject CN is neither this charge point id nor its serial number",
+            )
+                .into_response(),
+            Self::NotTheCpos => (
+                StatusCode::FORBIDDEN,
+                "the client certificate's subject O does not name the CPO",
             )
                 .into_response(),
         }
@@ -118,7 +125,11 @@ pub async fn admit(
             return Err(Refusal::Unavailable);
         }
     };
-    let Credentials { profile, key_hash } = match known {
+    let Credentials {
+        profile,
+        key_hash,
+        serials,
+    } = match known {
         Some(credentials) => credentials,
         None if ctx.settings.unknown_stations == UnknownStationPolicy::Reject => {
             info!(station = %id, "unknown station refused");
@@ -127,6 +138,7 @@ pub async fn admit(
         None => Credentials {
             profile: ctx.settings.default_security_profile,
             key_hash: None,
+            serials: Vec::new(),
         },
     };
     if profile == 0 {
@@ -137,7 +149,7 @@ pub async fn admit(
         return Err(Refusal::NeedsTls);
     }
     if profile == 3 {
-        return client_certificate(id, client, tls);
+        return client_certificate(id, &serials, ctx.settings.cpo_name.as_deref(), client, tls);
     }
     let Some(key_hash) = key_hash else {
         warn!(station = %id, %client, profile, "station refused: its security profile needs HTTP Basic, but it has no AuthorizationKey (set one with setStationAuthorizationKey)");
@@ -205,18 +217,34 @@ fn check_basic(value: &HeaderValue, id: &str, key_hash: &str) -> Result<(), &'st
 }
 
 /// Profile 3: a verified client certificate whose subject CN is the charge point id.
-fn client_certificate(id: &str, client: IpAddr, tls: Option<&TlsPeer>) -> Result<(), Refusal> {
+/// Profile 3: a verified client certificate whose CN is the charge point id or one of the
+/// serial numbers it reported (A00.FR.405 asks for the serial number; before a station's first
+/// boot only its id is known), and, with `--cpo-name`, whose O names the CPO (A00.FR.404).
+fn client_certificate(
+    id: &str,
+    serials: &[String],
+    cpo_name: Option<&str>,
+    client: IpAddr,
+    tls: Option<&TlsPeer>,
+) -> Result<(), Refusal> {
     let Some(peer) = tls.filter(|p| p.client_certificate) else {
         info!(station = %id, %client, "station refused: security profile 3 needs a client certificate");
         return Err(Refusal::Unauthorized(
             "this charge point must present its client certificate",
         ));
     };
-    if peer.client_cn.as_deref() == Some(id) {
-        return Ok(());
+    let cn = peer.client_cn.as_deref();
+    if !cn.is_some_and(|cn| cn == id || serials.iter().any(|s| s == cn)) {
+        info!(station = %id, %client, cn = ?cn, "station refused: the client certificate belongs to another charge point");
+        return Err(Refusal::OtherCertificate);
     }
-    info!(station = %id, %client, cn = ?peer.client_cn, "station refused: the client certificate belongs to another charge point");
-    Err(Refusal::OtherCertificate)
+    if let Some(cpo) = cpo_name
+        && !crate::tls::names_cpo(peer.client_org.as_deref(), cpo)
+    {
+        info!(station = %id, %client, o = ?peer.client_org, "station refused: the client certificate is not the CPO's (its O does not name --cpo-name)");
+        return Err(Refusal::NotTheCpos);
+    }
+    Ok(())
 }
 
 #[cfg(test)]

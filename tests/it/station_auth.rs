@@ -528,6 +528,55 @@ async fn profile_3_needs_the_stations_own_client_certificate() {
     app.stop().await;
 }
 
+#[tokio::test]
+async fn profile_3_checks_the_cpo_name_and_accepts_the_serial_number_as_cn() {
+    let pki = Pki::new();
+    // A00.FR.404: with a CPO name, the certificate's O must name it (any case).
+    let app = spawn(|s| {
+        pki.configure(s, true);
+        s.cpo_name = Some("test cpo".into());
+    })
+    .await;
+    provision(&app, "CP-5", None, 3).await;
+    let own = pki.client(Some(("CP-5", true)));
+    let (mut cp, response) = Dial::default()
+        .over(&own)
+        .to(&app, "CP-5")
+        .await
+        .expect("the handshake succeeds");
+    assert_eq!(response.status().as_u16(), 101);
+    let answer = cp
+        .call(
+            "BootNotification",
+            json!({"chargePointVendor": "VendorA", "chargePointModel": "Secure", "chargePointSerialNumber": "SN-77"}),
+        )
+        .await;
+    assert_eq!(answer["status"], "Accepted");
+    drop(cp);
+    // A00.FR.405: the CN may be the serial number the station reported.
+    let by_serial = pki.client(Some(("SN-77", true)));
+    let mut cp = booted(Dial::default().over(&by_serial).to(&app, "CP-5").await).await;
+    cp.call("Heartbeat", json!({})).await;
+    // Someone else's serial number is not.
+    let other_serial = pki.client(Some(("SN-78", true)));
+    assert_eq!(
+        status(Dial::default().over(&other_serial).to(&app, "CP-5").await),
+        403
+    );
+    app.stop().await;
+
+    // The same certificates under another CPO's name are refused.
+    let app = spawn(|s| {
+        pki.configure(s, true);
+        s.cpo_name = Some("Another Operator".into());
+    })
+    .await;
+    provision(&app, "CP-5", None, 3).await;
+    let refused = Dial::default().over(&own).to(&app, "CP-5").await;
+    assert_eq!(status(refused), 403);
+    app.stop().await;
+}
+
 /// A station's status answer and how the API shows it; `None`: a CALLERROR.
 type StationAnswer = Option<(&'static str, &'static str)>;
 
