@@ -47,6 +47,9 @@ pub struct Context {
     pub login_throttle: LoginThrottle,
     /// Recent failed station logins (HTTP Basic in the OCPP handshake).
     pub station_logins: crate::station_security::LoginLimits,
+    /// Reads the credentials of the stations whose handshakes arrive together in one
+    /// statement (see `station_security::CredentialsLoader`).
+    pub credentials: crate::station_security::CredentialsLoaderHandle,
     /// Fires when the server is shutting down.
     pub shutdown: CancellationToken,
     /// Fires once the sessions have ended at shutdown: background work (the Redis bus) stops.
@@ -67,6 +70,7 @@ impl Context {
         let shutdown = CancellationToken::new();
         let stopped = CancellationToken::new();
         let (cache, bus) = shared_state(&settings, &node_id, &stopped).await?;
+        let credentials = crate::station_security::credentials_loader(store.reader().clone());
         let context = Arc::new(Self {
             node_id,
             registry: Registry::new(seed as u32),
@@ -76,6 +80,7 @@ impl Context {
             keys,
             login_throttle: LoginThrottle::default(),
             station_logins: Default::default(),
+            credentials,
             shutdown,
             stopped,
             sessions: TaskTracker::new(),

@@ -298,21 +298,89 @@ pub async fn credentials(
     ctx: &Context,
     station_id: &str,
 ) -> Result<Option<Credentials>, StoreError> {
-    type Row = (Option<i32>, Option<String>, Option<String>, Option<String>);
-    let row: Option<Row> = station::Entity::find_by_id(station_id)
-        .select_only()
-        .column(station::Column::SecurityProfile)
-        .column(station::Column::AuthorizationKeyHash)
-        .column(station::Column::ChargePointSerialNumber)
-        .column(station::Column::ChargeBoxSerialNumber)
-        .into_tuple()
-        .one(ctx.store.reader())
-        .await?;
-    Ok(row.map(|(profile, key_hash, point, boxed)| Credentials {
-        profile: profile_of(ctx, profile),
-        key_hash,
-        serials: point.into_iter().chain(boxed).collect(),
+    let stored = ctx
+        .credentials
+        .load_one(station_id.to_owned())
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "station credentials not read");
+            StoreError::Database
+        })?;
+    Ok(stored.map(|s| Credentials {
+        profile: profile_of(ctx, s.profile),
+        key_hash: s.key_hash,
+        serials: s.serials,
     }))
+}
+
+/// What a station row says about its credentials.
+#[derive(Clone, Debug)]
+pub struct StoredCredentials {
+    profile: Option<i32>,
+    key_hash: Option<String>,
+    serials: Vec<String>,
+}
+
+/// Reads the credentials of many stations in one statement: the handshakes that arrive within
+/// a millisecond of each other (up to [`CREDENTIALS_BATCH`]) share one read. In a reconnect
+/// storm a read per handshake kept thousands of half-done handshakes waiting for the pool, and
+/// the memory they held stayed with the process afterwards (11 KiB per station at 19,000
+/// stations, see BENCHMARKS.md). Nothing is cached: every handshake sees the stored values.
+pub struct CredentialsLoader(sea_orm::DatabaseConnection);
+
+/// Most station ids in one read (well under SQLite's bound-parameter limit).
+pub const CREDENTIALS_BATCH: usize = 500;
+
+/// The loader a [`Context`] keeps.
+pub type CredentialsLoaderHandle = async_graphql::dataloader::DataLoader<CredentialsLoader>;
+
+pub fn credentials_loader(db: sea_orm::DatabaseConnection) -> CredentialsLoaderHandle {
+    async_graphql::dataloader::DataLoader::new(CredentialsLoader(db), tokio::spawn)
+        .max_batch_size(CREDENTIALS_BATCH)
+}
+
+impl async_graphql::dataloader::Loader<String> for CredentialsLoader {
+    type Value = StoredCredentials;
+    type Error = String;
+
+    async fn load(
+        &self,
+        keys: &[String],
+    ) -> Result<std::collections::HashMap<String, StoredCredentials>, String> {
+        type Row = (
+            String,
+            Option<i32>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        );
+        let rows: Vec<Row> = station::Entity::find()
+            .select_only()
+            .column(station::Column::Id)
+            .column(station::Column::SecurityProfile)
+            .column(station::Column::AuthorizationKeyHash)
+            .column(station::Column::ChargePointSerialNumber)
+            .column(station::Column::ChargeBoxSerialNumber)
+            .filter(station::Column::Id.is_in(keys.iter().cloned()))
+            .into_tuple()
+            .all(&self.0)
+            .await
+            .map_err(|e| e.to_string())?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, profile, key_hash, point, boxed)| {
+                let serials = point.into_iter().chain(boxed).collect();
+                (
+                    id,
+                    StoredCredentials {
+                        profile,
+                        key_hash,
+                        serials,
+                    },
+                )
+            })
+            .collect())
+    }
 }
 
 /// Why credentials were not changed.

@@ -577,6 +577,28 @@ async fn profile_3_checks_the_cpo_name_and_accepts_the_serial_number_as_cn() {
     app.stop().await;
 }
 
+#[tokio::test]
+async fn handshakes_arriving_together_share_one_credentials_read() {
+    let app = spawn(|_| {}).await;
+    provision(&app, "CP-B7", Some(KEY), 1).await;
+    let ids: Vec<String> = (0..200).map(|i| format!("CP-B{i}")).collect();
+    let before = app.ctx().store.read_statements();
+    let found = futures_util::future::join_all(
+        ids.iter()
+            .map(|id| chargegate::station_security::credentials(app.ctx(), id)),
+    )
+    .await;
+    let reads = app.ctx().store.read_statements() - before;
+    // 200 look-ups, at most 500 to a statement: one read (two if the batch was cut by time).
+    assert!(reads <= 2, "{reads} reads for 200 handshakes");
+    let found: Vec<_> = found.into_iter().map(Result::unwrap).collect();
+    assert_eq!(found.iter().filter(|c| c.is_some()).count(), 1);
+    let provisioned = found[7].as_ref().unwrap();
+    assert_eq!(provisioned.profile, 1);
+    assert!(provisioned.key_hash.is_some());
+    app.stop().await;
+}
+
 /// A station's status answer and how the API shows it; `None`: a CALLERROR.
 type StationAnswer = Option<(&'static str, &'static str)>;
 
