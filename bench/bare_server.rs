@@ -44,7 +44,7 @@ async fn main() -> std::io::Result<()> {
                 Ok(response)
             };
             // The same read buffer as chargegate's sessions.
-            let config = WebSocketConfig::default().read_buffer_size(4096);
+            let config = WebSocketConfig::default().read_buffer_size(2048);
             let Ok(mut ws) =
                 tokio_tungstenite::accept_hdr_async_with_config(tcp, agree, Some(config)).await
             else {

@@ -7,6 +7,11 @@ use std::io::IsTerminal;
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
+/// mimalloc instead of the system allocator: after a reconnect storm glibc's malloc keeps much
+/// of the storm's peak resident (BENCHMARKS.md, scenario a).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use chargegate::{
     App, Settings,
     auth::Role,
