@@ -5,7 +5,8 @@ use async_graphql::Enum;
 
 use crate::ocpp::types as ocpp;
 
-/// Declares a GraphQL enum that mirrors an OCPP one variant for variant.
+/// Declares a GraphQL enum that mirrors an OCPP one variant for variant (`ocpp::$name`, resolved
+/// where the macro is called).
 macro_rules! mirror {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident),+ $(,)? }) => {
         $(#[$meta])*
@@ -31,6 +32,9 @@ macro_rules! mirror {
         }
     };
 }
+/// Also for the Security Whitepaper's enumerations (`api::security`): `ocpp` is whatever the
+/// calling module names so.
+pub(super) use mirror;
 
 mirror!(
     /// A station's registration: what its BootNotification is answered.

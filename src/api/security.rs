@@ -29,32 +29,7 @@ use crate::{
     security::{GetLogArgs, SignedUpdateFirmwareArgs, state},
 };
 
-/// Declares a GraphQL enum that mirrors a Security Whitepaper one variant for variant.
-macro_rules! mirror {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum $name {
-            $($(#[$vmeta])* $variant),+
-        }
-
-        impl From<ocpp::$name> for $name {
-            fn from(value: ocpp::$name) -> Self {
-                match value {
-                    $(ocpp::$name::$variant => Self::$variant),+
-                }
-            }
-        }
-
-        impl From<$name> for ocpp::$name {
-            fn from(value: $name) -> Self {
-                match value {
-                    $($name::$variant => Self::$variant),+
-                }
-            }
-        }
-    };
-}
+use super::enums::mirror;
 
 mirror!(
     /// The station's verdict on a certificate sent with `certificateSigned`.

@@ -5,23 +5,9 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
+use crate::gql::through_station;
 use crate::on_both_backends;
-use crate::support::{Backend, Station, TestApp, spawn, spawn_on};
-
-/// Runs `query` while the station answers the one CALL it causes with `answer`; returns the
-/// CALL the station saw (action, payload) and the GraphQL response.
-async fn through_station(
-    app: &TestApp,
-    cp: &mut Station,
-    query: &str,
-    variables: Value,
-    answer: Value,
-) -> (String, Value, Value) {
-    let request = app.gql_spawned(&app.admin(), query, variables);
-    let (id, action, payload) = cp.server_call().await;
-    cp.reply(&id, answer).await;
-    (action, payload, request.await.unwrap())
-}
+use crate::support::{Backend, spawn, spawn_on};
 
 async fn every_command_mutation_round_trips_through_the_station(backend: Backend) {
     let Some(app) = spawn_on(backend, |_| {}).await else {

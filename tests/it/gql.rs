@@ -12,7 +12,7 @@ use tokio_tungstenite::{
     tungstenite::{Message, client::IntoClientRequest, http::HeaderValue},
 };
 
-use crate::support::{PATIENCE, TestApp};
+use crate::support::{PATIENCE, Station, TestApp};
 
 impl TestApp {
     /// A token signed by the app's own key.
@@ -237,4 +237,19 @@ macro_rules! next_after {
             }
         }
     }};
+}
+
+/// Runs `query` as an administrator while `cp` answers the one CALL it causes with `answer`;
+/// returns the CALL the station saw (action, payload) and the GraphQL response.
+pub async fn through_station(
+    app: &TestApp,
+    cp: &mut Station,
+    query: &str,
+    variables: Value,
+    answer: Value,
+) -> (String, Value, Value) {
+    let request = app.gql_spawned(&app.admin(), query, variables);
+    let (id, action, payload) = cp.server_call().await;
+    cp.reply(&id, answer).await;
+    (action, payload, request.await.unwrap())
 }

@@ -5,25 +5,10 @@
 use chrono::{Duration as ChronoDuration, SecondsFormat, Utc};
 use serde_json::{Value, json};
 
-use crate::gql::{GqlWs, first_error};
+use crate::gql::{GqlWs, first_error, through_station};
 use crate::next_after;
 use crate::on_both_backends;
-use crate::support::{Backend, Station, TestApp, spawn, spawn_on};
-
-/// Runs `query` while the station answers the one CALL it causes with `answer`; returns the
-/// CALL the station saw (action, payload) and the GraphQL response.
-async fn through_station(
-    app: &TestApp,
-    cp: &mut Station,
-    query: &str,
-    variables: Value,
-    answer: Value,
-) -> (String, Value, Value) {
-    let request = app.gql_spawned(&app.admin(), query, variables);
-    let (id, action, payload) = cp.server_call().await;
-    cp.reply(&id, answer).await;
-    (action, payload, request.await.unwrap())
-}
+use crate::support::{Backend, TestApp, spawn, spawn_on};
 
 fn data(response: &Value) -> &Value {
     assert!(response.get("errors").is_none(), "{response}");

@@ -10,25 +10,10 @@ use chargegate::auth::Role;
 use serde_json::{Value, json};
 use x509_parser::prelude::{FromDer, X509Certificate};
 
-use crate::gql::GqlWs;
+use crate::gql::{GqlWs, through_station};
 use crate::next_after;
 use crate::on_both_backends;
-use crate::support::{Backend, Station, TestApp, eventually, spawn, spawn_on};
-
-/// Runs `query` while the station answers the one CALL it causes with `answer`; returns the
-/// CALL the station saw (action, payload) and the GraphQL response.
-async fn through_station(
-    app: &TestApp,
-    cp: &mut Station,
-    query: &str,
-    variables: Value,
-    answer: Value,
-) -> (String, Value, Value) {
-    let request = app.gql_spawned(&app.admin(), query, variables);
-    let (id, action, payload) = cp.server_call().await;
-    cp.reply(&id, answer).await;
-    (action, payload, request.await.unwrap())
-}
+use crate::support::{Backend, TestApp, eventually, spawn, spawn_on};
 
 /// A CSR of a fresh P-256 key with this CN and O.
 fn csr(cn: &str, o: &str) -> (String, rcgen::KeyPair) {
