@@ -117,14 +117,7 @@ impl OnBehalf<'_> {
             requested_by: Set(Some(self.caller.sub.chars().take(255).collect())),
             requested_at: Set(Utc::now()),
         };
-        Ok(self
-            .ctx
-            .store
-            .write(move |txn| {
-                let row = row.clone();
-                Box::pin(async move { row.insert(txn).await })
-            })
-            .await?)
+        Ok(self.ctx.store.insert(row).await?)
     }
 
     /// Asks the station to upload its diagnostics to `location`, or, without one, to this
@@ -182,14 +175,7 @@ impl OnBehalf<'_> {
             size: Set(None),
             uploaded_at: Set(None),
         };
-        let created = self
-            .ctx
-            .store
-            .write(move |txn| {
-                let row = row.clone();
-                Box::pin(async move { row.insert(txn).await })
-            })
-            .await?;
+        let created = self.ctx.store.insert(row).await?;
         let command = GetDiagnostics {
             location,
             retries,

@@ -93,14 +93,7 @@ impl OnBehalf<'_> {
             created_at: Set(now),
             ended_at: Set(None),
         };
-        let created = self
-            .ctx
-            .store
-            .write(move |txn| {
-                let row = row.clone();
-                Box::pin(async move { row.insert(txn).await })
-            })
-            .await?;
+        let created = self.ctx.store.insert(row).await?;
         let command = ReserveNow {
             connector_id,
             expiry_date: Timestamp(expiry_date),

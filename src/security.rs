@@ -125,17 +125,7 @@ pub async fn log_status(
         status: Set(req.status.as_str().to_owned()),
         received_at: Set(now),
     };
-    ctx.store
-        .write(move |txn| {
-            let row = row.clone();
-            Box::pin(async move {
-                log_status_notification::Entity::insert(row)
-                    .exec_without_returning(txn)
-                    .await?;
-                Ok(())
-            })
-        })
-        .await?;
+    ctx.store.insert(row).await?;
     ctx.publish(Event::LogStatus {
         station_id: station_id.to_string(),
         status: req.status,
@@ -161,17 +151,7 @@ pub async fn signed_firmware_status(
         status: Set(req.status.as_str().to_owned()),
         received_at: Set(now),
     };
-    ctx.store
-        .write(move |txn| {
-            let row = row.clone();
-            Box::pin(async move {
-                signed_firmware_status_notification::Entity::insert(row)
-                    .exec_without_returning(txn)
-                    .await?;
-                Ok(())
-            })
-        })
-        .await?;
+    ctx.store.insert(row).await?;
     ctx.publish(Event::SignedFirmwareStatus {
         station_id: station_id.to_string(),
         status: req.status,
@@ -285,15 +265,7 @@ pub async fn sign_certificate(
         answered_at: Set(None),
         received_at: Set(now),
     };
-    let id = ctx
-        .store
-        .write(move |txn| {
-            let row = row.clone();
-            Box::pin(
-                async move { Ok(csr_row::Entity::insert(row).exec(txn).await?.last_insert_id) },
-            )
-        })
-        .await?;
+    let id = ctx.store.insert(row).await?.id;
     if let Err(reason) = &checked {
         tracing::info!(station = %station_id, request = id, %reason, "CSR rejected");
     }

@@ -22,14 +22,6 @@ use crate::{
     store::StoreError,
 };
 
-/// Whether a station with this id is registered (read path, for the handshake).
-pub async fn exists(ctx: &Context, station_id: &str) -> Result<bool, StoreError> {
-    Ok(station::Entity::find_by_id(station_id)
-        .one(ctx.store.reader())
-        .await?
-        .is_some())
-}
-
 fn text<const N: usize>(s: &Option<CiString<N>>) -> Option<String> {
     s.as_ref().map(|s| s.as_str().to_owned())
 }

@@ -23,8 +23,9 @@ use chrono::{DateTime, Utc};
 use futures_util::future::BoxFuture;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
-    DbErr, SqlxSqliteConnector,
+    ActiveModelBehavior, ActiveModelTrait, ConnectOptions, ConnectionTrait, Database,
+    DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, EntityTrait, IntoActiveModel,
+    SqlxSqliteConnector,
     sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
 };
 use tokio::{
@@ -340,6 +341,20 @@ impl Store {
             .await
             .map_err(|_| StoreError::Closed)?;
         result.await.map_err(|_| StoreError::Closed)?
+    }
+
+    /// Inserts one row in the writer's next transaction and returns it as stored (with its
+    /// generated id) once committed.
+    pub async fn insert<A>(&self, row: A) -> Result<<A::Entity as EntityTrait>::Model, StoreError>
+    where
+        A: ActiveModelTrait + ActiveModelBehavior + Clone + Send + Sync + 'static,
+        <A::Entity as EntityTrait>::Model: IntoActiveModel<A> + Send + 'static,
+    {
+        self.write(move |txn| {
+            let row = row.clone();
+            Box::pin(async move { row.insert(txn).await })
+        })
+        .await
     }
 
     /// Returns once everything queued before it is committed (a barrier, e.g. for a message
