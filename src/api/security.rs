@@ -991,6 +991,9 @@ impl SecuritySubscription {
         if let Some(station) = &station_id {
             station_access(&p, station)?;
         }
+        let events = app(ctx)
+            .bus
+            .subscribe_to(station_id.as_ref().map(|s| s.as_str()));
         let map: Mapper<SecurityEvent> = Box::new(move |event| {
             let item = match &*event {
                 Event::SecurityEvent {
@@ -1014,7 +1017,7 @@ impl SecuritySubscription {
             };
             Box::pin(async move { item })
         });
-        Ok(follow(app(ctx).bus.subscribe(), map, expires_at))
+        Ok(follow(events, map, expires_at))
     }
 
     /// Log upload and signed firmware progress, and certificate signing requests arriving or
@@ -1029,6 +1032,9 @@ impl SecuritySubscription {
         if let Some(station) = &station_id {
             station_access(&p, station)?;
         }
+        let events = app(ctx)
+            .bus
+            .subscribe_to(station_id.as_ref().map(|s| s.as_str()));
         let map: Mapper<SecurityStatusEvent> = Box::new(move |event| {
             let blank = |kind, station: &String, at: &DateTime<Utc>| SecurityStatusEvent {
                 kind,
@@ -1074,6 +1080,6 @@ impl SecuritySubscription {
             };
             Box::pin(async move { item })
         });
-        Ok(follow(app(ctx).bus.subscribe(), map, expires_at))
+        Ok(follow(events, map, expires_at))
     }
 }

@@ -201,6 +201,9 @@ impl LiveSubscription {
             // Only the values its own station reports for it.
             station_id = tx.map(|tx| ID(tx.station_id));
         }
+        let events = app
+            .bus
+            .subscribe_to(station_id.as_ref().map(|s| s.as_str()));
         let map: Mapper<MeterValuesEvent> = Box::new(move |event| {
             let item = match &*event {
                 Event::MeterValues {
@@ -229,7 +232,7 @@ impl LiveSubscription {
             };
             Box::pin(async move { item })
         });
-        Ok(follow(app.bus.subscribe(), map, expires_at))
+        Ok(follow(events, map, expires_at))
     }
 
     /// Connector status changes, optionally of one station.
@@ -243,6 +246,9 @@ impl LiveSubscription {
         if let Some(station) = &station_id {
             station_access(&p, station)?;
         }
+        let events = app(ctx)
+            .bus
+            .subscribe_to(station_id.as_ref().map(|s| s.as_str()));
         let map: Mapper<ConnectorStatusEvent> = Box::new(move |event| {
             let item = match &*event {
                 Event::ConnectorStatus {
@@ -264,7 +270,7 @@ impl LiveSubscription {
             };
             Box::pin(async move { item })
         });
-        Ok(follow(app(ctx).bus.subscribe(), map, expires_at))
+        Ok(follow(events, map, expires_at))
     }
 
     /// Transactions starting and stopping, optionally at one station; drivers get their own.
@@ -279,7 +285,9 @@ impl LiveSubscription {
             station_access(&p, station)?;
         }
         let app = app(ctx).clone();
-        let events = app.bus.subscribe();
+        let events = app
+            .bus
+            .subscribe_to(station_id.as_ref().map(|s| s.as_str()));
         let map: Mapper<TransactionEvent> = Box::new(move |event| {
             let (p, station_id, app) = (p.clone(), station_id.clone(), app.clone());
             Box::pin(async move {
@@ -328,6 +336,9 @@ impl LiveSubscription {
         if let Some(station) = &station_id {
             station_access(&p, station)?;
         }
+        let events = app(ctx)
+            .bus
+            .subscribe_to(station_id.as_ref().map(|s| s.as_str()));
         let map: Mapper<StationEvent> = Box::new(move |event| {
             let item = match &*event {
                 Event::StationConnected {
@@ -385,6 +396,6 @@ impl LiveSubscription {
             };
             Box::pin(async move { item })
         });
-        Ok(follow(app(ctx).bus.subscribe(), map, expires_at))
+        Ok(follow(events, map, expires_at))
     }
 }

@@ -1,30 +1,30 @@
-//! The in-memory event bus of a single node: a bounded broadcast channel.
+//! The in-memory event bus of a single node: bounded broadcast channels, by station
+//! ([`super::fanout`]).
 
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use futures_util::{StreamExt, stream::BoxStream};
-use tokio::sync::broadcast::{self, error::RecvError};
+use futures_util::stream::BoxStream;
 
 use std::time::Duration;
 
 use serde_json::value::RawValue;
 
-use super::{Bus, BusError, Delivery, Event, NodeHandler, RoutedCall};
+use super::{Bus, BusError, Delivery, Event, NodeHandler, RoutedCall, fanout::Fanout};
 use crate::commands::CommandError;
 
-/// Events a subscriber may fall behind by before it starts losing them.
+/// Events a subscriber of every station may fall behind by before it starts losing them.
 pub const CAPACITY: usize = 4096;
 
 /// A [`Bus`] within this process.
 pub struct MemoryBus {
-    sender: broadcast::Sender<Arc<Event>>,
+    fanout: Fanout,
 }
 
 impl MemoryBus {
     pub fn new() -> Self {
         Self {
-            sender: broadcast::channel(CAPACITY).0,
+            fanout: Fanout::new(CAPACITY),
         }
     }
 }
@@ -38,20 +38,12 @@ impl Default for MemoryBus {
 #[async_trait]
 impl Bus for MemoryBus {
     async fn publish(&self, event: Event) -> Result<(), BusError> {
-        // An error only means nobody is subscribed right now.
-        let _ = self.sender.send(Arc::new(event));
+        self.fanout.send(Arc::new(event));
         Ok(())
     }
 
-    fn subscribe(&self) -> BoxStream<'static, Delivery> {
-        futures_util::stream::unfold(self.sender.subscribe(), |mut rx| async move {
-            match rx.recv().await {
-                Ok(event) => Some((Delivery::Event(event), rx)),
-                Err(RecvError::Lagged(n)) => Some((Delivery::Lagged(n), rx)),
-                Err(RecvError::Closed) => None,
-            }
-        })
-        .boxed()
+    fn subscribe_to(&self, station: Option<&str>) -> BoxStream<'static, Delivery> {
+        self.fanout.subscribe(station)
     }
 
     /// One node: every station is local, so nothing is ever routed.
@@ -76,6 +68,7 @@ impl Bus for MemoryBus {
 #[cfg(test)]
 mod tests {
     use chrono::Utc;
+    use futures_util::StreamExt;
 
     use super::*;
 

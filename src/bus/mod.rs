@@ -5,6 +5,7 @@
 //! and routes a remote command to the node that holds the station's socket. Events and routed
 //! calls are plain serialisable values, so nothing assumes they stay in-process.
 
+pub mod fanout;
 pub mod memory;
 pub mod redis;
 
@@ -182,8 +183,13 @@ pub trait Bus: Send + Sync + 'static {
     /// Publishes to every current subscriber, on every node. Never waits for subscribers;
     /// subscribers on this node get the event even when other nodes cannot be reached.
     async fn publish(&self, event: Event) -> Result<(), BusError>;
-    /// Every event published from now on, in publication order per station.
-    fn subscribe(&self) -> BoxStream<'static, Delivery>;
+    /// Every event published from now on, or those of `station` only, in publication order
+    /// per station. A subscriber of one station is not woken by the others' events.
+    fn subscribe_to(&self, station: Option<&str>) -> BoxStream<'static, Delivery>;
+    /// Every event published from now on.
+    fn subscribe(&self) -> BoxStream<'static, Delivery> {
+        self.subscribe_to(None)
+    }
     /// Lets this node serve routed calls and kicks.
     fn attach(&self, handler: Arc<dyn NodeHandler>);
     /// Runs `call` on node `node_id` and waits up to `wait` for its answer.

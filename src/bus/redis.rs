@@ -21,10 +21,12 @@ use futures_util::{StreamExt, stream::BoxStream};
 use redis::{AsyncCommands, Client, aio::ConnectionManager};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use tokio::sync::{broadcast, mpsc, oneshot};
+use tokio::sync::{mpsc, oneshot};
 use tokio_util::sync::CancellationToken;
 
-use super::{Bus, BusError, Delivery, Event, NodeHandler, RoutedCall, memory::CAPACITY};
+use super::{
+    Bus, BusError, Delivery, Event, NodeHandler, RoutedCall, fanout::Fanout, memory::CAPACITY,
+};
 use crate::commands::CommandError;
 
 /// Events waiting to be published to Redis; past this, events for other nodes are dropped (the
@@ -62,7 +64,7 @@ struct Inner {
     node_id: String,
     prefix: String,
     conn: ConnectionManager,
-    local: broadcast::Sender<Arc<Event>>,
+    local: Fanout,
     outbox: mpsc::Sender<(Instant, String)>,
     /// Events not sent to other nodes since the last report.
     dropped: AtomicU64,
@@ -94,7 +96,7 @@ impl RedisBus {
             node_id: node_id.to_owned(),
             prefix: prefix.to_owned(),
             conn,
-            local: broadcast::channel(CAPACITY).0,
+            local: Fanout::new(CAPACITY),
             outbox,
             dropped: AtomicU64::new(0),
             failing: AtomicBool::new(false),
@@ -136,7 +138,7 @@ impl Inner {
     }
 
     async fn received(self: &Arc<Self>, text: &str) {
-        if self.local.receiver_count() == 0 && text.starts_with(r#"{"Event""#) {
+        if self.local.is_empty() && text.starts_with(r#"{"Event""#) {
             // No subscriber on this node: not worth decoding.
             return;
         }
@@ -150,7 +152,7 @@ impl Inner {
         match wire {
             Wire::Event { origin, event } => {
                 if origin != self.node_id {
-                    let _ = self.local.send(Arc::new(event));
+                    self.local.send(Arc::new(event));
                 }
             }
             Wire::Call { id, reply_to, call } => {
@@ -308,7 +310,7 @@ impl Bus for RedisBus {
         };
         let text = serde_json::to_string(&wire).map_err(|e| BusError(e.to_string()))?;
         if let Wire::Event { event, .. } = wire {
-            let _ = self.0.local.send(Arc::new(event));
+            self.0.local.send(Arc::new(event));
         }
         if self.0.outbox.try_send((Instant::now(), text)).is_err() {
             // Counted and reported by the publishing task; local subscribers have the event.
@@ -317,15 +319,8 @@ impl Bus for RedisBus {
         Ok(())
     }
 
-    fn subscribe(&self) -> BoxStream<'static, Delivery> {
-        futures_util::stream::unfold(self.0.local.subscribe(), |mut rx| async move {
-            match rx.recv().await {
-                Ok(event) => Some((Delivery::Event(event), rx)),
-                Err(broadcast::error::RecvError::Lagged(n)) => Some((Delivery::Lagged(n), rx)),
-                Err(broadcast::error::RecvError::Closed) => None,
-            }
-        })
-        .boxed()
+    fn subscribe_to(&self, station: Option<&str>) -> BoxStream<'static, Delivery> {
+        self.0.local.subscribe(station)
     }
 
     fn attach(&self, handler: Arc<dyn NodeHandler>) {

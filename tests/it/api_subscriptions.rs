@@ -256,6 +256,71 @@ async fn a_lagging_subscriber_is_told_and_its_stream_ends() {
     app.stop().await;
 }
 
+/// A subscriber of one station is not even handed the other stations' events: a burst of
+/// another station's events far larger than the bus's buffer, published while the subscriber
+/// cannot run, leaves it with nothing missed (a subscriber of every station is told it lagged).
+#[tokio::test]
+async fn a_station_subscriber_does_not_lag_behind_other_stations() {
+    let app = spawn(|_| {}).await;
+    let mut ws = GqlWs::open(&app, &app.admin()).await;
+    let query = "subscription($s: ID) { meterValues(stationId: $s) { stationId meterValues { sampledValues { value } } } }";
+    ws.subscribe("quiet", query, json!({"s": "CP-QUIET"})).await;
+    ws.subscribe("all", query, json!({"s": null})).await;
+    let sample = |station: &str, value: &str| Event::MeterValues {
+        station_id: station.into(),
+        connector_id: 1,
+        transaction_id: None,
+        meter_value: vec![MeterValue {
+            timestamp: Timestamp::now(),
+            sampled_value: vec![SampledValue {
+                value: value.into(),
+                context: None,
+                format: None,
+                measurand: None,
+                phase: None,
+                location: None,
+                unit: None,
+            }],
+        }],
+    };
+    // Both follow the bus once an event has come through to each.
+    next_after!(ws, "quiet", {
+        app.ctx().publish(sample("CP-QUIET", "ready")).await;
+    });
+    next_after!(ws, "all", {
+        app.ctx().publish(sample("CP-QUIET", "ready")).await;
+    });
+    // The test's runtime has one thread: no subscriber runs until this loop is over.
+    for _ in 0..3 * chargegate::bus::memory::CAPACITY {
+        app.ctx().publish(sample("CP-NOISE", "noise")).await;
+    }
+    app.ctx().publish(sample("CP-QUIET", "after")).await;
+    // Both answers, in whichever order the two streams send them.
+    let (mut quiet, mut all) = (None, None);
+    while quiet.is_none() || all.is_none() {
+        let message = ws.recv().await;
+        let payload = &message["payload"];
+        match message["id"].as_str() {
+            Some("quiet")
+                if payload["data"]["meterValues"]["meterValues"][0]["sampledValues"][0]["value"]
+                    != "ready" =>
+            {
+                quiet = Some(payload.clone());
+            }
+            Some("all") if payload.get("errors").is_some() => all = Some(payload.clone()),
+            _ => {}
+        }
+    }
+    let (quiet, all) = (quiet.unwrap(), all.unwrap());
+    assert_eq!(
+        quiet["data"]["meterValues"],
+        json!({"stationId": "CP-QUIET", "meterValues": [{"sampledValues": [{"value": "after"}]}]}),
+        "{quiet}"
+    );
+    assert_eq!(all["errors"][0]["extensions"]["code"], "LAGGED", "{all}");
+    app.stop().await;
+}
+
 #[tokio::test]
 async fn drivers_and_scoped_tokens_follow_only_their_own() {
     let app = spawn(|_| {}).await;
