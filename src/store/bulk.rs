@@ -42,6 +42,9 @@ pub enum Link<'a> {
     Owned(&'a Owners),
     /// This transaction (or none) for every sample.
     Given(Option<i32>),
+    /// Looked up by the statement itself, row by row (SQLite's writer: no query before the
+    /// insert, so a batch is one round trip to SQLite's thread).
+    Looked,
 }
 
 /// The station of each transaction a batch's samples name.
@@ -54,6 +57,8 @@ impl Link<'_> {
                 .reported_transaction_id
                 .filter(|id| owners.get(id).is_some_and(|s| **s == *r.station_id)),
             Self::Given(id) => id,
+            // The statement ignores this value.
+            Self::Looked => None,
         }
     }
 }
@@ -279,14 +284,18 @@ impl Sink for OrmSink {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Kind {
     Meter,
+    /// Meter samples whose transaction the statement looks up ([`Link::Looked`]).
+    MeterLooked,
     Journal,
 }
 
 impl Kind {
+    const COUNT: usize = 3;
+
     /// Values bound per row.
     fn width(self) -> usize {
         match self {
-            Self::Meter => 15,
+            Self::Meter | Self::MeterLooked => 15,
             Self::Journal => 7,
         }
     }
@@ -294,7 +303,8 @@ impl Kind {
     fn index(self) -> usize {
         match self {
             Self::Meter => 0,
-            Self::Journal => 1,
+            Self::MeterLooked => 1,
+            Self::Journal => 2,
         }
     }
 }
@@ -352,6 +362,13 @@ fn build_sql(backend: DbBackend, kind: Kind, rows: usize, begin: bool, commit: b
             "{insert} meter_values ({METER_COLUMNS}) SELECT * FROM (VALUES {values}) AS v \
              WHERE v.column1 IS NOT NULL{on_conflict}"
         ),
+        Kind::MeterLooked => format!(
+            "{insert} meter_values ({METER_COLUMNS}) SELECT v.column1, v.column2, \
+             (SELECT t.id FROM transactions AS t WHERE t.id = v.column4 AND t.station_id = v.column1), \
+             v.column4, v.column5, v.column6, v.column7, v.column8, v.column9, v.column10, \
+             v.column11, v.column12, v.column13, v.column14, v.column15 \
+             FROM (VALUES {values}) AS v WHERE v.column1 IS NOT NULL{on_conflict}"
+        ),
         Kind::Journal => format!(
             "{insert} ocpp_messages ({JOURNAL_COLUMNS}) SELECT * FROM (VALUES {values}) AS v \
              WHERE v.column1 IS NOT NULL"
@@ -371,7 +388,7 @@ pub(super) const SHAPES: [usize; 10] = [512, 256, 128, 64, 32, 16, 8, 4, 2, 1];
 
 /// The SQL of a statement (one of [`SHAPES`] rows), built once per process.
 fn sql(backend: DbBackend, kind: Kind, rows: usize, begin: bool, commit: bool) -> &'static str {
-    const TEXTS: usize = 2 * SHAPES.len() * 4;
+    const TEXTS: usize = Kind::COUNT * SHAPES.len() * 4;
     static SQLITE: [OnceLock<String>; TEXTS] = [const { OnceLock::new() }; TEXTS];
     static POSTGRES: [OnceLock<String>; TEXTS] = [const { OnceLock::new() }; TEXTS];
     assert!(
@@ -389,6 +406,34 @@ fn sql(backend: DbBackend, kind: Kind, rows: usize, begin: bool, commit: bool) -
     let index =
         ((kind.index() * SHAPES.len() + shape) * 2 + usize::from(begin)) * 2 + usize::from(commit);
     texts[index].get_or_init(|| build_sql(backend, kind, rows, begin, commit))
+}
+
+/// One transaction on SQLite that runs `meter`'s and `journal`'s statements (each one of the
+/// texts [`Chunks::fill`] returns, or none): one round trip to SQLite's thread for a batch.
+/// The texts are built once per pair and kept (there are at most 11 × 11 per meter kind).
+pub(super) fn sqlite_batch(
+    meter: Option<&'static str>,
+    journal: Option<&'static str>,
+) -> &'static str {
+    type Texts = HashMap<(usize, usize), &'static str>;
+    static TEXTS: OnceLock<std::sync::Mutex<Texts>> = OnceLock::new();
+    let key = (
+        meter.map_or(0, |s| s.as_ptr() as usize),
+        journal.map_or(0, |s| s.as_ptr() as usize),
+    );
+    let mut texts = TEXTS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    texts.entry(key).or_insert_with(|| {
+        let mut text = String::from("BEGIN");
+        for part in [meter, journal].into_iter().flatten() {
+            text.push_str("; ");
+            text.push_str(part);
+        }
+        text.push_str("; COMMIT");
+        Box::leak(text.into_boxed_str())
+    })
 }
 
 /// The next statement: how many rows it takes and its shape. The rows that fit in `budget`
@@ -527,25 +572,51 @@ pub(super) struct Chunks<'r, R, S> {
     link: Link<'r>,
 }
 
-impl<R, S: Sink> Iterator for Chunks<'_, R, S> {
-    type Item = Result<Chunk<S>, DbErr>;
-
-    fn next(&mut self) -> Option<Self::Item> {
+impl<R, S: Sink> Chunks<'_, R, S> {
+    /// The next statement's row count and shape, without binding anything.
+    fn plan_next(&self) -> Option<(usize, usize)> {
         if self.rest.is_empty() {
             return None;
         }
         let cost = self.cost;
         let null_cost = self.kind.width() * 4;
-        let (taken, shape) = plan(self.rest, budget(self.backend), |r| cost(r), null_cost);
+        Some(plan(
+            self.rest,
+            budget(self.backend),
+            |r| cost(r),
+            null_cost,
+        ))
+    }
+
+    /// Binds the next statement's values into `values` (after whatever is there); the
+    /// statement's SQL on its own.
+    pub fn fill(&mut self, values: &mut S) -> Option<&'static str> {
+        let (taken, shape) = self.plan_next()?;
         let (chunk, rest) = self.rest.split_at(taken);
         self.rest = rest;
-        let mut values = S::with_capacity(shape * self.kind.width());
         for row in chunk {
-            (self.bind)(&mut values, Some(row), &self.link);
+            (self.bind)(values, Some(row), &self.link);
         }
         for _ in taken..shape {
-            (self.bind)(&mut values, None, &self.link);
+            (self.bind)(values, None, &self.link);
         }
+        Some(sql(self.backend, self.kind, shape, false, false))
+    }
+
+    /// Whether what is left goes in one statement (or none).
+    pub fn at_most_one(&self) -> bool {
+        self.plan_next()
+            .is_none_or(|(taken, _)| taken == self.rest.len())
+    }
+}
+
+impl<R, S: Sink> Iterator for Chunks<'_, R, S> {
+    type Item = Result<Chunk<S>, DbErr>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (_, shape) = self.plan_next()?;
+        let mut values = S::with_capacity(shape * self.kind.width());
+        self.fill(&mut values);
         Some(values.finish().map(|values| Chunk {
             kind: self.kind,
             rows: shape,
@@ -562,7 +633,10 @@ pub(super) fn meter<'r, S: Sink>(
 ) -> Chunks<'r, MeterRow, S> {
     Chunks {
         backend,
-        kind: Kind::Meter,
+        kind: match link {
+            Link::Looked => Kind::MeterLooked,
+            _ => Kind::Meter,
+        },
         rest: rows,
         bind: bind_meter::<S>,
         cost: meter_cost,

@@ -21,7 +21,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::{
     MeterRow, StoreError,
-    bulk::{self, JournalEntry, Link, OrmSink, Owners, PgSink, SqliteSink},
+    bulk::{self, JournalEntry, Link, OrmSink, Owners, PgSink, Sink as _, SqliteSink},
 };
 
 /// Most jobs in one transaction.
@@ -328,40 +328,50 @@ fn query_error(e: sqlx::Error) -> DbErr {
     DbErr::Query(RuntimeErr::SqlxError(Arc::new(e)))
 }
 
-/// A batch on the writer's SQLite connection: its statements, the first opening the
-/// transaction and the last committing it (each a round trip to SQLite's thread).
+/// A batch on the writer's SQLite connection. Each sample's transaction is looked up by the
+/// insert itself, so that a batch of at most one statement per table (up to 512 rows each) is
+/// one statement list, BEGIN to COMMIT: one round trip to SQLite's thread. A larger batch
+/// runs its statements one at a time, the first opening the transaction and the last
+/// committing it.
 async fn rows_sqlite(
     conn: &mut SqliteConnection,
     meter: &[&MeterRow],
     journal: &[&JournalEntry],
 ) -> Result<(), DbErr> {
-    // Only this task writes, so the owners read before the transaction still hold in it.
-    let mut owners = Owners::new();
-    if let Some((sql, ids)) = bulk::owners_query(DbBackend::Sqlite, meter) {
-        let found: Vec<(i32, String)> = sqlx::query_as(sql)
-            .bind(ids)
-            .fetch_all(&mut *conn)
-            .await
-            .map_err(query_error)?;
-        owners.extend(found);
+    let mut meter = bulk::meter::<SqliteSink>(DbBackend::Sqlite, meter, Link::Looked);
+    let mut journal = bulk::journal::<SqliteSink>(DbBackend::Sqlite, journal);
+    if meter.at_most_one() && journal.at_most_one() {
+        let mut values = SqliteSink::with_capacity(0);
+        let (m, j) = (meter.fill(&mut values), journal.fill(&mut values));
+        if m.is_none() && j.is_none() {
+            return Ok(());
+        }
+        let values = values.finish()?.into_arguments();
+        return execute_sqlite(conn, bulk::sqlite_batch(m, j), values).await;
     }
-    let chunks = bulk::meter::<SqliteSink>(DbBackend::Sqlite, meter, Link::Owned(&owners))
-        .chain(bulk::journal::<SqliteSink>(DbBackend::Sqlite, journal))
-        .collect::<Result<Vec<_>, _>>()?;
+    let chunks = meter.chain(journal).collect::<Result<Vec<_>, _>>()?;
     let last = chunks.len().saturating_sub(1);
     for (i, chunk) in chunks.into_iter().enumerate() {
         let sql = chunk.sqlite_sql(i == 0, i == last);
-        let result = sqlx::query_with(sql, chunk.values.into_arguments())
-            .execute(&mut *conn)
-            .await;
-        if let Err(e) = result {
-            // Whether the transaction is still open is not known here; a ROLLBACK without one
-            // only fails.
-            if sqlx::query("ROLLBACK").execute(&mut *conn).await.is_err() {
-                tracing::debug!("no transaction to roll back");
-            }
-            return Err(exec_error(e));
+        execute_sqlite(conn, sql, chunk.values.into_arguments()).await?;
+    }
+    Ok(())
+}
+
+/// One statement (list) of a batch; on failure the batch's transaction is rolled back.
+async fn execute_sqlite(
+    conn: &mut SqliteConnection,
+    sql: &'static str,
+    values: sqlx::sqlite::SqliteArguments,
+) -> Result<(), DbErr> {
+    let result = sqlx::query_with(sql, values).execute(&mut *conn).await;
+    if let Err(e) = result {
+        // Whether the transaction is still open is not known here; a ROLLBACK without one
+        // only fails.
+        if sqlx::query("ROLLBACK").execute(&mut *conn).await.is_err() {
+            tracing::debug!("no transaction to roll back");
         }
+        return Err(exec_error(e));
     }
     Ok(())
 }

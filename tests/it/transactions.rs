@@ -273,6 +273,46 @@ async fn meter_values_for_an_unknown_transaction_are_kept(backend: Backend) {
         .unwrap()
         .expect("cached reading");
     assert_eq!(reading.sampled_value[0].value, "230");
+
+    // A transaction is linked when it is the station's own, never when it is another's
+    // (sent at once, so that they may share a batch of the writer).
+    let mut other = app.booted_station("CP-MV-OTHER").await;
+    let theirs = other
+        .call("StartTransaction", json!({"connectorId": 1, "idTag": "T1", "meterStart": 0, "timestamp": "2024-05-01T09:00:00Z"}))
+        .await["transactionId"]
+        .as_i64()
+        .unwrap();
+    let mine = cp
+        .call("StartTransaction", json!({"connectorId": 1, "idTag": "T1", "meterStart": 0, "timestamp": "2024-05-01T09:00:00Z"}))
+        .await["transactionId"]
+        .as_i64()
+        .unwrap();
+    let values = |tx: i64, second: u32| json!({"connectorId": 1, "transactionId": tx, "meterValue": [{"timestamp": format!("2024-05-01T10:05:{second:02}Z"), "sampledValue": [{"value": "7"}]}]});
+    let mut stranger = app.booted_station("CP-MV-2").await;
+    let (a, b) = tokio::join!(
+        cp.call("MeterValues", values(mine, 1)),
+        stranger.call("MeterValues", values(mine, 2))
+    );
+    assert_eq!((a, b), (json!({}), json!({})));
+    cp.call("MeterValues", values(theirs, 3)).await;
+    let linked: Vec<(Option<i32>, Option<i32>, String)> = meter_value::Entity::find()
+        .filter(meter_value::Column::Value.eq("7"))
+        .order_by_asc(meter_value::Column::Timestamp)
+        .all(app.db())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| (r.transaction_id, r.reported_transaction_id, r.station_id))
+        .collect();
+    let (mine, theirs) = (mine as i32, theirs as i32);
+    assert_eq!(
+        linked,
+        vec![
+            (Some(mine), Some(mine), "CP-MV".to_owned()),
+            (None, Some(mine), "CP-MV-2".to_owned()),
+            (None, Some(theirs), "CP-MV".to_owned()),
+        ]
+    );
     app.stop().await;
 }
 on_both_backends!(meter_values_for_an_unknown_transaction_are_kept);
