@@ -149,8 +149,17 @@ impl WalSync {
     }
 }
 
-/// `fdatasync` of the log, opened once (SQLite keeps the file while it has connections).
+/// `fdatasync` of the log. The file is opened once and again only if the log at `path` is no
+/// longer the file opened: SQLite deletes the log when its last connection closes and makes a
+/// new one, and a sync of the old file would not cover the new one's commits.
 fn sync(log: &mut Option<std::fs::File>, path: &std::path::Path) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt as _;
+    let current = std::fs::metadata(path)?;
+    if let Some(file) = log
+        && file.metadata()?.ino() != current.ino()
+    {
+        *log = None;
+    }
     let file = match log {
         Some(file) => file,
         None => log.insert(
@@ -529,4 +538,36 @@ async fn insert_journal_rows(
             .await?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::os::unix::fs::MetadataExt as _;
+
+    use super::*;
+
+    fn inode(log: &Option<std::fs::File>) -> u64 {
+        log.as_ref().expect("opened").metadata().unwrap().ino()
+    }
+
+    #[test]
+    fn the_log_is_opened_again_when_sqlite_made_a_new_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite-wal");
+        std::fs::write(&path, b"first log").unwrap();
+        let mut log = None;
+        sync(&mut log, &path).unwrap();
+        let first = inode(&log);
+        sync(&mut log, &path).unwrap();
+        assert_eq!(inode(&log), first, "the same log is kept open");
+        // The old file stays open here, so the new one cannot get its inode number.
+        std::fs::remove_file(&path).unwrap();
+        std::fs::write(&path, b"second log").unwrap();
+        sync(&mut log, &path).unwrap();
+        assert_ne!(inode(&log), first);
+        assert_eq!(inode(&log), std::fs::metadata(&path).unwrap().ino());
+        // No log at all is an error, not a sync of a file that is gone.
+        std::fs::remove_file(&path).unwrap();
+        assert!(sync(&mut log, &path).is_err());
+    }
 }
