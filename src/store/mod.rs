@@ -499,16 +499,7 @@ async fn open_sqlite(url: &str, settings: &Settings) -> anyhow::Result<Sqlite> {
         } else {
             synchronous
         })
-        .pragma(
-            "cache_size",
-            format!(
-                "-{}",
-                std::env::var("XX_CACHE_KIB")
-                    .ok()
-                    .and_then(|v| v.parse::<i64>().ok())
-                    .unwrap_or(WRITER_CACHE_KIB)
-            ),
-        )
+        .pragma("cache_size", format!("-{WRITER_CACHE_KIB}"))
         // Statement journals (a multi-row INSERT inside the batch's transaction) in memory.
         .pragma("temp_store", "memory")
         .pragma(

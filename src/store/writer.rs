@@ -8,7 +8,13 @@
 //! batch is run again with each job in a savepoint, so that a bad job fails only itself; if the
 //! database is unreachable, the whole batch fails at once.
 
-use std::{path::PathBuf, sync::Arc};
+use std::{
+    path::PathBuf,
+    sync::{
+        Arc,
+        atomic::{AtomicUsize, Ordering},
+    },
+};
 
 use futures_util::future::BoxFuture;
 use sea_orm::{
@@ -97,6 +103,10 @@ impl Writer {
     }
 }
 
+/// A batch this large is written at once, even while a sync is under way. (Small: a busy
+/// writer, whose batches are larger, is not held up; 16 jobs are about 5 MeterValues.)
+const PACE_UNTIL: usize = 16;
+
 /// A committed batch's jobs with their results, waiting for the sync.
 type Committed = (Vec<Job>, Vec<Result<(), StoreError>>);
 
@@ -110,11 +120,18 @@ type Committed = (Vec<Job>, Vec<Result<(), StoreError>>);
 pub(super) struct WalSync {
     batches: std::sync::mpsc::Sender<Committed>,
     thread: std::thread::JoinHandle<()>,
+    /// Batches handed over and not yet synced.
+    pending: Arc<AtomicUsize>,
+    /// Told after each sync.
+    synced: Arc<Notify>,
 }
 
 impl WalSync {
     fn start(path: PathBuf) -> std::io::Result<Self> {
         let (batches, rx) = std::sync::mpsc::channel::<Committed>();
+        let pending = Arc::new(AtomicUsize::new(0));
+        let synced = Arc::new(Notify::new());
+        let (left, told) = (pending.clone(), synced.clone());
         let thread = std::thread::Builder::new()
             .name("chargegate-wal-sync".into())
             .spawn(move || {
@@ -123,6 +140,8 @@ impl WalSync {
                     let mut ready = vec![first];
                     ready.extend(rx.try_iter());
                     let synced = sync(&mut log, &path);
+                    left.fetch_sub(ready.len(), Ordering::AcqRel);
+                    told.notify_one();
                     if let Err(e) = &synced {
                         tracing::error!(error = %e, path = %path.display(), "cannot sync the write-ahead log");
                     }
@@ -137,7 +156,37 @@ impl WalSync {
                     }
                 }
             })?;
-        Ok(Self { batches, thread })
+        Ok(Self {
+            batches,
+            thread,
+            pending,
+            synced,
+        })
+    }
+
+    /// Hands a committed batch over to be synced and answered.
+    fn send(&self, batch: Committed) -> Result<(), std::sync::mpsc::SendError<Committed>> {
+        self.pending.fetch_add(1, Ordering::AcqRel);
+        self.batches.send(batch).inspect_err(|_| {
+            self.pending.fetch_sub(1, Ordering::AcqRel);
+        })
+    }
+
+    /// Waits while a sync is under way and fewer than [`PACE_UNTIL`] jobs are gathered, taking
+    /// more jobs meanwhile. A batch committed now would wait for that sync to end before its
+    /// own could start; written after it, it is larger and the commits fewer.
+    async fn pace(&self, rx: &mut mpsc::Receiver<Job>, jobs: &mut Vec<Job>) {
+        while jobs.len() < PACE_UNTIL && self.pending.load(Ordering::Acquire) > 0 {
+            tokio::select! {
+                biased;
+                () = self.synced.notified() => {}
+                n = rx.recv_many(jobs, PACE_UNTIL - jobs.len()) => {
+                    if n == 0 {
+                        return;
+                    }
+                }
+            }
+        }
     }
 
     /// Waits until every batch handed over is synced and answered.
@@ -182,6 +231,9 @@ pub(super) async fn run(mut writer: Writer, mut rx: mpsc::Receiver<Job>, stop: C
             n = rx.recv_many(&mut jobs, MAX_BATCH) => {
                 if n == 0 {
                     break;
+                }
+                if let Some(syncer) = &writer.syncer {
+                    syncer.pace(&mut rx, &mut jobs).await;
                 }
                 writer.write_batch(&mut jobs).await;
             }
@@ -231,9 +283,7 @@ impl Writer {
             && results.iter().any(Result::is_ok)
         {
             let batch = std::mem::replace(jobs, Vec::with_capacity(MAX_BATCH));
-            if let Err(std::sync::mpsc::SendError((jobs, _))) =
-                syncer.batches.send((batch, results))
-            {
+            if let Err(std::sync::mpsc::SendError((jobs, _))) = syncer.send((batch, results)) {
                 // The sync thread is gone: nothing can be promised on disk.
                 for job in jobs {
                     finish(job, Err(StoreError::Database));
@@ -548,6 +598,59 @@ mod tests {
 
     fn inode(log: &Option<std::fs::File>) -> u64 {
         log.as_ref().expect("opened").metadata().unwrap().ino()
+    }
+
+    fn journal_job() -> Job {
+        Job::Journal(JournalEntry {
+            station_id: Arc::from("CP1"),
+            direction: "in",
+            message_type: Some(2),
+            message_id: None,
+            action: None,
+            payload: Arc::from("[]"),
+            at: chrono::Utc::now(),
+        })
+    }
+
+    #[tokio::test]
+    async fn a_small_batch_waits_for_the_sync_under_way_or_for_more_jobs() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite-wal");
+        std::fs::write(&path, b"log").unwrap();
+        let syncer = WalSync::start(path).unwrap();
+        let (tx, mut rx) = mpsc::channel(64);
+        let mut jobs = vec![journal_job()];
+
+        // Nothing being synced: no wait.
+        syncer.pace(&mut rx, &mut jobs).await;
+        assert_eq!(jobs.len(), 1);
+
+        // A sync under way: the batch waits, and takes the jobs that come meanwhile...
+        syncer.pending.store(1, Ordering::Release);
+        let waited = tokio::time::timeout(
+            std::time::Duration::from_millis(50),
+            syncer.pace(&mut rx, &mut jobs),
+        )
+        .await;
+        assert!(waited.is_err(), "a small batch was written during a sync");
+        // ... until it has PACE_UNTIL of them,
+        for _ in 1..PACE_UNTIL {
+            tx.send(journal_job()).await.unwrap();
+        }
+        syncer.pace(&mut rx, &mut jobs).await;
+        assert_eq!(jobs.len(), PACE_UNTIL);
+
+        // ... or until the sync has ended.
+        jobs.truncate(1);
+        let (pending, synced) = (syncer.pending.clone(), syncer.synced.clone());
+        tokio::spawn(async move {
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            pending.store(0, Ordering::Release);
+            synced.notify_one();
+        });
+        syncer.pace(&mut rx, &mut jobs).await;
+        assert_eq!(jobs.len(), 1);
+        syncer.stop();
     }
 
     #[test]
