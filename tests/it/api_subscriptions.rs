@@ -205,6 +205,27 @@ async fn subscriptions_need_a_valid_token_and_respect_scope() {
     app.stop().await;
 }
 
+/// A MeterValues event of one sampled value, published straight onto the bus.
+fn sample(station: &str, value: &str) -> Event {
+    Event::MeterValues {
+        station_id: station.into(),
+        connector_id: 1,
+        transaction_id: None,
+        meter_value: vec![MeterValue {
+            timestamp: Timestamp::now(),
+            sampled_value: vec![SampledValue {
+                value: value.into(),
+                context: None,
+                format: None,
+                measurand: None,
+                phase: None,
+                location: None,
+                unit: None,
+            }],
+        }],
+    }
+}
+
 #[tokio::test]
 async fn a_lagging_subscriber_is_told_and_its_stream_ends() {
     let app = spawn(|_| {}).await;
@@ -216,31 +237,14 @@ async fn a_lagging_subscriber_is_told_and_its_stream_ends() {
     )
     .await;
     // Wait until the subscription follows the bus: one event must come through.
-    let sample = |value: String| Event::MeterValues {
-        station_id: "CP-FLOOD".into(),
-        connector_id: 1,
-        transaction_id: None,
-        meter_value: vec![MeterValue {
-            timestamp: Timestamp::now(),
-            sampled_value: vec![SampledValue {
-                value,
-                context: None,
-                format: None,
-                measurand: None,
-                phase: None,
-                location: None,
-                unit: None,
-            }],
-        }],
-    };
     let first = next_after!(ws, "lag", {
-        app.ctx().publish(sample("first".into())).await;
+        app.ctx().publish(sample("CP-FLOOD", "first")).await;
     });
     assert!(first["data"].is_object());
     // The client stops reading; the server cannot write and the bus runs ahead of it.
     let filler = "x".repeat(2000);
     for _ in 0..40_000 {
-        app.ctx().publish(sample(filler.clone())).await;
+        app.ctx().publish(sample("CP-FLOOD", &filler)).await;
     }
     let ended = loop {
         let payload = ws.next("lag").await;
@@ -266,23 +270,6 @@ async fn a_station_subscriber_does_not_lag_behind_other_stations() {
     let query = "subscription($s: ID) { meterValues(stationId: $s) { stationId meterValues { sampledValues { value } } } }";
     ws.subscribe("quiet", query, json!({"s": "CP-QUIET"})).await;
     ws.subscribe("all", query, json!({"s": null})).await;
-    let sample = |station: &str, value: &str| Event::MeterValues {
-        station_id: station.into(),
-        connector_id: 1,
-        transaction_id: None,
-        meter_value: vec![MeterValue {
-            timestamp: Timestamp::now(),
-            sampled_value: vec![SampledValue {
-                value: value.into(),
-                context: None,
-                format: None,
-                measurand: None,
-                phase: None,
-                location: None,
-                unit: None,
-            }],
-        }],
-    };
     // Both follow the bus once an event has come through to each.
     next_after!(ws, "quiet", {
         app.ctx().publish(sample("CP-QUIET", "ready")).await;
