@@ -163,6 +163,9 @@ impl fmt::Display for HumanDuration {
     }
 }
 
+/// Most PostgreSQL writer connections (`--db-writers`).
+pub const MAX_DB_WRITERS: u32 = 16;
+
 /// The server's settings. Flags win over environment variables, which win over defaults.
 #[derive(Clone, Debug, Args)]
 pub struct Settings {
@@ -329,6 +332,16 @@ pub struct Settings {
         global = true
     )]
     pub db_read_connections: u32,
+
+    /// PostgreSQL: writer connections. A station's writes always go through the same one (so
+    /// they stay in order); the other writes through the first. SQLite always has one.
+    #[arg(
+        long,
+        env = "CHARGEGATE_DB_WRITERS",
+        default_value_t = 2,
+        global = true
+    )]
+    pub db_writers: u32,
 
     /// Redis for several nodes: `redis://[:PASSWORD@]HOST:PORT[/DB]` (`rediss://` for TLS).
     /// Unset: the status cache and the event bus stay in memory (one node).
@@ -533,6 +546,7 @@ impl Settings {
             data_transfer_vendors: Vec::new(),
             sqlite_synchronous: SqliteSync::Full,
             db_read_connections: 4,
+            db_writers: 2,
             redis_url: None,
             redis_prefix: "chargegate:".into(),
             presence_ttl: HumanDuration(Duration::from_secs(30)),
@@ -660,6 +674,9 @@ impl Settings {
         self.validate_tls()?;
         if self.db_read_connections == 0 {
             return Err("--db-read-connections must be at least 1".into());
+        }
+        if !(1..=MAX_DB_WRITERS).contains(&self.db_writers) {
+            return Err(format!("--db-writers must be 1 to {MAX_DB_WRITERS}"));
         }
         check(
             "--presence-ttl",
@@ -833,6 +850,11 @@ mod tests {
         let mut bad = ok.clone();
         bad.db_read_connections = 0;
         assert!(bad.validate().is_err());
+        for writers in [0, MAX_DB_WRITERS + 1] {
+            let mut bad = ok.clone();
+            bad.db_writers = writers;
+            assert!(bad.validate().unwrap_err().contains("--db-writers"));
+        }
         let mut bad = ok.clone();
         bad.presence_ttl = "500ms".parse().unwrap();
         assert!(bad.validate().unwrap_err().contains("--presence-ttl"));

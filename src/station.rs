@@ -402,10 +402,11 @@ pub async fn diagnostics_status(
 /// the journal row, queued before this call, is committed (unless the journal is off).
 pub async fn data_transfer(
     ctx: &Context,
+    station: &str,
     req: &DataTransferRequest,
 ) -> Result<DataTransferResponse, StoreError> {
     if ctx.settings.journal {
-        ctx.store.flush().await?;
+        ctx.store.flush(station).await?;
     }
     let known = ctx
         .settings

@@ -86,8 +86,9 @@ impl Fanout {
         .boxed()
     }
 
-    /// How many stations have subscribers (tests).
-    pub fn stations_followed(&self) -> usize {
+    /// How many stations have subscribers.
+    #[cfg(test)]
+    fn stations_followed(&self) -> usize {
         self.inner.stations().len()
     }
 }

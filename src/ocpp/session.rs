@@ -780,9 +780,11 @@ async fn dispatch(ctx: Arc<Context>, station: Arc<str>, req: Request) -> Outcome
             answer.registration = Some(response.status);
             Ok(answer)
         }
-        Request::DataTransfer(r) => {
-            encode(&station::data_transfer(ctx, &r).await.map_err(internal)?)
-        }
+        Request::DataTransfer(r) => encode(
+            &station::data_transfer(ctx, &station, &r)
+                .await
+                .map_err(internal)?,
+        ),
         Request::DiagnosticsStatusNotification(r) => encode(
             &station::diagnostics_status(ctx, &station, r)
                 .await

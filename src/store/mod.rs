@@ -3,7 +3,8 @@
 //!
 //! SQLite runs in WAL mode with one writer connection (the writer task) and a pool of readers;
 //! `synchronous` is `FULL` unless configured otherwise; a connection of its own folds the
-//! write-ahead log back into the database file beside the writer. PostgreSQL shares one pool.
+//! write-ahead log back into the database file beside the writer. PostgreSQL shares one pool
+//! between readers and `--db-writers` writers; a station's rows always go to the same writer.
 
 mod bulk;
 mod writer;
@@ -195,9 +196,12 @@ struct Inner {
     read: DatabaseConnection,
     write: DatabaseConnection,
     read_statements: Arc<AtomicU64>,
-    jobs: mpsc::Sender<Job>,
+    /// The writers' queues ("lanes"): one on SQLite, `--db-writers` on PostgreSQL. A
+    /// station's meter and journal rows go to the lane of its id ([`lane_of`]), every other
+    /// write to the first, so that a station's rows stay in the order they were queued.
+    lanes: Vec<mpsc::Sender<Job>>,
     stop: CancellationToken,
-    writer: Mutex<Option<WriterThread>>,
+    writers: Mutex<Vec<WriterThread>>,
     /// SQLite's checkpointer and what stops it.
     checkpointer: Mutex<Option<(JoinHandle<()>, CancellationToken)>>,
 }
@@ -243,8 +247,20 @@ impl WriterThread {
     }
 }
 
-/// Jobs that may wait for the writer; senders wait (backpressure) when it is full.
+/// Jobs that may wait for a writer; senders wait (backpressure) when its queue is full.
 const QUEUE: usize = 4 * MAX_BATCH;
+
+/// The lane (of `lanes`) that takes a station's rows: FNV-1a of its id, so the same station
+/// always lands on the same writer.
+fn lane_of(station: &str, lanes: usize) -> usize {
+    if lanes <= 1 {
+        return 0;
+    }
+    let hash = station.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    (hash % lanes as u64) as usize
+}
 
 impl Store {
     /// Connects, creates a missing SQLite file, runs pending migrations and starts the writer.
@@ -258,7 +274,7 @@ impl Store {
         } else {
             let mut options = ConnectOptions::new(url);
             options
-                .max_connections(settings.db_read_connections.max(1) + 1)
+                .max_connections(settings.db_read_connections.max(1) + settings.db_writers.max(1))
                 .acquire_timeout(Duration::from_secs(10))
                 .sqlx_logging(false);
             let db = Database::connect(options)
@@ -274,7 +290,6 @@ impl Store {
             counter.fetch_add(1, Ordering::Relaxed);
         });
 
-        let (jobs, rx) = mpsc::channel(QUEUE);
         let stop = CancellationToken::new();
         let (committed, checkpointer) = match checkpoints {
             Some(options) => {
@@ -288,15 +303,28 @@ impl Store {
         };
         let writer = Writer::new(write.clone(), committed, wal)
             .context("cannot start the write-ahead log's sync thread")?;
-        let writer = WriterThread::start(writer, rx, stop.clone())?;
-        tracing::info!(database = %redact_url(url), "database ready");
+        let (first, rx) = mpsc::channel(QUEUE);
+        let (mut lanes, mut writers) = (
+            vec![first],
+            vec![WriterThread::start(writer, rx, stop.clone())?],
+        );
+        if write.get_database_backend() == DbBackend::Postgres {
+            for _ in 1..settings.db_writers {
+                let (lane, rx) = mpsc::channel(QUEUE);
+                let writer =
+                    Writer::new(write.clone(), None, None).context("cannot start a writer")?;
+                writers.push(WriterThread::start(writer, rx, stop.clone())?);
+                lanes.push(lane);
+            }
+        }
+        tracing::info!(database = %redact_url(url), writers = lanes.len(), "database ready");
         Ok(Self(Arc::new(Inner {
             read,
             write,
             read_statements,
-            jobs,
+            lanes,
             stop,
-            writer: Mutex::new(Some(writer)),
+            writers: Mutex::new(writers),
             checkpointer: Mutex::new(checkpointer),
         })))
     }
@@ -335,12 +363,16 @@ impl Store {
             out: None,
             done,
         };
-        self.0
-            .jobs
+        self.0.lanes[0]
             .send(Job::Run(Box::new(job)))
             .await
             .map_err(|_| StoreError::Closed)?;
         result.await.map_err(|_| StoreError::Closed)?
+    }
+
+    /// The queue of the writer that takes `station`'s meter and journal rows.
+    fn lane(&self, station: &str) -> &mpsc::Sender<Job> {
+        &self.0.lanes[lane_of(station, self.0.lanes.len())]
     }
 
     /// Inserts one row in the writer's next transaction and returns it as stored (with its
@@ -357,17 +389,29 @@ impl Store {
         .await
     }
 
-    /// Returns once everything queued before it is committed (a barrier, e.g. for a message
-    /// whose only record is its journal row).
-    pub async fn flush(&self) -> Result<(), StoreError> {
-        self.write(|_| Box::pin(async { Ok(()) })).await
+    /// Returns once everything queued for `station` before it is committed (a barrier, e.g.
+    /// for a message whose only record is its journal row).
+    pub async fn flush(&self, station: &str) -> Result<(), StoreError> {
+        let (done, result) = oneshot::channel();
+        let job = FnJob {
+            f: Box::new(|_| Box::pin(async { Ok(()) })),
+            out: None,
+            done,
+        };
+        self.lane(station)
+            .send(Job::Run(Box::new(job)))
+            .await
+            .map_err(|_| StoreError::Closed)?;
+        result.await.map_err(|_| StoreError::Closed)?
     }
 
     /// Stores sampled values; returns once they are committed.
     pub async fn insert_meter_values(&self, rows: Vec<MeterRow>) -> Result<(), StoreError> {
+        let Some(station) = rows.first().map(|r| r.station_id.clone()) else {
+            return Ok(());
+        };
         let (done, result) = oneshot::channel();
-        self.0
-            .jobs
+        self.lane(&station)
             .send(Job::Meter { rows, done })
             .await
             .map_err(|_| StoreError::Closed)?;
@@ -377,7 +421,8 @@ impl Store {
     /// Queues a journal row; it is written with the next batch. Waits only when the queue is
     /// full.
     pub async fn journal(&self, row: JournalRow) {
-        if self.0.jobs.send(Job::Journal(row.into())).await.is_err() {
+        let lane = self.lane(&row.station_id);
+        if lane.send(Job::Journal(row.into())).await.is_err() {
             tracing::warn!("journal row dropped: the store is closed");
         }
     }
@@ -387,11 +432,11 @@ impl Store {
     /// [`StoreError::Closed`].
     pub async fn close(&self) {
         self.0.stop.cancel();
-        let mut writer = self.0.writer.lock().await.take();
-        if let Some(writer) = &mut writer
-            && (&mut writer.finished).await.is_err()
-        {
-            tracing::error!("writer task failed");
+        let mut writers = std::mem::take(&mut *self.0.writers.lock().await);
+        for writer in &mut writers {
+            if (&mut writer.finished).await.is_err() {
+                tracing::error!("writer task failed");
+            }
         }
         if let Some((handle, done)) = self.0.checkpointer.lock().await.take() {
             done.cancel();
@@ -406,9 +451,9 @@ impl Store {
                 tracing::warn!(error = %e, "closing database connections failed");
             }
         }
-        // Only now may the writer's runtime end (the pools above were waiting for the
-        // connection it handed back).
-        drop(writer);
+        // Only now may the writers' runtimes end (the pools above were waiting for the
+        // connections they handed back).
+        drop(writers);
     }
 
     /// Deletes journal rows older than `before`, a slice at a time so that other writes
@@ -580,5 +625,24 @@ async fn checkpoint_wal(
     }
     if let Err(e) = conn.close().await {
         tracing::debug!(error = %e, "closing the checkpointer failed");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lane_of;
+
+    #[test]
+    fn a_station_always_has_the_same_lane_and_stations_spread_over_the_lanes() {
+        assert_eq!(lane_of("CP-1", 1), 0);
+        assert_eq!(lane_of("CP-1", 4), lane_of("CP-1", 4));
+        let mut per_lane = [0_u32; 4];
+        for n in 0..4000 {
+            per_lane[lane_of(&format!("CP-{n:05}"), 4)] += 1;
+        }
+        assert!(
+            per_lane.iter().all(|&n| (800..1200).contains(&n)),
+            "{per_lane:?}"
+        );
     }
 }

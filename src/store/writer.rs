@@ -1,5 +1,6 @@
-//! The batching writer: one task owns every database write, takes whatever jobs are queued,
-//! runs them in one transaction and commits once (group commit), then answers each job.
+//! The batching writer: a task that owns the database writes of its lane (the only one on
+//! SQLite), takes whatever jobs are queued, runs them in one transaction and commits once (group
+//! commit), then answers each job.
 //!
 //! Meter-value rows and journal rows are gathered across the batch into multi-row inserts
 //! ([`super::bulk`]). A batch of nothing else (the common case under load) runs straight on a

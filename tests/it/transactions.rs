@@ -1,7 +1,7 @@
 //! Transactions end to end, on SQLite and PostgreSQL: nothing lost, nothing counted twice.
 
 use chrono::{DateTime, Duration, Utc};
-use entity::{id_tag, meter_value, transaction, unmatched_stop};
+use entity::{id_tag, meter_value, ocpp_message, transaction, unmatched_stop};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use serde_json::{Value, json};
 
@@ -762,3 +762,64 @@ async fn a_failing_write_fails_only_its_own_message(backend: Backend) {
     app.stop().await;
 }
 on_both_backends!(a_failing_write_fails_only_its_own_message);
+
+/// With several writers (PostgreSQL), each station's rows go through one of them: its frames
+/// are journaled in the order they came, its samples are all stored, and a DataTransfer, whose
+/// only record is its journal row, is answered only once that row is committed.
+async fn each_stations_rows_keep_their_order_across_writers(backend: Backend) {
+    let Some(app) = spawn_on(backend, |s| s.db_writers = 4).await else {
+        return;
+    };
+    const STATIONS: usize = 8;
+    const ROUNDS: u32 = 10;
+    let mut stations = Vec::new();
+    for n in 0..STATIONS {
+        stations.push(app.booted_station(&format!("CP-LANE-{n}")).await);
+    }
+    let db = app.db().clone();
+    let runs = stations.into_iter().enumerate().map(|(n, mut cp)| {
+        let db = db.clone();
+        async move {
+            for round in 0..ROUNDS {
+                let values = json!({"connectorId": 1, "meterValue": [{
+                    "timestamp": format!("2024-05-01T10:{round:02}:00Z"),
+                    "sampledValue": [{"value": round.to_string()}, {"value": "1", "measurand": "Voltage"}]}]});
+                assert_eq!(cp.call("MeterValues", values).await, json!({}));
+                let answer = cp.call("DataTransfer", json!({"vendorId": "X", "data": format!("{n}/{round}")})).await;
+                assert_eq!(answer["status"], "UnknownVendorId");
+                let kept = ocpp_message::Entity::find()
+                    .filter(ocpp_message::Column::StationId.eq(format!("CP-LANE-{n}")))
+                    .filter(ocpp_message::Column::Action.eq("DataTransfer"))
+                    .filter(ocpp_message::Column::Direction.eq("in"))
+                    .count(&db)
+                    .await
+                    .unwrap();
+                assert_eq!(kept, u64::from(round) + 1, "CP-LANE-{n}'s DataTransfer answered before it was kept");
+            }
+        }
+    });
+    futures_util::future::join_all(runs).await;
+    assert_eq!(
+        meter_value::Entity::find().count(app.db()).await.unwrap(),
+        (STATIONS as u64) * u64::from(ROUNDS) * 2
+    );
+    for n in 0..STATIONS {
+        let ids: Vec<u64> = ocpp_message::Entity::find()
+            .filter(ocpp_message::Column::StationId.eq(format!("CP-LANE-{n}")))
+            .filter(ocpp_message::Column::Direction.eq("in"))
+            .order_by_asc(ocpp_message::Column::Id)
+            .all(app.db())
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|row| row.message_id.unwrap()[1..].parse().unwrap())
+            .collect();
+        assert_eq!(ids.len(), 1 + 2 * ROUNDS as usize, "CP-LANE-{n}: {ids:?}");
+        assert!(
+            ids.is_sorted(),
+            "CP-LANE-{n}'s frames out of order: {ids:?}"
+        );
+    }
+    app.stop().await;
+}
+on_both_backends!(each_stations_rows_keep_their_order_across_writers);
