@@ -493,15 +493,16 @@ impl Store {
     }
 }
 
-/// The writer's page cache: it holds the pages a batch dirties (one leaf of each station-keyed
-/// index per station, the tables' last pages) and the tree pages above them, so a batch neither
-/// spills to the log before its commit nor reads them back from the file. (Filled only as
-/// pages are used; readers keep SQLite's default of 2 MB.) Not larger: SQLite empties the
-/// part of its cache past the end of the file at each commit, and a B-tree split that
-/// renumbers pages (through the lock-byte page, number 262,145 at 4 KiB) makes that a walk
-/// of the whole cache. With 64 MB that walk was a third of the writer's time in the fleet
-/// scenario and the cache 2.3 KiB of memory per idle station; 16 MB holds a storm's batch.
-const WRITER_CACHE_KIB: i64 = 16 * 1024;
+/// The writer's page cache (SQLite's default size, stated here because it matters): it holds
+/// the tree pages above the leaves a batch writes and the tables' last pages. Not larger:
+/// SQLite empties the part of its cache past the end of the file at each commit, and a B-tree
+/// split that renumbers its new pages does so through the lock-byte page (number 262,145 at
+/// 4 KiB: `balance_nonroot`), which makes that a walk of the whole cache at most commits of a
+/// database under 1 GiB. With 64 MB that walk was a third of the writer's time in the fleet
+/// scenario, with 16 MB still 13 % of the server's, with 2 MB 5.6 %; a station's leaves are
+/// not kept between its messages by any of these sizes (38,000 connectors), a storm is no
+/// slower, and the memory per idle station is lower (BENCHMARKS.md, run 7).
+const WRITER_CACHE_KIB: i64 = 2 * 1024;
 /// Pages the write-ahead log may reach before the writer folds it back itself (a passive
 /// checkpoint after its commit, which then lets the next transaction restart the log from its
 /// beginning). Most of the copying is done by the checkpointer beside the writer, so the

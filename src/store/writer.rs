@@ -283,7 +283,8 @@ impl Writer {
         if let Some(syncer) = &self.syncer
             && results.iter().any(Result::is_ok)
         {
-            let batch = std::mem::replace(jobs, Vec::with_capacity(MAX_BATCH));
+            // Only the jobs move: the queue's buffer (room for a whole batch, 200 KiB) stays.
+            let batch: Vec<Job> = jobs.drain(..).collect();
             if let Err(std::sync::mpsc::SendError((jobs, _))) = syncer.send((batch, results)) {
                 // The sync thread is gone: nothing can be promised on disk.
                 for job in jobs {
