@@ -284,7 +284,8 @@ impl Writer {
             && results.iter().any(Result::is_ok)
         {
             // Only the jobs move: the queue's buffer (room for a whole batch, 200 KiB) stays.
-            let batch: Vec<Job> = jobs.drain(..).collect();
+            let mut batch = Vec::with_capacity(jobs.len());
+            batch.append(jobs);
             if let Err(std::sync::mpsc::SendError((jobs, _))) = syncer.send((batch, results)) {
                 // The sync thread is gone: nothing can be promised on disk.
                 for job in jobs {
