@@ -357,14 +357,22 @@ impl Store {
         T: Send + 'static,
         F: for<'a> Fn(&'a DatabaseTransaction) -> BoxFuture<'a, Result<T, DbErr>> + Send + 'static,
     {
+        Self::run_on(&self.0.lanes[0], f).await
+    }
+
+    /// Runs `f` in the next transaction of `lane`'s writer.
+    async fn run_on<T, F>(lane: &mpsc::Sender<Job>, f: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: for<'a> Fn(&'a DatabaseTransaction) -> BoxFuture<'a, Result<T, DbErr>> + Send + 'static,
+    {
         let (done, result) = oneshot::channel();
         let job = FnJob {
             f: Box::new(f),
             out: None,
             done,
         };
-        self.0.lanes[0]
-            .send(Job::Run(Box::new(job)))
+        lane.send(Job::Run(Box::new(job)))
             .await
             .map_err(|_| StoreError::Closed)?;
         result.await.map_err(|_| StoreError::Closed)?
@@ -392,17 +400,7 @@ impl Store {
     /// Returns once everything queued for `station` before it is committed (a barrier, e.g.
     /// for a message whose only record is its journal row).
     pub async fn flush(&self, station: &str) -> Result<(), StoreError> {
-        let (done, result) = oneshot::channel();
-        let job = FnJob {
-            f: Box::new(|_| Box::pin(async { Ok(()) })),
-            out: None,
-            done,
-        };
-        self.lane(station)
-            .send(Job::Run(Box::new(job)))
-            .await
-            .map_err(|_| StoreError::Closed)?;
-        result.await.map_err(|_| StoreError::Closed)?
+        Self::run_on(self.lane(station), |_| Box::pin(async { Ok(()) })).await
     }
 
     /// Stores sampled values; returns once they are committed.
