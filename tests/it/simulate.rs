@@ -420,3 +420,105 @@ async fn the_binary_prints_a_json_report() {
         assert!(meter["latency"][field].as_f64().unwrap() > 0.0, "{report}");
     }
 }
+
+/// A GraphQL subscription endpoint for the test: acknowledges the connection, answers the
+/// first subscription with `LAGGED` (and completes it), then sends the next one a reading
+/// every 50 ms. Records the id of each subscribe message.
+#[allow(clippy::result_large_err)] // the error type is tungstenite's handshake callback's
+async fn lagging_graphql_server() -> (SocketAddr, Arc<Mutex<Vec<String>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let subscribed = Arc::new(Mutex::new(Vec::new()));
+    let record = subscribed.clone();
+    tokio::spawn(async move {
+        let (tcp, _) = listener.accept().await.unwrap();
+        let callback = |_: &Request, mut response: Response| {
+            response.headers_mut().insert(
+                "sec-websocket-protocol",
+                HeaderValue::from_static("graphql-transport-ws"),
+            );
+            Ok(response)
+        };
+        let mut ws = tokio_tungstenite::accept_hdr_async(tcp, callback)
+            .await
+            .unwrap();
+        let mut live: Option<String> = None;
+        let mut tick = tokio::time::interval(std::time::Duration::from_millis(50));
+        loop {
+            let message = tokio::select! {
+                message = ws.next() => message,
+                _ = tick.tick() => {
+                    let Some(id) = &live else { continue };
+                    let at = chrono::Utc::now().to_rfc3339();
+                    let next = json!({"id": id, "type": "next", "payload": {"data": {"meterValues":
+                        {"stationId": "CP", "meterValues": [{"timestamp": at}]}}}});
+                    if ws.send(Message::text(next.to_string())).await.is_err() {
+                        return;
+                    }
+                    continue;
+                }
+            };
+            let Some(Ok(Message::Text(text))) = message else {
+                return;
+            };
+            let message: Value = serde_json::from_str(text.as_str()).unwrap();
+            let reply = match message["type"].as_str() {
+                Some("connection_init") => vec![json!({"type": "connection_ack"})],
+                Some("subscribe") => {
+                    let id = message["id"].as_str().unwrap().to_owned();
+                    let first = {
+                        let mut seen = record.lock().unwrap();
+                        seen.push(id.clone());
+                        seen.len() == 1
+                    };
+                    if first {
+                        vec![
+                            json!({"id": id, "type": "next", "payload": {"data": null, "errors": [
+                                {"message": "fell behind", "extensions": {"code": "LAGGED"}}]}}),
+                            json!({"id": id, "type": "complete"}),
+                        ]
+                    } else {
+                        live = Some(id);
+                        Vec::new()
+                    }
+                }
+                _ => Vec::new(),
+            };
+            for reply in reply {
+                if ws.send(Message::text(reply.to_string())).await.is_err() {
+                    return;
+                }
+            }
+        }
+    });
+    (addr, subscribed)
+}
+
+#[tokio::test]
+async fn a_lagged_subscriber_subscribes_again_and_keeps_counting() {
+    let (ocpp, _) = bare_server().await;
+    let (graphql, subscribed) = lagging_graphql_server().await;
+    let run = args(
+        &format!("ws://{ocpp}/ocpp"),
+        &[
+            "--stations=1",
+            "--subscribers=1",
+            "--graphql-url",
+            &format!("ws://{graphql}/graphql/ws"),
+            "--warmup=0s",
+            "--duration=1s",
+        ],
+    );
+    let report = simulate::run(run, CancellationToken::new()).await.unwrap();
+    assert!(report.clean(), "{}", report.text());
+    let s = &report.counts.subscribers;
+    assert_eq!(
+        (s.connected, s.failures, s.lagged),
+        (1, 0, 1),
+        "{}",
+        report.text()
+    );
+    assert!(s.events > 0, "{}", report.text());
+    // A new id for the new subscription: the old one's `complete` is not taken for it.
+    assert_eq!(*subscribed.lock().unwrap(), ["1", "2"]);
+}
