@@ -107,9 +107,10 @@ async fn a_simulated_fleet_charges_is_stored_and_measured() {
         .await
         .unwrap();
     // Every acknowledged message is stored; one still in flight when the run ended may be
-    // stored without its answer having been counted.
+    // stored without its answer having been counted, and the counts are read just before the
+    // stations are told to stop, so each of the 6 may have sent one more (seen once in CI).
     assert!(
-        (5 * meter.answered..=5 * meter.sent).contains(&samples),
+        (5 * meter.answered..=5 * (meter.sent + 6)).contains(&samples),
         "{samples} samples for {} answered of {} sent",
         meter.answered,
         meter.sent
