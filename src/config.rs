@@ -333,8 +333,9 @@ pub struct Settings {
     )]
     pub db_read_connections: u32,
 
-    /// PostgreSQL: writer connections. A station's writes always go through the same one (so
-    /// they stay in order); the other writes through the first. SQLite always has one.
+    /// PostgreSQL: writer connections. A station's meter values and journal rows always go
+    /// through the same one (so they stay in order); every other write through the first.
+    /// SQLite always has one.
     #[arg(
         long,
         env = "CHARGEGATE_DB_WRITERS",
