@@ -591,7 +591,12 @@ impl<R, S: Sink> Chunks<'_, R, S> {
     /// Binds the next statement's values into `values` (after whatever is there); the
     /// statement's SQL on its own.
     pub fn fill(&mut self, values: &mut S) -> Option<&'static str> {
-        let (taken, shape) = self.plan_next()?;
+        let planned = self.plan_next()?;
+        Some(self.take(values, planned))
+    }
+
+    /// Binds the `taken` rows planned, padded to `shape`, and returns the statement's SQL.
+    fn take(&mut self, values: &mut S, (taken, shape): (usize, usize)) -> &'static str {
         let (chunk, rest) = self.rest.split_at(taken);
         self.rest = rest;
         for row in chunk {
@@ -600,7 +605,7 @@ impl<R, S: Sink> Chunks<'_, R, S> {
         for _ in taken..shape {
             (self.bind)(values, None, &self.link);
         }
-        Some(sql(self.backend, self.kind, shape, false, false))
+        sql(self.backend, self.kind, shape, false, false)
     }
 
     /// Whether what is left goes in one statement (or none).
@@ -614,9 +619,10 @@ impl<R, S: Sink> Iterator for Chunks<'_, R, S> {
     type Item = Result<Chunk<S>, DbErr>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let (_, shape) = self.plan_next()?;
+        let planned = self.plan_next()?;
+        let shape = planned.1;
         let mut values = S::with_capacity(shape * self.kind.width());
-        self.fill(&mut values);
+        self.take(&mut values, planned);
         Some(values.finish().map(|values| Chunk {
             kind: self.kind,
             rows: shape,
