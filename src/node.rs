@@ -11,7 +11,7 @@ use std::{
 };
 
 use async_trait::async_trait;
-use entity::{connector, meter_value};
+use entity::{connector, meter_latest, meter_value};
 use futures_util::StreamExt;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde_json::value::RawValue;
@@ -303,37 +303,37 @@ pub async fn repair(ctx: &Context, station_id: &str) -> Result<(), RepairError> 
     Ok(())
 }
 
-/// The newest MeterValues sample of each connector of a station, from the database.
-async fn last_readings(
+/// The newest MeterValues sample of each connector of a station, from the database: the time
+/// from `meter_latest` (kept by a trigger), then that time's rows through the time-first sample
+/// index.
+pub async fn last_readings(
     ctx: &Context,
     station_id: &str,
 ) -> Result<Vec<MeterReading>, sea_orm::DbErr> {
     let db = ctx.store.reader();
-    let newest: Vec<(i32, chrono::DateTime<chrono::Utc>)> = meter_value::Entity::find()
-        .select_only()
-        .column(meter_value::Column::ConnectorId)
-        .column_as(meter_value::Column::Timestamp.max(), "newest")
-        .filter(meter_value::Column::StationId.eq(station_id))
-        .filter(meter_value::Column::Source.eq("MeterValues"))
-        .group_by(meter_value::Column::ConnectorId)
-        .into_tuple()
+    let newest = meter_latest::Entity::find()
+        .filter(meter_latest::Column::StationId.eq(station_id))
+        .order_by_asc(meter_latest::Column::ConnectorId)
         .all(db)
         .await?;
     let mut readings = Vec::with_capacity(newest.len());
-    for (connector_id, timestamp) in newest {
+    for latest in newest {
         let rows = meter_value::Entity::find()
+            .filter(meter_value::Column::Timestamp.eq(latest.timestamp))
             .filter(meter_value::Column::StationId.eq(station_id))
-            .filter(meter_value::Column::ConnectorId.eq(connector_id))
+            .filter(meter_value::Column::ConnectorId.eq(latest.connector_id))
             .filter(meter_value::Column::Source.eq("MeterValues"))
-            .filter(meter_value::Column::Timestamp.eq(timestamp))
             .order_by_asc(meter_value::Column::Id)
             .all(db)
             .await?;
+        if rows.is_empty() {
+            continue;
+        }
         let transaction_id = rows.iter().find_map(|r| r.reported_transaction_id);
         readings.push(MeterReading {
-            connector_id,
+            connector_id: latest.connector_id,
             transaction_id,
-            timestamp,
+            timestamp: latest.timestamp,
             sampled_value: rows.into_iter().map(sampled_value).collect(),
         });
     }

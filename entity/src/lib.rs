@@ -14,6 +14,7 @@ pub mod local_auth_list;
 pub mod local_auth_list_entry;
 pub mod log_request;
 pub mod log_status_notification;
+pub mod meter_latest;
 pub mod meter_value;
 pub mod ocpp_message;
 pub mod reservation;

@@ -7,6 +7,7 @@ mod m20261124_000002_accounts;
 mod m20261124_000003_station_security;
 mod m20261124_000004_profiles;
 mod m20261124_000005_security_extensions;
+mod m20261124_000006_meter_latest;
 
 /// The migrator `chargegate serve` and `chargegate migrate` run at start.
 #[derive(Debug)]
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000003_station_security::Migration),
             Box::new(m20261124_000004_profiles::Migration),
             Box::new(m20261124_000005_security_extensions::Migration),
+            Box::new(m20261124_000006_meter_latest::Migration),
         ]
     }
 }

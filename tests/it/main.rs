@@ -15,6 +15,7 @@ mod frames;
 mod gql;
 mod handshake;
 mod lifecycle;
+mod migrations;
 mod profiles;
 mod proxy;
 mod redis;

@@ -823,3 +823,72 @@ async fn each_stations_rows_keep_their_order_across_writers(backend: Backend) {
     app.stop().await;
 }
 on_both_backends!(each_stations_rows_keep_their_order_across_writers);
+
+fn reading(connector: i32, at: &str, energy: &str, transaction: Option<i32>) -> Value {
+    let mut payload = json!({"connectorId": connector, "meterValue": [{"timestamp": at,
+        "sampledValue": [{"value": energy}, {"value": "230", "measurand": "Voltage", "unit": "V"}]}]});
+    if let Some(id) = transaction {
+        payload["transactionId"] = json!(id);
+    }
+    payload
+}
+
+/// What a node rebuilds a station's cache entries from: each connector's newest MeterValues
+/// sample (its time kept by the database in `meter_latest`, its rows found by time). An older
+/// sample from the station's queue, a sample sent again, a StopTransaction's transactionData and
+/// another station's sample of the same time change nothing.
+async fn each_connectors_newest_reading_is_read_back(backend: Backend) {
+    let Some(app) = spawn_on(backend, |_| {}).await else {
+        return;
+    };
+    add_tag(&app, "TAG1", "Accepted", None, None).await;
+    let mut cp = app.booted_station("CP-NEWEST").await;
+    let mut other = app.booted_station("CP-ELSEWHERE").await;
+    for (connector, at, energy) in [
+        (1, "2024-05-01T10:05:00Z", "105"),
+        (1, "2024-05-01T10:01:00Z", "101"),
+        (1, "2024-05-01T10:05:00Z", "105"),
+    ] {
+        let answer = cp.call("MeterValues", reading(connector, at, energy, None)).await;
+        assert_eq!(answer, json!({}));
+    }
+    let (tx, _) = start(&mut cp, 2, "TAG1", 0, "2024-05-01T09:00:00Z").await;
+    let answer = cp
+        .call("MeterValues", reading(2, "2024-05-01T09:30:00.250Z", "930", Some(tx)))
+        .await;
+    assert_eq!(answer, json!({}));
+    cp.call(
+        "StopTransaction",
+        json!({"transactionId": tx, "meterStop": 1000, "timestamp": "2024-05-01T11:00:00Z",
+            "transactionData": [{"timestamp": "2024-05-01T11:00:00Z", "sampledValue": [{"value": "1000"}]}]}),
+    )
+    .await;
+    let answer = other
+        .call("MeterValues", reading(1, "2024-05-01T10:05:00Z", "999", None))
+        .await;
+    assert_eq!(answer, json!({}));
+
+    let readings = chargegate::node::last_readings(app.ctx(), "CP-NEWEST")
+        .await
+        .unwrap();
+    let seen: Vec<_> = readings
+        .iter()
+        .map(|r| {
+            let values: Vec<&str> = r.sampled_value.iter().map(|v| v.value.as_str()).collect();
+            (r.connector_id, r.transaction_id, r.timestamp, values)
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (1, None, at("2024-05-01T10:05:00Z"), vec!["105", "230"]),
+            (2, Some(tx), at("2024-05-01T09:30:00.250Z"), vec!["930", "230"]),
+        ]
+    );
+    let none = chargegate::node::last_readings(app.ctx(), "CP-SILENT")
+        .await
+        .unwrap();
+    assert!(none.is_empty(), "{none:?}");
+    app.stop().await;
+}
+on_both_backends!(each_connectors_newest_reading_is_read_back);
