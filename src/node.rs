@@ -13,7 +13,7 @@ use std::{
 use async_trait::async_trait;
 use entity::{connector, meter_latest, meter_value};
 use futures_util::StreamExt;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::value::RawValue;
 use tokio::sync::mpsc;
 

@@ -90,6 +90,10 @@ impl MigrationTrait for Migration {
             DbBackend::Postgres => run(manager, &POSTGRES_DOWN).await?,
             _ => run(manager, &SQLITE_DOWN).await?,
         }
-        run(manager, &["DROP INDEX uq_meter_values_sample", STATION_FIRST]).await
+        run(
+            manager,
+            &["DROP INDEX uq_meter_values_sample", STATION_FIRST],
+        )
+        .await
     }
 }

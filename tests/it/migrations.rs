@@ -6,6 +6,7 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
     ConnectionTrait, Database, DatabaseConnection, EntityTrait, QueryOrder,
+    sea_query::OnConflict,
 };
 
 use crate::on_both_backends;
@@ -36,7 +37,8 @@ async fn sample(db: &DatabaseConnection, station: &str, connector: i32, source: 
         received_at: Set(Utc::now()),
     };
     meter_value::Entity::insert(row)
-        .on_conflict_do_nothing()
+        .on_conflict(OnConflict::new().do_nothing().to_owned())
+        .do_nothing()
         .exec_without_returning(db)
         .await
         .unwrap();
@@ -73,6 +75,10 @@ async fn meter_latest_is_backfilled_and_then_kept_by_the_database(backend: Backe
     let Some((_db, url)) = TestDb::create(backend).await else {
         return;
     };
+    let url = match backend {
+        Backend::Sqlite => format!("{url}?mode=rwc"),
+        Backend::Postgres => url,
+    };
     let db = Database::connect(&url).await.unwrap();
     let before = Migrator::migrations().len() as u32 - 1;
     Migrator::up(&db, Some(before)).await.unwrap();
@@ -103,7 +109,7 @@ async fn meter_latest_is_backfilled_and_then_kept_by_the_database(backend: Backe
             ("CP-C".into(), 1, at("2024-05-01T08:00:00Z")),
         ]
     );
-    assert_eq!(count(&db).await, 9, "the repeated sample is stored once");
+    assert_eq!(count(&db).await, 8, "the repeated sample is stored once");
 
     Migrator::down(&db, Some(1)).await.unwrap();
     assert!(
@@ -111,7 +117,11 @@ async fn meter_latest_is_backfilled_and_then_kept_by_the_database(backend: Backe
         "the table is dropped"
     );
     sample(&db, "CP-C", 1, "MeterValues", "2024-05-01T08:00:00Z").await;
-    assert_eq!(count(&db).await, 9, "the station-first index is back, unique");
+    assert_eq!(
+        count(&db).await,
+        8,
+        "the station-first index is back, unique"
+    );
     Migrator::up(&db, None).await.unwrap();
     assert_eq!(latest(&db).await.len(), 3);
     db.close().await.unwrap();

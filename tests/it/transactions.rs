@@ -849,12 +849,17 @@ async fn each_connectors_newest_reading_is_read_back(backend: Backend) {
         (1, "2024-05-01T10:01:00Z", "101"),
         (1, "2024-05-01T10:05:00Z", "105"),
     ] {
-        let answer = cp.call("MeterValues", reading(connector, at, energy, None)).await;
+        let answer = cp
+            .call("MeterValues", reading(connector, at, energy, None))
+            .await;
         assert_eq!(answer, json!({}));
     }
     let (tx, _) = start(&mut cp, 2, "TAG1", 0, "2024-05-01T09:00:00Z").await;
     let answer = cp
-        .call("MeterValues", reading(2, "2024-05-01T09:30:00.250Z", "930", Some(tx)))
+        .call(
+            "MeterValues",
+            reading(2, "2024-05-01T09:30:00.250Z", "930", Some(tx)),
+        )
         .await;
     assert_eq!(answer, json!({}));
     cp.call(
@@ -864,7 +869,10 @@ async fn each_connectors_newest_reading_is_read_back(backend: Backend) {
     )
     .await;
     let answer = other
-        .call("MeterValues", reading(1, "2024-05-01T10:05:00Z", "999", None))
+        .call(
+            "MeterValues",
+            reading(1, "2024-05-01T10:05:00Z", "999", None),
+        )
         .await;
     assert_eq!(answer, json!({}));
 
@@ -882,7 +890,12 @@ async fn each_connectors_newest_reading_is_read_back(backend: Backend) {
         seen,
         [
             (1, None, at("2024-05-01T10:05:00Z"), vec!["105", "230"]),
-            (2, Some(tx), at("2024-05-01T09:30:00.250Z"), vec!["930", "230"]),
+            (
+                2,
+                Some(tx),
+                at("2024-05-01T09:30:00.250Z"),
+                vec!["930", "230"]
+            ),
         ]
     );
     let none = chargegate::node::last_readings(app.ctx(), "CP-SILENT")
