@@ -38,7 +38,7 @@ async fn sample(db: &DatabaseConnection, station: &str, connector: i32, source: 
     };
     meter_value::Entity::insert(row)
         .on_conflict(OnConflict::new().do_nothing().to_owned())
-        .do_nothing()
+        .try_insert()
         .exec_without_returning(db)
         .await
         .unwrap();
