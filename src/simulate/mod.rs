@@ -284,6 +284,7 @@ pub async fn run(args: SimulateArgs, interrupt: CancellationToken) -> anyhow::Re
         None => None,
     };
     let stats = Arc::new(Stats::default());
+    let quiet = CancellationToken::new();
     let stop = CancellationToken::new();
     let start = Instant::now();
     let plan = Arc::new(Plan {
@@ -304,6 +305,7 @@ pub async fn run(args: SimulateArgs, interrupt: CancellationToken) -> anyhow::Re
         call_timeout: args.call_timeout.0,
         max_queue: 1_000,
         epoch: (start, SystemTime::now()),
+        quiet: quiet.clone(),
         stop: stop.clone(),
         stats: stats.clone(),
     });
@@ -381,6 +383,14 @@ pub async fn run(args: SimulateArgs, interrupt: CancellationToken) -> anyhow::Re
     if let Some(usage) = &mut server_usage {
         usage.window(args.stations, opened, closed);
     }
+    // The counts are taken once nothing new is sent and what was sent has settled, so every
+    // message the server may have stored is counted (a call whose connection was lost never
+    // settles: the wait is bounded).
+    quiet.cancel();
+    let settled_by = Instant::now() + args.call_timeout.0.min(SETTLE_AT_MOST);
+    while stats.unsettled() > 0 && Instant::now() < settled_by {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
     let counts = stats.report();
     stop.cancel();
     tasks.extend(spawner.await.unwrap_or_default());
@@ -400,6 +410,9 @@ pub async fn run(args: SimulateArgs, interrupt: CancellationToken) -> anyhow::Re
         counts,
     })
 }
+
+/// Longest wait, after the window, for the calls in flight to be answered.
+const SETTLE_AT_MOST: Duration = Duration::from_secs(5);
 
 /// Waits until every station is ready (or the timeout, or Ctrl-C), printing progress.
 async fn wait_ready(

@@ -104,7 +104,7 @@ const COMMAND: &str = "mutation($station: ID!) { getConfiguration(stationId: $st
                        keys: [\"HeartbeatInterval\"]) { configurationKey { key value } } }";
 pub const COMMAND_ACTION: &str = "GraphQL getConfiguration";
 
-/// Sends `rate` GraphQL commands per second to the stations in turn until the plan stops;
+/// Sends `rate` GraphQL commands per second to the stations in turn until the plan goes quiet;
 /// each is timed from its scheduled time to the answer.
 pub async fn commands(
     plan: Arc<Plan>,
@@ -119,7 +119,7 @@ pub async fn commands(
     for n in 0u64.. {
         let due = start + interval.mul_f64(n as f64);
         tokio::select! {
-            () = plan.stop.cancelled() => return,
+            () = plan.quiet.cancelled() => return,
             () = tokio::time::sleep_until(due.into()) => {}
         }
         let station = plan.station_id(first + n as usize % plan.total_stations);

@@ -81,6 +81,10 @@ pub struct Plan {
     pub max_queue: usize,
     /// An instant and the wall-clock time it stands for (timestamps of scheduled sends).
     pub epoch: (Instant, SystemTime),
+    /// Fires before `stop`, once the window has closed: stations send nothing new (they still
+    /// answer the server and take the answers to what is in flight) and no new GraphQL command
+    /// goes out, so that the counts, taken once that has settled, cover every message sent.
+    pub quiet: CancellationToken,
     pub stop: CancellationToken,
     pub stats: Arc<Stats>,
 }
@@ -319,7 +323,7 @@ impl Station {
         let now = Instant::now();
         self.push(plan, "BootNotification", boot_payload(), now, Kind::Boot);
         loop {
-            if self.in_flight.is_none() {
+            if self.in_flight.is_none() && !plan.quiet.is_cancelled() {
                 if self.reset_after_drain && self.queue.is_empty() {
                     let _ = ws.close(None).await;
                     return End::Reset;

@@ -137,6 +137,16 @@ impl Stats {
         }
     }
 
+    /// Calls sent and neither answered nor timed out yet.
+    pub fn unsettled(&self) -> u64 {
+        self.actions
+            .lock()
+            .unwrap()
+            .values()
+            .map(|a| a.sent.saturating_sub(a.answered + a.timeouts))
+            .sum()
+    }
+
     pub fn timed_out(&self, action: &'static str) {
         self.actions
             .lock()
