@@ -11,10 +11,7 @@ use sea_orm::{
 
 use crate::on_both_backends;
 use crate::support::{Backend, TestDb};
-
-fn at(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-}
+use crate::transactions::at;
 
 /// A sample row, inserted the way SeaORM inserts it (ignored when already stored).
 async fn sample(db: &DatabaseConnection, station: &str, connector: i32, source: &str, time: &str) {

@@ -23,7 +23,7 @@ async fn start(cp: &mut Station, connector: i32, tag: &str, meter: i64, at: &str
     )
 }
 
-fn at(s: &str) -> DateTime<Utc> {
+pub(crate) fn at(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
 }
 
