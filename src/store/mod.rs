@@ -515,8 +515,9 @@ struct Sqlite {
     write: DatabaseConnection,
     /// For the checkpointer's connection (none for an in-memory database).
     checkpoints: Option<SqliteConnectOptions>,
-    /// The write-ahead log the writer syncs itself (see [`writer::WalSync`]).
-    wal: Option<PathBuf>,
+    /// The write-ahead log the writer syncs itself, and the least time between two syncs (see
+    /// [`writer::WalSync`]).
+    wal: Option<(PathBuf, Duration)>,
 }
 
 async fn open_sqlite(url: &str, settings: &Settings) -> anyhow::Result<Sqlite> {
@@ -583,7 +584,7 @@ async fn open_sqlite(url: &str, settings: &Settings) -> anyhow::Result<Sqlite> {
         read: SqlxSqliteConnector::from_sqlx_sqlite_pool(reader_pool),
         write,
         checkpoints: Some(options),
-        wal: sync_wal.then(|| PathBuf::from(wal)),
+        wal: sync_wal.then(|| (PathBuf::from(wal), settings.sqlite_commit_interval.0)),
     })
 }
 

@@ -86,6 +86,7 @@ fn help_lists_every_setting_with_its_environment_variable() {
         "CHARGEGATE_MAX_BAD_FRAMES",
         "CHARGEGATE_DATA_TRANSFER_VENDORS",
         "CHARGEGATE_SQLITE_SYNCHRONOUS",
+        "CHARGEGATE_SQLITE_COMMIT_INTERVAL",
         "CHARGEGATE_DB_READ_CONNECTIONS",
         "REDIS_URL",
         "CHARGEGATE_REDIS_PREFIX",
