@@ -163,6 +163,17 @@ impl WalSync {
                     ready.extend(rx.try_iter());
                     let batches = ready.len();
                     let synced = sync(&mut log, &path);
+                    // The writer may commit again once the interval has passed: at once after
+                    // a sync that took that long (always, with no interval), else once the
+                    // batches are answered and the rest of it waited out.
+                    let release = || {
+                        left.fetch_sub(batches, Ordering::AcqRel);
+                        told.notify_one();
+                    };
+                    let released = began.elapsed() >= interval;
+                    if released {
+                        release();
+                    }
                     if let Err(e) = &synced {
                         tracing::error!(error = %e, path = %path.display(), "cannot sync the write-ahead log");
                     }
@@ -175,11 +186,12 @@ impl WalSync {
                             finish(job, result);
                         }
                     }
-                    if let Some(rest) = interval.checked_sub(began.elapsed()) {
-                        std::thread::sleep(rest);
+                    if !released {
+                        if let Some(rest) = interval.checked_sub(began.elapsed()) {
+                            std::thread::sleep(rest);
+                        }
+                        release();
                     }
-                    left.fetch_sub(batches, Ordering::AcqRel);
-                    told.notify_one();
                 }
             })?;
         Ok(Self {
