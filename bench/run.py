@@ -143,10 +143,13 @@ def simulate(server, *args, token=False):
     return report
 
 
-def run_case(results, workdir, name, kind, sim_args, counts=(), journal=True, token=False):
+def run_case(results, workdir, name, kind, sim_args, counts=(), journal=True, token=False,
+             label=None):
+    """`label`: the row's name in the results, when it is not the server's (a variant)."""
     if results["_servers"] is not None and kind not in results["_servers"]:
         return None
-    log(f"-- {name}: {kind}")
+    label = label or kind
+    log(f"-- {name}: {label}")
     server = Server(kind, workdir, journal=journal)
     try:
         report = simulate(server, *sim_args, token=token)
@@ -154,8 +157,8 @@ def run_case(results, workdir, name, kind, sim_args, counts=(), journal=True, to
         server.stop()
     report["stored"] = {what: server.count(what) for what in counts}
     server.cleanup()
-    results.setdefault(name, {})[kind] = report
-    with open(os.path.join(results["_dir"], f"{name}-{kind}.json"), "w") as f:
+    results.setdefault(name, {})[label] = report
+    with open(os.path.join(results["_dir"], f"{name}-{label}.json"), "w") as f:
         json.dump(report, f, indent=2)
     log(f"   ready {report['ready_seconds']} s, {report['total']['per_second']:.0f}/s, "
         f"p99 {report['total']['latency']['p99_ms']} ms, clean {report['clean']}, "
@@ -217,6 +220,11 @@ def main():
             run_case(results, workdir, "fleet", "chargegate",
                      fleet_args + ["--subscribers", 100, "--commands", 5],
                      counts=("samples",), token=True)
+            # The same with each station's two connectors sampling at the same moment: the
+            # second MeterValues waits for the first one's answer (one CALL at a time).
+            run_case(results, workdir, "fleet", "chargegate",
+                     fleet_args + ["--aligned-connectors", "--subscribers", 100, "--commands", 5],
+                     counts=("samples",), token=True, label="chargegate, connectors aligned")
             for kind in ["bare", *peers]:
                 run_case(results, workdir, "fleet", kind, fleet_args, counts=("samples",))
         if "e" in scenarios:

@@ -55,6 +55,13 @@ pub struct SimulateArgs {
     /// How often each connector sends MeterValues; 0 for never.
     #[arg(long, default_value = "60s")]
     pub meter_interval: HumanDuration,
+    /// A station's connectors sample at the same moment (as with clock-aligned data), so their
+    /// MeterValues go out one after the other, each waiting for the last one's answer (one CALL
+    /// at a time, OCPP-J). By default every connector of the fleet has a slot of its own,
+    /// evenly spread over the interval, and a station's connectors are a whole share of the
+    /// interval apart (as sampled data, timed from each transaction's start, would be).
+    #[arg(long)]
+    pub aligned_connectors: bool,
     /// MeterValues per second across the whole fleet (sets the interval per connector).
     #[arg(long, conflicts_with = "closed_loop")]
     pub rate: Option<f64>,
@@ -295,6 +302,7 @@ pub async fn run(args: SimulateArgs, interrupt: CancellationToken) -> anyhow::Re
         total_stations: args.stations,
         auth_key: args.auth_key.clone(),
         connectors: args.connectors,
+        aligned_connectors: args.aligned_connectors,
         heartbeat: args.heartbeat_interval.map(|d| d.0),
         pacing,
         message: args.message,

@@ -67,6 +67,8 @@ pub struct Plan {
     pub total_stations: usize,
     pub auth_key: Option<String>,
     pub connectors: u32,
+    /// A station's connectors share one slot of the schedule (see `--aligned-connectors`).
+    pub aligned_connectors: bool,
     pub heartbeat: Option<Duration>,
     pub pacing: Pacing,
     /// What the paced load sends.
@@ -720,9 +722,7 @@ impl Station {
         let (start, interval) = (plan.epoch.0, self.meter_interval);
         for (c, connector) in self.connectors.iter_mut().enumerate() {
             if let Some(interval) = interval {
-                // A fixed slot in the fleet-wide schedule: the first one after now.
-                let slot = (self.index * plan.connectors as usize + c) as u32 % slots;
-                let mut at = start + interval / slots * slot;
+                let mut at = start + interval / slots * meter_slot(plan, self.index, c);
                 if at < now {
                     let behind = (now - at).as_nanos() / interval.as_nanos().max(1) + 1;
                     at += interval * behind as u32;
@@ -974,6 +974,22 @@ impl Station {
     }
 }
 
+/// Connector `c` of station `index`: its slot in the fleet's meter schedule, in units of the
+/// interval over (stations × connectors). By default every connector has a slot of its own,
+/// connector `c` of every station in the `c`-th share of the interval, so a station's
+/// connectors are a whole share apart and one never waits for another's answer; with
+/// `--aligned-connectors` they all take their station's first slot.
+fn meter_slot(plan: &Plan, index: usize, c: usize) -> u32 {
+    let stations = plan.total_stations.max(1);
+    let station = index % stations;
+    let slot = if plan.aligned_connectors {
+        station * plan.connectors as usize
+    } else {
+        c * stations + station
+    };
+    slot as u32
+}
+
 fn boot_payload() -> String {
     format!(
         r#"{{"chargePointVendor":"chargegate","chargePointModel":"simulator","firmwareVersion":"{}"}}"#,
@@ -983,4 +999,56 @@ fn boot_payload() -> String {
 
 fn stamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(stations: usize, connectors: u32, aligned_connectors: bool) -> Plan {
+        Plan {
+            base_url: "ws://127.0.0.1:1/ocpp".into(),
+            server: "127.0.0.1:1".parse().expect("an address"),
+            sources: Vec::new(),
+            id_prefix: "sim-".into(),
+            total_stations: stations,
+            auth_key: None,
+            connectors,
+            aligned_connectors,
+            heartbeat: None,
+            pacing: Pacing::Off,
+            message: LoadMessage::MeterValues,
+            measurands: 5,
+            charge_for: None,
+            pause: Duration::ZERO,
+            id_tag: "SIM-TAG".into(),
+            call_timeout: Duration::from_secs(30),
+            max_queue: 1,
+            epoch: (Instant::now(), SystemTime::now()),
+            quiet: CancellationToken::new(),
+            stop: CancellationToken::new(),
+            stats: Arc::default(),
+        }
+    }
+
+    #[test]
+    fn every_connector_has_its_own_slot_and_a_stations_connectors_are_a_share_apart() {
+        let plan = plan(1000, 2, false);
+        let mut slots: Vec<u32> = (0..1000)
+            .flat_map(|i| [meter_slot(&plan, i, 0), meter_slot(&plan, i, 1)])
+            .collect();
+        assert_eq!(meter_slot(&plan, 7, 0), 7);
+        assert_eq!(meter_slot(&plan, 7, 1), 1007);
+        slots.sort_unstable();
+        assert_eq!(slots, (0..2000).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn aligned_connectors_share_their_stations_slot() {
+        let plan = plan(1000, 2, true);
+        assert_eq!(meter_slot(&plan, 7, 0), 14);
+        assert_eq!(meter_slot(&plan, 7, 1), 14);
+        // A second simulator's stations (`--first-index`) wrap onto the same schedule.
+        assert_eq!(meter_slot(&plan, 1007, 1), 14);
+    }
 }
