@@ -718,11 +718,10 @@ impl Station {
             plan.stats.ready.fetch_add(1, Relaxed);
         }
         self.next_heartbeat = Some(now + self.heartbeat);
-        let slots = (plan.total_stations * self.connectors.len()).max(1) as u32;
         let (start, interval) = (plan.epoch.0, self.meter_interval);
         for (c, connector) in self.connectors.iter_mut().enumerate() {
             if let Some(interval) = interval {
-                let mut at = start + interval / slots * meter_slot(plan, self.index, c);
+                let mut at = start + meter_offset(plan, self.index, c, interval);
                 if at < now {
                     let behind = (now - at).as_nanos() / interval.as_nanos().max(1) + 1;
                     at += interval * behind as u32;
@@ -974,20 +973,22 @@ impl Station {
     }
 }
 
-/// Connector `c` of station `index`: its slot in the fleet's meter schedule, in units of the
-/// interval over (stations × connectors). By default every connector has a slot of its own,
-/// connector `c` of every station in the `c`-th share of the interval, so a station's
-/// connectors are a whole share apart and one never waits for another's answer; with
-/// `--aligned-connectors` they all take their station's first slot.
-fn meter_slot(plan: &Plan, index: usize, c: usize) -> u32 {
+/// When connector `c` of station `index` samples within each `interval` of the fleet's meter
+/// schedule. The interval has a slot per connector of the fleet (stations × connectors). By
+/// default every connector has a slot of its own, connector `c` of every station in the
+/// `c`-th share of the interval, so a station's connectors are a whole share apart and one
+/// never waits for another's answer; with `--aligned-connectors` they all take their station's
+/// first slot.
+fn meter_offset(plan: &Plan, index: usize, c: usize, interval: Duration) -> Duration {
     let stations = plan.total_stations.max(1);
+    let connectors = plan.connectors.max(1) as usize;
     let station = index % stations;
     let slot = if plan.aligned_connectors {
-        station * plan.connectors as usize
+        station * connectors
     } else {
         c * stations + station
     };
-    slot as u32
+    interval / (stations * connectors) as u32 * slot as u32
 }
 
 fn boot_payload() -> String {
@@ -1031,14 +1032,21 @@ mod tests {
         }
     }
 
+    /// 1,000 stations × 2 connectors over 2,000 s: one slot a second.
+    const INTERVAL: Duration = Duration::from_secs(2000);
+
+    fn secs(plan: &Plan, index: usize, c: usize) -> u64 {
+        meter_offset(plan, index, c, INTERVAL).as_secs()
+    }
+
     #[test]
     fn every_connector_has_its_own_slot_and_a_stations_connectors_are_a_share_apart() {
         let plan = plan(1000, 2, false);
-        let mut slots: Vec<u32> = (0..1000)
-            .flat_map(|i| [meter_slot(&plan, i, 0), meter_slot(&plan, i, 1)])
+        let mut slots: Vec<u64> = (0..1000)
+            .flat_map(|i| [secs(&plan, i, 0), secs(&plan, i, 1)])
             .collect();
-        assert_eq!(meter_slot(&plan, 7, 0), 7);
-        assert_eq!(meter_slot(&plan, 7, 1), 1007);
+        assert_eq!(secs(&plan, 7, 0), 7);
+        assert_eq!(secs(&plan, 7, 1), 1007);
         slots.sort_unstable();
         assert_eq!(slots, (0..2000).collect::<Vec<_>>());
     }
@@ -1046,9 +1054,9 @@ mod tests {
     #[test]
     fn aligned_connectors_share_their_stations_slot() {
         let plan = plan(1000, 2, true);
-        assert_eq!(meter_slot(&plan, 7, 0), 14);
-        assert_eq!(meter_slot(&plan, 7, 1), 14);
+        assert_eq!(secs(&plan, 7, 0), 14);
+        assert_eq!(secs(&plan, 7, 1), 14);
         // A second simulator's stations (`--first-index`) wrap onto the same schedule.
-        assert_eq!(meter_slot(&plan, 1007, 1), 14);
+        assert_eq!(secs(&plan, 1007, 1), 14);
     }
 }
