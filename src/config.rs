@@ -135,13 +135,14 @@ impl FromStr for HumanDuration {
             .map_err(|_| format!("`{s}` is not a duration such as 300, 300s, 5m, 2h or 30d"))?;
         let factor = match unit.trim() {
             "" | "s" => 1,
+            "us" => return Ok(Self(Duration::from_micros(number))),
             "ms" => return Ok(Self(Duration::from_millis(number))),
             "m" => 60,
             "h" => 3_600,
             "d" => 86_400,
             other => {
                 return Err(format!(
-                    "unknown duration unit `{other}` (use ms, s, m, h or d)"
+                    "unknown duration unit `{other}` (use us, ms, s, m, h or d)"
                 ));
             }
         };
@@ -155,7 +156,9 @@ impl FromStr for HumanDuration {
 impl fmt::Display for HumanDuration {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.0;
-        if d.subsec_millis() != 0 {
+        if d.subsec_micros() % 1000 != 0 {
+            write!(f, "{}us", d.as_micros())
+        } else if d.subsec_millis() != 0 {
             write!(f, "{}ms", d.as_millis())
         } else {
             write!(f, "{}s", d.as_secs())
@@ -841,11 +844,22 @@ mod tests {
         assert_eq!(d("2h"), Ok(Duration::from_secs(7200)));
         assert_eq!(d("30d"), Ok(Duration::from_secs(30 * 86_400)));
         assert_eq!(d("250ms"), Ok(Duration::from_millis(250)));
+        assert_eq!(d("1500us"), Ok(Duration::from_micros(1500)));
+        assert!(d("1.5ms").is_err());
         assert_eq!(d("0"), Ok(Duration::ZERO));
         assert!(d("").is_err());
         assert!(d("5 minutes").is_err());
         assert!(d("-1").is_err());
         assert!(d("99999999999999999999d").is_err());
+        // Shown in the largest unit that keeps the value whole, and read back the same.
+        for (shown, value) in [
+            ("1500us", Duration::from_micros(1500)),
+            ("2ms", Duration::from_millis(2)),
+            ("300s", Duration::from_secs(300)),
+        ] {
+            assert_eq!(HumanDuration(value).to_string(), shown);
+            assert_eq!(d(shown), Ok(value));
+        }
     }
 
     #[test]
