@@ -119,7 +119,8 @@ impl FromStr for IpBlock {
     }
 }
 
-/// A duration written as `300`, `300s`, `5m`, `2h` or `30d` (a bare number is seconds).
+/// A duration written as `300`, `300s`, `5m`, `2h`, `30d`, `250ms` or `1500us` (a bare number
+/// is seconds; whole units only, so a microsecond is the finest it holds and shows).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct HumanDuration(pub Duration);
 
@@ -156,7 +157,7 @@ impl FromStr for HumanDuration {
 impl fmt::Display for HumanDuration {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.0;
-        if d.subsec_micros() % 1000 != 0 {
+        if !d.subsec_micros().is_multiple_of(1000) {
             write!(f, "{}us", d.as_micros())
         } else if d.subsec_millis() != 0 {
             write!(f, "{}ms", d.as_millis())
