@@ -154,8 +154,11 @@ pub fn cost(
     periods.saturating_mul(child_complexity).saturating_add(1)
 }
 
+/// The seconds from `from` to `to` (none if `to` is earlier), to the nanosecond: rounded to
+/// whole milliseconds, the shares of a session split over periods fell short of its length by
+/// up to a millisecond, and so did their energy.
 fn seconds(from: DateTime<Utc>, to: DateTime<Utc>) -> f64 {
-    (to - from).num_milliseconds().max(0) as f64 / 1000.0
+    (to - from).to_std().map_or(0.0, |d| d.as_secs_f64())
 }
 
 /// Allocates `sessions` to the periods of `[from, to)`. `connectors` gives each station's
@@ -401,6 +404,37 @@ mod tests {
             (500.0, 0, 3600.0)
         );
         assert_eq!(r.totals.utilisation, None);
+    }
+
+    #[test]
+    fn a_session_split_over_periods_keeps_all_its_energy_to_the_sub_millisecond() {
+        // Start and now with sub-millisecond parts, across midnight: the two days' shares
+        // must add up to the whole session, not to a millisecond less of it.
+        let sessions = [session(
+            "CP1",
+            "T",
+            "2024-05-01T23:00:00.000400Z",
+            None,
+            1200.0,
+        )];
+        let r = report(
+            &sessions,
+            at("2024-05-01T00:00:00Z"),
+            at("2024-05-03T00:00:00Z"),
+            Grouping::Day,
+            &BTreeMap::from([("CP1".to_owned(), 1)]),
+            false,
+            at("2024-05-02T01:00:00.000700Z"),
+        )
+        .unwrap();
+        let shares: f64 = r.buckets.iter().map(|b| b.totals.energy_wh).sum();
+        assert!((shares - 1200.0).abs() < 1e-9, "{shares}");
+        assert!(
+            (r.totals.energy_wh - 1200.0).abs() < 1e-9,
+            "{}",
+            r.totals.energy_wh
+        );
+        assert!((r.totals.charging_seconds - 7200.0003).abs() < 1e-6);
     }
 
     #[test]
