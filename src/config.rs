@@ -167,6 +167,65 @@ impl fmt::Display for HumanDuration {
     }
 }
 
+/// A size in bytes written as `512`, `16KiB`, `1MiB` or `2GiB` (a bare number is bytes; whole
+/// units only).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ByteSize(pub u64);
+
+impl ByteSize {
+    pub const KIB: u64 = 1024;
+    pub const MIB: u64 = 1024 * 1024;
+
+    /// The size as a `usize` (saturating on 32-bit targets).
+    pub fn bytes(self) -> usize {
+        usize::try_from(self.0).unwrap_or(usize::MAX)
+    }
+}
+
+impl FromStr for ByteSize {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        let split = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+        let (number, unit) = s.split_at(split);
+        let number: u64 = number
+            .parse()
+            .map_err(|_| format!("`{s}` is not a size such as 512, 16KiB, 1MiB or 2GiB"))?;
+        let factor = match unit.trim() {
+            "" | "B" => 1,
+            "KiB" => Self::KIB,
+            "MiB" => Self::MIB,
+            "GiB" => 1024 * Self::MIB,
+            other => {
+                return Err(format!(
+                    "unknown size unit `{other}` (use B, KiB, MiB or GiB)"
+                ));
+            }
+        };
+        number
+            .checked_mul(factor)
+            .map(Self)
+            .ok_or_else(|| format!("`{s}` is too large"))
+    }
+}
+
+impl fmt::Display for ByteSize {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.0;
+        for (unit, factor) in [
+            ("GiB", 1024 * Self::MIB),
+            ("MiB", Self::MIB),
+            ("KiB", Self::KIB),
+        ] {
+            if n != 0 && n.is_multiple_of(factor) {
+                return write!(f, "{}{unit}", n / factor);
+            }
+        }
+        write!(f, "{n}")
+    }
+}
+
 /// Most PostgreSQL writer connections (`--db-writers`).
 pub const MAX_DB_WRITERS: u32 = 16;
 
@@ -538,6 +597,10 @@ pub struct Settings {
         global = true
     )]
     pub csr_certificate_validity: HumanDuration,
+
+    /// What one remote party can make the server hold (README, "Limits").
+    #[command(flatten)]
+    pub limits: Limits,
 }
 
 impl Settings {
@@ -588,6 +651,7 @@ impl Settings {
             csr_ca_cert: None,
             csr_ca_key: None,
             csr_certificate_validity: HumanDuration(Duration::from_secs(365 * 86_400)),
+            limits: Limits::default(),
         }
     }
 
@@ -766,6 +830,242 @@ impl Settings {
     }
 }
 
+/// Bounds on what remote parties (stations, API clients, anyone who can open a socket) can make
+/// the server hold: memory, sockets, rows, disk and time. Each has a line in the README's
+/// "Limits" table saying what a client gets when it hits it.
+#[derive(Clone, Debug, PartialEq, Eq, Args)]
+pub struct Limits {
+    // Connections, before they are a station's or an API client's.
+    /// How long a client has to send a request's line and headers, from the moment the
+    /// connection opens (or its previous response was sent); then the connection is closed.
+    #[arg(
+        long,
+        env = "CHARGEGATE_HEADER_READ_TIMEOUT",
+        default_value = "10s",
+        global = true
+    )]
+    pub header_read_timeout: HumanDuration,
+
+    /// How long a kept-alive HTTP connection may wait for its next request.
+    #[arg(
+        long,
+        env = "CHARGEGATE_KEEP_ALIVE_TIMEOUT",
+        default_value = "60s",
+        global = true
+    )]
+    pub keep_alive_timeout: HumanDuration,
+
+    /// How long a WebSocket handshake may take from its request to the switch of protocols
+    /// (the station's credentials checked on the way); past it the client gets 503.
+    #[arg(
+        long,
+        env = "CHARGEGATE_UPGRADE_TIMEOUT",
+        default_value = "10s",
+        global = true
+    )]
+    pub upgrade_timeout: HumanDuration,
+
+    /// Connections still in their handshake (no complete request yet, or a WebSocket upgrade
+    /// under way), in all; further connections wait in the kernel's accept queue.
+    #[arg(
+        long,
+        env = "CHARGEGATE_MAX_HANDSHAKES",
+        default_value_t = 4096,
+        global = true
+    )]
+    pub max_handshakes: usize,
+
+    /// Connections still in their handshake from one client address (IPv6: one /64); further
+    /// ones are closed at once. Established station sockets are not counted.
+    #[arg(
+        long,
+        env = "CHARGEGATE_MAX_HANDSHAKES_PER_ADDRESS",
+        default_value_t = 256,
+        global = true
+    )]
+    pub max_handshakes_per_address: usize,
+
+    // The GraphQL API.
+    /// Largest body of a `POST /graphql` request, and largest message on `/graphql/ws`.
+    #[arg(
+        long,
+        env = "CHARGEGATE_MAX_REQUEST_SIZE",
+        default_value = "1MiB",
+        global = true
+    )]
+    pub max_request_size: ByteSize,
+
+    /// Most selections a GraphQL document may expand to, counting a fragment's selections
+    /// each time it is spread.
+    #[arg(
+        long,
+        env = "CHARGEGATE_QUERY_SELECTION_LIMIT",
+        default_value_t = 10_000,
+        global = true
+    )]
+    pub query_selection_limit: usize,
+
+    /// Longest time one GraphQL operation (query or mutation) may run.
+    #[arg(
+        long,
+        env = "CHARGEGATE_QUERY_TIMEOUT",
+        default_value = "30s",
+        global = true
+    )]
+    pub query_timeout: HumanDuration,
+
+    /// How long a `/graphql/ws` socket may stay open without `connection_init` (closed with
+    /// 4408, as `graphql-transport-ws` specifies).
+    #[arg(
+        long,
+        env = "CHARGEGATE_CONNECTION_INIT_TIMEOUT",
+        default_value = "10s",
+        global = true
+    )]
+    pub connection_init_timeout: HumanDuration,
+
+    /// Most subscriptions open at once on one `/graphql/ws` socket.
+    #[arg(
+        long,
+        env = "CHARGEGATE_MAX_SUBSCRIPTIONS_PER_SOCKET",
+        default_value_t = 100,
+        global = true
+    )]
+    pub max_subscriptions_per_socket: usize,
+
+    /// Most `/graphql/ws` sockets open at once, in all.
+    #[arg(
+        long,
+        env = "CHARGEGATE_MAX_API_SOCKETS",
+        default_value_t = 4096,
+        global = true
+    )]
+    pub max_api_sockets: usize,
+
+    /// Most `/graphql/ws` sockets open at once from one client address (IPv6: one /64).
+    #[arg(
+        long,
+        env = "CHARGEGATE_MAX_API_SOCKETS_PER_ADDRESS",
+        default_value_t = 64,
+        global = true
+    )]
+    pub max_api_sockets_per_address: usize,
+
+    // Stations.
+    /// Largest OCPP message accepted from a station.
+    #[arg(
+        long,
+        env = "CHARGEGATE_MAX_MESSAGE_SIZE",
+        default_value = "256KiB",
+        global = true
+    )]
+    pub max_message_size: ByteSize,
+
+    /// Bytes of CALLs one station may have waiting while another of its CALLs is handled.
+    #[arg(
+        long,
+        env = "CHARGEGATE_STATION_QUEUE_BYTES",
+        default_value = "256KiB",
+        global = true
+    )]
+    pub station_queue_bytes: ByteSize,
+
+    /// Bytes of received messages held by all station sessions together (read, queued or
+    /// being handled).
+    #[arg(
+        long,
+        env = "CHARGEGATE_STATIONS_QUEUE_BYTES",
+        default_value = "64MiB",
+        global = true
+    )]
+    pub stations_queue_bytes: ByteSize,
+
+    /// Highest connector id a station may report (StatusNotification, MeterValues, …).
+    #[arg(
+        long,
+        env = "CHARGEGATE_MAX_CONNECTOR_ID",
+        default_value_t = 100,
+        global = true
+    )]
+    pub max_connector_id: u32,
+
+    // The journal.
+    /// Frames longer than this are journaled truncated, with their full size and SHA-256.
+    #[arg(
+        long,
+        env = "CHARGEGATE_JOURNAL_MAX_FRAME",
+        default_value = "16KiB",
+        global = true
+    )]
+    pub journal_max_frame: ByteSize,
+
+    /// Journal bytes one station may add per minute; frames beyond it are counted, not kept.
+    #[arg(
+        long,
+        env = "CHARGEGATE_JOURNAL_STATION_RATE",
+        default_value = "256KiB",
+        global = true
+    )]
+    pub journal_station_rate: ByteSize,
+
+    /// Payload bytes one page of `ocppMessages` may carry; a page is cut short beyond it.
+    #[arg(
+        long,
+        env = "CHARGEGATE_JOURNAL_PAGE_BYTES",
+        default_value = "1MiB",
+        global = true
+    )]
+    pub journal_page_bytes: ByteSize,
+
+    // Storage and uploads.
+    /// How long a database operation waits for a pooled connection.
+    #[arg(
+        long,
+        env = "CHARGEGATE_DB_ACQUIRE_TIMEOUT",
+        default_value = "3s",
+        global = true
+    )]
+    pub db_acquire_timeout: HumanDuration,
+
+    /// How long a diagnostics upload address stays valid after its GetDiagnostics.
+    #[arg(
+        long,
+        env = "CHARGEGATE_UPLOAD_TTL",
+        default_value = "24h",
+        global = true
+    )]
+    pub upload_ttl: HumanDuration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        let secs = |s| HumanDuration(Duration::from_secs(s));
+        Self {
+            header_read_timeout: secs(10),
+            keep_alive_timeout: secs(60),
+            upgrade_timeout: secs(10),
+            max_handshakes: 4096,
+            max_handshakes_per_address: 256,
+            max_request_size: ByteSize(ByteSize::MIB),
+            query_selection_limit: 10_000,
+            query_timeout: secs(30),
+            connection_init_timeout: secs(10),
+            max_subscriptions_per_socket: 100,
+            max_api_sockets: 4096,
+            max_api_sockets_per_address: 64,
+            max_message_size: ByteSize(256 * ByteSize::KIB),
+            station_queue_bytes: ByteSize(256 * ByteSize::KIB),
+            stations_queue_bytes: ByteSize(64 * ByteSize::MIB),
+            max_connector_id: 100,
+            journal_max_frame: ByteSize(16 * ByteSize::KIB),
+            journal_station_rate: ByteSize(256 * ByteSize::KIB),
+            journal_page_bytes: ByteSize(ByteSize::MIB),
+            db_acquire_timeout: secs(3),
+            upload_ttl: secs(24 * 3600),
+        }
+    }
+}
+
 /// The URL with any password replaced by `***`, for logs.
 pub fn redact_url(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
@@ -920,6 +1220,42 @@ mod tests {
             path("postgres://u@h/db"),
             PathBuf::from("chargegate.jwt-secret")
         );
+    }
+
+    #[test]
+    fn sizes_parse_with_and_without_units() {
+        let b = |s: &str| s.parse::<ByteSize>().map(|b| b.0);
+        assert_eq!(b("512"), Ok(512));
+        assert_eq!(b("512B"), Ok(512));
+        assert_eq!(b("16KiB"), Ok(16 * 1024));
+        assert_eq!(b("1MiB"), Ok(1024 * 1024));
+        assert_eq!(b("2GiB"), Ok(2 * 1024 * 1024 * 1024));
+        for bad in [
+            "",
+            "1.5MiB",
+            "1MB",
+            "-1",
+            "99999999999999999999GiB",
+            "1 MiB x",
+        ] {
+            assert!(b(bad).is_err(), "{bad}");
+        }
+        for (shown, value) in [("16KiB", 16 * 1024), ("1MiB", 1 << 20), ("1000", 1000)] {
+            assert_eq!(ByteSize(value).to_string(), shown);
+            assert_eq!(b(shown), Ok(value));
+        }
+    }
+
+    #[test]
+    fn the_limits_defaults_are_the_flags_defaults() {
+        #[derive(clap::Parser)]
+        struct Cli {
+            #[command(flatten)]
+            limits: Limits,
+        }
+        use clap::Parser as _;
+        let parsed = Cli::try_parse_from(["chargegate"]).unwrap();
+        assert_eq!(parsed.limits, Limits::default());
     }
 
     #[test]
