@@ -65,7 +65,8 @@ pub struct Skipped {
 pub enum Admit {
     /// Keep it; `resumed` counts the frames skipped before it, to be journaled first.
     Keep { resumed: Option<Skipped> },
-    /// Count it only; `first` for the first frame of a run of skipped ones.
+    /// Count it only; `first` for the first frame skipped since the bucket was last full (one
+    /// log line per such episode, however often journaling stops and resumes within it).
     Skip { first: bool },
 }
 
@@ -76,8 +77,10 @@ pub struct JournalBudget {
     level: u64,
     /// Up to when the level has been filled.
     refilled: Instant,
-    skipped_frames: u64,
     skipped_bytes: u64,
+    skipped_frames: u32,
+    /// Whether this episode was logged (cleared when the bucket is full again).
+    logged: bool,
 }
 
 impl JournalBudget {
@@ -86,8 +89,9 @@ impl JournalBudget {
         Self {
             level: u64::MAX,
             refilled: now,
-            skipped_frames: 0,
             skipped_bytes: 0,
+            skipped_frames: 0,
+            logged: false,
         }
     }
 
@@ -121,11 +125,11 @@ impl JournalBudget {
                 resumed: self.take_skipped(),
             };
         }
-        self.skipped_frames += 1;
+        self.skipped_frames = self.skipped_frames.saturating_add(1);
         self.skipped_bytes = self.skipped_bytes.saturating_add(received as u64);
-        Admit::Skip {
-            first: self.skipped_frames == 1,
-        }
+        let first = !self.logged;
+        self.logged = true;
+        Admit::Skip { first }
     }
 
     /// Adds what `rate` gave since the last fill, up to a minute's worth. The time the added
@@ -137,6 +141,7 @@ impl JournalBudget {
         if self.level.saturating_add(added) >= rate {
             self.level = rate;
             self.refilled = now;
+            self.logged = false;
         } else if added > 0 {
             self.level += added;
             let used = u128::from(added) * MINUTE_NANOS / u128::from(rate);
@@ -150,7 +155,7 @@ impl JournalBudget {
             return None;
         }
         let skipped = Skipped {
-            frames: self.skipped_frames,
+            frames: u64::from(self.skipped_frames),
             bytes: self.skipped_bytes,
         };
         (self.skipped_frames, self.skipped_bytes) = (0, 0);
@@ -165,9 +170,9 @@ impl JournalBudget {
     }
 }
 
-/// Journals the count of skipped frames (and says so in the log).
+/// Journals the count of skipped frames.
 pub async fn journal_skipped(store: &Store, station: &Arc<str>, skipped: Skipped) {
-    tracing::info!(station = %station, frames = skipped.frames, bytes = skipped.bytes, "journal budget: frames skipped");
+    tracing::debug!(station = %station, frames = skipped.frames, bytes = skipped.bytes, "journal budget: frames skipped");
     let row = JournalRow::skipped(station.clone(), skipped.frames, skipped.bytes, Utc::now());
     store.journal(row).await;
 }
@@ -224,8 +229,22 @@ mod tests {
                 bytes: 250_000
             }))
         );
+        // The same episode goes on (logged once) until the bucket is full again.
         assert_eq!(
             bucket.admit(Class::Metered, 744, 5000, later, RATE),
+            Admit::Skip { first: false }
+        );
+        let full = later + Duration::from_secs(60);
+        assert_eq!(
+            bucket.admit(Class::Metered, 744, 5000, full, RATE),
+            keep(Some(Skipped {
+                frames: 1,
+                bytes: 5000
+            }))
+        );
+        bucket.level = 0;
+        assert_eq!(
+            bucket.admit(Class::Metered, 744, 5000, full, RATE),
             Admit::Skip { first: true }
         );
     }
@@ -269,6 +288,30 @@ mod tests {
             );
         }
         assert_eq!(bucket.take_skipped(), None);
+    }
+
+    #[test]
+    fn the_journal_limits_must_fit_together() {
+        use crate::{Settings, config::ByteSize};
+        let with = |frame: u64, rate: u64, page: u64| {
+            let mut settings = Settings::with_database("sqlite::memory:");
+            settings.limits.journal_max_frame = ByteSize(frame);
+            settings.limits.journal_station_rate = ByteSize(rate);
+            settings.limits.journal_page_bytes = ByteSize(page);
+            settings.validate()
+        };
+        let kib = ByteSize::KIB;
+        assert_eq!(with(16 * kib, 256 * kib, 1024 * kib), Ok(()));
+        assert_eq!(with(kib, 0, kib), Ok(()), "no rate limit");
+        assert!(with(kib - 1, 0, kib).is_err(), "frames under 1 KiB");
+        assert!(
+            with(16 * kib, 0, 8 * kib).is_err(),
+            "a frame larger than a page"
+        );
+        assert!(
+            with(16 * kib, 32 * kib, 1024 * kib).is_err(),
+            "a rate of two frames"
+        );
     }
 
     #[test]
