@@ -687,7 +687,10 @@ impl Session {
         let stored = store::journal::stored_len(&payload, max_frame);
         let rate = limits.journal_station_rate.0;
         let now = Instant::now();
-        match (self.journal_budget).admit(class, stored, payload.len(), now, rate) {
+        match self
+            .journal_budget
+            .admit(class, stored, payload.len(), now, rate)
+        {
             Admit::Skip { first } => {
                 if first {
                     warn!(station = %self.station, rate = %limits.journal_station_rate, "journal budget spent: frames are counted, not kept, until it refills");

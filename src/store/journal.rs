@@ -165,7 +165,9 @@ impl Store {
         bounds: PageBounds,
     ) -> Result<Vec<JournalRead>, DbErr> {
         let (rows, loaded) = read_page(self.reader(), filter, window, bounds).await?;
-        (self.0.journal_bytes_read).fetch_add(loaded, Ordering::Relaxed);
+        self.0
+            .journal_bytes_read
+            .fetch_add(loaded, Ordering::Relaxed);
         Ok(rows)
     }
 
