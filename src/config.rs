@@ -767,6 +767,7 @@ impl Settings {
             DAY,
         )?;
         crate::security::check_settings(self)?;
+        self.limits.validate_journal()?;
         if self.redis_url.is_some() {
             if self.redis_prefix.is_empty() || self.redis_prefix.len() > 64 {
                 return Err("--redis-prefix must be 1 to 64 characters".into());
@@ -990,7 +991,9 @@ pub struct Limits {
     pub max_connector_id: u32,
 
     // The journal.
-    /// Frames longer than this are journaled truncated, with their full size and SHA-256.
+    /// Frames longer than this are journaled truncated (at a character boundary), with their
+    /// full size and SHA-256; rows stored longer (before this limit, or under a larger one) are
+    /// cut to it when read.
     #[arg(
         long,
         env = "CHARGEGATE_JOURNAL_MAX_FRAME",
@@ -999,7 +1002,9 @@ pub struct Limits {
     )]
     pub journal_max_frame: ByteSize,
 
-    /// Journal bytes one station may add per minute; frames beyond it are counted, not kept.
+    /// Journal bytes one station may add per minute (each row counts its stored payload and
+    /// about 128 bytes more), with a burst of one minute's worth; frames beyond it are counted,
+    /// not kept. `0`: no limit.
     #[arg(
         long,
         env = "CHARGEGATE_JOURNAL_STATION_RATE",
@@ -1063,6 +1068,28 @@ impl Default for Limits {
             db_acquire_timeout: secs(3),
             upload_ttl: secs(24 * 3600),
         }
+    }
+}
+
+impl Limits {
+    /// The journal's limits must fit together: a frame cut to `--journal-max-frame` still fits
+    /// a page, and a station's budget (when there is one) holds a few such frames a minute.
+    fn validate_journal(&self) -> Result<(), String> {
+        let frame = self.journal_max_frame.0;
+        if frame < ByteSize::KIB {
+            return Err("--journal-max-frame must be at least 1KiB".into());
+        }
+        if self.journal_page_bytes.0 < frame {
+            return Err("--journal-page-bytes must be at least --journal-max-frame".into());
+        }
+        let rate = self.journal_station_rate.0;
+        if rate != 0 && rate < 4 * frame {
+            return Err(
+                "--journal-station-rate must be 0 (no limit) or at least 4 times --journal-max-frame"
+                    .into(),
+            );
+        }
+        Ok(())
     }
 }
 

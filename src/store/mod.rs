@@ -7,6 +7,7 @@
 //! between readers and `--db-writers` writers; a station's rows always go to the same writer.
 
 mod bulk;
+pub mod journal;
 mod writer;
 
 use std::{
@@ -72,7 +73,7 @@ impl Direction {
     }
 }
 
-/// One journal row: a frame as it was on the wire.
+/// One journal row: a frame as it was on the wire, or its start (see [`journal::StoredFrame`]).
 #[derive(Clone, Debug)]
 pub struct JournalRow {
     pub station_id: Arc<str>,
@@ -81,6 +82,10 @@ pub struct JournalRow {
     pub message_id: Option<String>,
     pub action: Option<String>,
     pub payload: String,
+    /// Bytes of the whole frame, when `payload` holds only its start.
+    pub payload_size: Option<i64>,
+    /// The whole frame's SHA-256 (hexadecimal), when `payload` holds only its start.
+    pub payload_sha256: Option<String>,
     pub at: DateTime<Utc>,
 }
 
@@ -196,6 +201,8 @@ struct Inner {
     read: DatabaseConnection,
     write: DatabaseConnection,
     read_statements: Arc<AtomicU64>,
+    /// Payload bytes loaded for pages of the journal (see [`Store::journal_page`]).
+    journal_bytes_read: AtomicU64,
     /// The writers' queues ("lanes"): one on SQLite, `--db-writers` on PostgreSQL. A
     /// station's meter and journal rows go to the lane of its id ([`lane_of`]), every other
     /// write to the first, so that a station's rows stay in the order they were queued.
@@ -322,6 +329,7 @@ impl Store {
             read,
             write,
             read_statements,
+            journal_bytes_read: AtomicU64::new(0),
             lanes,
             stop,
             writers: Mutex::new(writers),

@@ -14,6 +14,7 @@ mod faults;
 mod frames;
 mod gql;
 mod handshake;
+mod journal_limits;
 mod lifecycle;
 mod migrations;
 mod profiles;
