@@ -2,12 +2,17 @@
 //! station-scoped token may do to accounts and id tags, how failed logins are counted, and how
 //! long and how often a diagnostics upload address works.
 
+use std::time::Duration;
+
 use chargegate::auth::Role;
+use entity::diagnostics_request;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
 use serde_json::{Value, json};
+use tokio::io::AsyncWriteExt;
 
 use crate::gql::first_error;
 use crate::on_both_backends;
-use crate::support::{Backend, TestApp, spawn, spawn_on};
+use crate::support::{Backend, Station, TestApp, eventually, spawn, spawn_on};
 
 const CREATE: &str = "mutation($u: String!, $r: AccountRole!, $s: [ID!]) { createAccount(username: $u, password: \"long enough pw\", role: $r, stations: $s) { username } }";
 const UPDATE_STATIONS: &str =
@@ -269,5 +274,252 @@ async fn a_flood_of_other_usernames_does_not_reset_a_users_count() {
     assert_eq!(fifth, "UNAUTHENTICATED");
     let right = login_from(&app, "198.51.100.4", "victim", "long enough pw").await;
     assert_eq!(right, "RATE_LIMITED");
+    app.stop().await;
+}
+
+/// A server that tells stations to upload to `http://chargegate.example:8080/diagnostics/…`,
+/// with its upload directory and settings changed by `configure`.
+async fn upload_server(
+    backend: Backend,
+    uploads: &std::path::Path,
+    configure: impl FnOnce(&mut chargegate::Settings),
+) -> Option<TestApp> {
+    let dir = uploads.to_owned();
+    spawn_on(backend, move |s| {
+        s.upload_dir = dir;
+        s.upload_max_mib = 1;
+        s.public_url = Some("http://chargegate.example:8080".into());
+        configure(s);
+    })
+    .await
+}
+
+/// Asks `station` (connected as `cp`) for its diagnostics; returns the request's id and the
+/// token of its upload address.
+async fn request_upload(app: &TestApp, cp: &mut Station, station: &str) -> (i32, String) {
+    let request = app.gql_spawned(
+        &app.admin(),
+        "mutation($s: ID!) { getDiagnostics(stationId: $s) { id } }",
+        json!({"s": station}),
+    );
+    let (id, action, payload) = cp.server_call().await;
+    assert_eq!(action, "GetDiagnostics");
+    cp.reply(&id, json!({"fileName": "diag.log"})).await;
+    let response = request.await.unwrap();
+    let request_id = response["data"]["getDiagnostics"]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{response}"))
+        .parse()
+        .unwrap();
+    let location = payload["location"].as_str().unwrap();
+    let token = location
+        .strip_prefix("http://chargegate.example:8080/diagnostics/")
+        .unwrap_or_else(|| panic!("unexpected upload address {location}"));
+    (request_id, token.to_owned())
+}
+
+async fn put(app: &TestApp, token: &str, body: &'static str) -> u16 {
+    reqwest::Client::new()
+        .put(format!("http://{}/diagnostics/{token}", app.addr))
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+/// Every file below `dir`.
+fn files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(files(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// Sets a request's upload expiry (and optionally its request time) in the database.
+async fn age_request(app: &TestApp, id: i32, expires: Option<&str>, requested: Option<&str>) {
+    let expires = expires.map(|t| t.parse::<chrono::DateTime<chrono::Utc>>().unwrap());
+    let requested = requested.map(|t| t.parse::<chrono::DateTime<chrono::Utc>>().unwrap());
+    app.ctx()
+        .store
+        .write(move |txn| {
+            Box::pin(async move {
+                let mut update = diagnostics_request::Entity::update_many()
+                    .col_expr(
+                        diagnostics_request::Column::UploadExpiresAt,
+                        Expr::value(expires),
+                    )
+                    .filter(diagnostics_request::Column::Id.eq(id));
+                if let Some(requested) = requested {
+                    update = update.col_expr(
+                        diagnostics_request::Column::RequestedAt,
+                        Expr::value(requested),
+                    );
+                }
+                update.exec(txn).await?;
+                Ok(())
+            })
+        })
+        .await
+        .unwrap();
+}
+
+/// An upload address takes one file, expires `--upload-ttl` after its request, and its token
+/// is shown to nobody but the station: not in the journal, not in the API.
+async fn an_upload_address_takes_one_file_and_expires(backend: Backend) {
+    let uploads = tempfile::tempdir().unwrap();
+    let Some(app) = upload_server(backend, uploads.path(), |_| {}).await else {
+        return;
+    };
+    let mut cp = app.booted_station("CP-UP").await;
+    let (first, token) = request_upload(&app, &mut cp, "CP-UP").await;
+
+    // Viewers read the journal and the request without the token.
+    let viewer = app.token(Role::Viewer, "v", None);
+    let journal = "{ ocppMessages(stationId: \"CP-UP\", action: \"GetDiagnostics\") { nodes { messageType payload } } }";
+    let call = eventually("the GetDiagnostics CALL in the journal", || async {
+        let read = app.ok(&viewer, journal, json!({})).await;
+        let nodes = read["ocppMessages"]["nodes"].as_array().unwrap().clone();
+        nodes.into_iter().find(|n| n["messageType"] == "CALL")
+    })
+    .await;
+    let payload = call["payload"].as_str().unwrap();
+    assert!(!payload.contains(&token), "{payload}");
+    assert!(
+        payload.contains("\"http://chargegate.example:8080/diagnostics/***\""),
+        "{payload}"
+    );
+    let listed = app
+        .ok(
+            &viewer,
+            "{ diagnosticsRequests(stationId: \"CP-UP\") { location requestedAt uploadExpiresAt } }",
+            json!({}),
+        )
+        .await;
+    let request = &listed["diagnosticsRequests"][0];
+    assert_eq!(
+        request["location"],
+        "http://chargegate.example:8080/diagnostics/***"
+    );
+    let at = |field: &str| {
+        request[field]
+            .as_str()
+            .unwrap()
+            .parse::<chrono::DateTime<chrono::Utc>>()
+            .unwrap()
+    };
+    assert_eq!(
+        at("uploadExpiresAt") - at("requestedAt"),
+        chrono::TimeDelta::hours(24)
+    );
+
+    // One file per address: a second upload is refused and nothing more is stored.
+    assert_eq!(put(&app, &token, "the diagnostics").await, 201);
+    assert_eq!(put(&app, &token, "more, and more").await, 409);
+    assert_eq!(files(uploads.path()).len(), 1);
+    let stored = diagnostics_request::Entity::find_by_id(first)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.size, Some("the diagnostics".len() as i64));
+
+    // An expired address takes nothing (410), also one recorded before expiries were (its
+    // request's time plus the TTL).
+    let (second, token) = request_upload(&app, &mut cp, "CP-UP").await;
+    age_request(&app, second, Some("2026-01-01T00:00:00Z"), None).await;
+    assert_eq!(put(&app, &token, "too late").await, 410);
+    let (third, token) = request_upload(&app, &mut cp, "CP-UP").await;
+    age_request(&app, third, None, Some("2026-01-01T00:00:00Z")).await;
+    assert_eq!(put(&app, &token, "too late").await, 410);
+    assert_eq!(files(uploads.path()).len(), 1);
+    app.stop().await;
+}
+on_both_backends!(an_upload_address_takes_one_file_and_expires);
+
+/// An upload request over a raw socket, promising `length` bytes and sending `sent` of them.
+async fn partial_upload(
+    app: &TestApp,
+    token: &str,
+    length: usize,
+    sent: &[u8],
+) -> tokio::net::TcpStream {
+    let mut socket = tokio::net::TcpStream::connect(app.addr).await.unwrap();
+    let head =
+        format!("PUT /diagnostics/{token} HTTP/1.1\r\nHost: x\r\nContent-Length: {length}\r\n\r\n");
+    socket.write_all(head.as_bytes()).await.unwrap();
+    socket.write_all(sent).await.unwrap();
+    socket
+}
+
+/// Uploads are received one at a time per address and at most `--max-uploads` at once; one
+/// that stalls is ended after `--upload-idle-timeout`, one that is abandoned leaves nothing, and
+/// the station's retry then succeeds.
+#[tokio::test]
+async fn uploads_are_bounded_in_number_and_idle_time() {
+    let uploads = tempfile::tempdir().unwrap();
+    let app = upload_server(Backend::Sqlite, uploads.path(), |s| {
+        s.limits.max_uploads = 1;
+        s.limits.upload_idle_timeout = chargegate::config::HumanDuration(Duration::from_secs(1));
+    })
+    .await
+    .unwrap();
+    let mut cp = app.booted_station("CP-SLOW").await;
+    let (_, token) = request_upload(&app, &mut cp, "CP-SLOW").await;
+    let (_, other) = request_upload(&app, &mut cp, "CP-SLOW").await;
+
+    // A slow upload, kept alive with a byte every 100 ms while the others are tried.
+    let mut slow = partial_upload(&app, &token, 1000, b"x").await;
+    eventually("the slow upload under way", || async {
+        (app.ctx().uploads.receiving() == 1).then_some(())
+    })
+    .await;
+    let keep_alive = tokio::spawn(async move {
+        for _ in 0..20 {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            slow.write_all(b"x").await.unwrap();
+        }
+        slow
+    });
+    assert_eq!(put(&app, &token, "the same address").await, 409);
+    let full = reqwest::Client::new()
+        .put(format!("http://{}/diagnostics/{other}", app.addr))
+        .body("another address")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(full.status(), 503);
+    assert!(full.headers().contains_key("retry-after"));
+    assert_eq!(app.ctx().uploads.receiving(), 1, "still under way");
+
+    // It stops sending: it is ended, its partial file removed, and the retry succeeds.
+    let _stalled = keep_alive.await.unwrap();
+    eventually("the stalled upload ended", || async {
+        (app.ctx().uploads.receiving() == 0).then_some(())
+    })
+    .await;
+    assert!(files(uploads.path()).is_empty());
+    assert_eq!(put(&app, &token, "the whole file").await, 201);
+
+    // An upload abandoned halfway leaves nothing either.
+    let abandoned = partial_upload(&app, &other, 1000, b"half").await;
+    eventually("the abandoned upload under way", || async {
+        (app.ctx().uploads.receiving() == 1).then_some(())
+    })
+    .await;
+    drop(abandoned);
+    eventually("the abandoned upload ended", || async {
+        (app.ctx().uploads.receiving() == 0).then_some(())
+    })
+    .await;
+    assert_eq!(files(uploads.path()).len(), 1);
+    assert_eq!(put(&app, &other, "the other file").await, 201);
     app.stop().await;
 }
