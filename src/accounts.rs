@@ -1,5 +1,6 @@
-//! Account use cases: create, change and delete API accounts (argon2id password hashes), and
-//! log in, with failed attempts limited per username and per client address.
+//! Account use cases: create, change and delete API accounts (argon2id password hashes), each
+//! within what the administrator doing it may manage ([`Grantor`]: its role and station scope),
+//! and log in, with failed attempts limited per username and per client address.
 
 use std::{
     collections::BTreeSet,
