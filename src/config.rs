@@ -766,6 +766,7 @@ impl Settings {
             Duration::from_secs(1),
             DAY,
         )?;
+        self.validate_uploads(check)?;
         crate::security::check_settings(self)?;
         self.limits.validate_journal()?;
         if self.redis_url.is_some() {
@@ -785,6 +786,32 @@ impl Settings {
 }
 
 impl Settings {
+    /// Diagnostics uploads: an address lives at least a millisecond (a zero would expire every
+    /// address at once), and at least one upload can be received.
+    fn validate_uploads(
+        &self,
+        check: impl Fn(&str, Duration, Duration, Duration) -> Result<(), String>,
+    ) -> Result<(), String> {
+        const MS: Duration = Duration::from_millis(1);
+        let limits = &self.limits;
+        check(
+            "--upload-ttl",
+            limits.upload_ttl.0,
+            MS,
+            Duration::from_secs(3650 * 86_400),
+        )?;
+        check(
+            "--upload-idle-timeout",
+            limits.upload_idle_timeout.0,
+            MS,
+            Duration::from_secs(86_400),
+        )?;
+        if limits.max_uploads == 0 {
+            return Err("--max-uploads must be at least 1".into());
+        }
+        Ok(())
+    }
+
     /// TLS needs its listener, certificate and key together; profiles 2 and 3 as the default
     /// need TLS (and 3 a client CA), or no station could connect with them.
     fn validate_tls(&self) -> Result<(), String> {
@@ -1040,6 +1067,26 @@ pub struct Limits {
         global = true
     )]
     pub upload_ttl: HumanDuration,
+
+    /// Diagnostics uploads one node receives at once (one at a time per request); further
+    /// ones are answered 503 with `Retry-After`.
+    #[arg(
+        long,
+        env = "CHARGEGATE_MAX_UPLOADS",
+        default_value_t = 16,
+        global = true
+    )]
+    pub max_uploads: usize,
+
+    /// How long a diagnostics upload may send nothing before it is ended (408) and its
+    /// partial file removed, so that the station's retry can start.
+    #[arg(
+        long,
+        env = "CHARGEGATE_UPLOAD_IDLE_TIMEOUT",
+        default_value = "60s",
+        global = true
+    )]
+    pub upload_idle_timeout: HumanDuration,
 }
 
 impl Default for Limits {
@@ -1067,6 +1114,8 @@ impl Default for Limits {
             journal_page_bytes: ByteSize(ByteSize::MIB),
             db_acquire_timeout: secs(3),
             upload_ttl: secs(24 * 3600),
+            max_uploads: 16,
+            upload_idle_timeout: secs(60),
         }
     }
 }
@@ -1271,6 +1320,17 @@ mod tests {
             assert_eq!(ByteSize(value).to_string(), shown);
             assert_eq!(b(shown), Ok(value));
         }
+    }
+
+    #[test]
+    fn upload_limits_are_checked() {
+        let mut settings = Settings::with_database("sqlite::memory:");
+        assert!(settings.validate().is_ok());
+        settings.limits.upload_ttl = HumanDuration(Duration::ZERO);
+        assert!(settings.validate().unwrap_err().contains("--upload-ttl"));
+        settings.limits.upload_ttl = HumanDuration(Duration::from_secs(60));
+        settings.limits.max_uploads = 0;
+        assert!(settings.validate().unwrap_err().contains("--max-uploads"));
     }
 
     #[test]

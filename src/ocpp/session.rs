@@ -777,17 +777,25 @@ impl Session {
 }
 
 /// The frame to journal instead of a CALL that carries a secret: the value of a
-/// ChangeConfiguration of `AuthorizationKey` (a station's password) is masked.
+/// ChangeConfiguration of `AuthorizationKey` (a station's password), and the upload token in
+/// a GetDiagnostics location on this server (`…/diagnostics/***`: whoever reads the journal
+/// could otherwise upload in the station's name) are masked.
 fn redacted(id: &str, action: &str, payload: &RawValue) -> Option<String> {
-    if action != ChangeConfiguration::ACTION {
+    use super::outbound::GetDiagnostics;
+    let masked = if action == ChangeConfiguration::ACTION {
+        let mut change: ChangeConfiguration = serde_json::from_str(payload.get()).ok()?;
+        if !change.key.as_str().eq_ignore_ascii_case("AuthorizationKey") {
+            return None;
+        }
+        change.value = CiString::new("***").ok()?;
+        serde_json::value::to_raw_value(&change).ok()?
+    } else if action == GetDiagnostics::ACTION {
+        let mut request: GetDiagnostics = serde_json::from_str(payload.get()).ok()?;
+        request.location = crate::firmware::mask_upload_token(&request.location)?;
+        serde_json::value::to_raw_value(&request).ok()?
+    } else {
         return None;
-    }
-    let mut change: ChangeConfiguration = serde_json::from_str(payload.get()).ok()?;
-    if !change.key.as_str().eq_ignore_ascii_case("AuthorizationKey") {
-        return None;
-    }
-    change.value = CiString::new("***").ok()?;
-    let masked = serde_json::value::to_raw_value(&change).ok()?;
+    };
     Some(frame::call(id, action, &masked))
 }
 

@@ -2,6 +2,7 @@
 //! (SQLite always; PostgreSQL when `CHARGEGATE_TEST_POSTGRES_URL` is set) and the real Redis
 //! (when `CHARGEGATE_TEST_REDIS_URL` is set). One test binary.
 
+mod access_limits;
 mod api_auth;
 mod api_commands;
 mod api_contract;
