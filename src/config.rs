@@ -895,6 +895,16 @@ pub struct Limits {
     )]
     pub max_request_size: ByteSize,
 
+    /// How long a client may take to send the body of an API request (`POST /graphql`,
+    /// `/api/v1`) once its headers are in; then it is answered 408.
+    #[arg(
+        long,
+        env = "CHARGEGATE_BODY_READ_TIMEOUT",
+        default_value = "30s",
+        global = true
+    )]
+    pub body_read_timeout: HumanDuration,
+
     /// Most selections a GraphQL document may expand to, counting a fragment's selections
     /// each time it is spread.
     #[arg(
@@ -1047,6 +1057,7 @@ impl Default for Limits {
             max_handshakes: 4096,
             max_handshakes_per_address: 256,
             max_request_size: ByteSize(ByteSize::MIB),
+            body_read_timeout: secs(30),
             query_selection_limit: 10_000,
             query_timeout: secs(30),
             connection_init_timeout: secs(10),
