@@ -625,3 +625,49 @@ async fn slow_queries_time_out_but_commands_are_not_cut_short(backend: Backend) 
     assert_eq!(first_error(&answer).0, "STATION_TIMEOUT", "{answer}");
 }
 on_both_backends!(slow_queries_time_out_but_commands_are_not_cut_short);
+
+#[tokio::test]
+async fn a_graphql_socket_that_stops_answering_pings_is_dropped() {
+    let app = spawn(|s| s.ping_interval = "300ms".parse().unwrap()).await;
+    // A live client (its library answers pings while it reads) stays.
+    let mut live = GqlWs::open(&app, &app.admin()).await;
+    let quiet = tokio::time::Instant::now() + Duration::from_millis(1_500);
+    live.send(json!({"id": "q", "type": "subscribe", "payload": {"query": "{ __typename }"}}))
+        .await;
+    assert_eq!(live.next("q").await["data"]["__typename"], "Query");
+    while tokio::time::Instant::now() < quiet {
+        let _ = tokio::time::timeout_at(quiet, live.recv()).await;
+    }
+    live.send(json!({"id": "q2", "type": "subscribe", "payload": {"query": "{ __typename }"}}))
+        .await;
+    assert_eq!(live.next("q2").await["data"]["__typename"], "Query");
+
+    // One that reads nothing (so answers no ping) for a few intervals is gone.
+    let mut dead = ws_connect(&app, "graphql-transport-ws", None)
+        .await
+        .unwrap();
+    dead.send(Message::text(r#"{"type":"connection_init"}"#))
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(2_000)).await;
+    let mut frames = Vec::new();
+    let ended = tokio::time::timeout(PATIENCE, async {
+        while let Some(Ok(frame)) = dead.next().await {
+            frames.push(frame);
+        }
+    })
+    .await;
+    assert!(ended.is_ok(), "still open after {frames:?}");
+}
+
+#[tokio::test]
+async fn graphql_sockets_are_closed_with_1001_when_the_server_stops() {
+    let app = spawn(|_| {}).await;
+    let mut ws = GqlWs::open(&app, &app.admin()).await;
+    let stopping = tokio::spawn(app.stop());
+    assert_eq!(ws.recv().await, json!({"type": "closed", "code": 1001}));
+    tokio::time::timeout(PATIENCE, stopping)
+        .await
+        .expect("the server stops")
+        .unwrap();
+}
