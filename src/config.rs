@@ -896,7 +896,7 @@ pub struct Limits {
     pub max_request_size: ByteSize,
 
     /// How long a client may take to send the body of an API request (`POST /graphql`,
-    /// `/api/v1`) once its headers are in; then it is answered 408.
+    /// `/api/v1`) once its headers are in; then it is answered 408. 0: no limit.
     #[arg(
         long,
         env = "CHARGEGATE_BODY_READ_TIMEOUT",
@@ -915,7 +915,9 @@ pub struct Limits {
     )]
     pub query_selection_limit: usize,
 
-    /// Longest time one GraphQL operation (query or mutation) may run.
+    /// Longest time one GraphQL query or mutation may run (answered `TIMEOUT`); a mutation
+    /// gets `--command-timeout` on top, so a station's answer is always waited for. Not for
+    /// subscription streams; 0: no limit.
     #[arg(
         long,
         env = "CHARGEGATE_QUERY_TIMEOUT",
@@ -925,7 +927,7 @@ pub struct Limits {
     pub query_timeout: HumanDuration,
 
     /// How long a `/graphql/ws` socket may stay open without `connection_init` (closed with
-    /// 4408, as `graphql-transport-ws` specifies).
+    /// 4408, as `graphql-transport-ws` specifies); 0: no limit.
     #[arg(
         long,
         env = "CHARGEGATE_CONNECTION_INIT_TIMEOUT",

@@ -71,7 +71,7 @@ impl BodyError {
 }
 
 /// The whole body, if it is at most `limits.max_request_size` and arrives within
-/// `limits.body_read_timeout`.
+/// `limits.body_read_timeout` (zero: no time limit).
 pub async fn read_limited(body: Body, limits: &Limits) -> Result<Bytes, BodyError> {
     let limit = limits.max_request_size.bytes();
     // hyper's hint is the Content-Length when there is one.
@@ -79,6 +79,9 @@ pub async fn read_limited(body: Body, limits: &Limits) -> Result<Bytes, BodyErro
         return Err(BodyError::TooLarge(limit));
     }
     let timeout = limits.body_read_timeout.0;
+    if timeout.is_zero() {
+        return collect(body, limit).await;
+    }
     tokio::time::timeout(timeout, collect(body, limit))
         .await
         .unwrap_or(Err(BodyError::TimedOut(timeout)))

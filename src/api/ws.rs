@@ -298,7 +298,9 @@ async fn pump(
 ) -> End {
     let limits = &ctx.settings.limits;
     futures_util::pin_mut!(messages);
-    let init_deadline = tokio::time::sleep(limits.connection_init_timeout.0);
+    // Zero: no deadline (the branch below is off).
+    let init_timeout = Some(limits.connection_init_timeout.0).filter(|t| !t.is_zero());
+    let init_deadline = tokio::time::sleep(init_timeout.unwrap_or_default());
     tokio::pin!(init_deadline);
     let mut pings = ping_timer(ctx.settings.ping_interval.0);
     loop {
@@ -312,7 +314,8 @@ async fn pump(
                 None if signals.too_big.load(Ordering::Relaxed) => return End::TooBig,
                 None => return End::Finished,
             },
-            () = &mut init_deadline, if !signals.initialised.load(Ordering::Relaxed) => {
+            () = &mut init_deadline, if init_timeout.is_some()
+                && !signals.initialised.load(Ordering::Relaxed) => {
                 return End::InitTimeout;
             }
             _ = tick(&mut pings) => {

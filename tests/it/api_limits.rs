@@ -671,3 +671,34 @@ async fn graphql_sockets_are_closed_with_1001_when_the_server_stops() {
         .expect("the server stops")
         .unwrap();
 }
+
+#[tokio::test]
+async fn zero_turns_the_init_and_body_timeouts_off() {
+    let app = spawn(|s| {
+        s.limits.connection_init_timeout = "0".parse().unwrap();
+        s.limits.body_read_timeout = "0".parse().unwrap();
+    })
+    .await;
+    let mut ws = ws_connect(&app, "graphql-transport-ws", None)
+        .await
+        .unwrap();
+    assert!(
+        tokio::time::timeout(Duration::from_millis(500), ws.next())
+            .await
+            .is_err(),
+        "closed at once"
+    );
+    ws.send(Message::text(r#"{"type":"connection_init"}"#))
+        .await
+        .unwrap();
+    let ack = tokio::time::timeout(PATIENCE, ws.next()).await.unwrap();
+    assert!(
+        matches!(&ack, Some(Ok(Message::Text(t))) if t.contains("connection_ack")),
+        "{ack:?}"
+    );
+    let (status, answer) = post(app.addr, json!({"query": "{ __typename }"})).await;
+    assert_eq!(
+        (status, answer),
+        (200, json!({"data": {"__typename": "Query"}}))
+    );
+}
