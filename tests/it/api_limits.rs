@@ -459,7 +459,7 @@ async fn graphql_sockets_are_capped_in_all_and_per_address() {
         s.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
         s.limits.max_api_sockets = 5;
         s.limits.max_api_sockets_per_address = 2;
-        s.limits.connection_init_timeout = "500ms".parse().unwrap();
+        s.limits.connection_init_timeout = "2s".parse().unwrap();
         s.limits.max_request_size = "4KiB".parse().unwrap();
     })
     .await;
@@ -484,11 +484,9 @@ async fn graphql_sockets_are_capped_in_all_and_per_address() {
         Some(503)
     );
 
-    // Each way a socket ends gives its place back: the client closes; the client vanishes;
-    // no connection_init in time (4408); a message over the limit (1009).
-    a1.close(None).await.unwrap();
-    drop(a2);
-    assert_eq!(close_code(&mut b1).await, Some(4408));
+    // Each way a socket ends gives its place back: a message over the limit (1009, sent
+    // well within b2's init timeout); the client closes; the client vanishes; no
+    // connection_init in time (4408).
     b2.send(Message::text(format!(
         "{{\"type\":\"connection_init\",\"payload\":{{\"pad\":\"{}\"}}}}",
         " ".repeat(8_000)
@@ -496,6 +494,9 @@ async fn graphql_sockets_are_capped_in_all_and_per_address() {
     .await
     .unwrap();
     assert_eq!(close_code(&mut b2).await, Some(1009));
+    a1.close(None).await.unwrap();
+    drop(a2);
+    assert_eq!(close_code(&mut b1).await, Some(4408));
     for client in ["192.0.2.1", "2001:db8::4"] {
         let mut opened = Vec::new();
         for _ in 0..2 {
@@ -581,7 +582,9 @@ async fn slow_queries_time_out_but_commands_are_not_cut_short(backend: Backend) 
             // One read connection, which the test holds.
             s.db_read_connections = 1;
         }
-        s.limits.query_timeout = "300ms".parse().unwrap();
+        // The mutation below gets 2s, the command in it 1s: a whole second for what the
+        // mutation reads before it sends the command, even on a loaded machine.
+        s.limits.query_timeout = "1s".parse().unwrap();
         s.command_timeout = "1s".parse().unwrap();
     })
     .await
@@ -628,10 +631,10 @@ on_both_backends!(slow_queries_time_out_but_commands_are_not_cut_short);
 
 #[tokio::test]
 async fn a_graphql_socket_that_stops_answering_pings_is_dropped() {
-    let app = spawn(|s| s.ping_interval = "300ms".parse().unwrap()).await;
+    let app = spawn(|s| s.ping_interval = "1s".parse().unwrap()).await;
     // A live client (its library answers pings while it reads) stays.
     let mut live = GqlWs::open(&app, &app.admin()).await;
-    let quiet = tokio::time::Instant::now() + Duration::from_millis(1_500);
+    let quiet = tokio::time::Instant::now() + Duration::from_millis(3_500);
     live.send(json!({"id": "q", "type": "subscribe", "payload": {"query": "{ __typename }"}}))
         .await;
     assert_eq!(live.next("q").await["data"]["__typename"], "Query");
@@ -649,7 +652,8 @@ async fn a_graphql_socket_that_stops_answering_pings_is_dropped() {
     dead.send(Message::text(r#"{"type":"connection_init"}"#))
         .await
         .unwrap();
-    tokio::time::sleep(Duration::from_millis(2_000)).await;
+    // Heard at 0 s (its init), pinged at 1 s, silent at 2 s: dropped then.
+    tokio::time::sleep(Duration::from_millis(3_000)).await;
     let mut frames = Vec::new();
     let ended = tokio::time::timeout(PATIENCE, async {
         while let Some(Ok(frame)) = dead.next().await {
