@@ -923,6 +923,16 @@ pub struct Limits {
     )]
     pub max_request_size: ByteSize,
 
+    /// How long a client may take to send the body of an API request (`POST /graphql`,
+    /// `/api/v1`) once its headers are in; then it is answered 408. 0: no limit.
+    #[arg(
+        long,
+        env = "CHARGEGATE_BODY_READ_TIMEOUT",
+        default_value = "30s",
+        global = true
+    )]
+    pub body_read_timeout: HumanDuration,
+
     /// Most selections a GraphQL document may expand to, counting a fragment's selections
     /// each time it is spread.
     #[arg(
@@ -933,7 +943,9 @@ pub struct Limits {
     )]
     pub query_selection_limit: usize,
 
-    /// Longest time one GraphQL operation (query or mutation) may run.
+    /// Longest time one GraphQL query or mutation may run (answered `TIMEOUT`); a mutation
+    /// gets `--command-timeout` on top, so a station's answer is always waited for. Not for
+    /// subscription streams; 0: no limit.
     #[arg(
         long,
         env = "CHARGEGATE_QUERY_TIMEOUT",
@@ -943,7 +955,7 @@ pub struct Limits {
     pub query_timeout: HumanDuration,
 
     /// How long a `/graphql/ws` socket may stay open without `connection_init` (closed with
-    /// 4408, as `graphql-transport-ws` specifies).
+    /// 4408, as `graphql-transport-ws` specifies); 0: no limit.
     #[arg(
         long,
         env = "CHARGEGATE_CONNECTION_INIT_TIMEOUT",
@@ -1099,6 +1111,7 @@ impl Default for Limits {
             max_handshakes: 4096,
             max_handshakes_per_address: 256,
             max_request_size: ByteSize(ByteSize::MIB),
+            body_read_timeout: secs(30),
             query_selection_limit: 10_000,
             query_timeout: secs(30),
             connection_init_timeout: secs(10),

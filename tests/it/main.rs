@@ -6,6 +6,7 @@ mod access_limits;
 mod api_auth;
 mod api_commands;
 mod api_contract;
+mod api_limits;
 mod api_queries;
 mod api_subscriptions;
 mod cli;
