@@ -47,6 +47,8 @@ pub struct Context {
     pub login_throttle: LoginThrottle,
     /// Recent failed station logins (HTTP Basic in the OCPP handshake).
     pub station_logins: crate::station_security::LoginLimits,
+    /// Unknown stations registered by connecting, per client address.
+    pub new_stations: crate::station_security::RegistrationLimiter,
     /// Reads the credentials of the stations whose handshakes arrive together in one
     /// statement (see `station_security::CredentialsLoader`).
     pub credentials: crate::station_security::CredentialsLoaderHandle,
@@ -82,6 +84,9 @@ impl Context {
             keys,
             login_throttle: LoginThrottle::default(),
             station_logins: Default::default(),
+            new_stations: crate::station_security::RegistrationLimiter::new(
+                settings.limits.new_stations_per_address,
+            ),
             credentials,
             shutdown,
             stopped,

@@ -1029,6 +1029,17 @@ pub struct Limits {
     )]
     pub max_connector_id: u32,
 
+    /// Stations not yet in the database that one client address (IPv6: one /64) may register
+    /// by connecting, per hour (under `--unknown-stations accept` or `pending`); further
+    /// unknown ids from it are refused with 429 until the hour is over. `0`: no limit.
+    #[arg(
+        long,
+        env = "CHARGEGATE_NEW_STATIONS_PER_ADDRESS",
+        default_value_t = 1000,
+        global = true
+    )]
+    pub new_stations_per_address: usize,
+
     // The journal.
     /// Frames longer than this are journaled truncated (at a character boundary), with their
     /// full size and SHA-256; rows stored longer (before this limit, or under a larger one) are
@@ -1122,6 +1133,7 @@ impl Default for Limits {
             station_queue_bytes: ByteSize(256 * ByteSize::KIB),
             stations_queue_bytes: ByteSize(64 * ByteSize::MIB),
             max_connector_id: 100,
+            new_stations_per_address: 1000,
             journal_max_frame: ByteSize(16 * ByteSize::KIB),
             journal_station_rate: ByteSize(256 * ByteSize::KIB),
             journal_page_bytes: ByteSize(ByteSize::MIB),

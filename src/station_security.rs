@@ -292,6 +292,61 @@ impl Default for LoginLimits {
     }
 }
 
+/// How long the count of new stations per address runs (`--new-stations-per-address`).
+pub const REGISTRATION_WINDOW: Duration = Duration::from_secs(3600);
+
+/// Counts the unknown stations each client address registers by connecting, in fixed windows
+/// of [`REGISTRATION_WINDOW`]: with `--unknown-stations accept` (the default) anyone who reaches
+/// the port can add stations, and this bounds how fast one address fills the `stations` table.
+/// At most [`MAX_TRACKED`] addresses are remembered (24 bytes and the key each); to make room
+/// the windows that ended go first, then the oldest.
+pub struct RegistrationLimiter {
+    limit: usize,
+    counts: Mutex<HashMap<String, (Instant, usize)>>,
+}
+
+impl RegistrationLimiter {
+    /// `limit` new stations per address and window; `0` means no limit.
+    pub fn new(limit: usize) -> Self {
+        Self {
+            limit,
+            counts: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Counts one registration from `key`, or returns how long until its window ends when the
+    /// address has registered `limit` stations in it already.
+    pub fn admit(&self, key: &str, now: Instant) -> Result<(), Duration> {
+        if self.limit == 0 {
+            return Ok(());
+        }
+        let mut counts = self.counts.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((start, count)) = counts.get_mut(key) {
+            let age = now.duration_since(*start);
+            if age >= REGISTRATION_WINDOW {
+                (*start, *count) = (now, 0);
+            } else if *count >= self.limit {
+                return Err(REGISTRATION_WINDOW - age);
+            }
+            *count += 1;
+            return Ok(());
+        }
+        if counts.len() >= MAX_TRACKED {
+            counts.retain(|_, (start, _)| now.duration_since(*start) < REGISTRATION_WINDOW);
+            if counts.len() >= MAX_TRACKED
+                && let Some(oldest) = counts
+                    .iter()
+                    .min_by_key(|(_, (start, _))| *start)
+                    .map(|(k, _)| k.clone())
+            {
+                counts.remove(&oldest);
+            }
+        }
+        counts.insert(key.to_owned(), (now, 1));
+        Ok(())
+    }
+}
+
 /// The throttle key of a client address: IPv4 addresses one by one, IPv6 by their /64 (one
 /// host usually holds a whole /64, so counting single addresses would not limit it).
 pub fn address_key(ip: IpAddr) -> String {
@@ -748,6 +803,41 @@ mod tests {
             limiter.attempt("k999", now).unwrap();
         }
         assert!(limiter.attempt("k999", now).is_err());
+    }
+
+    #[test]
+    fn new_stations_are_counted_per_address_in_windows_of_an_hour() {
+        let limiter = RegistrationLimiter::new(2);
+        let t0 = Instant::now();
+        assert!(limiter.admit("a", t0).is_ok());
+        assert!(limiter.admit("a", t0).is_ok());
+        let wait = limiter
+            .admit("a", t0 + Duration::from_secs(600))
+            .unwrap_err();
+        assert_eq!(wait, Duration::from_secs(3000));
+        assert!(
+            limiter.admit("b", t0).is_ok(),
+            "another address has its own count"
+        );
+        assert!(
+            limiter.admit("a", t0 + REGISTRATION_WINDOW).is_ok(),
+            "a new window"
+        );
+        let unlimited = RegistrationLimiter::new(0);
+        for _ in 0..10 {
+            assert!(unlimited.admit("a", t0).is_ok());
+        }
+    }
+
+    #[test]
+    fn the_new_station_counts_stay_bounded() {
+        let limiter = RegistrationLimiter::new(5);
+        let t0 = Instant::now();
+        for i in 0..MAX_TRACKED + 10 {
+            limiter.admit(&format!("10.{i}"), t0).unwrap();
+        }
+        let held = limiter.counts.lock().unwrap().len();
+        assert_eq!(held, MAX_TRACKED);
     }
 
     #[test]

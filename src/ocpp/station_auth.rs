@@ -9,7 +9,8 @@
 //! | 3 | `wss://` only | a client certificate verified against `--tls-client-ca` whose subject CN is its id | 403 over `ws://`; 401 without a certificate, 403 for another CN |
 //!
 //! An unknown station has the default profile (and, under `--unknown-stations reject`, gets
-//! 404 first). Failed Basic logins are counted per charge point id and per client address;
+//! 404 first); connecting registers it, at most `--new-stations-per-address` per client address
+//! and hour (then 429 with `Retry-After`). Failed Basic logins are counted per charge point id and per client address;
 //! past the limit the handshake gets 429 with `Retry-After`, whatever the credentials.
 
 use std::{
@@ -47,6 +48,8 @@ pub enum Refusal {
     Unauthorized(&'static str),
     /// Too many failed logins (429 with `Retry-After`).
     TooMany(Duration),
+    /// Too many unknown stations registered from this address (429 with `Retry-After`).
+    TooManyNew(Duration),
     /// A client certificate of another charge point (403).
     OtherCertificate,
     /// A client certificate whose O does not name the CPO (403).
@@ -72,15 +75,15 @@ impl IntoResponse for Refusal {
                 reason,
             )
                 .into_response(),
-            Self::TooMany(wait) => {
-                let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
-                (
-                    StatusCode::TOO_MANY_REQUESTS,
-                    [(header::RETRY_AFTER, seconds.max(1).to_string())],
-                    "too many failed logins for this charge point or address; try again later",
-                )
-                    .into_response()
-            }
+            Self::TooMany(wait) => too_many(
+                wait,
+                "too many failed logins for this charge point or address; try again later",
+            ),
+            Self::TooManyNew(wait) => too_many(
+                wait,
+                "too many new charge points from this address; try again later, or have an \
+                 operator register this one",
+            ),
             Self::OtherCertificate => (
                 StatusCode::FORBIDDEN,
                 "the client certificate's subject CN is neither this charge point id nor its serial number",
@@ -93,6 +96,17 @@ impl IntoResponse for Refusal {
                 .into_response(),
         }
     }
+}
+
+/// 429 with `Retry-After` in whole seconds (at least one).
+fn too_many(wait: Duration, reason: &'static str) -> Response {
+    let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    (
+        StatusCode::TOO_MANY_REQUESTS,
+        [(header::RETRY_AFTER, seconds.max(1).to_string())],
+        reason,
+    )
+        .into_response()
 }
 
 /// Lets the handshake of station `id` from `peer` proceed, or answers the refusal. `tls` is
@@ -135,11 +149,19 @@ pub async fn admit(
             info!(station = %id, "unknown station refused");
             return Err(Refusal::UnknownStation);
         }
-        None => Credentials {
-            profile: ctx.settings.default_security_profile,
-            key_hash: None,
-            serials: Vec::new(),
-        },
+        None => {
+            // Connecting registers it: bounded per address (`--new-stations-per-address`).
+            let address = station_security::address_key(client);
+            if let Err(wait) = ctx.new_stations.admit(&address, Instant::now()) {
+                info!(station = %id, %client, "unknown station refused: too many new stations from this address");
+                return Err(Refusal::TooManyNew(wait));
+            }
+            Credentials {
+                profile: ctx.settings.default_security_profile,
+                key_hash: None,
+                serials: Vec::new(),
+            }
+        }
     };
     if profile == 0 {
         return Ok(());

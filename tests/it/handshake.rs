@@ -184,3 +184,71 @@ async fn unknown_stations_get_404_under_the_reject_policy() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn one_address_registers_a_bounded_number_of_new_stations_per_hour() {
+    for policy in [
+        chargegate::config::UnknownStationPolicy::Accept,
+        chargegate::config::UnknownStationPolicy::Pending,
+    ] {
+        let app = spawn(|s| {
+            s.unknown_stations = policy;
+            s.limits.new_stations_per_address = 3;
+        })
+        .await;
+        let mut first = None;
+        for id in ["NEW-1", "NEW-2", "NEW-3"] {
+            let (cp, _) = Station::connect(&app.ws_url(&format!("/ocpp/{id}")), Some("ocpp1.6"))
+                .await
+                .unwrap();
+            first.get_or_insert(cp);
+        }
+        // The fourth new id from this address is refused, with the time to wait.
+        let refused = Station::connect(&app.ws_url("/ocpp/NEW-4"), Some("ocpp1.6")).await;
+        match refused {
+            Err(tungstenite::Error::Http(response)) => {
+                assert_eq!(response.status().as_u16(), 429, "{policy:?}");
+                let wait: u64 = response.headers()["retry-after"]
+                    .to_str()
+                    .unwrap()
+                    .parse()
+                    .unwrap();
+                assert!((3000..=3600).contains(&wait), "Retry-After {wait}");
+            }
+            Err(e) => panic!("expected 429 for a fourth new station, got {e}"),
+            Ok(_) => panic!("expected 429 for a fourth new station, it was let in"),
+        }
+        assert!(
+            station::Entity::find_by_id("NEW-4")
+                .one(app.db())
+                .await
+                .unwrap()
+                .is_none(),
+            "nothing registered"
+        );
+        // Stations already registered still connect, and so do ones an operator registered.
+        drop(first);
+        crate::support::eventually("NEW-1 is registered", || async {
+            station::Entity::find_by_id("NEW-1")
+                .one(app.db())
+                .await
+                .unwrap()
+                .map(|_| ())
+        })
+        .await;
+        Station::connect(&app.ws_url("/ocpp/NEW-1"), Some("ocpp1.6"))
+            .await
+            .expect("a known station reconnects");
+        let token = app.admin();
+        app.ok(
+            &token,
+            "mutation { approveStation(id: \"PRE-1\") { id } }",
+            serde_json::json!({}),
+        )
+        .await;
+        Station::connect(&app.ws_url("/ocpp/PRE-1"), Some("ocpp1.6"))
+            .await
+            .expect("a station an operator registered connects");
+        app.stop().await;
+    }
+}
