@@ -766,6 +766,12 @@ impl Settings {
             Duration::from_secs(1),
             DAY,
         )?;
+        check(
+            "--db-acquire-timeout",
+            self.limits.db_acquire_timeout.0,
+            Duration::from_millis(1),
+            DAY,
+        )?;
         crate::security::check_settings(self)?;
         if self.redis_url.is_some() {
             if self.redis_prefix.is_empty() || self.redis_prefix.len() > 64 {
@@ -1187,6 +1193,9 @@ mod tests {
         let mut bad = ok.clone();
         bad.presence_ttl = "500ms".parse().unwrap();
         assert!(bad.validate().unwrap_err().contains("--presence-ttl"));
+        let mut bad = ok.clone();
+        bad.limits.db_acquire_timeout = HumanDuration(Duration::ZERO);
+        assert!(bad.validate().unwrap_err().contains("--db-acquire-timeout"));
         // Several nodes must verify each other's tokens.
         let mut bad = ok.clone();
         bad.redis_url = Some("redis://127.0.0.1:6379".into());

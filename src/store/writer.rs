@@ -6,14 +6,17 @@
 //! ([`super::bulk`]). A batch of nothing else (the common case under load) runs straight on a
 //! connection the writer keeps between batches, without SeaORM; a batch with other writes runs
 //! in a SeaORM transaction, the same inserts included. If a batch fails because of one job, the
-//! batch is run again with each job in a savepoint, so that a bad job fails only itself; if the
-//! database is unreachable, the whole batch fails at once.
+//! batch is run again with each job in a savepoint, so that a bad job fails only itself, and its
+//! station's later rows are kept out of the shared inserts for a while ([`super::quarantine`]):
+//! a row the database refuses again and again never again costs the others a rerun. If the
+//! database is unreachable, the whole batch fails at once, and so do the next ones while the
+//! store's breaker is open ([`super::breaker`]).
 
 use std::{
     path::PathBuf,
     sync::{
         Arc,
-        atomic::{AtomicUsize, Ordering},
+        atomic::{AtomicU64, AtomicUsize, Ordering},
     },
     time::{Duration, Instant},
 };
@@ -29,7 +32,9 @@ use tokio_util::sync::CancellationToken;
 
 use super::{
     MeterRow, StoreError,
+    breaker::{self, Breaker, is_connection_error},
     bulk::{self, JournalEntry, Link, OrmSink, Owners, PgSink, Sink as _, SqliteSink},
+    quarantine::{Quarantine, Route, Table},
 };
 
 /// Most jobs in one transaction.
@@ -80,6 +85,23 @@ enum Held {
     Postgres(PoolConnection<sqlx::Postgres>),
 }
 
+/// What the writers did, summed over all of them (see [`super::StoreStats`]).
+#[derive(Default)]
+pub(super) struct Counters {
+    pub batches: AtomicU64,
+    pub reruns: AtomicU64,
+    pub jobs_rerun: AtomicU64,
+    pub jobs_apart: AtomicU64,
+    pub jobs_held_back: AtomicU64,
+    pub suspects: AtomicU64,
+}
+
+impl Counters {
+    fn add(counter: &AtomicU64, n: usize) {
+        counter.fetch_add(n as u64, Ordering::Relaxed);
+    }
+}
+
 pub(super) struct Writer {
     db: DatabaseConnection,
     held: Option<Held>,
@@ -87,6 +109,11 @@ pub(super) struct Writer {
     committed: Option<Arc<Notify>>,
     /// SQLite's log sync, when the writer syncs it itself.
     syncer: Option<WalSync>,
+    /// The store's breaker: batches fail at once while the database is unreachable.
+    breaker: Arc<Breaker>,
+    /// Stations whose rows the database refused, written apart from the others.
+    quarantine: Quarantine,
+    counters: Arc<Counters>,
 }
 
 impl Writer {
@@ -96,6 +123,8 @@ impl Writer {
         db: DatabaseConnection,
         committed: Option<Arc<Notify>>,
         wal: Option<(PathBuf, Duration)>,
+        breaker: Arc<Breaker>,
+        counters: Arc<Counters>,
     ) -> std::io::Result<Self> {
         Ok(Self {
             db,
@@ -104,8 +133,31 @@ impl Writer {
             syncer: wal
                 .map(|(path, interval)| WalSync::start(path, interval))
                 .transpose()?,
+            breaker,
+            quarantine: Quarantine::default(),
+            counters,
         })
     }
+}
+
+/// The station and table of a job's rows (none for a closure).
+fn rows_of(job: &Job) -> Option<(&Arc<str>, Table)> {
+    match job {
+        Job::Meter { rows, .. } => rows.first().map(|r| (&r.station_id, Table::Meter)),
+        Job::Journal(row) => Some((&row.station_id, Table::Journal)),
+        Job::Run(_) => None,
+    }
+}
+
+/// The results of a batch before anything ran: held-back jobs have failed.
+fn unrun(routes: &[Route]) -> Vec<Result<(), StoreError>> {
+    routes
+        .iter()
+        .map(|route| match route {
+            Route::HeldBack => Err(StoreError::Database),
+            Route::Shared | Route::Apart => Ok(()),
+        })
+        .collect()
 }
 
 /// A batch this large is written at once, even while a sync is under way. (Small: a busy
@@ -297,27 +349,126 @@ pub(super) async fn run(mut writer: Writer, mut rx: mpsc::Receiver<Job>, stop: C
 
 impl Writer {
     async fn write_batch(&mut self, jobs: &mut Vec<Job>) {
-        let hot = jobs.iter().all(|job| !matches!(job, Job::Run(_)));
-        let result = if hot {
-            self.write_rows(jobs).await
+        self.counters.batches.fetch_add(1, Ordering::Relaxed);
+        let generation = self.breaker.generation();
+        let results = if self.breaker.refusing() {
+            tracing::debug!(
+                jobs = jobs.len(),
+                "database unreachable: batch failed at once"
+            );
+            vec![Err(StoreError::Database); jobs.len()]
         } else {
-            self.write_orm(jobs).await
+            self.write(jobs, generation).await
         };
-        let results = match result {
-            Ok(()) => vec![Ok(()); jobs.len()],
-            Err(e) if jobs.len() == 1 || is_connection_error(&e) => {
-                tracing::error!(error = %e, jobs = jobs.len(), "database write failed");
+        self.deliver(jobs, results);
+    }
+
+    /// Writes a batch: the held-back jobs of suspect stations fail, the others are written
+    /// (suspects' rows apart), and what their outcome says about the stations is remembered.
+    /// Waiting for a connection is given up if the breaker opens after `generation`.
+    async fn write(&mut self, jobs: &mut [Job], generation: u64) -> Vec<Result<(), StoreError>> {
+        let now = Instant::now();
+        let routes: Vec<Route> = jobs
+            .iter()
+            .map(|job| match rows_of(job) {
+                Some((station, table)) => self.quarantine.route(station, table, now),
+                None => Route::Shared,
+            })
+            .collect();
+        let count = |wanted: Route| routes.iter().filter(|r| **r == wanted).count();
+        Counters::add(&self.counters.jobs_held_back, count(Route::HeldBack));
+        Counters::add(&self.counters.jobs_apart, count(Route::Apart));
+        let tried = routes.len() - count(Route::HeldBack);
+        if tried == 0 {
+            return unrun(&routes);
+        }
+        let hot = count(Route::Apart) == 0 && jobs.iter().all(|job| !matches!(job, Job::Run(_)));
+        let attempt = if hot {
+            self.write_rows(jobs, &routes, generation)
+                .await
+                .map(|()| unrun(&routes))
+        } else {
+            let closures_apart = self.quarantine.closures_apart(now);
+            self.write_orm(jobs, &routes, closures_apart, generation)
+                .await
+        };
+        self.breaker.observe(&attempt);
+        let results = match attempt {
+            Ok(results) => results,
+            Err(e) if is_connection_error(&e) => {
+                tracing::error!(error = %e, jobs = tried, "database write failed");
+                return vec![Err(StoreError::Database); jobs.len()];
+            }
+            Err(e) if tried == 1 => {
+                tracing::error!(error = %e, "database write failed");
                 vec![Err(StoreError::Database); jobs.len()]
             }
             Err(e) => {
-                tracing::warn!(error = %e, jobs = jobs.len(), "batch write failed; isolating the failing jobs");
+                tracing::warn!(error = %e, jobs = tried, "batch write failed; isolating the failing jobs");
                 self.release_sqlite();
-                isolate(&self.db, jobs).await.unwrap_or_else(|e| {
-                    tracing::error!(error = %e, jobs = jobs.len(), "database write failed");
-                    vec![Err(StoreError::Database); jobs.len()]
-                })
+                self.counters.reruns.fetch_add(1, Ordering::Relaxed);
+                Counters::add(&self.counters.jobs_rerun, tried);
+                let rerun = isolate(&self.db, jobs, &routes).await;
+                self.breaker.observe(&rerun);
+                match rerun {
+                    Ok(results) => results,
+                    Err(e) => {
+                        tracing::error!(error = %e, jobs = tried, "database write failed");
+                        return vec![Err(StoreError::Database); jobs.len()];
+                    }
+                }
             }
         };
+        self.learn(jobs, &routes, &results, now);
+        results
+    }
+
+    /// Remembers what the jobs tried say about their stations: one that failed failed on its
+    /// own (apart, alone in its batch, or run again alone), so its station becomes suspect (or
+    /// stays so, for longer); a suspect's job stored apart clears the suspicion.
+    fn learn(
+        &mut self,
+        jobs: &[Job],
+        routes: &[Route],
+        results: &[Result<(), StoreError>],
+        now: Instant,
+    ) {
+        let before = self.quarantine.len();
+        for ((job, route), result) in jobs.iter().zip(routes).zip(results) {
+            match (rows_of(job), route, result) {
+                (_, Route::HeldBack, _) => {}
+                (Some((station, table)), _, Err(_)) => {
+                    self.quarantine.refused(station, table, now);
+                }
+                (Some((station, table)), Route::Apart, Ok(())) => {
+                    self.quarantine.stored(station, table);
+                }
+                (None, _, Err(_)) => self.quarantine.closure_refused(now),
+                (_, Route::Shared | Route::Apart, Ok(())) => {}
+            }
+        }
+        let after = self.quarantine.len();
+        if after != before {
+            self.counters
+                .suspects
+                .fetch_add(after as u64, Ordering::Relaxed);
+            self.counters
+                .suspects
+                .fetch_sub(before as u64, Ordering::Relaxed);
+        }
+    }
+
+    /// Answers the batch's jobs: at once, or (SQLite with `synchronous=FULL`) once the sync
+    /// thread has synced what they wrote.
+    fn deliver(&mut self, jobs: &mut Vec<Job>, results: Vec<Result<(), StoreError>>) {
+        let lost = jobs
+            .iter()
+            .zip(&results)
+            .filter(|(job, result)| matches!(job, Job::Journal(_)) && result.is_err())
+            .count();
+        if lost > 0 {
+            tracing::warn!(rows = lost, "journal rows lost: the database refused them");
+        }
         if let Some(committed) = &self.committed
             && results.iter().any(Result::is_ok)
         {
@@ -350,11 +501,26 @@ impl Writer {
     }
 
     /// A batch with other writes: one SeaORM transaction.
-    async fn write_orm(&mut self, jobs: &mut [Job]) -> Result<(), DbErr> {
+    /// Suspects' rows are written apart, after the shared ones; with `closures_apart`, each
+    /// closure too. Returns each job's result, unless the shared part failed.
+    async fn write_orm(
+        &mut self,
+        jobs: &mut [Job],
+        routes: &[Route],
+        closures_apart: bool,
+        generation: u64,
+    ) -> Result<Vec<Result<(), StoreError>>, DbErr> {
         self.release_sqlite();
-        let txn = self.db.begin().await?;
-        match apply(&txn, jobs.iter_mut()).await {
-            Ok(()) => txn.commit().await,
+        let txn = tokio::select! {
+            biased;
+            txn = self.db.begin() => txn?,
+            () = self.breaker.opened_since(generation) => return Err(breaker::refused()),
+        };
+        match fill(&txn, jobs, routes, closures_apart).await {
+            Ok(results) => {
+                txn.commit().await?;
+                Ok(results)
+            }
             Err(e) => {
                 let _ = txn.rollback().await;
                 Err(e)
@@ -362,19 +528,31 @@ impl Writer {
         }
     }
 
-    /// A batch of meter and journal rows only, on the kept connection.
-    async fn write_rows(&mut self, jobs: &mut [Job]) -> Result<(), DbErr> {
+    /// A batch of meter and journal rows only, none of them apart, on the kept connection.
+    async fn write_rows(
+        &mut self,
+        jobs: &mut [Job],
+        routes: &[Route],
+        generation: u64,
+    ) -> Result<(), DbErr> {
         // (`&mut`: a shared slice of jobs would not be `Send`.)
         let mut meter: Vec<&MeterRow> = Vec::new();
         let mut journal: Vec<&JournalEntry> = Vec::new();
-        for job in jobs.iter_mut() {
-            match job {
-                Job::Meter { rows, .. } => meter.extend(rows.iter()),
-                Job::Journal(row) => journal.push(row),
-                Job::Run(_) => unreachable!("a batch with other writes runs in SeaORM"),
+        for (job, route) in jobs.iter_mut().zip(routes) {
+            match (job, route) {
+                (_, Route::HeldBack) => {}
+                (Job::Meter { rows, .. }, _) => meter.extend(rows.iter()),
+                (Job::Journal(row), _) => journal.push(row),
+                (Job::Run(_), _) => unreachable!("a batch with other writes runs in SeaORM"),
             }
         }
-        let result = match self.connection().await? {
+        let breaker = self.breaker.clone();
+        let connection = tokio::select! {
+            biased;
+            connection = self.connection() => connection?,
+            () = breaker.opened_since(generation) => return Err(breaker::refused()),
+        };
+        let result = match connection {
             Held::Sqlite(conn) => rows_sqlite(conn, &meter, &journal).await,
             Held::Postgres(conn) => rows_postgres(conn, &meter, &journal).await,
         };
@@ -523,47 +701,70 @@ async fn rows_postgres(
 }
 
 /// Runs the batch again in one transaction with each job in a savepoint of its own, so that
-/// only the jobs that fail are rolled back (and the rest still commit once).
+/// only the jobs that fail are rolled back (and the rest still commit once). Held-back jobs stay
+/// failed.
 async fn isolate(
     db: &DatabaseConnection,
     jobs: &mut [Job],
+    routes: &[Route],
 ) -> Result<Vec<Result<(), StoreError>>, DbErr> {
     let txn = db.begin().await?;
-    let mut results = Vec::with_capacity(jobs.len());
-    for job in jobs.iter_mut() {
-        let savepoint = txn.begin().await?;
-        match apply(&savepoint, std::iter::once(job)).await {
-            Ok(()) => {
-                savepoint.commit().await?;
-                results.push(Ok(()));
-            }
-            Err(e) => {
-                tracing::error!(error = %e, "database write failed");
-                savepoint.rollback().await?;
-                results.push(Err(StoreError::Database));
-            }
+    let mut results = unrun(routes);
+    for ((job, route), result) in jobs.iter_mut().zip(routes).zip(&mut results) {
+        if *route != Route::HeldBack {
+            *result = alone(&txn, job).await?;
         }
     }
     txn.commit().await?;
     Ok(results)
 }
 
-/// Errors that say the database itself is unreachable: retrying job by job would only wait
-/// for it again, so the whole batch fails at once (the stations retry).
-fn is_connection_error(e: &DbErr) -> bool {
-    use sea_orm::sqlx::Error;
-    match e {
-        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
-        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => matches!(
-            **e,
-            Error::Io(_)
-                | Error::Tls(_)
-                | Error::Protocol(_)
-                | Error::PoolTimedOut
-                | Error::PoolClosed
-                | Error::WorkerCrashed
-        ),
-        _ => false,
+/// The jobs of a batch in one transaction: closures first, in order (with `closures_apart`
+/// each in a savepoint of its own), then the shared rows, then each suspect's job in a
+/// savepoint of its own. Fails as a whole only if a closure outside a savepoint or the shared
+/// rows fail.
+async fn fill(
+    txn: &DatabaseTransaction,
+    jobs: &mut [Job],
+    routes: &[Route],
+    closures_apart: bool,
+) -> Result<Vec<Result<(), StoreError>>, DbErr> {
+    let mut results = unrun(routes);
+    let (mut closures, mut shared, mut rows) = (Vec::new(), Vec::new(), Vec::new());
+    for (i, (job, route)) in jobs.iter_mut().zip(routes).enumerate() {
+        let closure = matches!(job, Job::Run(_));
+        match route {
+            Route::HeldBack => {}
+            _ if closure && closures_apart => closures.push((i, job)),
+            Route::Apart => rows.push((i, job)),
+            Route::Shared => shared.push(job),
+        }
+    }
+    for (i, job) in closures {
+        results[i] = alone(txn, job).await?;
+    }
+    apply(txn, shared.into_iter()).await?;
+    for (i, job) in rows {
+        results[i] = alone(txn, job).await?;
+    }
+    Ok(results)
+}
+
+/// One job in a savepoint of its own: its failure rolls back only itself. A broken connection
+/// fails the whole transaction.
+async fn alone(txn: &DatabaseTransaction, job: &mut Job) -> Result<Result<(), StoreError>, DbErr> {
+    let savepoint = txn.begin().await?;
+    match apply(&savepoint, std::iter::once(job)).await {
+        Ok(()) => {
+            savepoint.commit().await?;
+            Ok(Ok(()))
+        }
+        Err(e) if is_connection_error(&e) => Err(e),
+        Err(e) => {
+            tracing::error!(error = %e, "database write failed");
+            savepoint.rollback().await?;
+            Ok(Err(StoreError::Database))
+        }
     }
 }
 
@@ -573,11 +774,8 @@ fn finish(job: Job, result: Result<(), StoreError>) {
         Job::Meter { done, .. } => {
             let _ = done.send(result);
         }
-        Job::Journal(_) => {
-            if result.is_err() {
-                tracing::warn!("journal rows lost: the database refused them");
-            }
-        }
+        // Lost rows were counted and logged with their batch.
+        Job::Journal(_) => {}
     }
 }
 

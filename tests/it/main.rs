@@ -16,6 +16,7 @@ mod gql;
 mod handshake;
 mod lifecycle;
 mod migrations;
+mod poison;
 mod profiles;
 mod proxy;
 mod redis;

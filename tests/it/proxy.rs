@@ -1,6 +1,8 @@
 //! A TCP proxy for fault tests: it forwards to a real service (Redis, PostgreSQL) until the test
-//! cuts it (every open connection is closed and new ones are closed as soon as they arrive),
-//! then forwards again once restored. Also a TLS front, for `rediss://` URLs.
+//! cuts it (every open connection is closed and new ones are closed as soon as they arrive) or
+//! stalls it (every open connection is closed and new ones are held open without a byte, as a
+//! host that stopped answering), then forwards again once restored. Also a TLS front, for
+//! `rediss://` URLs.
 
 use std::{
     net::SocketAddr,
@@ -17,9 +19,18 @@ pub struct Proxy {
 }
 
 struct State {
-    /// Cancelled to close every connection opened before a cut.
+    /// Cancelled to close every connection opened before a cut, a stall or a restore.
     generation: CancellationToken,
-    cut: bool,
+    mode: Mode,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Forward,
+    /// New connections are closed at once.
+    Cut,
+    /// New connections are accepted and held, silent, until the proxy is restored.
+    Stall,
 }
 
 impl Proxy {
@@ -29,7 +40,7 @@ impl Proxy {
         let addr = listener.local_addr().unwrap();
         let state = Arc::new(Mutex::new(State {
             generation: CancellationToken::new(),
-            cut: false,
+            mode: Mode::Forward,
         }));
         let stop = CancellationToken::new();
         tokio::spawn(accept(listener, target, state.clone(), stop.clone()));
@@ -49,14 +60,25 @@ impl Proxy {
 
     /// Closes every connection and refuses new ones until [`Proxy::restore`].
     pub fn cut(&self) {
-        let mut state = self.state.lock().unwrap();
-        state.cut = true;
-        state.generation.cancel();
-        state.generation = CancellationToken::new();
+        self.switch(Mode::Cut);
+    }
+
+    /// Closes every connection and holds new ones open without answering until
+    /// [`Proxy::restore`] (which closes them): connecting through it then takes as long as
+    /// the client is willing to wait.
+    pub fn stall(&self) {
+        self.switch(Mode::Stall);
     }
 
     pub fn restore(&self) {
-        self.state.lock().unwrap().cut = false;
+        self.switch(Mode::Forward);
+    }
+
+    fn switch(&self, mode: Mode) {
+        let mut state = self.state.lock().unwrap();
+        state.mode = mode;
+        state.generation.cancel();
+        state.generation = CancellationToken::new();
     }
 }
 
@@ -133,15 +155,22 @@ async fn accept(
             accepted = listener.accept() => accepted,
         };
         let Ok((client, _)) = accepted else { continue };
-        let generation = {
+        let (mode, generation) = {
             let state = state.lock().unwrap();
-            if state.cut {
-                drop(client);
-                continue;
-            }
-            state.generation.clone()
+            (state.mode, state.generation.clone())
         };
-        tokio::spawn(forward(client, target, generation));
+        match mode {
+            Mode::Forward => {
+                tokio::spawn(forward(client, target, generation));
+            }
+            Mode::Cut => drop(client),
+            Mode::Stall => {
+                tokio::spawn(async move {
+                    generation.cancelled().await;
+                    drop(client);
+                });
+            }
+        }
     }
 }
 
