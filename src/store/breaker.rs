@@ -5,12 +5,13 @@
 //!
 //! How it becomes known: an operation fails in a way that says the connection broke or could
 //! not be made (an I/O, TLS or protocol error, a failed ping of an idle pooled connection, or a
-//! pool timeout), which makes it *suspect*; a probe then opens a connection of its own (not
+//! pool timeout), or is still waiting after [`PATIENCE`] (a host that stopped answering sends
+//! no error), which makes the breaker *doubt*; a probe then opens a connection of its own (not
 //! from the pool, which may only be busy) and pings it within [`PROBE_TIMEOUT`]. Only if that
-//! fails does the breaker open: a single connection the server closed, or a pool exhausted by
-//! load, costs nobody else anything. When it opens, operations already waiting for the
-//! database give up too (see [`Breaker::opened_since`]). While it is open every operation fails
-//! at once; after [`REST`] the next one starts a probe (and fails too), which closes it if the
+//! fails does the breaker open: a single connection the server closed, a pool exhausted by
+//! load or a slow statement costs nobody anything. When it opens, operations still waiting for
+//! the database give up too (see [`Breaker::watch`]). While it is open every operation fails at
+//! once; after [`REST`] the next one starts a probe (and fails too), which closes it if the
 //! database answers.
 
 use std::{
@@ -38,6 +39,9 @@ pub(super) const REST: Duration = Duration::from_secs(1);
 /// milliseconds (a connection across a continent with TLS, a fraction of a second); the
 /// operations under way when it is found unreachable wait at most about this long.
 pub(super) const PROBE_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// How long an operation may wait for the database before the breaker doubts it.
+pub(super) const PATIENCE: Duration = Duration::from_secs(2);
 
 /// The message of the error every operation gets while the breaker is open.
 const REFUSED: &str = "the database is unreachable (retrying shortly)";
@@ -201,6 +205,19 @@ impl Breaker {
         }
     }
 
+    /// Resolves once the breaker has opened after `generation`, for an operation under way:
+    /// if that is still waiting after [`PATIENCE`], the breaker doubts the database.
+    pub async fn watch(self: &Arc<Self>, generation: u64) {
+        if tokio::time::timeout(PATIENCE, self.opened_since(generation))
+            .await
+            .is_ok()
+        {
+            return;
+        }
+        self.start_probe();
+        self.opened_since(generation).await;
+    }
+
     /// Runs `operation` unless the breaker refuses it; gives it up if the breaker opens
     /// meanwhile; and takes note of what its outcome says.
     pub async fn guard<T>(
@@ -214,7 +231,7 @@ impl Breaker {
         let result = tokio::select! {
             biased;
             result = operation => result,
-            () = self.opened_since(generation) => Err(refused()),
+            () = self.watch(generation) => Err(refused()),
         };
         self.observe(&result);
         result

@@ -8,8 +8,10 @@
 //! table are then
 //! - *held back* (failed at once, without the database) until its back-off has passed: 100 ms
 //!   after the first refusal, doubling with each further one up to 5 s, so that a station
-//!   retrying a refused row as fast as it is answered costs the database one try per back-off;
-//! - afterwards tried *apart*: in a savepoint of their own after the batch's shared rows. A job
+//!   retrying a refused row as fast as it is answered costs the database one try per back-off.
+//!   Only samples are held back: their station is answered InternalError and sends them again.
+//!   Nobody sends a journal row again, so a suspect's journal rows are always tried;
+//! - otherwise tried *apart*: in a savepoint of their own after the batch's shared rows. A job
 //!   that is refused again extends the back-off; one that is stored clears the suspicion, and the
 //!   station's rows go back into the shared INSERTs.
 //!
@@ -78,7 +80,7 @@ impl Quarantine {
         }
         match self.suspects.get(&(station.clone(), table)) {
             None => Route::Shared,
-            Some(suspect) if now < suspect.retry_at() => Route::HeldBack,
+            Some(suspect) if table == Table::Meter && now < suspect.retry_at() => Route::HeldBack,
             Some(_) => Route::Apart,
         }
     }
@@ -151,6 +153,9 @@ mod tests {
         // Only that station, only that table.
         assert_eq!(q.route(&other, Table::Meter, t0), Route::Shared);
         assert_eq!(q.route(&cp, Table::Journal, t0), Route::Shared);
+        // Journal rows, which nobody sends again, are never held back, only written apart.
+        q.refused(&cp, Table::Journal, t0);
+        assert_eq!(q.route(&cp, Table::Journal, t0), Route::Apart);
         let t1 = t0 + FIRST_BACKOFF;
         assert_eq!(q.route(&cp, Table::Meter, t1), Route::Apart);
         // Refused again: twice as long.
@@ -165,6 +170,7 @@ mod tests {
         );
         q.stored(&cp, Table::Meter);
         assert_eq!(q.route(&cp, Table::Meter, t1), Route::Shared);
+        q.stored(&cp, Table::Journal);
         assert_eq!(q.len(), 0);
     }
 

@@ -168,6 +168,12 @@ const PACE_UNTIL: usize = 16;
 /// not this sets the commits' pace there; a closed loop still fills it long before.
 const PACE_UNTIL_SPACED: usize = 64;
 
+/// Most committed batches waiting for their sync: beyond it the writer gathers jobs (up to a
+/// whole batch) instead of committing, so that a slow disk makes batches larger, not the
+/// hand-over to the sync thread longer (its jobs hold the journal rows' payloads, which no
+/// station waits for).
+const MAX_UNSYNCED: usize = 4;
+
 /// A committed batch's jobs with their results, waiting for the sync.
 type Committed = (Vec<Job>, Vec<Result<(), StoreError>>);
 
@@ -270,13 +276,26 @@ impl WalSync {
     /// Waits while a sync (or its interval) is under way and fewer than `pace_until` jobs are
     /// gathered ([`PACE_UNTIL`], [`PACE_UNTIL_SPACED`]), taking more jobs meanwhile. A batch
     /// committed now would wait for that sync to end before its own could start; written after
-    /// it, it is larger and the commits fewer.
+    /// it, it is larger and the commits fewer. While [`MAX_UNSYNCED`] batches wait for their
+    /// sync, it waits whatever it has gathered (taking jobs up to a whole batch).
     async fn pace(&self, rx: &mut mpsc::Receiver<Job>, jobs: &mut Vec<Job>) {
-        while jobs.len() < self.pace_until && self.pending.load(Ordering::Acquire) > 0 {
+        loop {
+            let pending = self.pending.load(Ordering::Acquire);
+            let limit = if pending >= MAX_UNSYNCED {
+                MAX_BATCH
+            } else if pending > 0 {
+                self.pace_until
+            } else {
+                return;
+            };
+            if pending < MAX_UNSYNCED && jobs.len() >= limit {
+                return;
+            }
+            let room = limit.saturating_sub(jobs.len());
             tokio::select! {
                 biased;
                 () = self.synced.notified() => {}
-                n = rx.recv_many(jobs, self.pace_until - jobs.len()) => {
+                n = rx.recv_many(jobs, room), if room > 0 => {
                     if n == 0 {
                         return;
                     }
@@ -365,35 +384,17 @@ impl Writer {
 
     /// Writes a batch: the held-back jobs of suspect stations fail, the others are written
     /// (suspects' rows apart), and what their outcome says about the stations is remembered.
-    /// Waiting for a connection is given up if the breaker opens after `generation`.
+    /// The writing is given up if the breaker opens after `generation` (see [`Breaker::watch`]):
+    /// its outcome is then unknown, as after a connection lost while committing, so its jobs
+    /// fail and their senders retry (every write is idempotent for a retry).
     async fn write(&mut self, jobs: &mut [Job], generation: u64) -> Vec<Result<(), StoreError>> {
         let now = Instant::now();
-        let routes: Vec<Route> = jobs
-            .iter()
-            .map(|job| match rows_of(job) {
-                Some((station, table)) => self.quarantine.route(station, table, now),
-                None => Route::Shared,
-            })
-            .collect();
-        let count = |wanted: Route| routes.iter().filter(|r| **r == wanted).count();
-        Counters::add(&self.counters.jobs_held_back, count(Route::HeldBack));
-        Counters::add(&self.counters.jobs_apart, count(Route::Apart));
-        let tried = routes.len() - count(Route::HeldBack);
+        let routes = self.routes(jobs, now);
+        let tried = routes.iter().filter(|r| **r != Route::HeldBack).count();
         if tried == 0 {
             return unrun(&routes);
         }
-        let hot = count(Route::Apart) == 0 && jobs.iter().all(|job| !matches!(job, Job::Run(_)));
-        let attempt = if hot {
-            self.write_rows(jobs, &routes, generation)
-                .await
-                .map(|()| unrun(&routes))
-        } else {
-            let closures_apart = self.quarantine.closures_apart(now);
-            self.write_orm(jobs, &routes, closures_apart, generation)
-                .await
-        };
-        self.breaker.observe(&attempt);
-        let results = match attempt {
+        let results = match self.attempt(jobs, &routes, now, generation).await {
             Ok(results) => results,
             Err(e) if is_connection_error(&e) => {
                 tracing::error!(error = %e, jobs = tried, "database write failed");
@@ -405,12 +406,7 @@ impl Writer {
             }
             Err(e) => {
                 tracing::warn!(error = %e, jobs = tried, "batch write failed; isolating the failing jobs");
-                self.release_sqlite();
-                self.counters.reruns.fetch_add(1, Ordering::Relaxed);
-                Counters::add(&self.counters.jobs_rerun, tried);
-                let rerun = isolate(&self.db, jobs, &routes).await;
-                self.breaker.observe(&rerun);
-                match rerun {
+                match self.rerun(jobs, &routes, tried, generation).await {
                     Ok(results) => results,
                     Err(e) => {
                         tracing::error!(error = %e, jobs = tried, "database write failed");
@@ -421,6 +417,74 @@ impl Writer {
         };
         self.learn(jobs, &routes, &results, now);
         results
+    }
+
+    /// How each job of the batch is written now, counted.
+    fn routes(&self, jobs: &[Job], now: Instant) -> Vec<Route> {
+        let routes: Vec<Route> = jobs
+            .iter()
+            .map(|job| match rows_of(job) {
+                Some((station, table)) => self.quarantine.route(station, table, now),
+                None => Route::Shared,
+            })
+            .collect();
+        let count = |wanted: Route| routes.iter().filter(|r| **r == wanted).count();
+        Counters::add(&self.counters.jobs_held_back, count(Route::HeldBack));
+        Counters::add(&self.counters.jobs_apart, count(Route::Apart));
+        routes
+    }
+
+    /// The batch in one transaction: on the kept connection when it holds only shared rows,
+    /// else in SeaORM. Given up if the breaker opens meanwhile.
+    async fn attempt(
+        &mut self,
+        jobs: &mut [Job],
+        routes: &[Route],
+        now: Instant,
+        generation: u64,
+    ) -> Result<Vec<Result<(), StoreError>>, DbErr> {
+        let hot =
+            !routes.contains(&Route::Apart) && jobs.iter().all(|job| !matches!(job, Job::Run(_)));
+        let closures_apart = self.quarantine.closures_apart(now);
+        let breaker = self.breaker.clone();
+        let attempt = tokio::select! {
+            biased;
+            attempt = async {
+                if hot {
+                    self.write_rows(jobs, routes).await.map(|()| unrun(routes))
+                } else {
+                    self.write_orm(jobs, routes, closures_apart).await
+                }
+            } => attempt,
+            () = breaker.watch(generation) => Err(breaker::refused()),
+        };
+        if attempt.as_ref().is_err_and(breaker::is_refusal) {
+            // Left in the middle of a statement.
+            self.discard_held();
+        }
+        breaker.observe(&attempt);
+        attempt
+    }
+
+    /// The batch again, each job in a savepoint of its own, after it failed because of some.
+    async fn rerun(
+        &mut self,
+        jobs: &mut [Job],
+        routes: &[Route],
+        tried: usize,
+        generation: u64,
+    ) -> Result<Vec<Result<(), StoreError>>, DbErr> {
+        self.release_sqlite();
+        self.counters.reruns.fetch_add(1, Ordering::Relaxed);
+        Counters::add(&self.counters.jobs_rerun, tried);
+        let breaker = self.breaker.clone();
+        let rerun = tokio::select! {
+            biased;
+            rerun = isolate(&self.db, jobs, routes) => rerun,
+            () = breaker.watch(generation) => Err(breaker::refused()),
+        };
+        breaker.observe(&rerun);
+        rerun
     }
 
     /// Remembers what the jobs tried say about their stations: one that failed failed on its
@@ -508,14 +572,9 @@ impl Writer {
         jobs: &mut [Job],
         routes: &[Route],
         closures_apart: bool,
-        generation: u64,
     ) -> Result<Vec<Result<(), StoreError>>, DbErr> {
         self.release_sqlite();
-        let txn = tokio::select! {
-            biased;
-            txn = self.db.begin() => txn?,
-            () = self.breaker.opened_since(generation) => return Err(breaker::refused()),
-        };
+        let txn = self.db.begin().await?;
         match fill(&txn, jobs, routes, closures_apart).await {
             Ok(results) => {
                 txn.commit().await?;
@@ -529,12 +588,7 @@ impl Writer {
     }
 
     /// A batch of meter and journal rows only, none of them apart, on the kept connection.
-    async fn write_rows(
-        &mut self,
-        jobs: &mut [Job],
-        routes: &[Route],
-        generation: u64,
-    ) -> Result<(), DbErr> {
+    async fn write_rows(&mut self, jobs: &mut [Job], routes: &[Route]) -> Result<(), DbErr> {
         // (`&mut`: a shared slice of jobs would not be `Send`.)
         let mut meter: Vec<&MeterRow> = Vec::new();
         let mut journal: Vec<&JournalEntry> = Vec::new();
@@ -546,28 +600,27 @@ impl Writer {
                 (Job::Run(_), _) => unreachable!("a batch with other writes runs in SeaORM"),
             }
         }
-        let breaker = self.breaker.clone();
-        let connection = tokio::select! {
-            biased;
-            connection = self.connection() => connection?,
-            () = breaker.opened_since(generation) => return Err(breaker::refused()),
-        };
-        let result = match connection {
+        let result = match self.connection().await? {
             Held::Sqlite(conn) => rows_sqlite(conn, &meter, &journal).await,
             Held::Postgres(conn) => rows_postgres(conn, &meter, &journal).await,
         };
         if let Err(e) = &result
             && is_connection_error(e)
         {
-            // Not back to the pool: it opens a fresh one when asked.
-            if let Some(held) = self.held.take() {
-                match held {
-                    Held::Sqlite(mut conn) => conn.close_on_drop(),
-                    Held::Postgres(mut conn) => conn.close_on_drop(),
-                }
-            }
+            self.discard_held();
         }
         result
+    }
+
+    /// Drops the kept connection (broken, or left in the middle of a statement): not back to
+    /// the pool, which opens a fresh one when asked.
+    fn discard_held(&mut self) {
+        if let Some(held) = self.held.take() {
+            match held {
+                Held::Sqlite(mut conn) => conn.close_on_drop(),
+                Held::Postgres(mut conn) => conn.close_on_drop(),
+            }
+        }
     }
 
     async fn connection(&mut self) -> Result<&mut Held, DbErr> {
@@ -892,6 +945,43 @@ mod tests {
         });
         syncer.pace(&mut rx, &mut jobs).await;
         assert_eq!(jobs.len(), 1);
+        syncer.stop();
+    }
+
+    #[tokio::test]
+    async fn the_writer_waits_while_too_many_batches_wait_for_their_sync() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite-wal");
+        std::fs::write(&path, b"log").unwrap();
+        let syncer = WalSync::start(path, Duration::ZERO).unwrap();
+        let (tx, mut rx) = mpsc::channel(MAX_BATCH + 8);
+        let mut jobs: Vec<Job> = (0..PACE_UNTIL).map(|_| journal_job()).collect();
+        // Enough for a batch while one sync runs ...
+        syncer.pending.store(1, Ordering::Release);
+        syncer.pace(&mut rx, &mut jobs).await;
+        assert_eq!(jobs.len(), PACE_UNTIL);
+        // ... but not while MAX_UNSYNCED batches wait: it gathers up to a whole batch, and
+        // then waits for the sync all the same.
+        syncer.pending.store(MAX_UNSYNCED, Ordering::Release);
+        for _ in 0..MAX_BATCH {
+            tx.send(journal_job()).await.unwrap();
+        }
+        let waited =
+            tokio::time::timeout(Duration::from_millis(50), syncer.pace(&mut rx, &mut jobs)).await;
+        assert!(
+            waited.is_err(),
+            "committed with {MAX_UNSYNCED} batches unsynced"
+        );
+        assert_eq!(jobs.len(), MAX_BATCH);
+        let (pending, synced) = (syncer.pending.clone(), syncer.synced.clone());
+        tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            pending.store(MAX_UNSYNCED - 1, Ordering::Release);
+            synced.notify_one();
+        });
+        syncer.pace(&mut rx, &mut jobs).await;
+        assert_eq!(jobs.len(), MAX_BATCH);
+        syncer.pending.store(0, Ordering::Release);
         syncer.stop();
     }
 
