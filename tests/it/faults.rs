@@ -418,6 +418,66 @@ async fn postgres_silent_everything_fails_at_once_and_recovers_after() {
     app.stop().await;
 }
 
+/// The network to PostgreSQL drops everything (the proxy freezes: open connections go silent,
+/// nothing is closed): a batch whose statement was sent on such a connection would wait for TCP
+/// to give up, minutes later. It is given up once a probe finds the database unreachable too,
+/// and the station is answered InternalError within seconds; nothing it sent is stored twice.
+#[tokio::test]
+async fn postgres_frozen_a_write_under_way_is_given_up() {
+    if postgres_url().is_none() {
+        return;
+    }
+    let (db, url) = TestDb::create(Backend::Postgres).await.unwrap();
+    let proxy = Proxy::start(target_of(&url)).await;
+    let mut settings = chargegate::Settings::with_database(proxy.url_for(&url));
+    settings.jwt_secret_file = Some(db.secret_file());
+    let app = chargegate::App::build(settings)
+        .await
+        .expect("server starts");
+    let app = TestApp {
+        addr: app.addr(),
+        app,
+        db: std::sync::Arc::new(db),
+    };
+    let mut cp = app.booted_station("CP-FROZEN").await;
+    let first = meter_values("2024-05-01T10:00:00Z", "1");
+    assert_eq!(cp.call("MeterValues", first).await, json!({}));
+
+    proxy.freeze();
+    let later = meter_values("2024-05-01T10:01:00Z", "2");
+    let (code, _) = tokio::time::timeout(
+        PATIENCE - Duration::from_secs(1),
+        cp.call_error("MeterValues", later.clone()),
+    )
+    .await
+    .expect("a write on a silent connection was given up in time");
+    assert_eq!(code, "InternalError");
+    assert_eq!(app.ctx().store.stats().outages, 1);
+
+    proxy.restore();
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    loop {
+        let frame = cp.call_frame("MeterValues", later.clone()).await;
+        if frame[0] == 3 {
+            break;
+        }
+        assert_eq!(frame[2], "InternalError", "{frame}");
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the database was never found again"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let stored = meter_value::Entity::find()
+        .filter(meter_value::Column::StationId.eq("CP-FROZEN"))
+        .count(app.db())
+        .await
+        .unwrap();
+    assert_eq!(stored, 2);
+    drop(cp);
+    app.stop().await;
+}
+
 #[tokio::test]
 async fn a_reconnect_during_a_short_redis_outage_keeps_the_new_connection() {
     let Some(cluster) = Cluster::new().await else {

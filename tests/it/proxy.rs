@@ -1,8 +1,9 @@
 //! A TCP proxy for fault tests: it forwards to a real service (Redis, PostgreSQL) until the test
-//! cuts it (every open connection is closed and new ones are closed as soon as they arrive) or
+//! cuts it (every open connection is closed and new ones are closed as soon as they arrive),
 //! stalls it (every open connection is closed and new ones are held open without a byte, as a
-//! host that stopped answering), then forwards again once restored. Also a TLS front, for
-//! `rediss://` URLs.
+//! host that stopped answering) or freezes it (as a stall, but the open connections are held
+//! too, silent: a network that drops everything), then forwards again once restored. Also a
+//! TLS front, for `rediss://` URLs.
 
 use std::{
     net::SocketAddr,
@@ -21,6 +22,8 @@ pub struct Proxy {
 struct State {
     /// Cancelled to close every connection opened before a cut, a stall or a restore.
     generation: CancellationToken,
+    /// Cancelled to stop forwarding on every open connection (a freeze) without closing it.
+    flowing: CancellationToken,
     mode: Mode,
 }
 
@@ -40,6 +43,7 @@ impl Proxy {
         let addr = listener.local_addr().unwrap();
         let state = Arc::new(Mutex::new(State {
             generation: CancellationToken::new(),
+            flowing: CancellationToken::new(),
             mode: Mode::Forward,
         }));
         let stop = CancellationToken::new();
@@ -70,6 +74,15 @@ impl Proxy {
         self.switch(Mode::Stall);
     }
 
+    /// Stops forwarding without closing anything: open connections go silent (what is sent
+    /// on them is never answered) and new ones are held open without a byte, until
+    /// [`Proxy::restore`] (which closes them all).
+    pub fn freeze(&self) {
+        let mut state = self.state.lock().unwrap();
+        state.mode = Mode::Stall;
+        state.flowing.cancel();
+    }
+
     pub fn restore(&self) {
         self.switch(Mode::Forward);
     }
@@ -79,6 +92,7 @@ impl Proxy {
         state.mode = mode;
         state.generation.cancel();
         state.generation = CancellationToken::new();
+        state.flowing = CancellationToken::new();
     }
 }
 
@@ -155,13 +169,13 @@ async fn accept(
             accepted = listener.accept() => accepted,
         };
         let Ok((client, _)) = accepted else { continue };
-        let (mode, generation) = {
+        let (mode, generation, flowing) = {
             let state = state.lock().unwrap();
-            (state.mode, state.generation.clone())
+            (state.mode, state.generation.clone(), state.flowing.clone())
         };
         match mode {
             Mode::Forward => {
-                tokio::spawn(forward(client, target, generation));
+                tokio::spawn(forward(client, target, generation, flowing));
             }
             Mode::Cut => drop(client),
             Mode::Stall => {
@@ -174,12 +188,21 @@ async fn accept(
     }
 }
 
-async fn forward(mut client: TcpStream, target: SocketAddr, cut: CancellationToken) {
+async fn forward(
+    mut client: TcpStream,
+    target: SocketAddr,
+    cut: CancellationToken,
+    flowing: CancellationToken,
+) {
     let Ok(mut server) = TcpStream::connect(target).await else {
         return;
     };
     tokio::select! {
         () = cut.cancelled() => {}
+        () = flowing.cancelled() => {
+            // Frozen: both ends stay open, nothing more goes through, until closed.
+            cut.cancelled().await;
+        }
         _ = tokio::io::copy_bidirectional(&mut client, &mut server) => {}
     }
 }
