@@ -142,10 +142,13 @@ pub(super) struct Breaker {
     probe: OnceLock<Probe>,
     /// Where probes run (the server's runtime; a writer's thread may be busy).
     runtime: tokio::runtime::Handle,
+    /// Milliseconds after `epoch` (plus one) when a probe last reached the database; 0: never.
+    reached: AtomicU64,
     /// Told when the breaker opens.
     opened: Notify,
     outages: AtomicU64,
     failed_fast: AtomicU64,
+    probes: AtomicU64,
 }
 
 impl Breaker {
@@ -157,9 +160,11 @@ impl Breaker {
             probing: AtomicBool::new(false),
             probe: OnceLock::new(),
             runtime: tokio::runtime::Handle::current(),
+            reached: AtomicU64::new(0),
             opened: Notify::new(),
             outages: AtomicU64::new(0),
             failed_fast: AtomicU64::new(0),
+            probes: AtomicU64::new(0),
         })
     }
 
@@ -254,12 +259,25 @@ impl Breaker {
         }
     }
 
+    /// Starts a probe unless one is under way, or (while closed) one reached the database less
+    /// than [`PATIENCE`] ago: many slow operations make one probe, not one each.
     fn start_probe(self: &Arc<Self>) {
-        if self.probe.get().is_none() || self.probing.swap(true, Ordering::AcqRel) {
+        if self.probe.get().is_none() || self.recently_reached() {
             return;
         }
+        if self.probing.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        self.probes.fetch_add(1, Ordering::Relaxed);
         let this = self.clone();
         self.runtime.spawn(async move { this.run_probe().await });
+    }
+
+    fn recently_reached(&self) -> bool {
+        let reached = self.reached.load(Ordering::Acquire);
+        self.open_until.load(Ordering::Acquire) == 0
+            && reached != 0
+            && self.now_ms() + 1 - reached < PATIENCE.as_millis() as u64
     }
 
     /// Connects and pings: closes the breaker if the database answers, opens it if not.
@@ -268,7 +286,10 @@ impl Breaker {
             return;
         };
         match tokio::time::timeout(PROBE_TIMEOUT, probe.ping()).await {
-            Ok(Ok(())) => self.close(),
+            Ok(Ok(())) => {
+                self.reached.store(self.now_ms() + 1, Ordering::Release);
+                self.close();
+            }
             Ok(Err(e)) => {
                 tracing::debug!(error = %e, "database probe failed");
                 self.open();
@@ -307,6 +328,11 @@ impl Breaker {
     /// Operations failed at once because it was open.
     pub fn failed_fast(&self) -> u64 {
         self.failed_fast.load(Ordering::Relaxed)
+    }
+
+    /// Probes started.
+    pub fn probes(&self) -> u64 {
+        self.probes.load(Ordering::Relaxed)
     }
 }
 
@@ -365,6 +391,12 @@ mod tests {
         settles(&breaker).await;
         assert!(!breaker.refusing());
         assert_eq!(breaker.outages(), 0);
+        assert_eq!(breaker.probes(), 1);
+        // Just found reachable: more doubts at once make no more probes.
+        for _ in 0..10 {
+            breaker.observe::<()>(&Err(io_error()));
+        }
+        assert_eq!(breaker.probes(), 1);
     }
 
     #[tokio::test]

@@ -91,6 +91,8 @@ pub struct StoreStats {
     pub outages: u64,
     /// Operations failed at once because the database was known to be unreachable.
     pub failed_fast: u64,
+    /// Probes (a connection of their own) made to find out whether it answers.
+    pub probes: u64,
 }
 
 /// Whether a journaled frame came from the station or went to it.
@@ -395,6 +397,7 @@ impl Store {
             suspects: get(&c.suspects),
             outages: self.0.breaker.outages(),
             failed_fast: self.0.breaker.failed_fast(),
+            probes: self.0.breaker.probes(),
         }
     }
 
