@@ -7,6 +7,11 @@ on SQLite and on PostgreSQL, the bare tokio-tungstenite ceiling (bench/bare_serv
 peers in bench/peers/. Every JSON report is kept under bench/results/<date>/.
 
 Usage: bench/run [--quick] [--only a,b,c,d,e] [--skip-peers] [--servers chargegate,bare,...]
+                 [--baseline PATH]
+
+`--baseline PATH` also runs another chargegate binary (an earlier build) as the servers
+`baseline` (SQLite) and `baseline-pg` (PostgreSQL), right after chargegate in every scenario, so
+that a change is measured before and after in one run (driven by the same simulator).
 """
 
 import argparse
@@ -29,6 +34,7 @@ BARE = os.path.join(ROOT, "target/release/examples/bare-server")
 PG_ADMIN = "postgres://postgres@127.0.0.1:5432/test"
 SECRET = "bench-secret-bench-secret-bench-secret"
 PEERS = ["ocpp-rpc", "python-ocpp"]
+BASELINE = None  # --baseline: the binary of the `baseline` and `baseline-pg` servers
 
 
 def log(*args):
@@ -57,14 +63,15 @@ class Server:
         self.pg = None
         env = dict(os.environ, RUST_LOG="warn", CHARGEGATE_JWT_SECRET=SECRET)
         env.pop("DATABASE_URL", None)
-        if kind in ("chargegate", "chargegate-pg"):
-            if kind == "chargegate-pg":
+        if kind in ("chargegate", "chargegate-pg", "baseline", "baseline-pg"):
+            if kind.endswith("-pg"):
                 self.pg = f"bench_{os.getpid()}_{self.port}"
                 psql(f"create database {self.pg}")
                 url = f"postgres://postgres@127.0.0.1:5432/{self.pg}"
             else:
                 url = f"sqlite://{self.db}"
-            cmd = [CHARGEGATE, "serve", "--listen", f"127.0.0.1:{self.port}",
+            binary = BASELINE if kind.startswith("baseline") else CHARGEGATE
+            cmd = [binary, "serve", "--listen", f"127.0.0.1:{self.port}",
                    "--database-url", url, "--journal", "on" if journal else "off"]
         elif kind == "bare":
             cmd = [BARE, f"127.0.0.1:{self.port}"]
@@ -106,7 +113,7 @@ class Server:
 
     def count(self, what):
         """Rows stored, after stop(): stations booted, connector states, meter samples."""
-        chargegate = self.kind.startswith("chargegate")
+        chargegate = self.kind.startswith(("chargegate", "baseline"))
         sql = {
             "stations": "select count(*) from stations where "
                         + ("last_boot_at is not null" if chargegate else "1=1"),
@@ -172,7 +179,12 @@ def main():
     parser.add_argument("--only", default="a,b,c,d,e", help="scenarios to run")
     parser.add_argument("--skip-peers", action="store_true")
     parser.add_argument("--servers", help="run only these servers (comma-separated)")
+    parser.add_argument("--baseline", help="an earlier chargegate binary to measure beside this one")
     opts = parser.parse_args()
+    global BASELINE
+    BASELINE = os.path.abspath(opts.baseline) if opts.baseline else None
+    base = ["baseline"] if BASELINE else []
+    base_pg = ["baseline-pg"] if BASELINE else []
     scenarios = set(opts.only.split(","))
     fleet = 2000 if opts.quick else 19000
     seconds = 5 if opts.quick else 20
@@ -195,7 +207,7 @@ def main():
     try:
         if scenarios & {"a", "b"}:
             # (a) idle memory and (b) the reconnect storm: one run per server.
-            for kind in ["chargegate", "bare", *peers]:
+            for kind in ["chargegate", *base, "bare", *peers]:
                 run_case(results, workdir, "storm", kind,
                          ["-n", fleet, "--connectors", 2, "--meter-interval", 0,
                           "--ready-timeout", "240s", "--warmup", "10s", "--duration", "5s"],
@@ -203,23 +215,26 @@ def main():
         if "c" in scenarios:
             closed = ["-n", 200, "--connectors", 1, "--closed-loop", "--measurands", 5,
                       "--warmup", "3s", "--duration", f"{seconds}s"]
-            for kind in ["chargegate", "chargegate-pg", "bare", *peers]:
+            for kind in ["chargegate", *base, "chargegate-pg", *base_pg, "bare", *peers]:
                 run_case(results, workdir, "meter-closed", kind, closed, counts=("samples",))
-            for kind, rate in [("chargegate", 15000), ("chargegate-pg", 10000)]:
+            for kind, rate in [("chargegate", 15000), *[(b, 15000) for b in base],
+                               ("chargegate-pg", 10000), *[(b, 10000) for b in base_pg]]:
                 run_case(results, workdir, f"meter-open-{rate}", kind,
                          ["-n", 1000, "--connectors", 1, "--rate", rate, "--measurands", 5,
                           "--warmup", "3s", "--duration", f"{seconds}s"], counts=("samples",))
             nothing = ["-n", 200, "--connectors", 1, "--closed-loop", "--message",
                        "data-transfer", "--warmup", "3s", "--duration", f"{seconds}s"]
-            run_case(results, workdir, "no-persistence", "chargegate", nothing, journal=False)
+            for kind in ["chargegate", *base]:
+                run_case(results, workdir, "no-persistence", kind, nothing, journal=False)
             run_case(results, workdir, "no-persistence", "bare", nothing)
         if "d" in scenarios:
             fleet_args = ["-n", fleet, "--connectors", 2, "--meter-interval", "10s",
                           "--measurands", 5, "--ready-timeout", "240s", "--warmup", "15s",
                           "--duration", "60s" if not opts.quick else "15s"]
-            run_case(results, workdir, "fleet", "chargegate",
-                     fleet_args + ["--subscribers", 100, "--commands", 5],
-                     counts=("samples",), token=True)
+            for kind in ["chargegate", *base]:
+                run_case(results, workdir, "fleet", kind,
+                         fleet_args + ["--subscribers", 100, "--commands", 5],
+                         counts=("samples",), token=True)
             # The same with each station's two connectors sampling at the same moment: the
             # second MeterValues waits for the first one's answer (one CALL at a time).
             run_case(results, workdir, "fleet", "chargegate",

@@ -1,10 +1,10 @@
-//! Account use cases: create, change and delete API accounts (argon2id password hashes), and
-//! log in, with failed attempts limited per username and per client address.
+//! Account use cases: create, change and delete API accounts (argon2id password hashes), each
+//! within what the administrator doing it may manage ([`Grantor`]: its role and station scope),
+//! and log in, with failed attempts limited per username and per client address.
 
 use std::{
-    collections::{HashMap, VecDeque},
+    collections::BTreeSet,
     net::IpAddr,
-    sync::Mutex,
     time::{Duration, Instant},
 };
 
@@ -19,7 +19,12 @@ use sea_orm::{
     ColumnTrait, EntityTrait, QueryFilter, QueryOrder, TryInsertResult,
 };
 
-use crate::{app::Context, auth::Role, store::StoreError};
+use crate::{
+    app::Context,
+    auth::{Principal, Role},
+    station_security::{self, FailureLimiter},
+    store::StoreError,
+};
 
 /// Why an account operation was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -34,81 +39,162 @@ pub enum AccountError {
     WrongCredentials,
     #[error("too many failed logins; try again later")]
     RateLimited,
+    #[error("{0}")]
+    Forbidden(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
 
-/// Failed logins allowed per username, and per client address, within [`WINDOW`].
+/// Failed logins allowed per username, and per client address (IPv6: per /64), within
+/// [`WINDOW`].
 const FAILURES_PER_USER: usize = 5;
 const FAILURES_PER_ADDRESS: usize = 20;
 const WINDOW: Duration = Duration::from_secs(15 * 60);
+/// Most usernames, and most addresses, the throttle remembers (see [`FailureLimiter`]: a flood
+/// of other names cannot make it forget a username's failures).
+const MAX_KEYS: usize = 50_000;
+/// The longest username an account can have; longer ones are counted by their first
+/// `MAX_USERNAME + 1` characters (no account has them), so a key stays small.
+const MAX_USERNAME: usize = 64;
 
-/// Remembers recent failed logins (in this node's memory).
-#[derive(Default)]
+/// Remembers recent failed logins (in this node's memory), per username and per address.
 pub struct LoginThrottle {
-    failures: Mutex<HashMap<String, VecDeque<Instant>>>,
+    per_user: FailureLimiter,
+    per_address: FailureLimiter,
 }
 
-/// Most keys the throttle remembers; past it, the keys with the oldest attempts go first.
-const MAX_KEYS: usize = 50_000;
+impl Default for LoginThrottle {
+    fn default() -> Self {
+        Self {
+            per_user: FailureLimiter::new(FAILURES_PER_USER, WINDOW, MAX_KEYS),
+            per_address: FailureLimiter::new(FAILURES_PER_ADDRESS, WINDOW, MAX_KEYS),
+        }
+    }
+}
+
+/// One login attempt's keys in the throttle.
+struct AttemptKeys {
+    user: String,
+    address: Option<String>,
+    at: Instant,
+}
+
+impl AttemptKeys {
+    fn new(username: &str, client: Option<IpAddr>) -> Self {
+        Self {
+            user: username
+                .chars()
+                .take(MAX_USERNAME + 1)
+                .collect::<String>()
+                .to_lowercase(),
+            address: client.map(station_security::address_key),
+            at: Instant::now(),
+        }
+    }
+}
 
 impl LoginThrottle {
-    /// Records an attempt for `key`; false (and nothing recorded) if `limit` attempts were made
-    /// within the window already.
-    fn attempt(&self, key: &str, limit: usize, now: Instant) -> bool {
-        let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(times) = failures.get_mut(key) {
-            while times
-                .front()
-                .is_some_and(|t| now.duration_since(*t) > WINDOW)
-            {
-                times.pop_front();
-            }
-            if times.len() >= limit {
-                return false;
-            }
-            times.push_back(now);
-            return true;
+    /// Counts an attempt, before the (slow) password check so that parallel attempts cannot
+    /// all slip under a limit. The address is counted first: an address over its limit adds
+    /// nothing to the usernames' counts, so one address cannot flood the username table. An
+    /// attempt refused for its username is not counted against its address.
+    fn attempt(&self, keys: &AttemptKeys) -> Result<(), AccountError> {
+        if let Some(address) = &keys.address {
+            self.per_address
+                .attempt(address, keys.at)
+                .map_err(|_| AccountError::RateLimited)?;
         }
-        if failures.len() >= MAX_KEYS {
-            failures.retain(|_, times| {
-                times
-                    .back()
-                    .is_some_and(|t| now.duration_since(*t) <= WINDOW)
-            });
-            if failures.len() >= MAX_KEYS {
-                let mut newest: Vec<(Instant, String)> = failures
-                    .iter()
-                    .filter_map(|(k, times)| times.back().map(|t| (*t, k.clone())))
-                    .collect();
-                newest.sort_unstable();
-                for (_, old) in newest.into_iter().take(MAX_KEYS / 10) {
-                    failures.remove(&old);
-                }
+        if self.per_user.attempt(&keys.user, keys.at).is_err() {
+            if let Some(address) = &keys.address {
+                self.per_address.succeeded(address, keys.at);
             }
+            return Err(AccountError::RateLimited);
         }
-        failures.entry(key.to_owned()).or_default().push_back(now);
-        true
+        Ok(())
     }
 
-    /// Takes back the latest attempt of `key` (it succeeded).
-    fn forget_last(&self, key: &str) {
-        let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(times) = failures.get_mut(key) {
-            times.pop_back();
+    /// The attempt succeeded: the username's failures are cleared, and this attempt is taken
+    /// back from its address (other failures from there stay counted).
+    fn succeeded(&self, keys: &AttemptKeys) {
+        self.per_user.clear(&keys.user);
+        if let Some(address) = &keys.address {
+            self.per_address.succeeded(address, keys.at);
         }
     }
 
-    fn clear(&self, key: &str) {
-        self.failures
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(key);
+    /// How many usernames are remembered (for tests of the bound).
+    pub fn tracked_users(&self) -> usize {
+        self.per_user.tracked()
+    }
+}
+
+/// Who creates, changes or deletes accounts, and within what: an administrator's role and
+/// station scope. A scoped administrator manages only accounts inside its scope (limited to
+/// some of its stations; an account without a list has every station, so it is outside any
+/// scope), and gives no role above its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Grantor {
+    pub role: Role,
+    /// `None`: every station.
+    pub stations: Option<BTreeSet<String>>,
+}
+
+impl Grantor {
+    /// The command line (`chargegate user add`): whoever can run it owns the database.
+    pub fn unlimited() -> Self {
+        Self {
+            role: Role::Admin,
+            stations: None,
+        }
+    }
+
+    pub fn of(principal: &Principal) -> Self {
+        Self {
+            role: principal.role,
+            stations: principal.stations.clone(),
+        }
+    }
+
+    /// Whether an account limited to `stations` (`None`: all) is inside this scope.
+    pub fn covers(&self, stations: Option<&[String]>) -> bool {
+        match (&self.stations, stations) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(mine), Some(theirs)) => theirs.iter().all(|s| mine.contains(s)),
+        }
+    }
+
+    /// Whether an account with `role` and `stations` is one this grantor may manage.
+    fn manages(&self, role: Role, stations: Option<&[String]>) -> bool {
+        self.role.includes(role) && self.covers(stations)
+    }
+
+    /// `FORBIDDEN` unless this grantor may give `role`.
+    fn check_role(&self, role: Role) -> Result<(), AccountError> {
+        if self.role.includes(role) {
+            return Ok(());
+        }
+        Err(AccountError::Forbidden(format!(
+            "the {} role may not give the {role} role",
+            self.role
+        )))
+    }
+
+    /// `FORBIDDEN` unless an account limited to `stations` is inside this grantor's scope.
+    fn check_stations(&self, stations: Option<&[String]>) -> Result<(), AccountError> {
+        if self.covers(stations) {
+            return Ok(());
+        }
+        Err(AccountError::Forbidden(
+            "this token is limited to some stations: the account must be limited to some of \
+             those stations too"
+                .into(),
+        ))
     }
 }
 
 fn check_username(username: &str) -> Result<(), AccountError> {
-    let ok = (1..=64).contains(&username.chars().count())
+    let ok = (1..=MAX_USERNAME).contains(&username.chars().count())
         && username
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "._@-".contains(c));
@@ -210,8 +296,10 @@ pub fn role_of(account: &account::Model) -> Role {
     account.role.parse().unwrap_or(Role::Viewer)
 }
 
+/// Creates an account, if `by` may give it this role and these stations.
 pub async fn create(
     ctx: &Context,
+    by: &Grantor,
     username: &str,
     password: &str,
     role: Role,
@@ -219,6 +307,8 @@ pub async fn create(
 ) -> Result<account::Model, AccountError> {
     check_username(username)?;
     check_password(password)?;
+    by.check_role(role)?;
+    by.check_stations(stations.as_deref())?;
     let now = Utc::now();
     let row = account::ActiveModel {
         username: Set(username.to_owned()),
@@ -248,14 +338,55 @@ pub async fn create(
         .ok_or_else(|| AccountError::NotFound(username.to_owned()))
 }
 
+/// What a change of an account found, decided inside its database transaction (so that the
+/// account checked is the account changed).
+enum Change {
+    Done,
+    NotFound,
+    Forbidden,
+}
+
+/// Whether `by` may manage the account as it is stored now.
+async fn may_manage<C: sea_orm::ConnectionTrait>(
+    txn: &C,
+    by: &Grantor,
+    username: &str,
+) -> Result<Change, sea_orm::DbErr> {
+    Ok(
+        match account::Entity::find_by_id(username).one(txn).await? {
+            None => Change::NotFound,
+            Some(row) if by.manages(role_of(&row), stations_of(&row).as_deref()) => Change::Done,
+            Some(_) => Change::Forbidden,
+        },
+    )
+}
+
+fn outcome(change: Change, username: &str) -> Result<(), AccountError> {
+    match change {
+        Change::Done => Ok(()),
+        Change::NotFound => Err(AccountError::NotFound(username.to_owned())),
+        Change::Forbidden => Err(AccountError::Forbidden(format!(
+            "the account {username:?} is outside this token's stations or role"
+        ))),
+    }
+}
+
 /// Changes what is given: a new password, role or station scope (`Some(None)` clears it).
+/// `by` must manage the account as it is and as it will be.
 pub async fn update(
     ctx: &Context,
+    by: &Grantor,
     username: &str,
     password: Option<&str>,
     role: Option<Role>,
     stations: Option<Option<Vec<String>>>,
 ) -> Result<account::Model, AccountError> {
+    if let Some(role) = role {
+        by.check_role(role)?;
+    }
+    if let Some(stations) = &stations {
+        by.check_stations(stations.as_deref())?;
+    }
     let password_hash = match password {
         Some(password) => {
             check_password(password)?;
@@ -274,44 +405,50 @@ pub async fn update(
         created_at: NotSet,
         updated_at: Set(Utc::now()),
     };
-    let name = username.to_owned();
-    let updated = ctx
+    let (name, by_) = (username.to_owned(), by.clone());
+    let change = ctx
         .store
         .write(move |txn| {
-            let (row, username) = (row.clone(), name.clone());
+            let (row, username, by) = (row.clone(), name.clone(), by_.clone());
             Box::pin(async move {
-                Ok(account::Entity::update_many()
-                    .set(row)
-                    .filter(account::Column::Username.eq(username))
-                    .exec(txn)
-                    .await?
-                    .rows_affected)
+                let change = may_manage(txn, &by, &username).await?;
+                if matches!(change, Change::Done) {
+                    account::Entity::update_many()
+                        .set(row)
+                        .filter(account::Column::Username.eq(username))
+                        .exec(txn)
+                        .await?;
+                }
+                Ok(change)
             })
         })
         .await?;
-    if updated == 0 {
-        return Err(AccountError::NotFound(username.to_owned()));
-    }
+    outcome(change, username)?;
     get(ctx, username)
         .await?
         .ok_or_else(|| AccountError::NotFound(username.to_owned()))
 }
 
-pub async fn delete(ctx: &Context, username: &str) -> Result<bool, AccountError> {
-    let username = username.to_owned();
-    let deleted = ctx
+/// Deletes an account `by` manages; false if there is none.
+pub async fn delete(ctx: &Context, by: &Grantor, username: &str) -> Result<bool, AccountError> {
+    let (name, by_) = (username.to_owned(), by.clone());
+    let change = ctx
         .store
         .write(move |txn| {
-            let username = username.clone();
+            let (username, by) = (name.clone(), by_.clone());
             Box::pin(async move {
-                Ok(account::Entity::delete_by_id(username)
-                    .exec(txn)
-                    .await?
-                    .rows_affected)
+                let change = may_manage(txn, &by, &username).await?;
+                if matches!(change, Change::Done) {
+                    account::Entity::delete_by_id(username).exec(txn).await?;
+                }
+                Ok(change)
             })
         })
         .await?;
-    Ok(deleted > 0)
+    match change {
+        Change::NotFound => Ok(false),
+        other => outcome(other, username).map(|()| true),
+    }
 }
 
 pub async fn get(ctx: &Context, username: &str) -> Result<Option<account::Model>, StoreError> {
@@ -320,11 +457,16 @@ pub async fn get(ctx: &Context, username: &str) -> Result<Option<account::Model>
         .await?)
 }
 
-pub async fn list(ctx: &Context) -> Result<Vec<account::Model>, StoreError> {
-    Ok(account::Entity::find()
+/// The accounts `by` manages (a scoped administrator sees only those inside its scope).
+pub async fn list(ctx: &Context, by: &Grantor) -> Result<Vec<account::Model>, StoreError> {
+    let rows = account::Entity::find()
         .order_by_asc(account::Column::Username)
         .all(ctx.store.reader())
-        .await?)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter(|row| by.manages(role_of(row), stations_of(row).as_deref()))
+        .collect())
 }
 
 /// Checks a username and password and issues a token for the account.
@@ -334,19 +476,8 @@ pub async fn login(
     password: &str,
     client: Option<IpAddr>,
 ) -> Result<(String, chrono::DateTime<Utc>, Role), AccountError> {
-    let now = Instant::now();
-    let user_key = format!("user:{}", username.to_lowercase());
-    let address_key = client.map(|ip| format!("ip:{ip}"));
-    let throttle = &ctx.login_throttle;
-    // Every attempt counts before the (slow) password check, so that parallel attempts cannot
-    // all slip under the limit; a successful one is taken back afterwards.
-    if !throttle.attempt(&user_key, FAILURES_PER_USER, now)
-        || address_key
-            .as_deref()
-            .is_some_and(|k| !throttle.attempt(k, FAILURES_PER_ADDRESS, now))
-    {
-        return Err(AccountError::RateLimited);
-    }
+    let keys = AttemptKeys::new(username, client);
+    ctx.login_throttle.attempt(&keys)?;
     let account = get(ctx, username).await?;
     let stored = account.as_ref().map(|a| a.password_hash.clone());
     if !verify(password, stored).await {
@@ -355,10 +486,7 @@ pub async fn login(
         tracing::info!(username = ?shown, client = ?client, "failed login");
         return Err(AccountError::WrongCredentials);
     }
-    throttle.clear(&user_key);
-    if let Some(key) = &address_key {
-        throttle.forget_last(key);
-    }
+    ctx.login_throttle.succeeded(&keys);
     let account = account.ok_or(AccountError::WrongCredentials)?;
     let role = role_of(&account);
     let (token, expires) = ctx
@@ -372,4 +500,95 @@ pub async fn login(
         .map_err(|e| AccountError::Invalid(e.to_string()))?;
     tracing::info!(username = %username, role = %role, "login");
     Ok((token, expires, role))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(user: &str, address: &str) -> AttemptKeys {
+        AttemptKeys::new(user, Some(address.parse().unwrap()))
+    }
+
+    #[test]
+    fn an_address_over_its_limit_adds_no_username() {
+        let throttle = LoginThrottle::default();
+        for n in 0..FAILURES_PER_ADDRESS {
+            throttle
+                .attempt(&keys(&format!("u{n}"), "192.0.2.1"))
+                .unwrap();
+        }
+        for n in 0..1_000 {
+            let refused = throttle.attempt(&keys(&format!("flood{n}"), "192.0.2.1"));
+            assert_eq!(refused, Err(AccountError::RateLimited));
+        }
+        assert_eq!(throttle.tracked_users(), FAILURES_PER_ADDRESS);
+    }
+
+    #[test]
+    fn a_flood_from_many_addresses_keeps_a_users_failures() {
+        let throttle = LoginThrottle::default();
+        for _ in 0..FAILURES_PER_USER - 1 {
+            throttle.attempt(&keys("Victim", "192.0.2.1")).unwrap();
+        }
+        // More usernames than the table holds, each from one of many /64s.
+        for n in 0..MAX_KEYS + 5_000 {
+            let address = format!("2001:db8:{:x}:{:x}::1", n / 20 / 65_536, n / 20 % 65_536);
+            throttle
+                .attempt(&keys(&format!("flood{n}"), &address))
+                .unwrap();
+            assert!(throttle.tracked_users() <= MAX_KEYS);
+        }
+        throttle.attempt(&keys("victim", "192.0.2.2")).unwrap();
+        assert_eq!(
+            throttle.attempt(&keys("VICTIM", "192.0.2.3")),
+            Err(AccountError::RateLimited)
+        );
+    }
+
+    #[test]
+    fn a_refusal_for_the_username_does_not_count_for_the_address() {
+        let throttle = LoginThrottle::default();
+        for _ in 0..FAILURES_PER_USER {
+            throttle.attempt(&keys("target", "192.0.2.1")).unwrap();
+        }
+        for _ in 0..50 {
+            assert!(throttle.attempt(&keys("target", "192.0.2.1")).is_err());
+        }
+        for n in FAILURES_PER_USER..FAILURES_PER_ADDRESS {
+            throttle
+                .attempt(&keys(&format!("u{n}"), "192.0.2.1"))
+                .unwrap();
+        }
+        assert!(throttle.attempt(&keys("one-more", "192.0.2.1")).is_err());
+    }
+
+    #[test]
+    fn long_usernames_are_counted_by_a_bounded_key() {
+        let long = "x".repeat(100_000);
+        assert_eq!(
+            keys(&long, "192.0.2.1").user.chars().count(),
+            MAX_USERNAME + 1
+        );
+    }
+
+    #[test]
+    fn a_scope_covers_accounts_limited_to_some_of_its_stations() {
+        let scoped = Grantor {
+            role: Role::Admin,
+            stations: Some(["A".to_owned(), "B".to_owned()].into()),
+        };
+        let list = |s: &[&str]| s.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(scoped.covers(Some(&list(&["A"]))));
+        assert!(scoped.covers(Some(&list(&["A", "B"]))));
+        assert!(!scoped.covers(Some(&list(&["A", "C"]))));
+        assert!(!scoped.covers(None), "no list means every station");
+        assert!(Grantor::unlimited().covers(None));
+        let operator = Grantor {
+            role: Role::Operator,
+            stations: None,
+        };
+        assert!(operator.check_role(Role::Admin).is_err());
+        assert!(operator.check_role(Role::Viewer).is_ok());
+    }
 }

@@ -56,6 +56,8 @@ pub struct Context {
     pub stopped: CancellationToken,
     /// Live OCPP sessions, awaited at shutdown.
     pub sessions: TaskTracker,
+    /// The diagnostics uploads this node is receiving.
+    pub uploads: crate::firmware::Uploads,
 }
 
 impl Context {
@@ -84,6 +86,7 @@ impl Context {
             shutdown,
             stopped,
             sessions: TaskTracker::new(),
+            uploads: crate::firmware::Uploads::new(settings.limits.max_uploads),
             settings,
         });
         context

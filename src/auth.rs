@@ -43,6 +43,16 @@ impl Role {
     pub fn can_operate(self) -> bool {
         matches!(self, Self::Admin | Self::Operator)
     }
+
+    /// Whether everything `other` may do, this role may do too (an administrator includes
+    /// every role; an operator also a driver, who starts and stops with its own tags).
+    pub fn includes(self, other: Role) -> bool {
+        match self {
+            Self::Admin => true,
+            Self::Operator => other != Self::Admin,
+            Self::Viewer | Self::Driver => other == self,
+        }
+    }
 }
 
 impl FromStr for Role {

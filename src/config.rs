@@ -766,6 +766,7 @@ impl Settings {
             Duration::from_secs(1),
             DAY,
         )?;
+        self.validate_uploads(check)?;
         check(
             "--db-acquire-timeout",
             self.limits.db_acquire_timeout.0,
@@ -773,6 +774,7 @@ impl Settings {
             DAY,
         )?;
         crate::security::check_settings(self)?;
+        self.limits.validate_journal()?;
         if self.redis_url.is_some() {
             if self.redis_prefix.is_empty() || self.redis_prefix.len() > 64 {
                 return Err("--redis-prefix must be 1 to 64 characters".into());
@@ -790,6 +792,32 @@ impl Settings {
 }
 
 impl Settings {
+    /// Diagnostics uploads: an address lives at least a millisecond (a zero would expire every
+    /// address at once), and at least one upload can be received.
+    fn validate_uploads(
+        &self,
+        check: impl Fn(&str, Duration, Duration, Duration) -> Result<(), String>,
+    ) -> Result<(), String> {
+        const MS: Duration = Duration::from_millis(1);
+        let limits = &self.limits;
+        check(
+            "--upload-ttl",
+            limits.upload_ttl.0,
+            MS,
+            Duration::from_secs(3650 * 86_400),
+        )?;
+        check(
+            "--upload-idle-timeout",
+            limits.upload_idle_timeout.0,
+            MS,
+            Duration::from_secs(86_400),
+        )?;
+        if limits.max_uploads == 0 {
+            return Err("--max-uploads must be at least 1".into());
+        }
+        Ok(())
+    }
+
     /// TLS needs its listener, certificate and key together; profiles 2 and 3 as the default
     /// need TLS (and 3 a client CA), or no station could connect with them.
     fn validate_tls(&self) -> Result<(), String> {
@@ -901,6 +929,16 @@ pub struct Limits {
     )]
     pub max_request_size: ByteSize,
 
+    /// How long a client may take to send the body of an API request (`POST /graphql`,
+    /// `/api/v1`) once its headers are in; then it is answered 408. 0: no limit.
+    #[arg(
+        long,
+        env = "CHARGEGATE_BODY_READ_TIMEOUT",
+        default_value = "30s",
+        global = true
+    )]
+    pub body_read_timeout: HumanDuration,
+
     /// Most selections a GraphQL document may expand to, counting a fragment's selections
     /// each time it is spread.
     #[arg(
@@ -911,7 +949,9 @@ pub struct Limits {
     )]
     pub query_selection_limit: usize,
 
-    /// Longest time one GraphQL operation (query or mutation) may run.
+    /// Longest time one GraphQL query or mutation may run (answered `TIMEOUT`); a mutation
+    /// gets `--command-timeout` on top, so a station's answer is always waited for. Not for
+    /// subscription streams; 0: no limit.
     #[arg(
         long,
         env = "CHARGEGATE_QUERY_TIMEOUT",
@@ -921,7 +961,7 @@ pub struct Limits {
     pub query_timeout: HumanDuration,
 
     /// How long a `/graphql/ws` socket may stay open without `connection_init` (closed with
-    /// 4408, as `graphql-transport-ws` specifies).
+    /// 4408, as `graphql-transport-ws` specifies); 0: no limit.
     #[arg(
         long,
         env = "CHARGEGATE_CONNECTION_INIT_TIMEOUT",
@@ -996,7 +1036,9 @@ pub struct Limits {
     pub max_connector_id: u32,
 
     // The journal.
-    /// Frames longer than this are journaled truncated, with their full size and SHA-256.
+    /// Frames longer than this are journaled truncated (at a character boundary), with their
+    /// full size and SHA-256; rows stored longer (before this limit, or under a larger one) are
+    /// cut to it when read.
     #[arg(
         long,
         env = "CHARGEGATE_JOURNAL_MAX_FRAME",
@@ -1005,7 +1047,9 @@ pub struct Limits {
     )]
     pub journal_max_frame: ByteSize,
 
-    /// Journal bytes one station may add per minute; frames beyond it are counted, not kept.
+    /// Journal bytes one station may add per minute (each row counts its stored payload and
+    /// about 128 bytes more), with a burst of one minute's worth; frames beyond it are counted,
+    /// not kept. `0`: no limit.
     #[arg(
         long,
         env = "CHARGEGATE_JOURNAL_STATION_RATE",
@@ -1041,6 +1085,26 @@ pub struct Limits {
         global = true
     )]
     pub upload_ttl: HumanDuration,
+
+    /// Diagnostics uploads one node receives at once (one at a time per request); further
+    /// ones are answered 503 with `Retry-After`.
+    #[arg(
+        long,
+        env = "CHARGEGATE_MAX_UPLOADS",
+        default_value_t = 16,
+        global = true
+    )]
+    pub max_uploads: usize,
+
+    /// How long a diagnostics upload may send nothing before it is ended (408) and its
+    /// partial file removed, so that the station's retry can start.
+    #[arg(
+        long,
+        env = "CHARGEGATE_UPLOAD_IDLE_TIMEOUT",
+        default_value = "60s",
+        global = true
+    )]
+    pub upload_idle_timeout: HumanDuration,
 }
 
 impl Default for Limits {
@@ -1053,6 +1117,7 @@ impl Default for Limits {
             max_handshakes: 4096,
             max_handshakes_per_address: 256,
             max_request_size: ByteSize(ByteSize::MIB),
+            body_read_timeout: secs(30),
             query_selection_limit: 10_000,
             query_timeout: secs(30),
             connection_init_timeout: secs(10),
@@ -1068,7 +1133,31 @@ impl Default for Limits {
             journal_page_bytes: ByteSize(ByteSize::MIB),
             db_acquire_timeout: secs(3),
             upload_ttl: secs(24 * 3600),
+            max_uploads: 16,
+            upload_idle_timeout: secs(60),
         }
+    }
+}
+
+impl Limits {
+    /// The journal's limits must fit together: a frame cut to `--journal-max-frame` still fits
+    /// a page, and a station's budget (when there is one) holds a few such frames a minute.
+    fn validate_journal(&self) -> Result<(), String> {
+        let frame = self.journal_max_frame.0;
+        if frame < ByteSize::KIB {
+            return Err("--journal-max-frame must be at least 1KiB".into());
+        }
+        if self.journal_page_bytes.0 < frame {
+            return Err("--journal-page-bytes must be at least --journal-max-frame".into());
+        }
+        let rate = self.journal_station_rate.0;
+        if rate != 0 && rate < 4 * frame {
+            return Err(
+                "--journal-station-rate must be 0 (no limit) or at least 4 times --journal-max-frame"
+                    .into(),
+            );
+        }
+        Ok(())
     }
 }
 
@@ -1253,6 +1342,17 @@ mod tests {
             assert_eq!(ByteSize(value).to_string(), shown);
             assert_eq!(b(shown), Ok(value));
         }
+    }
+
+    #[test]
+    fn upload_limits_are_checked() {
+        let mut settings = Settings::with_database("sqlite::memory:");
+        assert!(settings.validate().is_ok());
+        settings.limits.upload_ttl = HumanDuration(Duration::ZERO);
+        assert!(settings.validate().unwrap_err().contains("--upload-ttl"));
+        settings.limits.upload_ttl = HumanDuration(Duration::from_secs(60));
+        settings.limits.max_uploads = 0;
+        assert!(settings.validate().unwrap_err().contains("--max-uploads"));
     }
 
     #[test]

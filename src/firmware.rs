@@ -5,12 +5,23 @@
 //! Upload addresses are capabilities: GetDiagnostics without a location creates a request row
 //! with a random 128-bit token and sends `{public URL}/diagnostics/{token}`. A station uploads
 //! with HTTP `PUT` or `POST` there (raw body or `multipart/form-data`, optionally with its file
-//! name appended as one more path segment); anything else under `/diagnostics/` is 404. The size
-//! limit is `--upload-max-mib`; a larger upload is refused with 413 and leaves nothing on disk.
-//! Files are written to a temporary name and renamed when complete, so a listed file is whole.
-//! Staff download them at `/uploads/diagnostics/{id}` with their bearer token.
+//! name appended as one more path segment); anything else under `/diagnostics/` is 404. An
+//! address takes one file: once one is stored, further uploads are 409; it expires
+//! `--upload-ttl` after the request (410). Uploads to one address are received one at a time
+//! (409 while one is under way), at most `--max-uploads` at once on a node (503), and an upload
+//! that sends nothing for `--upload-idle-timeout` is ended (408). The size limit is
+//! `--upload-max-mib` (413). A failed, refused or abandoned upload leaves nothing on disk and
+//! records nothing, so the station's retry can succeed. Files are written to a temporary name
+//! and renamed when complete, so a listed file is whole. The token never leaves chargegate
+//! except to the station: the journal and the API show the address as `…/diagnostics/***`.
+//! Staff download files at `/uploads/diagnostics/{id}` with their bearer token.
 
-use std::{path::PathBuf, sync::Arc};
+use std::{
+    collections::HashSet,
+    future::Future,
+    path::PathBuf,
+    sync::{Arc, Mutex},
+};
 
 use axum::{
     Router,
@@ -160,6 +171,10 @@ impl OnBehalf<'_> {
             }
         };
         // Stored before sending: a fast station may upload before its answer is read here.
+        let now = Utc::now();
+        let upload_expires_at = token
+            .as_ref()
+            .map(|_| later(now, self.ctx.settings.limits.upload_ttl.0));
         let row = diagnostics_request::ActiveModel {
             id: sea_orm::NotSet,
             station_id: Set(station_id.to_owned()),
@@ -169,11 +184,12 @@ impl OnBehalf<'_> {
             stop_time: Set(stop_time),
             file_name: Set(None),
             requested_by: Set(Some(self.caller.sub.chars().take(255).collect())),
-            requested_at: Set(Utc::now()),
+            requested_at: Set(now),
             uploaded_name: Set(None),
             stored_path: Set(None),
             size: Set(None),
             uploaded_at: Set(None),
+            upload_expires_at: Set(upload_expires_at),
         };
         let created = self.ctx.store.insert(row).await?;
         let command = GetDiagnostics {
@@ -343,6 +359,143 @@ fn plain(status: StatusCode, message: &'static str) -> Response {
     (status, message).into_response()
 }
 
+/// The diagnostics uploads this node is receiving: one at a time per request, and at most
+/// `--max-uploads` in all, so the partial files on disk stay within `--max-uploads` ×
+/// `--upload-max-mib`.
+#[derive(Debug)]
+pub struct Uploads {
+    max: usize,
+    receiving: Mutex<HashSet<i32>>,
+}
+
+/// Why an upload cannot start now.
+enum Busy {
+    /// Another upload to the same address is under way.
+    ThisRequest,
+    /// `--max-uploads` are under way.
+    Full,
+}
+
+/// A request's upload under way; ends (freeing its place) when dropped.
+struct Receiving<'a> {
+    uploads: &'a Uploads,
+    id: i32,
+}
+
+impl Drop for Receiving<'_> {
+    fn drop(&mut self) {
+        self.uploads.lock().remove(&self.id);
+    }
+}
+
+impl Uploads {
+    pub fn new(max: usize) -> Self {
+        Self {
+            max,
+            receiving: Mutex::new(HashSet::new()),
+        }
+    }
+
+    /// How many uploads this node is receiving now.
+    pub fn receiving(&self) -> usize {
+        self.lock().len()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashSet<i32>> {
+        self.receiving.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn start(&self, id: i32) -> Result<Receiving<'_>, Busy> {
+        let mut receiving = self.lock();
+        if receiving.contains(&id) {
+            return Err(Busy::ThisRequest);
+        }
+        if receiving.len() >= self.max {
+            return Err(Busy::Full);
+        }
+        receiving.insert(id);
+        Ok(Receiving { uploads: self, id })
+    }
+}
+
+impl Busy {
+    fn response(&self) -> Response {
+        match self {
+            Self::ThisRequest => plain(
+                StatusCode::CONFLICT,
+                "an upload to this address is under way; try again later",
+            ),
+            Self::Full => {
+                let mut response = plain(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "too many uploads at once; try again later",
+                );
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+                response
+            }
+        }
+    }
+}
+
+/// A file on disk that is removed when dropped, unless kept: a failed, refused or abandoned
+/// upload leaves nothing behind.
+struct Unkept {
+    path: PathBuf,
+    kept: bool,
+}
+
+impl Unkept {
+    /// Moves the file to `target` (still removed unless kept).
+    async fn rename(&mut self, target: PathBuf) -> std::io::Result<()> {
+        tokio::fs::rename(&self.path, &target).await?;
+        self.path = target;
+        Ok(())
+    }
+
+    fn keep(mut self) {
+        self.kept = true;
+    }
+}
+
+impl Drop for Unkept {
+    fn drop(&mut self) {
+        if !self.kept {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// When a request's upload address stops working.
+pub fn upload_expiry(row: &diagnostics_request::Model, ttl: std::time::Duration) -> DateTime<Utc> {
+    row.upload_expires_at
+        .unwrap_or_else(|| later(row.requested_at, ttl))
+}
+
+fn later(at: DateTime<Utc>, by: std::time::Duration) -> DateTime<Utc> {
+    chrono::TimeDelta::from_std(by)
+        .ok()
+        .and_then(|by| at.checked_add_signed(by))
+        .unwrap_or(DateTime::<Utc>::MAX_UTC)
+}
+
+/// Whether `segment` is an upload token: 32 hexadecimal digits.
+fn is_token(segment: &str) -> bool {
+    segment.len() == 32 && segment.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// `location` with the token of an upload address on this server (`…/diagnostics/{token}`)
+/// replaced by `***`, or `None` when it holds none.
+pub fn mask_upload_token(location: &str) -> Option<String> {
+    const PATH: &str = "/diagnostics/";
+    let start = location.rfind(PATH)? + PATH.len();
+    let token = location.get(start..start + 32)?;
+    let rest = &location[start + 32..];
+    (is_token(token) && (rest.is_empty() || rest.starts_with(['/', '?', '#'])))
+        .then(|| format!("{}***{rest}", &location[..start]))
+}
+
 async fn upload(
     State(ctx): State<Arc<Context>>,
     Path(token): Path<String>,
@@ -363,19 +516,58 @@ async fn upload_named(
 enum UploadError {
     TooLarge,
     Unreadable,
+    Stalled,
     Disk(std::io::Error),
 }
 
-/// Streams `body` into `file`, refusing more than `limit` bytes.
-async fn copy<S, E>(mut body: S, file: &mut tokio::fs::File, limit: u64) -> Result<u64, UploadError>
+impl UploadError {
+    fn response(self) -> Response {
+        match self {
+            Self::TooLarge => plain(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "the file is larger than this server accepts",
+            ),
+            Self::Unreadable => plain(StatusCode::BAD_REQUEST, "the upload could not be read"),
+            Self::Stalled => plain(
+                StatusCode::REQUEST_TIMEOUT,
+                "the upload sent nothing for too long",
+            ),
+            Self::Disk(e) => {
+                tracing::error!(error = %e, "cannot write an upload");
+                plain(StatusCode::INTERNAL_SERVER_ERROR, "cannot store the file")
+            }
+        }
+    }
+}
+
+/// How much an upload may send, and how long it may pause.
+#[derive(Clone, Copy)]
+struct Bounds {
+    max_bytes: u64,
+    idle: std::time::Duration,
+}
+
+/// Waits for `next` at most the idle time.
+async fn within<T>(bounds: Bounds, next: impl Future<Output = T>) -> Result<T, UploadError> {
+    tokio::time::timeout(bounds.idle, next)
+        .await
+        .map_err(|_| UploadError::Stalled)
+}
+
+/// Streams `body` into `file`, refusing more than the bound and a body that stalls.
+async fn copy<S, E>(
+    mut body: S,
+    file: &mut tokio::fs::File,
+    bounds: Bounds,
+) -> Result<u64, UploadError>
 where
     S: futures_util::Stream<Item = Result<axum::body::Bytes, E>> + Unpin,
 {
     let mut size = 0u64;
-    while let Some(chunk) = body.next().await {
+    while let Some(chunk) = within(bounds, body.next()).await? {
         let chunk = chunk.map_err(|_| UploadError::Unreadable)?;
         size += chunk.len() as u64;
-        if size > limit {
+        if size > bounds.max_bytes {
             return Err(UploadError::TooLarge);
         }
         file.write_all(&chunk).await.map_err(UploadError::Disk)?;
@@ -385,139 +577,182 @@ where
     Ok(size)
 }
 
+/// Reads the upload (a raw body, or the file of a `multipart/form-data` form) into `file`;
+/// returns its size and the file name the form gave, if any.
+async fn read_upload(
+    request: Request,
+    file: &mut tokio::fs::File,
+    bounds: Bounds,
+) -> Result<(u64, Option<String>), UploadError> {
+    let multipart = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.to_ascii_lowercase().starts_with("multipart/form-data"));
+    if !multipart {
+        let size = copy(request.into_body().into_data_stream(), file, bounds).await?;
+        return Ok((size, None));
+    }
+    let mut form = Multipart::from_request(request, &())
+        .await
+        .map_err(|_| UploadError::Unreadable)?;
+    loop {
+        match within(bounds, form.next_field()).await? {
+            Ok(Some(field)) if field.file_name().is_some() || field.name() == Some("file") => {
+                let name = field.file_name().map(str::to_owned);
+                return Ok((copy(field, file, bounds).await?, name));
+            }
+            Ok(Some(_)) => continue,
+            Ok(None) => return Err(UploadError::Unreadable),
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return Err(UploadError::TooLarge);
+            }
+            Err(_) => return Err(UploadError::Unreadable),
+        }
+    }
+}
+
+/// The request an upload address belongs to, if it still takes an upload: 404 for no such
+/// address, 410 once it expired, 409 once a file was uploaded to it.
+async fn open_request(ctx: &Context, token: &str) -> Result<diagnostics_request::Model, Response> {
+    if !is_token(token) {
+        return Err(plain(StatusCode::NOT_FOUND, "no such upload address"));
+    }
+    let row = diagnostics_request::Entity::find()
+        .filter(diagnostics_request::Column::Token.eq(token))
+        .one(ctx.store.reader())
+        .await
+        .map_err(|e| {
+            tracing::warn!(error = %e, "cannot look up an upload address");
+            plain(StatusCode::SERVICE_UNAVAILABLE, "try again later")
+        })?
+        .ok_or_else(|| plain(StatusCode::NOT_FOUND, "no such upload address"))?;
+    if Utc::now() >= upload_expiry(&row, ctx.settings.limits.upload_ttl.0) {
+        return Err(plain(StatusCode::GONE, "this upload address has expired"));
+    }
+    if row.uploaded_at.is_some() {
+        return Err(plain(
+            StatusCode::CONFLICT,
+            "a file was uploaded to this address already",
+        ));
+    }
+    Ok(row)
+}
+
+/// A new partial file in the station's upload directory, with a name of its own per upload
+/// (a random suffix, also returned).
+async fn part_file(
+    ctx: &Context,
+    row: &diagnostics_request::Model,
+) -> Result<(Unkept, tokio::fs::File, String), Response> {
+    let cannot_store = || plain(StatusCode::INTERNAL_SERVER_ERROR, "cannot store the file");
+    let dir = ctx.settings.upload_dir.join(safe_name(&row.station_id));
+    if let Err(e) = tokio::fs::create_dir_all(&dir).await {
+        tracing::error!(dir = %dir.display(), error = %e, "cannot create the upload directory");
+        return Err(cannot_store());
+    }
+    let suffix =
+        self::token().map_err(|_| plain(StatusCode::SERVICE_UNAVAILABLE, "try again later"))?;
+    let path = dir.join(format!(".{}.{suffix}.part", row.id));
+    match tokio::fs::File::create(&path).await {
+        Ok(file) => Ok((Unkept { path, kept: false }, file, suffix)),
+        Err(e) => {
+            tracing::error!(file = %path.display(), error = %e, "cannot create an upload file");
+            Err(cannot_store())
+        }
+    }
+}
+
+/// Records the upload on its request, unless one was recorded already (another node took an
+/// upload to the same address meanwhile): false then.
+async fn record(
+    ctx: &Context,
+    id: i32,
+    uploaded_name: String,
+    stored: String,
+    size: u64,
+) -> Result<bool, crate::store::StoreError> {
+    let changes = diagnostics_request::ActiveModel {
+        uploaded_name: Set(Some(uploaded_name.chars().take(255).collect())),
+        stored_path: Set(Some(stored)),
+        size: Set(Some(i64::try_from(size).unwrap_or(i64::MAX))),
+        uploaded_at: Set(Some(Utc::now())),
+        ..Default::default()
+    };
+    let updated = ctx
+        .store
+        .write(move |txn| {
+            let changes = changes.clone();
+            Box::pin(async move {
+                Ok(diagnostics_request::Entity::update_many()
+                    .set(changes)
+                    .filter(diagnostics_request::Column::Id.eq(id))
+                    .filter(diagnostics_request::Column::UploadedAt.is_null())
+                    .exec(txn)
+                    .await?
+                    .rows_affected)
+            })
+        })
+        .await?;
+    Ok(updated > 0)
+}
+
+/// One upload: to a request that still takes one, one at a time, streamed to a partial file
+/// that is moved into place and recorded when whole; a second upload, or one that loses a
+/// race with another node, leaves nothing behind.
 async fn receive(
     ctx: Arc<Context>,
     token: String,
     name: Option<String>,
     request: Request,
 ) -> Response {
-    if token.len() != 32 || !token.chars().all(|c| c.is_ascii_hexdigit()) {
-        return plain(StatusCode::NOT_FOUND, "no such upload address");
-    }
-    let row = match diagnostics_request::Entity::find()
-        .filter(diagnostics_request::Column::Token.eq(token.as_str()))
-        .one(ctx.store.reader())
-        .await
-    {
-        Ok(Some(row)) => row,
-        Ok(None) => return plain(StatusCode::NOT_FOUND, "no such upload address"),
-        Err(e) => {
-            tracing::warn!(error = %e, "cannot look up an upload address");
-            return plain(StatusCode::SERVICE_UNAVAILABLE, "try again later");
-        }
+    let row = match open_request(&ctx, &token).await {
+        Ok(row) => row,
+        Err(response) => return response,
     };
-    let limit = ctx.settings.upload_max_mib.saturating_mul(1024 * 1024);
-    let dir = ctx.settings.upload_dir.join(safe_name(&row.station_id));
-    if let Err(e) = tokio::fs::create_dir_all(&dir).await {
-        tracing::error!(dir = %dir.display(), error = %e, "cannot create the upload directory");
-        return plain(StatusCode::INTERNAL_SERVER_ERROR, "cannot store the file");
-    }
-    // A name of its own per upload: a station retrying while its first upload still runs
-    // must not write into the same file.
-    let Ok(suffix) = self::token() else {
-        return plain(StatusCode::SERVICE_UNAVAILABLE, "try again later");
+    let _receiving = match ctx.uploads.start(row.id) {
+        Ok(receiving) => receiving,
+        Err(busy) => return busy.response(),
     };
-    let part = dir.join(format!(".{}.{suffix}.part", row.id));
-    let mut file = match tokio::fs::File::create(&part).await {
-        Ok(f) => f,
-        Err(e) => {
-            tracing::error!(file = %part.display(), error = %e, "cannot create an upload file");
-            return plain(StatusCode::INTERNAL_SERVER_ERROR, "cannot store the file");
-        }
+    let (mut part, mut file, suffix) = match part_file(&ctx, &row).await {
+        Ok(created) => created,
+        Err(response) => return response,
     };
-    let multipart = request
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.to_ascii_lowercase().starts_with("multipart/form-data"));
-    let mut name = name;
-    let copied = if multipart {
-        match Multipart::from_request(request, &()).await {
-            Ok(mut form) => loop {
-                match form.next_field().await {
-                    Ok(Some(field))
-                        if field.file_name().is_some() || field.name() == Some("file") =>
-                    {
-                        if name.is_none() {
-                            name = field.file_name().map(str::to_owned);
-                        }
-                        break copy(field, &mut file, limit).await;
-                    }
-                    Ok(Some(_)) => continue,
-                    Ok(None) => break Err(UploadError::Unreadable),
-                    Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                        break Err(UploadError::TooLarge);
-                    }
-                    Err(_) => break Err(UploadError::Unreadable),
-                }
-            },
-            Err(_) => Err(UploadError::Unreadable),
-        }
-    } else {
-        copy(request.into_body().into_data_stream(), &mut file, limit).await
+    let bounds = Bounds {
+        max_bytes: ctx.settings.upload_max_mib.saturating_mul(1024 * 1024),
+        idle: ctx.settings.limits.upload_idle_timeout.0,
     };
+    let read = read_upload(request, &mut file, bounds).await;
     drop(file);
-    let size = match copied {
-        Ok(size) => size,
-        Err(e) => {
-            let _ = tokio::fs::remove_file(&part).await;
-            return match e {
-                UploadError::TooLarge => plain(
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    "the file is larger than this server accepts",
-                ),
-                UploadError::Unreadable => {
-                    plain(StatusCode::BAD_REQUEST, "the upload could not be read")
-                }
-                UploadError::Disk(e) => {
-                    tracing::error!(error = %e, "cannot write an upload");
-                    plain(StatusCode::INTERNAL_SERVER_ERROR, "cannot store the file")
-                }
-            };
-        }
+    let (size, form_name) = match read {
+        Ok(read) => read,
+        Err(e) => return e.response(),
     };
     let uploaded_name = name
+        .or(form_name)
         .or_else(|| row.file_name.clone())
         .unwrap_or_else(|| "diagnostics".to_owned());
     let stored = format!(
-        "{}/{}-{}",
+        "{}/{}-{}-{}",
         safe_name(&row.station_id),
         row.id,
+        &suffix[..8],
         safe_name(&uploaded_name)
     );
-    let target: PathBuf = ctx.settings.upload_dir.join(&stored);
-    if let Err(e) = tokio::fs::rename(&part, &target).await {
+    if let Err(e) = part.rename(ctx.settings.upload_dir.join(&stored)).await {
         tracing::error!(error = %e, "cannot move an upload into place");
-        let _ = tokio::fs::remove_file(&part).await;
         return plain(StatusCode::INTERNAL_SERVER_ERROR, "cannot store the file");
     }
-    let id = row.id;
-    let uploaded_name: String = uploaded_name.chars().take(255).collect();
-    let size_i64 = i64::try_from(size).unwrap_or(i64::MAX);
-    let recorded = ctx
-        .store
-        .write(move |txn| {
-            let (uploaded_name, stored) = (uploaded_name.clone(), stored.clone());
-            Box::pin(async move {
-                let mut row: diagnostics_request::ActiveModel =
-                    diagnostics_request::Entity::find_by_id(id)
-                        .one(txn)
-                        .await?
-                        .ok_or_else(|| DbErr::RecordNotFound(format!("diagnostics {id}")))?
-                        .into();
-                row.uploaded_name = Set(Some(uploaded_name));
-                row.stored_path = Set(Some(stored));
-                row.size = Set(Some(size_i64));
-                row.uploaded_at = Set(Some(Utc::now()));
-                row.update(txn).await
-            })
-        })
-        .await;
-    match recorded {
-        Ok(_) => {
-            tracing::info!(station = %row.station_id, request = id, bytes = size, "diagnostics uploaded");
+    match record(&ctx, row.id, uploaded_name, stored, size).await {
+        Ok(true) => {
+            part.keep();
+            tracing::info!(station = %row.station_id, request = row.id, bytes = size, "diagnostics uploaded");
             plain(StatusCode::CREATED, "stored")
         }
+        Ok(false) => plain(
+            StatusCode::CONFLICT,
+            "a file was uploaded to this address already",
+        ),
         Err(e) => {
             tracing::error!(error = %e, "cannot record an upload");
             plain(StatusCode::SERVICE_UNAVAILABLE, "try again later")
@@ -597,6 +832,28 @@ mod tests {
         }
         let long = format!("ftp://h/{}", "a".repeat(MAX_LOCATION_LEN));
         assert!(check_location(&long, "location").is_err());
+    }
+
+    #[test]
+    fn upload_tokens_are_masked_and_nothing_else() {
+        let token = "0123456789abcdef0123456789ABCDEF";
+        let masked = |l: &str| mask_upload_token(l);
+        assert_eq!(
+            masked(&format!("https://cg.example/diagnostics/{token}")).as_deref(),
+            Some("https://cg.example/diagnostics/***")
+        );
+        assert_eq!(
+            masked(&format!("http://h/base/diagnostics/{token}/name.log")).as_deref(),
+            Some("http://h/base/diagnostics/***/name.log")
+        );
+        for kept in [
+            "ftp://logs.example/cp/",
+            "https://x/diagnostics/not-a-token",
+            &format!("https://x/diagnostics/{token}0"),
+            "https://x/diagnostics/",
+        ] {
+            assert_eq!(masked(kept), None, "{kept}");
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //!   through the [`store`], update the [`cache`] and publish on the [`bus`].
 //! - [`station_security`]: stations' security profiles and AuthorizationKey hashes, checked
 //!   in the handshake by `ocpp::station_auth`; [`tls`] serves `wss://` on a second listener.
+//! - [`journal_budget`]: what each station's connection may add to the message journal.
 //! - [`store`]: SQLite or PostgreSQL through SeaORM; one batching writer (group commit).
 //! - [`cache`]: live status behind a trait (in memory on one node; Redis for several).
 //! - [`bus`]: events behind a trait (in-memory broadcast on one node; Redis pub/sub for
@@ -37,6 +38,7 @@ pub mod config;
 pub mod firmware;
 pub mod health;
 pub mod id_tags;
+pub mod journal_budget;
 pub mod local_list;
 pub mod node;
 pub mod ocpp;

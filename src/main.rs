@@ -166,8 +166,9 @@ async fn main() -> anyhow::Result<()> {
                 }
             };
             let ctx = chargegate::Context::open(cli.settings).await?;
+            let by = chargegate::accounts::Grantor::unlimited();
             let created =
-                chargegate::accounts::create(&ctx, &username, &password, role, stations).await;
+                chargegate::accounts::create(&ctx, &by, &username, &password, role, stations).await;
             ctx.store.close().await;
             let account = created?;
             eprintln!(

@@ -1,13 +1,14 @@
 //! The seed's HTTP API, `/api/v1/centralsystem/...`, for the clients that already use it: the
 //! connected stations, and one POST per remote command with the seed's bodies and OCPP-spelled
 //! answers. It calls the same checked command path as GraphQL ([`OnBehalf`]) with the same
-//! tokens and roles; its OpenAPI document is generated from the route table below.
+//! tokens and roles; its OpenAPI document is generated from the route table below. Bodies are
+//! read after the token is checked, up to `--max-request-size` (`api::read_limited`).
 
 use std::sync::Arc;
 
 use axum::{
     Json, Router,
-    body::Bytes,
+    body::{Body, Bytes},
     extract::{Path, State},
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
@@ -17,6 +18,7 @@ use serde::{Deserialize, de::DeserializeOwned};
 use serde_json::{Value, json};
 
 use crate::{
+    api::{BodyError, read_limited},
     app::Context,
     auth::Principal,
     commands::{CommandError, OnBehalf, Refused},
@@ -141,6 +143,15 @@ pub(crate) fn caller(ctx: &Context, headers: &HeaderMap) -> Result<Principal, Fa
         .map_err(|e| Failure::new(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", e.0))
 }
 
+impl From<BodyError> for Failure {
+    fn from(e: BodyError) -> Self {
+        Self::new(e.status(), e.code(), e.message())
+    }
+}
+
+/// Most characters of a body's field path or error quoted back (serde quotes the value).
+const QUOTED: usize = 200;
+
 /// Reads a JSON body (an empty one counts as `{}`), naming the field that is wrong.
 fn body<T: DeserializeOwned>(bytes: &Bytes) -> Result<T, Failure> {
     let text = if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -150,9 +161,15 @@ fn body<T: DeserializeOwned>(bytes: &Bytes) -> Result<T, Failure> {
     };
     let mut deserializer = serde_json::Deserializer::from_slice(text);
     serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-        let field = e.path().to_string();
+        let field: String = e.path().to_string().chars().take(QUOTED).collect();
         let inner = e.into_inner().to_string();
-        let message = inner.split(" at line ").next().unwrap_or(&inner).to_owned();
+        let message: String = inner
+            .split(" at line ")
+            .next()
+            .unwrap_or(&inner)
+            .chars()
+            .take(QUOTED)
+            .collect();
         let failure = Failure::new(
             StatusCode::BAD_REQUEST,
             "BAD_USER_INPUT",
@@ -251,9 +268,10 @@ macro_rules! command_route {
             State(ctx): State<Arc<Context>>,
             Path($id): Path<String>,
             headers: HeaderMap,
-            bytes: Bytes,
+            request: Body,
         ) -> Answer {
             let caller = caller(&ctx, &headers)?;
+            let bytes = read_limited(request, &ctx.settings.limits).await?;
             let $b: $body = body(&bytes)?;
             let $on = OnBehalf {
                 ctx: &ctx,

@@ -147,11 +147,20 @@ pub fn verify_key(stored: &str, password: &[u8]) -> bool {
 pub const FAILURES_PER_STATION: usize = 10;
 pub const FAILURES_PER_ADDRESS: usize = 30;
 pub const FAILURE_WINDOW: Duration = Duration::from_secs(5 * 60);
-/// Most ids (or addresses) each throttle remembers; past it, those whose last failure is
-/// oldest go first.
+/// Most ids (or addresses) each throttle remembers (see [`FailureLimiter`] for which go first).
 const MAX_TRACKED: usize = 50_000;
 
-/// Counts recent failures per key within a window, in bounded memory.
+/// Counts recent failures per key within a window, in bounded memory. Shared by the station
+/// throttle (per charge point id, per address) and the API's login throttle (per username, per
+/// address).
+///
+/// When `max_keys` keys are remembered and a new one comes, room is made without resetting a
+/// count that matters: first the keys whose failures have all aged out go, then those with the
+/// fewest failures in the window (the longest quiet first), a tenth of the table at a time, and
+/// never a key at its limit, whose refusals must last. So to reset a key with `n` failures an
+/// attacker must first hold nine tenths of the table at `n` failures or more each (45,000 keys ×
+/// `n` failures within the window, every one of them a failed login); a table full of keys at
+/// their limit takes a new key's attempt without remembering it rather than refuse everyone.
 pub struct FailureLimiter {
     limit: usize,
     window: Duration,
@@ -175,12 +184,7 @@ impl FailureLimiter {
     pub fn attempt(&self, key: &str, now: Instant) -> Result<(), Duration> {
         let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(times) = failures.get_mut(key) {
-            while times
-                .front()
-                .is_some_and(|t| now.duration_since(*t) >= self.window)
-            {
-                times.pop_front();
-            }
+            self.age(times, now);
             if times.len() >= self.limit {
                 let oldest = times.front().copied().unwrap_or(now);
                 return Err(self.window.saturating_sub(now.duration_since(oldest)));
@@ -191,27 +195,55 @@ impl FailureLimiter {
         if self.limit == 0 {
             return Err(self.window);
         }
-        if failures.len() >= self.max_keys {
-            let window = self.window;
-            failures.retain(|_, times| {
-                times
-                    .back()
-                    .is_some_and(|t| now.duration_since(*t) < window)
-            });
-            if failures.len() >= self.max_keys {
-                let mut by_age: Vec<(Instant, String)> = failures
-                    .iter()
-                    .filter_map(|(k, times)| times.back().map(|t| (*t, k.clone())))
-                    .collect();
-                by_age.sort_unstable();
-                let excess = failures.len() + 1 - self.max_keys;
-                for (_, old) in by_age.into_iter().take(excess.max(self.max_keys / 10)) {
-                    failures.remove(&old);
-                }
-            }
+        if failures.len() >= self.max_keys && !self.make_room(&mut failures, now) {
+            tracing::warn!(
+                keys = self.max_keys,
+                "every remembered key is at its failure limit; a new key's attempt is not counted"
+            );
+            return Ok(());
         }
         failures.insert(key.to_owned(), VecDeque::from([now]));
         Ok(())
+    }
+
+    /// Drops the failures of `times` that are out of the window.
+    fn age(&self, times: &mut VecDeque<Instant>, now: Instant) {
+        while times
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= self.window)
+        {
+            times.pop_front();
+        }
+    }
+
+    /// Makes room for one more key (see the type's comment); false if every key is at its limit.
+    fn make_room(&self, failures: &mut HashMap<String, VecDeque<Instant>>, now: Instant) -> bool {
+        failures.retain(|_, times| {
+            self.age(times, now);
+            !times.is_empty()
+        });
+        if failures.len() < self.max_keys {
+            return true;
+        }
+        let mut below_limit: Vec<(usize, Instant, &String)> = failures
+            .iter()
+            .filter(|(_, times)| times.len() < self.limit)
+            .filter_map(|(key, times)| times.back().map(|last| (times.len(), *last, key)))
+            .collect();
+        if below_limit.is_empty() {
+            return false;
+        }
+        below_limit.sort_unstable();
+        let excess = failures.len() + 1 - self.max_keys;
+        let evicted: Vec<String> = below_limit
+            .into_iter()
+            .take(excess.max(self.max_keys / 10))
+            .map(|(_, _, key)| key.clone())
+            .collect();
+        for key in evicted {
+            failures.remove(&key);
+        }
+        true
     }
 
     /// Takes back the attempt recorded `at` for `key`: it succeeded. Only that one attempt:
@@ -226,6 +258,14 @@ impl FailureLimiter {
                 failures.remove(key);
             }
         }
+    }
+
+    /// Forgets every failure of `key`.
+    pub fn clear(&self, key: &str) {
+        self.failures
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(key);
     }
 
     /// How many keys are remembered (for tests of the bound).
@@ -708,6 +748,44 @@ mod tests {
             limiter.attempt("k999", now).unwrap();
         }
         assert!(limiter.attempt("k999", now).is_err());
+    }
+
+    #[test]
+    fn a_flood_of_new_keys_does_not_reset_a_count_near_its_limit() {
+        let limiter = FailureLimiter::new(5, Duration::from_secs(60), 100);
+        let t0 = Instant::now();
+        for _ in 0..4 {
+            limiter.attempt("target", t0).unwrap();
+        }
+        for i in 0..1_000u64 {
+            let at = t0 + Duration::from_millis(1 + i);
+            limiter.attempt(&format!("flood{i}"), at).unwrap();
+            if i % 3 == 0 {
+                limiter.attempt(&format!("flood{i}"), at).unwrap();
+            }
+            assert!(limiter.tracked() <= 100);
+        }
+        let now = t0 + Duration::from_secs(2);
+        limiter.attempt("target", now).unwrap();
+        assert!(limiter.attempt("target", now).is_err(), "5 failures count");
+    }
+
+    #[test]
+    fn keys_at_their_limit_stay_and_aged_out_keys_go_first() {
+        let limiter = FailureLimiter::new(2, Duration::from_secs(60), 10);
+        let t0 = Instant::now();
+        for i in 0..10 {
+            limiter.attempt(&format!("k{i}"), t0).unwrap();
+            limiter.attempt(&format!("k{i}"), t0).unwrap();
+        }
+        // A full table of keys at their limit: the newcomer is let through, not remembered.
+        limiter.attempt("new", t0).unwrap();
+        assert_eq!(limiter.tracked(), 10);
+        assert!((0..10).all(|i| limiter.attempt(&format!("k{i}"), t0).is_err()));
+        // Once their failures age out, they are the first to go.
+        let later = t0 + Duration::from_secs(61);
+        limiter.attempt("new", later).unwrap();
+        assert_eq!(limiter.tracked(), 1);
     }
 
     #[test]

@@ -25,6 +25,9 @@ pub struct Model {
     pub stored_path: Option<String>,
     pub size: Option<i64>,
     pub uploaded_at: Option<DateTimeUtc>,
+    /// When the upload address stops working (set with `token`; null on requests made before
+    /// it was recorded, which expire `--upload-ttl` after `requested_at`).
+    pub upload_expires_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

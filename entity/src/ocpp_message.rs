@@ -15,8 +15,14 @@ pub struct Model {
     pub message_id: Option<String>,
     /// The CALL's action; for a result or error, the action of the call it answers.
     pub action: Option<String>,
-    /// The whole frame text.
+    /// The frame text: the whole frame, or its first `--journal-max-frame` bytes (cut at a
+    /// character boundary) when `payload_size` is set.
     pub payload: String,
+    /// Bytes of the whole frame when `payload` holds only its start; empty otherwise.
+    pub payload_size: Option<i64>,
+    /// SHA-256 of the whole frame (64 lowercase hexadecimal digits) when `payload` holds only
+    /// its start; empty otherwise.
+    pub payload_sha256: Option<String>,
     pub created_at: DateTimeUtc,
 }
 

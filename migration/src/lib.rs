@@ -8,6 +8,8 @@ mod m20261124_000003_station_security;
 mod m20261124_000004_profiles;
 mod m20261124_000005_security_extensions;
 mod m20261124_000006_meter_latest;
+mod m20261206_000007_journal_bounds;
+mod m20261206_000008_upload_expiry;
 
 /// The migrator `chargegate serve` and `chargegate migrate` run at start.
 #[derive(Debug)]
@@ -23,6 +25,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000004_profiles::Migration),
             Box::new(m20261124_000005_security_extensions::Migration),
             Box::new(m20261124_000006_meter_latest::Migration),
+            Box::new(m20261206_000007_journal_bounds::Migration),
+            Box::new(m20261206_000008_upload_expiry::Migration),
         ]
     }
 }

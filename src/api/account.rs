@@ -11,7 +11,10 @@ use super::{
     error::ApiError,
     guard::{admin, app, principal},
 };
-use crate::{accounts, auth::Role};
+use crate::{
+    accounts::{self, Grantor},
+    auth::Role,
+};
 
 /// What an account or token may do.
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,10 +116,13 @@ impl AccountQuery {
         })
     }
 
-    /// Every account (administrators only).
+    /// The accounts the caller manages (administrators only): every account, or, for a token
+    /// limited to some stations, the accounts limited to some of those stations.
     async fn accounts(&self, ctx: &Context<'_>) -> Result<Vec<Account>> {
-        admin(ctx)?;
-        let rows = accounts::list(app(ctx)).await.map_err(ApiError::from)?;
+        let by = Grantor::of(admin(ctx)?);
+        let rows = accounts::list(app(ctx), &by)
+            .await
+            .map_err(ApiError::from)?;
         Ok(rows.into_iter().map(Account).collect())
     }
 }
@@ -145,7 +151,8 @@ impl AccountMutation {
         })
     }
 
-    /// Creates an account (administrators only).
+    /// Creates an account (administrators only). A token limited to some stations creates only
+    /// accounts limited to some of those stations.
     async fn create_account(
         &self,
         ctx: &Context<'_>,
@@ -154,9 +161,10 @@ impl AccountMutation {
         role: AccountRole,
         stations: Option<Vec<ID>>,
     ) -> Result<Account> {
-        admin(ctx)?;
+        let by = Grantor::of(admin(ctx)?);
         let row = accounts::create(
             app(ctx),
+            &by,
             &username,
             &password,
             role.into(),
@@ -168,7 +176,8 @@ impl AccountMutation {
     }
 
     /// Changes an account's password, role or stations (administrators only); omitted
-    /// arguments stay as they are, `stations: null` lifts the limit.
+    /// arguments stay as they are, `stations: null` lifts the limit. A token limited to some
+    /// stations changes only accounts limited to some of those stations, and keeps them so.
     async fn update_account(
         &self,
         ctx: &Context<'_>,
@@ -177,7 +186,7 @@ impl AccountMutation {
         role: Option<AccountRole>,
         stations: MaybeUndefined<Vec<ID>>,
     ) -> Result<Account> {
-        admin(ctx)?;
+        let by = Grantor::of(admin(ctx)?);
         let stations = match stations {
             MaybeUndefined::Undefined => None,
             MaybeUndefined::Null => Some(None),
@@ -185,6 +194,7 @@ impl AccountMutation {
         };
         let row = accounts::update(
             app(ctx),
+            &by,
             &username,
             password.as_deref(),
             role.map(Into::into),
@@ -195,11 +205,12 @@ impl AccountMutation {
         Ok(Account(row))
     }
 
-    /// Deletes an account (administrators only). Tokens already issued stay valid until they
-    /// expire. False if there was no such account.
+    /// Deletes an account (administrators only; a token limited to some stations only accounts
+    /// limited to some of those stations). Tokens already issued stay valid until they expire.
+    /// False if there was no such account.
     async fn delete_account(&self, ctx: &Context<'_>, username: String) -> Result<bool> {
-        admin(ctx)?;
-        Ok(accounts::delete(app(ctx), &username)
+        let by = Grantor::of(admin(ctx)?);
+        Ok(accounts::delete(app(ctx), &by, &username)
             .await
             .map_err(ApiError::from)?)
     }

@@ -147,6 +147,7 @@ impl From<AccountError> for ApiError {
             AccountError::NotFound(_) => Self::NotFound(e.to_string()),
             AccountError::WrongCredentials => Self::Unauthenticated(e.to_string()),
             AccountError::RateLimited => Self::RateLimited,
+            AccountError::Forbidden(m) => Self::Forbidden(m),
             AccountError::Store(e) => e.into(),
         }
     }

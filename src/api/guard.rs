@@ -76,6 +76,21 @@ pub fn operator<'a>(ctx: &GqlContext<'a>) -> Result<&'a Principal, ApiError> {
     }
 }
 
+/// An operator whose token covers every station: what reaches every station at once (id
+/// tags, which every station accepts) is beyond any station scope.
+pub fn fleet_operator<'a>(ctx: &GqlContext<'a>) -> Result<&'a Principal, ApiError> {
+    let p = operator(ctx)?;
+    if p.stations.is_none() {
+        Ok(p)
+    } else {
+        Err(ApiError::Forbidden(
+            "id tags are valid at every station: creating, changing or deleting one needs a \
+             token that is not limited to some stations"
+                .into(),
+        ))
+    }
+}
+
 /// An administrator.
 pub fn admin<'a>(ctx: &GqlContext<'a>) -> Result<&'a Principal, ApiError> {
     let p = principal(ctx)?;

@@ -1,17 +1,18 @@
-//! The API's HTTP routes: `POST /graphql` (batches limited), GraphiQL on `GET /graphql`,
-//! subscriptions on `/graphql/ws` (`graphql-transport-ws` and the legacy `graphql-ws`), and
-//! `GET /health`. Bearer tokens come from the `Authorization` header, or from the
-//! `connection_init` payload for subscriptions.
+//! The API's HTTP routes: `POST /graphql` (bodies and batches limited), GraphiQL on
+//! `GET /graphql`, subscriptions on `/graphql/ws` (`graphql-transport-ws` and the legacy
+//! `graphql-ws`, see `ws.rs`), and `GET /health`. Bearer tokens come from the `Authorization`
+//! header, or from the `connection_init` payload for subscriptions.
 
 use std::{net::SocketAddr, sync::Arc};
 
 use async_graphql::{
-    BatchRequest, Data, ServerError,
+    BatchRequest,
     http::{ALL_WEBSOCKET_PROTOCOLS, GraphiQLSource},
 };
-use async_graphql_axum::{GraphQLBatchRequest, GraphQLProtocol, GraphQLResponse, GraphQLWebSocket};
+use async_graphql_axum::GraphQLResponse;
 use axum::{
     Extension, Json, Router,
+    body::Body,
     extract::{ConnectInfo, State, WebSocketUpgrade},
     http::{HeaderMap, HeaderValue, Method, StatusCode, header},
     response::{Html, IntoResponse, Response},
@@ -19,7 +20,15 @@ use axum::{
 };
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
-use super::{ChargegateSchema, account::ClientAddr, build_schema, guard::Auth};
+use super::{
+    ChargegateSchema,
+    account::ClientAddr,
+    body::{self, BodyError},
+    build_schema,
+    guard::Auth,
+    limits::{SelectionBudget, coded},
+    ws::{self, ApiSockets, Connection},
+};
 use crate::app::Context;
 
 /// The API routes, with the schema of `ctx`.
@@ -30,6 +39,7 @@ pub fn routes(ctx: Arc<Context>) -> Router<Arc<Context>> {
         .route("/graphql/ws", any(subscriptions))
         .route("/health", get(health))
         .layer(Extension(schema))
+        .layer(Extension(Arc::new(ApiSockets::default())))
 }
 
 /// The CORS policy for browser clients of the HTTP APIs: only the configured origins; none
@@ -53,30 +63,52 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
         .and_then(|v| v.to_str().ok())
 }
 
+/// A GraphQL-shaped error answer with an HTTP status.
+fn refusal(status: StatusCode, code: &str, message: String) -> Response {
+    let mut response = GraphQLResponse::from(async_graphql::Response::from_errors(vec![coded(
+        code, message,
+    )]))
+    .into_response();
+    *response.status_mut() = status;
+    response
+}
+
+impl IntoResponse for BodyError {
+    fn into_response(self) -> Response {
+        refusal(self.status(), self.code(), self.message())
+    }
+}
+
 async fn graphql(
     State(ctx): State<Arc<Context>>,
     Extension(schema): Extension<ChargegateSchema>,
     ConnectInfo(client): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    request: GraphQLBatchRequest,
-) -> GraphQLResponse {
-    let batch = request.into_inner();
+    request: Body,
+) -> Response {
+    let limits = &ctx.settings.limits;
+    let batch = match body::graphql_batch(&headers, request, limits).await {
+        Ok(batch) => batch,
+        Err(refused) => return refused.into_response(),
+    };
     let limit = ctx.settings.query_batch_limit;
     if let BatchRequest::Batch(requests) = &batch
         && requests.len() > limit
     {
-        let mut error =
-            ServerError::new(format!("a batch may hold at most {limit} operations"), None);
-        error
-            .extensions
-            .get_or_insert_with(Default::default)
-            .set("code", "BAD_USER_INPUT");
-        return async_graphql::Response::from_errors(vec![error]).into();
+        let message = format!("a batch may hold at most {limit} operations");
+        return GraphQLResponse::from(async_graphql::Response::from_errors(vec![coded(
+            "BAD_USER_INPUT",
+            message,
+        )]))
+        .into_response();
     }
     let auth = Auth::from_bearer(&ctx, bearer(&headers));
     let client = ctx.settings.client_ip(client.ip(), forwarded_for(&headers));
-    let batch = batch.data(auth).data(ClientAddr(Some(client)));
-    schema.execute_batch(batch).await.into()
+    let batch = batch
+        .data(auth)
+        .data(ClientAddr(Some(client)))
+        .data(SelectionBudget::new(limits.query_selection_limit));
+    GraphQLResponse::from(schema.execute_batch(batch).await).into_response()
 }
 
 async fn graphiql(State(ctx): State<Arc<Context>>) -> Response {
@@ -93,16 +125,6 @@ async fn graphiql(State(ctx): State<Arc<Context>>) -> Response {
     .into_response()
 }
 
-/// The token of a `connection_init` payload: `Authorization` (any case) or `token`.
-fn init_token(payload: &serde_json::Value) -> Option<String> {
-    let object = payload.as_object()?;
-    object
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case("authorization") || k.as_str() == "token")
-        .and_then(|(_, v)| v.as_str())
-        .map(str::to_owned)
-}
-
 /// The `X-Forwarded-For` header (only believed from a trusted proxy, see `Settings::client_ip`).
 fn forwarded_for(headers: &HeaderMap) -> Option<&str> {
     headers.get("x-forwarded-for").and_then(|v| v.to_str().ok())
@@ -114,37 +136,38 @@ const SUBSCRIPTION_READ_BUFFER: usize = 4 * 1024;
 async fn subscriptions(
     State(ctx): State<Arc<Context>>,
     Extension(schema): Extension<ChargegateSchema>,
+    Extension(sockets): Extension<Arc<ApiSockets>>,
     ConnectInfo(client): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    protocol: GraphQLProtocol,
     upgrade: WebSocketUpgrade,
 ) -> Response {
-    let header_auth = Auth::from_bearer(&ctx, bearer(&headers));
+    let Some(protocol) = ws::protocol(&headers) else {
+        return StatusCode::BAD_REQUEST.into_response();
+    };
     let client = ctx.settings.client_ip(client.ip(), forwarded_for(&headers));
+    let limits = &ctx.settings.limits;
+    let permit = match sockets.admit(client, limits) {
+        Ok(permit) => permit,
+        Err(refused) => return refused.into_response(),
+    };
+    let max_message = limits.max_request_size.bytes();
+    let connection = Connection {
+        header_auth: Auth::from_bearer(&ctx, bearer(&headers)),
+        ctx: ctx.clone(),
+        schema,
+        protocol,
+        client,
+        permit,
+    };
     upgrade
         .protocols(ALL_WEBSOCKET_PROTOCOLS)
         // The socket is read each time the connection's streams are polled, which is at every
         // event a subscription receives; tungstenite zero-fills its read buffer's free space
         // on each read, so the default 128 KiB buffer cost a 128 KiB memset per event.
         .read_buffer_size(SUBSCRIPTION_READ_BUFFER)
-        .on_upgrade(move |socket| {
-            GraphQLWebSocket::new(socket, schema, protocol)
-                .on_connection_init(move |payload| async move {
-                    let auth = match init_token(&payload) {
-                        Some(token) => Auth::from_bearer(&ctx, Some(&token)),
-                        None => header_auth,
-                    };
-                    if let Auth::Invalid(reason) = &auth {
-                        return Err(async_graphql::Error::new(reason.clone()));
-                    }
-                    let mut data = Data::default();
-                    data.insert(auth);
-                    // `login` over the socket is throttled per address like over HTTP.
-                    data.insert(ClientAddr(Some(client)));
-                    Ok(data)
-                })
-                .serve()
-        })
+        .max_message_size(max_message)
+        .max_frame_size(max_message)
+        .on_upgrade(move |socket| connection.serve(socket))
 }
 
 async fn health(State(ctx): State<Arc<Context>>) -> Response {

@@ -1,5 +1,6 @@
 //! Id tags in the API: list and read them (drivers: their own), and create, change and delete
-//! them (operators).
+//! them (operators whose token covers every station: a tag is valid at every station, so a
+//! change to it reaches beyond any station scope).
 
 use async_graphql::{Context, InputObject, MaybeUndefined, Object, Result};
 use chrono::{DateTime, Utc};
@@ -11,7 +12,7 @@ use sea_orm::{
 use super::{
     enums::{self, stored},
     error::ApiError,
-    guard::{app, operator, principal},
+    guard::{app, fleet_operator, principal},
     pagination::{Page, PageArgs, paginate},
 };
 use crate::{
@@ -172,9 +173,10 @@ pub struct IdTagMutation;
 
 #[Object]
 impl IdTagMutation {
-    /// Registers an id tag.
+    /// Registers an id tag (operators whose token is not limited to some stations: a tag is
+    /// valid at every station).
     async fn create_id_tag(&self, ctx: &Context<'_>, input: CreateIdTagInput) -> Result<IdTag> {
-        operator(ctx)?;
+        fleet_operator(ctx)?;
         let row = id_tags::create(
             app(ctx),
             NewIdTag {
@@ -190,14 +192,15 @@ impl IdTagMutation {
         Ok(IdTag(row))
     }
 
-    /// Changes an id tag's status, expiry, parent or owner.
+    /// Changes an id tag's status, expiry, parent or owner (operators whose token is not limited
+    /// to some stations).
     async fn update_id_tag(
         &self,
         ctx: &Context<'_>,
         id_tag: String,
         input: UpdateIdTagInput,
     ) -> Result<IdTag> {
-        operator(ctx)?;
+        fleet_operator(ctx)?;
         let row = id_tags::update(
             app(ctx),
             &id_tag,
@@ -213,9 +216,10 @@ impl IdTagMutation {
         Ok(IdTag(row))
     }
 
-    /// Deletes an id tag (its transactions stay). False if there was no such tag.
+    /// Deletes an id tag (its transactions stay; operators whose token is not limited to some
+    /// stations). False if there was no such tag.
     async fn delete_id_tag(&self, ctx: &Context<'_>, id_tag: String) -> Result<bool> {
-        operator(ctx)?;
+        fleet_operator(ctx)?;
         Ok(id_tags::delete(app(ctx), &id_tag)
             .await
             .map_err(ApiError::from)?)

@@ -1,16 +1,16 @@
-//! The OCPP message journal in the API: every frame a station sent or was sent, newest first.
+//! The OCPP message journal in the API: every frame a station sent or was sent, newest first,
+//! in pages bounded by `--journal-page-bytes` of payload.
 
 use async_graphql::{Context, Enum, ID, Object, Result};
 use chrono::{DateTime, Utc};
 use entity::ocpp_message;
-use sea_orm::{
-    ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter};
 
 use super::{
     guard::{app, staff, station_access},
-    pagination::{Page, PageArgs, paginate},
+    pagination::{Page, PageArgs, paginate_window},
 };
+use crate::store::journal::{JournalRead, PageBounds, Window};
 
 /// Which way a frame went.
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,7 +30,7 @@ pub enum MessageType {
 }
 
 /// One journaled frame.
-pub struct OcppMessage(pub ocpp_message::Model);
+pub struct OcppMessage(pub JournalRead);
 
 #[Object]
 impl OcppMessage {
@@ -63,9 +63,24 @@ impl OcppMessage {
     async fn action(&self) -> Option<&str> {
         self.0.action.as_deref()
     }
-    /// The whole frame as it was on the wire.
+    /// The frame as it was on the wire; when `truncated`, only its first bytes (at most
+    /// `--journal-max-frame`, cut at a character boundary), so not always valid JSON.
     async fn payload(&self) -> &str {
         &self.0.payload
+    }
+    /// Whether `payload` holds only the start of the frame.
+    async fn truncated(&self) -> bool {
+        self.0.truncated
+    }
+    /// Bytes of the whole frame as received or sent (UTF-8).
+    async fn size(&self) -> i64 {
+        self.0.size
+    }
+    /// SHA-256 of the whole frame (64 lowercase hexadecimal digits) when it was cut before
+    /// being stored; empty when `payload` is the whole frame, and for frames stored whole and
+    /// cut only when read.
+    async fn sha256(&self) -> Option<&str> {
+        self.0.sha256.as_deref()
     }
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
@@ -77,7 +92,11 @@ pub struct JournalQuery;
 
 #[Object]
 impl JournalQuery {
-    /// The journal of one station, newest first; filtered by action and direction.
+    /// The journal of one station, newest first; filtered by action and direction. A page
+    /// carries at most `--journal-page-bytes` of payload: it holds fewer nodes than asked when
+    /// they would not fit (`hasNextPage`, or `hasPreviousPage` with `last`, then says more
+    /// follow). Frames skipped by a station's journal budget are counted in rows of action
+    /// `JournalSkipped`, payload `{"skippedFrames":N,"skippedBytes":B}`.
     #[allow(clippy::too_many_arguments)]
     #[graphql(complexity = "super::pagination::cost(first, last, child_complexity)")]
     async fn ocpp_messages(
@@ -104,26 +123,30 @@ impl JournalQuery {
                 Direction::Out => "out",
             }));
         }
-        let db = app(ctx).store.reader();
-        let query = ocpp_message::Entity::find().filter(filter);
-        Ok(paginate(
+        let app = app(ctx);
+        let store = &app.store;
+        let db = store.reader();
+        let limits = &app.settings.limits;
+        let bounds = PageBounds {
+            frame: limits.journal_max_frame.bytes(),
+            page: limits.journal_page_bytes.bytes(),
+        };
+        let counting = ocpp_message::Entity::find().filter(filter.clone());
+        Ok(paginate_window(
             PageArgs {
                 after,
                 before,
                 first,
                 last,
             },
-            {
-                let counting = query.clone();
-                async move { Ok(counting.count(db).await?) }
-            },
-            |offset, limit| async move {
-                let rows = query
-                    .order_by_desc(ocpp_message::Column::Id)
-                    .offset(offset)
-                    .limit(limit)
-                    .all(db)
-                    .await?;
+            async move { Ok(counting.count(db).await?) },
+            |offset, limit, from_end| async move {
+                let window = Window {
+                    offset,
+                    limit,
+                    from_end,
+                };
+                let rows = store.journal_page(filter, window, bounds).await?;
                 Ok(rows.into_iter().map(OcppMessage).collect())
             },
         )

@@ -6,7 +6,9 @@
 //! is used by the server and the tests alike. Nothing here touches a WebSocket frame of OCPP.
 
 mod account;
+mod body;
 mod command;
+mod document;
 pub mod enums;
 pub mod error;
 mod guard;
@@ -23,11 +25,13 @@ mod station_security;
 mod subscription;
 mod transaction;
 mod usage;
+mod ws;
 
 use std::sync::Arc;
 
 use async_graphql::{MergedObject, MergedSubscription, SDLExportOptions, Schema};
 
+pub use body::{BodyError, read_limited};
 pub use guard::Auth;
 pub use http::{cors, routes};
 
@@ -71,6 +75,7 @@ pub type ChargegateSchema = Schema<Query, Mutation, Subscription>;
 /// Builds the schema for a running application, with the limits of its settings.
 pub fn build_schema(ctx: Arc<Context>) -> ChargegateSchema {
     let settings = &ctx.settings;
+    let limits = &settings.limits;
     let mut builder = Schema::build(
         Query::default(),
         Mutation::default(),
@@ -78,14 +83,34 @@ pub fn build_schema(ctx: Arc<Context>) -> ChargegateSchema {
     )
     .limit_depth(settings.query_depth_limit)
     .limit_complexity(settings.query_complexity_limit)
-    .extension(limits::AliasLimit(settings.query_alias_limit))
+    // First: refuses a document before anything else walks it.
+    .extension(limits::DocumentLimits {
+        selections: limits.query_selection_limit,
+        aliases: settings.query_alias_limit,
+    })
+    .extension(limits::QueryTimeout {
+        queries: limits.query_timeout.0,
+        mutations: mutation_timeout(settings),
+    })
+    .extension(limits::OperationLimit)
     .extension(limits::ErrorCodes)
     .data(loaders::loader(ctx.clone()))
     .data(ctx.clone());
     if !settings.introspection {
-        builder = builder.disable_introspection();
+        // "Did you mean …?" would name the fields introspection hides.
+        builder = builder.disable_introspection().disable_suggestions();
     }
     builder.finish()
+}
+
+/// A mutation may wait for a station for the whole command timeout, and then some: it gets
+/// the query timeout on top, so a command is never cut short by it (zero: no limit).
+fn mutation_timeout(settings: &crate::Settings) -> std::time::Duration {
+    let queries = settings.limits.query_timeout.0;
+    if queries.is_zero() {
+        return queries;
+    }
+    queries + settings.command_timeout.0
 }
 
 /// The published schema: SDL with sorted fields, as in `graphql/schema.graphql`.

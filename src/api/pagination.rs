@@ -74,6 +74,25 @@ where
     FF: FnOnce(u64, u64) -> F,
     F: Future<Output = Result<Vec<N>, ApiError>>,
 {
+    paginate_window(args, count, |offset, limit, _| fetch(offset, limit)).await
+}
+
+/// As [`paginate`], for a fetch that may return fewer items than asked (a page with a byte
+/// budget): it gets `(offset, limit, from_end)`, and when it returns fewer it keeps the first
+/// ones, or the last ones when `from_end` (the page counts back from its end: `last`). The
+/// page is then cut short on that side: `hasNextPage` (or `hasPreviousPage`) is true and the
+/// cursors go on from where it stops.
+pub async fn paginate_window<N, C, F, FF>(
+    args: PageArgs,
+    count: C,
+    fetch: FF,
+) -> Result<Page<N>, ApiError>
+where
+    N: async_graphql::OutputType,
+    C: Future<Output = Result<u64, ApiError>>,
+    FF: FnOnce(u64, u64, bool) -> F,
+    F: Future<Output = Result<Vec<N>, ApiError>>,
+{
     let after = cursor(args.after.as_deref(), "after")?;
     let before = cursor(args.before.as_deref(), "before")?;
     let first = size(args.first, "first")?;
@@ -90,7 +109,15 @@ where
     if let Some(last) = last {
         start = start.max(end.saturating_sub(last));
     }
-    let nodes = fetch(start as u64, (end - start) as u64).await?;
+    let from_end = last.is_some();
+    let nodes = fetch(start as u64, (end - start) as u64, from_end).await?;
+    if nodes.len() < end - start {
+        if from_end {
+            start = end - nodes.len();
+        } else {
+            end = start + nodes.len();
+        }
+    }
     let mut connection = Connection::with_additional_fields(
         start > 0,
         end < total,

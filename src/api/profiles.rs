@@ -295,7 +295,8 @@ impl From<firmware_update::Model> for FirmwareUpdate {
 pub struct DiagnosticsRequest {
     pub id: ID,
     pub station_id: ID,
-    /// Where the station was asked to upload.
+    /// Where the station was asked to upload. An address on this server shows its token as
+    /// `***`: only the station is told it.
     pub location: String,
     pub start_time: Option<DateTime<Utc>>,
     pub stop_time: Option<DateTime<Utc>>,
@@ -303,6 +304,8 @@ pub struct DiagnosticsRequest {
     pub file_name: Option<String>,
     pub requested_by: Option<String>,
     pub requested_at: DateTime<Utc>,
+    /// For an address on this server: when it stops taking an upload (it takes one).
+    pub upload_expires_at: Option<DateTime<Utc>>,
     /// The name the upload carried.
     pub uploaded_name: Option<String>,
     /// Bytes received.
@@ -312,8 +315,18 @@ pub struct DiagnosticsRequest {
     pub download_path: Option<String>,
 }
 
-impl From<diagnostics_request::Model> for DiagnosticsRequest {
-    fn from(m: diagnostics_request::Model) -> Self {
+impl DiagnosticsRequest {
+    /// The request as the API shows it; `upload_ttl` dates addresses recorded without an
+    /// expiry.
+    fn new(m: diagnostics_request::Model, upload_ttl: std::time::Duration) -> Self {
+        let upload_expires_at = m
+            .token
+            .as_ref()
+            .map(|_| firmware::upload_expiry(&m, upload_ttl));
+        let location = match &m.token {
+            Some(token) => m.location.replace(token.as_str(), "***"),
+            None => m.location,
+        };
         Self {
             id: ID(m.id.to_string()),
             download_path: m
@@ -321,12 +334,13 @@ impl From<diagnostics_request::Model> for DiagnosticsRequest {
                 .as_ref()
                 .map(|_| firmware::download_path(m.id)),
             station_id: ID(m.station_id),
-            location: m.location,
+            location,
             start_time: m.start_time,
             stop_time: m.stop_time,
             file_name: m.file_name,
             requested_by: m.requested_by,
             requested_at: m.requested_at,
+            upload_expires_at,
             uploaded_name: m.uploaded_name,
             size: m.size,
             uploaded_at: m.uploaded_at,
@@ -475,7 +489,10 @@ impl ProfilesMutation {
             )
             .await
             .map_err(|e| ApiError::refused(&station_id, e))?;
-        Ok(row.into())
+        Ok(DiagnosticsRequest::new(
+            row,
+            app(ctx).settings.limits.upload_ttl.0,
+        ))
     }
 
     /// Local Auth List Management: sends a full list (`idTags` replace the station's list; an
@@ -740,7 +757,11 @@ impl ProfilesQuery {
         let rows = firmware::diagnostics(app(ctx), &station_id, self::limit(limit)?)
             .await
             .map_err(ApiError::from)?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        let ttl = app(ctx).settings.limits.upload_ttl.0;
+        Ok(rows
+            .into_iter()
+            .map(|row| DiagnosticsRequest::new(row, ttl))
+            .collect())
     }
 
     /// A station's firmware and diagnostics status notifications, newest first.

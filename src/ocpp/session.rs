@@ -29,8 +29,9 @@ use crate::{
     app::Context,
     cache::Presence,
     commands::CommandError,
+    journal_budget::{self, Admit, JournalBudget},
     security, station,
-    store::{Direction, JournalRow},
+    store::{self, Direction, JournalRow, journal::StoredFrame},
     transaction,
 };
 
@@ -118,6 +119,8 @@ struct Session {
     last_heard: Instant,
     ping_sent: Option<Instant>,
     seen_saved: Instant,
+    /// What this connection may still add to the journal.
+    journal_budget: JournalBudget,
 }
 
 /// Runs the session of `station` on an upgraded socket until it ends.
@@ -205,6 +208,7 @@ pub async fn run(ctx: Arc<Context>, station: Arc<str>, mut socket: WebSocket) {
         last_heard: now,
         ping_sent: None,
         seen_saved: now,
+        journal_budget: JournalBudget::new(now),
     };
     let end = session.serve(&mut socket, inbox, closer).await;
     session.finish(socket, end).await;
@@ -664,6 +668,8 @@ impl Session {
         Ok(())
     }
 
+    /// Journals a frame within the connection's budget (see `journal_budget`): cut to
+    /// `--journal-max-frame`, or only counted when the budget is spent.
     async fn journal(
         &mut self,
         direction: Direction,
@@ -675,9 +681,31 @@ impl Session {
         if !self.ctx.settings.journal {
             return;
         }
+        let limits = &self.ctx.settings.limits;
+        let max_frame = limits.journal_max_frame.bytes();
+        let class = journal_budget::Class::of(direction, message_type, action);
+        let stored = store::journal::stored_len(&payload, max_frame);
+        let rate = limits.journal_station_rate.0;
+        let now = Instant::now();
+        match self
+            .journal_budget
+            .admit(class, stored, payload.len(), now, rate)
+        {
+            Admit::Skip { first } => {
+                if first {
+                    warn!(station = %self.station, rate = %limits.journal_station_rate, "journal budget spent: frames are counted, not kept, until it refills");
+                }
+                return;
+            }
+            Admit::Keep {
+                resumed: Some(skipped),
+            } => journal_budget::journal_skipped(&self.ctx.store, &self.station, skipped).await,
+            Admit::Keep { resumed: None } => {}
+        }
         // Bounded to the columns' sizes, and without NUL (see `without_nul`): a journal row
         // must never make a batch fail.
         let clip = |s: &str, n: usize| without_nul(s.chars().take(n).collect());
+        let kept = StoredFrame::of(payload, max_frame);
         self.ctx
             .store
             .journal(JournalRow {
@@ -686,7 +714,9 @@ impl Session {
                 message_type,
                 message_id: id.map(|id| clip(id, frame::MAX_MESSAGE_ID_LEN)),
                 action: action.map(|a| clip(a, 64)),
-                payload: without_nul(payload),
+                payload: kept.payload,
+                payload_size: kept.size,
+                payload_sha256: kept.sha256,
                 at: Utc::now(),
             })
             .await;
@@ -728,6 +758,9 @@ impl Session {
         if let Some(p) = self.pending.take() {
             let _ = p.reply.send(Err(CommandError::Disconnected));
         }
+        self.journal_budget
+            .finish(&self.ctx.store, &self.station)
+            .await;
         inbox.close();
         while let Ok(call) = inbox.try_recv() {
             let _ = call.reply.send(Err(CommandError::Offline));
@@ -744,17 +777,25 @@ impl Session {
 }
 
 /// The frame to journal instead of a CALL that carries a secret: the value of a
-/// ChangeConfiguration of `AuthorizationKey` (a station's password) is masked.
+/// ChangeConfiguration of `AuthorizationKey` (a station's password), and the upload token in
+/// a GetDiagnostics location on this server (`…/diagnostics/***`: whoever reads the journal
+/// could otherwise upload in the station's name) are masked.
 fn redacted(id: &str, action: &str, payload: &RawValue) -> Option<String> {
-    if action != ChangeConfiguration::ACTION {
+    use super::outbound::GetDiagnostics;
+    let masked = if action == ChangeConfiguration::ACTION {
+        let mut change: ChangeConfiguration = serde_json::from_str(payload.get()).ok()?;
+        if !change.key.as_str().eq_ignore_ascii_case("AuthorizationKey") {
+            return None;
+        }
+        change.value = CiString::new("***").ok()?;
+        serde_json::value::to_raw_value(&change).ok()?
+    } else if action == GetDiagnostics::ACTION {
+        let mut request: GetDiagnostics = serde_json::from_str(payload.get()).ok()?;
+        request.location = crate::firmware::mask_upload_token(&request.location)?;
+        serde_json::value::to_raw_value(&request).ok()?
+    } else {
         return None;
-    }
-    let mut change: ChangeConfiguration = serde_json::from_str(payload.get()).ok()?;
-    if !change.key.as_str().eq_ignore_ascii_case("AuthorizationKey") {
-        return None;
-    }
-    change.value = CiString::new("***").ok()?;
-    let masked = serde_json::value::to_raw_value(&change).ok()?;
+    };
     Some(frame::call(id, action, &masked))
 }
 

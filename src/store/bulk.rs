@@ -100,6 +100,8 @@ pub(super) struct JournalEntry {
     pub message_id: Option<Arc<str>>,
     pub action: Option<Arc<str>>,
     pub payload: Arc<str>,
+    pub payload_size: Option<i64>,
+    pub payload_sha256: Option<Arc<str>>,
     pub at: DateTime<Utc>,
 }
 
@@ -112,6 +114,8 @@ impl From<JournalRow> for JournalEntry {
             message_id: row.message_id.map(Arc::from),
             action: row.action.map(Arc::from),
             payload: Arc::from(row.payload),
+            payload_size: row.payload_size,
+            payload_sha256: row.payload_sha256.map(Arc::from),
             at: row.at,
         }
     }
@@ -126,6 +130,7 @@ pub(super) trait Sink: Sized {
     fn name(&mut self, v: Option<&'static str>);
     fn int(&mut self, v: Option<i32>);
     fn small(&mut self, v: Option<i16>);
+    fn big(&mut self, v: Option<i64>);
     fn float(&mut self, v: Option<f64>);
     fn time(&mut self, v: Option<DateTime<Utc>>);
     fn finish(self) -> Result<Self, DbErr>;
@@ -183,6 +188,9 @@ impl Sink for SqliteSink {
     fn small(&mut self, v: Option<i16>) {
         self.add(v);
     }
+    fn big(&mut self, v: Option<i64>) {
+        self.add(v);
+    }
     fn float(&mut self, v: Option<f64>) {
         self.add(v);
     }
@@ -236,6 +244,9 @@ impl Sink for PgSink {
     fn small(&mut self, v: Option<i16>) {
         self.add(v);
     }
+    fn big(&mut self, v: Option<i64>) {
+        self.add(v);
+    }
     fn float(&mut self, v: Option<f64>) {
         self.add(v);
     }
@@ -269,6 +280,9 @@ impl Sink for OrmSink {
     fn small(&mut self, v: Option<i16>) {
         self.0.push(Value::SmallInt(v));
     }
+    fn big(&mut self, v: Option<i64>) {
+        self.0.push(Value::BigInt(v));
+    }
     fn float(&mut self, v: Option<f64>) {
         self.0.push(Value::Double(v));
     }
@@ -296,7 +310,7 @@ impl Kind {
     fn width(self) -> usize {
         match self {
             Self::Meter | Self::MeterLooked => 15,
-            Self::Journal => 7,
+            Self::Journal => 9,
         }
     }
 
@@ -310,8 +324,7 @@ impl Kind {
 }
 
 const METER_COLUMNS: &str = r#""station_id", "connector_id", "transaction_id", "reported_transaction_id", "source", "timestamp", "value", "numeric_value", "context", "format", "measurand", "phase", "location", "unit", "received_at""#;
-const JOURNAL_COLUMNS: &str =
-    r#""station_id", "direction", "message_type", "message_id", "action", "payload", "created_at""#;
+const JOURNAL_COLUMNS: &str = r#""station_id", "direction", "message_type", "message_id", "action", "payload", "payload_size", "payload_sha256", "created_at""#;
 
 /// `rows` rows of `width` placeholders: `(?, ?), (?, ?)` or `($1, $2), ($3, $4)`.
 fn placeholders(backend: DbBackend, rows: usize, width: usize) -> String {
@@ -504,13 +517,15 @@ fn meter_cost(r: &MeterRow) -> usize {
 }
 
 fn journal_cost(r: &JournalEntry) -> usize {
-    7 * 4
+    9 * 4
         + r.station_id.len()
         + r.direction.len()
         + 2
         + r.message_id.as_ref().map_or(0, |s| s.len())
         + r.action.as_ref().map_or(0, |s| s.len())
         + r.payload.len()
+        + r.payload_size.map_or(0, |_| 8)
+        + r.payload_sha256.as_ref().map_or(0, |s| s.len())
         + 8
 }
 
@@ -540,6 +555,8 @@ fn bind_journal<S: Sink>(out: &mut S, r: Option<&JournalEntry>, _: &Link) {
     out.text(r.and_then(|r| r.message_id.as_ref()));
     out.text(r.and_then(|r| r.action.as_ref()));
     out.text(r.map(|r| &r.payload));
+    out.big(r.and_then(|r| r.payload_size));
+    out.text(r.and_then(|r| r.payload_sha256.as_ref()));
     out.time(r.map(|r| r.at));
 }
 

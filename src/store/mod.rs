@@ -13,6 +13,7 @@
 
 mod breaker;
 mod bulk;
+pub mod journal;
 mod quarantine;
 mod reader;
 mod writer;
@@ -111,7 +112,7 @@ impl Direction {
     }
 }
 
-/// One journal row: a frame as it was on the wire.
+/// One journal row: a frame as it was on the wire, or its start (see [`journal::StoredFrame`]).
 #[derive(Clone, Debug)]
 pub struct JournalRow {
     pub station_id: Arc<str>,
@@ -120,6 +121,10 @@ pub struct JournalRow {
     pub message_id: Option<String>,
     pub action: Option<String>,
     pub payload: String,
+    /// Bytes of the whole frame, when `payload` holds only its start.
+    pub payload_size: Option<i64>,
+    /// The whole frame's SHA-256 (hexadecimal), when `payload` holds only its start.
+    pub payload_sha256: Option<String>,
     pub at: DateTime<Utc>,
 }
 
@@ -237,6 +242,8 @@ struct Inner {
     breaker: Arc<Breaker>,
     counters: Arc<Counters>,
     read_statements: Arc<AtomicU64>,
+    /// Payload bytes loaded for pages of the journal (see [`Store::journal_page`]).
+    journal_bytes_read: AtomicU64,
     /// The writers' queues ("lanes"): one on SQLite, `--db-writers` on PostgreSQL. A
     /// station's meter and journal rows go to the lane of its id ([`lane_of`]), every other
     /// write to the first, so that a station's rows stay in the order they were queued.
@@ -371,6 +378,7 @@ impl Store {
             breaker,
             counters,
             read_statements,
+            journal_bytes_read: AtomicU64::new(0),
             lanes,
             stop,
             writers: Mutex::new(writers),

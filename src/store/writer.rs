@@ -905,6 +905,8 @@ mod tests {
             message_id: None,
             action: None,
             payload: Arc::from("[]"),
+            payload_size: None,
+            payload_sha256: None,
             at: chrono::Utc::now(),
         })
     }

@@ -2,9 +2,11 @@
 //! (SQLite always; PostgreSQL when `CHARGEGATE_TEST_POSTGRES_URL` is set) and the real Redis
 //! (when `CHARGEGATE_TEST_REDIS_URL` is set). One test binary.
 
+mod access_limits;
 mod api_auth;
 mod api_commands;
 mod api_contract;
+mod api_limits;
 mod api_queries;
 mod api_subscriptions;
 mod cli;
@@ -14,6 +16,7 @@ mod faults;
 mod frames;
 mod gql;
 mod handshake;
+mod journal_limits;
 mod lifecycle;
 mod migrations;
 mod poison;

@@ -77,7 +77,13 @@ async fn meter_latest_is_backfilled_and_then_kept_by_the_database(backend: Backe
         Backend::Postgres => url,
     };
     let db = Database::connect(&url).await.unwrap();
-    let before = Migrator::migrations().len() as u32 - 1;
+    // The migrations before this one, and how many steps undo it with those that came after.
+    let migrations = Migrator::migrations();
+    let before = migrations
+        .iter()
+        .position(|m| m.name() == "m20261124_000006_meter_latest")
+        .expect("the meter_latest migration") as u32;
+    let from_it_on = migrations.len() as u32 - before;
     Migrator::up(&db, Some(before)).await.unwrap();
     sample(&db, "CP-A", 1, "MeterValues", "2024-05-01T10:00:00Z").await;
     sample(&db, "CP-A", 1, "MeterValues", "2024-05-01T10:05:00Z").await;
@@ -108,7 +114,7 @@ async fn meter_latest_is_backfilled_and_then_kept_by_the_database(backend: Backe
     );
     assert_eq!(count(&db).await, 8, "the repeated sample is stored once");
 
-    Migrator::down(&db, Some(1)).await.unwrap();
+    Migrator::down(&db, Some(from_it_on)).await.unwrap();
     assert!(
         meter_latest::Entity::find().all(&db).await.is_err(),
         "the table is dropped"

@@ -306,7 +306,11 @@ async fn a_station_uploads_its_diagnostics_here() {
     let response = request.await.unwrap();
     let created = &data(&response)["getDiagnostics"];
     assert_eq!(created["fileName"], "cp-up.log");
-    assert_eq!(created["location"], location.as_str());
+    // The API never shows the token: only the station is told it.
+    assert_eq!(
+        created["location"],
+        "http://chargegate.example:8080/diagnostics/***"
+    );
 
     let http = reqwest::Client::new();
     let base = format!("http://{}", app.addr);
@@ -387,16 +391,53 @@ async fn a_station_uploads_its_diagnostics_here() {
         .unwrap();
     assert_eq!(as_driver.status(), 403);
 
-    // A multipart POST to the bare address replaces it (a station retrying), name from the form.
+    // The address took its file: a second upload is refused and changes nothing.
+    let again = http
+        .put(format!("{base}/diagnostics/{token}/cp-up.log"))
+        .body("second upload")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 409);
+    let got = http
+        .get(format!("{base}{path}"))
+        .bearer_auth(&admin)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(got.bytes().await.unwrap().to_vec(), content);
+    assert_eq!(walk(uploads.path()).len(), 1);
+
+    // A multipart POST to the bare address of another request, name from the form.
+    let request = app.gql_spawned(
+        &admin,
+        "mutation($s: ID!) { getDiagnostics(stationId: $s) { id } }",
+        json!({"s": station}),
+    );
+    let (id, _, payload) = cp.server_call().await;
+    cp.reply(&id, json!({})).await;
+    data(&request.await.unwrap());
+    let location = payload["location"].as_str().unwrap();
     let second = b"second upload".to_vec();
     let r = http
-        .post(format!("{base}/diagnostics/{token}"))
+        .post(location.replace("http://chargegate.example:8080", &base))
         .header("content-type", "multipart/form-data; boundary=XyZ")
         .body(multipart("XyZ", "../evil name.tgz", &second))
         .send()
         .await
         .unwrap();
     assert_eq!(r.status(), 201);
+    let listed = app
+        .ok(
+            &admin,
+            "query($s: ID!) { diagnosticsRequests(stationId: $s) { downloadPath } }",
+            json!({"s": station}),
+        )
+        .await;
+    let path = listed["diagnosticsRequests"][0]["downloadPath"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let got = http
         .get(format!("{base}{path}"))
         .bearer_auth(&admin)
