@@ -767,6 +767,12 @@ impl Settings {
             DAY,
         )?;
         self.validate_uploads(check)?;
+        check(
+            "--db-acquire-timeout",
+            self.limits.db_acquire_timeout.0,
+            Duration::from_millis(1),
+            DAY,
+        )?;
         crate::security::check_settings(self)?;
         self.limits.validate_journal()?;
         if self.redis_url.is_some() {
@@ -1288,6 +1294,9 @@ mod tests {
         let mut bad = ok.clone();
         bad.presence_ttl = "500ms".parse().unwrap();
         assert!(bad.validate().unwrap_err().contains("--presence-ttl"));
+        let mut bad = ok.clone();
+        bad.limits.db_acquire_timeout = HumanDuration(Duration::ZERO);
+        assert!(bad.validate().unwrap_err().contains("--db-acquire-timeout"));
         // Several nodes must verify each other's tokens.
         let mut bad = ok.clone();
         bad.redis_url = Some("redis://127.0.0.1:6379".into());

@@ -421,7 +421,7 @@ pub struct StoredCredentials {
 /// storm a read per handshake kept thousands of half-done handshakes waiting for the pool, and
 /// the memory they held stayed with the process afterwards (11 KiB per station at 19,000
 /// stations, see BENCHMARKS.md). Nothing is cached: every handshake sees the stored values.
-pub struct CredentialsLoader(sea_orm::DatabaseConnection);
+pub struct CredentialsLoader(crate::store::Reader);
 
 /// Most station ids in one read (well under SQLite's bound-parameter limit).
 pub const CREDENTIALS_BATCH: usize = 500;
@@ -429,7 +429,7 @@ pub const CREDENTIALS_BATCH: usize = 500;
 /// The loader a [`Context`] keeps.
 pub type CredentialsLoaderHandle = async_graphql::dataloader::DataLoader<CredentialsLoader>;
 
-pub fn credentials_loader(db: sea_orm::DatabaseConnection) -> CredentialsLoaderHandle {
+pub fn credentials_loader(db: crate::store::Reader) -> CredentialsLoaderHandle {
     async_graphql::dataloader::DataLoader::new(CredentialsLoader(db), tokio::spawn)
         .max_batch_size(CREDENTIALS_BATCH)
 }

@@ -12,7 +12,7 @@ use std::{
 use chrono::{DateTime, Utc};
 use entity::ocpp_message::{Column, Entity};
 use sea_orm::{
-    ColumnTrait, Condition, DatabaseConnection, DbBackend, DbErr, EntityTrait, FromQueryResult,
+    ColumnTrait, Condition, ConnectionTrait, DbBackend, DbErr, EntityTrait, FromQueryResult,
     QueryFilter, QueryOrder, QuerySelect, sea_query::Expr,
 };
 use sha2::{Digest, Sha256};
@@ -183,7 +183,7 @@ impl Store {
 /// `bounds.frame` bytes by the database, so that no more than the page's payload is loaded.
 /// Returns the rows and the payload bytes loaded.
 async fn read_page(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     filter: Condition,
     window: Window,
     bounds: PageBounds,

@@ -5,9 +5,17 @@
 //! `synchronous` is `FULL` unless configured otherwise; a connection of its own folds the
 //! write-ahead log back into the database file beside the writer. PostgreSQL shares one pool
 //! between readers and `--db-writers` writers; a station's rows always go to the same writer.
+//!
+//! Every pooled connection is waited for at most `--db-acquire-timeout`, and once the database
+//! is found unreachable every read and write fails at once until a probe reaches it again
+//! ([`breaker`]), so that an outage costs stations and API clients an immediate error, not a
+//! wait each.
 
+mod breaker;
 mod bulk;
 pub mod journal;
+mod quarantine;
+mod reader;
 mod writer;
 
 use std::{
@@ -38,7 +46,9 @@ use tokio_util::sync::CancellationToken;
 
 use crate::config::{Settings, SqliteSync, redact_url};
 use crate::ocpp::types::MeterValue;
-use writer::{FnJob, Job, Writer};
+use breaker::Breaker;
+pub use reader::Reader;
+use writer::{Counters, FnJob, Job, Writer};
 pub use writer::{MAX_BATCH, WriteFn};
 
 /// A write that did not reach the database. Never shown to stations or API clients as is.
@@ -52,9 +62,38 @@ pub enum StoreError {
 
 impl From<DbErr> for StoreError {
     fn from(e: DbErr) -> Self {
-        tracing::error!(error = %e, "database read failed");
+        if breaker::is_refusal(&e) {
+            tracing::debug!("database read refused: the database is unreachable");
+        } else {
+            tracing::error!(error = %e, "database read failed");
+        }
         Self::Database
     }
+}
+
+/// What the store did, for metrics and tests: the writers' batches and how they isolated rows
+/// the database refused, and the breaker's outages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StoreStats {
+    /// Batches the writers took (each one transaction, unless refused at once).
+    pub batches: u64,
+    /// Batches that failed and were run again with each job in a savepoint of its own.
+    pub batches_rerun: u64,
+    /// Jobs run again so.
+    pub jobs_rerun: u64,
+    /// Jobs of suspect stations (whose rows the database refused) written apart, each in a
+    /// savepoint of its own after the shared rows.
+    pub jobs_apart: u64,
+    /// Jobs of suspect stations failed at once while their back-off ran.
+    pub jobs_held_back: u64,
+    /// Station and table pairs suspect now.
+    pub suspects: u64,
+    /// Times the database was found unreachable.
+    pub outages: u64,
+    /// Operations failed at once because the database was known to be unreachable.
+    pub failed_fast: u64,
+    /// Probes (a connection of their own) made to find out whether it answers.
+    pub probes: u64,
 }
 
 /// Whether a journaled frame came from the station or went to it.
@@ -198,8 +237,10 @@ async fn migrate(url: &str, db: &DatabaseConnection) -> anyhow::Result<()> {
 pub struct Store(Arc<Inner>);
 
 struct Inner {
-    read: DatabaseConnection,
+    read: Reader,
     write: DatabaseConnection,
+    breaker: Arc<Breaker>,
+    counters: Arc<Counters>,
     read_statements: Arc<AtomicU64>,
     /// Payload bytes loaded for pages of the journal (see [`Store::journal_page`]).
     journal_bytes_read: AtomicU64,
@@ -274,19 +315,16 @@ impl Store {
     pub async fn open(settings: &Settings) -> anyhow::Result<Self> {
         let url = settings.database_url.as_str();
         let (mut checkpoints, mut wal) = (None, None);
+        let breaker = Breaker::new();
         let (read, write) = if url.starts_with("sqlite:") {
             let sqlite = open_sqlite(url, settings).await?;
-            (checkpoints, wal) = (sqlite.checkpoints, sqlite.wal);
+            (checkpoints, wal) = (sqlite.checkpoints.clone(), sqlite.wal);
+            if let Some(options) = sqlite.checkpoints {
+                breaker.probe_with(breaker::Probe::Sqlite(options.read_only(true)));
+            }
             (sqlite.read, sqlite.write)
         } else {
-            let mut options = ConnectOptions::new(url);
-            options
-                .max_connections(settings.db_read_connections.max(1) + settings.db_writers.max(1))
-                .acquire_timeout(Duration::from_secs(10))
-                .sqlx_logging(false);
-            let db = Database::connect(options)
-                .await
-                .with_context(|| format!("cannot connect to {}", redact_url(url)))?;
+            let db = open_postgres(url, settings, &breaker).await?;
             (db.clone(), db)
         };
         migrate(url, &write).await?;
@@ -296,6 +334,16 @@ impl Store {
         read.set_metric_callback(move |_| {
             counter.fetch_add(1, Ordering::Relaxed);
         });
+        let counters = Arc::new(Counters::default());
+        let new_writer = |committed, wal| {
+            Writer::new(
+                write.clone(),
+                committed,
+                wal,
+                breaker.clone(),
+                counters.clone(),
+            )
+        };
 
         let stop = CancellationToken::new();
         let (committed, checkpointer) = match checkpoints {
@@ -308,8 +356,8 @@ impl Store {
             }
             None => (None, None),
         };
-        let writer = Writer::new(write.clone(), committed, wal)
-            .context("cannot start the write-ahead log's sync thread")?;
+        let writer =
+            new_writer(committed, wal).context("cannot start the write-ahead log's sync thread")?;
         let (first, rx) = mpsc::channel(QUEUE);
         let (mut lanes, mut writers) = (
             vec![first],
@@ -318,16 +366,17 @@ impl Store {
         if write.get_database_backend() == DbBackend::Postgres {
             for _ in 1..settings.db_writers {
                 let (lane, rx) = mpsc::channel(QUEUE);
-                let writer =
-                    Writer::new(write.clone(), None, None).context("cannot start a writer")?;
+                let writer = new_writer(None, None).context("cannot start a writer")?;
                 writers.push(WriterThread::start(writer, rx, stop.clone())?);
                 lanes.push(lane);
             }
         }
         tracing::info!(database = %redact_url(url), writers = lanes.len(), "database ready");
         Ok(Self(Arc::new(Inner {
-            read,
+            read: Reader::new(read, breaker.clone()),
             write,
+            breaker,
+            counters,
             read_statements,
             journal_bytes_read: AtomicU64::new(0),
             lanes,
@@ -343,18 +392,44 @@ impl Store {
         self.0.read_statements.load(Ordering::Relaxed)
     }
 
-    /// Whether the database answers (for health checks).
-    pub async fn ping(&self) -> bool {
-        self.0.read.ping().await.is_ok()
+    /// What the writers and the breaker did so far.
+    pub fn stats(&self) -> StoreStats {
+        let c = &self.0.counters;
+        let get = |n: &AtomicU64| n.load(Ordering::Relaxed);
+        StoreStats {
+            batches: get(&c.batches),
+            batches_rerun: get(&c.reruns),
+            jobs_rerun: get(&c.jobs_rerun),
+            jobs_apart: get(&c.jobs_apart),
+            jobs_held_back: get(&c.jobs_held_back),
+            suspects: get(&c.suspects),
+            outages: self.0.breaker.outages(),
+            failed_fast: self.0.breaker.failed_fast(),
+            probes: self.0.breaker.probes(),
+        }
     }
 
-    /// The connection for reads. Writes go through [`Store::write`].
-    pub fn reader(&self) -> &DatabaseConnection {
+    /// Whether the database answers (for health checks): `false` at once while it is known to
+    /// be unreachable.
+    pub async fn ping(&self) -> bool {
+        self.0.read.ping().await
+    }
+
+    /// The connection for reads, behind the breaker. Writes go through [`Store::write`].
+    pub fn reader(&self) -> &Reader {
         &self.0.read
     }
 
     pub fn backend(&self) -> DbBackend {
         self.0.read.get_database_backend()
+    }
+
+    /// Fails at once while the database is known to be unreachable.
+    fn check_reachable(&self) -> Result<(), StoreError> {
+        if self.0.breaker.refusing() {
+            return Err(StoreError::Database);
+        }
+        Ok(())
     }
 
     /// Runs `f` in the writer's next transaction and returns its result once committed.
@@ -365,6 +440,7 @@ impl Store {
         T: Send + 'static,
         F: for<'a> Fn(&'a DatabaseTransaction) -> BoxFuture<'a, Result<T, DbErr>> + Send + 'static,
     {
+        self.check_reachable()?;
         Self::run_on(&self.0.lanes[0], f).await
     }
 
@@ -408,6 +484,7 @@ impl Store {
     /// Returns once everything queued for `station` before it is committed (a barrier, e.g.
     /// for a message whose only record is its journal row).
     pub async fn flush(&self, station: &str) -> Result<(), StoreError> {
+        self.check_reachable()?;
         Self::run_on(self.lane(station), |_| Box::pin(async { Ok(()) })).await
     }
 
@@ -416,6 +493,7 @@ impl Store {
         let Some(station) = rows.first().map(|r| r.station_id.clone()) else {
             return Ok(());
         };
+        self.check_reachable()?;
         let (done, result) = oneshot::channel();
         self.lane(&station)
             .send(Job::Meter { rows, done })
@@ -425,8 +503,13 @@ impl Store {
     }
 
     /// Queues a journal row; it is written with the next batch. Waits only when the queue is
-    /// full.
+    /// full. While the database is known to be unreachable the row is dropped at once (a
+    /// batch would fail to store it anyway).
     pub async fn journal(&self, row: JournalRow) {
+        if self.check_reachable().is_err() {
+            tracing::debug!("journal row dropped: the database is unreachable");
+            return;
+        }
         let lane = self.lane(&row.station_id);
         if lane.send(Job::Journal(row.into())).await.is_err() {
             tracing::warn!("journal row dropped: the store is closed");
@@ -452,7 +535,7 @@ impl Store {
         }
         // Readers first: SQLite checkpoints the write-ahead log when the last connection, the
         // writer's, closes.
-        for db in [&self.0.read, &self.0.write] {
+        for db in [self.0.read.connection(), &self.0.write] {
             if let Err(e) = db.close_by_ref().await {
                 tracing::warn!(error = %e, "closing database connections failed");
             }
@@ -497,6 +580,44 @@ impl Store {
             }
         }
     }
+}
+
+/// PostgreSQL's pool, shared by readers and writers. Each connection is pinged before it is
+/// handed out (as SeaORM does by default), and a failed ping makes the breaker doubt the
+/// database; its probes connect with the same options.
+async fn open_postgres(
+    url: &str,
+    settings: &Settings,
+    breaker: &Arc<Breaker>,
+) -> anyhow::Result<DatabaseConnection> {
+    use sea_orm::sqlx::{ConnectOptions as _, Connection as _, postgres::PgConnectOptions};
+    let probe = PgConnectOptions::from_str(url)
+        .with_context(|| format!("bad PostgreSQL URL {}", redact_url(url)))?
+        .disable_statement_logging();
+    breaker.probe_with(breaker::Probe::Postgres(probe));
+    let mut options = ConnectOptions::new(url);
+    let watched = breaker.clone();
+    options
+        .max_connections(settings.db_read_connections.max(1) + settings.db_writers.max(1))
+        .acquire_timeout(settings.limits.db_acquire_timeout.0)
+        .sqlx_logging(false)
+        .map_sqlx_postgres_pool_opts(move |pool| {
+            let breaker = watched.clone();
+            pool.test_before_acquire(false)
+                .before_acquire(move |conn, _| {
+                    let breaker = breaker.clone();
+                    Box::pin(async move {
+                        let pinged = conn.ping().await;
+                        if let Err(e) = &pinged {
+                            breaker.observe_sqlx(e);
+                        }
+                        pinged.map(|()| true)
+                    })
+                })
+        });
+    Database::connect(options)
+        .await
+        .with_context(|| format!("cannot connect to {}", redact_url(url)))
 }
 
 /// The writer's page cache (SQLite's default size, stated here because it matters): it holds
@@ -561,9 +682,13 @@ async fn open_sqlite(url: &str, settings: &Settings) -> anyhow::Result<Sqlite> {
         )
         // Every shape of the bulk inserts, with and without BEGIN and COMMIT, stays prepared.
         .statement_cache_capacity(256);
+    let acquire_timeout = settings.limits.db_acquire_timeout.0;
     let writer_pool = SqlitePoolOptions::new()
         .max_connections(1)
         .min_connections(1)
+        // Only the writer takes this connection (back from itself within microseconds);
+        // the setting applies for uniformity.
+        .acquire_timeout(acquire_timeout)
         .idle_timeout(None)
         .max_lifetime(None)
         // An in-process connection cannot have gone away.
@@ -583,6 +708,7 @@ async fn open_sqlite(url: &str, settings: &Settings) -> anyhow::Result<Sqlite> {
     }
     let reader_pool = SqlitePoolOptions::new()
         .max_connections(settings.db_read_connections.max(1))
+        .acquire_timeout(acquire_timeout)
         .connect_with(options.clone().read_only(true))
         .await
         .with_context(|| format!("cannot open {url} for reading"))?;

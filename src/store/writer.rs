@@ -6,14 +6,17 @@
 //! ([`super::bulk`]). A batch of nothing else (the common case under load) runs straight on a
 //! connection the writer keeps between batches, without SeaORM; a batch with other writes runs
 //! in a SeaORM transaction, the same inserts included. If a batch fails because of one job, the
-//! batch is run again with each job in a savepoint, so that a bad job fails only itself; if the
-//! database is unreachable, the whole batch fails at once.
+//! batch is run again with each job in a savepoint, so that a bad job fails only itself, and its
+//! station's later rows are kept out of the shared inserts for a while ([`super::quarantine`]):
+//! a row the database refuses again and again never again costs the others a rerun. If the
+//! database is unreachable, the whole batch fails at once, and so do the next ones while the
+//! store's breaker is open ([`super::breaker`]).
 
 use std::{
     path::PathBuf,
     sync::{
         Arc,
-        atomic::{AtomicUsize, Ordering},
+        atomic::{AtomicU64, AtomicUsize, Ordering},
     },
     time::{Duration, Instant},
 };
@@ -29,7 +32,9 @@ use tokio_util::sync::CancellationToken;
 
 use super::{
     MeterRow, StoreError,
+    breaker::{self, Breaker, is_connection_error},
     bulk::{self, JournalEntry, Link, OrmSink, Owners, PgSink, Sink as _, SqliteSink},
+    quarantine::{Quarantine, Route, Table},
 };
 
 /// Most jobs in one transaction.
@@ -80,6 +85,23 @@ enum Held {
     Postgres(PoolConnection<sqlx::Postgres>),
 }
 
+/// What the writers did, summed over all of them (see [`super::StoreStats`]).
+#[derive(Default)]
+pub(super) struct Counters {
+    pub batches: AtomicU64,
+    pub reruns: AtomicU64,
+    pub jobs_rerun: AtomicU64,
+    pub jobs_apart: AtomicU64,
+    pub jobs_held_back: AtomicU64,
+    pub suspects: AtomicU64,
+}
+
+impl Counters {
+    fn add(counter: &AtomicU64, n: usize) {
+        counter.fetch_add(n as u64, Ordering::Relaxed);
+    }
+}
+
 pub(super) struct Writer {
     db: DatabaseConnection,
     held: Option<Held>,
@@ -87,6 +109,11 @@ pub(super) struct Writer {
     committed: Option<Arc<Notify>>,
     /// SQLite's log sync, when the writer syncs it itself.
     syncer: Option<WalSync>,
+    /// The store's breaker: batches fail at once while the database is unreachable.
+    breaker: Arc<Breaker>,
+    /// Stations whose rows the database refused, written apart from the others.
+    quarantine: Quarantine,
+    counters: Arc<Counters>,
 }
 
 impl Writer {
@@ -96,6 +123,8 @@ impl Writer {
         db: DatabaseConnection,
         committed: Option<Arc<Notify>>,
         wal: Option<(PathBuf, Duration)>,
+        breaker: Arc<Breaker>,
+        counters: Arc<Counters>,
     ) -> std::io::Result<Self> {
         Ok(Self {
             db,
@@ -104,8 +133,31 @@ impl Writer {
             syncer: wal
                 .map(|(path, interval)| WalSync::start(path, interval))
                 .transpose()?,
+            breaker,
+            quarantine: Quarantine::default(),
+            counters,
         })
     }
+}
+
+/// The station and table of a job's rows (none for a closure).
+fn rows_of(job: &Job) -> Option<(&Arc<str>, Table)> {
+    match job {
+        Job::Meter { rows, .. } => rows.first().map(|r| (&r.station_id, Table::Meter)),
+        Job::Journal(row) => Some((&row.station_id, Table::Journal)),
+        Job::Run(_) => None,
+    }
+}
+
+/// The results of a batch before anything ran: held-back jobs have failed.
+fn unrun(routes: &[Route]) -> Vec<Result<(), StoreError>> {
+    routes
+        .iter()
+        .map(|route| match route {
+            Route::HeldBack => Err(StoreError::Database),
+            Route::Shared | Route::Apart => Ok(()),
+        })
+        .collect()
 }
 
 /// A batch this large is written at once, even while a sync is under way. (Small: a busy
@@ -115,6 +167,12 @@ const PACE_UNTIL: usize = 16;
 /// fleet's pace (3,800 MeterValues/s, 11,000 jobs/s: 23 jobs in 2 ms), so that the interval and
 /// not this sets the commits' pace there; a closed loop still fills it long before.
 const PACE_UNTIL_SPACED: usize = 64;
+
+/// Most committed batches waiting for their sync: beyond it the writer gathers jobs (up to a
+/// whole batch) instead of committing, so that a slow disk makes batches larger, not the
+/// hand-over to the sync thread longer (its jobs hold the journal rows' payloads, which no
+/// station waits for).
+const MAX_UNSYNCED: usize = 4;
 
 /// A committed batch's jobs with their results, waiting for the sync.
 type Committed = (Vec<Job>, Vec<Result<(), StoreError>>);
@@ -218,13 +276,26 @@ impl WalSync {
     /// Waits while a sync (or its interval) is under way and fewer than `pace_until` jobs are
     /// gathered ([`PACE_UNTIL`], [`PACE_UNTIL_SPACED`]), taking more jobs meanwhile. A batch
     /// committed now would wait for that sync to end before its own could start; written after
-    /// it, it is larger and the commits fewer.
+    /// it, it is larger and the commits fewer. While [`MAX_UNSYNCED`] batches wait for their
+    /// sync, it waits whatever it has gathered (taking jobs up to a whole batch).
     async fn pace(&self, rx: &mut mpsc::Receiver<Job>, jobs: &mut Vec<Job>) {
-        while jobs.len() < self.pace_until && self.pending.load(Ordering::Acquire) > 0 {
+        loop {
+            let pending = self.pending.load(Ordering::Acquire);
+            let limit = if pending >= MAX_UNSYNCED {
+                MAX_BATCH
+            } else if pending > 0 {
+                self.pace_until
+            } else {
+                return;
+            };
+            if pending < MAX_UNSYNCED && jobs.len() >= limit {
+                return;
+            }
+            let room = limit.saturating_sub(jobs.len());
             tokio::select! {
                 biased;
                 () = self.synced.notified() => {}
-                n = rx.recv_many(jobs, self.pace_until - jobs.len()) => {
+                n = rx.recv_many(jobs, room), if room > 0 => {
                     if n == 0 {
                         return;
                     }
@@ -297,27 +368,171 @@ pub(super) async fn run(mut writer: Writer, mut rx: mpsc::Receiver<Job>, stop: C
 
 impl Writer {
     async fn write_batch(&mut self, jobs: &mut Vec<Job>) {
-        let hot = jobs.iter().all(|job| !matches!(job, Job::Run(_)));
-        let result = if hot {
-            self.write_rows(jobs).await
+        self.counters.batches.fetch_add(1, Ordering::Relaxed);
+        let generation = self.breaker.generation();
+        let results = if self.breaker.refusing() {
+            tracing::debug!(
+                jobs = jobs.len(),
+                "database unreachable: batch failed at once"
+            );
+            vec![Err(StoreError::Database); jobs.len()]
         } else {
-            self.write_orm(jobs).await
+            self.write(jobs, generation).await
         };
-        let results = match result {
-            Ok(()) => vec![Ok(()); jobs.len()],
-            Err(e) if jobs.len() == 1 || is_connection_error(&e) => {
-                tracing::error!(error = %e, jobs = jobs.len(), "database write failed");
+        self.deliver(jobs, results);
+    }
+
+    /// Writes a batch: the held-back jobs of suspect stations fail, the others are written
+    /// (suspects' rows apart), and what their outcome says about the stations is remembered.
+    /// The writing is given up if the breaker opens after `generation` (see [`Breaker::watch`]):
+    /// its outcome is then unknown, as after a connection lost while committing, so its jobs
+    /// fail and their senders retry (every write is idempotent for a retry).
+    async fn write(&mut self, jobs: &mut [Job], generation: u64) -> Vec<Result<(), StoreError>> {
+        let now = Instant::now();
+        let routes = self.routes(jobs, now);
+        let tried = routes.iter().filter(|r| **r != Route::HeldBack).count();
+        if tried == 0 {
+            return unrun(&routes);
+        }
+        let results = match self.attempt(jobs, &routes, now, generation).await {
+            Ok(results) => results,
+            Err(e) if is_connection_error(&e) => {
+                tracing::error!(error = %e, jobs = tried, "database write failed");
+                return vec![Err(StoreError::Database); jobs.len()];
+            }
+            Err(e) if tried == 1 => {
+                tracing::error!(error = %e, "database write failed");
                 vec![Err(StoreError::Database); jobs.len()]
             }
             Err(e) => {
-                tracing::warn!(error = %e, jobs = jobs.len(), "batch write failed; isolating the failing jobs");
-                self.release_sqlite();
-                isolate(&self.db, jobs).await.unwrap_or_else(|e| {
-                    tracing::error!(error = %e, jobs = jobs.len(), "database write failed");
-                    vec![Err(StoreError::Database); jobs.len()]
-                })
+                tracing::warn!(error = %e, jobs = tried, "batch write failed; isolating the failing jobs");
+                match self.rerun(jobs, &routes, tried, generation).await {
+                    Ok(results) => results,
+                    Err(e) => {
+                        tracing::error!(error = %e, jobs = tried, "database write failed");
+                        return vec![Err(StoreError::Database); jobs.len()];
+                    }
+                }
             }
         };
+        self.learn(jobs, &routes, &results, now);
+        results
+    }
+
+    /// How each job of the batch is written now, counted.
+    fn routes(&self, jobs: &[Job], now: Instant) -> Vec<Route> {
+        let routes: Vec<Route> = jobs
+            .iter()
+            .map(|job| match rows_of(job) {
+                Some((station, table)) => self.quarantine.route(station, table, now),
+                None => Route::Shared,
+            })
+            .collect();
+        let count = |wanted: Route| routes.iter().filter(|r| **r == wanted).count();
+        Counters::add(&self.counters.jobs_held_back, count(Route::HeldBack));
+        Counters::add(&self.counters.jobs_apart, count(Route::Apart));
+        routes
+    }
+
+    /// The batch in one transaction: on the kept connection when it holds only shared rows,
+    /// else in SeaORM. Given up if the breaker opens meanwhile.
+    async fn attempt(
+        &mut self,
+        jobs: &mut [Job],
+        routes: &[Route],
+        now: Instant,
+        generation: u64,
+    ) -> Result<Vec<Result<(), StoreError>>, DbErr> {
+        let hot =
+            !routes.contains(&Route::Apart) && jobs.iter().all(|job| !matches!(job, Job::Run(_)));
+        let closures_apart = self.quarantine.closures_apart(now);
+        let breaker = self.breaker.clone();
+        let attempt = tokio::select! {
+            biased;
+            attempt = async {
+                if hot {
+                    self.write_rows(jobs, routes).await.map(|()| unrun(routes))
+                } else {
+                    self.write_orm(jobs, routes, closures_apart).await
+                }
+            } => attempt,
+            () = breaker.watch(generation) => Err(breaker::refused()),
+        };
+        if attempt.as_ref().is_err_and(breaker::is_refusal) {
+            // Left in the middle of a statement.
+            self.discard_held();
+        }
+        breaker.observe(&attempt);
+        attempt
+    }
+
+    /// The batch again, each job in a savepoint of its own, after it failed because of some.
+    async fn rerun(
+        &mut self,
+        jobs: &mut [Job],
+        routes: &[Route],
+        tried: usize,
+        generation: u64,
+    ) -> Result<Vec<Result<(), StoreError>>, DbErr> {
+        self.release_sqlite();
+        self.counters.reruns.fetch_add(1, Ordering::Relaxed);
+        Counters::add(&self.counters.jobs_rerun, tried);
+        let breaker = self.breaker.clone();
+        let rerun = tokio::select! {
+            biased;
+            rerun = isolate(&self.db, jobs, routes) => rerun,
+            () = breaker.watch(generation) => Err(breaker::refused()),
+        };
+        breaker.observe(&rerun);
+        rerun
+    }
+
+    /// Remembers what the jobs tried say about their stations: one that failed failed on its
+    /// own (apart, alone in its batch, or run again alone), so its station becomes suspect (or
+    /// stays so, for longer); a suspect's job stored apart clears the suspicion.
+    fn learn(
+        &mut self,
+        jobs: &[Job],
+        routes: &[Route],
+        results: &[Result<(), StoreError>],
+        now: Instant,
+    ) {
+        let before = self.quarantine.len();
+        for ((job, route), result) in jobs.iter().zip(routes).zip(results) {
+            match (rows_of(job), route, result) {
+                (_, Route::HeldBack, _) => {}
+                (Some((station, table)), _, Err(_)) => {
+                    self.quarantine.refused(station, table, now);
+                }
+                (Some((station, table)), Route::Apart, Ok(())) => {
+                    self.quarantine.stored(station, table);
+                }
+                (None, _, Err(_)) => self.quarantine.closure_refused(now),
+                (_, Route::Shared | Route::Apart, Ok(())) => {}
+            }
+        }
+        let after = self.quarantine.len();
+        if after != before {
+            self.counters
+                .suspects
+                .fetch_add(after as u64, Ordering::Relaxed);
+            self.counters
+                .suspects
+                .fetch_sub(before as u64, Ordering::Relaxed);
+        }
+    }
+
+    /// Answers the batch's jobs: at once, or (SQLite with `synchronous=FULL`) once the sync
+    /// thread has synced what they wrote.
+    fn deliver(&mut self, jobs: &mut Vec<Job>, results: Vec<Result<(), StoreError>>) {
+        let lost = jobs
+            .iter()
+            .zip(&results)
+            .filter(|(job, result)| matches!(job, Job::Journal(_)) && result.is_err())
+            .count();
+        if lost > 0 {
+            tracing::warn!(rows = lost, "journal rows lost: the database refused them");
+        }
         if let Some(committed) = &self.committed
             && results.iter().any(Result::is_ok)
         {
@@ -350,11 +565,21 @@ impl Writer {
     }
 
     /// A batch with other writes: one SeaORM transaction.
-    async fn write_orm(&mut self, jobs: &mut [Job]) -> Result<(), DbErr> {
+    /// Suspects' rows are written apart, after the shared ones; with `closures_apart`, each
+    /// closure too. Returns each job's result, unless the shared part failed.
+    async fn write_orm(
+        &mut self,
+        jobs: &mut [Job],
+        routes: &[Route],
+        closures_apart: bool,
+    ) -> Result<Vec<Result<(), StoreError>>, DbErr> {
         self.release_sqlite();
         let txn = self.db.begin().await?;
-        match apply(&txn, jobs.iter_mut()).await {
-            Ok(()) => txn.commit().await,
+        match fill(&txn, jobs, routes, closures_apart).await {
+            Ok(results) => {
+                txn.commit().await?;
+                Ok(results)
+            }
             Err(e) => {
                 let _ = txn.rollback().await;
                 Err(e)
@@ -362,16 +587,17 @@ impl Writer {
         }
     }
 
-    /// A batch of meter and journal rows only, on the kept connection.
-    async fn write_rows(&mut self, jobs: &mut [Job]) -> Result<(), DbErr> {
+    /// A batch of meter and journal rows only, none of them apart, on the kept connection.
+    async fn write_rows(&mut self, jobs: &mut [Job], routes: &[Route]) -> Result<(), DbErr> {
         // (`&mut`: a shared slice of jobs would not be `Send`.)
         let mut meter: Vec<&MeterRow> = Vec::new();
         let mut journal: Vec<&JournalEntry> = Vec::new();
-        for job in jobs.iter_mut() {
-            match job {
-                Job::Meter { rows, .. } => meter.extend(rows.iter()),
-                Job::Journal(row) => journal.push(row),
-                Job::Run(_) => unreachable!("a batch with other writes runs in SeaORM"),
+        for (job, route) in jobs.iter_mut().zip(routes) {
+            match (job, route) {
+                (_, Route::HeldBack) => {}
+                (Job::Meter { rows, .. }, _) => meter.extend(rows.iter()),
+                (Job::Journal(row), _) => journal.push(row),
+                (Job::Run(_), _) => unreachable!("a batch with other writes runs in SeaORM"),
             }
         }
         let result = match self.connection().await? {
@@ -381,15 +607,20 @@ impl Writer {
         if let Err(e) = &result
             && is_connection_error(e)
         {
-            // Not back to the pool: it opens a fresh one when asked.
-            if let Some(held) = self.held.take() {
-                match held {
-                    Held::Sqlite(mut conn) => conn.close_on_drop(),
-                    Held::Postgres(mut conn) => conn.close_on_drop(),
-                }
-            }
+            self.discard_held();
         }
         result
+    }
+
+    /// Drops the kept connection (broken, or left in the middle of a statement): not back to
+    /// the pool, which opens a fresh one when asked.
+    fn discard_held(&mut self) {
+        if let Some(held) = self.held.take() {
+            match held {
+                Held::Sqlite(mut conn) => conn.close_on_drop(),
+                Held::Postgres(mut conn) => conn.close_on_drop(),
+            }
+        }
     }
 
     async fn connection(&mut self) -> Result<&mut Held, DbErr> {
@@ -523,47 +754,70 @@ async fn rows_postgres(
 }
 
 /// Runs the batch again in one transaction with each job in a savepoint of its own, so that
-/// only the jobs that fail are rolled back (and the rest still commit once).
+/// only the jobs that fail are rolled back (and the rest still commit once). Held-back jobs stay
+/// failed.
 async fn isolate(
     db: &DatabaseConnection,
     jobs: &mut [Job],
+    routes: &[Route],
 ) -> Result<Vec<Result<(), StoreError>>, DbErr> {
     let txn = db.begin().await?;
-    let mut results = Vec::with_capacity(jobs.len());
-    for job in jobs.iter_mut() {
-        let savepoint = txn.begin().await?;
-        match apply(&savepoint, std::iter::once(job)).await {
-            Ok(()) => {
-                savepoint.commit().await?;
-                results.push(Ok(()));
-            }
-            Err(e) => {
-                tracing::error!(error = %e, "database write failed");
-                savepoint.rollback().await?;
-                results.push(Err(StoreError::Database));
-            }
+    let mut results = unrun(routes);
+    for ((job, route), result) in jobs.iter_mut().zip(routes).zip(&mut results) {
+        if *route != Route::HeldBack {
+            *result = alone(&txn, job).await?;
         }
     }
     txn.commit().await?;
     Ok(results)
 }
 
-/// Errors that say the database itself is unreachable: retrying job by job would only wait
-/// for it again, so the whole batch fails at once (the stations retry).
-fn is_connection_error(e: &DbErr) -> bool {
-    use sea_orm::sqlx::Error;
-    match e {
-        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
-        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => matches!(
-            **e,
-            Error::Io(_)
-                | Error::Tls(_)
-                | Error::Protocol(_)
-                | Error::PoolTimedOut
-                | Error::PoolClosed
-                | Error::WorkerCrashed
-        ),
-        _ => false,
+/// The jobs of a batch in one transaction: closures first, in order (with `closures_apart`
+/// each in a savepoint of its own), then the shared rows, then each suspect's job in a
+/// savepoint of its own. Fails as a whole only if a closure outside a savepoint or the shared
+/// rows fail.
+async fn fill(
+    txn: &DatabaseTransaction,
+    jobs: &mut [Job],
+    routes: &[Route],
+    closures_apart: bool,
+) -> Result<Vec<Result<(), StoreError>>, DbErr> {
+    let mut results = unrun(routes);
+    let (mut closures, mut shared, mut rows) = (Vec::new(), Vec::new(), Vec::new());
+    for (i, (job, route)) in jobs.iter_mut().zip(routes).enumerate() {
+        let closure = matches!(job, Job::Run(_));
+        match route {
+            Route::HeldBack => {}
+            _ if closure && closures_apart => closures.push((i, job)),
+            Route::Apart => rows.push((i, job)),
+            Route::Shared => shared.push(job),
+        }
+    }
+    for (i, job) in closures {
+        results[i] = alone(txn, job).await?;
+    }
+    apply(txn, shared.into_iter()).await?;
+    for (i, job) in rows {
+        results[i] = alone(txn, job).await?;
+    }
+    Ok(results)
+}
+
+/// One job in a savepoint of its own: its failure rolls back only itself. A broken connection
+/// fails the whole transaction.
+async fn alone(txn: &DatabaseTransaction, job: &mut Job) -> Result<Result<(), StoreError>, DbErr> {
+    let savepoint = txn.begin().await?;
+    match apply(&savepoint, std::iter::once(job)).await {
+        Ok(()) => {
+            savepoint.commit().await?;
+            Ok(Ok(()))
+        }
+        Err(e) if is_connection_error(&e) => Err(e),
+        Err(e) => {
+            tracing::error!(error = %e, "database write failed");
+            savepoint.rollback().await?;
+            Ok(Err(StoreError::Database))
+        }
     }
 }
 
@@ -573,11 +827,8 @@ fn finish(job: Job, result: Result<(), StoreError>) {
         Job::Meter { done, .. } => {
             let _ = done.send(result);
         }
-        Job::Journal(_) => {
-            if result.is_err() {
-                tracing::warn!("journal rows lost: the database refused them");
-            }
-        }
+        // Lost rows were counted and logged with their batch.
+        Job::Journal(_) => {}
     }
 }
 
@@ -696,6 +947,43 @@ mod tests {
         });
         syncer.pace(&mut rx, &mut jobs).await;
         assert_eq!(jobs.len(), 1);
+        syncer.stop();
+    }
+
+    #[tokio::test]
+    async fn the_writer_waits_while_too_many_batches_wait_for_their_sync() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite-wal");
+        std::fs::write(&path, b"log").unwrap();
+        let syncer = WalSync::start(path, Duration::ZERO).unwrap();
+        let (tx, mut rx) = mpsc::channel(MAX_BATCH + 8);
+        let mut jobs: Vec<Job> = (0..PACE_UNTIL).map(|_| journal_job()).collect();
+        // Enough for a batch while one sync runs ...
+        syncer.pending.store(1, Ordering::Release);
+        syncer.pace(&mut rx, &mut jobs).await;
+        assert_eq!(jobs.len(), PACE_UNTIL);
+        // ... but not while MAX_UNSYNCED batches wait: it gathers up to a whole batch, and
+        // then waits for the sync all the same.
+        syncer.pending.store(MAX_UNSYNCED, Ordering::Release);
+        for _ in 0..MAX_BATCH {
+            tx.send(journal_job()).await.unwrap();
+        }
+        let waited =
+            tokio::time::timeout(Duration::from_millis(50), syncer.pace(&mut rx, &mut jobs)).await;
+        assert!(
+            waited.is_err(),
+            "committed with {MAX_UNSYNCED} batches unsynced"
+        );
+        assert_eq!(jobs.len(), MAX_BATCH);
+        let (pending, synced) = (syncer.pending.clone(), syncer.synced.clone());
+        tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            pending.store(MAX_UNSYNCED - 1, Ordering::Release);
+            synced.notify_one();
+        });
+        syncer.pace(&mut rx, &mut jobs).await;
+        assert_eq!(jobs.len(), MAX_BATCH);
+        syncer.pending.store(0, Ordering::Release);
         syncer.stop();
     }
 

@@ -2,7 +2,8 @@
 //! still served and stored, local subscriptions and commands working, cross-node commands
 //! failing clearly, automatic recovery with the cache repaired) and PostgreSQL unreachable
 //! (InternalError for what needs storage, nothing acknowledged unstored, the pool recovering
-//! by itself on the same station sockets).
+//! by itself on the same station sockets; once it is known to be unreachable, nothing waits
+//! for a pooled connection).
 
 use std::time::Duration;
 
@@ -18,6 +19,7 @@ use crate::{
     proxy::{Proxy, target_of},
     support::{Backend, PATIENCE, Station, TestApp, TestDb, eventually, postgres_url},
 };
+use tokio_tungstenite::tungstenite;
 
 const RESET: &str = "mutation($s: ID!) { reset(stationId: $s, type: SOFT) { status } }";
 
@@ -291,6 +293,188 @@ async fn postgres_unreachable_nothing_is_acknowledged_unstored_and_the_pool_reco
         "one sample, stored once however often it was sent"
     );
     assert_eq!(health(&app).await.0, 200);
+    app.stop().await;
+}
+
+/// Far less than the acquire timeout the next test configures (20 s): an answer within it did
+/// not wait for a pooled connection.
+const QUICK: Duration = Duration::from_secs(5);
+
+async fn quick<T>(what: &str, f: impl Future<Output = T>) -> T {
+    tokio::time::timeout(QUICK, f)
+        .await
+        .unwrap_or_else(|_| panic!("{what} waited for the unreachable database"))
+}
+
+/// PostgreSQL stops answering (the proxy holds new connections open without a byte, as a host
+/// that went away; the open ones are closed): once that is known, everything that needs the
+/// database fails at once instead of waiting for a pooled connection, reads (Authorize, the
+/// API, a new station's handshake) as well as writes, and `/health` says so at once. When it
+/// answers again, everything works without a restart.
+#[tokio::test]
+async fn postgres_silent_everything_fails_at_once_and_recovers_after() {
+    if postgres_url().is_none() {
+        return;
+    }
+    let (db, url) = TestDb::create(Backend::Postgres).await.unwrap();
+    let proxy = Proxy::start(target_of(&url)).await;
+    let mut settings = chargegate::Settings::with_database(proxy.url_for(&url));
+    settings.jwt_secret_file = Some(db.secret_file());
+    settings.limits.db_acquire_timeout = HumanDuration(Duration::from_secs(20));
+    let app = chargegate::App::build(settings)
+        .await
+        .expect("server starts");
+    let app = TestApp {
+        addr: app.addr(),
+        app,
+        db: std::sync::Arc::new(db),
+    };
+    let admin = app.admin();
+    let mut cp = app.booted_station("CP-GONE").await;
+    let samples = meter_values("2024-05-01T10:00:00Z", "1");
+    assert_eq!(cp.call("MeterValues", samples).await, json!({}));
+
+    proxy.stall();
+    let later = meter_values("2024-05-01T10:01:00Z", "2");
+    for (action, payload) in [
+        ("MeterValues", &later),
+        (
+            "StatusNotification",
+            &json!({"connectorId": 1, "errorCode": "NoError", "status": "Charging"}),
+        ),
+        ("Authorize", &json!({"idTag": "TAG"})),
+        (
+            "StartTransaction",
+            &json!({"connectorId": 1, "idTag": "TAG", "meterStart": 0, "timestamp": "2024-05-01T10:02:00Z"}),
+        ),
+        ("MeterValues", &later),
+    ] {
+        let (code, _) = quick(action, cp.call_error(action, payload.clone())).await;
+        assert_eq!(code, "InternalError", "{action}");
+    }
+    let (code, _) = quick(
+        "the API",
+        app.err(
+            Some(&admin),
+            "{ stations(first: 5) { totalCount } }",
+            json!({}),
+        ),
+    )
+    .await;
+    assert_eq!(code, "INTERNAL");
+    let handshake = quick(
+        "a handshake",
+        Station::connect(&app.ws_url("/ocpp/CP-NEW"), Some("ocpp1.6")),
+    )
+    .await;
+    match handshake {
+        Err(tungstenite::Error::Http(response)) => assert_eq!(response.status().as_u16(), 503),
+        Err(e) => panic!("expected 503, got {e}"),
+        Ok(_) => panic!("a station was let in without its credentials read"),
+    }
+    let (status, body) = quick("/health", health(&app)).await;
+    assert_eq!(
+        (status, &body["database"]),
+        (503, &json!("unreachable")),
+        "{body}"
+    );
+    let stats = app.ctx().store.stats();
+    assert_eq!(stats.outages, 1, "{stats:?}");
+    assert!(stats.failed_fast > 0, "{stats:?}");
+
+    proxy.restore();
+    // The station retries on the same socket until a probe has found the database again.
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    loop {
+        let frame = cp.call_frame("MeterValues", later.clone()).await;
+        if frame[0] == 3 {
+            break;
+        }
+        assert_eq!(frame[2], "InternalError", "{frame}");
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the database was never found again"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        cp.call("Authorize", json!({"idTag": "TAG"})).await["idTagInfo"]["status"],
+        "Invalid"
+    );
+    let seen = app
+        .ok(&admin, "{ stations(first: 5) { totalCount } }", json!({}))
+        .await;
+    assert_eq!(seen["stations"]["totalCount"], 1);
+    let mut late = app.booted_station("CP-NEW").await;
+    assert!(late.call("Heartbeat", json!({})).await["currentTime"].is_string());
+    assert_eq!(health(&app).await.0, 200);
+    let stored = meter_value::Entity::find()
+        .filter(meter_value::Column::StationId.eq("CP-GONE"))
+        .count(app.db())
+        .await
+        .unwrap();
+    assert_eq!(stored, 2, "both samples, each stored once");
+    drop((cp, late));
+    app.stop().await;
+}
+
+/// The network to PostgreSQL drops everything (the proxy freezes: open connections go silent,
+/// nothing is closed): a batch whose statement was sent on such a connection would wait for TCP
+/// to give up, minutes later. It is given up once a probe finds the database unreachable too,
+/// and the station is answered InternalError within seconds; nothing it sent is stored twice.
+#[tokio::test]
+async fn postgres_frozen_a_write_under_way_is_given_up() {
+    if postgres_url().is_none() {
+        return;
+    }
+    let (db, url) = TestDb::create(Backend::Postgres).await.unwrap();
+    let proxy = Proxy::start(target_of(&url)).await;
+    let mut settings = chargegate::Settings::with_database(proxy.url_for(&url));
+    settings.jwt_secret_file = Some(db.secret_file());
+    let app = chargegate::App::build(settings)
+        .await
+        .expect("server starts");
+    let app = TestApp {
+        addr: app.addr(),
+        app,
+        db: std::sync::Arc::new(db),
+    };
+    let mut cp = app.booted_station("CP-FROZEN").await;
+    let first = meter_values("2024-05-01T10:00:00Z", "1");
+    assert_eq!(cp.call("MeterValues", first).await, json!({}));
+
+    proxy.freeze();
+    let later = meter_values("2024-05-01T10:01:00Z", "2");
+    let (code, _) = tokio::time::timeout(
+        PATIENCE - Duration::from_secs(1),
+        cp.call_error("MeterValues", later.clone()),
+    )
+    .await
+    .expect("a write on a silent connection was given up in time");
+    assert_eq!(code, "InternalError");
+    assert_eq!(app.ctx().store.stats().outages, 1);
+
+    proxy.restore();
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    loop {
+        let frame = cp.call_frame("MeterValues", later.clone()).await;
+        if frame[0] == 3 {
+            break;
+        }
+        assert_eq!(frame[2], "InternalError", "{frame}");
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the database was never found again"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let stored = meter_value::Entity::find()
+        .filter(meter_value::Column::StationId.eq("CP-FROZEN"))
+        .count(app.db())
+        .await
+        .unwrap();
+    assert_eq!(stored, 2);
+    drop(cp);
     app.stop().await;
 }
 

@@ -19,6 +19,7 @@ mod handshake;
 mod journal_limits;
 mod lifecycle;
 mod migrations;
+mod poison;
 mod profiles;
 mod proxy;
 mod redis;

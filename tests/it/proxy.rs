@@ -1,6 +1,9 @@
 //! A TCP proxy for fault tests: it forwards to a real service (Redis, PostgreSQL) until the test
 //! cuts it (every open connection is closed and new ones are closed as soon as they arrive),
-//! then forwards again once restored. Also a TLS front, for `rediss://` URLs.
+//! stalls it (every open connection is closed and new ones are held open without a byte, as a
+//! host that stopped answering) or freezes it (as a stall, but the open connections are held
+//! too, silent: a network that drops everything), then forwards again once restored. Also a
+//! TLS front, for `rediss://` URLs.
 
 use std::{
     net::SocketAddr,
@@ -17,9 +20,20 @@ pub struct Proxy {
 }
 
 struct State {
-    /// Cancelled to close every connection opened before a cut.
+    /// Cancelled to close every connection opened before a cut, a stall or a restore.
     generation: CancellationToken,
-    cut: bool,
+    /// Cancelled to stop forwarding on every open connection (a freeze) without closing it.
+    flowing: CancellationToken,
+    mode: Mode,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Forward,
+    /// New connections are closed at once.
+    Cut,
+    /// New connections are accepted and held, silent, until the proxy is restored.
+    Stall,
 }
 
 impl Proxy {
@@ -29,7 +43,8 @@ impl Proxy {
         let addr = listener.local_addr().unwrap();
         let state = Arc::new(Mutex::new(State {
             generation: CancellationToken::new(),
-            cut: false,
+            flowing: CancellationToken::new(),
+            mode: Mode::Forward,
         }));
         let stop = CancellationToken::new();
         tokio::spawn(accept(listener, target, state.clone(), stop.clone()));
@@ -49,14 +64,35 @@ impl Proxy {
 
     /// Closes every connection and refuses new ones until [`Proxy::restore`].
     pub fn cut(&self) {
+        self.switch(Mode::Cut);
+    }
+
+    /// Closes every connection and holds new ones open without answering until
+    /// [`Proxy::restore`] (which closes them): connecting through it then takes as long as
+    /// the client is willing to wait.
+    pub fn stall(&self) {
+        self.switch(Mode::Stall);
+    }
+
+    /// Stops forwarding without closing anything: open connections go silent (what is sent
+    /// on them is never answered) and new ones are held open without a byte, until
+    /// [`Proxy::restore`] (which closes them all).
+    pub fn freeze(&self) {
         let mut state = self.state.lock().unwrap();
-        state.cut = true;
-        state.generation.cancel();
-        state.generation = CancellationToken::new();
+        state.mode = Mode::Stall;
+        state.flowing.cancel();
     }
 
     pub fn restore(&self) {
-        self.state.lock().unwrap().cut = false;
+        self.switch(Mode::Forward);
+    }
+
+    fn switch(&self, mode: Mode) {
+        let mut state = self.state.lock().unwrap();
+        state.mode = mode;
+        state.generation.cancel();
+        state.generation = CancellationToken::new();
+        state.flowing = CancellationToken::new();
     }
 }
 
@@ -133,24 +169,40 @@ async fn accept(
             accepted = listener.accept() => accepted,
         };
         let Ok((client, _)) = accepted else { continue };
-        let generation = {
+        let (mode, generation, flowing) = {
             let state = state.lock().unwrap();
-            if state.cut {
-                drop(client);
-                continue;
-            }
-            state.generation.clone()
+            (state.mode, state.generation.clone(), state.flowing.clone())
         };
-        tokio::spawn(forward(client, target, generation));
+        match mode {
+            Mode::Forward => {
+                tokio::spawn(forward(client, target, generation, flowing));
+            }
+            Mode::Cut => drop(client),
+            Mode::Stall => {
+                tokio::spawn(async move {
+                    generation.cancelled().await;
+                    drop(client);
+                });
+            }
+        }
     }
 }
 
-async fn forward(mut client: TcpStream, target: SocketAddr, cut: CancellationToken) {
+async fn forward(
+    mut client: TcpStream,
+    target: SocketAddr,
+    cut: CancellationToken,
+    flowing: CancellationToken,
+) {
     let Ok(mut server) = TcpStream::connect(target).await else {
         return;
     };
     tokio::select! {
         () = cut.cancelled() => {}
+        () = flowing.cancelled() => {
+            // Frozen: both ends stay open, nothing more goes through, until closed.
+            cut.cancelled().await;
+        }
         _ = tokio::io::copy_bidirectional(&mut client, &mut server) => {}
     }
 }

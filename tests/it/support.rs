@@ -177,8 +177,9 @@ impl TestApp {
         self.app.context()
     }
 
+    /// The read pool itself (not behind the store's breaker: a test sees every error).
     pub fn db(&self) -> &DatabaseConnection {
-        self.ctx().store.reader()
+        self.ctx().store.reader().connection()
     }
 
     pub fn ws_url(&self, path: &str) -> String {
