@@ -60,6 +60,9 @@ pub struct Context {
     pub sessions: TaskTracker,
     /// The diagnostics uploads this node is receiving.
     pub uploads: crate::firmware::Uploads,
+    /// Bytes of station CALLs held by all sessions (queued or being handled), bounded by
+    /// `--stations-queue-bytes`.
+    pub station_bytes: Arc<ocpp::budget::Budget>,
 }
 
 impl Context {
@@ -92,6 +95,7 @@ impl Context {
             stopped,
             sessions: TaskTracker::new(),
             uploads: crate::firmware::Uploads::new(settings.limits.max_uploads),
+            station_bytes: ocpp::budget::Budget::new(settings.limits.stations_queue_bytes.bytes()),
             settings,
         });
         context

@@ -754,6 +754,7 @@ impl Settings {
             36_500 * DAY,
         )?;
         self.validate_tls()?;
+        self.limits.validate_stations()?;
         if self.db_read_connections == 0 {
             return Err("--db-read-connections must be at least 1".into());
         }
@@ -998,7 +999,8 @@ pub struct Limits {
     pub max_api_sockets_per_address: usize,
 
     // Stations.
-    /// Largest OCPP message accepted from a station.
+    /// Largest OCPP message accepted from a station; a longer one closes its connection (1009).
+    /// Also what a connection keeps allocated after its largest message.
     #[arg(
         long,
         env = "CHARGEGATE_MAX_MESSAGE_SIZE",
@@ -1007,7 +1009,8 @@ pub struct Limits {
     )]
     pub max_message_size: ByteSize,
 
-    /// Bytes of CALLs one station may have waiting while another of its CALLs is handled.
+    /// Bytes of CALLs one station may have waiting while another of its CALLs is handled; a
+    /// CALL beyond them is answered `InternalError` at once.
     #[arg(
         long,
         env = "CHARGEGATE_STATION_QUEUE_BYTES",
@@ -1016,8 +1019,9 @@ pub struct Limits {
     )]
     pub station_queue_bytes: ByteSize,
 
-    /// Bytes of received messages held by all station sessions together (read, queued or
-    /// being handled).
+    /// Bytes held by all station sessions together for the CALLs they queue or handle (a CALL
+    /// being handled also counts what its meter values become before they are stored); a CALL
+    /// beyond them is answered `InternalError` at once.
     #[arg(
         long,
         env = "CHARGEGATE_STATIONS_QUEUE_BYTES",
@@ -1026,7 +1030,8 @@ pub struct Limits {
     )]
     pub stations_queue_bytes: ByteSize,
 
-    /// Highest connector id a station may report (StatusNotification, MeterValues, …).
+    /// Highest connector id a station may name (StatusNotification, MeterValues,
+    /// StartTransaction); above it the CALL is answered `PropertyConstraintViolation`.
     #[arg(
         long,
         env = "CHARGEGATE_MAX_CONNECTOR_ID",
@@ -1116,6 +1121,26 @@ pub struct Limits {
         global = true
     )]
     pub upload_idle_timeout: HumanDuration,
+}
+
+impl Limits {
+    /// The station limits, which depend on one another.
+    fn validate_stations(&self) -> Result<(), String> {
+        if self.max_message_size.0 < ByteSize::KIB {
+            return Err("--max-message-size must be at least 1KiB".into());
+        }
+        if self.stations_queue_bytes.0 < self.max_message_size.0 {
+            return Err(
+                "--stations-queue-bytes must be at least --max-message-size, or the largest \
+                 message could never be handled"
+                    .into(),
+            );
+        }
+        if self.max_connector_id == 0 {
+            return Err("--max-connector-id must be at least 1".into());
+        }
+        Ok(())
+    }
 }
 
 impl Default for Limits {
@@ -1309,6 +1334,27 @@ mod tests {
         assert_eq!(bad.validate(), Ok(()));
         bad.redis_prefix.clear();
         assert!(bad.validate().unwrap_err().contains("--redis-prefix"));
+    }
+
+    #[test]
+    fn station_limits_that_contradict_each_other_are_refused() {
+        let ok = Settings::with_database("sqlite::memory:");
+        let refused = |change: fn(&mut Limits)| {
+            let mut bad = ok.clone();
+            change(&mut bad.limits);
+            bad.validate().unwrap_err()
+        };
+        assert!(refused(|l| l.max_message_size = ByteSize(1023)).contains("--max-message-size"));
+        assert!(
+            refused(|l| l.stations_queue_bytes = ByteSize(255 * ByteSize::KIB))
+                .contains("--stations-queue-bytes")
+        );
+        assert!(refused(|l| l.max_connector_id = 0).contains("--max-connector-id"));
+        let mut fine = ok.clone();
+        fine.limits.max_message_size = ByteSize(ByteSize::KIB);
+        fine.limits.stations_queue_bytes = ByteSize(ByteSize::KIB);
+        fine.limits.station_queue_bytes = ByteSize(0);
+        assert_eq!(fine.validate(), Ok(()));
     }
 
     #[test]

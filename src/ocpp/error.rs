@@ -40,6 +40,9 @@ impl fmt::Display for ErrorCode {
     }
 }
 
+/// Longest error description sent, in characters (before the `…` of a cut one).
+pub const MAX_DESCRIPTION: usize = 512;
+
 /// Why a CALL was not answered with a CALLRESULT: becomes a CALLERROR frame.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{code}: {description}")]
@@ -50,11 +53,16 @@ pub struct CallError {
 }
 
 impl CallError {
+    /// A description longer than [`MAX_DESCRIPTION`] characters is cut there (with `…`): it
+    /// may quote what the station sent (an unknown action, a field's value), and an answer,
+    /// also one remembered for repeated message ids, must not grow with the station's message.
     pub fn new(code: ErrorCode, description: impl Into<String>) -> Self {
-        Self {
-            code,
-            description: description.into(),
+        let mut description = description.into();
+        if let Some((cut, _)) = description.char_indices().nth(MAX_DESCRIPTION) {
+            description.truncate(cut);
+            description.push('…');
         }
+        Self { code, description }
     }
 
     /// A storage or other internal failure; the station will retry.
@@ -63,5 +71,21 @@ impl CallError {
             ErrorCode::InternalError,
             "the central system could not process the message; retry later",
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn descriptions_are_cut_to_their_bound() {
+        let short = CallError::new(ErrorCode::GenericError, "é".repeat(MAX_DESCRIPTION));
+        assert_eq!(short.description, "é".repeat(MAX_DESCRIPTION));
+        let long = CallError::new(ErrorCode::GenericError, "é".repeat(300_000));
+        assert_eq!(
+            long.description,
+            format!("{}…", "é".repeat(MAX_DESCRIPTION))
+        );
     }
 }

@@ -275,10 +275,81 @@ pub const NOT_SUPPORTED_ACTIONS: &[&str] = &[
     "UpdateFirmware",
 ];
 
+/// Bounds on what a station may send that are this server's settings, not the schemas'; passed
+/// to [`Request::parse`], which has no configuration of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Bounds {
+    /// Highest connector id a station may name (`--max-connector-id`): a connector id is a row
+    /// and cache entries per station, so a station must not name as many as it likes.
+    pub max_connector_id: u32,
+}
+
 impl Request {
-    /// Decodes the payload of `action`; unknown actions are `NotImplemented`, actions that a
-    /// station may not send here are `NotSupported`.
-    pub fn parse(action: &str, payload: &RawValue) -> Result<Self, CallError> {
+    /// Decodes the payload of `action` and checks it against `bounds`; unknown actions are
+    /// `NotImplemented`, actions that a station may not send here are `NotSupported`.
+    pub fn parse(action: &str, payload: &RawValue, bounds: Bounds) -> Result<Self, CallError> {
+        let request = Self::decode(action, payload)?;
+        request.check(bounds)?;
+        Ok(request)
+    }
+
+    /// The connector this request names, if any (connector 0 is the charge point itself).
+    pub fn connector_id(&self) -> Option<i32> {
+        match self {
+            Self::MeterValues(r) => Some(r.connector_id),
+            Self::StartTransaction(r) => Some(r.connector_id),
+            Self::StatusNotification(r) => Some(r.connector_id),
+            // Listed one by one: a new message with a connector must be added above.
+            Self::Authorize(_)
+            | Self::BootNotification(_)
+            | Self::DataTransfer(_)
+            | Self::DiagnosticsStatusNotification(_)
+            | Self::FirmwareStatusNotification(_)
+            | Self::Heartbeat(_)
+            | Self::StopTransaction(_)
+            | Self::LogStatusNotification(_)
+            | Self::SecurityEventNotification(_)
+            | Self::SignCertificate(_)
+            | Self::SignedFirmwareStatusNotification(_) => None,
+        }
+    }
+
+    /// How many sampled values this request carries (each becomes a stored row).
+    pub fn sampled_values(&self) -> usize {
+        let count = |values: &[MeterValue]| values.iter().map(|v| v.sampled_value.len()).sum();
+        match self {
+            Self::MeterValues(r) => count(&r.meter_value),
+            Self::StopTransaction(r) => count(r.transaction_data.as_deref().unwrap_or_default()),
+            Self::Authorize(_)
+            | Self::BootNotification(_)
+            | Self::DataTransfer(_)
+            | Self::DiagnosticsStatusNotification(_)
+            | Self::FirmwareStatusNotification(_)
+            | Self::Heartbeat(_)
+            | Self::StartTransaction(_)
+            | Self::StatusNotification(_)
+            | Self::LogStatusNotification(_)
+            | Self::SecurityEventNotification(_)
+            | Self::SignCertificate(_)
+            | Self::SignedFirmwareStatusNotification(_) => 0,
+        }
+    }
+
+    fn check(&self, bounds: Bounds) -> Result<(), CallError> {
+        match self.connector_id() {
+            Some(id) if i64::from(id) > i64::from(bounds.max_connector_id) => Err(violation(
+                ErrorCode::PropertyConstraintViolation,
+                "connectorId",
+                &format!(
+                    "{id} is above the highest connector id accepted ({})",
+                    bounds.max_connector_id
+                ),
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    fn decode(action: &str, payload: &RawValue) -> Result<Self, CallError> {
         Ok(match action {
             "Authorize" => Self::Authorize(decode(payload)?),
             "BootNotification" => Self::BootNotification(decode(payload)?),
@@ -337,8 +408,16 @@ impl Request {
 mod tests {
     use super::*;
 
+    const BOUNDS: Bounds = Bounds {
+        max_connector_id: 100,
+    };
+
     fn parse(action: &str, json: &str) -> Result<Request, CallError> {
-        Request::parse(action, &RawValue::from_string(json.to_owned()).unwrap())
+        Request::parse(
+            action,
+            &RawValue::from_string(json.to_owned()).unwrap(),
+            BOUNDS,
+        )
     }
 
     fn code(action: &str, json: &str) -> ErrorCode {
@@ -471,6 +550,74 @@ mod tests {
                 r#"{"timestamp":"2024-05-01T11:00:00Z","meterStop":25,"transactionId":1,"reason":"Bored"}"#
             ),
             PropertyConstraintViolation
+        );
+    }
+
+    #[test]
+    fn connector_ids_above_the_bound_are_refused_wherever_a_station_names_one() {
+        use ErrorCode::*;
+        let meter = |c: i64| {
+            format!(
+                r#"{{"connectorId":{c},"meterValue":[{{"timestamp":"2024-05-01T10:00:00Z","sampledValue":[{{"value":"1"}}]}}]}}"#
+            )
+        };
+        let start = |c: i64| {
+            format!(
+                r#"{{"connectorId":{c},"idTag":"A","meterStart":0,"timestamp":"2024-05-01T10:00:00Z"}}"#
+            )
+        };
+        let status =
+            |c: i64| format!(r#"{{"connectorId":{c},"errorCode":"NoError","status":"Available"}}"#);
+        for (action, json) in [
+            ("MeterValues", &meter as &dyn Fn(i64) -> String),
+            ("StartTransaction", &start),
+            ("StatusNotification", &status),
+        ] {
+            assert!(parse(action, &json(100)).is_ok(), "{action}");
+            let error = parse(action, &json(101)).unwrap_err();
+            assert_eq!(error.code, PropertyConstraintViolation, "{action}");
+            assert_eq!(
+                error.description,
+                "connectorId: 101 is above the highest connector id accepted (100)"
+            );
+            assert_eq!(
+                code(action, &json(i64::from(i32::MAX))),
+                PropertyConstraintViolation
+            );
+            let tight = Bounds {
+                max_connector_id: 2,
+            };
+            let raw = |c| RawValue::from_string(json(c)).unwrap();
+            assert!(Request::parse(action, &raw(2), tight).is_ok(), "{action}");
+            assert_eq!(
+                Request::parse(action, &raw(3), tight).unwrap_err().code,
+                PropertyConstraintViolation
+            );
+        }
+        assert_eq!(
+            parse("MeterValues", &meter(0)).unwrap().connector_id(),
+            Some(0)
+        );
+    }
+
+    #[test]
+    fn sampled_values_are_counted_in_meter_values_and_transaction_data() {
+        let mv = r#"{"connectorId":1,"meterValue":[{"timestamp":"2024-05-01T10:00:00Z","sampledValue":[{"value":"1"},{"value":"2"}]},{"timestamp":"2024-05-01T10:01:00Z","sampledValue":[{"value":"3"}]}]}"#;
+        assert_eq!(parse("MeterValues", mv).unwrap().sampled_values(), 3);
+        let stop = r#"{"transactionId":1,"meterStop":1,"timestamp":"2024-05-01T11:00:00Z","transactionData":[{"timestamp":"2024-05-01T10:00:00Z","sampledValue":[{"value":"1"},{"value":"2"}]}]}"#;
+        assert_eq!(parse("StopTransaction", stop).unwrap().sampled_values(), 2);
+        assert_eq!(parse("Heartbeat", "{}").unwrap().sampled_values(), 0);
+    }
+
+    #[test]
+    fn an_unknown_action_is_not_echoed_in_full() {
+        let action = "A".repeat(200_000);
+        let error = parse(&action, "{}").unwrap_err();
+        assert_eq!(error.code, ErrorCode::NotImplemented);
+        assert!(
+            error.description.chars().count() <= 513,
+            "{}",
+            error.description.len()
         );
     }
 

@@ -4,6 +4,7 @@
 //! Nothing here knows about GraphQL or HTTP APIs; the use cases (`station`, `transaction`) are
 //! called with typed requests and return typed answers.
 
+pub mod budget;
 pub mod charging;
 pub mod error;
 pub mod frame;

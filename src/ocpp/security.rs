@@ -427,7 +427,14 @@ mod tests {
     use crate::ocpp::payload::decode;
 
     fn parse(action: &str, json: &str) -> Result<Request, CallError> {
-        Request::parse(action, &RawValue::from_string(json.to_owned()).unwrap())
+        let bounds = crate::ocpp::inbound::Bounds {
+            max_connector_id: 100,
+        };
+        Request::parse(
+            action,
+            &RawValue::from_string(json.to_owned()).unwrap(),
+            bounds,
+        )
     }
 
     fn code(action: &str, json: &str) -> ErrorCode {

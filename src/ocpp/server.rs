@@ -28,10 +28,12 @@ pub const MAX_STATION_ID_LEN: usize = 48;
 /// read buffer is allocated with the connection; 2 KiB holds a MeterValues of several
 /// measurands, longer frames are read in more than one piece (measured: the same messages/s as
 /// with 4 KiB, 2 KiB less per idle station; BENCHMARKS.md).
+///
+/// The read buffer grows to hold a whole frame and keeps that capacity afterwards, so
+/// `--max-message-size` (default 256 KiB) bounds what a connection keeps after its largest
+/// message; a longer message closes the connection (1009, see `session`).
 const READ_BUFFER: usize = 2 * 1024;
 const WRITE_BUFFER: usize = 0;
-/// Largest message accepted from a station.
-pub const MAX_MESSAGE_SIZE: usize = 256 * 1024;
 
 /// Routes of the OCPP endpoint.
 pub fn routes() -> Router<Arc<Context>> {
@@ -100,11 +102,12 @@ async fn handshake(
         return refusal.into_response();
     }
     let station: Arc<str> = id.into();
+    let max_message = ctx.settings.limits.max_message_size.bytes();
     upgrade
         .read_buffer_size(READ_BUFFER)
         .write_buffer_size(WRITE_BUFFER)
-        .max_message_size(MAX_MESSAGE_SIZE)
-        .max_frame_size(MAX_MESSAGE_SIZE)
+        .max_message_size(max_message)
+        .max_frame_size(max_message)
         .protocols([SUBPROTOCOL])
         .on_upgrade(move |socket| session::run(ctx, station, socket))
 }

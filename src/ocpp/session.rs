@@ -4,6 +4,12 @@
 //! The task never blocks on a handler: the CALL being handled is a future polled beside the
 //! socket, so answers to server commands and pings are read while the database works. CALLs
 //! that arrive meanwhile wait in a short queue; when it is full the socket is not read.
+//!
+//! What a station sends is held within bounds: a CALL in the queue or being handled holds its
+//! bytes from the budget of all stations (`Context::station_bytes`), the queue holds at most
+//! `--station-queue-bytes`, and a CALL that finds no room in either is answered `InternalError`
+//! at once (the station retries it) instead of being held. A message longer than
+//! `--max-message-size` closes the connection (1009).
 
 use std::{collections::VecDeque, future::Future, sync::Arc, time::Duration};
 
@@ -18,9 +24,10 @@ use tokio::{
 use tracing::{info, warn};
 
 use super::{
+    budget::Held,
     error::{CallError, ErrorCode},
     frame::{self, Frame, FrameError},
-    inbound::Request,
+    inbound::{Bounds, Request},
     outbound::{ChangeConfiguration, Command},
     registry::{OutboundCall, SessionHandle},
     types::{CiString, RegistrationStatus, without_nul},
@@ -35,8 +42,16 @@ use crate::{
     transaction,
 };
 
-/// CALLs that may wait while one is being handled (OCPP allows one; some stations send more).
+/// CALLs that may wait while one is being handled (OCPP allows one; some stations send more);
+/// their bytes are bounded too (`--station-queue-bytes`).
 const MAX_QUEUED: usize = 8;
+/// The answer to a CALL that finds no room to be held.
+const BUSY: &str = "the central system cannot take more messages now; retry later";
+/// Bytes each sampled value of a CALL being handled holds beyond the CALL's text: decoded,
+/// then as a row for the writer (measured with a counting allocator: 271 for an empty value,
+/// 262 for a typical one). A MeterValues of many tiny samples holds up to 22 times its text
+/// while it waits for the database, and is counted so.
+const SAMPLE_BYTES: usize = 272;
 /// Answers remembered for repeated message ids.
 const REMEMBERED_ANSWERS: usize = 4;
 /// Commands that may wait for their turn.
@@ -53,6 +68,7 @@ mod close_code {
     pub const NORMAL: u16 = 1000;
     pub const GOING_AWAY: u16 = 1001;
     pub const PROTOCOL_ERROR: u16 = 1002;
+    pub const MESSAGE_TOO_BIG: u16 = 1009;
     pub const INTERNAL_ERROR: u16 = 1011;
 }
 
@@ -70,6 +86,14 @@ struct InFlight {
     call_hash: u64,
     action: &'static str,
     answer: BoxFuture<'static, Outcome>,
+    /// The CALL's bytes, held until it is answered.
+    _held: Held,
+}
+
+/// A CALL waiting for the one being handled.
+struct Queued {
+    text: String,
+    held: Held,
 }
 
 /// A CALL answered recently: a repeat of it (same id, same bytes) gets the same answer again.
@@ -103,6 +127,8 @@ enum End {
     TooManyBadFrames,
     NoPong,
     SendTimeout,
+    /// The station sent a message longer than `--max-message-size`.
+    TooBig,
 }
 
 struct Session {
@@ -111,7 +137,9 @@ struct Session {
     connection_id: u64,
     registration: RegistrationStatus,
     in_flight: Option<InFlight>,
-    queued: VecDeque<String>,
+    queued: VecDeque<Queued>,
+    /// The bytes of `queued`.
+    queued_bytes: usize,
     answered: VecDeque<Answered>,
     pending: Option<Pending>,
     calls_sent: u64,
@@ -201,6 +229,7 @@ pub async fn run(ctx: Arc<Context>, station: Arc<str>, mut socket: WebSocket) {
         registration,
         in_flight: None,
         queued: VecDeque::new(),
+        queued_bytes: 0,
         answered: VecDeque::new(),
         pending: None,
         calls_sent: 0,
@@ -240,6 +269,15 @@ async fn send(socket: &mut WebSocket, message: Message) -> Result<(), End> {
         Ok(Err(_)) => Err(End::SocketError),
         Err(_) => Err(End::SendTimeout),
     }
+}
+
+/// Whether a read failed because the station's message is longer than `--max-message-size`.
+fn too_big(error: axum::Error) -> bool {
+    use tokio_tungstenite::tungstenite::{Error, error::CapacityError};
+    matches!(
+        error.into_inner().downcast_ref::<Error>(),
+        Some(Error::Capacity(CapacityError::MessageTooLong { .. }))
+    )
 }
 
 /// Polls the CALL being handled; pending forever when there is none.
@@ -282,6 +320,7 @@ impl Session {
                     // Let the CALL being handled finish and be answered; drop the queued ones
                     // (unanswered, so the station sends them again after reconnecting).
                     self.queued.clear();
+                    self.queued_bytes = 0;
                     if self.in_flight.is_some() {
                         closing = Some(end);
                         None
@@ -303,9 +342,9 @@ impl Session {
                         None | Some(Ok(Message::Close(_))) => Some(End::PeerClosed),
                         Some(Err(e)) => {
                             info!(station = %self.station, error = %e, "socket error");
-                            Some(End::SocketError)
+                            Some(if too_big(e) { End::TooBig } else { End::SocketError })
                         }
-                        Some(Ok(Message::Text(text))) => self.on_text(socket, text.as_str()).await.err(),
+                        Some(Ok(Message::Text(text))) => self.on_text(socket, text.as_str(), None).await.err(),
                         Some(Ok(Message::Binary(data))) => {
                             let note = format!("<binary frame of {} bytes>", data.len());
                             self.bad_frame(socket, None, None, note, "binary frames are not used by OCPP-J").await.err()
@@ -337,10 +376,11 @@ impl Session {
     /// Handles the CALLs that waited while another was handled, until one is in flight.
     async fn take_queued(&mut self, socket: &mut WebSocket) -> Result<(), End> {
         while self.in_flight.is_none() {
-            let Some(text) = self.queued.pop_front() else {
+            let Some(Queued { text, held }) = self.queued.pop_front() else {
                 break;
             };
-            self.on_text(socket, &text).await?;
+            self.queued_bytes -= text.len();
+            self.on_text(socket, &text, Some(held)).await?;
         }
         Ok(())
     }
@@ -372,7 +412,13 @@ impl Session {
         send(socket, Message::Ping(Default::default())).await
     }
 
-    async fn on_text(&mut self, socket: &mut WebSocket, text: &str) -> Result<(), End> {
+    /// Handles one text frame; `held` holds its bytes when it waited in the queue.
+    async fn on_text(
+        &mut self,
+        socket: &mut WebSocket,
+        text: &str,
+        held: Option<Held>,
+    ) -> Result<(), End> {
         match frame::parse(text) {
             Ok(Frame::Call {
                 id,
@@ -381,54 +427,10 @@ impl Session {
             }) => {
                 self.bad_in_a_row = 0;
                 if self.in_flight.is_some() {
-                    self.queued.push_back(text.to_owned());
-                    return Ok(());
+                    return self.enqueue(socket, text, &id, &action).await;
                 }
-                self.journal(
-                    Direction::In,
-                    Some(2),
-                    Some(&id),
-                    Some(&action),
-                    text.to_owned(),
-                )
-                .await;
-                log_message(&self.station, Direction::In, "CALL", &action, &id);
-                let call_hash = hash_of(text);
-                if let Some(seen) = self.answered.iter().find(|a| a.id == id) {
-                    if seen.call_hash == call_hash {
-                        info!(station = %self.station, msg_id = %id, "repeated CALL: sending the first answer again");
-                        let first = seen.frame.clone();
-                        return self.send_answer(socket, &id, &action, first).await;
-                    }
-                    warn!(station = %self.station, msg_id = %id, "message id reused for a different CALL; handled as a new one");
-                }
-                match Request::parse(&action, payload).and_then(|req| self.admit(req)) {
-                    Ok(req) => {
-                        let action = req.action();
-                        let answer =
-                            Box::pin(dispatch(self.ctx.clone(), self.station.clone(), req));
-                        self.in_flight = Some(InFlight {
-                            id,
-                            call_hash,
-                            action,
-                            answer,
-                        });
-                        Ok(())
-                    }
-                    Err(error) => {
-                        let frame = frame::call_error(&id, error.code, &error.description);
-                        log_error(
-                            &self.station,
-                            Direction::Out,
-                            &action,
-                            &id,
-                            error.code.as_str(),
-                            &error.description,
-                        );
-                        self.remember(&id, call_hash, &frame);
-                        self.send_answer(socket, &id, &action, frame).await
-                    }
-                }
+                self.on_call(socket, text, held, (id, action, payload))
+                    .await
             }
             Ok(Frame::CallResult { id, payload }) => {
                 self.bad_in_a_row = 0;
@@ -516,6 +518,165 @@ impl Session {
                     .await
             }
         }
+    }
+
+    /// Handles a CALL while no other is: answers a repeat, a violation or a CALL the server has
+    /// no room to hold at once; otherwise holds what it costs (growing `held`, its bytes while
+    /// it was queued) until it is answered, and starts its use case.
+    async fn on_call(
+        &mut self,
+        socket: &mut WebSocket,
+        text: &str,
+        held: Option<Held>,
+        (id, action, payload): (String, String, &RawValue),
+    ) -> Result<(), End> {
+        self.journal(
+            Direction::In,
+            Some(2),
+            Some(&id),
+            Some(&action),
+            text.to_owned(),
+        )
+        .await;
+        log_message(&self.station, Direction::In, "CALL", &action, &id);
+        let call_hash = hash_of(text);
+        if let Some(first) = self.first_answer(&id, call_hash) {
+            return self.send_answer(socket, &id, &action, first).await;
+        }
+        let bounds = Bounds {
+            max_connector_id: self.ctx.settings.limits.max_connector_id,
+        };
+        match Request::parse(&action, payload, bounds).and_then(|req| self.admit(req)) {
+            Ok(req) => {
+                let Some(held) = self.hold_handled(held, text, &req) else {
+                    return self
+                        .refuse_busy(socket, &id, &action, "all stations' bytes are held")
+                        .await;
+                };
+                let action = req.action();
+                let answer = Box::pin(dispatch(self.ctx.clone(), self.station.clone(), req));
+                self.in_flight = Some(InFlight {
+                    id,
+                    call_hash,
+                    action,
+                    answer,
+                    _held: held,
+                });
+                Ok(())
+            }
+            Err(error) => {
+                let frame = frame::call_error(&id, error.code, &error.description);
+                log_error(
+                    &self.station,
+                    Direction::Out,
+                    &action,
+                    &id,
+                    error.code.as_str(),
+                    &error.description,
+                );
+                self.remember(&id, call_hash, &frame);
+                self.send_answer(socket, &id, &action, frame).await
+            }
+        }
+    }
+
+    /// Holds what a CALL costs while it is handled (its text and its sampled values, at most
+    /// the whole budget: a heavier CALL is handled alone), growing what it held in the queue.
+    fn hold_handled(&self, held: Option<Held>, text: &str, req: &Request) -> Option<Held> {
+        let budget = &self.ctx.station_bytes;
+        let weight = req
+            .sampled_values()
+            .saturating_mul(SAMPLE_BYTES)
+            .saturating_add(text.len())
+            .min(budget.limit());
+        match held {
+            Some(mut held) => held.grow_to(weight).then_some(held),
+            None => budget.take(weight),
+        }
+    }
+
+    /// The answer already sent to this CALL, when it repeats one (same id, same bytes).
+    fn first_answer(&self, id: &str, call_hash: u64) -> Option<String> {
+        let seen = self.answered.iter().find(|a| a.id == id)?;
+        if seen.call_hash == call_hash {
+            info!(station = %self.station, msg_id = %id, "repeated CALL: sending the first answer again");
+            return Some(seen.frame.clone());
+        }
+        warn!(station = %self.station, msg_id = %id, "message id reused for a different CALL; handled as a new one");
+        None
+    }
+
+    /// Queues a CALL that arrived while another is handled, when this station's queue and all
+    /// stations' bytes have room for it; otherwise answers it at once.
+    async fn enqueue(
+        &mut self,
+        socket: &mut WebSocket,
+        text: &str,
+        id: &str,
+        action: &str,
+    ) -> Result<(), End> {
+        let bound = self.ctx.settings.limits.station_queue_bytes.bytes();
+        if self.queued_bytes.saturating_add(text.len()) > bound {
+            return self
+                .refuse_queued(socket, text, id, action, "the station's queue is full")
+                .await;
+        }
+        let Some(held) = self.ctx.station_bytes.take(text.len()) else {
+            return self
+                .refuse_queued(socket, text, id, action, "all stations' bytes are held")
+                .await;
+        };
+        self.queued_bytes += text.len();
+        self.queued.push_back(Queued {
+            text: text.to_owned(),
+            held,
+        });
+        Ok(())
+    }
+
+    /// Journals a CALL that could not be queued and answers it at once.
+    async fn refuse_queued(
+        &mut self,
+        socket: &mut WebSocket,
+        text: &str,
+        id: &str,
+        action: &str,
+        why: &str,
+    ) -> Result<(), End> {
+        self.journal(
+            Direction::In,
+            Some(2),
+            Some(id),
+            Some(action),
+            text.to_owned(),
+        )
+        .await;
+        log_message(&self.station, Direction::In, "CALL", action, id);
+        self.refuse_busy(socket, id, action, why).await
+    }
+
+    /// Answers a CALL the server has no room to hold: `InternalError` ("not able to process
+    /// the requested Action", OCPP-J §4.2.3), which a station retries, as after a storage
+    /// failure; like that, it is not remembered as the answer to a repeat.
+    async fn refuse_busy(
+        &mut self,
+        socket: &mut WebSocket,
+        id: &str,
+        action: &str,
+        why: &str,
+    ) -> Result<(), End> {
+        warn!(station = %self.station, msg_id = %id, action = %action, why, "CALL refused: no room to hold it");
+        let error = CallError::new(ErrorCode::InternalError, BUSY);
+        log_error(
+            &self.station,
+            Direction::Out,
+            action,
+            id,
+            error.code.as_str(),
+            &error.description,
+        );
+        let answer = frame::call_error(id, error.code, &error.description);
+        self.send_answer(socket, id, action, answer).await
     }
 
     /// Journals an unreadable frame, answers it when it can be answered, and closes the socket
@@ -744,6 +905,14 @@ impl Session {
                     &mut socket,
                     close_code::PROTOCOL_ERROR,
                     "too many unreadable frames",
+                )
+                .await
+            }
+            End::TooBig => {
+                close(
+                    &mut socket,
+                    close_code::MESSAGE_TOO_BIG,
+                    "message longer than the server accepts",
                 )
                 .await
             }

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use chrono::{DateTime, NaiveDateTime, SecondsFormat, SubsecRound, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, SubsecRound, Timelike, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 
 /// Declares an OCPP enumeration with its wire spellings.
@@ -359,9 +359,15 @@ impl<const N: usize> CiString<N> {
         self.0
     }
 
-    /// The case-folded form used to compare case-insensitive values.
+    /// The case-folded form used to compare case-insensitive values. Never longer than the
+    /// string: columns sized for a string also hold its key. (One character lower-cases to
+    /// two, U+0130 `İ` to `i̇`; it is read as `i`, its simple lower-case mapping.)
     pub fn key(&self) -> String {
-        self.0.to_lowercase()
+        if self.0.contains('\u{130}') {
+            self.0.replace('\u{130}', "i").to_lowercase()
+        } else {
+            self.0.to_lowercase()
+        }
     }
 }
 
@@ -415,27 +421,48 @@ impl<'de, const N: usize> Deserialize<'de> for CiString<N> {
 /// `IdToken`: an id tag, case-insensitive, at most 20 characters.
 pub type IdToken = CiString<20>;
 
-/// An OCPP `dateTime`. Read leniently (RFC 3339 with any offset, or without one, taken as UTC);
-/// written as UTC with milliseconds, e.g. `2024-05-01T12:00:00.000Z`.
+/// An OCPP `dateTime`: an RFC 3339 date-time with a four-digit year, with any offset or
+/// without one (taken as UTC), from 0000-01-01 to 9999-12-31 in UTC, the range that both
+/// databases store and read back (PostgreSQL refuses years before 4713 BC, and a year of five
+/// digits or with a sign would neither sort nor read back as text in SQLite). Written as UTC
+/// with milliseconds, e.g. `2024-05-01T12:00:00.000Z`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Timestamp(pub DateTime<Utc>);
 
 impl Timestamp {
+    /// The earliest date-time read: 0000-01-01T00:00:00Z.
+    pub const EARLIEST: DateTime<Utc> = NaiveDate::from_ymd_opt(0, 1, 1)
+        .expect("a valid date")
+        .and_time(NaiveTime::MIN)
+        .and_utc();
+    /// The latest date-time read: 9999-12-31T23:59:59.999999Z.
+    pub const LATEST: DateTime<Utc> = NaiveDate::from_ymd_opt(9999, 12, 31)
+        .expect("a valid date")
+        .and_time(NaiveTime::from_hms_micro_opt(23, 59, 59, 999_999).expect("a valid time"))
+        .and_utc();
+
     pub fn now() -> Self {
         Self(Utc::now())
     }
 
     /// Reads a date-time, keeping at most microseconds: PostgreSQL stores no more, and a
-    /// retried message must compare equal to what was stored on every backend.
+    /// retried message must compare equal to what was stored on every backend. A leap second
+    /// (`23:59:60`) is read as the last microsecond of its minute: PostgreSQL would store the
+    /// next minute and SQLite the text as written. `None` outside [`Self::EARLIEST`] ..=
+    /// [`Self::LATEST`], also when only the offset takes a time there.
     pub fn parse(s: &str) -> Option<Self> {
-        let t = match DateTime::parse_from_rfc3339(s) {
-            Ok(t) => t.with_timezone(&Utc),
-            Err(_) => ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S"]
-                .iter()
-                .find_map(|format| NaiveDateTime::parse_from_str(s, format).ok())?
-                .and_utc(),
+        let t = DateTime::parse_from_rfc3339(s)
+            .or_else(|_| DateTime::parse_from_rfc3339(&format!("{s}Z")))
+            .ok()?
+            .with_timezone(&Utc);
+        let t = match t.nanosecond() {
+            0..=999_999_999 => t,
+            _ => t.with_nanosecond(999_999_999)?,
         };
-        Some(Self(t.trunc_subsecs(6)))
+        let t = t.trunc_subsecs(6);
+        (Self::EARLIEST..=Self::LATEST)
+            .contains(&t)
+            .then_some(Self(t))
     }
 }
 
@@ -455,7 +482,10 @@ impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let s = String::deserialize(deserializer)?;
         Timestamp::parse(&s).ok_or_else(|| {
-            de::Error::invalid_value(de::Unexpected::Str(&s), &"an ISO 8601 date-time")
+            de::Error::invalid_value(
+                de::Unexpected::Str(&s),
+                &"an RFC 3339 date-time from 0000-01-01 to 9999-12-31 (UTC)",
+            )
         })
     }
 }
@@ -482,6 +512,11 @@ pub struct IdTagInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id_tag: Option<IdToken>,
 }
+
+/// The largest magnitude a sampled value is read as a number with: 2^53, up to which a double
+/// holds every integer (and JavaScript every safe integer). A meter register beyond it (9 TWh)
+/// is not a reading; sums of such values over many sessions stay finite.
+pub const MAX_NUMERIC: f64 = 9_007_199_254_740_992.0;
 
 /// One `sampledValue` of a meter value.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -525,13 +560,14 @@ impl SampledValue {
     pub fn unit_or_default(&self) -> UnitOfMeasure {
         self.unit.unwrap_or(UnitOfMeasure::Wh)
     }
-    /// The value as a number, when it is one (a `SignedData` value is not).
+    /// The value as a number, when it is one (a `SignedData` value is not) of magnitude at
+    /// most [`MAX_NUMERIC`]; beyond it (and for `NaN`, `inf`, `1e309`) only the text is kept.
     pub fn numeric(&self) -> Option<f64> {
         self.value
             .trim()
             .parse::<f64>()
             .ok()
-            .filter(|v| v.is_finite())
+            .filter(|v| v.abs() <= MAX_NUMERIC)
     }
 }
 
@@ -576,6 +612,116 @@ mod tests {
         assert_eq!(t("2024-05-01 12:00"), None);
         assert_eq!(t("yesterday"), None);
         assert_eq!(t("2024-13-01T00:00:00Z"), None);
+    }
+
+    #[test]
+    fn only_four_digit_years_that_both_databases_store_are_read() {
+        let t = |s: &str| Timestamp::parse(s).map(|t| t.to_string());
+        // The poison message, and every other way past the four digits.
+        for bad in [
+            "-4714-01-01T00:00:00",
+            "-4714-01-01T00:00:00Z",
+            "-0001-01-01T00:00:00Z",
+            "+2024-05-01T12:00:00Z",
+            "10000-01-01T00:00:00Z",
+            "+10000-01-01T00:00:00",
+            "262143-01-01T00:00:00Z",
+            "24-05-01T12:00:00Z",
+            // In range as written, out of it in UTC.
+            "0000-01-01T00:00:00+00:01",
+            "9999-12-31T23:59:59-00:01",
+            // Not the RFC 3339 shape.
+            "2024-05-01T12:00:00+01",
+            "2024-05-01T12:00:00.Z",
+            "2024-05-01T12:00:00ZZ",
+            "2024-05-01T12:00:00+01:00Z",
+            "2024-05-01T12:00",
+            "2024-05-01",
+            " 2024-05-01T12:00:00Z",
+            "2024-05-01T12:00:00Z ",
+        ] {
+            assert_eq!(t(bad), None, "{bad}");
+        }
+        assert_eq!(
+            t("0000-01-01T00:00:00Z").as_deref(),
+            Some("0000-01-01T00:00:00.000Z")
+        );
+        assert_eq!(
+            t("0000-01-01T01:00:00+01:00").as_deref(),
+            Some("0000-01-01T00:00:00.000Z")
+        );
+        assert_eq!(
+            Timestamp::parse("9999-12-31T23:59:59.9999999Z").map(|t| t.0),
+            Some(Timestamp::LATEST)
+        );
+        assert_eq!(
+            Timestamp::parse("9999-12-31T23:59:59.999999").map(|t| t.0),
+            Some(Timestamp::LATEST)
+        );
+        assert_eq!(
+            Timestamp::parse("0000-01-01T00:00:00").map(|t| t.0),
+            Some(Timestamp::EARLIEST)
+        );
+    }
+
+    #[test]
+    fn a_leap_second_is_the_last_microsecond_of_its_minute() {
+        let leap = Timestamp::parse("2016-12-31T23:59:60.5Z").unwrap();
+        assert_eq!(
+            leap.0,
+            Timestamp::parse("2016-12-31T23:59:59.999999Z").unwrap().0
+        );
+        assert_eq!(leap.0.timestamp_subsec_nanos(), 999_999_000);
+        assert!(leap < Timestamp::parse("2017-01-01T00:00:00Z").unwrap());
+    }
+
+    #[test]
+    fn a_key_is_never_longer_than_its_string() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.to_string();
+            let key = CiString::<1>::new(s.as_str()).unwrap().key();
+            assert_eq!(key.chars().count(), 1, "U+{:04X}", c as u32);
+        }
+        let dotted = CiString::<20>::new("\u{130}".repeat(20)).unwrap();
+        assert_eq!(dotted.key(), "i".repeat(20));
+        // Keys of other strings are what they always were (final sigma included).
+        for s in ["AbC-123", "ΟΔΟΣ ΟΔΟΣ", "Straße", "ǅ"] {
+            assert_eq!(CiString::<20>::new(s).unwrap().key(), s.to_lowercase());
+        }
+    }
+
+    #[test]
+    fn only_finite_numbers_of_a_sane_magnitude_are_numeric() {
+        let numeric = |value: &str| {
+            SampledValue {
+                value: value.to_owned(),
+                context: None,
+                format: None,
+                measurand: None,
+                phase: None,
+                location: None,
+                unit: None,
+            }
+            .numeric()
+        };
+        assert_eq!(numeric(" 12.5 "), Some(12.5));
+        assert_eq!(numeric("-3"), Some(-3.0));
+        assert_eq!(numeric("9007199254740992"), Some(MAX_NUMERIC));
+        assert_eq!(numeric("-9007199254740992"), Some(-MAX_NUMERIC));
+        for bad in [
+            "9007199254740993.5",
+            "1e16",
+            "1e308",
+            "-1e308",
+            "1e309",
+            "NaN",
+            "inf",
+            "-infinity",
+            "",
+            "12 kWh",
+        ] {
+            assert_eq!(numeric(bad), None, "{bad}");
+        }
     }
 
     #[test]

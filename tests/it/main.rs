@@ -18,6 +18,7 @@ mod gql;
 mod handshake;
 mod journal_limits;
 mod lifecycle;
+mod limits_station;
 mod migrations;
 mod poison;
 mod profiles;
