@@ -334,7 +334,7 @@ pub async fn last_readings(
             connector_id: latest.connector_id,
             transaction_id,
             timestamp: latest.timestamp,
-            sampled_value: rows.into_iter().map(sampled_value).collect(),
+            sampled_value: crate::transaction::live_samples(rows.into_iter().map(sampled_value)),
         });
     }
     Ok(readings)

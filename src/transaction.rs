@@ -403,7 +403,7 @@ pub async fn meter_values(
             connector_id: req.connector_id,
             transaction_id: req.transaction_id,
             timestamp: latest.timestamp.0,
-            sampled_value: latest.sampled_value.clone(),
+            sampled_value: live_samples(latest.sampled_value.iter().cloned()),
         };
         if let Err(e) = ctx.cache.set_last_meter(station_id, reading).await {
             tracing::warn!(station = %station_id, error = %e, "meter reading not cached");
@@ -413,10 +413,51 @@ pub async fn meter_values(
         station_id: station_id.to_string(),
         connector_id: req.connector_id,
         transaction_id: req.transaction_id,
-        meter_value: req.meter_value,
+        meter_value: live(req.meter_value),
     })
     .await;
     Ok(EmptyResponse {})
+}
+
+/// Most sampled values the live views of one MeterValues carry (the status cache's last
+/// reading, the event to subscribers and other nodes): a station may send thousands in one
+/// message, and the live views are held in memory (a lagging subscriber's channel keeps 4,096
+/// events, the Redis outbox 16,384). Every sample is stored; these bound only what is shown live.
+pub const LIVE_SAMPLED_VALUES: usize = 48;
+/// Longest value text the live views carry; longer values (signed meter data) are left out of
+/// them (they are stored).
+pub const LIVE_VALUE_LEN: usize = 128;
+
+/// The sampled values the live views keep: the first [`LIVE_SAMPLED_VALUES`] whose value is at
+/// most [`LIVE_VALUE_LEN`] bytes long.
+pub fn live_samples(values: impl IntoIterator<Item = SampledValue>) -> Vec<SampledValue> {
+    values
+        .into_iter()
+        .filter(|v| v.value.len() <= LIVE_VALUE_LEN)
+        .take(LIVE_SAMPLED_VALUES)
+        .collect()
+}
+
+/// A MeterValues as the live views carry it: the sampled values of [`live_samples`], at most
+/// [`LIVE_SAMPLED_VALUES`] over all its meter values; meter values left with none are dropped.
+fn live(meter_value: Vec<MeterValue>) -> Vec<MeterValue> {
+    let mut left = LIVE_SAMPLED_VALUES;
+    let mut kept = Vec::new();
+    for mv in meter_value {
+        if left == 0 {
+            break;
+        }
+        let mut sampled_value = live_samples(mv.sampled_value);
+        sampled_value.truncate(left);
+        left -= sampled_value.len();
+        if !sampled_value.is_empty() {
+            kept.push(MeterValue {
+                timestamp: mv.timestamp,
+                sampled_value,
+            });
+        }
+    }
+    kept
 }
 
 enum Stopped {

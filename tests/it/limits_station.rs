@@ -503,3 +503,126 @@ async fn numbers_beyond_what_a_double_holds_exactly_are_kept_as_text_only() {
     );
     app.stop().await;
 }
+
+/// A MeterValues of thousands of sampled values is stored whole, but what is held in memory for
+/// the live views (the status cache's last reading, the event to subscribers, which a lagging
+/// subscriber's channel and the Redis outbox keep by the thousand) is bounded.
+#[tokio::test]
+async fn the_live_views_of_a_huge_meter_values_are_bounded() {
+    use chargegate::bus::{Delivery, Event};
+    use futures_util::StreamExt;
+    let app = spawn(|_| {}).await;
+    let mut events = app.ctx().bus.subscribe_to(Some("CP-LIVE"));
+    let mut cp = app.booted_station("CP-LIVE").await;
+    cp.call(
+        "StatusNotification",
+        json!({"connectorId": 1, "errorCode": "NoError", "status": "Charging"}),
+    )
+    .await;
+    // Every (phase, location) pair is a sample of its own (the unique sample key), 55 of them,
+    // in each of five contexts: 275 per meter value, far more than the live views carry.
+    let phases = [
+        None,
+        Some("L1"),
+        Some("L2"),
+        Some("L3"),
+        Some("N"),
+        Some("L1-N"),
+        Some("L2-N"),
+        Some("L3-N"),
+        Some("L1-L2"),
+        Some("L2-L3"),
+        Some("L3-L1"),
+    ];
+    let locations = ["Body", "Cable", "EV", "Inlet", "Outlet"];
+    let contexts = [
+        "Sample.Periodic",
+        "Sample.Clock",
+        "Trigger",
+        "Other",
+        "Interruption.Begin",
+    ];
+    let samples = |base: usize| -> Vec<Value> {
+        let mut out = Vec::new();
+        for context in contexts {
+            for location in locations {
+                for phase in phases {
+                    let mut v = json!({"value": format!("{}", base + out.len()),
+                        "context": context, "location": location, "measurand": "Voltage"});
+                    if let Some(phase) = phase {
+                        v["phase"] = json!(phase);
+                    }
+                    out.push(v);
+                }
+            }
+        }
+        out
+    };
+    let mut first = samples(0);
+    // A signed reading first: stored, but too long for the live views.
+    first.insert(
+        0,
+        json!({"value": "A".repeat(2_000), "format": "SignedData"}),
+    );
+    let answer = cp
+        .call(
+            "MeterValues",
+            json!({"connectorId": 1, "meterValue": [
+                {"timestamp": "2024-05-01T10:00:00Z", "sampledValue": first},
+                {"timestamp": "2024-05-01T10:00:01Z", "sampledValue": samples(1_000)},
+            ]}),
+        )
+        .await;
+    assert_eq!(answer, json!({}));
+    let stored = meter_value::Entity::find()
+        .filter(meter_value::Column::StationId.eq("CP-LIVE"))
+        .count(app.db())
+        .await
+        .unwrap();
+    assert_eq!(stored, 551, "every sample is stored");
+
+    let event = tokio::time::timeout(PATIENCE, async {
+        loop {
+            if let Some(Delivery::Event(event)) = events.next().await
+                && let Event::MeterValues { meter_value, .. } = &*event
+            {
+                return meter_value.clone();
+            }
+        }
+    })
+    .await
+    .expect("the MeterValues event");
+    let live: usize = event.iter().map(|mv| mv.sampled_value.len()).sum();
+    assert_eq!(live, chargegate::transaction::LIVE_SAMPLED_VALUES);
+    assert!(
+        event
+            .iter()
+            .flat_map(|mv| &mv.sampled_value)
+            .all(|v| v.value.len() <= chargegate::transaction::LIVE_VALUE_LEN),
+        "the signed reading is not carried live"
+    );
+
+    let reading = app
+        .ok(
+            &app.admin(),
+            "{ station(id: \"CP-LIVE\") { connectors { connectorId lastMeterReading { timestamp sampledValues { value } } } } }",
+            json!({}),
+        )
+        .await;
+    let connector = reading["station"]["connectors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["connectorId"] == 1)
+        .cloned()
+        .unwrap();
+    let values = connector["lastMeterReading"]["sampledValues"]
+        .as_array()
+        .unwrap();
+    assert_eq!(values.len(), chargegate::transaction::LIVE_SAMPLED_VALUES);
+    assert_eq!(
+        values[0]["value"], "1000",
+        "the newest meter value's first samples"
+    );
+    app.stop().await;
+}
