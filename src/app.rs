@@ -172,7 +172,7 @@ impl App {
             .with_state(context.clone());
         let limits = &context.settings.limits;
         crate::serve::check_file_limit(limits);
-        let connections = Connections::new(limits);
+        let connections = Connections::new(&context.settings);
         let tls = crate::tls::serve(&context, router.clone(), connections.clone())?;
         let server = crate::serve::spawn(
             listener,

@@ -932,7 +932,8 @@ pub struct Limits {
 
     /// Connections still in their handshake from one client address (the TCP peer's; IPv6:
     /// one /64); further ones are closed at once. Established station sockets and API
-    /// connections are not counted.
+    /// connections are not counted, nor are `--trusted-proxies` capped (a load balancer brings
+    /// every station from its own address).
     #[arg(
         long,
         env = "CHARGEGATE_MAX_HANDSHAKES_PER_ADDRESS",

@@ -1,6 +1,7 @@
 //! The caps on connections still in their handshake (accepted, first request not read
 //! completely yet): a global one that makes the accept loop wait, and one per client address
-//! that closes the connections over it; each held by a [`HandshakeSlot`] that frees itself.
+//! that closes the connections over it (not for trusted proxies: a load balancer brings every
+//! station from its own address); each held by a [`HandshakeSlot`] that frees itself.
 
 use std::{
     collections::HashMap,
@@ -13,6 +14,8 @@ use std::{
 
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
+use crate::config::IpBlock;
+
 /// Connections in their handshake, in all and per client address.
 pub struct Handshakes {
     slots: Arc<Semaphore>,
@@ -20,12 +23,15 @@ pub struct Handshakes {
     held: AtomicUsize,
     max_per_address: usize,
     per_address: Mutex<HashMap<IpAddr, usize>>,
+    /// Addresses without a cap of their own (`--trusted-proxies`).
+    exempt: Vec<IpBlock>,
 }
 
 /// One connection's place among those in their handshake; freed when dropped.
 pub struct HandshakeSlot {
     _global: OwnedSemaphorePermit,
-    address: IpAddr,
+    /// Its address's count, unless the address is exempt.
+    address: Option<IpAddr>,
     owner: Arc<Handshakes>,
 }
 
@@ -33,13 +39,15 @@ pub struct HandshakeSlot {
 pub struct Vacancy(OwnedSemaphorePermit);
 
 impl Handshakes {
-    pub fn new(max: usize, max_per_address: usize) -> Arc<Self> {
+    /// `max` in all, `max_per_address` from each address except the `exempt` ones.
+    pub fn new(max: usize, max_per_address: usize, exempt: Vec<IpBlock>) -> Arc<Self> {
         let max = max.clamp(1, Semaphore::MAX_PERMITS);
         Arc::new(Self {
             slots: Arc::new(Semaphore::new(max)),
             held: AtomicUsize::new(0),
             max_per_address: max_per_address.max(1),
             per_address: Mutex::default(),
+            exempt,
         })
     }
 
@@ -53,13 +61,16 @@ impl Handshakes {
     /// Takes a place for a connection from `ip` with `vacancy`; `None` when its address (its
     /// /64 for IPv6) already has the most connections in their handshake.
     pub fn admit(self: &Arc<Self>, vacancy: Vacancy, ip: IpAddr) -> Option<HandshakeSlot> {
-        let address = address_block(ip);
-        let mut per_address = self.lock();
-        let count = per_address.entry(address).or_insert(0);
-        if *count >= self.max_per_address {
-            return None;
+        let exempt = self.exempt.iter().any(|block| block.contains(ip));
+        let address = (!exempt).then(|| address_block(ip));
+        if let Some(address) = address {
+            let mut per_address = self.lock();
+            let count = per_address.entry(address).or_insert(0);
+            if *count >= self.max_per_address {
+                return None;
+            }
+            *count += 1;
         }
-        *count += 1;
         self.held.fetch_add(1, Relaxed);
         Some(HandshakeSlot {
             _global: vacancy.0,
@@ -94,11 +105,12 @@ impl Handshakes {
 impl Drop for HandshakeSlot {
     fn drop(&mut self) {
         self.owner.held.fetch_sub(1, Relaxed);
+        let Some(address) = self.address else { return };
         let mut per_address = self.owner.lock();
-        if let Some(count) = per_address.get_mut(&self.address) {
+        if let Some(count) = per_address.get_mut(&address) {
             *count -= 1;
             if *count == 0 {
-                per_address.remove(&self.address);
+                per_address.remove(&address);
             }
         }
     }
@@ -143,7 +155,7 @@ mod tests {
 
     #[tokio::test]
     async fn each_address_gets_its_own_share_and_slots_free_themselves() {
-        let handshakes = Handshakes::new(10, 2);
+        let handshakes = Handshakes::new(10, 2, Vec::new());
         let a = ip("192.0.2.1");
         let first = handshakes.admit(handshakes.vacancy().await, a).unwrap();
         let second = handshakes
@@ -162,8 +174,36 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn trusted_proxies_have_no_cap_of_their_own() {
+        let handshakes = Handshakes::new(10, 1, vec!["10.0.0.0/8".parse().unwrap()]);
+        let balancer = ip("10.1.2.3");
+        let mut slots = Vec::new();
+        for _ in 0..5 {
+            slots.push(
+                handshakes
+                    .admit(handshakes.vacancy().await, balancer)
+                    .unwrap(),
+            );
+        }
+        assert_eq!(
+            (handshakes.count(), handshakes.count_from(balancer)),
+            (5, 0)
+        );
+        let client = ip("192.0.2.1");
+        let one = handshakes.admit(handshakes.vacancy().await, client);
+        assert!(one.is_some());
+        assert!(
+            handshakes
+                .admit(handshakes.vacancy().await, client)
+                .is_none()
+        );
+        drop(slots);
+        assert_eq!(handshakes.count(), 1);
+    }
+
+    #[tokio::test]
     async fn at_the_global_cap_the_next_one_waits_for_a_free_place() {
-        let handshakes = Handshakes::new(1, 5);
+        let handshakes = Handshakes::new(1, 5, Vec::new());
         let held = handshakes
             .admit(handshakes.vacancy().await, ip("192.0.2.1"))
             .unwrap();

@@ -5,7 +5,8 @@
 //! The accept loop takes a place among the connections still in their handshake
 //! ([`handshakes`]) before it accepts, so at `--max-handshakes` further connections wait in
 //! the kernel's accept queue, costing no file descriptor; a connection from an address that
-//! already has `--max-handshakes-per-address` in their handshake is closed at once. When
+//! already has `--max-handshakes-per-address` in their handshake is closed at once (trusted
+//! proxies excepted: behind a load balancer every station comes from its address). When
 //! `accept` itself fails (out of file descriptors, of buffers), the loop pauses, 10 ms growing
 //! to 1 s, and logs once until it accepts again. Each connection then runs in a task of its own
 //! ([`connection`]): TLS on the TLS listener, HTTP/1.1 with WebSocket upgrades, a watchdog for
@@ -42,7 +43,7 @@ use self::{
     connection::{Expiry, Timeouts},
     handshakes::Vacancy,
 };
-use crate::config::Limits;
+use crate::config::{Limits, Settings};
 
 /// How long open connections get at shutdown to finish their request in progress.
 pub const DRAIN: Duration = Duration::from_secs(10);
@@ -63,9 +64,14 @@ pub struct Connections {
 }
 
 impl Connections {
-    pub fn new(limits: &Limits) -> Arc<Self> {
+    pub fn new(settings: &Settings) -> Arc<Self> {
+        let limits = &settings.limits;
         Arc::new(Self {
-            handshakes: Handshakes::new(limits.max_handshakes, limits.max_handshakes_per_address),
+            handshakes: Handshakes::new(
+                limits.max_handshakes,
+                limits.max_handshakes_per_address,
+                settings.trusted_proxies.clone(),
+            ),
             open: AtomicUsize::new(0),
             refused: AtomicU64::new(0),
             head_timeouts: AtomicU64::new(0),

@@ -318,6 +318,26 @@ async fn the_per_address_cap_closes_further_connections_but_never_established_st
 }
 
 #[tokio::test]
+async fn a_trusted_proxy_has_no_cap_of_its_own() {
+    let app = spawn(|s| {
+        s.limits.max_handshakes_per_address = 1;
+        s.trusted_proxies = vec!["127.0.0.5".parse().unwrap()];
+    })
+    .await;
+    let connections = app.app.connections().clone();
+    // A load balancer's connections: all in their handshake at once, none refused.
+    let _balancer = silent_connections("127.0.0.5", app.addr, 3).await;
+    eventually("three connections in their handshake", || async {
+        (connections.in_handshake() == 3).then_some(())
+    })
+    .await;
+    let mut through = connect_from("127.0.0.5", app.addr).await;
+    assert_eq!(get_health(&mut through).await, Some(200));
+    assert_eq!(connections.refused(), 0);
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn at_the_global_cap_connections_wait_and_proceed_when_a_place_frees() {
     let app = spawn(|s| s.limits.max_handshakes = 3).await;
     let connections = app.app.connections().clone();
