@@ -23,7 +23,7 @@
 //!   and roles, and the use cases it adds: [`accounts`], [`id_tags`], [`usage`].
 //! - [`rest`]: the seed's `/api/v1/centralsystem` HTTP API, on the same command path.
 //! - [`app`] builds all of this from [`config`] and [`serve`]s it (our accept loop: handshake
-//!   caps, header, keep-alive and body timeouts); `main.rs` is the CLI, with
+//!   caps, header and keep-alive timeouts); `main.rs` is the CLI, with
 //!   [`health`] as the client side of `chargegate health`.
 //! - [`simulate`] is the other side of the wire: `chargegate simulate`, a fleet of simulated
 //!   stations (and GraphQL subscribers) for demos, setup checks and the benchmarks.

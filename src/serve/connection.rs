@@ -10,9 +10,12 @@
 //!   `--header-read-timeout`;
 //! - **idle**: a response has been sent and nothing of the next request has arrived yet:
 //!   closed after `--keep-alive-timeout`;
-//! - **busy**: a request is with the router (its handler runs, its body is read, its response is
-//!   written): no deadline here, but a request body that brings less than [`BODY_PROGRESS`] in
-//!   `--body-read-timeout` is cut, and the client gets 408 with `Connection: close`.
+//! - **busy**: a request is with the router (its handler runs, reads its body, its response is
+//!   written): no deadline here; the handlers bound what they wait for (`--body-read-timeout`
+//!   for the APIs' bodies, `--upload-idle-timeout` for uploads, `--upgrade-timeout` for a
+//!   station's handshake, `--query-timeout`). A body that its handler does not read is not
+//!   waited for: after the response hyper takes what has arrived and, if that is not all of
+//!   it, closes the connection.
 //!
 //! The first request reaching the router also ends the connection's handshake, which frees its
 //! [`HandshakeSlot`]. A WebSocket upgrade ends the HTTP connection, and with it the watchdog:
@@ -26,7 +29,7 @@ use std::{
     pin::{Pin, pin},
     sync::{
         Arc, Mutex,
-        atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering::Relaxed},
+        atomic::{AtomicU8, AtomicU64, Ordering::Relaxed},
     },
     task::{Context, Poll, ready},
     time::{Duration, Instant},
@@ -35,8 +38,7 @@ use std::{
 use axum::{
     body::{Body, Bytes},
     extract::ConnectInfo,
-    http::{Request, Response, StatusCode, header},
-    response::IntoResponse,
+    http::{Request, Response},
 };
 use http_body::{Frame, SizeHint};
 use hyper::{body::Incoming, server::conn::http1};
@@ -45,24 +47,17 @@ use tokio::{
     io::{AsyncRead, AsyncWrite, ReadBuf},
     net::TcpStream,
     sync::Notify,
-    time::Sleep,
 };
 use tracing::{debug, info};
 
-use super::{Connections, Shared, handshakes::HandshakeSlot};
+use super::{Shared, handshakes::HandshakeSlot};
 use crate::tls::TlsPeer;
-
-/// What a request body must bring in every `--body-read-timeout` while it is read (or end).
-pub const BODY_PROGRESS: usize = 1024;
-
-type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
 /// The deadlines of a connection, from the settings.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Timeouts {
     pub header: Duration,
     pub keep_alive: Duration,
-    pub body: Duration,
 }
 
 /// Why the watchdog closed a connection.
@@ -188,8 +183,6 @@ pub(super) struct Watch {
     since: AtomicU64,
     /// Requests that reached the router.
     requests: AtomicU64,
-    /// Whether a request body was cut for being too slow.
-    cut: AtomicBool,
     /// Wakes the watchdog on every change of phase.
     changed: Notify,
     /// Held until the first request reaches the router.
@@ -203,7 +196,6 @@ impl Watch {
             phase: AtomicU8::new(HEAD),
             since: AtomicU64::new(0),
             requests: AtomicU64::new(0),
-            cut: AtomicBool::new(false),
             changed: Notify::new(),
             slot: Mutex::new(Some(slot)),
         }
@@ -349,11 +341,6 @@ impl hyper::service::Service<Request<Incoming>> for Service {
                 Ok(response) => response,
                 Err(never) => match never {},
             };
-            let response = if watch.cut.load(Relaxed) {
-                too_slow()
-            } else {
-                response
-            };
             Ok(response.map(|body| Sent {
                 body,
                 watch,
@@ -364,113 +351,14 @@ impl hyper::service::Service<Request<Incoming>> for Service {
 }
 
 impl Service {
-    /// The request as handlers expect it: a watched body, the client's address and TLS peer.
+    /// The request as handlers expect it, with the client's address and TLS peer.
     fn prepare(&self, request: Request<Incoming>) -> Request<Body> {
         let (mut parts, body) = request.into_parts();
         parts.extensions.insert(ConnectInfo(self.client.addr));
         if let Some(tls) = &self.client.tls {
             parts.extensions.insert(tls.clone());
         }
-        let body = Received {
-            body,
-            watch: self.watch.clone(),
-            connections: self.shared.connections.clone(),
-            limit: self.shared.timeouts.body,
-            window: 0,
-            deadline: None,
-            timer: None,
-            cut: false,
-        };
         Request::from_parts(parts, Body::new(body))
-    }
-}
-
-/// The answer to a request whose body was cut for being too slow.
-fn too_slow() -> axum::response::Response {
-    (
-        StatusCode::REQUEST_TIMEOUT,
-        [(header::CONNECTION, "close")],
-        "the request body arrived too slowly",
-    )
-        .into_response()
-}
-
-/// A request body that is cut when it brings less than [`BODY_PROGRESS`] (and does not end)
-/// within the body timeout, counted from the handler's first read and from each
-/// [`BODY_PROGRESS`] received.
-struct Received {
-    body: Incoming,
-    watch: Arc<Watch>,
-    connections: Arc<Connections>,
-    limit: Duration,
-    /// Bytes received since the deadline was last moved.
-    window: usize,
-    deadline: Option<tokio::time::Instant>,
-    timer: Option<Pin<Box<Sleep>>>,
-    cut: bool,
-}
-
-impl Received {
-    fn progress(&mut self, bytes: usize) {
-        self.window += bytes;
-        if self.window < BODY_PROGRESS {
-            return;
-        }
-        self.window = 0;
-        let deadline = tokio::time::Instant::now() + self.limit;
-        self.deadline = Some(deadline);
-        if let Some(timer) = &mut self.timer {
-            timer.as_mut().reset(deadline);
-        }
-    }
-
-    /// Nothing to read now: `Ready` with the error when the deadline has passed.
-    fn stalled(&mut self, cx: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, BoxError>>> {
-        let deadline = *self
-            .deadline
-            .get_or_insert_with(|| tokio::time::Instant::now() + self.limit);
-        let timer = self
-            .timer
-            .get_or_insert_with(|| Box::pin(tokio::time::sleep_until(deadline)));
-        ready!(timer.as_mut().poll(cx));
-        self.cut = true;
-        self.watch.cut.store(true, Relaxed);
-        self.connections.bodies_cut.fetch_add(1, Relaxed);
-        Poll::Ready(Some(Err("the request body arrived too slowly".into())))
-    }
-}
-
-impl http_body::Body for Received {
-    type Data = Bytes;
-    type Error = BoxError;
-
-    fn poll_frame(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<Frame<Bytes>, BoxError>>> {
-        if self.cut {
-            return Poll::Ready(None);
-        }
-        if self.deadline.is_none() {
-            self.deadline = Some(tokio::time::Instant::now() + self.limit);
-        }
-        match Pin::new(&mut self.body).poll_frame(cx) {
-            Poll::Ready(Some(Ok(frame))) => {
-                let bytes = frame.data_ref().map_or(0, Bytes::len);
-                self.progress(bytes);
-                Poll::Ready(Some(Ok(frame)))
-            }
-            Poll::Ready(other) => Poll::Ready(other.map(|end| end.map_err(Into::into))),
-            Poll::Pending => self.stalled(cx),
-        }
-    }
-
-    fn is_end_stream(&self) -> bool {
-        self.cut || self.body.is_end_stream()
-    }
-
-    fn size_hint(&self) -> SizeHint {
-        self.body.size_hint()
     }
 }
 

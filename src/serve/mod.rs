@@ -1,6 +1,6 @@
 //! Serves the router on a listener with our own accept loop and HTTP/1.1 connections (hyper),
-//! because `axum::serve` takes no timeouts: a connection that sends nothing, or stops in the
-//! middle of its headers or body, would be held forever.
+//! because `axum::serve` takes no timeouts: a connection that sends nothing, stops in the
+//! middle of its headers or idles between requests would be held forever.
 //!
 //! The accept loop takes a place among the connections still in their handshake
 //! ([`handshakes`]) before it accepts, so at `--max-handshakes` further connections wait in
@@ -10,7 +10,7 @@
 //! `accept` itself fails (out of file descriptors, of buffers), the loop pauses, 10 ms growing
 //! to 1 s, and logs once until it accepts again. Each connection then runs in a task of its own
 //! ([`connection`]): TLS on the TLS listener, HTTP/1.1 with WebSocket upgrades, a watchdog for
-//! the header, keep-alive and body timeouts. At shutdown the loop stops accepting, open
+//! the header and keep-alive timeouts. At shutdown the loop stops accepting, open
 //! connections finish their request in progress and close (forced after [`DRAIN`]).
 
 mod connection;
@@ -35,10 +35,7 @@ use tokio_rustls::TlsAcceptor;
 use tokio_util::{sync::CancellationToken, task::TaskTracker};
 use tracing::{debug, info, warn};
 
-pub use self::{
-    connection::BODY_PROGRESS,
-    handshakes::{Handshakes, address_block},
-};
+pub use self::handshakes::{Handshakes, address_block};
 use self::{
     connection::{Expiry, Timeouts},
     handshakes::Vacancy,
@@ -59,7 +56,6 @@ pub struct Connections {
     refused: AtomicU64,
     head_timeouts: AtomicU64,
     idle_timeouts: AtomicU64,
-    bodies_cut: AtomicU64,
     accept_failures: AtomicU64,
 }
 
@@ -76,7 +72,6 @@ impl Connections {
             refused: AtomicU64::new(0),
             head_timeouts: AtomicU64::new(0),
             idle_timeouts: AtomicU64::new(0),
-            bodies_cut: AtomicU64::new(0),
             accept_failures: AtomicU64::new(0),
         })
     }
@@ -114,11 +109,6 @@ impl Connections {
     /// Kept-alive connections closed for not sending their next request in time.
     pub fn idle_timeouts(&self) -> u64 {
         self.idle_timeouts.load(Relaxed)
-    }
-
-    /// Request bodies cut for arriving too slowly.
-    pub fn bodies_cut(&self) -> u64 {
-        self.bodies_cut.load(Relaxed)
     }
 
     /// Times `accept` failed for want of resources (file descriptors, buffers, memory).
@@ -177,7 +167,6 @@ pub fn spawn(
         timeouts: Timeouts {
             header: limits.header_read_timeout.0,
             keep_alive: limits.keep_alive_timeout.0,
-            body: limits.body_read_timeout.0,
         },
         connections,
         shutdown,

@@ -1,7 +1,9 @@
-//! Connections that never finish: silent sockets, slowloris headers, idle kept-alive
-//! connections and trickling bodies are closed on their timeouts; the caps on connections in
-//! their handshake (per address: closed at once; in all: they wait); a WebSocket upgrade whose
-//! checks hang gets 503; and a server under a low open-file limit keeps serving.
+//! Connections that never finish: silent sockets, slowloris headers and idle kept-alive
+//! connections are closed on their timeouts (on the TLS listener too); the caps on connections
+//! in their handshake (per address: closed at once, trusted proxies excepted; in all: they
+//! wait); a WebSocket upgrade whose checks hang gets 503; and a server under a low open-file
+//! limit keeps serving. (Slow request bodies are the APIs' and the uploads' own timeouts, tested
+//! with them.)
 
 use std::{
     net::{IpAddr, SocketAddr},
@@ -220,57 +222,6 @@ async fn a_later_request_on_a_kept_alive_connection_has_the_header_timeout_from_
         "a half-sent request on a kept-alive connection must be closed"
     );
     assert_eq!(app.app.connections().head_timeouts(), 1);
-    app.stop().await;
-}
-
-/// A `POST /graphql` of `{"query":"{ __typename }"}` padded with spaces to `size` bytes;
-/// returns its head and body.
-fn graphql_post(size: usize) -> (String, Vec<u8>) {
-    let mut body = br#"{"query":"{ __typename }"}"#.to_vec();
-    body.resize(size, b' ');
-    let head = format!(
-        "POST /graphql HTTP/1.1\r\nHost: chargegate\r\nContent-Type: application/json\r\n\
-         Content-Length: {size}\r\n\r\n"
-    );
-    (head, body)
-}
-
-#[tokio::test]
-async fn a_trickling_request_body_is_cut_and_a_slow_moving_one_is_not() {
-    let app = spawn(|s| s.limits.body_read_timeout.0 = Duration::from_millis(500)).await;
-
-    // 4 KiB, 1 KiB every 150 ms: slow, but moving (more than a KiB per timeout).
-    let (head, body) = graphql_post(4096);
-    let mut tcp = TcpStream::connect(app.addr).await.unwrap();
-    tcp.write_all(head.as_bytes()).await.unwrap();
-    for chunk in body.chunks(1024) {
-        tokio::time::sleep(Duration::from_millis(150)).await;
-        tcp.write_all(chunk).await.unwrap();
-    }
-    let (status, answer) = response(&mut tcp).await.expect("an answer");
-    assert_eq!(status, 200, "{answer}");
-    assert!(answer.contains("__typename"), "{answer}");
-
-    // 10 bytes every 50 ms: 100 bytes a timeout. Cut with 408, the connection closed.
-    let (head, body) = graphql_post(64 * 1024);
-    let mut tcp = TcpStream::connect(app.addr).await.unwrap();
-    tcp.write_all(head.as_bytes()).await.unwrap();
-    let (mut reader, mut writer) = tcp.into_split();
-    let trickle = tokio::spawn(async move {
-        for chunk in body.chunks(10) {
-            tokio::time::sleep(Duration::from_millis(50)).await;
-            if writer.write_all(chunk).await.is_err() {
-                return;
-            }
-        }
-    });
-    let mut received = Vec::new();
-    let read = tokio::time::timeout(PATIENCE, reader.read_to_end(&mut received)).await;
-    trickle.abort();
-    assert!(read.is_ok(), "the trickling body must be cut");
-    let received = String::from_utf8_lossy(&received);
-    assert!(received.starts_with("HTTP/1.1 408"), "{received}");
-    assert_eq!(app.app.connections().bodies_cut(), 1);
     app.stop().await;
 }
 
