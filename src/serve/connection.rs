@@ -48,6 +48,7 @@ use tokio::{
     net::TcpStream,
     sync::Notify,
 };
+use tokio_rustls::TlsAcceptor;
 use tracing::{debug, info};
 
 use super::{Shared, handshakes::HandshakeSlot};
@@ -82,20 +83,32 @@ pub(super) async fn run(
         io: tcp,
         watch: watch.clone(),
     };
-    let mut expiry = pin!(watch.clone().expiry(shared.timeouts));
-    let Some(acceptor) = &shared.tls else {
-        return serve_http(
-            io,
-            Client {
+    let expiry = pin!(watch.clone().expiry(shared.timeouts));
+    match &shared.tls {
+        None => {
+            let client = Client {
                 addr: peer,
                 tls: None,
-            },
-            watch,
-            expiry,
-            &shared,
-        )
-        .await;
-    };
+            };
+            serve_http(io, client, watch, expiry, &shared).await;
+        }
+        // On the heap: the TLS states would make every plain connection's task larger.
+        Some(acceptor) => {
+            let acceptor = acceptor.clone();
+            Box::pin(serve_tls(acceptor, io, peer, watch, expiry, &shared)).await;
+        }
+    }
+}
+
+/// The TLS handshake, under the header timeout, then HTTP over TLS.
+async fn serve_tls(
+    acceptor: TlsAcceptor,
+    io: Watched,
+    peer: SocketAddr,
+    watch: Arc<Watch>,
+    mut expiry: Pin<&mut impl Future<Output = Expiry>>,
+    shared: &Arc<Shared>,
+) {
     let handshake = tokio::select! {
         handshake = acceptor.accept(io) => handshake,
         expired = expiry.as_mut() => {
@@ -109,7 +122,7 @@ pub(super) async fn run(
     match handshake {
         Ok(stream) => {
             let tls = Some(crate::tls::peer_of(&stream, peer));
-            serve_http(stream, Client { addr: peer, tls }, watch, expiry, &shared).await;
+            serve_http(stream, Client { addr: peer, tls }, watch, expiry, shared).await;
         }
         // A bad client certificate, an old TLS version, no common cipher suite, not TLS at all.
         Err(e) => info!(client = %peer, error = %e, "TLS handshake failed"),
