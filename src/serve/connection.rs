@@ -3,7 +3,7 @@
 //! `ConnectInfo<SocketAddr>` (and its [`TlsPeer`]), all under a watchdog.
 //!
 //! The watchdog knows where the connection is through a [`Watch`] that the socket, the
-//! service and the bodies update:
+//! service and the response body update:
 //!
 //! - **head**: waiting for a request's line and headers, since the connection opened (first
 //!   request; TLS handshake included) or since the first byte of a later request: closed after
