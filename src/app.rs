@@ -10,7 +10,6 @@ use std::{
 
 use anyhow::Context as _;
 use axum::Router;
-use axum::serve::ListenerExt;
 use tokio::{net::TcpListener, task::JoinHandle};
 use tokio_util::{sync::CancellationToken, task::TaskTracker};
 
@@ -24,6 +23,7 @@ use crate::{
     node::LocalNode,
     ocpp::{self, registry::Registry},
     rest,
+    serve::Connections,
     store::Store,
 };
 
@@ -151,6 +151,8 @@ pub struct App {
     presence: JoinHandle<()>,
     /// The TLS listener's address and server task, with `--tls-listen`.
     tls: Option<(SocketAddr, JoinHandle<std::io::Result<()>>)>,
+    /// Both listeners' connections: the handshake caps and counts.
+    connections: Arc<Connections>,
 }
 
 impl App {
@@ -161,11 +163,6 @@ impl App {
         let listener = listen(context.settings.listen)
             .with_context(|| format!("cannot listen on {}", context.settings.listen))?;
         let addr = listener.local_addr()?;
-        let listener = listener.tap_io(|tcp| {
-            if let Err(e) = tcp.set_nodelay(true) {
-                tracing::debug!(error = %e, "cannot set TCP_NODELAY");
-            }
-        });
         let mut apis = Router::new()
             .merge(api::routes(context.clone()))
             .merge(rest::routes())
@@ -177,16 +174,18 @@ impl App {
             .merge(ocpp::server::routes())
             .merge(apis)
             .with_state(context.clone());
-        let tls = crate::tls::serve(&context, router.clone())?;
-        let shutdown = context.shutdown.clone();
-        let server = tokio::spawn(async move {
-            axum::serve(
-                listener,
-                router.into_make_service_with_connect_info::<SocketAddr>(),
-            )
-            .with_graceful_shutdown(async move { shutdown.cancelled().await })
-            .await
-        });
+        let limits = &context.settings.limits;
+        crate::serve::check_file_limit(limits);
+        let connections = Connections::new(&context.settings);
+        let tls = crate::tls::serve(&context, router.clone(), connections.clone())?;
+        let server = crate::serve::spawn(
+            listener,
+            router,
+            None,
+            connections.clone(),
+            limits,
+            context.shutdown.clone(),
+        );
         let pruner = tokio::spawn(prune_journal(context.clone()));
         let reservations = tokio::spawn(expire_reservations(context.clone()));
         let presence = tokio::spawn(crate::node::keep_presence(context.clone()));
@@ -199,7 +198,14 @@ impl App {
             reservations,
             presence,
             tls,
+            connections,
         })
+    }
+
+    /// Both listeners' connections: how many are in their handshake, what was refused or
+    /// timed out.
+    pub fn connections(&self) -> &Arc<Connections> {
+        &self.connections
     }
 
     /// The address actually bound.

@@ -776,6 +776,7 @@ impl Settings {
         )?;
         crate::security::check_settings(self)?;
         self.limits.validate_journal()?;
+        self.validate_connections()?;
         if self.redis_url.is_some() {
             if self.redis_prefix.is_empty() || self.redis_prefix.len() > 64 {
                 return Err("--redis-prefix must be 1 to 64 characters".into());
@@ -819,6 +820,29 @@ impl Settings {
         Ok(())
     }
 
+    /// The connection timeouts must let a request through (not zero) and fit a clock (at most
+    /// a day); the handshake caps must let one connection in.
+    fn validate_connections(&self) -> Result<(), String> {
+        let limits = &self.limits;
+        for (name, d) in [
+            ("--header-read-timeout", limits.header_read_timeout.0),
+            ("--keep-alive-timeout", limits.keep_alive_timeout.0),
+            ("--upgrade-timeout", limits.upgrade_timeout.0),
+        ] {
+            if d.is_zero() || d > Duration::from_secs(86_400) {
+                return Err(format!("{name} must be between 1us and 1d"));
+            }
+        }
+        if limits.max_handshakes == 0 || limits.max_handshakes_per_address == 0 {
+            return Err(
+                "--max-handshakes and --max-handshakes-per-address must be at least 1".into(),
+            );
+        }
+        Ok(())
+    }
+}
+
+impl Settings {
     /// TLS needs its listener, certificate and key together; profiles 2 and 3 as the default
     /// need TLS (and 3 a client CA), or no station could connect with them.
     fn validate_tls(&self) -> Result<(), String> {
@@ -871,8 +895,9 @@ impl Settings {
 #[derive(Clone, Debug, PartialEq, Eq, Args)]
 pub struct Limits {
     // Connections, before they are a station's or an API client's.
-    /// How long a client has to send a request's line and headers, from the moment the
-    /// connection opens (or its previous response was sent); then the connection is closed.
+    /// How long a client has to send a request's line and headers: the first request's from
+    /// the moment the connection opens (on the TLS listener its TLS handshake included), a
+    /// later request's from its first byte; then the connection is closed.
     #[arg(
         long,
         env = "CHARGEGATE_HEADER_READ_TIMEOUT",
@@ -881,7 +906,8 @@ pub struct Limits {
     )]
     pub header_read_timeout: HumanDuration,
 
-    /// How long a kept-alive HTTP connection may wait for its next request.
+    /// How long a kept-alive HTTP connection may wait, after a response, for the first byte
+    /// of its next request; then it is closed.
     #[arg(
         long,
         env = "CHARGEGATE_KEEP_ALIVE_TIMEOUT",
@@ -900,8 +926,9 @@ pub struct Limits {
     )]
     pub upgrade_timeout: HumanDuration,
 
-    /// Connections still in their handshake (no complete request yet, or a WebSocket upgrade
-    /// under way), in all; further connections wait in the kernel's accept queue.
+    /// Connections still in their handshake (accepted, first request not read completely yet;
+    /// on the TLS listener the TLS handshake included), in all; further connections wait in
+    /// the kernel's accept queue. Keep it well below the open-file limit.
     #[arg(
         long,
         env = "CHARGEGATE_MAX_HANDSHAKES",
@@ -910,8 +937,10 @@ pub struct Limits {
     )]
     pub max_handshakes: usize,
 
-    /// Connections still in their handshake from one client address (IPv6: one /64); further
-    /// ones are closed at once. Established station sockets are not counted.
+    /// Connections still in their handshake from one client address (the TCP peer's; IPv6:
+    /// one /64); further ones are closed at once. Established station sockets and API
+    /// connections are not counted, nor are `--trusted-proxies` capped (a load balancer brings
+    /// every station from its own address).
     #[arg(
         long,
         env = "CHARGEGATE_MAX_HANDSHAKES_PER_ADDRESS",
@@ -1334,6 +1363,16 @@ mod tests {
         assert_eq!(bad.validate(), Ok(()));
         bad.redis_prefix.clear();
         assert!(bad.validate().unwrap_err().contains("--redis-prefix"));
+        let mut bad = ok.clone();
+        bad.limits.header_read_timeout = HumanDuration(Duration::ZERO);
+        assert!(
+            bad.validate()
+                .unwrap_err()
+                .contains("--header-read-timeout")
+        );
+        let mut bad = ok.clone();
+        bad.limits.max_handshakes_per_address = 0;
+        assert!(bad.validate().unwrap_err().contains("--max-handshakes"));
     }
 
     #[test]

@@ -22,7 +22,8 @@
 //! - [`api`]: the GraphQL API (queries, mutations, subscriptions), with [`auth`] for tokens
 //!   and roles, and the use cases it adds: [`accounts`], [`id_tags`], [`usage`].
 //! - [`rest`]: the seed's `/api/v1/centralsystem` HTTP API, on the same command path.
-//! - [`app`] builds all of this from [`config`] and serves it; `main.rs` is the CLI, with
+//! - [`app`] builds all of this from [`config`] and [`serve`]s it (our accept loop: handshake
+//!   caps, header and keep-alive timeouts); `main.rs` is the CLI, with
 //!   [`health`] as the client side of `chargegate health`.
 //! - [`simulate`] is the other side of the wire: `chargegate simulate`, a fleet of simulated
 //!   stations (and GraphQL subscribers) for demos, setup checks and the benchmarks.
@@ -45,6 +46,7 @@ pub mod ocpp;
 pub mod reservations;
 pub mod rest;
 pub mod security;
+pub mod serve;
 pub mod simulate;
 pub mod smart_charging;
 pub mod station;

@@ -98,7 +98,11 @@ async fn main() -> anyhow::Result<()> {
         .init();
     let cli = Cli::parse();
     match cli.command.unwrap_or(Command::Serve) {
-        Command::Serve => App::build(cli.settings).await?.run_until_signalled().await,
+        Command::Serve => {
+            let files = chargegate::serve::raise_open_file_limit();
+            tracing::debug!(open_file_limit = ?files, "open-file limit");
+            App::build(cli.settings).await?.run_until_signalled().await
+        }
         Command::Migrate => {
             let store = Store::open(&cli.settings).await?;
             store.close().await;
@@ -106,6 +110,8 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Simulate(args) => {
+            // Tens of thousands of stations: a socket each.
+            chargegate::serve::raise_open_file_limit();
             let interrupt = tokio_util::sync::CancellationToken::new();
             let on_signal = interrupt.clone();
             tokio::spawn(async move {

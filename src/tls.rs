@@ -1,31 +1,22 @@
 //! TLS served by chargegate itself (rustls on ring): the second listener, `--tls-listen`, for
 //! stations with security profiles 2 and 3 (`wss://`) and the API over `https://`.
 //!
-//! The TCP accept loop runs in a task of its own and every TLS handshake in a task of its
-//! own (at most [`MAX_HANDSHAKES`] at once, each within [`HANDSHAKE_TIMEOUT`]), so a slow or
-//! silent client never holds up the others; finished handshakes are handed to axum through
-//! [`TlsListener`]. The peer's address and the subject CN of a verified client certificate
-//! travel with each connection as [`TlsPeer`], which a layer puts into every request of the
-//! TLS listener (with `ConnectInfo<SocketAddr>`, so handlers that read the client address work
-//! unchanged). Requests on the plain listener have no `TlsPeer`: that is how the OCPP
-//! handshake tells `ws://` from `wss://`.
+//! Its connections go through the same accept loop and per-connection code as the plain
+//! listener's (`serve`): each TLS handshake runs in the connection's own task, counted among
+//! the connections in their handshake and within `--header-read-timeout` together with the
+//! first request, so a slow or silent client never holds up the others. The peer's address
+//! and the subject CN of a verified client certificate travel with each connection as
+//! [`TlsPeer`], which is put into every request of the TLS listener (with
+//! `ConnectInfo<SocketAddr>`, so handlers that read the client address work unchanged).
+//! Requests on the plain listener have no `TlsPeer`: that is how the OCPP handshake tells
+//! `ws://` from `wss://`.
 
-use std::{net::SocketAddr, path::Path, sync::Arc, time::Duration};
+use std::{net::SocketAddr, path::Path, sync::Arc};
 
 use anyhow::Context as _;
-use axum::{
-    Router,
-    extract::{ConnectInfo, Request, connect_info::Connected},
-    middleware::{self, Next},
-    response::Response,
-    serve::{IncomingStream, Listener},
-};
+use axum::Router;
 use rustls_pki_types::{CertificateDer, PrivateKeyDer, pem::PemObject};
-use tokio::{
-    net::{TcpListener, TcpStream},
-    sync::{Semaphore, mpsc},
-    task::JoinHandle,
-};
+use tokio::task::JoinHandle;
 use tokio_rustls::{
     TlsAcceptor,
     rustls::{
@@ -33,14 +24,8 @@ use tokio_rustls::{
     },
     server::TlsStream,
 };
-use tokio_util::sync::CancellationToken;
 
-use crate::app::Context;
-
-/// TLS handshakes in progress at most; further connections wait in the kernel's accept queue.
-pub const MAX_HANDSHAKES: usize = 2048;
-/// How long a client has to complete its TLS handshake.
-pub const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
+use crate::{app::Context, serve::Connections};
 
 /// Who is at the other end of a TLS connection.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -100,102 +85,8 @@ pub fn server_config(
     Ok(Arc::new(config))
 }
 
-/// Connections whose TLS handshake is complete, for `axum::serve`.
-pub struct TlsListener {
-    ready: mpsc::Receiver<(TlsStream<TcpStream>, TlsPeer)>,
-    local: SocketAddr,
-}
-
-impl Listener for TlsListener {
-    type Io = TlsStream<TcpStream>;
-    type Addr = TlsPeer;
-
-    async fn accept(&mut self) -> (Self::Io, Self::Addr) {
-        match self.ready.recv().await {
-            Some(connection) => connection,
-            // The accept loop ended (shutdown): nothing more comes.
-            None => std::future::pending().await,
-        }
-    }
-
-    fn local_addr(&self) -> std::io::Result<Self::Addr> {
-        Ok(TlsPeer {
-            addr: self.local,
-            client_cn: None,
-            client_org: None,
-            client_certificate: false,
-        })
-    }
-}
-
-impl Connected<IncomingStream<'_, TlsListener>> for TlsPeer {
-    fn connect_info(stream: IncomingStream<'_, TlsListener>) -> Self {
-        stream.remote_addr().clone()
-    }
-}
-
-/// Starts accepting TLS connections on `tcp` until `shutdown`.
-pub fn listener(
-    tcp: TcpListener,
-    config: Arc<ServerConfig>,
-    shutdown: CancellationToken,
-) -> std::io::Result<TlsListener> {
-    let local = tcp.local_addr()?;
-    let (tx, ready) = mpsc::channel(256);
-    tokio::spawn(accept_loop(tcp, TlsAcceptor::from(config), tx, shutdown));
-    Ok(TlsListener { ready, local })
-}
-
-async fn accept_loop(
-    tcp: TcpListener,
-    acceptor: TlsAcceptor,
-    ready: mpsc::Sender<(TlsStream<TcpStream>, TlsPeer)>,
-    shutdown: CancellationToken,
-) {
-    let handshakes = Arc::new(Semaphore::new(MAX_HANDSHAKES));
-    loop {
-        let permit = tokio::select! {
-            () = shutdown.cancelled() => return,
-            permit = handshakes.clone().acquire_owned() => match permit {
-                Ok(permit) => permit,
-                Err(_) => return,
-            },
-        };
-        let (stream, addr) = tokio::select! {
-            () = shutdown.cancelled() => return,
-            accepted = tcp.accept() => match accepted {
-                Ok(accepted) => accepted,
-                Err(e) => {
-                    // Out of file descriptors and the like: wait a little rather than spin.
-                    tracing::debug!(error = %e, "TLS listener: accept failed");
-                    tokio::time::sleep(Duration::from_millis(50)).await;
-                    continue;
-                }
-            },
-        };
-        if let Err(e) = stream.set_nodelay(true) {
-            tracing::debug!(error = %e, "cannot set TCP_NODELAY");
-        }
-        let (acceptor, ready) = (acceptor.clone(), ready.clone());
-        tokio::spawn(async move {
-            let _permit = permit;
-            match tokio::time::timeout(HANDSHAKE_TIMEOUT, acceptor.accept(stream)).await {
-                Ok(Ok(tls)) => {
-                    let peer = peer_of(&tls, addr);
-                    // Fails only at shutdown, when nobody accepts any more.
-                    let _ = ready.send((tls, peer)).await;
-                }
-                // A security event (whitepaper A00.FR.408): a bad client certificate, an old
-                // TLS version, no common cipher suite, or not TLS at all.
-                Ok(Err(e)) => tracing::info!(client = %addr, error = %e, "TLS handshake failed"),
-                Err(_) => tracing::info!(client = %addr, "TLS handshake timed out"),
-            }
-        });
-    }
-}
-
 /// The peer's address and the subject CN of its verified client certificate, if any.
-fn peer_of(tls: &TlsStream<TcpStream>, addr: SocketAddr) -> TlsPeer {
+pub(crate) fn peer_of<IO>(tls: &TlsStream<IO>, addr: SocketAddr) -> TlsPeer {
     let certificate = tls
         .get_ref()
         .1
@@ -237,20 +128,12 @@ pub fn names_cpo(organization: Option<&str>, cpo_name: &str) -> bool {
     organization.is_some_and(|o| o.to_lowercase().contains(&cpo_name.to_lowercase()))
 }
 
-/// Puts the connection's [`TlsPeer`] and its `ConnectInfo<SocketAddr>` into each request.
-async fn tls_request(mut request: Request, next: Next) -> Response {
-    if let Some(ConnectInfo(peer)) = request.extensions().get::<ConnectInfo<TlsPeer>>().cloned() {
-        request.extensions_mut().insert(ConnectInfo(peer.addr));
-        request.extensions_mut().insert(peer);
-    }
-    next.run(request).await
-}
-
 /// Serves `router` over TLS on `--tls-listen` when it is set; returns the address bound and
 /// the server task.
 pub fn serve(
     context: &Arc<Context>,
     router: Router,
+    connections: Arc<Connections>,
 ) -> anyhow::Result<Option<(SocketAddr, JoinHandle<std::io::Result<()>>)>> {
     let settings = &context.settings;
     let (Some(addr), Some(cert), Some(key)) =
@@ -260,18 +143,15 @@ pub fn serve(
     };
     let config = server_config(cert, key, settings.tls_client_ca.as_deref())?;
     let tcp = crate::app::listen(addr).with_context(|| format!("cannot listen on {addr}"))?;
-    let listener = listener(tcp, config, context.shutdown.clone())?;
-    let bound = listener.local;
-    let shutdown = context.shutdown.clone();
-    let router = router.layer(middleware::from_fn(tls_request));
-    let server = tokio::spawn(async move {
-        axum::serve(
-            listener,
-            router.into_make_service_with_connect_info::<TlsPeer>(),
-        )
-        .with_graceful_shutdown(async move { shutdown.cancelled().await })
-        .await
-    });
+    let bound = tcp.local_addr()?;
+    let server = crate::serve::spawn(
+        tcp,
+        router,
+        Some(TlsAcceptor::from(config)),
+        connections,
+        &settings.limits,
+        context.shutdown.clone(),
+    );
     tracing::info!(addr = %bound, client_certificates = settings.tls_client_ca.is_some(), "serving TLS; stations connect to wss://{bound}/ocpp/{{chargePointId}}");
     Ok(Some((bound, server)))
 }

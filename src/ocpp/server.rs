@@ -1,7 +1,7 @@
 //! The OCPP-J endpoint `/ocpp/{chargePointId}`: checks the charge point id and the handshake
 //! before upgrading (400 for a bad id, 404 for an unknown station under the reject policy,
-//! the station's credentials in `station_auth`), offers subprotocol `ocpp1.6`, and hands the
-//! socket to a session.
+//! the station's credentials in `station_auth`, 503 when those checks outlast
+//! `--upgrade-timeout`), offers subprotocol `ocpp1.6`, and hands the socket to a session.
 
 use std::{net::SocketAddr, sync::Arc};
 
@@ -98,8 +98,17 @@ async fn handshake(
         Err(rejection) => return rejection.into_response(),
     };
     let tls = tls.map(|Extension(peer)| peer);
-    if let Err(refusal) = station_auth::admit(&ctx, &id, &headers, peer, tls.as_ref()).await {
-        return refusal.into_response();
+    // The checks must end within the upgrade timeout (a stalled database must not hold the
+    // socket): past it, 503 as when they cannot be made.
+    let checks = station_auth::admit(&ctx, &id, &headers, peer, tls.as_ref());
+    let limit = ctx.settings.limits.upgrade_timeout.0;
+    match tokio::time::timeout(limit, checks).await {
+        Ok(Ok(())) => {}
+        Ok(Err(refusal)) => return refusal.into_response(),
+        Err(_) => {
+            tracing::warn!(station = %id, "handshake refused: its checks took longer than the upgrade timeout");
+            return station_auth::Refusal::Unavailable.into_response();
+        }
     }
     let station: Arc<str> = id.into();
     let max_message = ctx.settings.limits.max_message_size.bytes();

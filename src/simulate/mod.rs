@@ -90,8 +90,9 @@ pub struct SimulateArgs {
     #[arg(long, env = "CHARGEGATE_SIM_AUTH_KEY", hide_env_values = true)]
     pub auth_key: Option<String>,
     /// Local source addresses 127.0.0.1 … 127.0.0.N to spread connections over (each has its
-    /// own ~28,000 ephemeral ports); 0: one per 25,000 stations when the server is on
-    /// loopback (below that the system picks), the system's choice otherwise.
+    /// own ~28,000 ephemeral ports); 0: one per 200 stations (at most 254) when the server is
+    /// on loopback, so that a storm stays under the server's handshakes per address (256 by
+    /// default; 200 or fewer stations: the system picks), the system's choice otherwise.
     #[arg(long, default_value_t = 0)]
     pub source_addresses: usize,
     /// New connections per second while connecting; 0 opens them all at once.
@@ -213,6 +214,11 @@ impl SimulateArgs {
     }
 }
 
+/// Stations per source address when they are spread automatically: below the server's
+/// default cap on connections in their handshake per address (256), so that a storm of every
+/// station at once is not refused.
+const STATIONS_PER_SOURCE: usize = 200;
+
 /// Resolves the server's address and picks the source addresses.
 async fn addresses(args: &SimulateArgs, uri: &Uri) -> anyhow::Result<(SocketAddr, Vec<IpAddr>)> {
     let host = uri.host().context("the URL has no host")?;
@@ -228,7 +234,7 @@ async fn addresses(args: &SimulateArgs, uri: &Uri) -> anyhow::Result<(SocketAddr
         .with_context(|| format!("{host} has no address"))?;
     let loopback_v4 = matches!(server.ip(), IpAddr::V4(ip) if ip.is_loopback());
     let count = match args.source_addresses {
-        0 if loopback_v4 => args.stations.div_ceil(25_000),
+        0 if loopback_v4 => args.stations.div_ceil(STATIONS_PER_SOURCE).min(254),
         0 => 0,
         n => n,
     };

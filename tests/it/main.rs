@@ -12,6 +12,7 @@ mod api_subscriptions;
 mod cli;
 mod cluster;
 mod commands;
+mod connections;
 mod faults;
 mod frames;
 mod gql;
