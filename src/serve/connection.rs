@@ -157,6 +157,8 @@ async fn serve_http<I>(
         http1::Builder::new()
             // Ours is the watchdog above; hyper's would also cut kept-alive connections at it.
             .header_read_timeout(None)
+            .max_header_size(MAX_HEAD_BYTES)
+            .max_buf_size(MAX_HEAD_BYTES)
             .serve_connection(TokioIo::new(io), service)
             .with_upgrades()
     );
@@ -182,6 +184,12 @@ async fn serve_http<I>(
         }
     }
 }
+
+/// The largest request line and headers a connection may send (hyper answers a larger head 431
+/// and closes), and what its read buffer aims at (one read may take it up to twice that).
+/// hyper's default buffer is 400 KiB, which across `--max-handshakes` connections would be
+/// 1.6 GiB.
+const MAX_HEAD_BYTES: usize = 64 * 1024;
 
 /// Where a connection is (see the module's introduction).
 const HEAD: u8 = 0;

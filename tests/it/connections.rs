@@ -226,6 +226,26 @@ async fn a_later_request_on_a_kept_alive_connection_has_the_header_timeout_from_
 }
 
 #[tokio::test]
+async fn a_request_head_larger_than_64_kib_gets_431_and_a_smaller_one_is_served() {
+    let app = spawn(|_| {}).await;
+    let head = |filler: usize| {
+        format!(
+            "GET /health HTTP/1.1\r\nHost: chargegate\r\nX-Filler: {}\r\n\r\n",
+            "a".repeat(filler)
+        )
+    };
+    let mut tcp = TcpStream::connect(app.addr).await.unwrap();
+    tcp.write_all(head(60 * 1024).as_bytes()).await.unwrap();
+    assert_eq!(response(&mut tcp).await.map(|(s, _)| s), Some(200));
+    let mut tcp = TcpStream::connect(app.addr).await.unwrap();
+    // The server may close before reading it all; what it answers is what counts.
+    let _ = tcp.write_all(head(70 * 1024).as_bytes()).await;
+    assert_eq!(response(&mut tcp).await.map(|(s, _)| s), Some(431));
+    assert!(closed_within(&mut tcp, PATIENCE).await);
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn the_per_address_cap_closes_further_connections_but_never_established_stations() {
     let app = spawn(|s| s.limits.max_handshakes_per_address = 3).await;
     let connections = app.app.connections().clone();
