@@ -90,9 +90,11 @@ pub struct SimulateArgs {
     #[arg(long, env = "CHARGEGATE_SIM_AUTH_KEY", hide_env_values = true)]
     pub auth_key: Option<String>,
     /// Local source addresses 127.0.0.1 … 127.0.0.N to spread connections over (each has its
-    /// own ~28,000 ephemeral ports); 0: one per 200 stations (at most 254) when the server is
-    /// on loopback, so that a storm stays under the server's handshakes per address (256 by
-    /// default; 200 or fewer stations: the system picks), the system's choice otherwise.
+    /// own ~28,000 ephemeral ports); 0: one per 200 stations or 50 subscribers, whichever
+    /// needs more (at most 254), when the server is on loopback, so that a storm stays under
+    /// the server's handshakes per address (256 by default) and the subscribers under its
+    /// GraphQL sockets per address (64; a single address: the system picks), the system's
+    /// choice otherwise.
     #[arg(long, default_value_t = 0)]
     pub source_addresses: usize,
     /// New connections per second while connecting; 0 opens them all at once.
@@ -218,6 +220,9 @@ impl SimulateArgs {
 /// default cap on connections in their handshake per address (256), so that a storm of every
 /// station at once is not refused.
 const STATIONS_PER_SOURCE: usize = 200;
+/// GraphQL subscribers per source address: below the server's default cap on `/graphql/ws`
+/// sockets per address (64).
+const SUBSCRIBERS_PER_SOURCE: usize = 50;
 
 /// Resolves the server's address and picks the source addresses.
 async fn addresses(args: &SimulateArgs, uri: &Uri) -> anyhow::Result<(SocketAddr, Vec<IpAddr>)> {
@@ -234,7 +239,11 @@ async fn addresses(args: &SimulateArgs, uri: &Uri) -> anyhow::Result<(SocketAddr
         .with_context(|| format!("{host} has no address"))?;
     let loopback_v4 = matches!(server.ip(), IpAddr::V4(ip) if ip.is_loopback());
     let count = match args.source_addresses {
-        0 if loopback_v4 => args.stations.div_ceil(STATIONS_PER_SOURCE).min(254),
+        0 if loopback_v4 => args
+            .stations
+            .div_ceil(STATIONS_PER_SOURCE)
+            .max(args.subscribers.div_ceil(SUBSCRIBERS_PER_SOURCE))
+            .min(254),
         0 => 0,
         n => n,
     };
@@ -333,6 +342,7 @@ pub async fn run(args: SimulateArgs, interrupt: CancellationToken) -> anyhow::Re
         };
         let task = subscriber::run(
             plan.clone(),
+            i,
             graphql_url.clone(),
             args.token.clone(),
             station,

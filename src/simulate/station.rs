@@ -163,6 +163,25 @@ pub async fn run(plan: Arc<Plan>, index: usize) {
     }
 }
 
+/// A TCP connection to the server from the `index`th source address (round robin over
+/// `plan.sources`; none: the system's choice). Stations and subscribers share it.
+pub(super) async fn tcp_connect(plan: &Plan, index: usize) -> anyhow::Result<TcpStream> {
+    let socket = if plan.server.is_ipv4() {
+        TcpSocket::new_v4()?
+    } else {
+        TcpSocket::new_v6()?
+    };
+    if !plan.sources.is_empty() {
+        // An explicit bind picks its port before knowing the server's, so ports held in
+        // TIME_WAIT by an earlier run would be refused; SO_REUSEADDR lets bind take them
+        // (the connection itself still needs a free address-and-port pair).
+        socket.set_reuseaddr(true)?;
+        socket.bind(SocketAddr::new(plan.sources[index % plan.sources.len()], 0))?;
+    }
+    socket.set_nodelay(true)?;
+    Ok(socket.connect(plan.server).await?)
+}
+
 async fn connect(plan: &Plan, index: usize) -> anyhow::Result<Ws> {
     let id = plan.station_id(index);
     let mut request = format!("{}/{id}", plan.base_url).into_client_request()?;
@@ -178,25 +197,12 @@ async fn connect(plan: &Plan, index: usize) -> anyhow::Result<Ws> {
             HeaderValue::from_str(&format!("Basic {credentials}"))?,
         );
     }
-    let socket = if plan.server.is_ipv4() {
-        TcpSocket::new_v4()?
-    } else {
-        TcpSocket::new_v6()?
-    };
-    if !plan.sources.is_empty() {
-        // An explicit bind picks its port before knowing the server's, so ports held in
-        // TIME_WAIT by an earlier run would be refused; SO_REUSEADDR lets bind take them
-        // (the connection itself still needs a free address-and-port pair).
-        socket.set_reuseaddr(true)?;
-        socket.bind(SocketAddr::new(plan.sources[index % plan.sources.len()], 0))?;
-    }
-    socket.set_nodelay(true)?;
     // Small buffers: tens of thousands of stations share this process.
     let config = WebSocketConfig::default()
         .read_buffer_size(4096)
         .write_buffer_size(0);
     let handshake = async {
-        let stream = socket.connect(plan.server).await?;
+        let stream = tcp_connect(plan, index).await?;
         let (ws, response) =
             tokio_tungstenite::client_async_tls_with_config(request, stream, Some(config), None)
                 .await?;

@@ -22,11 +22,18 @@ const QUERY: &str = "subscription($station: ID) { meterValues(stationId: $statio
                      { stationId meterValues { timestamp } } }";
 
 /// Runs one subscriber until the plan stops; `station` is the one it watches (`None`: all).
-pub async fn run(plan: Arc<Plan>, url: String, token: Option<String>, station: Option<String>) {
+/// `index` picks its source address, as a station's does.
+pub async fn run(
+    plan: Arc<Plan>,
+    index: usize,
+    url: String,
+    token: Option<String>,
+    station: Option<String>,
+) {
     let stats = &plan.stats;
     let result = tokio::select! {
         () = plan.stop.cancelled() => return,
-        result = subscribe(&plan, &url, token, station) => result,
+        result = subscribe(&plan, index, &url, token, station) => result,
     };
     if let Err(e) = result {
         stats.subscriber_failures.fetch_add(1, Relaxed);
@@ -36,6 +43,7 @@ pub async fn run(plan: Arc<Plan>, url: String, token: Option<String>, station: O
 
 async fn subscribe(
     plan: &Plan,
+    index: usize,
     url: &str,
     token: Option<String>,
     station: Option<String>,
@@ -45,7 +53,8 @@ async fn subscribe(
         header::SEC_WEBSOCKET_PROTOCOL,
         HeaderValue::from_static("graphql-transport-ws"),
     );
-    let (mut ws, _) = tokio_tungstenite::connect_async(request).await?;
+    let stream = super::station::tcp_connect(plan, index).await?;
+    let (mut ws, _) = tokio_tungstenite::client_async_tls(request, stream).await?;
     let init = match token {
         Some(token) => {
             json!({ "type": "connection_init", "payload": { "Authorization": format!("Bearer {token}") } })
