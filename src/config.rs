@@ -1,6 +1,7 @@
 //! Typed settings, read once at start from command-line flags with environment fallbacks.
 //!
-//! Every setting is listed, with its variable and default, in the README's configuration table.
+//! Every setting is listed, with its variable and default, in the README: in its configuration
+//! table, or in its Limits tables for the bounds of [`Limits`].
 //! Nothing here is ever logged whole: `DATABASE_URL` may hold a password (see [`redact_url`]).
 
 use std::{
