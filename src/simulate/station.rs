@@ -163,15 +163,21 @@ pub async fn run(plan: Arc<Plan>, index: usize) {
     }
 }
 
-/// A TCP connection to the server from the `index`th source address (round robin over
-/// `plan.sources`; none: the system's choice). Stations and subscribers share it.
-pub(super) async fn tcp_connect(plan: &Plan, index: usize) -> anyhow::Result<TcpStream> {
-    let socket = if plan.server.is_ipv4() {
+/// A TCP connection to `server` from the `index`th source address (round robin over
+/// `plan.sources`, which are on 127.0.0.0/8, so only when `server` is too; otherwise the
+/// system's choice). Stations and subscribers share it.
+pub(super) async fn tcp_connect(
+    plan: &Plan,
+    index: usize,
+    server: SocketAddr,
+) -> anyhow::Result<TcpStream> {
+    let socket = if server.is_ipv4() {
         TcpSocket::new_v4()?
     } else {
         TcpSocket::new_v6()?
     };
-    if !plan.sources.is_empty() {
+    let loopback_v4 = matches!(server.ip(), std::net::IpAddr::V4(ip) if ip.is_loopback());
+    if !plan.sources.is_empty() && loopback_v4 {
         // An explicit bind picks its port before knowing the server's, so ports held in
         // TIME_WAIT by an earlier run would be refused; SO_REUSEADDR lets bind take them
         // (the connection itself still needs a free address-and-port pair).
@@ -179,7 +185,7 @@ pub(super) async fn tcp_connect(plan: &Plan, index: usize) -> anyhow::Result<Tcp
         socket.bind(SocketAddr::new(plan.sources[index % plan.sources.len()], 0))?;
     }
     socket.set_nodelay(true)?;
-    Ok(socket.connect(plan.server).await?)
+    Ok(socket.connect(server).await?)
 }
 
 async fn connect(plan: &Plan, index: usize) -> anyhow::Result<Ws> {
@@ -202,7 +208,7 @@ async fn connect(plan: &Plan, index: usize) -> anyhow::Result<Ws> {
         .read_buffer_size(4096)
         .write_buffer_size(0);
     let handshake = async {
-        let stream = tcp_connect(plan, index).await?;
+        let stream = tcp_connect(plan, index, plan.server).await?;
         let (ws, response) =
             tokio_tungstenite::client_async_tls_with_config(request, stream, Some(config), None)
                 .await?;

@@ -7,6 +7,7 @@ use std::{
     time::{Duration, Instant, SystemTime},
 };
 
+use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
@@ -53,7 +54,18 @@ async fn subscribe(
         header::SEC_WEBSOCKET_PROTOCOL,
         HeaderValue::from_static("graphql-transport-ws"),
     );
-    let stream = super::station::tcp_connect(plan, index).await?;
+    let uri = request.uri();
+    let host = uri.host().context("the GraphQL URL has no host")?;
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    let port = uri.port_u16().unwrap_or(match uri.scheme_str() {
+        Some("wss") => 443,
+        _ => 80,
+    });
+    let server = tokio::net::lookup_host((host, port))
+        .await?
+        .next()
+        .with_context(|| format!("{host} has no address"))?;
+    let stream = super::station::tcp_connect(plan, index, server).await?;
     let (mut ws, _) = tokio_tungstenite::client_async_tls(request, stream).await?;
     let init = match token {
         Some(token) => {
