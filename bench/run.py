@@ -2,7 +2,7 @@
 """The benchmark suite behind BENCHMARKS.md (run it with `bench/run`).
 
 Starts each server under test on a fresh database, drives it with `chargegate simulate` on the
-same machine, checks what was stored, and prints the tables of BENCHMARKS.md. Servers: chargegate
+same machine, checks what was stored, and prints a run's tables (as in bench/HISTORY.md). Servers: chargegate
 on SQLite and on PostgreSQL, the bare tokio-tungstenite ceiling (bench/bare_server.rs) and the two
 peers in bench/peers/. Every JSON report is kept under bench/results/<date>/.
 
@@ -263,7 +263,7 @@ def machine():
 
 
 def render(results, fleet):
-    """The tables of BENCHMARKS.md, from this run."""
+    """A run's tables (as bench/HISTORY.md keeps them), from this run."""
     out = [f"Run of {datetime.date.today().isoformat()} on {machine()}; "
            f"reports in {os.path.relpath(results['_dir'], ROOT)}/.", ""]
 

@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
 /// mimalloc instead of the system allocator: after a reconnect storm glibc's malloc keeps much
-/// of the storm's peak resident (BENCHMARKS.md, scenario a).
+/// of the storm's peak resident (bench/HISTORY.md, scenario a).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

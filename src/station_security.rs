@@ -420,7 +420,8 @@ pub struct StoredCredentials {
 /// a millisecond of each other (up to [`CREDENTIALS_BATCH`]) share one read. In a reconnect
 /// storm a read per handshake kept thousands of half-done handshakes waiting for the pool, and
 /// the memory they held stayed with the process afterwards (11 KiB per station at 19,000
-/// stations, see BENCHMARKS.md). Nothing is cached: every handshake sees the stored values.
+/// stations, see bench/HISTORY.md, (a) run 4). Nothing is cached: every handshake sees the
+/// stored values.
 pub struct CredentialsLoader(crate::store::Reader);
 
 /// Most station ids in one read (well under SQLite's bound-parameter limit).

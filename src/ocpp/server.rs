@@ -27,7 +27,7 @@ pub const MAX_STATION_ID_LEN: usize = 48;
 /// Per-connection WebSocket buffers: small, so that an idle station costs little memory. The
 /// read buffer is allocated with the connection; 2 KiB holds a MeterValues of several
 /// measurands, longer frames are read in more than one piece (measured: the same messages/s as
-/// with 4 KiB, 2 KiB less per idle station; BENCHMARKS.md).
+/// with 4 KiB, 2 KiB less per idle station; bench/HISTORY.md, run 4).
 ///
 /// The read buffer grows to hold a whole frame and keeps that capacity afterwards, so
 /// `--max-message-size` (default 256 KiB) bounds what a connection keeps after its largest

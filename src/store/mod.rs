@@ -628,7 +628,7 @@ async fn open_postgres(
 /// database under 1 GiB. With 64 MB that walk was a third of the writer's time in the fleet
 /// scenario, with 16 MB still 13 % of the server's, with 2 MB 5.6 %; a station's leaves are
 /// not kept between its messages by any of these sizes (38,000 connectors), a storm is no
-/// slower, and the memory per idle station is lower (BENCHMARKS.md, run 7).
+/// slower, and the memory per idle station is lower (bench/HISTORY.md, run 7).
 const WRITER_CACHE_KIB: i64 = 2 * 1024;
 /// Pages the write-ahead log may reach before the writer folds it back itself (a passive
 /// checkpoint after its commit, which then lets the next transaction restart the log from its

@@ -190,8 +190,8 @@ type Committed = (Vec<Job>, Vec<Result<(), StoreError>>);
 /// writer, which meanwhile gathers jobs ([`WalSync::pace`]). A fast disk would otherwise set
 /// the pace: at 0.5 ms a sync, a fleet's 3,800 MeterValues/s were committed and synced 1,700
 /// times a second, two messages each, and every commit costs its sync's system calls, the
-/// wake-ups of three threads and the pages it rewrites whatever its size (BENCHMARKS.md, run
-/// 9: 41 % of two cores at no interval, 26–29 % at 2 ms, for 2.5 ms more at p50 and 1–3 ms
+/// wake-ups of three threads and the pages it rewrites whatever its size (bench/HISTORY.md,
+/// run 9: 41 % of two cores at no interval, 26–29 % at 2 ms, for 2.5 ms more at p50 and 1–3 ms
 /// more at p99). Under a heavier load the batches committed meanwhile simply share the next
 /// sync, so the interval does not cap throughput.
 pub(super) struct WalSync {
