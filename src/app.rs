@@ -20,8 +20,7 @@ use crate::{
     bus::{Bus, Event, memory::MemoryBus, redis::RedisBus},
     cache::{StatusCache, memory::MemoryCache, redis::RedisCache},
     config::{Settings, redact_url},
-    node::LocalNode,
-    ocpp::{self, registry::Registry},
+    link::{node::LocalNode, registry::Registry},
     rest,
     serve::Connections,
     store::Store,
@@ -62,7 +61,7 @@ pub struct Context {
     pub uploads: crate::firmware::Uploads,
     /// Bytes of station CALLs held by all sessions (queued or being handled), bounded by
     /// `--stations-queue-bytes`.
-    pub station_bytes: Arc<ocpp::budget::Budget>,
+    pub station_bytes: Arc<crate::link::budget::Budget>,
 }
 
 impl Context {
@@ -95,7 +94,9 @@ impl Context {
             stopped,
             sessions: TaskTracker::new(),
             uploads: crate::firmware::Uploads::new(settings.limits.max_uploads),
-            station_bytes: ocpp::budget::Budget::new(settings.limits.stations_queue_bytes.bytes()),
+            station_bytes: crate::link::budget::Budget::new(
+                settings.limits.stations_queue_bytes.bytes(),
+            ),
             settings,
         });
         context
@@ -171,13 +172,13 @@ impl App {
             apis = apis.layer(cors);
         }
         let router: Router = Router::new()
-            .merge(ocpp::server::routes())
+            .merge(crate::link::endpoint::routes())
             .merge(apis)
             .with_state(context.clone());
         let limits = &context.settings.limits;
         crate::serve::check_file_limit(limits);
         let connections = Connections::new(&context.settings);
-        let tls = crate::tls::serve(&context, router.clone(), connections.clone())?;
+        let tls = crate::link::tls::serve(&context, router.clone(), connections.clone())?;
         let server = crate::serve::spawn(
             listener,
             router,
@@ -188,7 +189,7 @@ impl App {
         );
         let pruner = tokio::spawn(prune_journal(context.clone()));
         let reservations = tokio::spawn(expire_reservations(context.clone()));
-        let presence = tokio::spawn(crate::node::keep_presence(context.clone()));
+        let presence = tokio::spawn(crate::link::node::keep_presence(context.clone()));
         tracing::info!(%addr, node = %context.node_id, "chargegate listening; stations connect to ws://{addr}/ocpp/{{chargePointId}}, the API is at http://{addr}/graphql");
         Ok(Self {
             context,

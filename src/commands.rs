@@ -17,48 +17,19 @@ use tokio::sync::oneshot;
 use crate::{
     app::Context,
     auth::{Principal, Role},
-    ocpp::{
-        charging::{ChargingProfile, ProfileUse},
-        inbound::{DataTransferRequest, DataTransferResponse},
-        outbound::{self, Command},
-        payload::decode,
-        registry::OutboundCall,
-        types::{
-            AvailabilityStatus, AvailabilityType, CiString, ClearCacheStatus, ConfigurationStatus,
-            MessageTrigger, RemoteStartStopStatus, ResetStatus, ResetType, TriggerMessageStatus,
-            UnlockStatus,
-        },
-    },
+    link::registry::OutboundCall,
     store::StoreError,
 };
-
-/// Why a command produced no answer.
-#[derive(Clone, Debug, PartialEq, thiserror::Error, serde::Serialize, serde::Deserialize)]
-#[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
-pub enum CommandError {
-    /// The station is not connected (or disconnected before the command was sent).
-    #[error("station is not connected")]
-    Offline,
-    /// No answer within the command timeout.
-    #[error("station did not answer within {0:?}")]
-    Timeout(#[serde(with = "millis")] Duration),
-    /// The station answered with a CALLERROR.
-    #[error("station answered {code}: {description}")]
-    CallError {
-        code: String,
-        description: String,
-        details: serde_json::Value,
+use ocpp::{
+    rpc::{Command, decode},
+    v16::{
+        self, AvailabilityStatus, AvailabilityType, ChargingProfile, CiString, ClearCacheStatus,
+        ConfigurationStatus, DataTransferRequest, DataTransferResponse, MessageTrigger, ProfileUse,
+        RemoteStartStopStatus, ResetStatus, ResetType, TriggerMessageStatus, UnlockStatus,
     },
-    /// The station's CALLRESULT does not match the action's schema.
-    #[error("station's answer is not valid: {0}")]
-    InvalidResponse(String),
-    /// The connection closed after the command was sent, before its answer.
-    #[error("station disconnected before answering")]
-    Disconnected,
-    /// The station is (or may be) connected to another node, which cannot be reached now.
-    #[error("{0}")]
-    Unreachable(String),
-}
+};
+
+pub use ocpp::rpc::CommandError;
 
 /// Sends `command` to `station_id` and waits for its typed answer.
 pub async fn send<C: Command>(
@@ -70,21 +41,6 @@ pub async fn send<C: Command>(
         .map_err(|e| CommandError::InvalidResponse(format!("cannot encode command: {e}")))?;
     let answer = send_raw(ctx, station_id, C::ACTION, payload).await?;
     decode::<C::Response>(&answer).map_err(|e| CommandError::InvalidResponse(e.to_string()))
-}
-
-/// Durations as milliseconds on the wire.
-mod millis {
-    use std::time::Duration;
-
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_u64(d.as_millis().try_into().unwrap_or(u64::MAX))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
-        u64::deserialize(d).map(Duration::from_millis)
-    }
 }
 
 /// Sends an already-encoded CALL payload; returns the raw CALLRESULT payload. A station on
@@ -295,7 +251,7 @@ impl OnBehalf<'_> {
         if self.caller.role == Role::Driver {
             self.owns(&id_tag.key()).await?;
         }
-        let command = outbound::RemoteStartTransaction {
+        let command = v16::RemoteStartTransaction {
             connector_id,
             id_tag,
             charging_profile: charging_profile.clone(),
@@ -324,7 +280,7 @@ impl OnBehalf<'_> {
         let connector_id = connector_id
             .map(|c| at_least(c, 1, "connectorId"))
             .transpose()?;
-        let command = outbound::TriggerMessage {
+        let command = v16::TriggerMessage {
             requested_message,
             connector_id,
         };
@@ -347,16 +303,13 @@ impl OnBehalf<'_> {
                 })?;
             self.owns(&tx.id_tag_key).await?;
         }
-        let command = outbound::RemoteStopTransaction { transaction_id };
+        let command = v16::RemoteStopTransaction { transaction_id };
         Ok(self.send(station_id, command).await?.status)
     }
 
     pub async fn reset(&self, station_id: &str, kind: ResetType) -> Result<ResetStatus, Refused> {
         self.permit(station_id, false).await?;
-        Ok(self
-            .send(station_id, outbound::Reset { kind })
-            .await?
-            .status)
+        Ok(self.send(station_id, v16::Reset { kind }).await?.status)
     }
 
     pub async fn unlock_connector(
@@ -366,7 +319,7 @@ impl OnBehalf<'_> {
     ) -> Result<UnlockStatus, Refused> {
         self.permit(station_id, false).await?;
         let connector_id = at_least(connector_id, 1, "connectorId")?;
-        let command = outbound::UnlockConnector { connector_id };
+        let command = v16::UnlockConnector { connector_id };
         Ok(self.send(station_id, command).await?.status)
     }
 
@@ -378,7 +331,7 @@ impl OnBehalf<'_> {
     ) -> Result<AvailabilityStatus, Refused> {
         self.permit(station_id, false).await?;
         let connector_id = at_least(connector_id, 0, "connectorId")?;
-        let command = outbound::ChangeAvailability { connector_id, kind };
+        let command = v16::ChangeAvailability { connector_id, kind };
         Ok(self.send(station_id, command).await?.status)
     }
 
@@ -389,7 +342,7 @@ impl OnBehalf<'_> {
         value: &str,
     ) -> Result<ConfigurationStatus, Refused> {
         self.permit(station_id, false).await?;
-        let command = outbound::ChangeConfiguration {
+        let command = v16::ChangeConfiguration {
             key: text::<50>(key, "key")?,
             value: text::<500>(value, "value")?,
         };
@@ -414,7 +367,7 @@ impl OnBehalf<'_> {
         &self,
         station_id: &str,
         keys: Option<&[String]>,
-    ) -> Result<outbound::GetConfigurationResponse, Refused> {
+    ) -> Result<v16::GetConfigurationResponse, Refused> {
         self.permit(station_id, false).await?;
         let key = keys
             .map(|keys| {
@@ -423,13 +376,12 @@ impl OnBehalf<'_> {
                     .collect::<Result<Vec<_>, _>>()
             })
             .transpose()?;
-        self.send(station_id, outbound::GetConfiguration { key })
-            .await
+        self.send(station_id, v16::GetConfiguration { key }).await
     }
 
     pub async fn clear_cache(&self, station_id: &str) -> Result<ClearCacheStatus, Refused> {
         self.permit(station_id, false).await?;
-        Ok(self.send(station_id, outbound::ClearCache {}).await?.status)
+        Ok(self.send(station_id, v16::ClearCache {}).await?.status)
     }
 
     pub async fn data_transfer(

@@ -43,12 +43,9 @@ use tokio::io::AsyncWriteExt;
 use crate::{
     app::Context,
     commands::{OnBehalf, Refused, at_least},
-    ocpp::{
-        outbound::{GetDiagnostics, UpdateFirmware},
-        types::Timestamp,
-    },
     rest::{Failure, caller},
 };
+use ocpp::v16::{GetDiagnostics, Timestamp, UpdateFirmware};
 
 /// Longest location accepted (the OCPP schema sets none; URLs longer than this are mistakes).
 pub const MAX_LOCATION_LEN: usize = 2048;

@@ -5,11 +5,8 @@ use chrono::{DateTime, Utc};
 use entity::id_tag;
 use sea_orm::{ActiveValue::Set, EntityTrait, TryInsertResult};
 
-use crate::{
-    app::Context,
-    ocpp::types::{AuthorizationStatus, IdToken},
-    store::StoreError,
-};
+use crate::{app::Context, store::StoreError};
+use ocpp::v16::{AuthorizationStatus, IdToken};
 
 /// Why an id tag change was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

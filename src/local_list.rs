@@ -14,11 +14,11 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, sea_query:
 use crate::{
     app::Context,
     commands::{OnBehalf, Refused, text},
-    ocpp::{
-        outbound::{AuthorizationData, GetLocalListVersion, SendLocalList},
-        types::{IdTagInfo, IdToken, UpdateStatus, UpdateType},
-    },
     transaction::tag_info,
+};
+use ocpp::v16::{
+    AuthorizationData, GetLocalListVersion, IdTagInfo, IdToken, SendLocalList, UpdateStatus,
+    UpdateType,
 };
 
 /// Most entries sent in one SendLocalList (a station announces its own limit in

@@ -19,11 +19,10 @@ use crate::{
     auth::Role,
     bus::Event,
     commands::{OnBehalf, Refused, at_least, text},
-    ocpp::{
-        outbound::{CancelReservation, ReserveNow},
-        types::{CancelReservationStatus, IdToken, ReservationStatus, Timestamp},
-    },
     store::StoreError,
+};
+use ocpp::v16::{
+    CancelReservation, CancelReservationStatus, IdToken, ReservationStatus, ReserveNow, Timestamp,
 };
 
 /// States of a reservation row.

@@ -22,10 +22,10 @@ use crate::{
     app::Context,
     auth::Principal,
     commands::{CommandError, OnBehalf, Refused},
-    ocpp::types::{
-        AvailabilityStatus, AvailabilityType, ClearCacheStatus, ConfigurationStatus,
-        RemoteStartStopStatus, ResetStatus, ResetType, UnlockStatus,
-    },
+};
+use ocpp::v16::{
+    AvailabilityStatus, AvailabilityType, ClearCacheStatus, ConfigurationStatus,
+    RemoteStartStopStatus, ResetStatus, ResetType, UnlockStatus,
 };
 
 /// Where the API lives.

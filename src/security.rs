@@ -34,13 +34,11 @@ use crate::{
     bus::Event,
     commands::{self, CommandError, OnBehalf, Refused, at_least, text},
     config::Settings,
-    ocpp::{
-        inbound::EmptyResponse,
-        outbound::{Command, StatusResponse},
-        security::*,
-        types::{CiString, Timestamp},
-    },
     store::StoreError,
+};
+use ocpp::{
+    rpc::Command,
+    v16::{CiString, EmptyResponse, StatusResponse, Timestamp, security::*},
 };
 
 /// States of a certificate signing request (`certificate_signing_requests.state`).
@@ -529,7 +527,7 @@ pub fn check_csr(
         return Err("the subject has no O (the CPO name)".to_owned());
     }
     if let Some(cpo) = cpo_name
-        && !crate::tls::names_cpo(info.organization.as_deref(), cpo)
+        && !crate::link::tls::names_cpo(info.organization.as_deref(), cpo)
     {
         return Err(format!(
             "the O {:?} does not name the CPO {cpo:?} (A00.FR.404)",

@@ -16,18 +16,12 @@ use sea_orm::{
 use crate::{
     app::Context,
     commands::{OnBehalf, Refused, at_least},
-    ocpp::{
-        charging::{ChargingProfile, ProfileUse},
-        outbound::{
-            ClearChargingProfile, GetCompositeSchedule, GetCompositeScheduleResponse,
-            SetChargingProfile,
-        },
-        types::{
-            ChargingProfilePurpose, ChargingProfileStatus, ChargingRateUnit,
-            ClearChargingProfileStatus,
-        },
-    },
     store::StoreError,
+};
+use ocpp::v16::{
+    ChargingProfile, ChargingProfilePurpose, ChargingProfileStatus, ChargingRateUnit,
+    ClearChargingProfile, ClearChargingProfileStatus, GetCompositeSchedule,
+    GetCompositeScheduleResponse, ProfileUse, SetChargingProfile,
 };
 
 /// States of a stored profile.
@@ -69,7 +63,7 @@ impl ClearFilter {
     }
 }
 
-fn invalid(e: crate::ocpp::charging::ProfileError) -> Refused {
+fn invalid(e: ocpp::v16::ProfileError) -> Refused {
     Refused::Invalid {
         field: "chargingProfile",
         message: format!("{}: {}", e.field, e.message),

@@ -14,13 +14,10 @@ use sea_orm::{
 };
 
 use crate::{
-    app::Context,
-    bus::Event,
-    cache::ConnectorState,
-    config::UnknownStationPolicy,
-    ocpp::{inbound::*, types::*},
+    app::Context, bus::Event, cache::ConnectorState, config::UnknownStationPolicy,
     store::StoreError,
 };
+use ocpp::v16::*;
 
 fn text<const N: usize>(s: &Option<CiString<N>>) -> Option<String> {
     s.as_ref().map(|s| s.as_str().to_owned())

@@ -19,7 +19,8 @@ use hmac::{KeyInit, Mac};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, sea_query::Expr};
 use subtle::ConstantTimeEq;
 
-use crate::{app::Context, commands::Refused, ocpp::types::ConfigurationStatus, store::StoreError};
+use crate::{app::Context, commands::Refused, store::StoreError};
+use ocpp::v16::ConfigurationStatus;
 
 /// The highest security profile (TLS with client-side certificates).
 pub const MAX_PROFILE: u8 = 3;

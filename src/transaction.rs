@@ -20,9 +20,9 @@ use crate::{
     bus::Event,
     cache::MeterReading,
     config::UnknownIdTagPolicy,
-    ocpp::{inbound::*, types::*},
     store::{MeterRow, StoreError, insert_meter_rows_linked},
 };
+use ocpp::v16::*;
 
 /// Anomaly codes stored in `transactions.flags` (comma-separated).
 pub mod flags {

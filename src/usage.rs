@@ -12,8 +12,8 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 /// The total active energy import register of a sampled value, in Wh: measurand
 /// `Energy.Active.Import.Register`, no phase (a per-phase value is not the total), a finite
 /// number in Wh or kWh.
-pub fn register_wh(sv: &crate::ocpp::types::SampledValue) -> Option<f64> {
-    use crate::ocpp::types::{Measurand, UnitOfMeasure};
+pub fn register_wh(sv: &ocpp::v16::SampledValue) -> Option<f64> {
+    use ocpp::v16::{Measurand, UnitOfMeasure};
     if sv.measurand_or_default() != Measurand::EnergyActiveImportRegister || sv.phase.is_some() {
         return None;
     }
@@ -458,7 +458,7 @@ mod tests {
 
     #[test]
     fn the_total_register_is_the_phaseless_one_in_wh_or_kwh() {
-        use crate::ocpp::types::{Measurand, Phase, SampledValue, UnitOfMeasure};
+        use ocpp::v16::{Measurand, Phase, SampledValue, UnitOfMeasure};
         let sv = |value: &str, phase: Option<Phase>, unit: Option<UnitOfMeasure>| SampledValue {
             value: value.into(),
             context: None,

@@ -9,10 +9,8 @@ use super::{
     error::ApiError,
     guard::{app, principal},
 };
-use crate::{
-    commands::{OnBehalf, Refused},
-    ocpp::types::CiString,
-};
+use crate::commands::{OnBehalf, Refused};
+use ocpp::v16::CiString;
 
 #[derive(SimpleObject)]
 pub struct RemoteStartTransactionResult {

@@ -3,7 +3,7 @@
 
 use async_graphql::Enum;
 
-use crate::ocpp::types as ocpp;
+use ocpp::v16::types as ocpp;
 
 /// Declares a GraphQL enum that mirrors an OCPP one variant for variant (`ocpp::$name`, resolved
 /// where the macro is called).

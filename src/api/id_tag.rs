@@ -18,8 +18,8 @@ use super::{
 use crate::{
     auth::Role,
     id_tags::{self, IdTagChange, NewIdTag},
-    ocpp::types::{self as ocpp, AuthorizationStatus},
 };
+use ocpp::v16::{self, AuthorizationStatus};
 
 /// An id tag (RFID card, app token).
 pub struct IdTag(pub id_tag::Model);
@@ -32,11 +32,11 @@ impl IdTag {
     }
     /// The status an operator gave it.
     async fn status(&self) -> Option<enums::AuthorizationStatus> {
-        stored(&self.0.status, ocpp::AuthorizationStatus::from_wire)
+        stored(&self.0.status, v16::AuthorizationStatus::from_wire)
     }
     /// What a station is answered now: EXPIRED once the expiry date has passed.
     async fn effective_status(&self) -> Option<enums::AuthorizationStatus> {
-        let status = ocpp::AuthorizationStatus::from_wire(&self.0.status)?;
+        let status = v16::AuthorizationStatus::from_wire(&self.0.status)?;
         Some(
             if status == AuthorizationStatus::Accepted
                 && self.0.expiry_date.is_some_and(|e| e <= Utc::now())
@@ -124,7 +124,7 @@ impl IdTagQuery {
         }
         if let Some(status) = status {
             filter = filter
-                .add(id_tag::Column::Status.eq(ocpp::AuthorizationStatus::from(status).as_str()));
+                .add(id_tag::Column::Status.eq(v16::AuthorizationStatus::from(status).as_str()));
         }
         if let Some(owner) = owner {
             filter = filter.add(id_tag::Column::Owner.eq(owner));

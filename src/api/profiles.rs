@@ -14,12 +14,8 @@ use super::{
     error::ApiError,
     guard::{app, principal, staff, station_access},
 };
-use crate::{
-    commands::OnBehalf,
-    firmware, local_list,
-    ocpp::{charging, types as ocpp},
-    reservations, smart_charging,
-};
+use crate::{commands::OnBehalf, firmware, local_list, reservations, smart_charging};
+use ocpp::v16;
 
 /// Most rows a list query returns.
 const MAX_LIMIT: i32 = 500;
@@ -79,16 +75,16 @@ pub struct ChargingProfile {
     pub charging_schedule: ChargingSchedule,
 }
 
-impl From<ChargingSchedule> for charging::ChargingSchedule {
+impl From<ChargingSchedule> for v16::ChargingSchedule {
     fn from(s: ChargingSchedule) -> Self {
         Self {
             duration: s.duration,
-            start_schedule: s.start_schedule.map(ocpp::Timestamp),
+            start_schedule: s.start_schedule.map(v16::Timestamp),
             charging_rate_unit: s.charging_rate_unit.into(),
             charging_schedule_period: s
                 .charging_schedule_period
                 .into_iter()
-                .map(|p| charging::ChargingSchedulePeriod {
+                .map(|p| v16::ChargingSchedulePeriod {
                     start_period: p.start_period,
                     limit: p.limit,
                     number_phases: p.number_phases,
@@ -99,8 +95,8 @@ impl From<ChargingSchedule> for charging::ChargingSchedule {
     }
 }
 
-impl From<charging::ChargingSchedule> for ChargingSchedule {
-    fn from(s: charging::ChargingSchedule) -> Self {
+impl From<v16::ChargingSchedule> for ChargingSchedule {
+    fn from(s: v16::ChargingSchedule) -> Self {
         Self {
             duration: s.duration,
             start_schedule: s.start_schedule.map(|t| t.0),
@@ -119,7 +115,7 @@ impl From<charging::ChargingSchedule> for ChargingSchedule {
     }
 }
 
-impl From<ChargingProfile> for charging::ChargingProfile {
+impl From<ChargingProfile> for v16::ChargingProfile {
     fn from(p: ChargingProfile) -> Self {
         Self {
             charging_profile_id: p.charging_profile_id,
@@ -128,15 +124,15 @@ impl From<ChargingProfile> for charging::ChargingProfile {
             charging_profile_purpose: p.charging_profile_purpose.into(),
             charging_profile_kind: p.charging_profile_kind.into(),
             recurrency_kind: p.recurrency_kind.map(Into::into),
-            valid_from: p.valid_from.map(ocpp::Timestamp),
-            valid_to: p.valid_to.map(ocpp::Timestamp),
+            valid_from: p.valid_from.map(v16::Timestamp),
+            valid_to: p.valid_to.map(v16::Timestamp),
             charging_schedule: p.charging_schedule.into(),
         }
     }
 }
 
-impl From<charging::ChargingProfile> for ChargingProfile {
-    fn from(p: charging::ChargingProfile) -> Self {
+impl From<v16::ChargingProfile> for ChargingProfile {
+    fn from(p: v16::ChargingProfile) -> Self {
         Self {
             charging_profile_id: p.charging_profile_id,
             transaction_id: p.transaction_id,
@@ -178,11 +174,10 @@ impl StoredChargingProfile {
     }
     /// The profile as sent.
     async fn profile(&self) -> Result<ChargingProfile> {
-        let profile: charging::ChargingProfile =
-            serde_json::from_str(&self.0.profile).map_err(|e| {
-                tracing::error!(id = self.0.id, error = %e, "stored charging profile unreadable");
-                ApiError::Internal
-            })?;
+        let profile: v16::ChargingProfile = serde_json::from_str(&self.0.profile).map_err(|e| {
+            tracing::error!(id = self.0.id, error = %e, "stored charging profile unreadable");
+            ApiError::Internal
+        })?;
         Ok(profile.into())
     }
 }
@@ -220,7 +215,7 @@ impl Reservation {
         self.0
             .station_status
             .as_deref()
-            .and_then(|s| stored(s, ocpp::ReservationStatus::from_wire))
+            .and_then(|s| stored(s, v16::ReservationStatus::from_wire))
     }
     /// The transaction that used it.
     async fn transaction_id(&self) -> Option<i32> {
@@ -243,7 +238,7 @@ impl LocalAuthListEntry {
         &self.0.id_tag
     }
     async fn status(&self) -> Option<enums::AuthorizationStatus> {
-        stored(&self.0.status, ocpp::AuthorizationStatus::from_wire)
+        stored(&self.0.status, v16::AuthorizationStatus::from_wire)
     }
     async fn expiry_date(&self) -> Option<DateTime<Utc>> {
         self.0.expiry_date

@@ -25,9 +25,9 @@ use super::{
 use crate::{
     auth::Principal,
     bus::Event,
-    ocpp::security as ocpp,
     security::{GetLogArgs, SignedUpdateFirmwareArgs, state},
 };
+use ocpp::v16::security as ocpp;
 
 use super::enums::mirror;
 

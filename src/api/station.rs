@@ -17,11 +17,8 @@ use super::{
     pagination::{Page, PageArgs, paginate},
     transaction::Transaction,
 };
-use crate::{
-    cache::MeterReading as CachedReading,
-    ocpp::types::{self as ocpp, SampledValue as OcppSampledValue},
-    station as use_case,
-};
+use crate::{cache::MeterReading as CachedReading, station as use_case};
+use ocpp::v16::{self, SampledValue as OcppSampledValue};
 
 /// A charge point.
 pub struct Station(pub station::Model);
@@ -36,7 +33,7 @@ impl Station {
     async fn registration_status(&self) -> Option<enums::RegistrationStatus> {
         stored(
             &self.0.registration_status,
-            ocpp::RegistrationStatus::from_wire,
+            v16::RegistrationStatus::from_wire,
         )
     }
     /// Whether it has a WebSocket connection now.
@@ -77,7 +74,7 @@ impl Station {
     async fn firmware_status(&self) -> Option<enums::FirmwareStatus> {
         stored(
             self.0.firmware_status.as_deref()?,
-            ocpp::FirmwareStatus::from_wire,
+            v16::FirmwareStatus::from_wire,
         )
     }
     async fn firmware_status_at(&self) -> Option<DateTime<Utc>> {
@@ -86,7 +83,7 @@ impl Station {
     async fn diagnostics_status(&self) -> Option<enums::DiagnosticsStatus> {
         stored(
             self.0.diagnostics_status.as_deref()?,
-            ocpp::DiagnosticsStatus::from_wire,
+            v16::DiagnosticsStatus::from_wire,
         )
     }
     async fn diagnostics_status_at(&self) -> Option<DateTime<Utc>> {
@@ -156,10 +153,10 @@ impl Connector {
         self.0.connector_id
     }
     async fn status(&self) -> Option<enums::ChargePointStatus> {
-        stored(&self.0.status, ocpp::ChargePointStatus::from_wire)
+        stored(&self.0.status, v16::ChargePointStatus::from_wire)
     }
     async fn error_code(&self) -> Option<enums::ChargePointErrorCode> {
-        stored(&self.0.error_code, ocpp::ChargePointErrorCode::from_wire)
+        stored(&self.0.error_code, v16::ChargePointErrorCode::from_wire)
     }
     async fn info(&self) -> Option<&str> {
         self.0.info.as_deref()
@@ -332,7 +329,7 @@ impl StationQuery {
         if let Some(status) = registration_status {
             filter = filter.add(
                 station::Column::RegistrationStatus
-                    .eq(ocpp::RegistrationStatus::from(status).as_str()),
+                    .eq(v16::RegistrationStatus::from(status).as_str()),
             );
         }
         if let Some(status) = connector_status {
@@ -343,7 +340,7 @@ impl StationQuery {
                         .from(connector::Entity)
                         .and_where(
                             Expr::col(connector::Column::Status)
-                                .eq(ocpp::ChargePointStatus::from(status).as_str()),
+                                .eq(v16::ChargePointStatus::from(status).as_str()),
                         )
                         .to_owned(),
                 ),
@@ -396,24 +393,24 @@ impl StationMutation {
     /// Accepts a station (registering it if it never connected): its next BootNotification is
     /// answered Accepted, and it may then send anything.
     async fn approve_station(&self, ctx: &Context<'_>, id: ID) -> Result<Station> {
-        set_registration(ctx, &id, ocpp::RegistrationStatus::Accepted).await
+        set_registration(ctx, &id, v16::RegistrationStatus::Accepted).await
     }
 
     /// Rejects a station: its next BootNotification is answered Rejected, and until then it may
     /// send nothing but BootNotification once reconnected.
     async fn reject_station(&self, ctx: &Context<'_>, id: ID) -> Result<Station> {
-        set_registration(ctx, &id, ocpp::RegistrationStatus::Rejected).await
+        set_registration(ctx, &id, v16::RegistrationStatus::Rejected).await
     }
 }
 
 async fn set_registration(
     ctx: &Context<'_>,
     id: &str,
-    status: ocpp::RegistrationStatus,
+    status: v16::RegistrationStatus,
 ) -> Result<Station> {
     let p = operator(ctx)?;
     station_access(p, id)?;
-    crate::ocpp::server::check_station_id(id)
+    crate::link::endpoint::check_station_id(id)
         .map_err(|reason| ApiError::BadUserInput(reason.to_owned()))?;
     let row = use_case::set_registration(app(ctx), id, status)
         .await

@@ -19,9 +19,9 @@ use super::{
 };
 use crate::{
     auth::{Principal, Role},
-    ocpp::types::{self as ocpp, IdToken},
     transaction::flags,
 };
+use ocpp::v16::{self, IdToken};
 
 /// An anomaly noticed on a transaction (it was stored all the same).
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,7 +92,7 @@ impl Transaction {
     async fn id_tag_status(&self) -> Option<enums::AuthorizationStatus> {
         stored(
             &self.0.start_id_tag_status,
-            ocpp::AuthorizationStatus::from_wire,
+            v16::AuthorizationStatus::from_wire,
         )
     }
     /// Wh, as sent.
@@ -113,7 +113,7 @@ impl Transaction {
         self.0.stop_time
     }
     async fn stop_reason(&self) -> Option<enums::Reason> {
-        stored(self.0.stop_reason.as_deref()?, ocpp::Reason::from_wire)
+        stored(self.0.stop_reason.as_deref()?, v16::Reason::from_wire)
     }
     /// The id tag that stopped it, when the station sent one.
     async fn stop_id_tag(&self) -> Option<&str> {
@@ -181,7 +181,7 @@ impl Transaction {
         let mut filter = Condition::all().add(meter_value::Column::TransactionId.eq(self.0.id));
         if let Some(m) = measurand {
             filter =
-                filter.add(meter_value::Column::Measurand.eq(ocpp::Measurand::from(m).as_str()));
+                filter.add(meter_value::Column::Measurand.eq(v16::Measurand::from(m).as_str()));
         }
         let db = app(ctx).store.reader();
         let query = meter_value::Entity::find().filter(filter);
@@ -229,22 +229,22 @@ impl MeterSample {
         self.0.numeric_value
     }
     async fn context(&self) -> Option<enums::ReadingContext> {
-        stored(&self.0.context, ocpp::ReadingContext::from_wire)
+        stored(&self.0.context, v16::ReadingContext::from_wire)
     }
     async fn format(&self) -> Option<enums::ValueFormat> {
-        stored(&self.0.format, ocpp::ValueFormat::from_wire)
+        stored(&self.0.format, v16::ValueFormat::from_wire)
     }
     async fn measurand(&self) -> Option<enums::Measurand> {
-        stored(&self.0.measurand, ocpp::Measurand::from_wire)
+        stored(&self.0.measurand, v16::Measurand::from_wire)
     }
     async fn phase(&self) -> Option<enums::Phase> {
-        stored(self.0.phase.as_deref()?, ocpp::Phase::from_wire)
+        stored(self.0.phase.as_deref()?, v16::Phase::from_wire)
     }
     async fn location(&self) -> Option<enums::Location> {
-        stored(&self.0.location, ocpp::Location::from_wire)
+        stored(&self.0.location, v16::Location::from_wire)
     }
     async fn unit(&self) -> Option<enums::UnitOfMeasure> {
-        stored(&self.0.unit, ocpp::UnitOfMeasure::from_wire)
+        stored(&self.0.unit, v16::UnitOfMeasure::from_wire)
     }
     /// `MeterValues`, or `StopTransaction` for its transactionData.
     async fn source(&self) -> &str {
@@ -454,7 +454,7 @@ impl TransactionQuery {
                         reason: r
                             .reason
                             .as_deref()
-                            .and_then(|s| stored(s, ocpp::Reason::from_wire)),
+                            .and_then(|s| stored(s, v16::Reason::from_wire)),
                         received_at: r.received_at,
                     })
                     .collect())

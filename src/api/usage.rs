@@ -18,9 +18,9 @@ use super::{
 };
 use crate::{
     auth::Role,
-    ocpp::types::{IdToken, Measurand, UnitOfMeasure},
     usage::{self, Figures, Grouping, Session},
 };
+use ocpp::v16::{IdToken, Measurand, UnitOfMeasure};
 
 /// How the range is cut into periods (UTC).
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -19,8 +19,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::commands::CommandError;
-use crate::ocpp::security::{SignedFirmwareStatus, UploadLogStatus};
-use crate::ocpp::types::{
+use ocpp::v16::security::{SignedFirmwareStatus, UploadLogStatus};
+use ocpp::v16::{
     AuthorizationStatus, ChargePointErrorCode, ChargePointStatus, DiagnosticsStatus,
     FirmwareStatus, MeterValue, Reason, RegistrationStatus,
 };

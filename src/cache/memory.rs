@@ -161,7 +161,7 @@ mod tests {
     use chrono::Utc;
 
     use super::*;
-    use crate::ocpp::types::{ChargePointErrorCode, ChargePointStatus};
+    use ocpp::v16::{ChargePointErrorCode, ChargePointStatus};
 
     fn presence(connection_id: u64) -> Presence {
         Presence {

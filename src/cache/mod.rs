@@ -12,7 +12,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::ocpp::types::{ChargePointErrorCode, ChargePointStatus, SampledValue};
+use ocpp::v16::{ChargePointErrorCode, ChargePointStatus, SampledValue};
 
 /// A cache that could not be reached. Callers on the OCPP path log it and carry on.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

@@ -52,7 +52,7 @@ use tokio_rustls::TlsAcceptor;
 use tracing::{debug, info};
 
 use super::{Shared, handshakes::HandshakeSlot};
-use crate::tls::TlsPeer;
+use crate::link::tls::TlsPeer;
 
 /// The deadlines of a connection, from the settings.
 #[derive(Clone, Copy, Debug)]
@@ -121,7 +121,7 @@ async fn serve_tls(
     };
     match handshake {
         Ok(stream) => {
-            let tls = Some(crate::tls::peer_of(&stream, peer));
+            let tls = Some(crate::link::tls::peer_of(&stream, peer));
             serve_http(stream, Client { addr: peer, tls }, watch, expiry, shared).await;
         }
         // A bad client certificate, an old TLS version, no common cipher suite, not TLS at all.

@@ -18,7 +18,7 @@ use sea_orm::{
 use sha2::{Digest, Sha256};
 
 use super::{Direction, JournalRow, Store};
-use crate::ocpp::types::without_nul;
+use ocpp::v16::without_nul;
 
 /// The action of the row that counts the frames a station's journal budget skipped.
 pub const SKIPPED_ACTION: &str = "JournalSkipped";

@@ -45,8 +45,8 @@ use tokio::{
 use tokio_util::sync::CancellationToken;
 
 use crate::config::{Settings, SqliteSync, redact_url};
-use crate::ocpp::types::MeterValue;
 use breaker::Breaker;
+use ocpp::v16::MeterValue;
 pub use reader::Reader;
 use writer::{Counters, FnJob, Job, Writer};
 pub use writer::{MAX_BATCH, WriteFn};

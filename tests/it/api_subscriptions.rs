@@ -2,11 +2,8 @@
 //! station causes within the test; authentication in `connection_init`; what a lagging
 //! subscriber gets.
 
-use chargegate::{
-    auth::Role,
-    bus::Event,
-    ocpp::types::{MeterValue, SampledValue, Timestamp},
-};
+use chargegate::{auth::Role, bus::Event};
+use ocpp::v16::{MeterValue, SampledValue, Timestamp};
 use serde_json::json;
 
 use crate::gql::GqlWs;

@@ -351,7 +351,7 @@ async fn transaction_ids_are_unique_across_nodes_and_a_retried_start_is_stored_o
 
     // The same start handled by both nodes at once (a station retrying after it moved):
     // both get the same id, and one row is stored.
-    let request = |n: i64| -> chargegate::ocpp::inbound::StartTransactionRequest {
+    let request = |n: i64| -> ocpp::v16::StartTransactionRequest {
         serde_json::from_value(json!({
             "connectorId": 2, "idTag": "RACE", "meterStart": n,
             "timestamp": format!("2024-06-01T10:{n:02}:00Z"),

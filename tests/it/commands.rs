@@ -6,8 +6,9 @@ use std::{sync::Arc, time::Duration};
 use chargegate::{
     Context,
     commands::{self, CommandError},
-    ocpp::{inbound::DataTransferRequest, outbound::*, types::*},
 };
+use ocpp::rpc::Command;
+use ocpp::v16::*;
 use serde_json::json;
 
 use crate::support::{TestApp, spawn};

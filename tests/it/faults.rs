@@ -146,9 +146,10 @@ async fn redis_unreachable_stations_are_served_locally_and_the_cache_is_repaired
         let repaired = b.ctx().cache.connectors("CP-R").await.ok()?;
         let reading = b.ctx().cache.last_meter("CP-R", 1).await.ok()??;
         let late = b.ctx().cache.presence("CP-LATE").await.ok()??;
-        let ok = repaired.iter().any(|c| {
-            c.connector_id == 1 && c.status == chargegate::ocpp::types::ChargePointStatus::Charging
-        }) && reading.sampled_value[0].value == "77"
+        let ok = repaired
+            .iter()
+            .any(|c| c.connector_id == 1 && c.status == ocpp::v16::ChargePointStatus::Charging)
+            && reading.sampled_value[0].value == "77"
             && late.node_id == a.ctx().node_id;
         ok.then_some(())
     })

@@ -7,10 +7,10 @@ use chargegate::{
     bus::{Delivery, Event},
     commands,
     config::{HumanDuration, UnknownStationPolicy},
-    ocpp::outbound::ClearCache,
 };
 use entity::{ocpp_message, station};
 use futures_util::StreamExt;
+use ocpp::v16::ClearCache;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::json;
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;

@@ -13,10 +13,10 @@ use chargegate::{
         redis::{RedisCache, connection},
     },
     commands::CommandError,
-    ocpp::types::{ChargePointErrorCode, ChargePointStatus, SampledValue},
 };
 use chrono::Utc;
 use futures_util::StreamExt;
+use ocpp::v16::{ChargePointErrorCode, ChargePointStatus, SampledValue};
 use serde_json::value::RawValue;
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;

@@ -876,7 +876,7 @@ async fn each_connectors_newest_reading_is_read_back(backend: Backend) {
         .await;
     assert_eq!(answer, json!({}));
 
-    let readings = chargegate::node::last_readings(app.ctx(), "CP-NEWEST")
+    let readings = chargegate::link::node::last_readings(app.ctx(), "CP-NEWEST")
         .await
         .unwrap();
     let seen: Vec<_> = readings
@@ -898,7 +898,7 @@ async fn each_connectors_newest_reading_is_read_back(backend: Backend) {
             ),
         ]
     );
-    let none = chargegate::node::last_readings(app.ctx(), "CP-SILENT")
+    let none = chargegate::link::node::last_readings(app.ctx(), "CP-SILENT")
         .await
         .unwrap();
     assert!(none.is_empty(), "{none:?}");

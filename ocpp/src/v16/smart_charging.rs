@@ -9,10 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::payload::Payload;
-use super::types::{
-    ChargingProfileKind, ChargingProfilePurpose, ChargingRateUnit, RecurrencyKind, Timestamp,
-};
+use super::types::*;
+use crate::rpc::Payload;
 
 /// `ChargingSchedulePeriod`: from `startPeriod` seconds after the schedule's start, `limit`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -236,6 +234,55 @@ impl ChargingProfile {
         self.charging_schedule.validate("chargingSchedule")
     }
 }
+
+// The commands (central system → station).
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SetChargingProfile {
+    pub connector_id: i32,
+    pub cs_charging_profiles: ChargingProfile,
+}
+command!(SetChargingProfile => StatusResponse<ChargingProfileStatus>, "SetChargingProfile");
+
+/// Clears the profiles matching every field given (none: all profiles).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClearChargingProfile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connector_id: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub charging_profile_purpose: Option<ChargingProfilePurpose>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stack_level: Option<i32>,
+}
+command!(ClearChargingProfile => StatusResponse<ClearChargingProfileStatus>, "ClearChargingProfile");
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GetCompositeSchedule {
+    pub connector_id: i32,
+    /// Seconds from now.
+    pub duration: i32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub charging_rate_unit: Option<ChargingRateUnit>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GetCompositeScheduleResponse {
+    pub status: GetCompositeScheduleStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connector_id: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule_start: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub charging_schedule: Option<ChargingSchedule>,
+}
+impl Payload for GetCompositeScheduleResponse {}
+command!(GetCompositeSchedule => GetCompositeScheduleResponse, "GetCompositeSchedule");
 
 #[cfg(test)]
 mod tests {

@@ -15,7 +15,7 @@
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
-use super::error::{CallError, ErrorCode};
+use super::{CallError, ErrorCode};
 
 /// A message payload: decodes from JSON and checks the constraints serde cannot express.
 pub trait Payload: DeserializeOwned {
@@ -96,7 +96,7 @@ mod tests {
     use serde::Deserialize;
 
     use super::*;
-    use crate::ocpp::types::{ChargePointStatus, CiString, Timestamp};
+    use crate::v16::types::{ChargePointStatus, CiString, Timestamp};
 
     #[derive(Debug, Deserialize)]
     #[serde(rename_all = "camelCase", deny_unknown_fields)]

@@ -1,16 +1,14 @@
 //! The messages of the OCPP 1.6 Security Whitepaper (edition 2, chapters 5 and 6): the four a
 //! station sends (strict: `deny_unknown_fields`, bounded strings, enums as on the wire) and the
 //! seven the central system sends, each with its typed answer (read strictly on values and
-//! leniently on extra fields, like `outbound`).
+//! leniently on extra fields, like the other commands).
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::error::{CallError, ErrorCode};
-use super::outbound::{Command, StatusResponse};
-use super::payload::{Payload, violation};
-use super::types::{CiString, Timestamp, ocpp_enum};
+use super::types::{CiString, StatusResponse, Timestamp, ocpp_enum};
+use crate::rpc::{CallError, Command, ErrorCode, Payload, violation};
 
 // ---------------------------------------------------------------------------------------------
 // Enumerations (§6). Names that OCPP 1.6 itself uses for other enumerations get a prefix.
@@ -261,15 +259,6 @@ impl Payload for SignedFirmwareStatusNotificationRequest {}
 // ---------------------------------------------------------------------------------------------
 // Central system → station (§5.1–5.12, 5.21, 5.22).
 
-macro_rules! command {
-    ($request:ty => $response:ty, $action:literal) => {
-        impl Command for $request {
-            const ACTION: &'static str = $action;
-            type Response = $response;
-        }
-    };
-}
-
 /// `CertificateSigned.req`: the station's new certificate, with the sub-CA certificates.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -423,11 +412,11 @@ mod tests {
     use serde_json::value::RawValue;
 
     use super::*;
-    use crate::ocpp::inbound::Request;
-    use crate::ocpp::payload::decode;
+    use crate::rpc::decode;
+    use crate::v16::Request;
 
     fn parse(action: &str, json: &str) -> Result<Request, CallError> {
-        let bounds = crate::ocpp::inbound::Bounds {
+        let bounds = crate::v16::Bounds {
             max_connector_id: 100,
         };
         Request::parse(
@@ -715,7 +704,7 @@ mod tests {
     fn central_system_actions_are_not_supported_from_a_station() {
         for action in ACTIONS {
             assert_eq!(code(action, "{}"), ErrorCode::NotSupported, "{action}");
-            assert_eq!(crate::ocpp::outbound::action(action), Some(*action));
+            assert_eq!(crate::v16::actions::command_action(action), Some(*action));
         }
     }
 

@@ -6,6 +6,8 @@ use std::fmt;
 use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, SubsecRound, Timelike, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 
+use crate::rpc::Payload;
+
 /// Declares an OCPP enumeration with its wire spellings.
 macro_rules! ocpp_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $wire:literal),+ $(,)? }) => {
@@ -578,6 +580,19 @@ pub struct MeterValue {
     pub timestamp: Timestamp,
     pub sampled_value: Vec<SampledValue>,
 }
+
+/// A plain `{"status": …}` answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusResponse<S> {
+    pub status: S,
+}
+
+impl<S: serde::de::DeserializeOwned> Payload for StatusResponse<S> {}
+
+/// An answer without fields (`UpdateFirmware.conf`); extra fields are ignored.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Empty {}
+impl Payload for Empty {}
 
 #[cfg(test)]
 mod tests {

@@ -17,8 +17,8 @@ use axum::{
 };
 use tracing::info;
 
-use super::{session, station_auth};
-use crate::{app::Context, tls::TlsPeer};
+use super::{authentication, session};
+use crate::{app::Context, link::tls::TlsPeer};
 
 /// The OCPP-J 1.6 subprotocol name.
 pub const SUBPROTOCOL: &str = "ocpp1.6";
@@ -100,14 +100,14 @@ async fn handshake(
     let tls = tls.map(|Extension(peer)| peer);
     // The checks must end within the upgrade timeout (a stalled database must not hold the
     // socket): past it, 503 as when they cannot be made.
-    let checks = station_auth::admit(&ctx, &id, &headers, peer, tls.as_ref());
+    let checks = authentication::admit(&ctx, &id, &headers, peer, tls.as_ref());
     let limit = ctx.settings.limits.upgrade_timeout.0;
     match tokio::time::timeout(limit, checks).await {
         Ok(Ok(())) => {}
         Ok(Err(refusal)) => return refusal.into_response(),
         Err(_) => {
             tracing::warn!(station = %id, "handshake refused: its checks took longer than the upgrade timeout");
-            return station_auth::Refusal::Unavailable.into_response();
+            return authentication::Refusal::Unavailable.into_response();
         }
     }
     let station: Arc<str> = id.into();

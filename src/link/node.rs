@@ -22,14 +22,11 @@ use crate::{
     bus::{NodeHandler, RoutedCall},
     cache::{CacheError, ConnectorState, MeterReading, Presence, Refresh},
     commands::{self, CommandError},
-    ocpp::{
-        outbound,
-        registry::SessionHandle,
-        types::{
-            ChargePointErrorCode, ChargePointStatus, Location, Measurand, Phase, ReadingContext,
-            SampledValue, UnitOfMeasure, ValueFormat,
-        },
-    },
+    link::registry::SessionHandle,
+};
+use ocpp::v16::{
+    self, ChargePointErrorCode, ChargePointStatus, Location, Measurand, Phase, ReadingContext,
+    SampledValue, UnitOfMeasure, ValueFormat,
 };
 
 /// Serves the bus for this node. Holds the context weakly: the context owns the bus.
@@ -39,7 +36,7 @@ pub struct LocalNode(pub Weak<Context>);
 impl NodeHandler for LocalNode {
     async fn call(&self, call: RoutedCall) -> Result<Box<RawValue>, CommandError> {
         let ctx = self.0.upgrade().ok_or(CommandError::Offline)?;
-        let Some(action) = outbound::action(&call.action) else {
+        let Some(action) = v16::actions::command_action(&call.action) else {
             return Err(CommandError::Unreachable(format!(
                 "the station's node cannot send {} (nodes of different versions?)",
                 call.action

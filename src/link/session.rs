@@ -23,20 +23,21 @@ use tokio::{
 };
 use tracing::{info, warn};
 
+use ocpp::rpc::{
+    CallError, Command, ErrorCode,
+    frame::{self, Frame, FrameError},
+};
+use ocpp::v16::{Bounds, ChangeConfiguration, CiString, RegistrationStatus, Request, without_nul};
+
 use super::{
     budget::Held,
-    error::{CallError, ErrorCode},
-    frame::{self, Frame, FrameError},
-    inbound::{Bounds, Request},
-    outbound::{ChangeConfiguration, Command},
     registry::{OutboundCall, SessionHandle},
-    types::{CiString, RegistrationStatus, without_nul},
 };
 use crate::{
     app::Context,
     cache::Presence,
     commands::CommandError,
-    journal_budget::{self, Admit, JournalBudget},
+    link::journal_budget::{self, Admit, JournalBudget},
     security, station,
     store::{self, Direction, JournalRow, journal::StoredFrame},
     transaction,
@@ -208,7 +209,7 @@ pub async fn run(ctx: Arc<Context>, station: Arc<str>, mut socket: WebSocket) {
         node_id: ctx.node_id.clone(),
         connected_at,
     };
-    match crate::node::announce(&ctx, &station, presence).await {
+    match crate::link::node::announce(&ctx, &station, presence).await {
         Ok(()) => announced.store(true, std::sync::atomic::Ordering::Relaxed),
         // The presence keeper writes it when the cache is back.
         Err(e) => warn!(station = %station, error = %e, "presence not cached"),
@@ -950,7 +951,7 @@ impl Session {
 /// a GetDiagnostics location on this server (`…/diagnostics/***`: whoever reads the journal
 /// could otherwise upload in the station's name) are masked.
 fn redacted(id: &str, action: &str, payload: &RawValue) -> Option<String> {
-    use super::outbound::GetDiagnostics;
+    use ocpp::v16::GetDiagnostics;
     let masked = if action == ChangeConfiguration::ACTION {
         let mut change: ChangeConfiguration = serde_json::from_str(payload.get()).ok()?;
         if !change.key.as_str().eq_ignore_ascii_case("AuthorizationKey") {

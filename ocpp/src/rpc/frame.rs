@@ -4,7 +4,7 @@
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use super::error::ErrorCode;
+use super::ErrorCode;
 
 /// Longest message id OCPP-J allows (36 characters, room for a GUID).
 pub const MAX_MESSAGE_ID_LEN: usize = 36;
