@@ -14,7 +14,6 @@ use tokio::{net::TcpListener, task::JoinHandle};
 use tokio_util::{sync::CancellationToken, task::TaskTracker};
 
 use crate::{
-    accounts::LoginThrottle,
     api,
     auth::Keys,
     bus::{Bus, Event, memory::MemoryBus, redis::RedisBus},
@@ -24,6 +23,7 @@ use crate::{
     rest,
     serve::Connections,
     store::Store,
+    use_case::account::LoginThrottle,
 };
 
 /// How long sessions get to finish their in-flight message at shutdown.
@@ -45,12 +45,12 @@ pub struct Context {
     /// Recent failed logins.
     pub login_throttle: LoginThrottle,
     /// Recent failed station logins (HTTP Basic in the OCPP handshake).
-    pub station_logins: crate::station_security::LoginLimits,
+    pub station_logins: crate::use_case::station_credentials::LoginLimits,
     /// Unknown stations registered by connecting, per client address.
-    pub new_stations: crate::station_security::RegistrationLimiter,
+    pub new_stations: crate::use_case::station_credentials::RegistrationLimiter,
     /// Reads the credentials of the stations whose handshakes arrive together in one
-    /// statement (see `station_security::CredentialsLoader`).
-    pub credentials: crate::station_security::CredentialsLoaderHandle,
+    /// statement (see `station_credentials::CredentialsLoader`).
+    pub credentials: crate::use_case::station_credentials::CredentialsLoaderHandle,
     /// Fires when the server is shutting down.
     pub shutdown: CancellationToken,
     /// Fires once the sessions have ended at shutdown: background work (the Redis bus) stops.
@@ -58,7 +58,7 @@ pub struct Context {
     /// Live OCPP sessions, awaited at shutdown.
     pub sessions: TaskTracker,
     /// The diagnostics uploads this node is receiving.
-    pub uploads: crate::firmware::Uploads,
+    pub uploads: crate::use_case::firmware::Uploads,
     /// Bytes of station CALLs held by all sessions (queued or being handled), bounded by
     /// `--stations-queue-bytes`.
     pub station_bytes: Arc<crate::link::budget::Budget>,
@@ -76,7 +76,8 @@ impl Context {
         let shutdown = CancellationToken::new();
         let stopped = CancellationToken::new();
         let (cache, bus) = shared_state(&settings, &node_id, &stopped).await?;
-        let credentials = crate::station_security::credentials_loader(store.reader().clone());
+        let credentials =
+            crate::use_case::station_credentials::credentials_loader(store.reader().clone());
         let context = Arc::new(Self {
             node_id,
             registry: Registry::new(seed as u32),
@@ -86,14 +87,14 @@ impl Context {
             keys,
             login_throttle: LoginThrottle::default(),
             station_logins: Default::default(),
-            new_stations: crate::station_security::RegistrationLimiter::new(
+            new_stations: crate::use_case::station_credentials::RegistrationLimiter::new(
                 settings.limits.new_stations_per_address,
             ),
             credentials,
             shutdown,
             stopped,
             sessions: TaskTracker::new(),
-            uploads: crate::firmware::Uploads::new(settings.limits.max_uploads),
+            uploads: crate::use_case::firmware::Uploads::new(settings.limits.max_uploads),
             station_bytes: crate::link::budget::Budget::new(
                 settings.limits.stations_queue_bytes.bytes(),
             ),
@@ -167,7 +168,9 @@ impl App {
         let mut apis = Router::new()
             .merge(api::routes(context.clone()))
             .merge(rest::routes())
-            .merge(crate::firmware::routes(context.settings.upload_max_mib));
+            .merge(crate::use_case::firmware::routes(
+                context.settings.upload_max_mib,
+            ));
         if let Some(cors) = api::cors(&context.settings.cors_origins) {
             apis = apis.layer(cors);
         }
@@ -296,13 +299,13 @@ async fn prune_journal(ctx: Arc<Context>) {
 
 /// Closes reservations whose expiry date has passed (the station drops them by itself).
 async fn expire_reservations(ctx: Arc<Context>) {
-    let mut every = tokio::time::interval(crate::reservations::EXPIRY_SWEEP);
+    let mut every = tokio::time::interval(crate::use_case::reservation::EXPIRY_SWEEP);
     loop {
         tokio::select! {
             () = ctx.shutdown.cancelled() => return,
             _ = every.tick() => {}
         }
-        match crate::reservations::expire(&ctx).await {
+        match crate::use_case::reservation::expire(&ctx).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(expired = n, "reservations expired"),
             Err(e) => tracing::warn!(error = %e, "reservation expiry failed"),

@@ -775,7 +775,7 @@ impl Settings {
             Duration::from_millis(1),
             DAY,
         )?;
-        crate::security::check_settings(self)?;
+        crate::use_case::security_ext::check_settings(self)?;
         self.limits.validate_journal()?;
         self.validate_connections()?;
         if self.redis_url.is_some() {

@@ -28,30 +28,19 @@
 //! - [`simulate`] is the other side of the wire: `chargegate simulate`, a fleet of simulated
 //!   stations (and GraphQL subscribers) for demos, setup checks and the benchmarks.
 
-pub mod accounts;
 pub mod api;
 pub mod app;
 pub mod auth;
 pub mod bus;
 pub mod cache;
-pub mod commands;
 pub mod config;
-pub mod firmware;
 pub mod health;
-pub mod id_tags;
 pub mod link;
-pub mod local_list;
-pub mod reservations;
 pub mod rest;
-pub mod security;
 pub mod serve;
 pub mod simulate;
-pub mod smart_charging;
-pub mod station;
-pub mod station_security;
 pub mod store;
-pub mod transaction;
-pub mod usage;
+pub mod use_case;
 
 pub use app::{App, Context};
 pub use config::Settings;

@@ -172,9 +172,11 @@ async fn main() -> anyhow::Result<()> {
                 }
             };
             let ctx = chargegate::Context::open(cli.settings).await?;
-            let by = chargegate::accounts::Grantor::unlimited();
-            let created =
-                chargegate::accounts::create(&ctx, &by, &username, &password, role, stations).await;
+            let by = chargegate::use_case::account::Grantor::unlimited();
+            let created = chargegate::use_case::account::create(
+                &ctx, &by, &username, &password, role, stations,
+            )
+            .await;
             ctx.store.close().await;
             let account = created?;
             eprintln!(

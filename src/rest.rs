@@ -21,7 +21,7 @@ use crate::{
     api::{BodyError, read_limited},
     app::Context,
     auth::Principal,
-    commands::{CommandError, OnBehalf, Refused},
+    use_case::command::{CommandError, OnBehalf, Refused},
 };
 use ocpp::v16::{
     AvailabilityStatus, AvailabilityType, ClearCacheStatus, ConfigurationStatus,

@@ -5,15 +5,14 @@ use std::net::IpAddr;
 
 use async_graphql::{Context, Enum, ID, MaybeUndefined, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
-use entity::account;
 
 use super::{
     error::ApiError,
     guard::{admin, app, principal},
 };
 use crate::{
-    accounts::{self, Grantor},
     auth::Role,
+    use_case::account::{self, Grantor},
 };
 
 /// What an account or token may do.
@@ -72,7 +71,7 @@ pub struct Me {
     pub stations: Option<Vec<ID>>,
 }
 
-pub struct Account(pub account::Model);
+pub struct Account(pub entity::account::Model);
 
 #[Object]
 impl Account {
@@ -80,11 +79,11 @@ impl Account {
         &self.0.username
     }
     async fn role(&self) -> AccountRole {
-        accounts::role_of(&self.0).into()
+        account::role_of(&self.0).into()
     }
     /// The stations the account is limited to; absent means all.
     async fn stations(&self) -> Option<Vec<ID>> {
-        accounts::stations_of(&self.0).map(|s| s.into_iter().map(ID).collect())
+        account::stations_of(&self.0).map(|s| s.into_iter().map(ID).collect())
     }
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
@@ -120,9 +119,7 @@ impl AccountQuery {
     /// limited to some stations, the accounts limited to some of those stations.
     async fn accounts(&self, ctx: &Context<'_>) -> Result<Vec<Account>> {
         let by = Grantor::of(admin(ctx)?);
-        let rows = accounts::list(app(ctx), &by)
-            .await
-            .map_err(ApiError::from)?;
+        let rows = account::list(app(ctx), &by).await.map_err(ApiError::from)?;
         Ok(rows.into_iter().map(Account).collect())
     }
 }
@@ -141,7 +138,7 @@ impl AccountMutation {
         password: String,
     ) -> Result<LoginResult> {
         let client = ctx.data_opt::<ClientAddr>().and_then(|c| c.0);
-        let (token, expires_at, role) = accounts::login(app(ctx), &username, &password, client)
+        let (token, expires_at, role) = account::login(app(ctx), &username, &password, client)
             .await
             .map_err(ApiError::from)?;
         Ok(LoginResult {
@@ -162,7 +159,7 @@ impl AccountMutation {
         stations: Option<Vec<ID>>,
     ) -> Result<Account> {
         let by = Grantor::of(admin(ctx)?);
-        let row = accounts::create(
+        let row = account::create(
             app(ctx),
             &by,
             &username,
@@ -192,7 +189,7 @@ impl AccountMutation {
             MaybeUndefined::Null => Some(None),
             MaybeUndefined::Value(s) => Some(station_list(Some(s))),
         };
-        let row = accounts::update(
+        let row = account::update(
             app(ctx),
             &by,
             &username,
@@ -210,7 +207,7 @@ impl AccountMutation {
     /// False if there was no such account.
     async fn delete_account(&self, ctx: &Context<'_>, username: String) -> Result<bool> {
         let by = Grantor::of(admin(ctx)?);
-        Ok(accounts::delete(app(ctx), &by, &username)
+        Ok(account::delete(app(ctx), &by, &username)
             .await
             .map_err(ApiError::from)?)
     }

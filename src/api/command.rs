@@ -9,7 +9,7 @@ use super::{
     error::ApiError,
     guard::{app, principal},
 };
-use crate::commands::{OnBehalf, Refused};
+use crate::use_case::command::{OnBehalf, Refused};
 use ocpp::v16::CiString;
 
 #[derive(SimpleObject)]

@@ -3,9 +3,9 @@
 
 use async_graphql::Enum;
 
-use ocpp::v16::types as ocpp;
+use ocpp::v16::types as wire;
 
-/// Declares a GraphQL enum that mirrors an OCPP one variant for variant (`ocpp::$name`, resolved
+/// Declares a GraphQL enum that mirrors an OCPP one variant for variant (`wire::$name`, resolved
 /// where the macro is called).
 macro_rules! mirror {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident),+ $(,)? }) => {
@@ -15,15 +15,15 @@ macro_rules! mirror {
             $($(#[$vmeta])* $variant),+
         }
 
-        impl From<ocpp::$name> for $name {
-            fn from(value: ocpp::$name) -> Self {
+        impl From<wire::$name> for $name {
+            fn from(value: wire::$name) -> Self {
                 match value {
-                    $(ocpp::$name::$variant => Self::$variant),+
+                    $(wire::$name::$variant => Self::$variant),+
                 }
             }
         }
 
-        impl From<$name> for ocpp::$name {
+        impl From<$name> for wire::$name {
             fn from(value: $name) -> Self {
                 match value {
                     $($name::$variant => Self::$variant),+
@@ -32,7 +32,7 @@ macro_rules! mirror {
         }
     };
 }
-/// Also for the Security Whitepaper's enumerations (`api::security`): `ocpp` is whatever the
+/// Also for the Security Whitepaper's enumerations (`api::security_ext`): `wire` is whatever the
 /// calling module names so.
 pub(super) use mirror;
 
@@ -301,7 +301,7 @@ pub enum ReservationState {
 impl ReservationState {
     /// Reads the stored state.
     pub fn from_stored(state: &str) -> Option<Self> {
-        use crate::reservations::state as s;
+        use crate::use_case::reservation::state as s;
         Some(match state {
             s::REQUESTED => Self::Requested,
             s::ACTIVE => Self::Active,

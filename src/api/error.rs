@@ -4,7 +4,8 @@
 use async_graphql::ErrorExtensions as _;
 
 use crate::{
-    accounts::AccountError, commands::CommandError, id_tags::IdTagError, store::StoreError,
+    store::StoreError,
+    use_case::{account::AccountError, command::CommandError, id_tag::IdTagError},
 };
 
 /// An error of the GraphQL API.

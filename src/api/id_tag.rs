@@ -4,7 +4,6 @@
 
 use async_graphql::{Context, InputObject, MaybeUndefined, Object, Result};
 use chrono::{DateTime, Utc};
-use entity::id_tag;
 use sea_orm::{
     ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
@@ -17,12 +16,12 @@ use super::{
 };
 use crate::{
     auth::Role,
-    id_tags::{self, IdTagChange, NewIdTag},
+    use_case::id_tag::{self, IdTagChange, NewIdTag},
 };
 use ocpp::v16::{self, AuthorizationStatus};
 
 /// An id tag (RFID card, app token).
-pub struct IdTag(pub id_tag::Model);
+pub struct IdTag(pub entity::id_tag::Model);
 
 #[Object]
 impl IdTag {
@@ -120,17 +119,18 @@ impl IdTagQuery {
         let p = principal(ctx)?;
         let mut filter = Condition::all();
         if p.role == Role::Driver {
-            filter = filter.add(id_tag::Column::Owner.eq(p.sub.as_str()));
+            filter = filter.add(entity::id_tag::Column::Owner.eq(p.sub.as_str()));
         }
         if let Some(status) = status {
-            filter = filter
-                .add(id_tag::Column::Status.eq(v16::AuthorizationStatus::from(status).as_str()));
+            filter = filter.add(
+                entity::id_tag::Column::Status.eq(v16::AuthorizationStatus::from(status).as_str()),
+            );
         }
         if let Some(owner) = owner {
-            filter = filter.add(id_tag::Column::Owner.eq(owner));
+            filter = filter.add(entity::id_tag::Column::Owner.eq(owner));
         }
         let db = app(ctx).store.reader();
-        let query = id_tag::Entity::find().filter(filter);
+        let query = entity::id_tag::Entity::find().filter(filter);
         Ok(paginate(
             PageArgs {
                 after,
@@ -144,7 +144,7 @@ impl IdTagQuery {
             },
             |offset, limit| async move {
                 let rows = query
-                    .order_by_asc(id_tag::Column::IdTagKey)
+                    .order_by_asc(entity::id_tag::Column::IdTagKey)
                     .offset(offset)
                     .limit(limit)
                     .all(db)
@@ -158,7 +158,7 @@ impl IdTagQuery {
     /// One id tag, case-insensitively.
     async fn id_tag(&self, ctx: &Context<'_>, id_tag: String) -> Result<Option<IdTag>> {
         let p = principal(ctx)?;
-        let row = id_tags::get(app(ctx), &id_tag)
+        let row = id_tag::get(app(ctx), &id_tag)
             .await
             .map_err(ApiError::from)?;
         // A driver sees only their own tags, and cannot tell another's from none.
@@ -177,7 +177,7 @@ impl IdTagMutation {
     /// valid at every station).
     async fn create_id_tag(&self, ctx: &Context<'_>, input: CreateIdTagInput) -> Result<IdTag> {
         fleet_operator(ctx)?;
-        let row = id_tags::create(
+        let row = id_tag::create(
             app(ctx),
             NewIdTag {
                 id_tag: input.id_tag,
@@ -201,7 +201,7 @@ impl IdTagMutation {
         input: UpdateIdTagInput,
     ) -> Result<IdTag> {
         fleet_operator(ctx)?;
-        let row = id_tags::update(
+        let row = id_tag::update(
             app(ctx),
             &id_tag,
             IdTagChange {
@@ -220,7 +220,7 @@ impl IdTagMutation {
     /// stations). False if there was no such tag.
     async fn delete_id_tag(&self, ctx: &Context<'_>, id_tag: String) -> Result<bool> {
         fleet_operator(ctx)?;
-        Ok(id_tags::delete(app(ctx), &id_tag)
+        Ok(id_tag::delete(app(ctx), &id_tag)
             .await
             .map_err(ApiError::from)?)
     }

@@ -19,9 +19,9 @@ mod limits;
 mod loaders;
 mod pagination;
 mod profiles;
-mod security;
+mod security_ext;
 mod station;
-mod station_security;
+mod station_credentials;
 mod subscription;
 mod transaction;
 mod usage;
@@ -47,7 +47,7 @@ pub struct Query(
     usage::UsageQuery,
     account::AccountQuery,
     profiles::ProfilesQuery,
-    security::SecurityQuery,
+    security_ext::SecurityQuery,
 );
 
 /// Every mutation.
@@ -55,18 +55,18 @@ pub struct Query(
 pub struct Mutation(
     command::CommandMutation,
     station::StationMutation,
-    station_security::StationSecurityMutation,
+    station_credentials::StationSecurityMutation,
     id_tag::IdTagMutation,
     account::AccountMutation,
     profiles::ProfilesMutation,
-    security::SecurityMutation,
+    security_ext::SecurityMutation,
 );
 
 /// Every subscription.
 #[derive(MergedSubscription, Default)]
 pub struct Subscription(
     subscription::LiveSubscription,
-    security::SecuritySubscription,
+    security_ext::SecuritySubscription,
 );
 
 /// The schema type.

@@ -5,7 +5,7 @@
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 use entity::{
-    charging_profile, diagnostics_request, firmware_update, local_auth_list_entry, reservation,
+    charging_profile, diagnostics_request, firmware_update, local_auth_list_entry,
     status_notification,
 };
 
@@ -14,7 +14,7 @@ use super::{
     error::ApiError,
     guard::{app, principal, staff, station_access},
 };
-use crate::{commands::OnBehalf, firmware, local_list, reservations, smart_charging};
+use crate::use_case::{command::OnBehalf, firmware, local_list, reservation, smart_charging};
 use ocpp::v16;
 
 /// Most rows a list query returns.
@@ -183,7 +183,7 @@ impl StoredChargingProfile {
 }
 
 /// A reservation.
-pub struct Reservation(pub reservation::Model);
+pub struct Reservation(pub entity::reservation::Model);
 
 #[Object]
 impl Reservation {
@@ -687,7 +687,7 @@ impl ProfilesQuery {
         #[graphql(default = 50)] limit: i32,
     ) -> Result<Vec<Reservation>> {
         staff_for(ctx, &station_id)?;
-        let rows = reservations::list(app(ctx), &station_id, include_ended, self::limit(limit)?)
+        let rows = reservation::list(app(ctx), &station_id, include_ended, self::limit(limit)?)
             .await
             .map_err(ApiError::from)?;
         Ok(rows.into_iter().map(Reservation).collect())

@@ -17,7 +17,7 @@ use super::{
     pagination::{Page, PageArgs, paginate},
     transaction::Transaction,
 };
-use crate::{cache::MeterReading as CachedReading, station as use_case};
+use crate::{cache::MeterReading as CachedReading, use_case::station as use_case};
 use ocpp::v16::{self, SampledValue as OcppSampledValue};
 
 /// A charge point.
@@ -107,7 +107,7 @@ impl Station {
     }
     /// The OCPP security profile it must connect with (0–3): its own, or the server's default.
     async fn security_profile(&self, ctx: &Context<'_>) -> i32 {
-        crate::station_security::profile_of(app(ctx), self.0.security_profile).into()
+        crate::use_case::station_credentials::profile_of(app(ctx), self.0.security_profile).into()
     }
     /// Whether an AuthorizationKey (its HTTP Basic password) is stored; the key itself never
     /// is, only its hash. Null for drivers.

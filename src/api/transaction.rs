@@ -19,7 +19,7 @@ use super::{
 };
 use crate::{
     auth::{Principal, Role},
-    transaction::flags,
+    use_case::transaction::flags,
 };
 use ocpp::v16::{self, IdToken};
 
@@ -140,7 +140,7 @@ impl Transaction {
         Ok(reading.and_then(|r| {
             r.sampled_value
                 .iter()
-                .find_map(crate::usage::register_wh)
+                .find_map(crate::use_case::usage::register_wh)
                 .map(|wh| (wh - self.0.meter_start as f64).round() as i64)
         }))
     }

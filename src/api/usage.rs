@@ -18,7 +18,7 @@ use super::{
 };
 use crate::{
     auth::Role,
-    usage::{self, Figures, Grouping, Session},
+    use_case::usage::{self, Figures, Grouping, Session},
 };
 use ocpp::v16::{IdToken, Measurand, UnitOfMeasure};
 
@@ -106,7 +106,9 @@ impl UsageQuery {
     /// Energy, sessions, charging time and connector utilisation per period over
     /// `[from, to)`, per station and per id tag; optionally for one station or one id tag.
     /// Drivers get the figures of their own id tags.
-    #[graphql(complexity = "crate::usage::cost(from, to, group_by.into(), child_complexity)")]
+    #[graphql(
+        complexity = "crate::use_case::usage::cost(from, to, group_by.into(), child_complexity)"
+    )]
     async fn usage(
         &self,
         ctx: &Context<'_>,

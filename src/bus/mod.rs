@@ -18,8 +18,8 @@ use serde::{Deserialize, Serialize};
 
 use serde_json::value::RawValue;
 
-use crate::commands::CommandError;
-use ocpp::v16::security::{SignedFirmwareStatus, UploadLogStatus};
+use crate::use_case::command::CommandError;
+use ocpp::v16::security_ext::{SignedFirmwareStatus, UploadLogStatus};
 use ocpp::v16::{
     AuthorizationStatus, ChargePointErrorCode, ChargePointStatus, DiagnosticsStatus,
     FirmwareStatus, MeterValue, Reason, RegistrationStatus,

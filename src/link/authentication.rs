@@ -29,7 +29,7 @@ use crate::{
     app::Context,
     config::UnknownStationPolicy,
     link::tls::TlsPeer,
-    station_security::{self, Credentials},
+    use_case::station_credentials::{self, Credentials},
 };
 
 /// The challenge of a 401 (RFC 7617).
@@ -131,7 +131,7 @@ pub async fn admit(
         .iter()
         .any(|block| block.contains(peer.ip()))
         && header("x-forwarded-proto").is_some_and(|p| p.trim().eq_ignore_ascii_case("https"));
-    let known = match station_security::credentials(ctx, id).await {
+    let known = match station_credentials::credentials(ctx, id).await {
         Ok(known) => known,
         Err(e) => {
             // Without the stored profile nothing can be decided: refuse rather than guess.
@@ -151,7 +151,7 @@ pub async fn admit(
         }
         None => {
             // Connecting registers it: bounded per address (`--new-stations-per-address`).
-            let address = station_security::address_key(client);
+            let address = station_credentials::address_key(client);
             if let Err(wait) = ctx.new_stations.admit(&address, Instant::now()) {
                 info!(station = %id, %client, "unknown station refused: too many new stations from this address");
                 return Err(Refusal::TooManyNew(wait));
@@ -186,7 +186,7 @@ pub async fn admit(
     };
     let limits = &ctx.station_logins;
     let now = Instant::now();
-    let address = station_security::address_key(client);
+    let address = station_credentials::address_key(client);
     // The attempt counts before the check (so that parallel guesses cannot all slip under the
     // limit) and is taken back if it succeeds.
     if let Err(wait) = limits.per_station.attempt(id, now) {
@@ -231,7 +231,7 @@ fn check_basic(value: &HeaderValue, id: &str, key_hash: &str) -> Result<(), &'st
         .strip_prefix(id.as_bytes())
         .and_then(|rest| rest.strip_prefix(b":"))
         .ok_or("the user is not the charge point id")?;
-    if station_security::verify_key(key_hash, password) {
+    if station_credentials::verify_key(key_hash, password) {
         Ok(())
     } else {
         Err("wrong AuthorizationKey")
@@ -281,7 +281,7 @@ mod tests {
     #[test]
     fn basic_credentials_name_the_station_and_carry_its_key() {
         let key = "0001020304050607FFFFFFFFFFFFFFFFFFFFFFFF";
-        let hash = station_security::hash_key(&station_security::key_bytes(key).unwrap());
+        let hash = station_credentials::hash_key(&station_credentials::key_bytes(key).unwrap());
         let ok = |value: &HeaderValue, id: &str| check_basic(value, id, &hash);
         assert_eq!(
             ok(&basic(format!("AL1000:{key}").as_bytes()), "AL1000"),
@@ -289,7 +289,7 @@ mod tests {
         );
         // OCPP-J 1.6 §6.2.2's example: the key's 20 bytes themselves.
         let mut raw = b"AL1000:".to_vec();
-        raw.extend(station_security::key_bytes(key).unwrap());
+        raw.extend(station_credentials::key_bytes(key).unwrap());
         assert_eq!(ok(&basic(&raw), "AL1000"), Ok(()));
         assert_eq!(
             check_basic(

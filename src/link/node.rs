@@ -21,8 +21,8 @@ use crate::{
     app::Context,
     bus::{NodeHandler, RoutedCall},
     cache::{CacheError, ConnectorState, MeterReading, Presence, Refresh},
-    commands::{self, CommandError},
     link::registry::SessionHandle,
+    use_case::command::{self, CommandError},
 };
 use ocpp::v16::{
     self, ChargePointErrorCode, ChargePointStatus, Location, Measurand, Phase, ReadingContext,
@@ -42,7 +42,7 @@ impl NodeHandler for LocalNode {
                 call.action
             )));
         };
-        commands::send_local(&ctx, &call.station_id, action, call.payload).await
+        command::send_local(&ctx, &call.station_id, action, call.payload).await
     }
 
     fn kick(&self, station_id: &str, connection_id: u64) {
@@ -331,7 +331,9 @@ pub async fn last_readings(
             connector_id: latest.connector_id,
             transaction_id,
             timestamp: latest.timestamp,
-            sampled_value: crate::transaction::live_samples(rows.into_iter().map(sampled_value)),
+            sampled_value: crate::use_case::transaction::live_samples(
+                rows.into_iter().map(sampled_value),
+            ),
         });
     }
     Ok(readings)

@@ -36,11 +36,9 @@ use super::{
 use crate::{
     app::Context,
     cache::Presence,
-    commands::CommandError,
     link::journal_budget::{self, Admit, JournalBudget},
-    security, station,
     store::{self, Direction, JournalRow, journal::StoredFrame},
-    transaction,
+    use_case::{command::CommandError, security_ext, station, transaction},
 };
 
 /// CALLs that may wait while one is being handled (OCPP allows one; some stations send more);
@@ -961,7 +959,7 @@ fn redacted(id: &str, action: &str, payload: &RawValue) -> Option<String> {
         serde_json::value::to_raw_value(&change).ok()?
     } else if action == GetDiagnostics::ACTION {
         let mut request: GetDiagnostics = serde_json::from_str(payload.get()).ok()?;
-        request.location = crate::firmware::mask_upload_token(&request.location)?;
+        request.location = crate::use_case::firmware::mask_upload_token(&request.location)?;
         serde_json::value::to_raw_value(&request).ok()?
     } else {
         return None;
@@ -1030,12 +1028,12 @@ async fn dispatch(ctx: Arc<Context>, station: Arc<str>, req: Request) -> Outcome
                 .map_err(internal)?,
         ),
         Request::SecurityEventNotification(r) => encode(
-            &security::security_event(ctx, &station, r)
+            &security_ext::security_event(ctx, &station, r)
                 .await
                 .map_err(internal)?,
         ),
         Request::SignCertificate(r) => {
-            let (response, signing) = security::sign_certificate(app, &station, r)
+            let (response, signing) = security_ext::sign_certificate(app, &station, r)
                 .await
                 .map_err(internal)?;
             let answer = encode(&response)?;
@@ -1046,12 +1044,12 @@ async fn dispatch(ctx: Arc<Context>, station: Arc<str>, req: Request) -> Outcome
             Ok(answer)
         }
         Request::LogStatusNotification(r) => encode(
-            &security::log_status(ctx, &station, r)
+            &security_ext::log_status(ctx, &station, r)
                 .await
                 .map_err(internal)?,
         ),
         Request::SignedFirmwareStatusNotification(r) => encode(
-            &security::signed_firmware_status(ctx, &station, r)
+            &security_ext::signed_firmware_status(ctx, &station, r)
                 .await
                 .map_err(internal)?,
         ),

@@ -103,7 +103,7 @@ async fn a_scoped_admin_manages_only_accounts_inside_its_scope(backend: Backend)
             "FORBIDDEN"
         );
     }
-    let hq = chargegate::accounts::get(app.ctx(), "hq")
+    let hq = chargegate::use_case::account::get(app.ctx(), "hq")
         .await
         .unwrap()
         .unwrap();

@@ -463,7 +463,7 @@ async fn accounts_and_login() {
     );
 
     // The stored hash is argon2id, never the password.
-    let stored = chargegate::accounts::get(app.ctx(), "olga")
+    let stored = chargegate::use_case::account::get(app.ctx(), "olga")
         .await
         .unwrap()
         .unwrap();

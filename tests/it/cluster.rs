@@ -363,8 +363,8 @@ async fn transaction_ids_are_unique_across_nodes_and_a_retried_start_is_stored_o
     drop(a.booted_station("CP-RACE").await);
     for n in 0..20 {
         let (on_a, on_b) = tokio::join!(
-            chargegate::transaction::start(a.ctx(), &station, request(n)),
-            chargegate::transaction::start(b.ctx(), &station, request(n)),
+            chargegate::use_case::transaction::start(a.ctx(), &station, request(n)),
+            chargegate::use_case::transaction::start(b.ctx(), &station, request(n)),
         );
         assert_eq!(
             on_a.unwrap().transaction_id,

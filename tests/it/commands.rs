@@ -5,7 +5,7 @@ use std::{sync::Arc, time::Duration};
 
 use chargegate::{
     Context,
-    commands::{self, CommandError},
+    use_case::command::{self, CommandError},
 };
 use ocpp::rpc::Command;
 use ocpp::v16::*;
@@ -29,7 +29,7 @@ async fn exchange<C: Command + Clone>(
     answer: serde_json::Value,
 ) -> (String, serde_json::Value, Result<C::Response, CommandError>) {
     let ctx = ctx(app);
-    let task = tokio::spawn(async move { commands::send(&ctx, "CP-CMD", &command).await });
+    let task = tokio::spawn(async move { command::send(&ctx, "CP-CMD", &command).await });
     let (id, action, payload) = station.server_call().await;
     station.reply(&id, answer).await;
     (action, payload, task.await.unwrap())
@@ -212,7 +212,7 @@ async fn a_station_call_error_comes_back_as_such() {
     let mut cp = app.booted_station("CP-CMD").await;
     let ctx = ctx(&app);
     let task = tokio::spawn(async move {
-        commands::send(
+        command::send(
             &ctx,
             "CP-CMD",
             &Reset {
@@ -240,7 +240,7 @@ async fn a_call_error_without_details_is_understood() {
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("CP-CMD").await;
     let ctx = ctx(&app);
-    let task = tokio::spawn(async move { commands::send(&ctx, "CP-CMD", &ClearCache {}).await });
+    let task = tokio::spawn(async move { command::send(&ctx, "CP-CMD", &ClearCache {}).await });
     let (id, _, _) = cp.server_call().await;
     cp.send_text(&json!([4, id, "InternalError", "cache locked"]).to_string())
         .await;
@@ -279,7 +279,7 @@ async fn an_answer_outside_the_schema_is_reported() {
 async fn an_offline_station_fails_at_once() {
     let app = spawn(|_| {}).await;
     let started = tokio::time::Instant::now();
-    let answer = commands::send(&ctx(&app), "NOBODY", &ClearCache {}).await;
+    let answer = command::send(&ctx(&app), "NOBODY", &ClearCache {}).await;
     assert_eq!(answer, Err(CommandError::Offline));
     assert!(
         started.elapsed() < app.ctx().settings.command_timeout.0,
@@ -297,7 +297,7 @@ async fn timeouts_and_late_answers() {
     let mut cp = app.booted_station("CP-CMD").await;
     let answer = {
         let ctx = ctx(&app);
-        tokio::spawn(async move { commands::send(&ctx, "CP-CMD", &ClearCache {}).await })
+        tokio::spawn(async move { command::send(&ctx, "CP-CMD", &ClearCache {}).await })
     };
     let (late_id, _, _) = cp.server_call().await;
     assert_eq!(
@@ -309,7 +309,7 @@ async fn timeouts_and_late_answers() {
     // to the first is dropped, not taken for the second's.
     let ctx2 = ctx(&app);
     let next = tokio::spawn(async move {
-        commands::send(&ctx2, "CP-CMD", &UnlockConnector { connector_id: 2 }).await
+        command::send(&ctx2, "CP-CMD", &UnlockConnector { connector_id: 2 }).await
     });
     let (id, action, _) = cp.server_call().await;
     assert_ne!(id, late_id);
@@ -331,7 +331,7 @@ async fn one_outstanding_call_per_station() {
         .map(|connector| {
             let ctx = ctx(&app);
             tokio::spawn(async move {
-                commands::send(
+                command::send(
                     &ctx,
                     "CP-CMD",
                     &UnlockConnector {
@@ -366,7 +366,7 @@ async fn calls_cross_in_both_directions() {
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("CP-CMD").await;
     let ctx = ctx(&app);
-    let task = tokio::spawn(async move { commands::send(&ctx, "CP-CMD", &ClearCache {}).await });
+    let task = tokio::spawn(async move { command::send(&ctx, "CP-CMD", &ClearCache {}).await });
     let (id, _, _) = cp.server_call().await;
     // The station sends its own CALL before answering the server's.
     assert!(cp.call("Heartbeat", json!({})).await["currentTime"].is_string());
@@ -383,7 +383,7 @@ async fn a_station_that_leaves_fails_its_outstanding_call() {
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("CP-CMD").await;
     let ctx = ctx(&app);
-    let task = tokio::spawn(async move { commands::send(&ctx, "CP-CMD", &ClearCache {}).await });
+    let task = tokio::spawn(async move { command::send(&ctx, "CP-CMD", &ClearCache {}).await });
     let _ = cp.server_call().await;
     drop(cp);
     assert_eq!(task.await.unwrap(), Err(CommandError::Disconnected));

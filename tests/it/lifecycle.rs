@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use chargegate::{
     bus::{Delivery, Event},
-    commands,
     config::{HumanDuration, UnknownStationPolicy},
+    use_case::command,
 };
 use entity::{ocpp_message, station};
 use futures_util::StreamExt;
@@ -117,20 +117,19 @@ async fn a_second_connection_replaces_the_first() {
     assert_eq!(presence.connection_id, current.connection_id);
     // Commands reach the new connection.
     let ctx = app.app.context().clone();
-    let task = tokio::spawn(async move { commands::send(&ctx, "CP-TWIN", &ClearCache {}).await });
+    let task = tokio::spawn(async move { command::send(&ctx, "CP-TWIN", &ClearCache {}).await });
     let (id, action, _) = second.server_call().await;
     assert_eq!(action, "ClearCache");
     second.reply(&id, json!({"status": "Accepted"})).await;
     assert!(task.await.unwrap().is_ok());
     // A command outstanding on a replaced connection fails at once instead of timing out.
     let ctx = app.app.context().clone();
-    let pending =
-        tokio::spawn(async move { commands::send(&ctx, "CP-TWIN", &ClearCache {}).await });
+    let pending = tokio::spawn(async move { command::send(&ctx, "CP-TWIN", &ClearCache {}).await });
     let _ = second.server_call().await;
     let mut third = app.station("CP-TWIN").await;
     assert_eq!(
         pending.await.unwrap(),
-        Err(commands::CommandError::Disconnected)
+        Err(command::CommandError::Disconnected)
     );
     assert_eq!(
         second.closed().await.map(|f| f.code),

@@ -593,12 +593,12 @@ async fn the_live_views_of_a_huge_meter_values_are_bounded() {
     .await
     .expect("the MeterValues event");
     let live: usize = event.iter().map(|mv| mv.sampled_value.len()).sum();
-    assert_eq!(live, chargegate::transaction::LIVE_SAMPLED_VALUES);
+    assert_eq!(live, chargegate::use_case::transaction::LIVE_SAMPLED_VALUES);
     assert!(
         event
             .iter()
             .flat_map(|mv| &mv.sampled_value)
-            .all(|v| v.value.len() <= chargegate::transaction::LIVE_VALUE_LEN),
+            .all(|v| v.value.len() <= chargegate::use_case::transaction::LIVE_VALUE_LEN),
         "the signed reading is not carried live"
     );
 
@@ -619,7 +619,10 @@ async fn the_live_views_of_a_huge_meter_values_are_bounded() {
     let values = connector["lastMeterReading"]["sampledValues"]
         .as_array()
         .unwrap();
-    assert_eq!(values.len(), chargegate::transaction::LIVE_SAMPLED_VALUES);
+    assert_eq!(
+        values.len(),
+        chargegate::use_case::transaction::LIVE_SAMPLED_VALUES
+    );
     assert_eq!(
         values[0]["value"], "1000",
         "the newest meter value's first samples"

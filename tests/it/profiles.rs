@@ -750,11 +750,15 @@ async fn reservations_are_used_cancelled_and_expired(backend: Backend) {
         .unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(400)).await;
     assert_eq!(
-        chargegate::reservations::expire(app.ctx()).await.unwrap(),
+        chargegate::use_case::reservation::expire(app.ctx())
+            .await
+            .unwrap(),
         1
     );
     assert_eq!(
-        chargegate::reservations::expire(app.ctx()).await.unwrap(),
+        chargegate::use_case::reservation::expire(app.ctx())
+            .await
+            .unwrap(),
         0
     );
     let listed = app

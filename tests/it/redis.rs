@@ -12,7 +12,7 @@ use chargegate::{
         ConnectorState, MeterReading, Presence, Refresh, StatusCache,
         redis::{RedisCache, connection},
     },
-    commands::CommandError,
+    use_case::command::CommandError,
 };
 use chrono::Utc;
 use futures_util::StreamExt;

@@ -585,7 +585,7 @@ async fn handshakes_arriving_together_share_one_credentials_read() {
     let before = app.ctx().store.read_statements();
     let found = futures_util::future::join_all(
         ids.iter()
-            .map(|id| chargegate::station_security::credentials(app.ctx(), id)),
+            .map(|id| chargegate::use_case::station_credentials::credentials(app.ctx(), id)),
     )
     .await;
     let reads = app.ctx().store.read_statements() - before;

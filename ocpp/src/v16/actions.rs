@@ -58,6 +58,6 @@ pub fn command_action(name: &str) -> Option<&'static str> {
         TriggerMessage::ACTION,
     ]
     .into_iter()
-    .chain(security::ACTIONS.iter().copied())
+    .chain(security_ext::ACTIONS.iter().copied())
     .find(|a| *a == name)
 }

@@ -20,7 +20,7 @@ pub mod local_auth_list;
 pub mod remote_trigger;
 pub mod request;
 pub mod reservation;
-pub mod security;
+pub mod security_ext;
 pub mod smart_charging;
 pub mod types;
 

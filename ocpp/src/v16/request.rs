@@ -22,10 +22,10 @@ pub enum Request {
     StatusNotification(StatusNotificationRequest),
     StopTransaction(StopTransactionRequest),
     // The Security Whitepaper's station messages.
-    LogStatusNotification(security::LogStatusNotificationRequest),
-    SecurityEventNotification(security::SecurityEventNotificationRequest),
-    SignCertificate(security::SignCertificateRequest),
-    SignedFirmwareStatusNotification(security::SignedFirmwareStatusNotificationRequest),
+    LogStatusNotification(security_ext::LogStatusNotificationRequest),
+    SecurityEventNotification(security_ext::SecurityEventNotificationRequest),
+    SignCertificate(security_ext::SignCertificateRequest),
+    SignedFirmwareStatusNotification(security_ext::SignedFirmwareStatusNotificationRequest),
 }
 
 /// Bounds on what a station may send that are this server's settings, not the schemas'; passed

@@ -258,7 +258,7 @@ impl OnBehalf<'_> {
         };
         let status = self.send(station_id, command).await?.status;
         if let (RemoteStartStopStatus::Accepted, Some(profile)) = (status, charging_profile) {
-            crate::smart_charging::store_installed(
+            crate::use_case::smart_charging::store_installed(
                 self.ctx,
                 station_id,
                 connector_id.unwrap_or(0),
@@ -348,10 +348,11 @@ impl OnBehalf<'_> {
         };
         // AuthorizationKey and SecurityProfile: checked first, stored only if Accepted.
         let security =
-            crate::station_security::before_change(self.ctx, station_id, key, value).await?;
+            crate::use_case::station_credentials::before_change(self.ctx, station_id, key, value)
+                .await?;
         let status = self.send(station_id, command).await?.status;
         if let Some(change) = security {
-            crate::station_security::after_change(
+            crate::use_case::station_credentials::after_change(
                 self.ctx,
                 station_id,
                 change,

@@ -16,8 +16,10 @@ use super::{
 };
 use crate::{
     auth::Role,
-    commands::{OnBehalf, Refused},
-    station_security::{self, AUTHORIZATION_KEY, SecurityError},
+    use_case::{
+        command::{OnBehalf, Refused},
+        station_credentials::{self, AUTHORIZATION_KEY, SecurityError},
+    },
 };
 
 /// The result of `setStationAuthorizationKey`.
@@ -81,7 +83,7 @@ impl StationSecurityMutation {
         let send_to_station = send_to_station.unwrap_or(false);
         let p = operator(ctx)?;
         station_access(p, &station_id)?;
-        station_security::key_bytes(&key)
+        station_credentials::key_bytes(&key)
             .map_err(|m| ApiError::BadUserInput(format!("key: {m}")))?;
         let status = if send_to_station {
             let status = OnBehalf {
@@ -94,7 +96,7 @@ impl StationSecurityMutation {
             Some(status.into())
         } else {
             row(ctx, &station_id).await?;
-            station_security::store_key(app(ctx), &station_id, &key)
+            station_credentials::store_key(app(ctx), &station_id, &key)
                 .await
                 .map_err(ApiError::from)?;
             tracing::info!(station = %station_id.as_str(), by = %p.sub, "AuthorizationKey set (provisioned)");
@@ -122,12 +124,12 @@ impl StationSecurityMutation {
         station_access(p, &station_id)?;
         let profile = u8::try_from(profile)
             .ok()
-            .filter(|p| *p <= station_security::MAX_PROFILE)
+            .filter(|p| *p <= station_credentials::MAX_PROFILE)
             .ok_or_else(|| {
                 ApiError::BadUserInput("profile: a security profile is 0, 1, 2 or 3".into())
             })?;
         let current = row(ctx, &station_id).await?;
-        let was = station_security::profile_of(app(ctx), current.security_profile);
+        let was = station_credentials::profile_of(app(ctx), current.security_profile);
         if profile < was && p.role != Role::Admin {
             return Err(ApiError::Forbidden(format!(
                 "only an administrator may lower a security profile (station {} uses {was})",
@@ -135,13 +137,13 @@ impl StationSecurityMutation {
             ))
             .into());
         }
-        station_security::prerequisites(
+        station_credentials::prerequisites(
             app(ctx),
             profile,
             current.authorization_key_hash.is_some(),
         )
         .map_err(|m| ApiError::BadUserInput(format!("profile: {m}")))?;
-        station_security::store_profile(app(ctx), &station_id, profile)
+        station_credentials::store_profile(app(ctx), &station_id, profile)
             .await
             .map_err(ApiError::from)?;
         tracing::info!(station = %station_id.as_str(), from = was, to = profile, by = %p.sub, "security profile set");

@@ -204,7 +204,8 @@ pub async fn start(
         .await;
     }
     if let (true, Some(reservation)) = (started.reservation_used, request.reservation_id) {
-        crate::reservations::used(ctx, station_id, reservation, request.connector_id).await;
+        crate::use_case::reservation::used(ctx, station_id, reservation, request.connector_id)
+            .await;
     }
     Ok(StartTransactionResponse {
         id_tag_info: started.info,
@@ -337,7 +338,7 @@ async fn start_in(
             let id = result.last_insert_id;
             let reservation_used = match req.reservation_id {
                 Some(reservation) => {
-                    crate::reservations::use_in(txn, station, reservation, id, now).await?
+                    crate::use_case::reservation::use_in(txn, station, reservation, id, now).await?
                 }
                 None => false,
             };
@@ -580,7 +581,13 @@ async fn stop_in(
                     now,
                 );
                 insert_meter_rows_linked(txn, &rows, Some(tx.id)).await?;
-                crate::smart_charging::end_tx_profiles(txn, station, tx.connector_id, now).await?;
+                crate::use_case::smart_charging::end_tx_profiles(
+                    txn,
+                    station,
+                    tx.connector_id,
+                    now,
+                )
+                .await?;
                 return Ok(Stopped::Closed {
                     connector_id: tx.connector_id,
                 });

@@ -336,10 +336,10 @@ async fn store_status(
                     .exec(txn)
                     .await?;
                 let history = match kind {
-                    StatusKind::Firmware => crate::firmware::kind::FIRMWARE,
-                    StatusKind::Diagnostics => crate::firmware::kind::DIAGNOSTICS,
+                    StatusKind::Firmware => crate::use_case::firmware::kind::FIRMWARE,
+                    StatusKind::Diagnostics => crate::use_case::firmware::kind::DIAGNOSTICS,
                 };
-                crate::firmware::record_status(txn, &id, history, status, now).await?;
+                crate::use_case::firmware::record_status(txn, &id, history, status, now).await?;
                 Ok(())
             })
         })

@@ -13,8 +13,10 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, sea_query:
 
 use crate::{
     app::Context,
-    commands::{OnBehalf, Refused, text},
-    transaction::tag_info,
+    use_case::{
+        command::{OnBehalf, Refused, text},
+        transaction::tag_info,
+    },
 };
 use ocpp::v16::{
     AuthorizationData, GetLocalListVersion, IdTagInfo, IdToken, SendLocalList, UpdateStatus,

@@ -25,9 +25,9 @@ use super::{
 use crate::{
     auth::Principal,
     bus::Event,
-    security::{GetLogArgs, SignedUpdateFirmwareArgs, state},
+    use_case::security_ext::{GetLogArgs, SignedUpdateFirmwareArgs, state},
 };
-use ocpp::v16::security as ocpp;
+use ocpp::v16::security_ext as wire;
 
 use super::enums::mirror;
 
@@ -243,7 +243,7 @@ impl CertificateSigningRequest {
     async fn station_status(&self) -> Option<CertificateSignedStatus> {
         stored(
             self.0.station_status.as_deref()?,
-            ocpp::CertificateSignedStatus::from_wire,
+            wire::CertificateSignedStatus::from_wire,
         )
     }
     async fn answered_at(&self) -> Option<DateTime<Utc>> {
@@ -271,7 +271,7 @@ impl From<log_status_notification::Model> for LogStatusNotification {
             id: ID(row.id.to_string()),
             station_id: ID(row.station_id),
             request_id: row.request_id,
-            status: stored(&row.status, ocpp::UploadLogStatus::from_wire),
+            status: stored(&row.status, wire::UploadLogStatus::from_wire),
             received_at: row.received_at,
         }
     }
@@ -294,7 +294,7 @@ impl From<signed_firmware_status_notification::Model> for SignedFirmwareStatusNo
             id: ID(row.id.to_string()),
             station_id: ID(row.station_id),
             request_id: row.request_id,
-            status: stored(&row.status, ocpp::SignedFirmwareStatus::from_wire),
+            status: stored(&row.status, wire::SignedFirmwareStatus::from_wire),
             received_at: row.received_at,
         }
     }
@@ -331,7 +331,7 @@ impl LogRequest {
             id: ID(row.id.to_string()),
             station_id: ID(row.station_id),
             request_id: row.request_id,
-            log_type: stored(&row.log_type, ocpp::LogType::from_wire),
+            log_type: stored(&row.log_type, wire::LogType::from_wire),
             remote_location: row.remote_location,
             oldest_timestamp: row.oldest_timestamp,
             latest_timestamp: row.latest_timestamp,
@@ -342,7 +342,7 @@ impl LogRequest {
             status: row
                 .status
                 .as_deref()
-                .and_then(|s| stored(s, ocpp::LogStatus::from_wire)),
+                .and_then(|s| stored(s, wire::LogStatus::from_wire)),
             filename: row.filename,
             error: row.error,
             status_notifications: notes,
@@ -396,7 +396,7 @@ impl SignedFirmwareUpdate {
             status: row
                 .status
                 .as_deref()
-                .and_then(|s| stored(s, ocpp::SignedUpdateFirmwareStatus::from_wire)),
+                .and_then(|s| stored(s, wire::SignedUpdateFirmwareStatus::from_wire)),
             error: row.error,
             status_notifications: notes,
         }

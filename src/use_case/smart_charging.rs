@@ -15,8 +15,8 @@ use sea_orm::{
 
 use crate::{
     app::Context,
-    commands::{OnBehalf, Refused, at_least},
     store::StoreError,
+    use_case::command::{OnBehalf, Refused, at_least},
 };
 use ocpp::v16::{
     ChargingProfile, ChargingProfilePurpose, ChargingProfileStatus, ChargingRateUnit,

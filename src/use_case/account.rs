@@ -22,8 +22,8 @@ use sea_orm::{
 use crate::{
     app::Context,
     auth::{Principal, Role},
-    station_security::{self, FailureLimiter},
     store::StoreError,
+    use_case::station_credentials::{self, FailureLimiter},
 };
 
 /// Why an account operation was refused.
@@ -87,7 +87,7 @@ impl AttemptKeys {
                 .take(MAX_USERNAME + 1)
                 .collect::<String>()
                 .to_lowercase(),
-            address: client.map(station_security::address_key),
+            address: client.map(station_credentials::address_key),
             at: Instant::now(),
         }
     }

@@ -42,8 +42,8 @@ use tokio::io::AsyncWriteExt;
 
 use crate::{
     app::Context,
-    commands::{OnBehalf, Refused, at_least},
     rest::{Failure, caller},
+    use_case::command::{OnBehalf, Refused, at_least},
 };
 use ocpp::v16::{GetDiagnostics, Timestamp, UpdateFirmware};
 

@@ -18,8 +18,8 @@ use crate::{
     app::Context,
     auth::Role,
     bus::Event,
-    commands::{OnBehalf, Refused, at_least, text},
     store::StoreError,
+    use_case::command::{OnBehalf, Refused, at_least, text},
 };
 use ocpp::v16::{
     CancelReservation, CancelReservationStatus, IdToken, ReservationStatus, ReserveNow, Timestamp,

@@ -32,13 +32,13 @@ use x509_parser::{
 use crate::{
     app::Context,
     bus::Event,
-    commands::{self, CommandError, OnBehalf, Refused, at_least, text},
     config::Settings,
     store::StoreError,
+    use_case::command::{self, CommandError, OnBehalf, Refused, at_least, text},
 };
 use ocpp::{
     rpc::Command,
-    v16::{CiString, EmptyResponse, StatusResponse, Timestamp, security::*},
+    v16::{CiString, EmptyResponse, StatusResponse, Timestamp, security_ext::*},
 };
 
 /// States of a certificate signing request (`certificate_signing_requests.state`).
@@ -204,7 +204,7 @@ impl Signing {
                     return;
                 }
             };
-            let answer = commands::send(
+            let answer = command::send(
                 &ctx,
                 &station_id,
                 &CertificateSigned {
@@ -843,7 +843,7 @@ impl OnBehalf<'_> {
         let command = CertificateSigned {
             certificate_chain: chain.clone(),
         };
-        let answer = commands::send(self.ctx, station_id, &command).await;
+        let answer = command::send(self.ctx, station_id, &command).await;
         if let Some(request) = &request {
             record_sent(self.ctx, request.id, &chain, &self.caller.sub, &answer).await?;
         }

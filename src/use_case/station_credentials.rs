@@ -19,7 +19,7 @@ use hmac::{KeyInit, Mac};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, sea_query::Expr};
 use subtle::ConstantTimeEq;
 
-use crate::{app::Context, commands::Refused, store::StoreError};
+use crate::{app::Context, store::StoreError, use_case::command::Refused};
 use ocpp::v16::ConfigurationStatus;
 
 /// The highest security profile (TLS with client-side certificates).
