@@ -11,19 +11,20 @@ use std::{
 use anyhow::Context as _;
 use axum::Router;
 use tokio::{net::TcpListener, task::JoinHandle};
-use tokio_util::{sync::CancellationToken, task::TaskTracker};
+use tokio_util::sync::CancellationToken;
 
 use crate::{
     api,
     auth::Keys,
-    bus::{Bus, Event, memory::MemoryBus, redis::RedisBus},
+    bus::{Bus, memory::MemoryBus, redis::RedisBus},
     cache::{StatusCache, memory::MemoryCache, redis::RedisCache},
     config::{Settings, redact_url},
-    link::{node::LocalNode, registry::Registry},
+    context::Context,
+    link::{Link, node::LocalNode},
     rest,
     serve::Connections,
     store::Store,
-    use_case::account::LoginThrottle,
+    throttle::{LoginThrottle, RegistrationLimiter},
 };
 
 /// How long sessions get to finish their in-flight message at shutdown.
@@ -31,92 +32,38 @@ const SESSION_DRAIN: Duration = Duration::from_secs(10);
 /// How often old journal rows are pruned.
 const PRUNE_EVERY: Duration = Duration::from_secs(3600);
 
-/// Everything a request handler or session needs; shared behind an `Arc`.
-pub struct Context {
-    pub settings: Settings,
-    /// Identifies this node among several sharing a database and Redis.
-    pub node_id: String,
-    pub store: Store,
-    pub cache: Arc<dyn StatusCache>,
-    pub bus: Arc<dyn Bus>,
-    pub registry: Registry,
-    /// Verifies API tokens and signs chargegate's own.
-    pub keys: Keys,
-    /// Recent failed logins.
-    pub login_throttle: LoginThrottle,
-    /// Recent failed station logins (HTTP Basic in the OCPP handshake).
-    pub station_logins: crate::use_case::station_credentials::LoginLimits,
-    /// Unknown stations registered by connecting, per client address.
-    pub new_stations: crate::use_case::station_credentials::RegistrationLimiter,
-    /// Reads the credentials of the stations whose handshakes arrive together in one
-    /// statement (see `station_credentials::CredentialsLoader`).
-    pub credentials: crate::use_case::station_credentials::CredentialsLoaderHandle,
-    /// Fires when the server is shutting down.
-    pub shutdown: CancellationToken,
-    /// Fires once the sessions have ended at shutdown: background work (the Redis bus) stops.
-    pub stopped: CancellationToken,
-    /// Live OCPP sessions, awaited at shutdown.
-    pub sessions: TaskTracker,
-    /// The diagnostics uploads this node is receiving.
-    pub uploads: crate::use_case::firmware::Uploads,
-    /// Bytes of station CALLs held by all sessions (queued or being handled), bounded by
-    /// `--stations-queue-bytes`.
-    pub station_bytes: Arc<crate::link::budget::Budget>,
-}
-
-impl Context {
-    /// Checks the settings, loads the token keys, opens the database (running migrations) and
-    /// sets up the cache, bus and registry; serves nothing yet.
-    pub async fn open(settings: Settings) -> anyhow::Result<Arc<Self>> {
-        settings.validate().map_err(anyhow::Error::msg)?;
-        let keys = settings.keys()?;
-        let store = Store::open(&settings).await?;
-        let seed = RandomState::new().hash_one(std::process::id());
-        let node_id = format!("{seed:016x}");
-        let shutdown = CancellationToken::new();
-        let stopped = CancellationToken::new();
-        let (cache, bus) = shared_state(&settings, &node_id, &stopped).await?;
-        let credentials =
-            crate::use_case::station_credentials::credentials_loader(store.reader().clone());
-        let context = Arc::new(Self {
-            node_id,
-            registry: Registry::new(seed as u32),
-            cache,
-            bus,
-            store,
-            keys,
-            login_throttle: LoginThrottle::default(),
-            station_logins: Default::default(),
-            new_stations: crate::use_case::station_credentials::RegistrationLimiter::new(
-                settings.limits.new_stations_per_address,
-            ),
-            credentials,
-            shutdown,
-            stopped,
-            sessions: TaskTracker::new(),
-            uploads: crate::use_case::firmware::Uploads::new(settings.limits.max_uploads),
-            station_bytes: crate::link::budget::Budget::new(
-                settings.limits.stations_queue_bytes.bytes(),
-            ),
-            settings,
-        });
-        context
-            .bus
-            .attach(Arc::new(LocalNode(Arc::downgrade(&context))));
-        Ok(context)
-    }
-
-    /// Whether other nodes may hold stations (the cache and bus are shared).
-    pub fn clustered(&self) -> bool {
-        self.settings.redis_url.is_some()
-    }
-
-    /// Publishes an event; a bus failure is logged, never passed to the station.
-    pub async fn publish(&self, event: Event) {
-        if let Err(e) = self.bus.publish(event).await {
-            tracing::warn!(error = %e, "event not published");
-        }
-    }
+/// Opens a [`Context`]: checks the settings, loads the token keys, opens the database (running
+/// migrations) and sets up the cache, the bus and the station link; serves nothing yet.
+pub async fn open(settings: Settings) -> anyhow::Result<Arc<Context>> {
+    settings.validate().map_err(anyhow::Error::msg)?;
+    crate::use_case::security_ext::check_settings(&settings).map_err(anyhow::Error::msg)?;
+    let keys = Keys::from_settings(&settings)?;
+    let store = Store::open(&settings).await?;
+    let seed = RandomState::new().hash_one(std::process::id());
+    let node_id = format!("{seed:016x}");
+    let shutdown = CancellationToken::new();
+    let stopped = CancellationToken::new();
+    let (cache, bus) = shared_state(&settings, &node_id, &stopped).await?;
+    let credentials = crate::store::credentials::credentials_loader(store.reader().clone());
+    let context = Arc::new(Context {
+        node_id,
+        stations: Arc::new(Link::new(seed as u32, &settings.limits)),
+        cache,
+        bus,
+        store,
+        keys,
+        login_throttle: LoginThrottle::default(),
+        station_logins: Default::default(),
+        new_stations: RegistrationLimiter::new(settings.limits.new_stations_per_address),
+        credentials,
+        shutdown,
+        stopped,
+        settings,
+    });
+    context
+        .bus
+        .attach(Arc::new(LocalNode(Arc::downgrade(&context))));
+    Ok(context)
 }
 
 /// The status cache and bus: in memory, or in Redis when `REDIS_URL` is set. A Redis that
@@ -161,7 +108,7 @@ impl App {
     /// Opens the database (running migrations), binds the listen address (port 0 picks a free
     /// port) and starts serving.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        let context = Context::open(settings).await?;
+        let context = open(settings).await?;
         let listener = listen(context.settings.listen)
             .with_context(|| format!("cannot listen on {}", context.settings.listen))?;
         let addr = listener.local_addr()?;
@@ -238,13 +185,14 @@ impl App {
     pub async fn stop(self) -> anyhow::Result<()> {
         let ctx = self.context;
         ctx.shutdown.cancel();
-        ctx.sessions.close();
-        if tokio::time::timeout(SESSION_DRAIN, ctx.sessions.wait())
+        let sessions = &crate::link::of(&ctx).sessions;
+        sessions.close();
+        if tokio::time::timeout(SESSION_DRAIN, sessions.wait())
             .await
             .is_err()
         {
             tracing::warn!(
-                remaining = ctx.sessions.len(),
+                remaining = sessions.len(),
                 "sessions did not finish in time"
             );
         }

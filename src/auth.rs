@@ -10,6 +10,8 @@ use anyhow::Context as _;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation, errors::ErrorKind};
 use serde::{Deserialize, Serialize};
 
+use crate::config::{ExternalAlgorithm, Settings};
+
 /// What a principal may do. Ordered by power for the staff roles; `Driver` stands apart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -144,16 +146,30 @@ impl fmt::Debug for Keys {
     }
 }
 
-/// The algorithm of an outside identity provider's public key.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum ExternalAlgorithm {
-    #[value(name = "RS256")]
-    Rs256,
-    #[value(name = "ES256")]
-    Es256,
-}
-
 impl Keys {
+    /// The token keys these settings describe: the configured or stored HS256 secret, and the
+    /// outside provider's public key when one is set.
+    pub fn from_settings(settings: &Settings) -> anyhow::Result<Self> {
+        let secret = match &settings.jwt_secret {
+            Some(secret) => secret.0.as_bytes().to_vec(),
+            None => load_or_create_secret(&settings.jwt_secret_path())?,
+        };
+        let public_key =
+            match &settings.jwt_public_key {
+                Some(path) => Some(std::fs::read(path).with_context(|| {
+                    format!("cannot read the JWT public key {}", path.display())
+                })?),
+                None => None,
+            };
+        Self::new(
+            &secret,
+            public_key
+                .as_deref()
+                .map(|pem| (settings.jwt_algorithm, pem)),
+            &settings.jwt_audience,
+        )
+    }
+
     /// `secret` signs and verifies HS256 tokens; `external` adds an RS256 or ES256 public key
     /// (PEM) whose tokens are accepted too.
     pub fn new(

@@ -14,9 +14,16 @@ use std::{
 
 use clap::{ArgAction, Args, ValueEnum};
 
-use crate::auth::ExternalAlgorithm;
-
 /// What happens when a charge point id that is not in the database connects.
+/// The algorithm of an outside identity provider's public key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExternalAlgorithm {
+    #[value(name = "RS256")]
+    Rs256,
+    #[value(name = "ES256")]
+    Es256,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum UnknownStationPolicy {
     /// Register it and accept its BootNotification.
@@ -695,28 +702,6 @@ impl Settings {
             None => PathBuf::from("chargegate.jwt-secret"),
         }
     }
-
-    /// The token keys these settings describe: the configured or stored HS256 secret, and the
-    /// outside provider's public key when one is set.
-    pub fn keys(&self) -> anyhow::Result<crate::auth::Keys> {
-        use anyhow::Context as _;
-        let secret = match &self.jwt_secret {
-            Some(secret) => secret.0.as_bytes().to_vec(),
-            None => crate::auth::load_or_create_secret(&self.jwt_secret_path())?,
-        };
-        let public_key =
-            match &self.jwt_public_key {
-                Some(path) => Some(std::fs::read(path).with_context(|| {
-                    format!("cannot read the JWT public key {}", path.display())
-                })?),
-                None => None,
-            };
-        crate::auth::Keys::new(
-            &secret,
-            public_key.as_deref().map(|pem| (self.jwt_algorithm, pem)),
-            &self.jwt_audience,
-        )
-    }
 }
 
 impl Settings {
@@ -775,7 +760,6 @@ impl Settings {
             Duration::from_millis(1),
             DAY,
         )?;
-        crate::use_case::security_ext::check_settings(self)?;
         self.limits.validate_journal()?;
         self.validate_connections()?;
         if self.redis_url.is_some() {

@@ -34,13 +34,16 @@ pub mod auth;
 pub mod bus;
 pub mod cache;
 pub mod config;
+pub mod context;
 pub mod health;
 pub mod link;
 pub mod rest;
 pub mod serve;
 pub mod simulate;
 pub mod store;
+pub mod throttle;
 pub mod use_case;
 
-pub use app::{App, Context};
+pub use app::App;
 pub use config::Settings;
+pub use context::Context;

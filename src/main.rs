@@ -151,7 +151,7 @@ async fn main() -> anyhow::Result<()> {
             ttl,
             stations,
         } => {
-            let keys = cli.settings.keys()?;
+            let keys = chargegate::auth::Keys::from_settings(&cli.settings)?;
             let (token, expires) = keys.issue(&sub, role, stations, ttl.0)?;
             eprintln!("token for {sub} ({role}), valid until {expires}:");
             println!("{token}");
@@ -171,7 +171,7 @@ async fn main() -> anyhow::Result<()> {
                     line.trim_end_matches(['\r', '\n']).to_owned()
                 }
             };
-            let ctx = chargegate::Context::open(cli.settings).await?;
+            let ctx = chargegate::app::open(cli.settings).await?;
             let by = chargegate::use_case::account::Grantor::unlimited();
             let created = chargegate::use_case::account::create(
                 &ctx, &by, &username, &password, role, stations,

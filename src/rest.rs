@@ -19,8 +19,8 @@ use serde_json::{Value, json};
 
 use crate::{
     api::{BodyError, read_limited},
-    app::Context,
     auth::Principal,
+    context::Context,
     use_case::command::{CommandError, OnBehalf, Refused},
 };
 use ocpp::v16::{

@@ -7,8 +7,8 @@ use async_graphql::Context as GqlContext;
 
 use super::error::ApiError;
 use crate::{
-    app::Context,
     auth::{Principal, Role},
+    context::Context,
 };
 
 /// The caller of one request, from its bearer token.

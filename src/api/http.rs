@@ -29,7 +29,7 @@ use super::{
     limits::{SelectionBudget, coded},
     ws::{self, ApiSockets, Connection},
 };
-use crate::app::Context;
+use crate::context::Context;
 
 /// The API routes, with the schema of `ctx`.
 pub fn routes(ctx: Arc<Context>) -> Router<Arc<Context>> {
@@ -195,7 +195,7 @@ async fn health(State(ctx): State<Arc<Context>>) -> Response {
             (true, false) => "unreachable",
         },
         "node": ctx.node_id,
-        "connectedStations": ctx.registry.len(),
+        "connectedStations": ctx.stations.connected_here(),
     });
     (status, Json(body)).into_response()
 }

@@ -9,7 +9,7 @@ use entity::{connector, id_tag, station, transaction};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};
 
 use super::error::ApiError;
-use crate::app::Context;
+use crate::context::Context;
 
 /// One loader over the database, keyed by the kinds below.
 pub struct DbLoader(Arc<Context>);

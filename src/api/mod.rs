@@ -35,7 +35,7 @@ pub use body::{BodyError, read_limited};
 pub use guard::Auth;
 pub use http::{cors, routes};
 
-use crate::app::Context;
+use crate::context::Context;
 
 /// Every query.
 #[derive(MergedObject, Default)]

@@ -21,9 +21,9 @@ use super::{
     transaction::Transaction,
 };
 use crate::{
-    app::Context as AppContext,
     auth::{Principal, Role},
     bus::{Delivery, Event},
+    context::Context as AppContext,
 };
 
 #[derive(SimpleObject)]

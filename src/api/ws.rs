@@ -30,7 +30,7 @@ use futures_util::{SinkExt, Stream, StreamExt, future, stream::SplitSink};
 use tokio_tungstenite::tungstenite;
 
 use super::{ChargegateSchema, account::ClientAddr, guard::Auth, limits::SocketOperations};
-use crate::{app::Context, config::Limits, use_case::station_credentials::address_key};
+use crate::{config::Limits, context::Context, throttle::address_key};
 
 /// How long one message may take to be written to a client.
 const SEND_TIMEOUT: Duration = Duration::from_secs(30);

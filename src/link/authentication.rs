@@ -26,8 +26,8 @@ use base64::Engine as _;
 use tracing::{info, warn};
 
 use crate::{
-    app::Context,
     config::UnknownStationPolicy,
+    context::Context,
     link::tls::TlsPeer,
     use_case::station_credentials::{self, Credentials},
 };
@@ -151,7 +151,7 @@ pub async fn admit(
         }
         None => {
             // Connecting registers it: bounded per address (`--new-stations-per-address`).
-            let address = station_credentials::address_key(client);
+            let address = crate::throttle::address_key(client);
             if let Err(wait) = ctx.new_stations.admit(&address, Instant::now()) {
                 info!(station = %id, %client, "unknown station refused: too many new stations from this address");
                 return Err(Refusal::TooManyNew(wait));
@@ -186,7 +186,7 @@ pub async fn admit(
     };
     let limits = &ctx.station_logins;
     let now = Instant::now();
-    let address = station_credentials::address_key(client);
+    let address = crate::throttle::address_key(client);
     // The attempt counts before the check (so that parallel guesses cannot all slip under the
     // limit) and is taken back if it succeeds.
     if let Err(wait) = limits.per_station.attempt(id, now) {

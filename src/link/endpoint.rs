@@ -18,7 +18,7 @@ use axum::{
 use tracing::info;
 
 use super::{authentication, session};
-use crate::{app::Context, link::tls::TlsPeer};
+use crate::{context::Context, link::tls::TlsPeer};
 
 /// The OCPP-J 1.6 subprotocol name.
 pub const SUBPROTOCOL: &str = "ocpp1.6";

@@ -18,11 +18,11 @@ use serde_json::value::RawValue;
 use tokio::sync::mpsc;
 
 use crate::{
-    app::Context,
     bus::{NodeHandler, RoutedCall},
     cache::{CacheError, ConnectorState, MeterReading, Presence, Refresh},
+    context::Context,
     link::registry::SessionHandle,
-    use_case::command::{self, CommandError},
+    use_case::command::CommandError,
 };
 use ocpp::v16::{
     self, ChargePointErrorCode, ChargePointStatus, Location, Measurand, Phase, ReadingContext,
@@ -42,12 +42,12 @@ impl NodeHandler for LocalNode {
                 call.action
             )));
         };
-        command::send_local(&ctx, &call.station_id, action, call.payload).await
+        crate::link::command::send_local(&ctx, &call.station_id, action, call.payload).await
     }
 
     fn kick(&self, station_id: &str, connection_id: u64) {
         let Some(ctx) = self.0.upgrade() else { return };
-        if let Some(session) = ctx.registry.get(station_id)
+        if let Some(session) = crate::link::of(&ctx).registry.get(station_id)
             && session.connection_id == connection_id
         {
             tracing::info!(station = %station_id, "the station connected to another node; closing here");
@@ -124,7 +124,7 @@ pub async fn keep_presence(ctx: Arc<Context>) {
             _ = ticks.tick() => {}
         }
         let mut down = false;
-        let mut round = futures_util::stream::iter(ctx.registry.snapshot())
+        let mut round = futures_util::stream::iter(crate::link::of(&ctx).registry.snapshot())
             .map(|(station_id, session)| {
                 let ctx = &ctx;
                 async move {
@@ -148,7 +148,7 @@ pub async fn keep_presence(ctx: Arc<Context>) {
         }
         if was_down && !down {
             tracing::info!(
-                stations = ctx.registry.len(),
+                stations = crate::link::of(&ctx).registry.len(),
                 "status cache reachable again; repairing it"
             );
         }
@@ -167,7 +167,7 @@ async fn refresh(
     // be brought back.
     let current = || {
         !session.close.is_cancelled()
-            && ctx
+            && super::of(ctx)
                 .registry
                 .get(station_id)
                 .is_some_and(|s| s.connection_id == session.connection_id)
@@ -232,7 +232,7 @@ async fn repair_queued(
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .remove(&station_id);
-        if ctx.registry.get(&station_id).is_none() {
+        if crate::link::of(&ctx).registry.get(&station_id).is_none() {
             continue;
         }
         match repair(&ctx, &station_id).await {

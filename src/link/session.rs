@@ -34,8 +34,8 @@ use super::{
     registry::{OutboundCall, SessionHandle},
 };
 use crate::{
-    app::Context,
     cache::Presence,
+    context::Context,
     link::journal_budget::{self, Admit, JournalBudget},
     store::{self, Direction, JournalRow, journal::StoredFrame},
     use_case::{command::CommandError, security_ext, station, transaction},
@@ -152,7 +152,7 @@ struct Session {
 
 /// Runs the session of `station` on an upgraded socket until it ends.
 pub async fn run(ctx: Arc<Context>, station: Arc<str>, mut socket: WebSocket) {
-    let _tracked = ctx.sessions.token();
+    let _tracked = crate::link::of(&ctx).sessions.token();
     if socket.protocol().is_none() {
         // OCPP-J §3.2: finish the handshake without a subprotocol, then close at once.
         info!(station = %station, "no ocpp1.6 subprotocol offered; closing");
@@ -164,7 +164,7 @@ pub async fn run(ctx: Arc<Context>, station: Arc<str>, mut socket: WebSocket) {
         .await;
         return;
     }
-    let connection_id = ctx.registry.next_connection_id();
+    let connection_id = crate::link::of(&ctx).registry.next_connection_id();
     let registration = match station::connected(&ctx, &station).await {
         Ok(registration) => registration,
         Err(e) => {
@@ -185,7 +185,7 @@ pub async fn run(ctx: Arc<Context>, station: Arc<str>, mut socket: WebSocket) {
         close: closer.clone(),
         announced: announced.clone(),
     };
-    match ctx.registry.register(&station, handle) {
+    match crate::link::of(&ctx).registry.register(&station, handle) {
         Ok(Some(previous)) => {
             info!(station = %station, "a new connection replaces the previous one");
             previous.close.cancel();
@@ -582,7 +582,7 @@ impl Session {
     /// Holds what a CALL costs while it is handled (its text and its sampled values, at most
     /// the whole budget: a heavier CALL is handled alone), growing what it held in the queue.
     fn hold_handled(&self, held: Option<Held>, text: &str, req: &Request) -> Option<Held> {
-        let budget = &self.ctx.station_bytes;
+        let budget = &crate::link::of(&self.ctx).station_bytes;
         let weight = req
             .sampled_values()
             .saturating_mul(SAMPLE_BYTES)
@@ -620,7 +620,7 @@ impl Session {
                 .refuse_queued(socket, text, id, action, "the station's queue is full")
                 .await;
         }
-        let Some(held) = self.ctx.station_bytes.take(text.len()) else {
+        let Some(held) = crate::link::of(&self.ctx).station_bytes.take(text.len()) else {
             return self
                 .refuse_queued(socket, text, id, action, "all stations' bytes are held")
                 .await;
@@ -933,8 +933,7 @@ impl Session {
         while let Ok(call) = inbox.try_recv() {
             let _ = call.reply.send(Err(CommandError::Offline));
         }
-        if self
-            .ctx
+        if super::of(&self.ctx)
             .registry
             .remove_if_current(&self.station, self.connection_id)
         {

@@ -25,7 +25,7 @@ use tokio_rustls::{
     server::TlsStream,
 };
 
-use crate::{app::Context, serve::Connections};
+use crate::{context::Context, serve::Connections};
 
 /// Who is at the other end of a TLS connection.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -13,6 +13,7 @@
 
 mod breaker;
 mod bulk;
+pub mod credentials;
 pub mod journal;
 mod quarantine;
 mod reader;

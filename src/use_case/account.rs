@@ -2,11 +2,7 @@
 //! within what the administrator doing it may manage ([`Grantor`]: its role and station scope),
 //! and log in, with failed attempts limited per username and per client address.
 
-use std::{
-    collections::BTreeSet,
-    net::IpAddr,
-    time::{Duration, Instant},
-};
+use std::{collections::BTreeSet, net::IpAddr};
 
 use argon2::{
     Argon2,
@@ -20,10 +16,10 @@ use sea_orm::{
 };
 
 use crate::{
-    app::Context,
     auth::{Principal, Role},
+    context::Context,
     store::StoreError,
-    use_case::station_credentials::{self, FailureLimiter},
+    throttle::{AttemptKeys, MAX_USERNAME},
 };
 
 /// Why an account operation was refused.
@@ -43,89 +39,6 @@ pub enum AccountError {
     Forbidden(String),
     #[error(transparent)]
     Store(#[from] StoreError),
-}
-
-/// Failed logins allowed per username, and per client address (IPv6: per /64), within
-/// [`WINDOW`].
-const FAILURES_PER_USER: usize = 5;
-const FAILURES_PER_ADDRESS: usize = 20;
-const WINDOW: Duration = Duration::from_secs(15 * 60);
-/// Most usernames, and most addresses, the throttle remembers (see [`FailureLimiter`]: a flood
-/// of other names cannot make it forget a username's failures).
-const MAX_KEYS: usize = 50_000;
-/// The longest username an account can have; longer ones are counted by their first
-/// `MAX_USERNAME + 1` characters (no account has them), so a key stays small.
-const MAX_USERNAME: usize = 64;
-
-/// Remembers recent failed logins (in this node's memory), per username and per address.
-pub struct LoginThrottle {
-    per_user: FailureLimiter,
-    per_address: FailureLimiter,
-}
-
-impl Default for LoginThrottle {
-    fn default() -> Self {
-        Self {
-            per_user: FailureLimiter::new(FAILURES_PER_USER, WINDOW, MAX_KEYS),
-            per_address: FailureLimiter::new(FAILURES_PER_ADDRESS, WINDOW, MAX_KEYS),
-        }
-    }
-}
-
-/// One login attempt's keys in the throttle.
-struct AttemptKeys {
-    user: String,
-    address: Option<String>,
-    at: Instant,
-}
-
-impl AttemptKeys {
-    fn new(username: &str, client: Option<IpAddr>) -> Self {
-        Self {
-            user: username
-                .chars()
-                .take(MAX_USERNAME + 1)
-                .collect::<String>()
-                .to_lowercase(),
-            address: client.map(station_credentials::address_key),
-            at: Instant::now(),
-        }
-    }
-}
-
-impl LoginThrottle {
-    /// Counts an attempt, before the (slow) password check so that parallel attempts cannot
-    /// all slip under a limit. The address is counted first: an address over its limit adds
-    /// nothing to the usernames' counts, so one address cannot flood the username table. An
-    /// attempt refused for its username is not counted against its address.
-    fn attempt(&self, keys: &AttemptKeys) -> Result<(), AccountError> {
-        if let Some(address) = &keys.address {
-            self.per_address
-                .attempt(address, keys.at)
-                .map_err(|_| AccountError::RateLimited)?;
-        }
-        if self.per_user.attempt(&keys.user, keys.at).is_err() {
-            if let Some(address) = &keys.address {
-                self.per_address.succeeded(address, keys.at);
-            }
-            return Err(AccountError::RateLimited);
-        }
-        Ok(())
-    }
-
-    /// The attempt succeeded: the username's failures are cleared, and this attempt is taken
-    /// back from its address (other failures from there stay counted).
-    fn succeeded(&self, keys: &AttemptKeys) {
-        self.per_user.clear(&keys.user);
-        if let Some(address) = &keys.address {
-            self.per_address.succeeded(address, keys.at);
-        }
-    }
-
-    /// How many usernames are remembered (for tests of the bound).
-    pub fn tracked_users(&self) -> usize {
-        self.per_user.tracked()
-    }
 }
 
 /// Who creates, changes or deletes accounts, and within what: an administrator's role and
@@ -477,7 +390,9 @@ pub async fn login(
     client: Option<IpAddr>,
 ) -> Result<(String, chrono::DateTime<Utc>, Role), AccountError> {
     let keys = AttemptKeys::new(username, client);
-    ctx.login_throttle.attempt(&keys)?;
+    ctx.login_throttle
+        .attempt(&keys)
+        .map_err(|_| AccountError::RateLimited)?;
     let account = get(ctx, username).await?;
     let stored = account.as_ref().map(|a| a.password_hash.clone());
     if !verify(password, stored).await {
@@ -505,72 +420,6 @@ pub async fn login(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn keys(user: &str, address: &str) -> AttemptKeys {
-        AttemptKeys::new(user, Some(address.parse().unwrap()))
-    }
-
-    #[test]
-    fn an_address_over_its_limit_adds_no_username() {
-        let throttle = LoginThrottle::default();
-        for n in 0..FAILURES_PER_ADDRESS {
-            throttle
-                .attempt(&keys(&format!("u{n}"), "192.0.2.1"))
-                .unwrap();
-        }
-        for n in 0..1_000 {
-            let refused = throttle.attempt(&keys(&format!("flood{n}"), "192.0.2.1"));
-            assert_eq!(refused, Err(AccountError::RateLimited));
-        }
-        assert_eq!(throttle.tracked_users(), FAILURES_PER_ADDRESS);
-    }
-
-    #[test]
-    fn a_flood_from_many_addresses_keeps_a_users_failures() {
-        let throttle = LoginThrottle::default();
-        for _ in 0..FAILURES_PER_USER - 1 {
-            throttle.attempt(&keys("Victim", "192.0.2.1")).unwrap();
-        }
-        // More usernames than the table holds, each from one of many /64s.
-        for n in 0..MAX_KEYS + 5_000 {
-            let address = format!("2001:db8:{:x}:{:x}::1", n / 20 / 65_536, n / 20 % 65_536);
-            throttle
-                .attempt(&keys(&format!("flood{n}"), &address))
-                .unwrap();
-            assert!(throttle.tracked_users() <= MAX_KEYS);
-        }
-        throttle.attempt(&keys("victim", "192.0.2.2")).unwrap();
-        assert_eq!(
-            throttle.attempt(&keys("VICTIM", "192.0.2.3")),
-            Err(AccountError::RateLimited)
-        );
-    }
-
-    #[test]
-    fn a_refusal_for_the_username_does_not_count_for_the_address() {
-        let throttle = LoginThrottle::default();
-        for _ in 0..FAILURES_PER_USER {
-            throttle.attempt(&keys("target", "192.0.2.1")).unwrap();
-        }
-        for _ in 0..50 {
-            assert!(throttle.attempt(&keys("target", "192.0.2.1")).is_err());
-        }
-        for n in FAILURES_PER_USER..FAILURES_PER_ADDRESS {
-            throttle
-                .attempt(&keys(&format!("u{n}"), "192.0.2.1"))
-                .unwrap();
-        }
-        assert!(throttle.attempt(&keys("one-more", "192.0.2.1")).is_err());
-    }
-
-    #[test]
-    fn long_usernames_are_counted_by_a_bounded_key() {
-        let long = "x".repeat(100_000);
-        assert_eq!(
-            keys(&long, "192.0.2.1").user.chars().count(),
-            MAX_USERNAME + 1
-        );
-    }
 
     #[test]
     fn a_scope_covers_accounts_limited_to_some_of_its_stations() {

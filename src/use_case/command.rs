@@ -8,16 +8,11 @@
 //! [`OnBehalf`] is the one path the APIs take: who may command which station, argument bounds,
 //! then [`send`].
 
-use std::time::Duration;
-
 use sea_orm::EntityTrait;
-use serde_json::value::RawValue;
-use tokio::sync::oneshot;
 
 use crate::{
-    app::Context,
     auth::{Principal, Role},
-    link::registry::OutboundCall,
+    context::Context,
     store::StoreError,
 };
 use ocpp::{
@@ -39,76 +34,11 @@ pub async fn send<C: Command>(
 ) -> Result<C::Response, CommandError> {
     let payload = serde_json::value::to_raw_value(command)
         .map_err(|e| CommandError::InvalidResponse(format!("cannot encode command: {e}")))?;
-    let answer = send_raw(ctx, station_id, C::ACTION, payload).await?;
+    let answer = ctx
+        .stations
+        .call(ctx, station_id, C::ACTION, payload)
+        .await?;
     decode::<C::Response>(&answer).map_err(|e| CommandError::InvalidResponse(e.to_string()))
-}
-
-/// Sends an already-encoded CALL payload; returns the raw CALLRESULT payload. A station on
-/// another node is reached through the bus; where its node cannot be reached, the error says so.
-pub async fn send_raw(
-    ctx: &Context,
-    station_id: &str,
-    action: &'static str,
-    payload: Box<RawValue>,
-) -> Result<Box<RawValue>, CommandError> {
-    // A session that is closing (taken over by a connection on another node) is skipped: the
-    // presence then says where the station is now.
-    if ctx
-        .registry
-        .get(station_id)
-        .is_some_and(|s| !s.close.is_cancelled())
-    {
-        return send_local(ctx, station_id, action, payload).await;
-    }
-    let presence = ctx.cache.presence(station_id).await.map_err(|e| {
-        CommandError::Unreachable(format!(
-            "cannot tell which node holds station {station_id}: {e}"
-        ))
-    })?;
-    match presence {
-        Some(p) if p.node_id != ctx.node_id => {
-            let call = crate::bus::RoutedCall {
-                station_id: station_id.to_owned(),
-                action: action.to_owned(),
-                payload,
-            };
-            // The other node applies the command timeout itself; allow for the round trip.
-            let wait = ctx.settings.command_timeout.0 + ROUTING_MARGIN;
-            ctx.bus.call_node(&p.node_id, call, wait).await
-        }
-        _ => Err(CommandError::Offline),
-    }
-}
-
-/// Extra wait for a routed command's answer to come back over the bus.
-const ROUTING_MARGIN: Duration = Duration::from_secs(2);
-
-/// Sends to a station whose socket is on this node.
-pub async fn send_local(
-    ctx: &Context,
-    station_id: &str,
-    action: &'static str,
-    payload: Box<RawValue>,
-) -> Result<Box<RawValue>, CommandError> {
-    let session = ctx.registry.get(station_id).ok_or(CommandError::Offline)?;
-    let timeout = ctx.settings.command_timeout.0;
-    let (reply, answer) = oneshot::channel();
-    let call = Box::new(OutboundCall {
-        action,
-        payload,
-        reply,
-    });
-    let exchange = async {
-        session
-            .sender
-            .send(call)
-            .await
-            .map_err(|_| CommandError::Offline)?;
-        answer.await.map_err(|_| CommandError::Disconnected)?
-    };
-    tokio::time::timeout(timeout, exchange)
-        .await
-        .map_err(|_| CommandError::Timeout(timeout))?
 }
 
 /// Why a command asked for on someone's behalf was not sent, or got no answer.
@@ -399,34 +329,5 @@ impl OnBehalf<'_> {
             data,
         };
         self.send(station_id, command).await
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_command_error_survives_the_trip_between_nodes() {
-        let errors = [
-            CommandError::Offline,
-            CommandError::Timeout(Duration::from_millis(30_250)),
-            CommandError::CallError {
-                code: "NotSupported".into(),
-                description: "no".into(),
-                details: serde_json::json!({"why": "firmware"}),
-            },
-            CommandError::InvalidResponse("missing field `status`".into()),
-            CommandError::Disconnected,
-            CommandError::Unreachable("node n1 cannot be reached".into()),
-        ];
-        for error in errors {
-            let json = serde_json::to_string(&error).unwrap();
-            assert_eq!(
-                serde_json::from_str::<CommandError>(&json).unwrap(),
-                error,
-                "{json}"
-            );
-        }
     }
 }

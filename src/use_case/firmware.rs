@@ -41,7 +41,7 @@ use sea_orm::{
 use tokio::io::AsyncWriteExt;
 
 use crate::{
-    app::Context,
+    context::Context,
     rest::{Failure, caller},
     use_case::command::{OnBehalf, Refused, at_least},
 };
@@ -707,7 +707,7 @@ async fn receive(
         Ok(row) => row,
         Err(response) => return response,
     };
-    let _receiving = match ctx.uploads.start(row.id) {
+    let _receiving = match crate::link::of(&ctx).uploads.start(row.id) {
         Ok(receiving) => receiving,
         Err(busy) => return busy.response(),
     };

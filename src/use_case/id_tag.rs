@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use entity::id_tag;
 use sea_orm::{ActiveValue::Set, EntityTrait, TryInsertResult};
 
-use crate::{app::Context, store::StoreError};
+use crate::{context::Context, store::StoreError};
 use ocpp::v16::{AuthorizationStatus, IdToken};
 
 /// Why an id tag change was refused.

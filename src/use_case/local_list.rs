@@ -12,7 +12,7 @@ use entity::{id_tag, local_auth_list, local_auth_list_entry};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, sea_query::OnConflict};
 
 use crate::{
-    app::Context,
+    context::Context,
     use_case::{
         command::{OnBehalf, Refused, text},
         transaction::tag_info,

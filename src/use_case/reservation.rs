@@ -15,9 +15,9 @@ use sea_orm::{
 };
 
 use crate::{
-    app::Context,
     auth::Role,
     bus::Event,
+    context::Context,
     store::StoreError,
     use_case::command::{OnBehalf, Refused, at_least, text},
 };

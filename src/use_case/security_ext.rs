@@ -30,9 +30,9 @@ use x509_parser::{
 };
 
 use crate::{
-    app::Context,
     bus::Event,
     config::Settings,
+    context::Context,
     store::StoreError,
     use_case::command::{self, CommandError, OnBehalf, Refused, at_least, text},
 };

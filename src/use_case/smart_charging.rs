@@ -14,7 +14,7 @@ use sea_orm::{
 };
 
 use crate::{
-    app::Context,
+    context::Context,
     store::StoreError,
     use_case::command::{OnBehalf, Refused, at_least},
 };

@@ -14,7 +14,7 @@ use sea_orm::{
 };
 
 use crate::{
-    app::Context, bus::Event, cache::ConnectorState, config::UnknownStationPolicy,
+    bus::Event, cache::ConnectorState, config::UnknownStationPolicy, context::Context,
     store::StoreError,
 };
 use ocpp::v16::*;

@@ -16,10 +16,10 @@ use sea_orm::{
 };
 
 use crate::{
-    app::Context,
     bus::Event,
     cache::MeterReading,
     config::UnknownIdTagPolicy,
+    context::Context,
     store::{MeterRow, StoreError, insert_meter_rows_linked},
 };
 use ocpp::v16::*;

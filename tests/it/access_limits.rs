@@ -478,7 +478,7 @@ async fn uploads_are_bounded_in_number_and_idle_time() {
     // A slow upload, kept alive with a byte every 100 ms while the others are tried.
     let mut slow = partial_upload(&app, &token, 1000, b"x").await;
     eventually("the slow upload under way", || async {
-        (app.ctx().uploads.receiving() == 1).then_some(())
+        (chargegate::link::of(app.ctx()).uploads.receiving() == 1).then_some(())
     })
     .await;
     let keep_alive = tokio::spawn(async move {
@@ -497,12 +497,16 @@ async fn uploads_are_bounded_in_number_and_idle_time() {
         .unwrap();
     assert_eq!(full.status(), 503);
     assert!(full.headers().contains_key("retry-after"));
-    assert_eq!(app.ctx().uploads.receiving(), 1, "still under way");
+    assert_eq!(
+        chargegate::link::of(app.ctx()).uploads.receiving(),
+        1,
+        "still under way"
+    );
 
     // It stops sending: it is ended, its partial file removed, and the retry succeeds.
     let _stalled = keep_alive.await.unwrap();
     eventually("the stalled upload ended", || async {
-        (app.ctx().uploads.receiving() == 0).then_some(())
+        (chargegate::link::of(app.ctx()).uploads.receiving() == 0).then_some(())
     })
     .await;
     assert!(files(uploads.path()).is_empty());
@@ -511,12 +515,12 @@ async fn uploads_are_bounded_in_number_and_idle_time() {
     // An upload abandoned halfway leaves nothing either.
     let abandoned = partial_upload(&app, &other, 1000, b"half").await;
     eventually("the abandoned upload under way", || async {
-        (app.ctx().uploads.receiving() == 1).then_some(())
+        (chargegate::link::of(app.ctx()).uploads.receiving() == 1).then_some(())
     })
     .await;
     drop(abandoned);
     eventually("the abandoned upload ended", || async {
-        (app.ctx().uploads.receiving() == 0).then_some(())
+        (chargegate::link::of(app.ctx()).uploads.receiving() == 0).then_some(())
     })
     .await;
     assert_eq!(files(uploads.path()).len(), 1);

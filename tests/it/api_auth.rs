@@ -1,7 +1,8 @@
 //! Authentication and authorisation: every way a token is refused, the role matrix, station
 //! scoping, accounts and login with its rate limit.
 
-use chargegate::auth::{ExternalAlgorithm, Role};
+use chargegate::auth::Role;
+use chargegate::config::ExternalAlgorithm;
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use serde_json::{Value, json};
 

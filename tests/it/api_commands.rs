@@ -131,7 +131,11 @@ async fn command_failures_have_their_codes() {
     let cp = app.booted_station("CP-GONE").await;
     drop(cp);
     crate::support::eventually("the station to go offline", || async {
-        app.ctx().registry.get("CP-GONE").is_none().then_some(())
+        chargegate::link::of(app.ctx())
+            .registry
+            .get("CP-GONE")
+            .is_none()
+            .then_some(())
     })
     .await;
     let (code, message) = app.err(Some(&admin), reset, json!({"s": "CP-GONE"})).await;

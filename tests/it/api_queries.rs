@@ -35,7 +35,11 @@ async fn stations_and_transactions(backend: Backend) {
     let gone = app.booted_station("CP-C").await;
     drop(gone);
     crate::support::eventually("CP-C offline", || async {
-        app.ctx().registry.get("CP-C").is_none().then_some(())
+        chargegate::link::of(app.ctx())
+            .registry
+            .get("CP-C")
+            .is_none()
+            .then_some(())
     })
     .await;
     status(&mut a, 1, "Charging").await;

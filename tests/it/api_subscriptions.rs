@@ -378,8 +378,7 @@ async fn station_events_cover_boots_and_disconnections() {
         booted["data"]["stationEvents"]["registrationStatus"],
         "ACCEPTED"
     );
-    let connection = app
-        .ctx()
+    let connection = chargegate::link::of(app.ctx())
         .registry
         .get("CP-E")
         .unwrap()

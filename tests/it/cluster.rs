@@ -276,7 +276,11 @@ async fn a_second_connection_on_another_node_wins_and_the_old_node_closes_its_so
     let frame = old.closed().await.expect("node A closes its socket");
     assert_eq!(u16::from(frame.code), 1000, "{frame:?}");
     eventually("node A to let go", || async {
-        a.ctx().registry.get("CP-MOVE").is_none().then_some(())
+        chargegate::link::of(a.ctx())
+            .registry
+            .get("CP-MOVE")
+            .is_none()
+            .then_some(())
     })
     .await;
     let presence = a.ctx().cache.presence("CP-MOVE").await.unwrap().unwrap();

@@ -41,7 +41,7 @@ async fn no_subprotocol_offered_completes_the_handshake_then_closes() {
     assert!(response.headers().get("sec-websocket-protocol").is_none());
     let frame = cp.closed().await.expect("a close frame");
     assert_eq!(frame.code, CloseCode::Protocol);
-    assert!(app.ctx().registry.is_empty());
+    assert!(chargegate::link::of(app.ctx()).registry.is_empty());
     app.stop().await;
 }
 
@@ -101,7 +101,12 @@ async fn percent_encoded_ids_are_decoded() {
         .await
         .unwrap();
     assert!(row.is_some(), "station stored under its decoded id");
-    assert!(app.ctx().registry.get("RDAM 123").is_some());
+    assert!(
+        chargegate::link::of(app.ctx())
+            .registry
+            .get("RDAM 123")
+            .is_some()
+    );
     app.stop().await;
 }
 

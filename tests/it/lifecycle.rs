@@ -96,7 +96,11 @@ async fn a_second_connection_replaces_the_first() {
     let app = spawn(|_| {}).await;
     let mut events = app.ctx().bus.subscribe();
     let mut first = app.booted_station("CP-TWIN").await;
-    let first_id = app.ctx().registry.get("CP-TWIN").unwrap().connection_id;
+    let first_id = chargegate::link::of(app.ctx())
+        .registry
+        .get("CP-TWIN")
+        .unwrap()
+        .connection_id;
     let mut second = app.station("CP-TWIN").await;
     let frame = first
         .closed()
@@ -105,7 +109,10 @@ async fn a_second_connection_replaces_the_first() {
     assert_eq!(frame.code, CloseCode::Normal);
     // The old socket's end must not unregister the new one.
     tokio::time::sleep(Duration::from_millis(200)).await;
-    let current = app.ctx().registry.get("CP-TWIN").expect("still registered");
+    let current = chargegate::link::of(app.ctx())
+        .registry
+        .get("CP-TWIN")
+        .expect("still registered");
     assert_ne!(current.connection_id, first_id);
     let presence = app
         .ctx()
@@ -164,12 +171,19 @@ async fn a_silent_socket_is_detected_by_ping_and_the_station_marked_offline() {
     // A live station answers pings (its client reads, so it replies with pongs).
     assert!(cp.silent_for(Duration::from_millis(600)).await);
     assert!(
-        app.ctx().registry.get("CP-DEAD").is_some(),
+        chargegate::link::of(app.ctx())
+            .registry
+            .get("CP-DEAD")
+            .is_some(),
         "a station that answers pings stays"
     );
     // Now it stops reading, so it never answers a ping: the server gives up on it.
     eventually("the dead station to be dropped", || async {
-        app.ctx().registry.get("CP-DEAD").is_none().then_some(())
+        chargegate::link::of(app.ctx())
+            .registry
+            .get("CP-DEAD")
+            .is_none()
+            .then_some(())
     })
     .await;
     assert!(app.ctx().cache.presence("CP-DEAD").await.unwrap().is_none());

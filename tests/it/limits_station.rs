@@ -307,7 +307,7 @@ async fn a_call_beyond_the_station_queue_bound_is_answered_at_once() {
     let (code, description) = error_of(&refused);
     assert_eq!(code, "InternalError");
     assert!(description.contains("retry later"), "{description}");
-    assert!(app.ctx().station_bytes.held() >= 110 * 1024);
+    assert!(chargegate::link::of(app.ctx()).station_bytes.held() >= 110 * 1024);
     writer.release().await;
     for id in ["q1", "q2", "q3"] {
         assert_eq!(cp.recv().await, json!([3, id, {}]));
@@ -320,7 +320,7 @@ async fn a_call_beyond_the_station_queue_bound_is_answered_at_once() {
         1,
         "the same sample four times is stored once"
     );
-    assert_eq!(app.ctx().station_bytes.held(), 0);
+    assert_eq!(chargegate::link::of(app.ctx()).station_bytes.held(), 0);
     app.stop().await;
 }
 
@@ -342,7 +342,7 @@ async fn a_call_being_handled_holds_what_its_rows_cost_not_only_its_text() {
     let writer = WriterHeld::take(&app).await;
     // About 26 KB of text each, 2,000 rows of a few hundred bytes each once decoded.
     a.send_text(&many_samples("a1", 2000)).await;
-    let budget = app.ctx().station_bytes.clone();
+    let budget = chargegate::link::of(app.ctx()).station_bytes.clone();
     eventually("a's rows held", || {
         let held = budget.held();
         async move { (held >= 2000 * 256).then_some(()) }
@@ -396,7 +396,7 @@ async fn flooding_stations_never_hold_more_than_the_bound_and_give_it_all_back()
     for i in 0..STATIONS {
         stations.push(app.booted_station(&format!("CP-FLOOD-{i}")).await);
     }
-    let budget = app.ctx().station_bytes.clone();
+    let budget = chargegate::link::of(app.ctx()).station_bytes.clone();
     assert_eq!(budget.limit() as u64, bound);
 
     // The test samples the counter all along, while handling is slow and after.
@@ -471,7 +471,7 @@ async fn a_message_longer_than_the_setting_closes_with_1009() {
         .await;
     let close = cp.closed().await.expect("a close frame");
     assert_eq!(u16::from(close.code), 1009, "{close:?}");
-    assert_eq!(app.ctx().station_bytes.held(), 0);
+    assert_eq!(chargegate::link::of(app.ctx()).station_bytes.held(), 0);
     app.stop().await;
 }
 

@@ -243,7 +243,11 @@ async fn every_error_status() {
     // 409: a known station that is offline.
     drop(app.booted_station("GONE").await);
     crate::support::eventually("GONE offline", || async {
-        app.ctx().registry.get("GONE").is_none().then_some(())
+        chargegate::link::of(app.ctx())
+            .registry
+            .get("GONE")
+            .is_none()
+            .then_some(())
     })
     .await;
     let (status, body) = call(

@@ -136,7 +136,7 @@ async fn simulated_stations_answer_server_commands() {
     );
     let running = tokio::spawn(simulate::run(run, interrupt.clone()));
     eventually("both stations connected", || async {
-        (app.ctx().registry.len() == 2).then_some(())
+        (chargegate::link::of(app.ctx()).registry.len() == 2).then_some(())
     })
     .await;
 

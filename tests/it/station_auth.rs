@@ -185,7 +185,7 @@ async fn basic_auth_guards_the_handshake_of_profile_1(backend: Backend) {
         401
     );
     assert_eq!(status(Dial::basic("", KEY).to(&app, "CP-B").await), 401);
-    assert!(app.ctx().registry.is_empty());
+    assert!(chargegate::link::of(app.ctx()).registry.is_empty());
     // The right key: upgraded, and the station works.
     let mut cp = booted(Dial::basic("CP-B", KEY).to(&app, "CP-B").await).await;
     cp.call("Heartbeat", json!({})).await;

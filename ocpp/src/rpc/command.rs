@@ -58,3 +58,32 @@ mod millis {
         u64::deserialize(d).map(Duration::from_millis)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_error_survives_the_trip_between_nodes() {
+        let errors = [
+            CommandError::Offline,
+            CommandError::Timeout(Duration::from_millis(30_250)),
+            CommandError::CallError {
+                code: "NotSupported".into(),
+                description: "no".into(),
+                details: serde_json::json!({"why": "firmware"}),
+            },
+            CommandError::InvalidResponse("missing field `status`".into()),
+            CommandError::Disconnected,
+            CommandError::Unreachable("node n1 cannot be reached".into()),
+        ];
+        for error in errors {
+            let json = serde_json::to_string(&error).unwrap();
+            assert_eq!(
+                serde_json::from_str::<CommandError>(&json).unwrap(),
+                error,
+                "{json}"
+            );
+        }
+    }
+}
