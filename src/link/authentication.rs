@@ -261,7 +261,7 @@ fn client_certificate(
         return Err(Refusal::OtherCertificate);
     }
     if let Some(cpo) = cpo_name
-        && !crate::link::tls::names_cpo(peer.client_org.as_deref(), cpo)
+        && !crate::use_case::security_ext::names_cpo(peer.client_org.as_deref(), cpo)
     {
         info!(station = %id, %client, o = ?peer.client_org, "station refused: the client certificate is not the CPO's (its O does not name --cpo-name)");
         return Err(Refusal::NotTheCpos);

@@ -122,12 +122,6 @@ pub fn organization(der: &[u8]) -> Option<Arc<str>> {
     (!names.is_empty()).then(|| names.join(", ").into())
 }
 
-/// Whether a subject O names the CPO (A00.FR.404: it "contains the CPO name"; compared
-/// without regard to case).
-pub fn names_cpo(organization: Option<&str>, cpo_name: &str) -> bool {
-    organization.is_some_and(|o| o.to_lowercase().contains(&cpo_name.to_lowercase()))
-}
-
 /// Serves `router` over TLS on `--tls-listen` when it is set; returns the address bound and
 /// the server task.
 pub fn serve(

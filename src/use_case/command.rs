@@ -18,9 +18,9 @@ use crate::{
 use ocpp::{
     rpc::{Command, decode},
     v16::{
-        self, AvailabilityStatus, AvailabilityType, ChargingProfile, CiString, ClearCacheStatus,
-        ConfigurationStatus, DataTransferRequest, DataTransferResponse, MessageTrigger, ProfileUse,
-        RemoteStartStopStatus, ResetStatus, ResetType, TriggerMessageStatus, UnlockStatus,
+        self, AvailabilityStatus, AvailabilityType, CiString, ClearCacheStatus,
+        DataTransferRequest, DataTransferResponse, MessageTrigger, ResetStatus, ResetType,
+        TriggerMessageStatus, UnlockStatus,
     },
 };
 
@@ -153,52 +153,6 @@ impl OnBehalf<'_> {
         result.map_err(Refused::Command)
     }
 
-    pub async fn remote_start(
-        &self,
-        station_id: &str,
-        id_tag: &str,
-        connector_id: Option<i32>,
-        charging_profile: Option<ChargingProfile>,
-    ) -> Result<RemoteStartStopStatus, Refused> {
-        self.permit(station_id, true).await?;
-        let id_tag = text::<20>(id_tag, "idTag")?;
-        let connector_id = connector_id
-            .map(|c| at_least(c, 1, "connectorId"))
-            .transpose()?;
-        if let Some(profile) = &charging_profile {
-            profile
-                .validate(ProfileUse::RemoteStart)
-                .map_err(|e| Refused::Invalid {
-                    field: "chargingProfile",
-                    message: format!("{}: {}", e.field, e.message),
-                })?;
-            if self.caller.role == Role::Driver {
-                return Err(Refused::Forbidden(
-                    "drivers may not send charging profiles".into(),
-                ));
-            }
-        }
-        if self.caller.role == Role::Driver {
-            self.owns(&id_tag.key()).await?;
-        }
-        let command = v16::RemoteStartTransaction {
-            connector_id,
-            id_tag,
-            charging_profile: charging_profile.clone(),
-        };
-        let status = self.send(station_id, command).await?.status;
-        if let (RemoteStartStopStatus::Accepted, Some(profile)) = (status, charging_profile) {
-            crate::use_case::smart_charging::store_installed(
-                self.ctx,
-                station_id,
-                connector_id.unwrap_or(0),
-                &profile,
-            )
-            .await?;
-        }
-        Ok(status)
-    }
-
     /// Remote Trigger: asks the station to send one of its messages now.
     pub async fn trigger_message(
         &self,
@@ -214,26 +168,6 @@ impl OnBehalf<'_> {
             requested_message,
             connector_id,
         };
-        Ok(self.send(station_id, command).await?.status)
-    }
-
-    pub async fn remote_stop(
-        &self,
-        station_id: &str,
-        transaction_id: i32,
-    ) -> Result<RemoteStartStopStatus, Refused> {
-        self.permit(station_id, true).await?;
-        if self.caller.role == Role::Driver {
-            let tx = entity::transaction::Entity::find_by_id(transaction_id)
-                .one(self.ctx.store.reader())
-                .await?
-                .filter(|t| t.station_id == station_id)
-                .ok_or_else(|| {
-                    Refused::NotFound(format!("no transaction {transaction_id} on {station_id}"))
-                })?;
-            self.owns(&tx.id_tag_key).await?;
-        }
-        let command = v16::RemoteStopTransaction { transaction_id };
         Ok(self.send(station_id, command).await?.status)
     }
 
@@ -263,35 +197,6 @@ impl OnBehalf<'_> {
         let connector_id = at_least(connector_id, 0, "connectorId")?;
         let command = v16::ChangeAvailability { connector_id, kind };
         Ok(self.send(station_id, command).await?.status)
-    }
-
-    pub async fn change_configuration(
-        &self,
-        station_id: &str,
-        key: &str,
-        value: &str,
-    ) -> Result<ConfigurationStatus, Refused> {
-        self.permit(station_id, false).await?;
-        let command = v16::ChangeConfiguration {
-            key: text::<50>(key, "key")?,
-            value: text::<500>(value, "value")?,
-        };
-        // AuthorizationKey and SecurityProfile: checked first, stored only if Accepted.
-        let security =
-            crate::use_case::station_credentials::before_change(self.ctx, station_id, key, value)
-                .await?;
-        let status = self.send(station_id, command).await?.status;
-        if let Some(change) = security {
-            crate::use_case::station_credentials::after_change(
-                self.ctx,
-                station_id,
-                change,
-                status,
-                &self.caller.sub,
-            )
-            .await?;
-        }
-        Ok(status)
     }
 
     pub async fn get_configuration(

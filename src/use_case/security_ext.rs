@@ -527,7 +527,7 @@ pub fn check_csr(
         return Err("the subject has no O (the CPO name)".to_owned());
     }
     if let Some(cpo) = cpo_name
-        && !crate::link::tls::names_cpo(info.organization.as_deref(), cpo)
+        && !names_cpo(info.organization.as_deref(), cpo)
     {
         return Err(format!(
             "the O {:?} does not name the CPO {cpo:?} (A00.FR.404)",
@@ -1172,6 +1172,12 @@ pub fn check_settings(settings: &Settings) -> Result<(), String> {
         return Err("--csr-certificate-validity must be at least 1h".into());
     }
     Ok(())
+}
+
+/// Whether a subject O names the CPO (A00.FR.404: it "contains the CPO name"; compared
+/// without regard to case).
+pub fn names_cpo(organization: Option<&str>, cpo_name: &str) -> bool {
+    organization.is_some_and(|o| o.to_lowercase().contains(&cpo_name.to_lowercase()))
 }
 
 #[cfg(test)]

@@ -12,7 +12,11 @@ use hmac::{KeyInit, Mac};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
 use subtle::ConstantTimeEq;
 
-use crate::{context::Context, store::StoreError, use_case::command::Refused};
+use crate::{
+    context::Context,
+    store::StoreError,
+    use_case::command::{OnBehalf, Refused, text},
+};
 use ocpp::v16::ConfigurationStatus;
 
 /// The highest security profile (TLS with client-side certificates).
@@ -392,6 +396,30 @@ pub async fn after_change(
                 SecurityError::Store => Refused::Store,
             })
         }
+    }
+}
+
+/// ChangeConfiguration on behalf of a caller: any key, with `AuthorizationKey` and
+/// `SecurityProfile` checked before sending and stored only once the station accepts.
+impl OnBehalf<'_> {
+    pub async fn change_configuration(
+        &self,
+        station_id: &str,
+        key: &str,
+        value: &str,
+    ) -> Result<ConfigurationStatus, Refused> {
+        self.permit(station_id, false).await?;
+        let command = ocpp::v16::ChangeConfiguration {
+            key: text::<50>(key, "key")?,
+            value: text::<500>(value, "value")?,
+        };
+        // AuthorizationKey and SecurityProfile: checked first, stored only if Accepted.
+        let security = before_change(self.ctx, station_id, key, value).await?;
+        let status = self.send(station_id, command).await?.status;
+        if let Some(change) = security {
+            after_change(self.ctx, station_id, change, status, &self.caller.sub).await?;
+        }
+        Ok(status)
     }
 }
 

@@ -16,11 +16,13 @@ use sea_orm::{
 };
 
 use crate::{
+    auth::Role,
     bus::Event,
     cache::MeterReading,
     config::UnknownIdTagPolicy,
     context::Context,
     store::{MeterRow, StoreError, insert_meter_rows_linked},
+    use_case::command::{OnBehalf, Refused, at_least, text},
 };
 use ocpp::v16::*;
 
@@ -643,4 +645,74 @@ async fn stop_in(
         insert_meter_rows_linked(txn, &rows, None).await?;
     }
     Ok(Stopped::Unmatched)
+}
+
+/// Remote start and stop on behalf of a caller (OCPP 1.6 §5.11, §5.12). A start that carries a
+/// charging profile and is accepted records the profile as installed (Smart Charging).
+impl OnBehalf<'_> {
+    pub async fn remote_start(
+        &self,
+        station_id: &str,
+        id_tag: &str,
+        connector_id: Option<i32>,
+        charging_profile: Option<ChargingProfile>,
+    ) -> Result<RemoteStartStopStatus, Refused> {
+        self.permit(station_id, true).await?;
+        let id_tag = text::<20>(id_tag, "idTag")?;
+        let connector_id = connector_id
+            .map(|c| at_least(c, 1, "connectorId"))
+            .transpose()?;
+        if let Some(profile) = &charging_profile {
+            profile
+                .validate(ProfileUse::RemoteStart)
+                .map_err(|e| Refused::Invalid {
+                    field: "chargingProfile",
+                    message: format!("{}: {}", e.field, e.message),
+                })?;
+            if self.caller.role == Role::Driver {
+                return Err(Refused::Forbidden(
+                    "drivers may not send charging profiles".into(),
+                ));
+            }
+        }
+        if self.caller.role == Role::Driver {
+            self.owns(&id_tag.key()).await?;
+        }
+        let command = ocpp::v16::RemoteStartTransaction {
+            connector_id,
+            id_tag,
+            charging_profile: charging_profile.clone(),
+        };
+        let status = self.send(station_id, command).await?.status;
+        if let (RemoteStartStopStatus::Accepted, Some(profile)) = (status, charging_profile) {
+            super::smart_charging::store_installed(
+                self.ctx,
+                station_id,
+                connector_id.unwrap_or(0),
+                &profile,
+            )
+            .await?;
+        }
+        Ok(status)
+    }
+
+    pub async fn remote_stop(
+        &self,
+        station_id: &str,
+        transaction_id: i32,
+    ) -> Result<RemoteStartStopStatus, Refused> {
+        self.permit(station_id, true).await?;
+        if self.caller.role == Role::Driver {
+            let tx = entity::transaction::Entity::find_by_id(transaction_id)
+                .one(self.ctx.store.reader())
+                .await?
+                .filter(|t| t.station_id == station_id)
+                .ok_or_else(|| {
+                    Refused::NotFound(format!("no transaction {transaction_id} on {station_id}"))
+                })?;
+            self.owns(&tx.id_tag_key).await?;
+        }
+        let command = ocpp::v16::RemoteStopTransaction { transaction_id };
+        Ok(self.send(station_id, command).await?.status)
+    }
 }
