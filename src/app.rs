@@ -115,9 +115,7 @@ impl App {
         let mut apis = Router::new()
             .merge(api::routes(context.clone()))
             .merge(rest::routes())
-            .merge(crate::use_case::firmware::routes(
-                context.settings.upload_max_mib,
-            ));
+            .merge(crate::link::upload::routes(context.settings.upload_max_mib));
         if let Some(cors) = api::cors(&context.settings.cors_origins) {
             apis = apis.layer(cors);
         }

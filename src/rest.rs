@@ -21,7 +21,10 @@ use crate::{
     api::{BodyError, read_limited},
     auth::Principal,
     context::Context,
-    use_case::command::{CommandError, OnBehalf, Refused},
+    use_case::{
+        command::{CommandError, OnBehalf, Refused},
+        firmware::{self, DownloadRefused},
+    },
 };
 use ocpp::v16::{
     AvailabilityStatus, AvailabilityType, ClearCacheStatus, ConfigurationStatus,
@@ -571,9 +574,55 @@ async fn openapi_document() -> Json<Value> {
     Json(openapi())
 }
 
-/// The routes of this API.
+/// Staff with access to the station download an uploaded diagnostics file
+/// (`/uploads/diagnostics/{id}`, with their bearer token).
+async fn download(
+    State(ctx): State<Arc<Context>>,
+    Path(id): Path<i32>,
+    headers: HeaderMap,
+) -> Result<Response, Failure> {
+    let who = caller(&ctx, &headers)?;
+    let not_found = || {
+        Failure::new(
+            StatusCode::NOT_FOUND,
+            "NOT_FOUND",
+            format!("no uploaded file {id}"),
+        )
+    };
+    let (path, name) = firmware::uploaded_file(&ctx, &who, id)
+        .await
+        .map_err(|refused| match refused {
+            DownloadRefused::NotFound(_) => not_found(),
+            DownloadRefused::Forbidden => {
+                Failure::new(StatusCode::FORBIDDEN, "FORBIDDEN", refused.to_string())
+            }
+            DownloadRefused::Unavailable => Failure::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "INTERNAL",
+                "try again later",
+            ),
+        })?;
+    let file = tokio::fs::File::open(path).await.map_err(|_| not_found())?;
+    let body = Body::from_stream(tokio_util::io::ReaderStream::new(file));
+    let disposition = format!("attachment; filename=\"{name}\"");
+    let mut response = Response::new(body);
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/octet-stream"),
+    );
+    if let Ok(value) = HeaderValue::from_str(&disposition) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_DISPOSITION, value);
+    }
+    Ok(response)
+}
+
+/// The routes of this API, with the staff download of uploaded diagnostics files.
 pub fn routes() -> Router<Arc<Context>> {
-    let mut router = Router::new().route("/api/v1/openapi.json", get(openapi_document));
+    let mut router = Router::new()
+        .route("/api/v1/openapi.json", get(openapi_document))
+        .route("/uploads/diagnostics/{id}", get(download));
     for (doc, handler) in table() {
         router = router.route(&format!("{BASE}{}", doc.path), handler);
     }

@@ -16,6 +16,7 @@ pub mod node;
 pub mod registry;
 pub mod session;
 pub mod tls;
+pub mod upload;
 
 use std::{any::Any, sync::Arc};
 
@@ -27,7 +28,7 @@ use tokio_util::task::TaskTracker;
 use crate::{
     config::Limits,
     context::{Context, Stations},
-    use_case::firmware::Uploads,
+    link::upload::Uploads,
 };
 
 /// The link's state on this node, held by the [`Context`] as its [`Stations`].

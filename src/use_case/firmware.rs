@@ -1,48 +1,26 @@
 //! Firmware Management: UpdateFirmware and GetDiagnostics on behalf of an operator, the history
-//! of firmware and diagnostics status notifications, and the upload endpoint where a station can
-//! send its diagnostics file to chargegate itself.
+//! of firmware and diagnostics status notifications, and what an upload of a diagnostics file
+//! to chargegate itself means for the store: which request an upload address belongs to, the
+//! upload recorded on it, and the file staff may download.
 //!
 //! Upload addresses are capabilities: GetDiagnostics without a location creates a request row
-//! with a random 128-bit token and sends `{public URL}/diagnostics/{token}`. A station uploads
-//! with HTTP `PUT` or `POST` there (raw body or `multipart/form-data`, optionally with its file
-//! name appended as one more path segment); anything else under `/diagnostics/` is 404. An
-//! address takes one file: once one is stored, further uploads are 409; it expires
-//! `--upload-ttl` after the request (410). Uploads to one address are received one at a time
-//! (409 while one is under way), at most `--max-uploads` at once on a node (503), and an upload
-//! that sends nothing for `--upload-idle-timeout` is ended (408). The size limit is
-//! `--upload-max-mib` (413). A failed, refused or abandoned upload leaves nothing on disk and
-//! records nothing, so the station's retry can succeed. Files are written to a temporary name
-//! and renamed when complete, so a listed file is whole. The token never leaves chargegate
+//! with a random 128-bit token and sends `{public URL}/diagnostics/{token}`; the HTTP endpoint
+//! that receives the file is `link::upload`, the staff download is in `rest`. An address takes
+//! one file; it expires `--upload-ttl` after the request. The token never leaves chargegate
 //! except to the station: the journal and the API show the address as `…/diagnostics/***`.
-//! Staff download files at `/uploads/diagnostics/{id}` with their bearer token.
 
-use std::{
-    collections::HashSet,
-    future::Future,
-    path::PathBuf,
-    sync::{Arc, Mutex},
-};
+use std::path::PathBuf;
 
-use axum::{
-    Router,
-    body::Body,
-    extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Request, State},
-    http::{HeaderMap, HeaderValue, StatusCode, header},
-    response::{IntoResponse, Response},
-    routing::{get, put},
-};
 use chrono::{DateTime, Utc};
 use entity::{diagnostics_request, firmware_update, status_notification};
-use futures_util::StreamExt;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
 };
-use tokio::io::AsyncWriteExt;
 
 use crate::{
+    auth::Principal,
     context::Context,
-    rest::{Failure, caller},
     use_case::command::{OnBehalf, Refused, at_least},
 };
 use ocpp::v16::{GetDiagnostics, Timestamp, UpdateFirmware};
@@ -87,7 +65,8 @@ fn non_negative(value: Option<i32>, field: &'static str) -> Result<Option<i32>, 
 }
 
 /// 128 random bits as hex.
-fn token() -> Result<String, Refused> {
+/// A random 128-bit token in hex (upload addresses, upload file names).
+pub fn token() -> Result<String, Refused> {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes).map_err(|_| Refused::Store)?;
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
@@ -316,23 +295,8 @@ pub fn download_path(id: i32) -> String {
     format!("/uploads/diagnostics/{id}")
 }
 
-/// The upload and download routes.
-pub fn routes(max_mib: u64) -> Router<Arc<Context>> {
-    let limit = usize::try_from(max_mib.saturating_mul(1024 * 1024)).unwrap_or(usize::MAX);
-    Router::new()
-        .route("/diagnostics/{token}", put(upload).post(upload))
-        .route(
-            "/diagnostics/{token}/{name}",
-            put(upload_named).post(upload_named),
-        )
-        .route("/uploads/diagnostics/{id}", get(download))
-        // The body limit is checked while streaming (see `receive`); this one covers the
-        // multipart reader, which buffers a little ahead.
-        .layer(DefaultBodyLimit::max(limit.saturating_add(64 * 1024)))
-}
-
 /// Keeps `[A-Za-z0-9._-]`, at most 100 characters, no leading dot.
-fn safe_name(name: &str) -> String {
+pub fn safe_name(name: &str) -> String {
     let cleaned: String = name
         .chars()
         .map(|c| {
@@ -352,118 +316,6 @@ fn safe_name(name: &str) -> String {
     }
 }
 
-fn plain(status: StatusCode, message: &'static str) -> Response {
-    (status, message).into_response()
-}
-
-/// The diagnostics uploads this node is receiving: one at a time per request, and at most
-/// `--max-uploads` in all, so the partial files on disk stay within `--max-uploads` ×
-/// `--upload-max-mib`.
-#[derive(Debug)]
-pub struct Uploads {
-    max: usize,
-    receiving: Mutex<HashSet<i32>>,
-}
-
-/// Why an upload cannot start now.
-enum Busy {
-    /// Another upload to the same address is under way.
-    ThisRequest,
-    /// `--max-uploads` are under way.
-    Full,
-}
-
-/// A request's upload under way; ends (freeing its place) when dropped.
-struct Receiving<'a> {
-    uploads: &'a Uploads,
-    id: i32,
-}
-
-impl Drop for Receiving<'_> {
-    fn drop(&mut self) {
-        self.uploads.lock().remove(&self.id);
-    }
-}
-
-impl Uploads {
-    pub fn new(max: usize) -> Self {
-        Self {
-            max,
-            receiving: Mutex::new(HashSet::new()),
-        }
-    }
-
-    /// How many uploads this node is receiving now.
-    pub fn receiving(&self) -> usize {
-        self.lock().len()
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashSet<i32>> {
-        self.receiving.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn start(&self, id: i32) -> Result<Receiving<'_>, Busy> {
-        let mut receiving = self.lock();
-        if receiving.contains(&id) {
-            return Err(Busy::ThisRequest);
-        }
-        if receiving.len() >= self.max {
-            return Err(Busy::Full);
-        }
-        receiving.insert(id);
-        Ok(Receiving { uploads: self, id })
-    }
-}
-
-impl Busy {
-    fn response(&self) -> Response {
-        match self {
-            Self::ThisRequest => plain(
-                StatusCode::CONFLICT,
-                "an upload to this address is under way; try again later",
-            ),
-            Self::Full => {
-                let mut response = plain(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "too many uploads at once; try again later",
-                );
-                response
-                    .headers_mut()
-                    .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
-                response
-            }
-        }
-    }
-}
-
-/// A file on disk that is removed when dropped, unless kept: a failed, refused or abandoned
-/// upload leaves nothing behind.
-struct Unkept {
-    path: PathBuf,
-    kept: bool,
-}
-
-impl Unkept {
-    /// Moves the file to `target` (still removed unless kept).
-    async fn rename(&mut self, target: PathBuf) -> std::io::Result<()> {
-        tokio::fs::rename(&self.path, &target).await?;
-        self.path = target;
-        Ok(())
-    }
-
-    fn keep(mut self) {
-        self.kept = true;
-    }
-}
-
-impl Drop for Unkept {
-    fn drop(&mut self) {
-        if !self.kept {
-            let _ = std::fs::remove_file(&self.path);
-        }
-    }
-}
-
 /// When a request's upload address stops working.
 pub fn upload_expiry(row: &diagnostics_request::Model, ttl: std::time::Duration) -> DateTime<Utc> {
     row.upload_expires_at
@@ -478,7 +330,7 @@ fn later(at: DateTime<Utc>, by: std::time::Duration) -> DateTime<Utc> {
 }
 
 /// Whether `segment` is an upload token: 32 hexadecimal digits.
-fn is_token(segment: &str) -> bool {
+pub fn is_token(segment: &str) -> bool {
     segment.len() == 32 && segment.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
@@ -493,127 +345,30 @@ pub fn mask_upload_token(location: &str) -> Option<String> {
         .then(|| format!("{}***{rest}", &location[..start]))
 }
 
-async fn upload(
-    State(ctx): State<Arc<Context>>,
-    Path(token): Path<String>,
-    request: Request,
-) -> Response {
-    receive(ctx, token, None, request).await
+/// Why an upload address takes no file now.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum UploadRefused {
+    /// Not a token, or no request has it.
+    #[error("no such upload address")]
+    NoSuchAddress,
+    /// `--upload-ttl` after the request.
+    #[error("this upload address has expired")]
+    Expired,
+    /// A file was stored for it already.
+    #[error("a file was uploaded to this address already")]
+    AlreadyUploaded,
+    /// The database could not be read.
+    #[error("try again later")]
+    Unavailable,
 }
 
-async fn upload_named(
-    State(ctx): State<Arc<Context>>,
-    Path((token, name)): Path<(String, String)>,
-    request: Request,
-) -> Response {
-    receive(ctx, token, Some(name), request).await
-}
-
-/// Why an upload failed.
-enum UploadError {
-    TooLarge,
-    Unreadable,
-    Stalled,
-    Disk(std::io::Error),
-}
-
-impl UploadError {
-    fn response(self) -> Response {
-        match self {
-            Self::TooLarge => plain(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "the file is larger than this server accepts",
-            ),
-            Self::Unreadable => plain(StatusCode::BAD_REQUEST, "the upload could not be read"),
-            Self::Stalled => plain(
-                StatusCode::REQUEST_TIMEOUT,
-                "the upload sent nothing for too long",
-            ),
-            Self::Disk(e) => {
-                tracing::error!(error = %e, "cannot write an upload");
-                plain(StatusCode::INTERNAL_SERVER_ERROR, "cannot store the file")
-            }
-        }
-    }
-}
-
-/// How much an upload may send, and how long it may pause.
-#[derive(Clone, Copy)]
-struct Bounds {
-    max_bytes: u64,
-    idle: std::time::Duration,
-}
-
-/// Waits for `next` at most the idle time.
-async fn within<T>(bounds: Bounds, next: impl Future<Output = T>) -> Result<T, UploadError> {
-    tokio::time::timeout(bounds.idle, next)
-        .await
-        .map_err(|_| UploadError::Stalled)
-}
-
-/// Streams `body` into `file`, refusing more than the bound and a body that stalls.
-async fn copy<S, E>(
-    mut body: S,
-    file: &mut tokio::fs::File,
-    bounds: Bounds,
-) -> Result<u64, UploadError>
-where
-    S: futures_util::Stream<Item = Result<axum::body::Bytes, E>> + Unpin,
-{
-    let mut size = 0u64;
-    while let Some(chunk) = within(bounds, body.next()).await? {
-        let chunk = chunk.map_err(|_| UploadError::Unreadable)?;
-        size += chunk.len() as u64;
-        if size > bounds.max_bytes {
-            return Err(UploadError::TooLarge);
-        }
-        file.write_all(&chunk).await.map_err(UploadError::Disk)?;
-    }
-    file.flush().await.map_err(UploadError::Disk)?;
-    file.sync_all().await.map_err(UploadError::Disk)?;
-    Ok(size)
-}
-
-/// Reads the upload (a raw body, or the file of a `multipart/form-data` form) into `file`;
-/// returns its size and the file name the form gave, if any.
-async fn read_upload(
-    request: Request,
-    file: &mut tokio::fs::File,
-    bounds: Bounds,
-) -> Result<(u64, Option<String>), UploadError> {
-    let multipart = request
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.to_ascii_lowercase().starts_with("multipart/form-data"));
-    if !multipart {
-        let size = copy(request.into_body().into_data_stream(), file, bounds).await?;
-        return Ok((size, None));
-    }
-    let mut form = Multipart::from_request(request, &())
-        .await
-        .map_err(|_| UploadError::Unreadable)?;
-    loop {
-        match within(bounds, form.next_field()).await? {
-            Ok(Some(field)) if field.file_name().is_some() || field.name() == Some("file") => {
-                let name = field.file_name().map(str::to_owned);
-                return Ok((copy(field, file, bounds).await?, name));
-            }
-            Ok(Some(_)) => continue,
-            Ok(None) => return Err(UploadError::Unreadable),
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                return Err(UploadError::TooLarge);
-            }
-            Err(_) => return Err(UploadError::Unreadable),
-        }
-    }
-}
-
-/// The request an upload address belongs to, if it still takes an upload: 404 for no such
-/// address, 410 once it expired, 409 once a file was uploaded to it.
-async fn open_request(ctx: &Context, token: &str) -> Result<diagnostics_request::Model, Response> {
+/// The request an upload address belongs to, if it still takes an upload.
+pub async fn upload_target(
+    ctx: &Context,
+    token: &str,
+) -> Result<diagnostics_request::Model, UploadRefused> {
     if !is_token(token) {
-        return Err(plain(StatusCode::NOT_FOUND, "no such upload address"));
+        return Err(UploadRefused::NoSuchAddress);
     }
     let row = diagnostics_request::Entity::find()
         .filter(diagnostics_request::Column::Token.eq(token))
@@ -621,48 +376,57 @@ async fn open_request(ctx: &Context, token: &str) -> Result<diagnostics_request:
         .await
         .map_err(|e| {
             tracing::warn!(error = %e, "cannot look up an upload address");
-            plain(StatusCode::SERVICE_UNAVAILABLE, "try again later")
+            UploadRefused::Unavailable
         })?
-        .ok_or_else(|| plain(StatusCode::NOT_FOUND, "no such upload address"))?;
+        .ok_or(UploadRefused::NoSuchAddress)?;
     if Utc::now() >= upload_expiry(&row, ctx.settings.limits.upload_ttl.0) {
-        return Err(plain(StatusCode::GONE, "this upload address has expired"));
+        return Err(UploadRefused::Expired);
     }
     if row.uploaded_at.is_some() {
-        return Err(plain(
-            StatusCode::CONFLICT,
-            "a file was uploaded to this address already",
-        ));
+        return Err(UploadRefused::AlreadyUploaded);
     }
     Ok(row)
 }
 
-/// A new partial file in the station's upload directory, with a name of its own per upload
-/// (a random suffix, also returned).
-async fn part_file(
+/// Why an uploaded file is not given to a caller.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DownloadRefused {
+    /// No such request, or no file stored for it.
+    #[error("no uploaded file {0}")]
+    NotFound(i32),
+    /// Not staff, or the station is outside the caller's scope.
+    #[error("uploaded files are for staff with access to the station")]
+    Forbidden,
+    /// The database could not be read.
+    #[error("try again later")]
+    Unavailable,
+}
+
+/// An uploaded file that `who` may download: its path on disk and the name to give it.
+pub async fn uploaded_file(
     ctx: &Context,
-    row: &diagnostics_request::Model,
-) -> Result<(Unkept, tokio::fs::File, String), Response> {
-    let cannot_store = || plain(StatusCode::INTERNAL_SERVER_ERROR, "cannot store the file");
-    let dir = ctx.settings.upload_dir.join(safe_name(&row.station_id));
-    if let Err(e) = tokio::fs::create_dir_all(&dir).await {
-        tracing::error!(dir = %dir.display(), error = %e, "cannot create the upload directory");
-        return Err(cannot_store());
+    who: &Principal,
+    id: i32,
+) -> Result<(PathBuf, String), DownloadRefused> {
+    let row = diagnostics_request::Entity::find_by_id(id)
+        .one(ctx.store.reader())
+        .await
+        .map_err(|_| DownloadRefused::Unavailable)?
+        .ok_or(DownloadRefused::NotFound(id))?;
+    if !who.role.is_staff() || !who.may_access(&row.station_id) {
+        return Err(DownloadRefused::Forbidden);
     }
-    let suffix =
-        self::token().map_err(|_| plain(StatusCode::SERVICE_UNAVAILABLE, "try again later"))?;
-    let path = dir.join(format!(".{}.{suffix}.part", row.id));
-    match tokio::fs::File::create(&path).await {
-        Ok(file) => Ok((Unkept { path, kept: false }, file, suffix)),
-        Err(e) => {
-            tracing::error!(file = %path.display(), error = %e, "cannot create an upload file");
-            Err(cannot_store())
-        }
-    }
+    let path = row
+        .stored_path
+        .as_deref()
+        .ok_or(DownloadRefused::NotFound(id))?;
+    let name = safe_name(row.uploaded_name.as_deref().unwrap_or("diagnostics"));
+    Ok((ctx.settings.upload_dir.join(path), name))
 }
 
 /// Records the upload on its request, unless one was recorded already (another node took an
 /// upload to the same address meanwhile): false then.
-async fn record(
+pub async fn record_upload(
     ctx: &Context,
     id: i32,
     uploaded_name: String,
@@ -692,123 +456,6 @@ async fn record(
         })
         .await?;
     Ok(updated > 0)
-}
-
-/// One upload: to a request that still takes one, one at a time, streamed to a partial file
-/// that is moved into place and recorded when whole; a second upload, or one that loses a
-/// race with another node, leaves nothing behind.
-async fn receive(
-    ctx: Arc<Context>,
-    token: String,
-    name: Option<String>,
-    request: Request,
-) -> Response {
-    let row = match open_request(&ctx, &token).await {
-        Ok(row) => row,
-        Err(response) => return response,
-    };
-    let _receiving = match crate::link::of(&ctx).uploads.start(row.id) {
-        Ok(receiving) => receiving,
-        Err(busy) => return busy.response(),
-    };
-    let (mut part, mut file, suffix) = match part_file(&ctx, &row).await {
-        Ok(created) => created,
-        Err(response) => return response,
-    };
-    let bounds = Bounds {
-        max_bytes: ctx.settings.upload_max_mib.saturating_mul(1024 * 1024),
-        idle: ctx.settings.limits.upload_idle_timeout.0,
-    };
-    let read = read_upload(request, &mut file, bounds).await;
-    drop(file);
-    let (size, form_name) = match read {
-        Ok(read) => read,
-        Err(e) => return e.response(),
-    };
-    let uploaded_name = name
-        .or(form_name)
-        .or_else(|| row.file_name.clone())
-        .unwrap_or_else(|| "diagnostics".to_owned());
-    let stored = format!(
-        "{}/{}-{}-{}",
-        safe_name(&row.station_id),
-        row.id,
-        &suffix[..8],
-        safe_name(&uploaded_name)
-    );
-    if let Err(e) = part.rename(ctx.settings.upload_dir.join(&stored)).await {
-        tracing::error!(error = %e, "cannot move an upload into place");
-        return plain(StatusCode::INTERNAL_SERVER_ERROR, "cannot store the file");
-    }
-    match record(&ctx, row.id, uploaded_name, stored, size).await {
-        Ok(true) => {
-            part.keep();
-            tracing::info!(station = %row.station_id, request = row.id, bytes = size, "diagnostics uploaded");
-            plain(StatusCode::CREATED, "stored")
-        }
-        Ok(false) => plain(
-            StatusCode::CONFLICT,
-            "a file was uploaded to this address already",
-        ),
-        Err(e) => {
-            tracing::error!(error = %e, "cannot record an upload");
-            plain(StatusCode::SERVICE_UNAVAILABLE, "try again later")
-        }
-    }
-}
-
-/// Staff with access to the station download an uploaded file.
-async fn download(
-    State(ctx): State<Arc<Context>>,
-    Path(id): Path<i32>,
-    headers: HeaderMap,
-) -> Result<Response, Failure> {
-    let who = caller(&ctx, &headers)?;
-    let not_found = || {
-        Failure::new(
-            StatusCode::NOT_FOUND,
-            "NOT_FOUND",
-            format!("no uploaded file {id}"),
-        )
-    };
-    let row = diagnostics_request::Entity::find_by_id(id)
-        .one(ctx.store.reader())
-        .await
-        .map_err(|_| {
-            Failure::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "INTERNAL",
-                "try again later",
-            )
-        })?
-        .ok_or_else(not_found)?;
-    if !who.role.is_staff() || !who.may_access(&row.station_id) {
-        return Err(Failure::new(
-            StatusCode::FORBIDDEN,
-            "FORBIDDEN",
-            "uploaded files are for staff with access to the station",
-        ));
-    }
-    let path = row.stored_path.as_deref().ok_or_else(not_found)?;
-    let file = tokio::fs::File::open(ctx.settings.upload_dir.join(path))
-        .await
-        .map_err(|_| not_found())?;
-    let body = Body::from_stream(tokio_util::io::ReaderStream::new(file));
-    let disposition = format!(
-        "attachment; filename=\"{}\"",
-        safe_name(row.uploaded_name.as_deref().unwrap_or("diagnostics"))
-    );
-    let mut response = Response::new(body);
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/octet-stream"),
-    );
-    if let Ok(value) = HeaderValue::from_str(&disposition) {
-        response
-            .headers_mut()
-            .insert(header::CONTENT_DISPOSITION, value);
-    }
-    Ok(response)
 }
 
 #[cfg(test)]
