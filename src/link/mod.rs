@@ -10,6 +10,7 @@
 pub mod authentication;
 pub mod budget;
 pub mod command;
+pub mod dispatch;
 pub mod endpoint;
 pub mod journal_budget;
 pub mod node;

@@ -31,6 +31,7 @@ use ocpp::v16::{Bounds, ChangeConfiguration, CiString, RegistrationStatus, Reque
 
 use super::{
     budget::Held,
+    dispatch::{Outcome, dispatch},
     registry::{OutboundCall, SessionHandle},
 };
 use crate::{
@@ -38,7 +39,7 @@ use crate::{
     context::Context,
     link::journal_budget::{self, Admit, JournalBudget},
     store::{self, Direction, JournalRow, journal::StoredFrame},
-    use_case::{command::CommandError, security_ext, station, transaction},
+    use_case::{command::CommandError, station},
 };
 
 /// CALLs that may wait while one is being handled (OCPP allows one; some stations send more);
@@ -69,15 +70,6 @@ mod close_code {
     pub const PROTOCOL_ERROR: u16 = 1002;
     pub const MESSAGE_TOO_BIG: u16 = 1009;
     pub const INTERNAL_ERROR: u16 = 1011;
-}
-
-/// The answer to a station's CALL.
-type Outcome = Result<Answer, CallError>;
-
-struct Answer {
-    payload: Box<RawValue>,
-    /// A BootNotification changes what the station may send next.
-    registration: Option<RegistrationStatus>,
 }
 
 struct InFlight {
@@ -964,93 +956,4 @@ fn redacted(id: &str, action: &str, payload: &RawValue) -> Option<String> {
         return None;
     };
     Some(frame::call(id, action, &masked))
-}
-
-fn encode<T: serde::Serialize>(response: &T) -> Result<Answer, CallError> {
-    let payload = serde_json::value::to_raw_value(response).map_err(|_| CallError::internal())?;
-    Ok(Answer {
-        payload,
-        registration: None,
-    })
-}
-
-/// Runs the use case of one request; storage failures become `InternalError` (the station
-/// retries), and nothing about them reaches the station.
-async fn dispatch(ctx: Arc<Context>, station: Arc<str>, req: Request) -> Outcome {
-    let app = &ctx;
-    let ctx = &*ctx;
-    let internal = |_| CallError::internal();
-    match req {
-        Request::Authorize(r) => encode(&transaction::authorize(ctx, r).await.map_err(internal)?),
-        Request::BootNotification(r) => {
-            let response = station::boot(ctx, &station, r).await.map_err(internal)?;
-            let mut answer = encode(&response)?;
-            answer.registration = Some(response.status);
-            Ok(answer)
-        }
-        Request::DataTransfer(r) => encode(
-            &station::data_transfer(ctx, &station, &r)
-                .await
-                .map_err(internal)?,
-        ),
-        Request::DiagnosticsStatusNotification(r) => encode(
-            &station::diagnostics_status(ctx, &station, r)
-                .await
-                .map_err(internal)?,
-        ),
-        Request::FirmwareStatusNotification(r) => encode(
-            &station::firmware_status(ctx, &station, r)
-                .await
-                .map_err(internal)?,
-        ),
-        Request::Heartbeat(_) => {
-            encode(&station::heartbeat(ctx, &station).await.map_err(internal)?)
-        }
-        Request::MeterValues(r) => encode(
-            &transaction::meter_values(ctx, &station, r)
-                .await
-                .map_err(internal)?,
-        ),
-        Request::StartTransaction(r) => encode(
-            &transaction::start(ctx, &station, r)
-                .await
-                .map_err(internal)?,
-        ),
-        Request::StatusNotification(r) => encode(
-            &station::status_notification(ctx, &station, r)
-                .await
-                .map_err(internal)?,
-        ),
-        Request::StopTransaction(r) => encode(
-            &transaction::stop(ctx, &station, r)
-                .await
-                .map_err(internal)?,
-        ),
-        Request::SecurityEventNotification(r) => encode(
-            &security_ext::security_event(ctx, &station, r)
-                .await
-                .map_err(internal)?,
-        ),
-        Request::SignCertificate(r) => {
-            let (response, signing) = security_ext::sign_certificate(app, &station, r)
-                .await
-                .map_err(internal)?;
-            let answer = encode(&response)?;
-            // Last, with no await after it: the answer goes out before the CertificateSigned.
-            if let Some(signing) = signing {
-                signing.spawn();
-            }
-            Ok(answer)
-        }
-        Request::LogStatusNotification(r) => encode(
-            &security_ext::log_status(ctx, &station, r)
-                .await
-                .map_err(internal)?,
-        ),
-        Request::SignedFirmwareStatusNotification(r) => encode(
-            &security_ext::signed_firmware_status(ctx, &station, r)
-                .await
-                .map_err(internal)?,
-        ),
-    }
 }
