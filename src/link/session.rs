@@ -87,6 +87,16 @@ struct Queued {
     held: Held,
 }
 
+/// The station's answer to a server call, as read from its frame.
+enum Reply<'a> {
+    Result(&'a RawValue),
+    Error {
+        code: String,
+        description: String,
+        details: Option<&'a RawValue>,
+    },
+}
+
 /// A CALL answered recently: a repeat of it (same id, same bytes) gets the same answer again.
 struct Answered {
     id: String,
@@ -424,23 +434,7 @@ impl Session {
                     .await
             }
             Ok(Frame::CallResult { id, payload }) => {
-                self.bad_in_a_row = 0;
-                let action = self
-                    .pending
-                    .as_ref()
-                    .filter(|p| p.id == id)
-                    .map(|p| p.action);
-                self.journal(Direction::In, Some(3), Some(&id), action, text.to_owned())
-                    .await;
-                match self.pending.take_if(|p| p.id == id) {
-                    Some(p) => {
-                        log_message(&self.station, Direction::In, "CALLRESULT", p.action, &id);
-                        let _ = p.reply.send(Ok(payload.to_owned()));
-                    }
-                    None => {
-                        warn!(station = %self.station, msg_id = %id, "CALLRESULT for no outstanding call (late or unknown id); dropped");
-                    }
-                }
+                self.on_answer(text, &id, Reply::Result(payload)).await;
                 Ok(())
             }
             Ok(Frame::CallError {
@@ -449,46 +443,91 @@ impl Session {
                 description,
                 details,
             }) => {
-                self.bad_in_a_row = 0;
-                let action = self
-                    .pending
-                    .as_ref()
-                    .filter(|p| p.id == id)
-                    .map(|p| p.action);
-                self.journal(Direction::In, Some(4), Some(&id), action, text.to_owned())
-                    .await;
-                match self.pending.take_if(|p| p.id == id) {
-                    Some(p) => {
-                        log_error(
-                            &self.station,
-                            Direction::In,
-                            p.action,
-                            &id,
-                            &code,
-                            &description,
-                        );
-                        let details = details
-                            .and_then(|d| serde_json::from_str(d.get()).ok())
-                            .unwrap_or_else(|| serde_json::json!({}));
-                        let _ = p.reply.send(Err(CommandError::CallError {
-                            code,
-                            description,
-                            details,
-                        }));
-                    }
-                    None => {
-                        warn!(station = %self.station, msg_id = %id, "CALLERROR for no outstanding call (late or unknown id); dropped");
-                    }
-                }
+                let reply = Reply::Error {
+                    code,
+                    description,
+                    details,
+                };
+                self.on_answer(text, &id, reply).await;
                 Ok(())
             }
-            Err(FrameError::UnknownType(n)) => {
+            Err(e) => self.on_bad_frame(socket, text, e).await,
+        }
+    }
+
+    /// Handles the station's answer (CALLRESULT or CALLERROR) to an outstanding server call:
+    /// journals it and hands it to the caller; an answer to no outstanding call is dropped.
+    async fn on_answer(&mut self, text: &str, id: &str, reply: Reply<'_>) {
+        self.bad_in_a_row = 0;
+        let (message_type, kind) = match reply {
+            Reply::Result(_) => (3, "CALLRESULT"),
+            Reply::Error { .. } => (4, "CALLERROR"),
+        };
+        let action = self
+            .pending
+            .as_ref()
+            .filter(|p| p.id == id)
+            .map(|p| p.action);
+        self.journal(
+            Direction::In,
+            Some(message_type),
+            Some(id),
+            action,
+            text.to_owned(),
+        )
+        .await;
+        let Some(p) = self.pending.take_if(|p| p.id == id) else {
+            warn!(station = %self.station, msg_id = %id, "{kind} for no outstanding call (late or unknown id); dropped");
+            return;
+        };
+        let answer = match reply {
+            Reply::Result(payload) => {
+                log_message(&self.station, Direction::In, kind, p.action, id);
+                Ok(payload.to_owned())
+            }
+            Reply::Error {
+                code,
+                description,
+                details,
+            } => {
+                log_error(
+                    &self.station,
+                    Direction::In,
+                    p.action,
+                    id,
+                    &code,
+                    &description,
+                );
+                let details = details
+                    .and_then(|d| serde_json::from_str(d.get()).ok())
+                    .unwrap_or_else(|| serde_json::json!({}));
+                Err(CommandError::CallError {
+                    code,
+                    description,
+                    details,
+                })
+            }
+        };
+        let _ = p.reply.send(answer);
+    }
+
+    /// Handles a frame that is not a well-formed CALL, CALLRESULT or CALLERROR: an unknown
+    /// message type is journaled and ignored; a CALL with a readable id is answered
+    /// `ProtocolError`; anything else is counted as a bad frame.
+    async fn on_bad_frame(
+        &mut self,
+        socket: &mut WebSocket,
+        text: &str,
+        error: FrameError,
+    ) -> Result<(), End> {
+        match error {
+            FrameError::UnknownType(n) => {
                 self.journal(Direction::In, None, None, None, text.to_owned())
                     .await;
                 info!(station = %self.station, message_type = n, "frame of unknown message type ignored");
                 Ok(())
             }
-            Err(FrameError::BadCall { id, reason }) => {
+            FrameError::BadCall { id, reason } => {
                 let error = CallError::new(ErrorCode::ProtocolError, reason);
                 let answer = frame::call_error(&id, error.code, &error.description);
                 self.bad_frame(
@@ -500,7 +539,7 @@ impl Session {
                 )
                 .await
             }
-            Err(e @ (FrameError::Unreadable(_) | FrameError::BadAnswer { .. })) => {
+            e @ (FrameError::Unreadable(_) | FrameError::BadAnswer { .. }) => {
                 let id = match &e {
                     FrameError::BadAnswer { id, .. } => id.clone(),
                     _ => None,
