@@ -10,7 +10,7 @@ use std::{
 
 use anyhow::Context as _;
 use axum::Router;
-use tokio::{net::TcpListener, task::JoinHandle};
+use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
 use crate::{
@@ -109,7 +109,7 @@ impl App {
     /// port) and starts serving.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let context = open(settings).await?;
-        let listener = listen(context.settings.listen)
+        let listener = crate::serve::listen(context.settings.listen)
             .with_context(|| format!("cannot listen on {}", context.settings.listen))?;
         let addr = listener.local_addr()?;
         let mut apis = Router::new()
@@ -284,19 +284,4 @@ async fn shutdown_signal() {
         () = ctrl_c => {}
         () = terminate => {}
     }
-}
-
-/// Binds `addr` with a deep accept queue: when thousands of stations reconnect at once (after a
-/// restart or a network cut), the default backlog of 1,024 overflows and the kernel drops
-/// handshakes, which the stations only retry after a second or more. The kernel caps it at
-/// `net.core.somaxconn`.
-pub(crate) fn listen(addr: std::net::SocketAddr) -> std::io::Result<TcpListener> {
-    let socket = if addr.is_ipv4() {
-        tokio::net::TcpSocket::new_v4()?
-    } else {
-        tokio::net::TcpSocket::new_v6()?
-    };
-    socket.set_reuseaddr(true)?;
-    socket.bind(addr)?;
-    socket.listen(8192)
 }

@@ -17,12 +17,14 @@ use axum::{
 use serde::{Deserialize, de::DeserializeOwned};
 use serde_json::{Value, json};
 
+use ocpp::rpc::CommandError;
+
 use crate::{
     api::{BodyError, read_limited},
     auth::Principal,
     context::Context,
     use_case::{
-        command::{CommandError, OnBehalf, Refused},
+        command::{OnBehalf, Refused},
         firmware::{self, DownloadRefused},
     },
 };

@@ -3,9 +3,11 @@
 
 use async_graphql::ErrorExtensions as _;
 
+use ocpp::rpc::CommandError;
+
 use crate::{
     store::StoreError,
-    use_case::{account::AccountError, command::CommandError, id_tag::IdTagError},
+    use_case::{account::AccountError, id_tag::IdTagError},
 };
 
 /// An error of the GraphQL API.

@@ -11,7 +11,7 @@ use std::time::Duration;
 use serde_json::value::RawValue;
 
 use super::{Bus, BusError, Delivery, Event, NodeHandler, RoutedCall, fanout::Fanout};
-use crate::use_case::command::CommandError;
+use ocpp::rpc::CommandError;
 
 /// Events a subscriber of every station may fall behind by before it starts losing them.
 pub const CAPACITY: usize = 4096;

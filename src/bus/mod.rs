@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use serde_json::value::RawValue;
 
-use crate::use_case::command::CommandError;
+use ocpp::rpc::CommandError;
 use ocpp::v16::security_ext::{SignedFirmwareStatus, UploadLogStatus};
 use ocpp::v16::{
     AuthorizationStatus, ChargePointErrorCode, ChargePointStatus, DiagnosticsStatus,

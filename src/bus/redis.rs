@@ -27,7 +27,7 @@ use tokio_util::sync::CancellationToken;
 use super::{
     Bus, BusError, Delivery, Event, NodeHandler, RoutedCall, fanout::Fanout, memory::CAPACITY,
 };
-use crate::use_case::command::CommandError;
+use ocpp::rpc::CommandError;
 
 /// Events waiting to be published to Redis; past this, events for other nodes are dropped (the
 /// local subscribers have them already).

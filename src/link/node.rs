@@ -17,12 +17,13 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::value::RawValue;
 use tokio::sync::mpsc;
 
+use ocpp::rpc::CommandError;
+
 use crate::{
     bus::{NodeHandler, RoutedCall},
     cache::{CacheError, ConnectorState, MeterReading, Presence, Refresh},
     context::Context,
     link::registry::SessionHandle,
-    use_case::command::CommandError,
 };
 use ocpp::v16::{
     self, ChargePointErrorCode, ChargePointStatus, Location, Measurand, Phase, ReadingContext,

@@ -15,7 +15,7 @@ use serde_json::value::RawValue;
 use tokio::sync::{mpsc, oneshot};
 use tokio_util::sync::CancellationToken;
 
-use crate::use_case::command::CommandError;
+use ocpp::rpc::CommandError;
 
 /// A command on its way to a station's session.
 pub struct OutboundCall {

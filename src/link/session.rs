@@ -24,7 +24,7 @@ use tokio::{
 use tracing::{info, warn};
 
 use ocpp::rpc::{
-    CallError, Command, ErrorCode,
+    CallError, Command, CommandError, ErrorCode,
     frame::{self, Frame, FrameError},
 };
 use ocpp::v16::{Bounds, ChangeConfiguration, CiString, RegistrationStatus, Request, without_nul};
@@ -39,7 +39,7 @@ use crate::{
     context::Context,
     link::journal_budget::{self, Admit, JournalBudget},
     store::{self, Direction, JournalRow, journal::StoredFrame},
-    use_case::{command::CommandError, station},
+    use_case::station,
 };
 
 /// CALLs that may wait while one is being handled (OCPP allows one; some stations send more);

@@ -136,7 +136,7 @@ pub fn serve(
         return Ok(None);
     };
     let config = server_config(cert, key, settings.tls_client_ca.as_deref())?;
-    let tcp = crate::app::listen(addr).with_context(|| format!("cannot listen on {addr}"))?;
+    let tcp = crate::serve::listen(addr).with_context(|| format!("cannot listen on {addr}"))?;
     let bound = tcp.local_addr()?;
     let server = crate::serve::spawn(
         tcp,

@@ -350,6 +350,21 @@ pub fn check_file_limit(limits: &Limits) {
     }
 }
 
+/// Binds `addr` with a deep accept queue: when thousands of stations reconnect at once (after a
+/// restart or a network cut), the default backlog of 1,024 overflows and the kernel drops
+/// handshakes, which the stations only retry after a second or more. The kernel caps it at
+/// `net.core.somaxconn`.
+pub fn listen(addr: std::net::SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(8192)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

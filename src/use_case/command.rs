@@ -24,7 +24,7 @@ use ocpp::{
     },
 };
 
-pub use ocpp::rpc::CommandError;
+use ocpp::rpc::CommandError;
 
 /// Sends `command` to `station_id` and waits for its typed answer.
 pub async fn send<C: Command>(

@@ -29,12 +29,14 @@ use x509_parser::{
     public_key::PublicKey, x509::X509Name,
 };
 
+use ocpp::rpc::CommandError;
+
 use crate::{
     bus::Event,
     config::Settings,
     context::Context,
     store::StoreError,
-    use_case::command::{self, CommandError, OnBehalf, Refused, at_least, text},
+    use_case::command::{self, OnBehalf, Refused, at_least, text},
 };
 use ocpp::{
     rpc::Command,

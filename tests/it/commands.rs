@@ -3,11 +3,8 @@
 
 use std::{sync::Arc, time::Duration};
 
-use chargegate::{
-    Context,
-    use_case::command::{self, CommandError},
-};
-use ocpp::rpc::Command;
+use chargegate::{Context, use_case::command};
+use ocpp::rpc::{Command, CommandError};
 use ocpp::v16::*;
 use serde_json::json;
 

@@ -136,7 +136,7 @@ async fn a_second_connection_replaces_the_first() {
     let mut third = app.station("CP-TWIN").await;
     assert_eq!(
         pending.await.unwrap(),
-        Err(command::CommandError::Disconnected)
+        Err(ocpp::rpc::CommandError::Disconnected)
     );
     assert_eq!(
         second.closed().await.map(|f| f.code),

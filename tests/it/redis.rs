@@ -12,10 +12,10 @@ use chargegate::{
         ConnectorState, MeterReading, Presence, Refresh, StatusCache,
         redis::{RedisCache, connection},
     },
-    use_case::command::CommandError,
 };
 use chrono::Utc;
 use futures_util::StreamExt;
+use ocpp::rpc::CommandError;
 use ocpp::v16::{ChargePointErrorCode, ChargePointStatus, SampledValue};
 use serde_json::value::RawValue;
 use tokio::sync::mpsc;
