@@ -301,7 +301,8 @@ pub struct GetInstalledCertificateIds {
 #[serde(rename_all = "camelCase")]
 pub struct GetInstalledCertificateIdsResponse {
     pub status: GetInstalledCertificateStatus,
-    #[serde(default)]
+    /// Absent and empty read alike; written only when not empty (the schema's `minItems: 1`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub certificate_hash_data: Vec<CertificateHashData>,
 }
 command!(
