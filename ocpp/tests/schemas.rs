@@ -28,7 +28,7 @@ use std::fmt::Debug;
 
 use jsonschema::Validator;
 use ocpp::rpc::{CallError, Command, ErrorCode, Payload, decode};
-use ocpp::v16::security::{
+use ocpp::v16::security_ext::{
     self, CertificateHashData, CertificateSigned, DeleteCertificate, ExtendedTriggerMessage,
     Firmware, GetInstalledCertificateIds, GetInstalledCertificateIdsResponse, GetLog,
     GetLogResponse, InstallCertificate, LogParameters, LogStatusNotificationRequest,
@@ -1207,13 +1207,13 @@ fn certificate_signed() {
         &[json!({"certificateChain": PEM_CERTIFICATE})],
     );
     command_answer::<CertificateSigned>(
-        &statuses(security::CertificateSignedStatus::ALL),
+        &statuses(security_ext::CertificateSignedStatus::ALL),
         &[json!({"status": "Rejected"})],
     );
 }
 
 fn delete_certificate() {
-    let requests: Vec<_> = security::HashAlgorithm::ALL
+    let requests: Vec<_> = security_ext::HashAlgorithm::ALL
         .iter()
         .map(|&algorithm| DeleteCertificate {
             certificate_hash_data: hash_data(algorithm),
@@ -1229,13 +1229,13 @@ fn delete_certificate() {
         }})],
     );
     command_answer::<DeleteCertificate>(
-        &statuses(security::DeleteCertificateStatus::ALL),
+        &statuses(security_ext::DeleteCertificateStatus::ALL),
         &[json!({"status": "NotFound"})],
     );
 }
 
 fn extended_trigger_message() {
-    use security::ExtendedMessageTrigger as Trigger;
+    use security_ext::ExtendedMessageTrigger as Trigger;
     let requests: Vec<_> = Trigger::ALL
         .iter()
         .map(|&requested_message| ExtendedTriggerMessage {
@@ -1255,13 +1255,13 @@ fn extended_trigger_message() {
         ],
     );
     command_answer::<ExtendedTriggerMessage>(
-        &statuses(security::ExtendedTriggerMessageStatus::ALL),
+        &statuses(security_ext::ExtendedTriggerMessageStatus::ALL),
         &[json!({"status": "Accepted"})],
     );
 }
 
 fn get_installed_certificate_ids() {
-    let requests: Vec<_> = security::CertificateUse::ALL
+    let requests: Vec<_> = security_ext::CertificateUse::ALL
         .iter()
         .map(|&certificate_type| GetInstalledCertificateIds { certificate_type })
         .collect();
@@ -1272,14 +1272,14 @@ fn get_installed_certificate_ids() {
     command_answer::<GetInstalledCertificateIds>(
         &[
             GetInstalledCertificateIdsResponse {
-                status: security::GetInstalledCertificateStatus::Accepted,
-                certificate_hash_data: security::HashAlgorithm::ALL
+                status: security_ext::GetInstalledCertificateStatus::Accepted,
+                certificate_hash_data: security_ext::HashAlgorithm::ALL
                     .iter()
                     .map(|&algorithm| hash_data(algorithm))
                     .collect(),
             },
             GetInstalledCertificateIdsResponse {
-                status: security::GetInstalledCertificateStatus::NotFound,
+                status: security_ext::GetInstalledCertificateStatus::NotFound,
                 certificate_hash_data: vec![],
             },
         ],
@@ -1296,7 +1296,7 @@ fn get_installed_certificate_ids() {
 }
 
 fn get_log() {
-    let requests: Vec<_> = security::LogType::ALL
+    let requests: Vec<_> = security_ext::LogType::ALL
         .iter()
         .enumerate()
         .map(|(i, &log_type)| GetLog {
@@ -1311,7 +1311,7 @@ fn get_log() {
             },
         })
         .chain([GetLog {
-            log_type: security::LogType::DiagnosticsLog,
+            log_type: security_ext::LogType::DiagnosticsLog,
             request_id: 14,
             retries: None,
             retry_interval: None,
@@ -1333,7 +1333,7 @@ fn get_log() {
                    "log": {"remoteLocation": "ftp://logs.example.com/"}}),
         ],
     );
-    let mut answers: Vec<_> = security::LogStatus::ALL
+    let mut answers: Vec<_> = security_ext::LogStatus::ALL
         .iter()
         .map(|&status| GetLogResponse {
             status,
@@ -1341,7 +1341,7 @@ fn get_log() {
         })
         .collect();
     answers.push(GetLogResponse {
-        status: security::LogStatus::Accepted,
+        status: security_ext::LogStatus::Accepted,
         filename: Some(s("CP-1-security-20240501.log")),
     });
     command_answer::<GetLog>(
@@ -1354,7 +1354,7 @@ fn get_log() {
 }
 
 fn install_certificate() {
-    let requests: Vec<_> = security::CertificateUse::ALL
+    let requests: Vec<_> = security_ext::CertificateUse::ALL
         .iter()
         .map(|&certificate_type| InstallCertificate {
             certificate_type,
@@ -1368,13 +1368,13 @@ fn install_certificate() {
         ],
     );
     command_answer::<InstallCertificate>(
-        &statuses(security::CertificateStatus::ALL),
+        &statuses(security_ext::CertificateStatus::ALL),
         &[json!({"status": "Failed"})],
     );
 }
 
 fn log_status_notification() {
-    let mut requests: Vec<_> = security::UploadLogStatus::ALL
+    let mut requests: Vec<_> = security_ext::UploadLogStatus::ALL
         .iter()
         .map(|&status| LogStatusNotificationRequest {
             status,
@@ -1382,7 +1382,7 @@ fn log_status_notification() {
         })
         .collect();
     requests.push(LogStatusNotificationRequest {
-        status: security::UploadLogStatus::Idle,
+        status: security_ext::UploadLogStatus::Idle,
         request_id: None,
     });
     station_request(
@@ -1431,7 +1431,7 @@ fn sign_certificate() {
         &[SignCertificateRequest { csr: s(PEM_CSR) }],
         &[json!({"csr": PEM_CSR})],
     );
-    let answers: Vec<_> = security::GenericStatus::ALL
+    let answers: Vec<_> = security_ext::GenericStatus::ALL
         .iter()
         .map(|&status| SignCertificateResponse { status })
         .collect();
@@ -1443,7 +1443,7 @@ fn sign_certificate() {
 }
 
 fn signed_firmware_status_notification() {
-    let mut requests: Vec<_> = security::SignedFirmwareStatus::ALL
+    let mut requests: Vec<_> = security_ext::SignedFirmwareStatus::ALL
         .iter()
         .map(|&status| SignedFirmwareStatusNotificationRequest {
             status,
@@ -1451,7 +1451,7 @@ fn signed_firmware_status_notification() {
         })
         .collect();
     requests.push(SignedFirmwareStatusNotificationRequest {
-        status: security::SignedFirmwareStatus::Idle,
+        status: security_ext::SignedFirmwareStatus::Idle,
         request_id: None,
     });
     station_request(
@@ -1509,7 +1509,7 @@ fn signed_update_firmware() {
         ],
     );
     command_answer::<SignedUpdateFirmware>(
-        &statuses(security::SignedUpdateFirmwareStatus::ALL),
+        &statuses(security_ext::SignedUpdateFirmwareStatus::ALL),
         &[json!({"status": "InvalidCertificate"})],
     );
 }
@@ -1650,7 +1650,7 @@ fn schema_valid_messages_that_are_refused() {
         parse_as("StatusNotification"),
         PropertyConstraintViolation,
     );
-    // The hashes of a certificate are identifierStrings (security::is_identifier_string).
+    // The hashes of a certificate are identifierStrings (security_ext::is_identifier_string).
     refused(
         "GetInstalledCertificateIdsResponse.json",
         json!({"status": "Accepted", "certificateHashData": [{"hashAlgorithm": "SHA256",
@@ -2258,11 +2258,11 @@ fn full_schedule() -> ChargingSchedule {
     }
 }
 
-fn hash_data(algorithm: security::HashAlgorithm) -> CertificateHashData {
+fn hash_data(algorithm: security_ext::HashAlgorithm) -> CertificateHashData {
     let (name, key) = match algorithm {
-        security::HashAlgorithm::Sha256 => (64, 64),
-        security::HashAlgorithm::Sha384 => (96, 96),
-        security::HashAlgorithm::Sha512 => (128, 128),
+        security_ext::HashAlgorithm::Sha256 => (64, 64),
+        security_ext::HashAlgorithm::Sha384 => (96, 96),
+        security_ext::HashAlgorithm::Sha512 => (128, 128),
     };
     CertificateHashData {
         hash_algorithm: algorithm,
