@@ -410,7 +410,7 @@ async fn set_registration(
 ) -> Result<Station> {
     let p = operator(ctx)?;
     station_access(p, id)?;
-    crate::link::endpoint::check_station_id(id)
+    crate::use_case::station::check_id(id)
         .map_err(|reason| ApiError::BadUserInput(reason.to_owned()))?;
     let row = use_case::set_registration(app(ctx), id, status)
         .await

@@ -28,7 +28,7 @@ use tracing::{info, warn};
 use crate::{
     config::UnknownStationPolicy,
     context::Context,
-    link::tls::TlsPeer,
+    serve::TlsPeer,
     use_case::station_credentials::{self, Credentials},
 };
 

@@ -18,12 +18,10 @@ use axum::{
 use tracing::info;
 
 use super::{authentication, session};
-use crate::{context::Context, link::tls::TlsPeer};
+use crate::{context::Context, serve::TlsPeer, use_case::station};
 
 /// The OCPP-J 1.6 subprotocol name.
 pub const SUBPROTOCOL: &str = "ocpp1.6";
-/// Longest charge point id accepted, in characters.
-pub const MAX_STATION_ID_LEN: usize = 48;
 /// Per-connection WebSocket buffers: small, so that an idle station costs little memory. The
 /// read buffer is allocated with the connection; 2 KiB holds a MeterValues of several
 /// measurands, longer frames are read in more than one piece (measured: the same messages/s as
@@ -56,25 +54,8 @@ pub fn station_id(raw: &str) -> Result<String, &'static str> {
     let id = percent_encoding::percent_decode_str(raw)
         .decode_utf8()
         .map_err(|_| "the charge point id is not valid UTF-8")?;
-    check_station_id(&id)?;
+    station::check_id(&id)?;
     Ok(id.into_owned())
-}
-
-/// The limits of a charge point id: 1 to 48 characters, no `/`, no control characters.
-pub fn check_station_id(id: &str) -> Result<(), &'static str> {
-    if id.is_empty() {
-        return Err("the charge point id is empty");
-    }
-    if id.chars().count() > MAX_STATION_ID_LEN {
-        return Err("the charge point id is longer than 48 characters");
-    }
-    if id.contains('/') {
-        return Err("the charge point id contains '/'");
-    }
-    if id.chars().any(char::is_control) {
-        return Err("the charge point id contains control characters");
-    }
-    Ok(())
 }
 
 async fn handshake(

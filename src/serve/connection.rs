@@ -51,8 +51,8 @@ use tokio::{
 use tokio_rustls::TlsAcceptor;
 use tracing::{debug, info};
 
+use super::tls_peer::{self, TlsPeer};
 use super::{Shared, handshakes::HandshakeSlot};
-use crate::link::tls::TlsPeer;
 
 /// The deadlines of a connection, from the settings.
 #[derive(Clone, Copy, Debug)]
@@ -121,7 +121,7 @@ async fn serve_tls(
     };
     match handshake {
         Ok(stream) => {
-            let tls = Some(crate::link::tls::peer_of(&stream, peer));
+            let tls = Some(tls_peer::peer_of(&stream, peer));
             serve_http(stream, Client { addr: peer, tls }, watch, expiry, shared).await;
         }
         // A bad client certificate, an old TLS version, no common cipher suite, not TLS at all.

@@ -15,6 +15,9 @@
 
 mod connection;
 mod handshakes;
+mod tls_peer;
+
+pub use tls_peer::TlsPeer;
 
 use std::{
     io,

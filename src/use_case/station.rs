@@ -438,3 +438,23 @@ pub async fn disconnected(ctx: &Context, station_id: &Arc<str>, connection_id: u
     .await;
     seen(ctx, station_id, now).await;
 }
+
+/// Longest charge point id accepted, in characters.
+pub const MAX_STATION_ID_LEN: usize = 48;
+
+/// The limits of a charge point id: 1 to 48 characters, no `/`, no control characters.
+pub fn check_id(id: &str) -> Result<(), &'static str> {
+    if id.is_empty() {
+        return Err("the charge point id is empty");
+    }
+    if id.chars().count() > MAX_STATION_ID_LEN {
+        return Err("the charge point id is longer than 48 characters");
+    }
+    if id.contains('/') {
+        return Err("the charge point id contains '/'");
+    }
+    if id.chars().any(char::is_control) {
+        return Err("the charge point id contains control characters");
+    }
+    Ok(())
+}
