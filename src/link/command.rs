@@ -8,8 +8,12 @@ use ocpp::rpc::CommandError;
 use serde_json::value::RawValue;
 use tokio::sync::oneshot;
 
-use super::registry::OutboundCall;
-use crate::context::Context;
+use std::any::Any;
+
+use async_trait::async_trait;
+
+use super::{Link, registry::OutboundCall};
+use crate::context::{Context, Stations};
 
 /// Sends an already-encoded CALL payload; returns the raw CALLRESULT payload. A station on
 /// another node is reached through the bus; where its node cannot be reached, the error says so.
@@ -80,4 +84,25 @@ pub async fn send_local(
     tokio::time::timeout(timeout, exchange)
         .await
         .map_err(|_| CommandError::Timeout(timeout))?
+}
+
+#[async_trait]
+impl Stations for Link {
+    async fn call(
+        &self,
+        ctx: &Context,
+        station_id: &str,
+        action: &'static str,
+        payload: Box<RawValue>,
+    ) -> Result<Box<RawValue>, CommandError> {
+        send_raw(ctx, station_id, action, payload).await
+    }
+
+    fn connected_here(&self) -> usize {
+        self.registry.len()
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
 }

@@ -12,12 +12,7 @@
 //! records nothing, so the station's retry can succeed. Files are written to a temporary name
 //! and renamed when complete, so a listed file is whole.
 
-use std::{
-    collections::HashSet,
-    future::Future,
-    path::PathBuf,
-    sync::{Arc, Mutex},
-};
+use std::{future::Future, path::PathBuf, sync::Arc};
 
 use axum::{
     Router,
@@ -30,6 +25,7 @@ use entity::diagnostics_request;
 use futures_util::StreamExt;
 use tokio::io::AsyncWriteExt;
 
+use super::state::Busy;
 use crate::{
     context::Context,
     use_case::firmware::{self, UploadRefused, safe_name},
@@ -51,65 +47,6 @@ pub fn routes(max_mib: u64) -> Router<Arc<Context>> {
 
 fn plain(status: StatusCode, message: &'static str) -> Response {
     (status, message).into_response()
-}
-
-/// The diagnostics uploads this node is receiving: one at a time per request, and at most
-/// `--max-uploads` in all, so the partial files on disk stay within `--max-uploads` ×
-/// `--upload-max-mib`.
-#[derive(Debug)]
-pub struct Uploads {
-    max: usize,
-    receiving: Mutex<HashSet<i32>>,
-}
-
-/// Why an upload cannot start now.
-enum Busy {
-    /// Another upload to the same address is under way.
-    ThisRequest,
-    /// `--max-uploads` are under way.
-    Full,
-}
-
-/// A request's upload under way; ends (freeing its place) when dropped.
-struct Receiving<'a> {
-    uploads: &'a Uploads,
-    id: i32,
-}
-
-impl Drop for Receiving<'_> {
-    fn drop(&mut self) {
-        self.uploads.lock().remove(&self.id);
-    }
-}
-
-impl Uploads {
-    pub fn new(max: usize) -> Self {
-        Self {
-            max,
-            receiving: Mutex::new(HashSet::new()),
-        }
-    }
-
-    /// How many uploads this node is receiving now.
-    pub fn receiving(&self) -> usize {
-        self.lock().len()
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashSet<i32>> {
-        self.receiving.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn start(&self, id: i32) -> Result<Receiving<'_>, Busy> {
-        let mut receiving = self.lock();
-        if receiving.contains(&id) {
-            return Err(Busy::ThisRequest);
-        }
-        if receiving.len() >= self.max {
-            return Err(Busy::Full);
-        }
-        receiving.insert(id);
-        Ok(Receiving { uploads: self, id })
-    }
 }
 
 impl Busy {

@@ -18,6 +18,7 @@ mod frames;
 mod gql;
 mod handshake;
 mod journal_limits;
+mod layers;
 mod lifecycle;
 mod limits_station;
 mod migrations;
