@@ -1,32 +1,48 @@
 //! chargegate: an OCPP 1.6J central system for EV charging stations.
 //!
-//! The modules, in the order data flows through them:
+//! The modules, in the order data flows through them. They are built in layers (foundation,
+//! [`context`], [`use_case`], the adapters [`link`], [`api`] and [`rest`], then [`app`]), each
+//! importing only from those below it: see `ARCHITECTURE.md`, "Layers", checked by
+//! `tests/it/layers.rs`.
 //!
-//! - [`ocpp`]: the wire. `server` checks the handshake at `/ocpp/{chargePointId}` and upgrades;
-//!   `session` runs one task per station; `frame` parses `[2|3|4,…]` frames; `inbound` and
-//!   `outbound` are the typed messages, decoded by `payload` with the pinned CallError mapping;
-//!   `registry` knows which stations are connected here.
-//! - [`station`], [`transaction`] and [`security`] (the Security Whitepaper's messages): the
-//!   use cases. They decide the answers, write entities
-//!   through the [`store`], update the [`cache`] and publish on the [`bus`].
-//! - [`station_security`]: stations' security profiles and AuthorizationKey hashes, checked
-//!   in the handshake by `ocpp::station_auth`; [`tls`] serves `wss://` on a second listener.
-//! - [`journal_budget`]: what each station's connection may add to the message journal.
-//! - [`store`]: SQLite or PostgreSQL through SeaORM; one batching writer (group commit).
+//! - [`serve`]: our accept loop in front of every route (handshake caps, header and keep-alive
+//!   timeouts, TLS connections with their [`serve::TlsPeer`]).
+//! - [`link`]: the station link. [`link::endpoint`] checks the handshake at
+//!   `/ocpp/{chargePointId}` ([`link::authentication`]: security profiles; [`link::tls`] serves
+//!   `wss://` on a second listener) and upgrades; [`link::session`] runs one task per station,
+//!   within its [`link::journal_budget`] and the shared byte [`link::budget`];
+//!   [`link::dispatch`] hands each request to its use case; [`link::registry`] knows which
+//!   stations are connected here, [`link::command`] sends them commands (here, or through the
+//!   bus to the node holding the socket), [`link::node`] is this node among several;
+//!   [`link::upload`] receives diagnostics files.
+//! - The [`ocpp`] crate: the wire as values, without I/O. [`ocpp::rpc`] parses `[2|3|4,…]`
+//!   frames, decodes payloads with the pinned CallError mapping and defines the `Command` trait
+//!   and `CommandError`; [`ocpp::v16`] holds OCPP 1.6's messages by feature profile, the
+//!   Security Whitepaper's, and `Request::parse`, what a station may send.
+//! - [`use_case`]: what chargegate does, whoever asks. [`use_case::station`] and
+//!   [`use_case::transaction`] answer the stations' messages, with [`use_case::security_ext`]
+//!   (the Security Whitepaper's); the feature profiles ([`use_case::firmware`],
+//!   [`use_case::local_list`], [`use_case::reservation`], [`use_case::smart_charging`]),
+//!   [`use_case::station_credentials`] (security profiles and AuthorizationKeys),
+//!   [`use_case::account`], [`use_case::id_tag`] and [`use_case::usage`] serve the APIs;
+//!   [`use_case::command`] sends typed commands, `OnBehalf` checking who may send what. They
+//!   decide the answers, write entities through the [`store`], update the [`cache`] and publish
+//!   on the [`bus`], and reach stations through the [`context::Stations`] port.
+//! - [`context`]: the [`Context`] they all share: settings, store, cache, bus, the `Stations`
+//!   port (which the link implements), token keys, the [`throttle`]s and the credentials loader.
+//! - [`store`]: SQLite or PostgreSQL through SeaORM; batching writers (group commit).
 //! - [`cache`]: live status behind a trait (in memory on one node; Redis for several).
 //! - [`bus`]: events behind a trait (in-memory broadcast on one node; Redis pub/sub for
 //!   several, which also routes commands to the node holding a station's socket).
-//! - [`node`]: this node among several: presence refresh, cache repair, routed commands.
-//! - [`commands`]: server → station commands with typed answers, timeouts and "offline";
-//!   `OnBehalf` checks who may send what before sending.
+//! - [`throttle`]: failed station and API logins, new stations per address; in memory.
 //! - [`api`]: the GraphQL API (queries, mutations, subscriptions), with [`auth`] for tokens
-//!   and roles, and the use cases it adds: [`accounts`], [`id_tags`], [`usage`].
+//!   and roles.
 //! - [`rest`]: the seed's `/api/v1/centralsystem` HTTP API, on the same command path.
-//! - [`app`] builds all of this from [`config`] and [`serve`]s it (our accept loop: handshake
-//!   caps, header and keep-alive timeouts); `main.rs` is the CLI, with
-//!   [`health`] as the client side of `chargegate health`.
+//! - [`app`] opens the [`Context`] from [`config`] ([`app::open`]), builds the router and
+//!   [`serve`]s it; `main.rs` is the CLI, with [`health`] as the client side of
+//!   `chargegate health`.
 //! - [`simulate`] is the other side of the wire: `chargegate simulate`, a fleet of simulated
-//!   stations (and GraphQL subscribers) for demos, setup checks and the benchmarks.
+//!   charge points (and GraphQL subscribers) for demos, setup checks and the benchmarks.
 
 pub mod api;
 pub mod app;
