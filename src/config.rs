@@ -278,7 +278,7 @@ pub struct Settings {
     )]
     pub unknown_stations: UnknownStationPolicy,
 
-    // Station authentication and TLS (OCPP 1.6 Security Whitepaper); see `station_security`.
+    // Station authentication and TLS (OCPP 1.6 Security Whitepaper); see `use_case::station_credentials`.
     /// Security profile of stations that have none of their own: 0 (no authentication), 1
     /// (HTTP Basic with the station's AuthorizationKey), 2 (Basic over TLS), 3 (TLS client
     /// certificate).

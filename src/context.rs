@@ -40,7 +40,7 @@ pub struct Context {
     /// Unknown stations registered by connecting, per client address.
     pub new_stations: RegistrationLimiter,
     /// Reads the credentials of the stations whose handshakes arrive together in one
-    /// statement (see `station_credentials::CredentialsLoader`).
+    /// statement (see `store::credentials::CredentialsLoader`).
     pub credentials: CredentialsLoaderHandle,
     /// Fires when the server is shutting down.
     pub shutdown: CancellationToken,

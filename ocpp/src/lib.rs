@@ -1,5 +1,5 @@
 //! The OCPP protocol as values: no sockets, no runtime, no database (this crate depends on
-//! serde, serde_json, chrono and thiserror only, and the compiler keeps it so).
+//! serde, serde_json, serde_path_to_error, chrono and thiserror only, and the compiler keeps it so).
 //!
 //! - [`rpc`]: OCPP-J's frames, CallError codes, payload decoding with its error mapping, the
 //!   `Command` trait and the transport-neutral `CommandError`; shared by every OCPP version.

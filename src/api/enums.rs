@@ -1,5 +1,5 @@
 //! GraphQL enums mirroring the OCPP enumerations (`ACCEPTED` for `Accepted`), converted both
-//! ways, so that the `ocpp` module stays free of GraphQL.
+//! ways, so that the `ocpp` crate stays free of GraphQL.
 
 use async_graphql::Enum;
 

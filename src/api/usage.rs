@@ -1,5 +1,5 @@
 //! `usage`: the seed's analysis of usage data, per period, per station and per id tag, computed
-//! by [`crate::usage`] from the transactions that overlap the range.
+//! by [`crate::use_case::usage`] from the transactions that overlap the range.
 
 use std::collections::{BTreeMap, HashMap};
 

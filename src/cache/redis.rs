@@ -7,7 +7,7 @@
 //! `P online` (sorted set of stations, scored by when their presence expires),
 //! `P connectors:{station}` and `P meter:{station}` (hashes by connector id, JSON values).
 //! Everything here can be rebuilt: presence by the nodes' refresh, connector states and meter
-//! readings from the database (see `node::keep_presence` and `node::repair`).
+//! readings from the database (see `link::node::keep_presence` and `link::node::repair`).
 //!
 //! No call waits more than [`CALL_TIMEOUT`], and while Redis is unreachable a failed call makes
 //! the next calls fail at once for a second, so the OCPP path is slowed by a dead Redis at most

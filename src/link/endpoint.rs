@@ -1,6 +1,6 @@
 //! The OCPP-J endpoint `/ocpp/{chargePointId}`: checks the charge point id and the handshake
 //! before upgrading (400 for a bad id, 404 for an unknown station under the reject policy,
-//! the station's credentials in `station_auth`, 503 when those checks outlast
+//! the station's credentials in `authentication`, 503 when those checks outlast
 //! `--upgrade-timeout`), offers subprotocol `ocpp1.6`, and hands the socket to a session.
 
 use std::{net::SocketAddr, sync::Arc};

@@ -6,7 +6,7 @@
 //! that arrive meanwhile wait in a short queue; when it is full the socket is not read.
 //!
 //! What a station sends is held within bounds: a CALL in the queue or being handled holds its
-//! bytes from the budget of all stations (`Context::station_bytes`), the queue holds at most
+//! bytes from the budget of all stations (`Link::station_bytes`), the queue holds at most
 //! `--station-queue-bytes`, and a CALL that finds no room in either is answered `InternalError`
 //! at once (the station retries it) instead of being held. A message longer than
 //! `--max-message-size` closes the connection (1009).

@@ -1,7 +1,7 @@
 //! Station use cases: connection and registration, BootNotification, Heartbeat,
 //! StatusNotification, firmware and diagnostics status, and DataTransfer.
 //!
-//! With `transaction.rs`, the only code that writes entities (through the store's writer).
+//! Like every use case, it writes entities through the store's writer.
 
 use std::sync::Arc;
 

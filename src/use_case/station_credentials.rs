@@ -1,11 +1,10 @@
 //! Station credentials of the OCPP 1.6 Security Whitepaper: each station's security profile
 //! (0–3) and the hash of its AuthorizationKey (the HTTP Basic password of profiles 1 and 2),
-//! the throttle on failed handshakes, and the use cases that change them: provisioning by an
-//! operator, and ChangeConfiguration of `AuthorizationKey` or `SecurityProfile`, whose result
-//! is stored only when the station answers Accepted.
+//! and the use cases that change them: provisioning by an operator, and ChangeConfiguration of
+//! `AuthorizationKey` or `SecurityProfile`, whose result is stored only when the station answers
+//! Accepted (the throttle on failed handshakes is in `throttle.rs`).
 //!
-//! With `station.rs` and `transaction.rs`, the only code that writes stations (through the
-//! store's writer). The handshake check that uses all of this is `ocpp::station_auth`.
+//! Like every use case, it writes through the store's writer. The handshake check that uses all of this is `link::authentication`.
 
 use entity::station;
 use hmac::{KeyInit, Mac};

@@ -1,6 +1,6 @@
 //! What a station may send: [`Request`], one typed station → central system request of any
 //! profile, decoded by [`Request::parse`] from an action name and raw payload (or the CallError
-//! the station gets instead); and the list of known actions in both directions.
+//! the station gets instead). The actions known in each direction are listed in `actions.rs`.
 
 use serde_json::value::RawValue;
 
