@@ -8,8 +8,8 @@
 //! by slowing the load down. The report (text or JSON) gives throughput, latency
 //! percentiles, errors and connection counts.
 
+pub mod charge_point;
 pub mod observe;
-pub mod station;
 pub mod stats;
 pub mod subscriber;
 
@@ -26,9 +26,9 @@ use tokio_tungstenite::tungstenite::http::Uri;
 use tokio_util::sync::CancellationToken;
 
 use crate::config::HumanDuration;
+pub use charge_point::LoadMessage;
+use charge_point::{MAX_MEASURANDS, Pacing, Plan};
 use observe::ServerUsage;
-pub use station::LoadMessage;
-use station::{MAX_MEASURANDS, Pacing, Plan};
 use stats::{Counts, Stats};
 
 /// Options of `chargegate simulate`.
@@ -366,7 +366,7 @@ pub async fn run(args: SimulateArgs, interrupt: CancellationToken) -> anyhow::Re
                         () = tokio::time::sleep_until(due.into()) => {}
                     }
                 }
-                handles.push(tokio::spawn(station::run(plan.clone(), first + i)));
+                handles.push(tokio::spawn(charge_point::run(plan.clone(), first + i)));
             }
             handles
         })

@@ -17,7 +17,7 @@ use tokio_tungstenite::tungstenite::{
     http::{HeaderValue, header},
 };
 
-use super::station::Plan;
+use super::charge_point::Plan;
 
 const QUERY: &str = "subscription($station: ID) { meterValues(stationId: $station) \
                      { stationId meterValues { timestamp } } }";
@@ -65,7 +65,7 @@ async fn subscribe(
         .await?
         .next()
         .with_context(|| format!("{host} has no address"))?;
-    let stream = super::station::tcp_connect(plan, index, server).await?;
+    let stream = super::charge_point::tcp_connect(plan, index, server).await?;
     let (mut ws, _) = tokio_tungstenite::client_async_tls(request, stream).await?;
     let init = match token {
         Some(token) => {
