@@ -8,8 +8,8 @@
 //! by slowing the load down. The report (text or JSON) gives throughput, latency
 //! percentiles, errors and connection counts.
 
+pub mod charge_point;
 pub mod observe;
-pub mod station;
 pub mod stats;
 pub mod subscriber;
 
@@ -22,13 +22,14 @@ use std::{
 
 use anyhow::Context as _;
 use serde::Serialize;
+use tokio::task::JoinHandle;
 use tokio_tungstenite::tungstenite::http::Uri;
 use tokio_util::sync::CancellationToken;
 
 use crate::config::HumanDuration;
+pub use charge_point::LoadMessage;
+use charge_point::{MAX_MEASURANDS, Pacing, Plan};
 use observe::ServerUsage;
-pub use station::LoadMessage;
-use station::{MAX_MEASURANDS, Pacing, Plan};
 use stats::{Counts, Stats};
 
 /// Options of `chargegate simulate`.
@@ -182,14 +183,27 @@ impl SimulateArgs {
         <Simulate as clap::Parser>::try_parse_from(args).map(|s| s.args)
     }
 
+    /// Connectors across the fleet.
+    fn fleet_connectors(&self) -> f64 {
+        (self.stations * self.connectors as usize) as f64
+    }
+
+    /// The paced load's rate across the fleet, when it is paced by rate or interval.
+    fn target_per_second(&self, pacing: Pacing) -> Option<f64> {
+        match pacing {
+            Pacing::Every(interval) => Some(self.fleet_connectors() / interval.as_secs_f64()),
+            _ => None,
+        }
+    }
+
     fn pacing(&self) -> anyhow::Result<Pacing> {
         if self.closed_loop {
             return Ok(Pacing::ClosedLoop);
         }
         if let Some(rate) = self.rate {
             anyhow::ensure!(rate > 0.0 && rate.is_finite(), "--rate must be above 0");
-            let connectors = (self.stations * self.connectors as usize) as f64;
-            return Ok(Pacing::Every(Duration::from_secs_f64(connectors / rate)));
+            let interval = self.fleet_connectors() / rate;
+            return Ok(Pacing::Every(Duration::from_secs_f64(interval)));
         }
         Ok(match self.meter_interval.0 {
             Duration::ZERO => Pacing::Off,
@@ -200,8 +214,7 @@ impl SimulateArgs {
     fn graphql_url(&self, uri: &Uri) -> String {
         self.graphql_url.clone().unwrap_or_else(|| {
             let scheme = uri.scheme_str().unwrap_or("ws");
-            let authority = uri.authority().map_or("127.0.0.1", |a| a.as_str());
-            format!("{scheme}://{authority}/graphql/ws")
+            format!("{scheme}://{}/graphql/ws", authority(uri))
         })
     }
 
@@ -211,9 +224,23 @@ impl SimulateArgs {
         } else {
             "http"
         };
-        let authority = uri.authority().map_or("127.0.0.1", |a| a.as_str());
-        format!("{scheme}://{authority}/graphql")
+        format!("{scheme}://{}/graphql", authority(uri))
     }
+}
+
+/// The URL's authority (host and port), `127.0.0.1` when it has none.
+fn authority(uri: &Uri) -> &str {
+    uri.authority().map_or("127.0.0.1", |a| a.as_str())
+}
+
+/// The URL's host (an IPv6 address without its brackets) and port (by default its scheme's).
+fn host_and_port(uri: &Uri) -> Option<(&str, u16)> {
+    let host = uri.host()?.trim_start_matches('[').trim_end_matches(']');
+    let port = uri.port_u16().unwrap_or(match uri.scheme_str() {
+        Some("wss") => 443,
+        _ => 80,
+    });
+    Some((host, port))
 }
 
 /// Stations per source address when they are spread automatically: below the server's
@@ -226,12 +253,7 @@ const SUBSCRIBERS_PER_SOURCE: usize = 50;
 
 /// Resolves the server's address and picks the source addresses.
 async fn addresses(args: &SimulateArgs, uri: &Uri) -> anyhow::Result<(SocketAddr, Vec<IpAddr>)> {
-    let host = uri.host().context("the URL has no host")?;
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    let port = uri.port_u16().unwrap_or(match uri.scheme_str() {
-        Some("wss") => 443,
-        _ => 80,
-    });
+    let (host, port) = host_and_port(uri).context("the URL has no host")?;
     let server = tokio::net::lookup_host((host, port))
         .await
         .with_context(|| format!("cannot resolve {host}"))?
@@ -264,6 +286,44 @@ async fn addresses(args: &SimulateArgs, uri: &Uri) -> anyhow::Result<(SocketAddr
 
 /// Runs a simulation and returns what it measured. `interrupt` ends it early (Ctrl-C).
 pub async fn run(args: SimulateArgs, interrupt: CancellationToken) -> anyhow::Result<Report> {
+    check(&args)?;
+    let pacing = args.pacing()?;
+    let (base_url, uri) = endpoint(&args)?;
+    let (server, sources) = addresses(&args, &uri).await?;
+    let mut server_usage = watch_server(&args)?;
+    let plan = make_plan(&args, base_url.clone(), server, sources, pacing);
+    let start = plan.epoch.0;
+
+    let mut tasks = start_subscribers(&args, &plan, &uri);
+    let spawner = start_stations(&args, &plan);
+    let ready_seconds = wait_ready(&args, &plan.stats, start, &interrupt).await;
+    // Commands go to connected stations: they start once every station is ready.
+    if ready_seconds.is_some() {
+        tasks.extend(start_commands(&args, &plan, &uri));
+    }
+    measure(
+        &args,
+        &plan,
+        &interrupt,
+        ready_seconds.is_some(),
+        &mut server_usage,
+    )
+    .await;
+    let counts = settle(&args, &plan).await;
+    shut_down(&plan, tasks, spawner).await;
+    Ok(Report {
+        url: base_url,
+        stations: args.stations,
+        connectors: args.connectors,
+        ready_seconds,
+        target_per_second: args.target_per_second(pacing),
+        server: server_usage,
+        counts,
+    })
+}
+
+/// Refuses options that cannot make a run (the pacing and the URL are checked as they are read).
+fn check(args: &SimulateArgs) -> anyhow::Result<()> {
     anyhow::ensure!(args.stations > 0, "--stations must be at least 1");
     anyhow::ensure!(
         (1..=99).contains(&args.connectors),
@@ -280,7 +340,11 @@ pub async fn run(args: SimulateArgs, interrupt: CancellationToken) -> anyhow::Re
     if let Some(rate) = args.commands {
         anyhow::ensure!(rate > 0.0 && rate.is_finite(), "--commands must be above 0");
     }
-    let pacing = args.pacing()?;
+    Ok(())
+}
+
+/// The OCPP URL without a trailing slash, and parsed (ws:// or wss:// only).
+fn endpoint(args: &SimulateArgs) -> anyhow::Result<(String, Uri)> {
     let base_url = args.url.trim_end_matches('/').to_owned();
     let uri: Uri = base_url
         .parse()
@@ -289,28 +353,31 @@ pub async fn run(args: SimulateArgs, interrupt: CancellationToken) -> anyhow::Re
         matches!(uri.scheme_str(), Some("ws" | "wss")),
         "the URL must start with ws:// or wss://"
     );
-    let (server, sources) = addresses(&args, &uri).await?;
-    let target = match pacing {
-        Pacing::Every(interval) => {
-            Some((args.stations * args.connectors as usize) as f64 / interval.as_secs_f64())
-        }
-        _ => None,
-    };
+    Ok((base_url, uri))
+}
 
-    let mut server_usage = match args.watch_pid {
+/// The watched server's usage (`--watch-pid`), from a first reading before anything connects.
+fn watch_server(args: &SimulateArgs) -> anyhow::Result<Option<ServerUsage>> {
+    Ok(match args.watch_pid {
         Some(pid) => {
             let before = observe::sample(pid)
                 .with_context(|| format!("cannot read /proc/{pid} (--watch-pid)"))?;
             Some(ServerUsage::new(pid, &before))
         }
         None => None,
-    };
-    let stats = Arc::new(Stats::default());
-    let quiet = CancellationToken::new();
-    let stop = CancellationToken::new();
-    let start = Instant::now();
-    let plan = Arc::new(Plan {
-        base_url: base_url.clone(),
+    })
+}
+
+/// What every station shares, with fresh counters; the run starts now (the plan's epoch).
+fn make_plan(
+    args: &SimulateArgs,
+    base_url: String,
+    server: SocketAddr,
+    sources: Vec<IpAddr>,
+    pacing: Pacing,
+) -> Arc<Plan> {
+    Arc::new(Plan {
+        base_url,
         server,
         sources,
         id_prefix: args.id_prefix.clone(),
@@ -327,14 +394,17 @@ pub async fn run(args: SimulateArgs, interrupt: CancellationToken) -> anyhow::Re
         id_tag: args.id_tag.clone(),
         call_timeout: args.call_timeout.0,
         max_queue: 1_000,
-        epoch: (start, SystemTime::now()),
-        quiet: quiet.clone(),
-        stop: stop.clone(),
-        stats: stats.clone(),
-    });
+        epoch: (Instant::now(), SystemTime::now()),
+        quiet: CancellationToken::new(),
+        stop: CancellationToken::new(),
+        stats: Arc::new(Stats::default()),
+    })
+}
 
+/// Spawns the GraphQL subscribers (`--subscribers`), each watching its station or all of them.
+fn start_subscribers(args: &SimulateArgs, plan: &Arc<Plan>, uri: &Uri) -> Vec<JoinHandle<()>> {
     let mut tasks = Vec::with_capacity(args.stations + args.subscribers);
-    let graphql_url = args.graphql_url(&uri);
+    let graphql_url = args.graphql_url(uri);
     for i in 0..args.subscribers {
         let station = match args.subscribe {
             Watch::Station => Some(plan.station_id(args.first_index + i)),
@@ -349,74 +419,100 @@ pub async fn run(args: SimulateArgs, interrupt: CancellationToken) -> anyhow::Re
         );
         tasks.push(tokio::spawn(task));
     }
-    let spawner = {
-        let (plan, first, n, rate) = (
-            plan.clone(),
-            args.first_index,
-            args.stations,
-            args.connect_rate,
-        );
-        tokio::spawn(async move {
-            let mut handles = Vec::with_capacity(n);
-            for i in 0..n {
-                if rate > 0.0 {
-                    let due = start + Duration::from_secs_f64(i as f64 / rate);
-                    tokio::select! {
-                        () = plan.stop.cancelled() => break,
-                        () = tokio::time::sleep_until(due.into()) => {}
-                    }
-                }
-                handles.push(tokio::spawn(station::run(plan.clone(), first + i)));
-            }
-            handles
-        })
-    };
+    tasks
+}
 
-    let ready_seconds = wait_ready(&args, &stats, start, &interrupt).await;
-    // Commands go to connected stations: they start once every station is ready.
-    if let Some(rate) = args.commands.filter(|_| ready_seconds.is_some()) {
-        let task = observe::commands(
-            plan.clone(),
-            args.graphql_http_url(&uri),
-            args.token.clone(),
-            rate,
-            args.first_index,
-        );
-        tasks.push(tokio::spawn(task));
-    }
+/// Spawns the stations (all at once, or `--connect-rate` a second); the task gives their handles.
+fn start_stations(args: &SimulateArgs, plan: &Arc<Plan>) -> JoinHandle<Vec<JoinHandle<()>>> {
+    let (plan, first, n, rate) = (
+        plan.clone(),
+        args.first_index,
+        args.stations,
+        args.connect_rate,
+    );
+    let start = plan.epoch.0;
+    tokio::spawn(async move {
+        let mut handles = Vec::with_capacity(n);
+        for i in 0..n {
+            if rate > 0.0 {
+                let due = start + Duration::from_secs_f64(i as f64 / rate);
+                tokio::select! {
+                    () = plan.stop.cancelled() => break,
+                    () = tokio::time::sleep_until(due.into()) => {}
+                }
+            }
+            handles.push(tokio::spawn(charge_point::run(plan.clone(), first + i)));
+        }
+        handles
+    })
+}
+
+/// Spawns the GraphQL command round trips, if `--commands` asks for them.
+fn start_commands(args: &SimulateArgs, plan: &Arc<Plan>, uri: &Uri) -> Option<JoinHandle<()>> {
+    let task = observe::commands(
+        plan.clone(),
+        args.graphql_http_url(uri),
+        args.token.clone(),
+        args.commands?,
+        args.first_index,
+    );
+    Some(tokio::spawn(task))
+}
+
+/// Warms up, then holds the measurement window open (unless `--duration 0` or Ctrl-C), and
+/// notes the watched server's usage over it.
+async fn measure(
+    args: &SimulateArgs,
+    plan: &Plan,
+    interrupt: &CancellationToken,
+    ready: bool,
+    server_usage: &mut Option<ServerUsage>,
+) {
+    let (stats, start) = (&plan.stats, plan.epoch.0);
     let (mut opened, mut closed) = (None, None);
     let watch = |usage: &Option<ServerUsage>| usage.as_ref().and_then(|u| observe::sample(u.pid));
     if !args.duration.0.is_zero() && !interrupt.is_cancelled() {
         tokio::select! {
             () = interrupt.cancelled() => {}
             () = tokio::time::sleep(args.warmup.0) => {
-                opened = watch(&server_usage);
+                opened = watch(server_usage);
                 stats.window.open(Instant::now());
-                progress(&args, "measuring", &stats, start);
+                progress(args, "measuring", stats, start);
                 tokio::select! {
                     () = interrupt.cancelled() => {}
                     () = tokio::time::sleep(args.duration.0) => {}
                 }
                 stats.window.close(Instant::now());
-                closed = watch(&server_usage);
+                closed = watch(server_usage);
             }
         }
-    } else if ready_seconds.is_some() {
-        opened = watch(&server_usage);
+    } else if ready {
+        opened = watch(server_usage);
     }
-    if let Some(usage) = &mut server_usage {
+    if let Some(usage) = server_usage {
         usage.window(args.stations, opened, closed);
     }
-    // The counts are taken once nothing new is sent and what was sent has settled, so every
-    // message the server may have stored is counted (a call whose connection was lost never
-    // settles: the wait is bounded).
-    quiet.cancel();
+}
+
+/// Goes quiet and takes the counts once what was sent has settled, so every message the
+/// server may have stored is counted (a call whose connection was lost never settles: the
+/// wait is bounded).
+async fn settle(args: &SimulateArgs, plan: &Plan) -> Counts {
+    plan.quiet.cancel();
     let settled_by = Instant::now() + args.call_timeout.0.min(SETTLE_AT_MOST);
-    while stats.unsettled() > 0 && Instant::now() < settled_by {
+    while plan.stats.unsettled() > 0 && Instant::now() < settled_by {
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
-    let counts = stats.report();
-    stop.cancel();
+    plan.stats.report()
+}
+
+/// Stops the stations and subscribers and gives them up to 10 s to close.
+async fn shut_down(
+    plan: &Plan,
+    mut tasks: Vec<JoinHandle<()>>,
+    spawner: JoinHandle<Vec<JoinHandle<()>>>,
+) {
+    plan.stop.cancel();
     tasks.extend(spawner.await.unwrap_or_default());
     let closing = async {
         for task in tasks {
@@ -424,15 +520,6 @@ pub async fn run(args: SimulateArgs, interrupt: CancellationToken) -> anyhow::Re
         }
     };
     let _ = tokio::time::timeout(Duration::from_secs(10), closing).await;
-    Ok(Report {
-        url: base_url,
-        stations: args.stations,
-        connectors: args.connectors,
-        ready_seconds,
-        target_per_second: target,
-        server: server_usage,
-        counts,
-    })
 }
 
 /// Longest wait, after the window, for the calls in flight to be answered.
@@ -484,8 +571,18 @@ fn progress(args: &SimulateArgs, phase: &str, stats: &Stats, start: Instant) {
 impl Report {
     /// The report as text, for a terminal.
     pub fn text(&self) -> String {
-        let c = &self.counts;
         let mut out = String::new();
+        self.write_overview(&mut out);
+        self.write_actions(&mut out);
+        self.write_subscribers(&mut out);
+        self.write_server(&mut out);
+        self.write_errors(&mut out);
+        out
+    }
+
+    /// The fleet, its readiness, its connections, the paced load and the window's totals.
+    fn write_overview(&self, out: &mut String) {
+        let c = &self.counts;
         let _ = writeln!(
             out,
             "{} stations x {} connectors -> {}",
@@ -509,6 +606,11 @@ impl Report {
             "window {:.1} s: {:.0} answers/s, p50 {:.2} ms, p99 {:.2} ms, p99.9 {:.2} ms, max {:.2} ms",
             c.window_seconds, c.total.per_second, l.p50_ms, l.p99_ms, l.p999_ms, l.max_ms
         );
+    }
+
+    /// The stations' calls by action, then the server's calls and what went astray.
+    fn write_actions(&self, out: &mut String) {
+        let c = &self.counts;
         let _ = writeln!(
             out,
             "{:<30} {:>9} {:>9} {:>7} {:>8} {:>9} {:>8} {:>8} {:>8} {:>8}",
@@ -547,7 +649,11 @@ impl Report {
             c.dropped_behind_schedule,
             c.protocol_errors
         );
-        let s = &c.subscribers;
+    }
+
+    /// The GraphQL subscribers, if any connected or failed to.
+    fn write_subscribers(&self, out: &mut String) {
+        let s = &self.counts.subscribers;
         if s.connected + s.failures > 0 {
             let _ = write!(
                 out,
@@ -563,6 +669,10 @@ impl Report {
             }
             out.push('\n');
         }
+    }
+
+    /// The watched server's memory and CPU time (`--watch-pid`).
+    fn write_server(&self, out: &mut String) {
         if let Some(u) = &self.server {
             let _ = write!(out, "server {}: RSS {} KiB before", u.pid, u.rss_kib_before);
             if let (Some(ready), Some(per)) = (u.rss_kib_ready, u.rss_kib_per_station) {
@@ -578,13 +688,17 @@ impl Report {
             }
             out.push('\n');
         }
+    }
+
+    /// The CallErrors by action and code, and the first errors noted.
+    fn write_errors(&self, out: &mut String) {
+        let c = &self.counts;
         for (what, n) in &c.call_errors {
             let _ = writeln!(out, "CallError {what}: {n}");
         }
         for e in &c.first_errors {
             let _ = writeln!(out, "error: {e}");
         }
-        out
     }
 
     /// Whether the run went cleanly: every station ready, no failures, no lost answers.

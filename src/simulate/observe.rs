@@ -10,7 +10,7 @@ use std::{
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::station::Plan;
+use super::charge_point::Plan;
 
 /// Clock ticks per second of `/proc/*/stat` times (`USER_HZ`, 100 on Linux).
 const TICKS_PER_SECOND: f64 = 100.0;

@@ -17,7 +17,7 @@ use tokio_tungstenite::tungstenite::{
     http::{HeaderValue, header},
 };
 
-use super::station::Plan;
+use super::charge_point::{Plan, Ws};
 
 const QUERY: &str = "subscription($station: ID) { meterValues(stationId: $station) \
                      { stationId meterValues { timestamp } } }";
@@ -42,30 +42,26 @@ pub async fn run(
     }
 }
 
-async fn subscribe(
+/// Opens the `graphql-transport-ws` connection (from the `index`th source address) and sends
+/// `connection_init`, with the bearer token if there is one.
+async fn connect(
     plan: &Plan,
     index: usize,
     url: &str,
     token: Option<String>,
-    station: Option<String>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Ws> {
     let mut request = url.into_client_request()?;
     request.headers_mut().insert(
         header::SEC_WEBSOCKET_PROTOCOL,
         HeaderValue::from_static("graphql-transport-ws"),
     );
-    let uri = request.uri();
-    let host = uri.host().context("the GraphQL URL has no host")?;
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    let port = uri.port_u16().unwrap_or(match uri.scheme_str() {
-        Some("wss") => 443,
-        _ => 80,
-    });
+    let (host, port) =
+        super::host_and_port(request.uri()).context("the GraphQL URL has no host")?;
     let server = tokio::net::lookup_host((host, port))
         .await?
         .next()
         .with_context(|| format!("{host} has no address"))?;
-    let stream = super::station::tcp_connect(plan, index, server).await?;
+    let stream = super::charge_point::tcp_connect(plan, index, server).await?;
     let (mut ws, _) = tokio_tungstenite::client_async_tls(request, stream).await?;
     let init = match token {
         Some(token) => {
@@ -74,6 +70,19 @@ async fn subscribe(
         None => json!({ "type": "connection_init", "payload": {} }),
     };
     ws.send(Message::text(init.to_string())).await?;
+    Ok(ws)
+}
+
+/// Subscribes once the server acknowledges the connection, then times every event until the
+/// connection or the subscription ends (subscribing again when told it lagged).
+async fn subscribe(
+    plan: &Plan,
+    index: usize,
+    url: &str,
+    token: Option<String>,
+    station: Option<String>,
+) -> anyhow::Result<()> {
+    let mut ws = connect(plan, index, url, token).await?;
     let subscribe = |id: u64| {
         json!({
             "id": id.to_string(),

@@ -30,7 +30,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::stats::Stats;
 
-type Ws = WebSocketStream<MaybeTlsStream<TcpStream>>;
+pub(super) type Ws = WebSocketStream<MaybeTlsStream<TcpStream>>;
 
 /// How MeterValues are paced.
 #[derive(Clone, Copy, Debug)]
@@ -335,7 +335,7 @@ impl Station {
             c.next_cycle = None;
         }
         let now = Instant::now();
-        self.push(plan, "BootNotification", boot_payload(), now, Kind::Boot);
+        self.push_boot(plan, now);
         loop {
             if self.in_flight.is_none() && !plan.quiet.is_cancelled() {
                 if self.reset_after_drain && self.queue.is_empty() {
@@ -401,6 +401,22 @@ impl Station {
         });
     }
 
+    /// Queues a BootNotification.
+    fn push_boot(&mut self, plan: &Plan, now: Instant) {
+        self.push(plan, "BootNotification", boot_payload(), now, Kind::Boot);
+    }
+
+    /// Queues notification `action` with nothing going on (`"status":"Idle"`).
+    fn push_idle(&mut self, plan: &Plan, action: &'static str, now: Instant) {
+        self.push(
+            plan,
+            action,
+            r#"{"status":"Idle"}"#.into(),
+            now,
+            Kind::Other,
+        );
+    }
+
     async fn send(&mut self, plan: &Plan, ws: &mut Ws, out: Out) -> Result<(), String> {
         self.message_id += 1;
         let id = self.message_id.to_string();
@@ -444,7 +460,7 @@ impl Station {
         }
         if self.next_boot.is_some_and(|t| t <= now) {
             self.next_boot = None;
-            self.push(plan, "BootNotification", boot_payload(), now, Kind::Boot);
+            self.push_boot(plan, now);
         }
         if let Some(t) = self.next_heartbeat.filter(|t| *t <= now) {
             self.next_heartbeat = Some(now + self.heartbeat);
@@ -751,238 +767,247 @@ impl Station {
     /// A server command: the answer, or `None` for NotImplemented.
     fn on_server_call(&mut self, plan: &Plan, action: &str, p: &Value) -> Option<Value> {
         let now = Instant::now();
-        let connector_index = |s: &Self, id: &Value| {
-            id.as_u64()
-                .and_then(|id| s.connectors.iter().position(|c| u64::from(c.id) == id))
-        };
-        Some(match action {
-            "RemoteStartTransaction" => {
-                let wanted = match p.get("connectorId") {
-                    Some(id) => connector_index(self, id),
-                    None => self.connectors.iter().position(|c| c.cycle == Cycle::Idle),
-                };
-                match (wanted, p["idTag"].as_str()) {
-                    (Some(c), Some(tag)) if self.connectors[c].cycle == Cycle::Idle => {
-                        self.connectors[c].next_cycle = None;
-                        self.push_start(plan, c, tag.to_owned(), now);
-                        json!({ "status": "Accepted" })
-                    }
-                    _ => json!({ "status": "Rejected" }),
-                }
-            }
-            "RemoteStopTransaction" => {
-                let tx = p["transactionId"].as_i64();
-                match self
-                    .connectors
-                    .iter()
-                    .position(|c| c.transaction.is_some() && c.transaction == tx)
-                {
-                    Some(c) if self.connectors[c].cycle == Cycle::Charging => {
-                        self.push_stop(plan, c, "Remote", now);
-                        json!({ "status": "Accepted" })
-                    }
-                    _ => json!({ "status": "Rejected" }),
-                }
-            }
-            "Reset" => {
-                let reason = if p["type"] == "Hard" {
-                    "HardReset"
-                } else {
-                    "SoftReset"
-                };
-                for c in 0..self.connectors.len() {
-                    if self.connectors[c].cycle == Cycle::Charging {
-                        self.push_stop(plan, c, reason, now);
-                    }
-                }
-                self.reset_after_drain = true;
-                json!({ "status": "Accepted" })
-            }
-            "ChangeAvailability" => {
-                let status = if p["type"] == "Inoperative" {
-                    "Unavailable"
-                } else {
-                    "Available"
-                };
-                let id = p["connectorId"].as_u64().unwrap_or(0);
-                let busy = self
-                    .connectors
-                    .iter()
-                    .any(|c| (id == 0 || u64::from(c.id) == id) && c.cycle != Cycle::Idle);
-                if busy {
-                    json!({ "status": "Scheduled" })
-                } else {
-                    let ids: Vec<u32> = if id == 0 {
-                        (0..=plan.connectors).collect()
-                    } else {
-                        vec![id as u32]
-                    };
-                    for id in ids {
-                        self.push_status(plan, id, status, false);
-                    }
-                    json!({ "status": "Accepted" })
-                }
-            }
-            "ChangeConfiguration" => {
-                let value = p["value"].as_str().and_then(|v| v.parse::<u64>().ok());
-                match (p["key"].as_str(), value) {
-                    (Some("HeartbeatInterval"), Some(secs)) if secs > 0 => {
-                        self.heartbeat = Duration::from_secs(secs);
-                        self.next_heartbeat = Some(now + self.heartbeat);
-                        json!({ "status": "Accepted" })
-                    }
-                    (Some("MeterValueSampleInterval"), Some(secs)) => {
-                        self.meter_interval = (secs > 0).then(|| Duration::from_secs(secs));
-                        for c in &mut self.connectors {
-                            c.next_meter = self.meter_interval.map(|d| now + d);
-                        }
-                        json!({ "status": "Accepted" })
-                    }
-                    (Some("HeartbeatInterval" | "MeterValueSampleInterval"), _) => {
-                        json!({ "status": "Rejected" })
-                    }
-                    _ => json!({ "status": "NotSupported" }),
-                }
-            }
-            "GetConfiguration" => {
-                let all = [
-                    (
-                        "HeartbeatInterval",
-                        self.heartbeat.as_secs().to_string(),
-                        false,
-                    ),
-                    (
-                        "MeterValueSampleInterval",
-                        self.meter_interval.map_or(0, |d| d.as_secs()).to_string(),
-                        false,
-                    ),
-                    (
-                        "MeterValuesSampledData",
-                        MEASURANDS
-                            .iter()
-                            .take(plan.measurands)
-                            .map(|m| m.0)
-                            .collect::<Vec<_>>()
-                            .join(","),
-                        false,
-                    ),
-                    ("NumberOfConnectors", plan.connectors.to_string(), true),
-                ];
-                let wanted: Option<Vec<&str>> = p["key"]
-                    .as_array()
-                    .filter(|keys| !keys.is_empty())
-                    .map(|keys| keys.iter().filter_map(Value::as_str).collect());
-                let known: Vec<Value> = all
-                    .iter()
-                    .filter(|(k, ..)| wanted.as_ref().is_none_or(|w| w.contains(k)))
-                    .map(|(key, value, readonly)| {
-                        json!({ "key": key, "readonly": readonly, "value": value })
-                    })
-                    .collect();
-                let unknown: Vec<&str> = wanted
-                    .unwrap_or_default()
-                    .into_iter()
-                    .filter(|w| !all.iter().any(|(k, ..)| k == w))
-                    .collect();
-                let mut answer = json!({ "configurationKey": known });
-                if !unknown.is_empty() {
-                    answer["unknownKey"] = json!(unknown);
-                }
-                answer
-            }
-            "TriggerMessage" | "ExtendedTriggerMessage" => {
-                let extended = action == "ExtendedTriggerMessage";
-                let connector = p
-                    .get("connectorId")
-                    .and_then(|id| connector_index(self, id));
-                match p["requestedMessage"].as_str() {
-                    // The Security Whitepaper's triggers: idle, there is no upload or secure
-                    // firmware update going on (a simulated station has no key to sign with).
-                    Some("LogStatusNotification") if extended => self.push(
-                        plan,
-                        "LogStatusNotification",
-                        r#"{"status":"Idle"}"#.into(),
-                        now,
-                        Kind::Other,
-                    ),
-                    Some("FirmwareStatusNotification") if extended => self.push(
-                        plan,
-                        "SignedFirmwareStatusNotification",
-                        r#"{"status":"Idle"}"#.into(),
-                        now,
-                        Kind::Other,
-                    ),
-                    Some("SignChargePointCertificate") if extended => {
-                        return Some(json!({ "status": "Rejected" }));
-                    }
-                    Some("BootNotification") => {
-                        self.push(plan, "BootNotification", boot_payload(), now, Kind::Boot);
-                    }
-                    Some("Heartbeat") => {
-                        self.push(plan, "Heartbeat", "{}".into(), now, Kind::Heartbeat);
-                    }
-                    Some("StatusNotification") => {
-                        let ids: Vec<(u32, bool)> = match connector {
-                            Some(c) => vec![(
-                                self.connectors[c].id,
-                                self.connectors[c].cycle == Cycle::Charging,
-                            )],
-                            None => self
-                                .connectors
-                                .iter()
-                                .map(|c| (c.id, c.cycle == Cycle::Charging))
-                                .collect(),
-                        };
-                        for (id, charging) in ids {
-                            let status = if charging { "Charging" } else { "Available" };
-                            self.push_status(plan, id, status, false);
-                        }
-                    }
-                    Some("MeterValues") => {
-                        for c in 0..self.connectors.len() {
-                            if connector.is_none_or(|wanted| wanted == c) {
-                                self.push_meter(plan, c, now);
-                            }
-                        }
-                    }
-                    Some("DiagnosticsStatusNotification") => self.push(
-                        plan,
-                        "DiagnosticsStatusNotification",
-                        r#"{"status":"Idle"}"#.into(),
-                        now,
-                        Kind::Other,
-                    ),
-                    Some("FirmwareStatusNotification") => self.push(
-                        plan,
-                        "FirmwareStatusNotification",
-                        r#"{"status":"Idle"}"#.into(),
-                        now,
-                        Kind::Other,
-                    ),
-                    _ => return Some(json!({ "status": "NotImplemented" })),
-                }
-                json!({ "status": "Accepted" })
-            }
-            "UnlockConnector" => json!({ "status": "Unlocked" }),
-            "ClearCache"
-            | "SendLocalList"
-            | "ReserveNow"
-            | "CancelReservation"
-            | "SetChargingProfile"
-            | "ClearChargingProfile" => json!({ "status": "Accepted" }),
-            "GetLocalListVersion" => json!({ "listVersion": 0 }),
-            "GetCompositeSchedule" => json!({ "status": "Rejected" }),
-            "DataTransfer" => json!({ "status": "UnknownVendorId" }),
-            "UpdateFirmware" | "GetDiagnostics" => json!({}),
-            // Security Whitepaper: no certificate store, no logs to upload, no signed firmware.
-            "InstallCertificate" => json!({ "status": "Rejected" }),
-            "DeleteCertificate" | "GetInstalledCertificateIds" => json!({ "status": "NotFound" }),
-            "CertificateSigned" | "GetLog" | "SignedUpdateFirmware" => {
-                json!({ "status": "Rejected" })
-            }
-            _ => return None,
-        })
+        match action {
+            "RemoteStartTransaction" => Some(self.remote_start(plan, p, now)),
+            "RemoteStopTransaction" => Some(self.remote_stop(plan, p, now)),
+            "Reset" => Some(self.reset(plan, p, now)),
+            "ChangeAvailability" => Some(self.change_availability(plan, p)),
+            "ChangeConfiguration" => Some(self.change_configuration(p, now)),
+            "GetConfiguration" => Some(self.get_configuration(plan, p)),
+            "TriggerMessage" => Some(self.trigger(plan, p, false, now)),
+            "ExtendedTriggerMessage" => Some(self.trigger(plan, p, true, now)),
+            _ => fixed_answer(action),
+        }
     }
+
+    /// The index of the connector whose OCPP connector id is `id`.
+    fn connector_with_id(&self, id: &Value) -> Option<usize> {
+        id.as_u64()
+            .and_then(|id| self.connectors.iter().position(|c| u64::from(c.id) == id))
+    }
+
+    /// RemoteStartTransaction: starts a session on the connector named (or the first idle one).
+    fn remote_start(&mut self, plan: &Plan, p: &Value, now: Instant) -> Value {
+        let wanted = match p.get("connectorId") {
+            Some(id) => self.connector_with_id(id),
+            None => self.connectors.iter().position(|c| c.cycle == Cycle::Idle),
+        };
+        match (wanted, p["idTag"].as_str()) {
+            (Some(c), Some(tag)) if self.connectors[c].cycle == Cycle::Idle => {
+                self.connectors[c].next_cycle = None;
+                self.push_start(plan, c, tag.to_owned(), now);
+                status_answer("Accepted")
+            }
+            _ => status_answer("Rejected"),
+        }
+    }
+
+    /// RemoteStopTransaction: stops the transaction if a connector is charging with it.
+    fn remote_stop(&mut self, plan: &Plan, p: &Value, now: Instant) -> Value {
+        let tx = p["transactionId"].as_i64();
+        match self
+            .connectors
+            .iter()
+            .position(|c| c.transaction.is_some() && c.transaction == tx)
+        {
+            Some(c) if self.connectors[c].cycle == Cycle::Charging => {
+                self.push_stop(plan, c, "Remote", now);
+                status_answer("Accepted")
+            }
+            _ => status_answer("Rejected"),
+        }
+    }
+
+    /// Reset: stops every session, then reconnects once what is queued has been sent.
+    fn reset(&mut self, plan: &Plan, p: &Value, now: Instant) -> Value {
+        let reason = if p["type"] == "Hard" {
+            "HardReset"
+        } else {
+            "SoftReset"
+        };
+        for c in 0..self.connectors.len() {
+            if self.connectors[c].cycle == Cycle::Charging {
+                self.push_stop(plan, c, reason, now);
+            }
+        }
+        self.reset_after_drain = true;
+        status_answer("Accepted")
+    }
+
+    /// ChangeAvailability: reports the new status at once, or `Scheduled` while in use.
+    fn change_availability(&mut self, plan: &Plan, p: &Value) -> Value {
+        let status = if p["type"] == "Inoperative" {
+            "Unavailable"
+        } else {
+            "Available"
+        };
+        let id = p["connectorId"].as_u64().unwrap_or(0);
+        let busy = self
+            .connectors
+            .iter()
+            .any(|c| (id == 0 || u64::from(c.id) == id) && c.cycle != Cycle::Idle);
+        if busy {
+            return status_answer("Scheduled");
+        }
+        let ids: Vec<u32> = if id == 0 {
+            (0..=plan.connectors).collect()
+        } else {
+            vec![id as u32]
+        };
+        for id in ids {
+            self.push_status(plan, id, status, false);
+        }
+        status_answer("Accepted")
+    }
+
+    /// ChangeConfiguration: the heartbeat and meter sample intervals are the keys it changes.
+    fn change_configuration(&mut self, p: &Value, now: Instant) -> Value {
+        let value = p["value"].as_str().and_then(|v| v.parse::<u64>().ok());
+        match (p["key"].as_str(), value) {
+            (Some("HeartbeatInterval"), Some(secs)) if secs > 0 => {
+                self.heartbeat = Duration::from_secs(secs);
+                self.next_heartbeat = Some(now + self.heartbeat);
+                status_answer("Accepted")
+            }
+            (Some("MeterValueSampleInterval"), Some(secs)) => {
+                self.meter_interval = (secs > 0).then(|| Duration::from_secs(secs));
+                for c in &mut self.connectors {
+                    c.next_meter = self.meter_interval.map(|d| now + d);
+                }
+                status_answer("Accepted")
+            }
+            (Some("HeartbeatInterval" | "MeterValueSampleInterval"), _) => {
+                status_answer("Rejected")
+            }
+            _ => status_answer("NotSupported"),
+        }
+    }
+
+    /// GetConfiguration: the keys asked for (every key when none is) and the unknown ones.
+    fn get_configuration(&self, plan: &Plan, p: &Value) -> Value {
+        let all = [
+            (
+                "HeartbeatInterval",
+                self.heartbeat.as_secs().to_string(),
+                false,
+            ),
+            (
+                "MeterValueSampleInterval",
+                self.meter_interval.map_or(0, |d| d.as_secs()).to_string(),
+                false,
+            ),
+            (
+                "MeterValuesSampledData",
+                MEASURANDS
+                    .iter()
+                    .take(plan.measurands)
+                    .map(|m| m.0)
+                    .collect::<Vec<_>>()
+                    .join(","),
+                false,
+            ),
+            ("NumberOfConnectors", plan.connectors.to_string(), true),
+        ];
+        let wanted: Option<Vec<&str>> = p["key"]
+            .as_array()
+            .filter(|keys| !keys.is_empty())
+            .map(|keys| keys.iter().filter_map(Value::as_str).collect());
+        let known: Vec<Value> = all
+            .iter()
+            .filter(|(k, ..)| wanted.as_ref().is_none_or(|w| w.contains(k)))
+            .map(|(key, value, readonly)| json!({ "key": key, "readonly": readonly, "value": value }))
+            .collect();
+        let unknown: Vec<&str> = wanted
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|w| !all.iter().any(|(k, ..)| k == w))
+            .collect();
+        let mut answer = json!({ "configurationKey": known });
+        if !unknown.is_empty() {
+            answer["unknownKey"] = json!(unknown);
+        }
+        answer
+    }
+
+    /// TriggerMessage (and the Security Whitepaper's ExtendedTriggerMessage): queues the message.
+    fn trigger(&mut self, plan: &Plan, p: &Value, extended: bool, now: Instant) -> Value {
+        let connector = p
+            .get("connectorId")
+            .and_then(|id| self.connector_with_id(id));
+        // The connector named, or every connector.
+        let chosen = (0..self.connectors.len()).filter(|c| connector.is_none_or(|w| w == *c));
+        match p["requestedMessage"].as_str() {
+            // The Security Whitepaper's triggers: idle, there is no upload or secure firmware
+            // update going on (a simulated station has no key to sign with).
+            Some("LogStatusNotification") if extended => {
+                self.push_idle(plan, "LogStatusNotification", now);
+            }
+            Some("FirmwareStatusNotification") if extended => {
+                self.push_idle(plan, "SignedFirmwareStatusNotification", now);
+            }
+            Some("SignChargePointCertificate") if extended => return status_answer("Rejected"),
+            Some("BootNotification") => self.push_boot(plan, now),
+            Some("Heartbeat") => {
+                self.push(plan, "Heartbeat", "{}".into(), now, Kind::Heartbeat);
+            }
+            Some("StatusNotification") => {
+                for c in chosen {
+                    let connector = &self.connectors[c];
+                    let id = connector.id;
+                    let status = if connector.cycle == Cycle::Charging {
+                        "Charging"
+                    } else {
+                        "Available"
+                    };
+                    self.push_status(plan, id, status, false);
+                }
+            }
+            Some("MeterValues") => {
+                for c in chosen {
+                    self.push_meter(plan, c, now);
+                }
+            }
+            Some("DiagnosticsStatusNotification") => {
+                self.push_idle(plan, "DiagnosticsStatusNotification", now);
+            }
+            Some("FirmwareStatusNotification") => {
+                self.push_idle(plan, "FirmwareStatusNotification", now);
+            }
+            _ => return status_answer("NotImplemented"),
+        }
+        status_answer("Accepted")
+    }
+}
+
+/// The answer to a command the simulated station takes without acting on it; `None` for one
+/// it does not simulate.
+fn fixed_answer(action: &str) -> Option<Value> {
+    Some(match action {
+        "UnlockConnector" => status_answer("Unlocked"),
+        // Authorization cache and local list, reservations, smart charging: taken, not kept.
+        "ClearCache"
+        | "SendLocalList"
+        | "ReserveNow"
+        | "CancelReservation"
+        | "SetChargingProfile"
+        | "ClearChargingProfile" => status_answer("Accepted"),
+        "GetLocalListVersion" => json!({ "listVersion": 0 }),
+        "GetCompositeSchedule" => status_answer("Rejected"),
+        "DataTransfer" => status_answer("UnknownVendorId"),
+        // Firmware and diagnostics: nothing to download or upload.
+        "UpdateFirmware" | "GetDiagnostics" => json!({}),
+        // Security Whitepaper: no certificate store, no logs to upload, no signed firmware.
+        "InstallCertificate" | "CertificateSigned" | "GetLog" | "SignedUpdateFirmware" => {
+            status_answer("Rejected")
+        }
+        "DeleteCertificate" | "GetInstalledCertificateIds" => status_answer("NotFound"),
+        _ => return None,
+    })
+}
+
+/// An answer that is only a status: `{"status": …}`.
+fn status_answer(status: &str) -> Value {
+    json!({ "status": status })
 }
 
 /// When connector `c` of station `index` samples within each `interval` of the fleet's meter
