@@ -100,7 +100,7 @@ impl CommandMutation {
         station_id: ID,
         id_tag: String,
         connector_id: Option<i32>,
-        charging_profile: Option<super::profiles::ChargingProfile>,
+        charging_profile: Option<super::smart_charging::ChargingProfile>,
     ) -> Result<RemoteStartTransactionResult> {
         let status = on_behalf(ctx)?
             .remote_start(
@@ -254,6 +254,35 @@ impl CommandMutation {
         Ok(DataTransferResult {
             status: answer.status.into(),
             data: answer.data,
+        })
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct TriggerMessageResult {
+    pub status: enums::TriggerMessageStatus,
+}
+
+/// Remote Trigger, merged after the feature profiles' mutations.
+#[derive(Default)]
+pub struct RemoteTriggerMutation;
+
+#[Object]
+impl RemoteTriggerMutation {
+    /// Remote Trigger: asks the station to send a message now.
+    async fn trigger_message(
+        &self,
+        ctx: &Context<'_>,
+        station_id: ID,
+        requested_message: enums::MessageTrigger,
+        connector_id: Option<i32>,
+    ) -> Result<TriggerMessageResult> {
+        let status = on_behalf(ctx)?
+            .trigger_message(&station_id, requested_message.into(), connector_id)
+            .await
+            .map_err(|e| ApiError::refused(&station_id, e))?;
+        Ok(TriggerMessageResult {
+            status: status.into(),
         })
     }
 }

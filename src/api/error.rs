@@ -7,7 +7,7 @@ use ocpp::rpc::CommandError;
 
 use crate::{
     store::StoreError,
-    use_case::{account::AccountError, id_tag::IdTagError},
+    use_case::{account::AccountError, id_tag::IdTagError, usage::UsageError},
 };
 
 /// An error of the GraphQL API.
@@ -152,6 +152,18 @@ impl From<AccountError> for ApiError {
             AccountError::RateLimited => Self::RateLimited,
             AccountError::Forbidden(m) => Self::Forbidden(m),
             AccountError::Store(e) => e.into(),
+        }
+    }
+}
+
+impl From<UsageError> for ApiError {
+    fn from(e: UsageError) -> Self {
+        match e {
+            UsageError::EmptyRange | UsageError::TooManyPeriods | UsageError::InvalidIdTag(_) => {
+                Self::BadUserInput(e.to_string())
+            }
+            UsageError::StationNotCovered(_) => Self::Forbidden(e.to_string()),
+            UsageError::Db(e) => e.into(),
         }
     }
 }

@@ -118,3 +118,10 @@ pub fn station_access(p: &Principal, station_id: &str) -> Result<(), ApiError> {
         )))
     }
 }
+
+/// A staff caller whose token covers `station_id`.
+pub fn staff_for<'a>(ctx: &GqlContext<'a>, station_id: &str) -> Result<&'a Principal, ApiError> {
+    let p = staff(ctx)?;
+    station_access(p, station_id)?;
+    Ok(p)
+}

@@ -4,15 +4,13 @@
 
 use async_graphql::{Context, InputObject, MaybeUndefined, Object, Result};
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, Order, QueryFilter};
 
 use super::{
     enums::{self, stored},
     error::ApiError,
     guard::{app, fleet_operator, principal},
-    pagination::{Page, PageArgs, paginate},
+    pagination::{self, Page, PageArgs},
 };
 use crate::{
     auth::Role,
@@ -129,30 +127,15 @@ impl IdTagQuery {
         if let Some(owner) = owner {
             filter = filter.add(entity::id_tag::Column::Owner.eq(owner));
         }
-        let db = app(ctx).store.reader();
         let query = entity::id_tag::Entity::find().filter(filter);
-        Ok(paginate(
-            PageArgs {
-                after,
-                before,
-                first,
-                last,
-            },
-            {
-                let counting = query.clone();
-                async move { Ok(counting.count(db).await?) }
-            },
-            |offset, limit| async move {
-                let rows = query
-                    .order_by_asc(entity::id_tag::Column::IdTagKey)
-                    .offset(offset)
-                    .limit(limit)
-                    .all(db)
-                    .await?;
-                Ok(rows.into_iter().map(IdTag).collect())
-            },
-        )
-        .await?)
+        let args = PageArgs {
+            after,
+            before,
+            first,
+            last,
+        };
+        let order = [(entity::id_tag::Column::IdTagKey, Order::Asc)];
+        Ok(pagination::rows(ctx, args, query, &order, IdTag).await?)
     }
 
     /// One id tag, case-insensitively.

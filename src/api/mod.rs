@@ -2,8 +2,9 @@
 //! integrators. Queries read the database and the status cache, mutations call the use cases
 //! and send remote commands, subscriptions follow the event bus.
 //!
-//! One module per domain, merged into `Query`, `Mutation` and `Subscription`; [`build_schema`]
-//! is used by the server and the tests alike. Nothing here touches a WebSocket frame of OCPP.
+//! One module per use case, named after it (`api/firmware.rs` serves `use_case::firmware`),
+//! merged into `Query`, `Mutation` and `Subscription`; [`build_schema`] is used by the server
+//! and the tests alike. Nothing here touches a WebSocket frame of OCPP.
 
 mod account;
 mod body;
@@ -11,15 +12,18 @@ mod command;
 mod document;
 pub mod enums;
 pub mod error;
+mod firmware;
 mod guard;
 mod http;
 mod id_tag;
 mod journal;
 mod limits;
 mod loaders;
+mod local_list;
 mod pagination;
-mod profiles;
+mod reservation;
 mod security_ext;
+mod smart_charging;
 mod station;
 mod station_credentials;
 mod subscription;
@@ -46,7 +50,10 @@ pub struct Query(
     journal::JournalQuery,
     usage::UsageQuery,
     account::AccountQuery,
-    profiles::ProfilesQuery,
+    reservation::ReservationQuery,
+    local_list::LocalListQuery,
+    smart_charging::SmartChargingQuery,
+    firmware::FirmwareQuery,
     security_ext::SecurityQuery,
 );
 
@@ -58,7 +65,11 @@ pub struct Mutation(
     station_credentials::StationSecurityMutation,
     id_tag::IdTagMutation,
     account::AccountMutation,
-    profiles::ProfilesMutation,
+    firmware::FirmwareMutation,
+    local_list::LocalListMutation,
+    reservation::ReservationMutation,
+    smart_charging::SmartChargingMutation,
+    command::RemoteTriggerMutation,
     security_ext::SecurityMutation,
 );
 

@@ -1,14 +1,22 @@
 //! Relay connections over offset pages: `first`/`after` and `last`/`before`, with `totalCount`.
 //! Cursors are positions in the list's order; treat them as opaque.
+//!
+//! A paginated list of stored rows is a few lines: the field's complexity is [`cost`], its
+//! arguments end with `after`, `before`, `first`, `last`, and it returns [`rows`] of its query.
+//! [`paginate_window`] is the one place that turns the arguments into a window and the window
+//! into a connection; a list whose page is not a plain `OFFSET … LIMIT` (the journal's byte
+//! budget) calls it with its own fetch. Plain lists with a `limit` argument check it with
+//! [`list_limit`].
 
 use std::future::Future;
 
 use async_graphql::{
-    SimpleObject,
+    Context, SimpleObject,
     connection::{Connection, Edge},
 };
+use sea_orm::{EntityTrait, Order, PaginatorTrait, QueryOrder, QuerySelect, Select};
 
-use super::error::ApiError;
+use super::{error::ApiError, guard::app};
 
 /// Extra fields of every connection.
 #[derive(SimpleObject, Debug)]
@@ -32,6 +40,19 @@ pub fn cost(first: Option<i32>, last: Option<i32>, child_complexity: usize) -> u
         .or(last)
         .map_or(DEFAULT_PAGE, |n| (n.max(0) as usize).min(MAX_PAGE));
     size.saturating_mul(child_complexity).saturating_add(1)
+}
+
+/// Most rows a plain list (a `limit` argument, not a connection) returns.
+const MAX_LIMIT: i32 = 500;
+
+/// The `limit` argument of a plain list: 1 to `MAX_LIMIT`.
+pub fn list_limit(value: i32) -> Result<u64, ApiError> {
+    if !(1..=MAX_LIMIT).contains(&value) {
+        return Err(ApiError::BadUserInput(format!(
+            "limit: must be between 1 and {MAX_LIMIT}"
+        )));
+    }
+    Ok(value as u64)
 }
 
 /// Pagination arguments as received.
@@ -64,6 +85,38 @@ fn size(value: Option<i32>, name: &str) -> Result<Option<usize>, ApiError> {
         ))),
         Some(n) => Ok(Some(n as usize)),
     }
+}
+
+/// A page of `query`'s rows in `order` (the count reads `query` unordered), each mapped by
+/// `map`, from the read pool.
+pub async fn rows<E, N>(
+    ctx: &Context<'_>,
+    args: PageArgs,
+    query: Select<E>,
+    order: &[(E::Column, Order)],
+    map: impl FnMut(E::Model) -> N,
+) -> Result<Page<N>, ApiError>
+where
+    E: EntityTrait,
+    E::Model: Sync,
+    N: async_graphql::OutputType,
+{
+    let db = app(ctx).store.reader();
+    paginate(
+        args,
+        {
+            let counting = query.clone();
+            async move { Ok(counting.count(db).await?) }
+        },
+        |offset, limit| async move {
+            let ordered = order
+                .iter()
+                .fold(query, |q, (column, how)| q.order_by(*column, how.clone()));
+            let rows = ordered.offset(offset).limit(limit).all(db).await?;
+            Ok(rows.into_iter().map(map).collect())
+        },
+    )
+    .await
 }
 
 /// Counts, works out the window, fetches `(offset, limit)` and builds the connection.

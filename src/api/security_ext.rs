@@ -2,6 +2,8 @@
 //! signed-firmware requests with their status notifications (queries, staff); the seven
 //! commands (mutations, operators); security events and status changes live (subscriptions).
 
+use std::sync::Arc;
+
 use async_graphql::{Context, Enum, ID, InputObject, Object, Result, SimpleObject, Subscription};
 use chrono::{DateTime, Utc};
 use entity::{
@@ -9,21 +11,17 @@ use entity::{
     signed_firmware_status_notification, signed_firmware_update,
 };
 use futures_util::Stream;
-use sea_orm::{
-    ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    Select,
-};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, Order, QueryFilter, QueryOrder};
 
 use super::{
     command::on_behalf,
     enums::stored,
     error::ApiError,
-    guard::{app, staff, station_access},
-    pagination::{Page, PageArgs, paginate},
-    subscription::{Mapper, follow, wanted},
+    guard::{app, staff, staff_for, station_access},
+    pagination::{self, Page, PageArgs},
+    subscription::{Access, subscribe},
 };
 use crate::{
-    auth::Principal,
     bus::Event,
     use_case::security_ext::{GetLogArgs, SignedUpdateFirmwareArgs, state},
 };
@@ -403,46 +401,6 @@ impl SignedFirmwareUpdate {
     }
 }
 
-/// A staff caller whose token covers `station_id`.
-fn staff_for<'a>(ctx: &Context<'a>, station_id: &str) -> Result<&'a Principal, ApiError> {
-    let p = staff(ctx)?;
-    station_access(p, station_id)?;
-    Ok(p)
-}
-
-/// A page of `query` (newest first by `order`), mapped by `map`.
-async fn page_of<E, N>(
-    ctx: &Context<'_>,
-    args: PageArgs,
-    query: Select<E>,
-    order: E::Column,
-    map: impl Fn(E::Model) -> N,
-) -> Result<Page<N>, ApiError>
-where
-    E: EntityTrait,
-    E::Model: Sync,
-    N: async_graphql::OutputType,
-{
-    let db = app(ctx).store.reader();
-    paginate(
-        args,
-        {
-            let counting = query.clone();
-            async move { Ok(counting.count(db).await?) }
-        },
-        |offset, limit| async move {
-            let rows = query
-                .order_by_desc(order)
-                .offset(offset)
-                .limit(limit)
-                .all(db)
-                .await?;
-            Ok(rows.into_iter().map(map).collect())
-        },
-    )
-    .await
-}
-
 #[derive(Default)]
 pub struct SecurityQuery;
 
@@ -473,7 +431,14 @@ impl SecurityQuery {
             first,
             last,
         };
-        Ok(page_of(ctx, args, query, security_event::Column::Id, SecurityEvent).await?)
+        Ok(pagination::rows(
+            ctx,
+            args,
+            query,
+            &[(security_event::Column::Id, Order::Desc)],
+            SecurityEvent,
+        )
+        .await?)
     }
 
     /// Certificate signing requests, newest first: of one station or of every station the
@@ -513,11 +478,11 @@ impl SecurityQuery {
             first,
             last,
         };
-        Ok(page_of(
+        Ok(pagination::rows(
             ctx,
             args,
             query,
-            csr_row::Column::Id,
+            &[(csr_row::Column::Id, Order::Desc)],
             CertificateSigningRequest,
         )
         .await?)
@@ -560,9 +525,13 @@ impl SecurityQuery {
             first,
             last,
         };
-        let mut page = page_of(ctx, args, query, log_request::Column::Id, |row| {
-            LogRequest::new(row, Vec::new())
-        })
+        let mut page = pagination::rows(
+            ctx,
+            args,
+            query,
+            &[(log_request::Column::Id, Order::Desc)],
+            |row| LogRequest::new(row, Vec::new()),
+        )
         .await?;
         // One statement for the notifications of the whole page.
         let ids: Vec<i32> = page.edges.iter().map(|e| e.node.request_id).collect();
@@ -604,11 +573,11 @@ impl SecurityQuery {
             first,
             last,
         };
-        Ok(page_of(
+        Ok(pagination::rows(
             ctx,
             args,
             query,
-            log_status_notification::Column::Id,
+            &[(log_status_notification::Column::Id, Order::Desc)],
             LogStatusNotification::from,
         )
         .await?)
@@ -635,11 +604,11 @@ impl SecurityQuery {
             first,
             last,
         };
-        let mut page = page_of(
+        let mut page = pagination::rows(
             ctx,
             args,
             query,
-            signed_firmware_update::Column::Id,
+            &[(signed_firmware_update::Column::Id, Order::Desc)],
             |row| SignedFirmwareUpdate::new(row, Vec::new()),
         )
         .await?;
@@ -682,11 +651,11 @@ impl SecurityQuery {
             first,
             last,
         };
-        Ok(page_of(
+        Ok(pagination::rows(
             ctx,
             args,
             query,
-            signed_firmware_status_notification::Column::Id,
+            &[(signed_firmware_status_notification::Column::Id, Order::Desc)],
             SignedFirmwareStatusNotification::from,
         )
         .await?)
@@ -986,16 +955,8 @@ impl SecuritySubscription {
         ctx: &Context<'_>,
         station_id: Option<ID>,
     ) -> Result<impl Stream<Item = Result<SecurityEvent>>> {
-        let p = staff(ctx)?.clone();
-        let expires_at = p.expires_at;
-        if let Some(station) = &station_id {
-            station_access(&p, station)?;
-        }
-        let events = app(ctx)
-            .bus
-            .subscribe_to(station_id.as_ref().map(|s| s.as_str()));
-        let map: Mapper<SecurityEvent> = Box::new(move |event| {
-            let item = match &*event {
+        let map = |_, event: Arc<Event>| async move {
+            match &*event {
                 Event::SecurityEvent {
                     station_id: station,
                     id,
@@ -1003,21 +964,18 @@ impl SecuritySubscription {
                     timestamp,
                     tech_info,
                     received_at,
-                } if wanted(&p, &station_id, station) => {
-                    Some(SecurityEvent(security_event::Model {
-                        id: *id,
-                        station_id: station.clone(),
-                        event_type: event_type.clone(),
-                        timestamp: *timestamp,
-                        tech_info: tech_info.clone(),
-                        received_at: *received_at,
-                    }))
-                }
+                } => Some(SecurityEvent(security_event::Model {
+                    id: *id,
+                    station_id: station.clone(),
+                    event_type: event_type.clone(),
+                    timestamp: *timestamp,
+                    tech_info: tech_info.clone(),
+                    received_at: *received_at,
+                })),
                 _ => None,
-            };
-            Box::pin(async move { item })
-        });
-        Ok(follow(events, map, expires_at))
+            }
+        };
+        Ok(subscribe(ctx, Access::Staff, station_id, map).await?)
     }
 
     /// Log upload and signed firmware progress, and certificate signing requests arriving or
@@ -1027,15 +985,7 @@ impl SecuritySubscription {
         ctx: &Context<'_>,
         station_id: Option<ID>,
     ) -> Result<impl Stream<Item = Result<SecurityStatusEvent>>> {
-        let p = staff(ctx)?.clone();
-        let expires_at = p.expires_at;
-        if let Some(station) = &station_id {
-            station_access(&p, station)?;
-        }
-        let events = app(ctx)
-            .bus
-            .subscribe_to(station_id.as_ref().map(|s| s.as_str()));
-        let map: Mapper<SecurityStatusEvent> = Box::new(move |event| {
+        let map = |_, event: Arc<Event>| async move {
             let blank = |kind, station: &String, at: &DateTime<Utc>| SecurityStatusEvent {
                 kind,
                 station_id: ID(station.clone()),
@@ -1045,13 +995,13 @@ impl SecuritySubscription {
                 csr_state: None,
                 at: *at,
             };
-            let item = match &*event {
+            match &*event {
                 Event::LogStatus {
                     station_id: station,
                     status,
                     request_id,
                     at,
-                } if wanted(&p, &station_id, station) => Some(SecurityStatusEvent {
+                } => Some(SecurityStatusEvent {
                     request_id: *request_id,
                     log_status: Some((*status).into()),
                     ..blank(SecurityStatusKind::LogStatus, station, at)
@@ -1061,7 +1011,7 @@ impl SecuritySubscription {
                     status,
                     request_id,
                     at,
-                } if wanted(&p, &station_id, station) => Some(SecurityStatusEvent {
+                } => Some(SecurityStatusEvent {
                     request_id: *request_id,
                     firmware_status: Some((*status).into()),
                     ..blank(SecurityStatusKind::SignedFirmwareStatus, station, at)
@@ -1071,15 +1021,14 @@ impl SecuritySubscription {
                     id,
                     state,
                     at,
-                } if wanted(&p, &station_id, station) => Some(SecurityStatusEvent {
+                } => Some(SecurityStatusEvent {
                     request_id: Some(*id),
                     csr_state: CsrState::from_wire(state),
                     ..blank(SecurityStatusKind::CertificateSigningRequest, station, at)
                 }),
                 _ => None,
-            };
-            Box::pin(async move { item })
-        });
-        Ok(follow(events, map, expires_at))
+            }
+        };
+        Ok(subscribe(ctx, Access::Staff, station_id, map).await?)
     }
 }

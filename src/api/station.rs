@@ -5,7 +5,7 @@ use async_graphql::{Context, ID, Object, Result};
 use chrono::{DateTime, Utc};
 use entity::{connector, station};
 use sea_orm::{
-    ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, Condition, EntityTrait, Order, QueryFilter,
     sea_query::{Expr, ExprTrait, Query},
 };
 
@@ -14,7 +14,7 @@ use super::{
     error::ApiError,
     guard::{app, operator, principal, station_access},
     loaders::{ConnectorsOf, Loaders, OpenTransactionOn},
-    pagination::{Page, PageArgs, paginate},
+    pagination::{self, Page, PageArgs},
     transaction::Transaction,
 };
 use crate::{cache::MeterReading as CachedReading, use_case::station as use_case};
@@ -346,31 +346,15 @@ impl StationQuery {
                 ),
             );
         }
-        let db = app.store.reader();
         let query = station::Entity::find().filter(filter);
-        let page = paginate(
-            PageArgs {
-                after,
-                before,
-                first,
-                last,
-            },
-            {
-                let counting = query.clone();
-                async move { Ok(counting.count(db).await?) }
-            },
-            |offset, limit| async move {
-                let rows = query
-                    .order_by_asc(station::Column::Id)
-                    .offset(offset)
-                    .limit(limit)
-                    .all(db)
-                    .await?;
-                Ok(rows.into_iter().map(Station).collect())
-            },
-        )
-        .await?;
-        Ok(page)
+        let args = PageArgs {
+            after,
+            before,
+            first,
+            last,
+        };
+        let order = [(station::Column::Id, Order::Asc)];
+        Ok(pagination::rows(ctx, args, query, &order, Station).await?)
     }
 
     /// One station.

@@ -106,11 +106,101 @@ impl StationEvent {
     }
 }
 
-pub(super) type Mapper<T> = Box<dyn FnMut(Arc<Event>) -> BoxFuture<'static, Option<T>> + Send>;
+type Mapper<T> = Box<dyn FnMut(Arc<Event>) -> BoxFuture<'static, Option<T>> + Send>;
+
+/// Who may subscribe.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Access {
+    /// Any authenticated caller.
+    Anyone,
+    /// Staff only.
+    Staff,
+    /// Anyone; a driver must name one of their own transactions (this one), and follows only
+    /// its station.
+    OwnTransaction(Option<i32>),
+}
+
+/// What a subscription's map gets with each event: who subscribed, and the application.
+pub(super) struct Subscriber {
+    pub caller: Principal,
+    pub app: Arc<AppContext>,
+}
+
+/// The set-up every subscription shares: the caller checked (`access`) and covering
+/// `station_id`; the bus of that station, or of every station; of its events, those of the
+/// stations the caller may see (and the one asked for), mapped by `map` (`None`: skipped). The
+/// stream ends with `LAGGED` when the subscriber falls behind, and with `UNAUTHENTICATED` when
+/// its token expires.
+pub(super) async fn subscribe<T, M, F>(
+    ctx: &Context<'_>,
+    access: Access,
+    station_id: Option<ID>,
+    mut map: M,
+) -> Result<impl Stream<Item = Result<T>> + use<T, M, F>, ApiError>
+where
+    T: Send + 'static,
+    M: FnMut(Arc<Subscriber>, Arc<Event>) -> F + Send + 'static,
+    F: Future<Output = Option<T>> + Send + 'static,
+{
+    let caller = match access {
+        Access::Staff => staff(ctx)?,
+        Access::Anyone | Access::OwnTransaction(_) => principal(ctx)?,
+    }
+    .clone();
+    if let Some(station) = &station_id {
+        station_access(&caller, station)?;
+    }
+    let app = app(ctx).clone();
+    let mut station_id = station_id;
+    if let Access::OwnTransaction(transaction_id) = access
+        && caller.role == Role::Driver
+    {
+        station_id = Some(own_transaction_station(&app, &caller, transaction_id).await?);
+    }
+    let events = app
+        .bus
+        .subscribe_to(station_id.as_ref().map(|s| s.as_str()));
+    let expires_at = caller.expires_at;
+    let subscriber = Arc::new(Subscriber { caller, app });
+    let map: Mapper<T> = Box::new(move |event| {
+        if !wanted(&subscriber.caller, &station_id, event.station_id()) {
+            return Box::pin(std::future::ready(None));
+        }
+        Box::pin(map(subscriber.clone(), event))
+    });
+    Ok(follow(events, map, expires_at))
+}
+
+/// The station of `transaction_id` if it is one of the driver's own transactions.
+async fn own_transaction_station(
+    app: &AppContext,
+    driver: &Principal,
+    transaction_id: Option<i32>,
+) -> Result<ID, ApiError> {
+    let id = transaction_id.ok_or_else(|| {
+        ApiError::Forbidden(
+            "drivers subscribe to the meter values of one of their transactions".into(),
+        )
+    })?;
+    let tx = transaction::Entity::find_by_id(id)
+        .one(app.store.reader())
+        .await?;
+    match tx {
+        Some(tx)
+            if driver.may_access(&tx.station_id)
+                && owned_by(app, &tx.id_tag_key, &driver.sub).await =>
+        {
+            Ok(ID(tx.station_id))
+        }
+        _ => Err(ApiError::Forbidden(format!(
+            "transaction {id} is not yours"
+        ))),
+    }
+}
 
 /// The bus, mapped and filtered by `map`; ends with a `LAGGED` error if the subscriber falls
 /// behind, and with `UNAUTHENTICATED` when the subscriber's token expires.
-pub(super) fn follow<T: Send + 'static>(
+fn follow<T: Send + 'static>(
     events: BoxStream<'static, Delivery>,
     map: Mapper<T>,
     expires_at: DateTime<Utc>,
@@ -146,7 +236,7 @@ pub(super) fn follow<T: Send + 'static>(
 }
 
 /// Whether `p` covers the event's station and the optional station filter.
-pub(super) fn wanted(p: &Principal, filter: &Option<ID>, station: &str) -> bool {
+fn wanted(p: &Principal, filter: &Option<ID>, station: &str) -> bool {
     p.may_access(station) && filter.as_ref().is_none_or(|f| f.as_str() == station)
 }
 
@@ -172,48 +262,15 @@ impl LiveSubscription {
         station_id: Option<ID>,
         transaction_id: Option<i32>,
     ) -> Result<impl Stream<Item = Result<MeterValuesEvent>>> {
-        let p = principal(ctx)?.clone();
-        let expires_at = p.expires_at;
-        if let Some(station) = &station_id {
-            station_access(&p, station)?;
-        }
-        let mut station_id = station_id;
-        let app = app(ctx).clone();
-        if p.role == Role::Driver {
-            let id = transaction_id.ok_or_else(|| {
-                ApiError::Forbidden(
-                    "drivers subscribe to the meter values of one of their transactions".into(),
-                )
-            })?;
-            let tx = transaction::Entity::find_by_id(id)
-                .one(app.store.reader())
-                .await
-                .map_err(ApiError::from)?;
-            let mine = match &tx {
-                Some(tx) => {
-                    p.may_access(&tx.station_id) && owned_by(&app, &tx.id_tag_key, &p.sub).await
-                }
-                None => false,
-            };
-            if !mine {
-                return Err(ApiError::Forbidden(format!("transaction {id} is not yours")).into());
-            }
-            // Only the values its own station reports for it.
-            station_id = tx.map(|tx| ID(tx.station_id));
-        }
-        let events = app
-            .bus
-            .subscribe_to(station_id.as_ref().map(|s| s.as_str()));
-        let map: Mapper<MeterValuesEvent> = Box::new(move |event| {
-            let item = match &*event {
+        let access = Access::OwnTransaction(transaction_id);
+        let map = move |_, event: Arc<Event>| async move {
+            match &*event {
                 Event::MeterValues {
                     station_id: station,
                     connector_id,
                     transaction_id: tx,
                     meter_value,
-                } if wanted(&p, &station_id, station)
-                    && transaction_id.is_none_or(|want| *tx == Some(want)) =>
-                {
+                } if transaction_id.is_none_or(|want| *tx == Some(want)) => {
                     Some(MeterValuesEvent {
                         station_id: ID(station.clone()),
                         connector_id: *connector_id,
@@ -229,10 +286,9 @@ impl LiveSubscription {
                     })
                 }
                 _ => None,
-            };
-            Box::pin(async move { item })
-        });
-        Ok(follow(events, map, expires_at))
+            }
+        };
+        Ok(subscribe(ctx, access, station_id, map).await?)
     }
 
     /// Connector status changes, optionally of one station.
@@ -241,16 +297,8 @@ impl LiveSubscription {
         ctx: &Context<'_>,
         station_id: Option<ID>,
     ) -> Result<impl Stream<Item = Result<ConnectorStatusEvent>>> {
-        let p = principal(ctx)?.clone();
-        let expires_at = p.expires_at;
-        if let Some(station) = &station_id {
-            station_access(&p, station)?;
-        }
-        let events = app(ctx)
-            .bus
-            .subscribe_to(station_id.as_ref().map(|s| s.as_str()));
-        let map: Mapper<ConnectorStatusEvent> = Box::new(move |event| {
-            let item = match &*event {
+        let map = |_, event: Arc<Event>| async move {
+            match &*event {
                 Event::ConnectorStatus {
                     station_id: station,
                     connector_id,
@@ -258,7 +306,7 @@ impl LiveSubscription {
                     error_code,
                     info,
                     timestamp,
-                } if wanted(&p, &station_id, station) => Some(ConnectorStatusEvent {
+                } => Some(ConnectorStatusEvent {
                     station_id: ID(station.clone()),
                     connector_id: *connector_id,
                     status: (*status).into(),
@@ -267,10 +315,9 @@ impl LiveSubscription {
                     timestamp: *timestamp,
                 }),
                 _ => None,
-            };
-            Box::pin(async move { item })
-        });
-        Ok(follow(events, map, expires_at))
+            }
+        };
+        Ok(subscribe(ctx, Access::Anyone, station_id, map).await?)
     }
 
     /// Transactions starting and stopping, optionally at one station; drivers get their own.
@@ -279,49 +326,32 @@ impl LiveSubscription {
         ctx: &Context<'_>,
         station_id: Option<ID>,
     ) -> Result<impl Stream<Item = Result<TransactionEvent>>> {
-        let p = principal(ctx)?.clone();
-        let expires_at = p.expires_at;
-        if let Some(station) = &station_id {
-            station_access(&p, station)?;
-        }
-        let app = app(ctx).clone();
-        let events = app
-            .bus
-            .subscribe_to(station_id.as_ref().map(|s| s.as_str()));
-        let map: Mapper<TransactionEvent> = Box::new(move |event| {
-            let (p, station_id, app) = (p.clone(), station_id.clone(), app.clone());
-            Box::pin(async move {
-                let (kind, station, id) = match &*event {
-                    Event::TransactionStarted {
-                        station_id,
-                        transaction_id,
-                        ..
-                    } => (TransactionEventKind::Started, station_id, *transaction_id),
-                    Event::TransactionStopped {
-                        station_id,
-                        transaction_id,
-                        ..
-                    } => (TransactionEventKind::Stopped, station_id, *transaction_id),
-                    _ => return None,
-                };
-                if !wanted(&p, &station_id, station) {
-                    return None;
+        let map = |s: Arc<Subscriber>, event: Arc<Event>| async move {
+            let (kind, id) = match &*event {
+                Event::TransactionStarted { transaction_id, .. } => {
+                    (TransactionEventKind::Started, *transaction_id)
                 }
-                let tx = transaction::Entity::find_by_id(id)
-                    .one(app.store.reader())
-                    .await
-                    .ok()
-                    .flatten()?;
-                if p.role == Role::Driver && !owned_by(&app, &tx.id_tag_key, &p.sub).await {
-                    return None;
+                Event::TransactionStopped { transaction_id, .. } => {
+                    (TransactionEventKind::Stopped, *transaction_id)
                 }
-                Some(TransactionEvent {
-                    kind,
-                    transaction: Transaction(tx),
-                })
+                _ => return None,
+            };
+            let tx = transaction::Entity::find_by_id(id)
+                .one(s.app.store.reader())
+                .await
+                .ok()
+                .flatten()?;
+            if s.caller.role == Role::Driver
+                && !owned_by(&s.app, &tx.id_tag_key, &s.caller.sub).await
+            {
+                return None;
+            }
+            Some(TransactionEvent {
+                kind,
+                transaction: Transaction(tx),
             })
-        });
-        Ok(follow(events, map, expires_at))
+        };
+        Ok(subscribe(ctx, Access::Anyone, station_id, map).await?)
     }
 
     /// Stations connecting, booting and disconnecting, their firmware and diagnostics status
@@ -331,21 +361,13 @@ impl LiveSubscription {
         ctx: &Context<'_>,
         station_id: Option<ID>,
     ) -> Result<impl Stream<Item = Result<StationEvent>>> {
-        let p = staff(ctx)?.clone();
-        let expires_at = p.expires_at;
-        if let Some(station) = &station_id {
-            station_access(&p, station)?;
-        }
-        let events = app(ctx)
-            .bus
-            .subscribe_to(station_id.as_ref().map(|s| s.as_str()));
-        let map: Mapper<StationEvent> = Box::new(move |event| {
-            let item = match &*event {
+        let map = |_, event: Arc<Event>| async move {
+            match &*event {
                 Event::StationConnected {
                     station_id: station,
                     connection_id,
                     at,
-                } if wanted(&p, &station_id, station) => Some(StationEvent {
+                } => Some(StationEvent {
                     connection_id: Some(ID(connection_id.to_string())),
                     ..StationEvent::new(StationEventKind::Connected, station, *at)
                 }),
@@ -353,7 +375,7 @@ impl LiveSubscription {
                     station_id: station,
                     status,
                     at,
-                } if wanted(&p, &station_id, station) => Some(StationEvent {
+                } => Some(StationEvent {
                     registration_status: Some((*status).into()),
                     ..StationEvent::new(StationEventKind::Booted, station, *at)
                 }),
@@ -361,7 +383,7 @@ impl LiveSubscription {
                     station_id: station,
                     connection_id,
                     at,
-                } if wanted(&p, &station_id, station) => Some(StationEvent {
+                } => Some(StationEvent {
                     connection_id: Some(ID(connection_id.to_string())),
                     ..StationEvent::new(StationEventKind::Disconnected, station, *at)
                 }),
@@ -369,7 +391,7 @@ impl LiveSubscription {
                     station_id: station,
                     status,
                     at,
-                } if wanted(&p, &station_id, station) => Some(StationEvent {
+                } => Some(StationEvent {
                     firmware_status: Some((*status).into()),
                     ..StationEvent::new(StationEventKind::FirmwareStatus, station, *at)
                 }),
@@ -377,7 +399,7 @@ impl LiveSubscription {
                     station_id: station,
                     status,
                     at,
-                } if wanted(&p, &station_id, station) => Some(StationEvent {
+                } => Some(StationEvent {
                     diagnostics_status: Some((*status).into()),
                     ..StationEvent::new(StationEventKind::DiagnosticsStatus, station, *at)
                 }),
@@ -387,15 +409,14 @@ impl LiveSubscription {
                     state,
                     at,
                     ..
-                } if wanted(&p, &station_id, station) => Some(StationEvent {
+                } => Some(StationEvent {
                     reservation_id: Some(*reservation_id),
                     reservation_state: enums::ReservationState::from_stored(state),
                     ..StationEvent::new(StationEventKind::Reservation, station, *at)
                 }),
                 _ => None,
-            };
-            Box::pin(async move { item })
-        });
-        Ok(follow(events, map, expires_at))
+            }
+        };
+        Ok(subscribe(ctx, Access::Staff, station_id, map).await?)
     }
 }

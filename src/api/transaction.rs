@@ -3,23 +3,20 @@
 
 use async_graphql::{Context, Enum, ID, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
-use entity::{id_tag, meter_value, transaction, unmatched_stop};
-use sea_orm::{
-    ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    sea_query::{Expr, ExprTrait, Query},
-};
+use entity::{meter_value, transaction, unmatched_stop};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, Order, QueryFilter};
 
 use super::{
     enums::{self, stored},
     error::ApiError,
     guard::{app, principal, staff, station_access},
     loaders::{Loaders, StationById, TagOwner},
-    pagination::{Page, PageArgs, paginate},
+    pagination::{self, Page, PageArgs},
     station::Station,
 };
 use crate::{
-    auth::{Principal, Role},
-    use_case::transaction::flags,
+    auth::Role,
+    use_case::{transaction::flags, usage},
 };
 use ocpp::v16::{self, IdToken};
 
@@ -183,31 +180,18 @@ impl Transaction {
             filter =
                 filter.add(meter_value::Column::Measurand.eq(v16::Measurand::from(m).as_str()));
         }
-        let db = app(ctx).store.reader();
         let query = meter_value::Entity::find().filter(filter);
-        Ok(paginate(
-            PageArgs {
-                after,
-                before,
-                first,
-                last,
-            },
-            {
-                let counting = query.clone();
-                async move { Ok(counting.count(db).await?) }
-            },
-            |offset, limit| async move {
-                let rows = query
-                    .order_by_asc(meter_value::Column::Timestamp)
-                    .order_by_asc(meter_value::Column::Id)
-                    .offset(offset)
-                    .limit(limit)
-                    .all(db)
-                    .await?;
-                Ok(rows.into_iter().map(MeterSample).collect())
-            },
-        )
-        .await?)
+        let args = PageArgs {
+            after,
+            before,
+            first,
+            last,
+        };
+        let order = [
+            (meter_value::Column::Timestamp, Order::Asc),
+            (meter_value::Column::Id, Order::Asc),
+        ];
+        Ok(pagination::rows(ctx, args, query, &order, MeterSample).await?)
     }
 }
 
@@ -268,27 +252,6 @@ pub struct UnmatchedStop {
     pub received_at: DateTime<Utc>,
 }
 
-/// The tags a driver owns, as a sub-query of their keys.
-pub fn owned_tags(sub: &str) -> sea_orm::sea_query::SelectStatement {
-    Query::select()
-        .column(id_tag::Column::IdTagKey)
-        .from(id_tag::Entity)
-        .and_where(Expr::col(id_tag::Column::Owner).eq(sub))
-        .to_owned()
-}
-
-/// What a principal may see of the transactions: its stations, and for drivers their tags.
-pub fn scope(p: &Principal) -> Condition {
-    let mut scope = Condition::all();
-    if let Some(stations) = &p.stations {
-        scope = scope.add(transaction::Column::StationId.is_in(stations.iter().cloned()));
-    }
-    if p.role == Role::Driver {
-        scope = scope.add(transaction::Column::IdTagKey.in_subquery(owned_tags(&p.sub)));
-    }
-    scope
-}
-
 /// Whether the caller may see `tx`.
 pub async fn visible(ctx: &Context<'_>, tx: &transaction::Model) -> Result<bool, ApiError> {
     let p = principal(ctx)?;
@@ -328,7 +291,7 @@ impl TransactionQuery {
         last: Option<i32>,
     ) -> Result<Page<Transaction>> {
         let p = principal(ctx)?;
-        let mut filter = scope(p);
+        let mut filter = usage::visible_transactions(p);
         if let Some(station) = &station_id {
             station_access(p, station)?;
             filter = filter.add(transaction::Column::StationId.eq(station.as_str()));
@@ -354,31 +317,18 @@ impl TransactionQuery {
                     .add(transaction::Column::StopTime.gt(from)),
             );
         }
-        let db = app(ctx).store.reader();
         let query = transaction::Entity::find().filter(filter);
-        Ok(paginate(
-            PageArgs {
-                after,
-                before,
-                first,
-                last,
-            },
-            {
-                let counting = query.clone();
-                async move { Ok(counting.count(db).await?) }
-            },
-            |offset, limit| async move {
-                let rows = query
-                    .order_by_desc(transaction::Column::StartTime)
-                    .order_by_desc(transaction::Column::Id)
-                    .offset(offset)
-                    .limit(limit)
-                    .all(db)
-                    .await?;
-                Ok(rows.into_iter().map(Transaction).collect())
-            },
-        )
-        .await?)
+        let args = PageArgs {
+            after,
+            before,
+            first,
+            last,
+        };
+        let order = [
+            (transaction::Column::StartTime, Order::Desc),
+            (transaction::Column::Id, Order::Desc),
+        ];
+        Ok(pagination::rows(ctx, args, query, &order, Transaction).await?)
     }
 
     /// One transaction.
@@ -421,45 +371,30 @@ impl TransactionQuery {
             station_access(p, station)?;
             filter = filter.add(unmatched_stop::Column::StationId.eq(station.as_str()));
         }
-        let db = app(ctx).store.reader();
         let query = unmatched_stop::Entity::find().filter(filter);
-        Ok(paginate(
-            PageArgs {
-                after,
-                before,
-                first,
-                last,
-            },
-            {
-                let counting = query.clone();
-                async move { Ok(counting.count(db).await?) }
-            },
-            |offset, limit| async move {
-                let rows = query
-                    .order_by_desc(unmatched_stop::Column::Id)
-                    .offset(offset)
-                    .limit(limit)
-                    .all(db)
-                    .await?;
-                Ok(rows
-                    .into_iter()
-                    .map(|r| UnmatchedStop {
-                        id: r.id,
-                        station_id: ID(r.station_id),
-                        reported_transaction_id: r.reported_transaction_id,
-                        kind: r.kind,
-                        id_tag: r.id_tag,
-                        meter_stop: r.meter_stop,
-                        timestamp: r.timestamp,
-                        reason: r
-                            .reason
-                            .as_deref()
-                            .and_then(|s| stored(s, v16::Reason::from_wire)),
-                        received_at: r.received_at,
-                    })
-                    .collect())
-            },
+        let args = PageArgs {
+            after,
+            before,
+            first,
+            last,
+        };
+        let order = [(unmatched_stop::Column::Id, Order::Desc)];
+        Ok(
+            pagination::rows(ctx, args, query, &order, |r| UnmatchedStop {
+                id: r.id,
+                station_id: ID(r.station_id),
+                reported_transaction_id: r.reported_transaction_id,
+                kind: r.kind,
+                id_tag: r.id_tag,
+                meter_stop: r.meter_stop,
+                timestamp: r.timestamp,
+                reason: r
+                    .reason
+                    .as_deref()
+                    .and_then(|s| stored(s, v16::Reason::from_wire)),
+                received_at: r.received_at,
+            })
+            .await?,
         )
-        .await?)
     }
 }

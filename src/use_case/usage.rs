@@ -4,10 +4,40 @@
 //! A session that spans a period edge is split at the edge: its charging time by overlap, its
 //! energy in proportion to that time. A session counts once, in the period where it started.
 //! Periods are clipped to the requested range, so figures of a range are exact at its edges.
+//!
+//! [`report`] reads the transactions that overlap the range, the running ones' energy so far
+//! and the stations' connectors, and [`allocate`]s them to the periods.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
+use entity::{connector, id_tag, meter_value, station, transaction};
+use sea_orm::{
+    ColumnTrait, Condition, DbErr, EntityTrait, QueryFilter, QuerySelect,
+    sea_query::{Expr, Query, SelectStatement},
+};
+
+use crate::{
+    auth::{Principal, Role},
+    context::Context,
+};
+use ocpp::v16::{IdToken, Measurand, UnitOfMeasure};
+
+/// Why a report was refused, or could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum UsageError {
+    #[error("`to` must be after `from`")]
+    EmptyRange,
+    #[error("the range holds more than {MAX_PERIODS} periods")]
+    TooManyPeriods,
+    /// The caller's token does not cover the station asked for.
+    #[error("this token does not cover station {0}")]
+    StationNotCovered(String),
+    #[error("idTag: {0}")]
+    InvalidIdTag(String),
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
 
 /// The total active energy import register of a sampled value, in Wh: measurand
 /// `Energy.Active.Import.Register`, no phase (a per-phase value is not the total), a finite
@@ -120,15 +150,15 @@ pub fn periods(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
     grouping: Grouping,
-) -> Result<Vec<Span>, String> {
+) -> Result<Vec<Span>, UsageError> {
     if to <= from {
-        return Err("`to` must be after `from`".into());
+        return Err(UsageError::EmptyRange);
     }
     let mut out = Vec::new();
     let mut start = from;
     while start < to {
         if out.len() == MAX_PERIODS {
-            return Err(format!("the range holds more than {MAX_PERIODS} periods"));
+            return Err(UsageError::TooManyPeriods);
         }
         let end = next_boundary(start, grouping).min(to);
         out.push((start, end));
@@ -163,7 +193,7 @@ fn seconds(from: DateTime<Utc>, to: DateTime<Utc>) -> f64 {
 
 /// Allocates `sessions` to the periods of `[from, to)`. `connectors` gives each station's
 /// connector count (stations absent from it are left out of utilisation).
-pub fn report(
+pub fn allocate(
     sessions: &[Session],
     from: DateTime<Utc>,
     to: DateTime<Utc>,
@@ -171,7 +201,7 @@ pub fn report(
     connectors: &BTreeMap<String, u32>,
     per_id_tag_only: bool,
     now: DateTime<Utc>,
-) -> Result<Report, String> {
+) -> Result<Report, UsageError> {
     let mut buckets: Vec<Bucket> = periods(from, to, grouping)?
         .into_iter()
         .map(|(start, end)| Bucket {
@@ -246,6 +276,222 @@ pub fn report(
             utilisation(totals.charging_seconds, all_connectors, seconds(from, to));
     }
     Ok(Report { buckets, totals })
+}
+
+/// What a report is asked for.
+#[derive(Clone, Debug)]
+pub struct UsageQuery<'a> {
+    /// Who asks: the report covers the stations of its token, and a driver's own id tags.
+    pub caller: &'a Principal,
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+    pub grouping: Grouping,
+    /// One station only.
+    pub station_id: Option<String>,
+    /// One id tag only, as given (case-insensitive).
+    pub id_tag: Option<String>,
+}
+
+/// The usage figures of `query`: the transactions the caller may see that overlap the range
+/// (of one station, or of one id tag, when asked), allocated to its periods. Per id tag only
+/// (no utilisation in the totals) for one id tag and for drivers.
+pub async fn report(ctx: &Context, query: &UsageQuery<'_>) -> Result<Report, UsageError> {
+    // Here only: its `min` and `max` would hide `Ord`'s on dates in the rest of the file.
+    use sea_orm::sea_query::ExprTrait;
+
+    let UsageQuery {
+        caller,
+        from,
+        to,
+        grouping,
+        ..
+    } = *query;
+    periods(from, to, grouping)?;
+    let db = ctx.store.reader();
+
+    // Overlapping the range; also a session of no length (or stopped "before" it started)
+    // that starts within it.
+    let mut filter = visible_transactions(caller)
+        .add(transaction::Column::StartTime.lt(to))
+        .add(
+            Condition::any()
+                .add(transaction::Column::StopTime.is_null())
+                .add(transaction::Column::StopTime.gt(from))
+                .add(transaction::Column::StartTime.gte(from)),
+        );
+    let mut station_filter = Condition::all();
+    if let Some(stations) = &caller.stations {
+        station_filter = station_filter.add(station::Column::Id.is_in(stations.iter().cloned()));
+    }
+    if let Some(station) = &query.station_id {
+        if !caller.may_access(station) {
+            return Err(UsageError::StationNotCovered(station.clone()));
+        }
+        filter = filter.add(transaction::Column::StationId.eq(station.as_str()));
+        station_filter = station_filter.add(station::Column::Id.eq(station.as_str()));
+    }
+    if let Some(tag) = &query.id_tag {
+        let key = IdToken::new(tag.as_str())
+            .map_err(|e| UsageError::InvalidIdTag(e.to_string()))?
+            .key();
+        filter = filter.add(transaction::Column::IdTagKey.eq(key));
+    }
+    let rows = transaction::Entity::find().filter(filter).all(db).await?;
+
+    // Energy so far of running transactions: their newest total energy register reading.
+    let running: Vec<i32> = rows
+        .iter()
+        .filter(|t| t.stop_time.is_none())
+        .map(|t| t.id)
+        .collect();
+    let mut register: HashMap<i32, f64> = HashMap::new();
+    for chunk in running.chunks(500) {
+        let readings: Vec<(Option<i32>, String, Option<f64>)> = meter_value::Entity::find()
+            .select_only()
+            .column(meter_value::Column::TransactionId)
+            .column(meter_value::Column::Unit)
+            .column_as(
+                Expr::col(meter_value::Column::NumericValue).max(),
+                "max_value",
+            )
+            .filter(meter_value::Column::TransactionId.is_in(chunk.iter().copied()))
+            .filter(
+                meter_value::Column::Measurand.eq(Measurand::EnergyActiveImportRegister.as_str()),
+            )
+            .filter(meter_value::Column::Phase.is_null())
+            .group_by(meter_value::Column::TransactionId)
+            .group_by(meter_value::Column::Unit)
+            .into_tuple()
+            .all(db)
+            .await?;
+        for (tx, unit, value) in readings {
+            let (Some(tx), Some(value)) = (tx, value) else {
+                continue;
+            };
+            let wh = if unit == UnitOfMeasure::KWh.as_str() {
+                value * 1000.0
+            } else if unit == UnitOfMeasure::Wh.as_str() {
+                value
+            } else {
+                continue;
+            };
+            if !wh.is_finite() {
+                continue;
+            }
+            let best = register.entry(tx).or_insert(wh);
+            *best = best.max(wh);
+        }
+    }
+
+    // A connector holds one transaction at a time: a transaction never stopped ends, for the
+    // figures, where the next one on its connector starts (its StopTransaction was lost).
+    let mut starts: HashMap<(&str, i32), Vec<DateTime<Utc>>> = HashMap::new();
+    for t in &rows {
+        starts
+            .entry((t.station_id.as_str(), t.connector_id))
+            .or_default()
+            .push(t.start_time);
+    }
+    let mut seen_connectors: BTreeMap<String, u32> = BTreeMap::new();
+    let sessions: Vec<Session> = rows
+        .iter()
+        .map(|t| {
+            let top = seen_connectors.entry(t.station_id.clone()).or_default();
+            *top = std::cmp::max(*top, std::cmp::max(t.connector_id, 0) as u32);
+            let energy = match t.meter_stop {
+                Some(stop) => stop as f64 - t.meter_start as f64,
+                None => register
+                    .get(&t.id)
+                    .map_or(0.0, |wh| wh - t.meter_start as f64),
+            };
+            let stop = t.stop_time.or_else(|| {
+                starts[&(t.station_id.as_str(), t.connector_id)]
+                    .iter()
+                    .filter(|s| **s > t.start_time)
+                    .min()
+                    .copied()
+            });
+            Session {
+                station_id: t.station_id.clone(),
+                id_tag_key: t.id_tag_key.clone(),
+                id_tag: t.id_tag.clone(),
+                start: t.start_time,
+                stop,
+                energy_wh: energy,
+            }
+        })
+        .collect();
+
+    // Connectors of the stations in scope (connector 0 is the charge point, not a socket).
+    let stations: Vec<String> = station::Entity::find()
+        .select_only()
+        .column(station::Column::Id)
+        .filter(station_filter)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let counted: Vec<(String, i64)> = connector::Entity::find()
+        .select_only()
+        .column(connector::Column::StationId)
+        .column_as(
+            Expr::col(connector::Column::ConnectorId).count(),
+            "connectors",
+        )
+        .filter(connector::Column::StationId.is_in(stations.iter().cloned()))
+        .filter(connector::Column::ConnectorId.gt(0))
+        .group_by(connector::Column::StationId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let counted: HashMap<String, u32> = counted
+        .into_iter()
+        .map(|(s, n)| (s, u32::try_from(n).unwrap_or(0)))
+        .collect();
+    let connectors: BTreeMap<String, u32> = stations
+        .into_iter()
+        .map(|s| {
+            let n = std::cmp::max(
+                counted.get(&s).copied().unwrap_or(0),
+                seen_connectors.get(&s).copied().unwrap_or(0),
+            );
+            (s, n)
+        })
+        .collect();
+
+    let per_id_tag_only = query.id_tag.is_some() || caller.role == Role::Driver;
+    allocate(
+        &sessions,
+        from,
+        to,
+        grouping,
+        &connectors,
+        per_id_tag_only,
+        Utc::now(),
+    )
+}
+
+/// The transactions `caller` may see: at the stations of its token, and for a driver, of the
+/// id tags they own. Usage reports and the `transactions` query cover these.
+pub fn visible_transactions(caller: &Principal) -> Condition {
+    let mut scope = Condition::all();
+    if let Some(stations) = &caller.stations {
+        scope = scope.add(transaction::Column::StationId.is_in(stations.iter().cloned()));
+    }
+    if caller.role == Role::Driver {
+        scope = scope.add(transaction::Column::IdTagKey.in_subquery(owned_tags(&caller.sub)));
+    }
+    scope
+}
+
+/// The keys of the id tags `owner` owns.
+fn owned_tags(owner: &str) -> SelectStatement {
+    use sea_orm::sea_query::ExprTrait;
+
+    Query::select()
+        .column(id_tag::Column::IdTagKey)
+        .from(id_tag::Entity)
+        .and_where(Expr::col(id_tag::Column::Owner).eq(owner))
+        .to_owned()
 }
 
 #[cfg(test)]
@@ -346,7 +592,7 @@ mod tests {
             8000.0,
         )];
         let connectors = BTreeMap::from([("CP1".to_owned(), 2)]);
-        let r = report(
+        let r = allocate(
             &sessions,
             at("2024-05-01T00:00:00Z"),
             at("2024-05-03T00:00:00Z"),
@@ -385,7 +631,7 @@ mod tests {
             Some("2024-05-01T13:00:00Z"),
             1000.0,
         )];
-        let r = report(
+        let r = allocate(
             &sessions,
             at("2024-05-01T12:00:00Z"),
             at("2024-05-02T00:00:00Z"),
@@ -417,7 +663,7 @@ mod tests {
             None,
             1200.0,
         )];
-        let r = report(
+        let r = allocate(
             &sessions,
             at("2024-05-01T00:00:00Z"),
             at("2024-05-03T00:00:00Z"),
@@ -440,7 +686,7 @@ mod tests {
     #[test]
     fn running_sessions_count_until_now() {
         let sessions = [session("CP1", "T", "2024-05-01T10:00:00Z", None, 3000.0)];
-        let r = report(
+        let r = allocate(
             &sessions,
             at("2024-05-01T00:00:00Z"),
             at("2024-05-02T00:00:00Z"),
@@ -493,7 +739,7 @@ mod tests {
             Some("2024-05-01T11:00:00Z"),
             f64::INFINITY,
         )];
-        let r = report(
+        let r = allocate(
             &sessions,
             at("2024-05-01T00:00:00Z"),
             at("2024-05-02T00:00:00Z"),
@@ -515,7 +761,7 @@ mod tests {
             Some("2024-05-01T11:00:00Z"),
             1.0,
         )];
-        let r = report(
+        let r = allocate(
             &sessions,
             at("2024-05-01T00:00:00Z"),
             at("2024-05-02T00:00:00Z"),
