@@ -1158,26 +1158,7 @@ impl OnBehalf<'_> {
             filename: Set(None),
             error: Set(None),
         };
-        let stored = self
-            .ctx
-            .store
-            .write(move |txn| {
-                let row = row.clone();
-                Box::pin(async move {
-                    let id = log_request::Entity::insert(row)
-                        .exec(txn)
-                        .await?
-                        .last_insert_id;
-                    let request_id = request_id.unwrap_or(id);
-                    let row = log_request::ActiveModel {
-                        id: Set(id),
-                        request_id: Set(request_id),
-                        ..Default::default()
-                    };
-                    log_request::Entity::update(row).exec(txn).await
-                })
-            })
-            .await?;
+        let stored = store_log_request(self.ctx, row, request_id).await?;
         let command = GetLog {
             log_type,
             request_id: stored.request_id,
@@ -1190,24 +1171,7 @@ impl OnBehalf<'_> {
             },
         };
         let answer = self.send(station_id, command).await;
-        let update = log_request::ActiveModel {
-            id: Set(stored.id),
-            status: Set(answer.as_ref().ok().map(|a| a.status.as_str().to_owned())),
-            filename: Set(answer
-                .as_ref()
-                .ok()
-                .and_then(|a| a.filename.as_ref().map(|f| f.as_str().to_owned()))),
-            error: Set(answer.as_ref().err().map(failure)),
-            ..Default::default()
-        };
-        let stored = self
-            .ctx
-            .store
-            .write(move |txn| {
-                let update = update.clone();
-                Box::pin(async move { log_request::Entity::update(update).exec(txn).await })
-            })
-            .await?;
+        let stored = record_log_answer(self.ctx, stored.id, &answer).await?;
         Ok((stored, answer?))
     }
 
@@ -1272,25 +1236,7 @@ impl OnBehalf<'_> {
             status: Set(None),
             error: Set(None),
         };
-        let stored = self
-            .ctx
-            .store
-            .write(move |txn| {
-                let row = row.clone();
-                Box::pin(async move {
-                    let id = signed_firmware_update::Entity::insert(row)
-                        .exec(txn)
-                        .await?
-                        .last_insert_id;
-                    let row = signed_firmware_update::ActiveModel {
-                        id: Set(id),
-                        request_id: Set(request_id.unwrap_or(id)),
-                        ..Default::default()
-                    };
-                    signed_firmware_update::Entity::update(row).exec(txn).await
-                })
-            })
-            .await?;
+        let stored = store_firmware_update(self.ctx, row, request_id).await?;
         let command = SignedUpdateFirmware {
             retries,
             retry_interval,
@@ -1304,26 +1250,110 @@ impl OnBehalf<'_> {
             },
         };
         let answer = self.send(station_id, command).await;
-        let update = signed_firmware_update::ActiveModel {
-            id: Set(stored.id),
-            status: Set(answer.as_ref().ok().map(|a| a.status.as_str().to_owned())),
-            error: Set(answer.as_ref().err().map(failure)),
-            ..Default::default()
-        };
-        let stored = self
-            .ctx
-            .store
-            .write(move |txn| {
-                let update = update.clone();
-                Box::pin(async move {
-                    signed_firmware_update::Entity::update(update)
-                        .exec(txn)
-                        .await
-                })
-            })
-            .await?;
+        let stored = record_firmware_answer(self.ctx, stored.id, &answer).await?;
         Ok((stored, answer?.status))
     }
+}
+
+/// Stores a GetLog request; its `requestId` is the row's id when the operator gave none.
+async fn store_log_request(
+    ctx: &Context,
+    row: log_request::ActiveModel,
+    request_id: Option<i32>,
+) -> Result<log_request::Model, StoreError> {
+    ctx.store
+        .write(move |txn| {
+            let row = row.clone();
+            Box::pin(async move {
+                let id = log_request::Entity::insert(row)
+                    .exec(txn)
+                    .await?
+                    .last_insert_id;
+                let request_id = request_id.unwrap_or(id);
+                let row = log_request::ActiveModel {
+                    id: Set(id),
+                    request_id: Set(request_id),
+                    ..Default::default()
+                };
+                log_request::Entity::update(row).exec(txn).await
+            })
+        })
+        .await
+}
+
+/// Keeps the station's answer to GetLog request `id` (its status and file name), or why none
+/// came.
+async fn record_log_answer(
+    ctx: &Context,
+    id: i32,
+    answer: &Result<GetLogResponse, Refused>,
+) -> Result<log_request::Model, StoreError> {
+    let update = log_request::ActiveModel {
+        id: Set(id),
+        status: Set(answer.as_ref().ok().map(|a| a.status.as_str().to_owned())),
+        filename: Set(answer
+            .as_ref()
+            .ok()
+            .and_then(|a| a.filename.as_ref().map(|f| f.as_str().to_owned()))),
+        error: Set(answer.as_ref().err().map(failure)),
+        ..Default::default()
+    };
+    ctx.store
+        .write(move |txn| {
+            let update = update.clone();
+            Box::pin(async move { log_request::Entity::update(update).exec(txn).await })
+        })
+        .await
+}
+
+/// Stores a SignedUpdateFirmware request; its `requestId` is the row's id when the operator
+/// gave none.
+async fn store_firmware_update(
+    ctx: &Context,
+    row: signed_firmware_update::ActiveModel,
+    request_id: Option<i32>,
+) -> Result<signed_firmware_update::Model, StoreError> {
+    ctx.store
+        .write(move |txn| {
+            let row = row.clone();
+            Box::pin(async move {
+                let id = signed_firmware_update::Entity::insert(row)
+                    .exec(txn)
+                    .await?
+                    .last_insert_id;
+                let row = signed_firmware_update::ActiveModel {
+                    id: Set(id),
+                    request_id: Set(request_id.unwrap_or(id)),
+                    ..Default::default()
+                };
+                signed_firmware_update::Entity::update(row).exec(txn).await
+            })
+        })
+        .await
+}
+
+/// Keeps the station's answer to SignedUpdateFirmware request `id`, or why none came.
+async fn record_firmware_answer(
+    ctx: &Context,
+    id: i32,
+    answer: &Result<StatusResponse<SignedUpdateFirmwareStatus>, Refused>,
+) -> Result<signed_firmware_update::Model, StoreError> {
+    let update = signed_firmware_update::ActiveModel {
+        id: Set(id),
+        status: Set(answer.as_ref().ok().map(|a| a.status.as_str().to_owned())),
+        error: Set(answer.as_ref().err().map(failure)),
+        ..Default::default()
+    };
+    ctx.store
+        .write(move |txn| {
+            let update = update.clone();
+            Box::pin(async move {
+                signed_firmware_update::Entity::update(update)
+                    .exec(txn)
+                    .await
+            })
+        })
+        .await
 }
 
 /// Checks the CA settings at start: both files or neither, readable, the key the first
