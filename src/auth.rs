@@ -57,8 +57,13 @@ impl Role {
     }
 }
 
+/// A role name that is none of admin, operator, viewer or driver.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown role `{0}` (admin, operator, viewer or driver)")]
+pub struct UnknownRole(pub String);
+
 impl FromStr for Role {
-    type Err = String;
+    type Err = UnknownRole;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
@@ -66,9 +71,7 @@ impl FromStr for Role {
             "operator" => Ok(Self::Operator),
             "viewer" => Ok(Self::Viewer),
             "driver" => Ok(Self::Driver),
-            other => Err(format!(
-                "unknown role `{other}` (admin, operator, viewer or driver)"
-            )),
+            other => Err(UnknownRole(other.to_owned())),
         }
     }
 }
@@ -125,8 +128,54 @@ impl Principal {
 
 /// Why a token was refused. The message is safe to show to the caller.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct AuthError(pub String);
+pub enum AuthError {
+    /// Not three Base64 parts with a readable header.
+    #[error("the token is not a well-formed JWT")]
+    Malformed,
+    /// Its header names an algorithm outside the allow-list (HS256 and the configured
+    /// provider's).
+    #[error("tokens signed with {0:?} are not accepted")]
+    AlgorithmRefused(Algorithm),
+    #[error("the token has expired")]
+    Expired,
+    /// Its `nbf` is still to come.
+    #[error("the token is not valid yet")]
+    NotYetValid,
+    #[error("the token is for another audience")]
+    WrongAudience,
+    #[error("the token's signature is not valid")]
+    BadSignature,
+    /// `exp`, `sub` or `aud` is missing (the claim named).
+    #[error("the token lacks a required claim")]
+    MissingClaim(String),
+    /// The signing key does not go with the algorithm of the header.
+    #[error("the token's algorithm is not accepted")]
+    AlgorithmMismatch,
+    /// The claims do not read as chargegate's (a missing or unknown role, a wrong type).
+    #[error("the token's claims are not valid (sub, exp, aud, role)")]
+    BadClaims,
+    /// Refused by the validation for another reason.
+    #[error("the token is not valid")]
+    Invalid,
+    #[error("the token's subject is empty")]
+    EmptySubject,
+}
+
+impl AuthError {
+    /// Why the validation refused a token.
+    fn refused(e: &jsonwebtoken::errors::Error) -> Self {
+        match e.kind() {
+            ErrorKind::ExpiredSignature => Self::Expired,
+            ErrorKind::ImmatureSignature => Self::NotYetValid,
+            ErrorKind::InvalidAudience => Self::WrongAudience,
+            ErrorKind::InvalidSignature => Self::BadSignature,
+            ErrorKind::MissingRequiredClaim(claim) => Self::MissingClaim(claim.clone()),
+            ErrorKind::InvalidAlgorithm => Self::AlgorithmMismatch,
+            ErrorKind::Json(_) => Self::BadClaims,
+            _ => Self::Invalid,
+        }
+    }
+}
 
 /// Verifies tokens and signs chargegate's own.
 #[derive(Clone)]
@@ -234,17 +283,12 @@ impl Keys {
     /// Checks a token's signature (against an allow-list of algorithms), expiry, not-before,
     /// audience and required claims.
     pub fn verify(&self, token: &str) -> Result<Principal, AuthError> {
-        let header = jsonwebtoken::decode_header(token)
-            .map_err(|_| AuthError("the token is not a well-formed JWT".into()))?;
+        let header = jsonwebtoken::decode_header(token).map_err(|_| AuthError::Malformed)?;
         let key = match header.alg {
             Algorithm::HS256 => &self.secret_decoding,
             alg => match &self.external {
                 Some((expected, key)) if *expected == alg => key,
-                _ => {
-                    return Err(AuthError(format!(
-                        "tokens signed with {alg:?} are not accepted"
-                    )));
-                }
+                _ => return Err(AuthError::AlgorithmRefused(alg)),
             },
         };
         let mut validation = Validation::new(header.alg);
@@ -252,24 +296,11 @@ impl Keys {
         validation.set_required_spec_claims(&["exp", "sub", "aud"]);
         validation.validate_nbf = true;
         validation.leeway = 30;
-        let data = jsonwebtoken::decode::<Claims>(token, key, &validation).map_err(|e| {
-            AuthError(
-                match e.kind() {
-                    ErrorKind::ExpiredSignature => "the token has expired",
-                    ErrorKind::ImmatureSignature => "the token is not valid yet",
-                    ErrorKind::InvalidAudience => "the token is for another audience",
-                    ErrorKind::InvalidSignature => "the token's signature is not valid",
-                    ErrorKind::MissingRequiredClaim(_) => "the token lacks a required claim",
-                    ErrorKind::InvalidAlgorithm => "the token's algorithm is not accepted",
-                    ErrorKind::Json(_) => "the token's claims are not valid (sub, exp, aud, role)",
-                    _ => "the token is not valid",
-                }
-                .to_owned(),
-            )
-        })?;
+        let data = jsonwebtoken::decode::<Claims>(token, key, &validation)
+            .map_err(|e| AuthError::refused(&e))?;
         let claims = data.claims;
         if claims.sub.is_empty() {
-            return Err(AuthError("the token's subject is empty".into()));
+            return Err(AuthError::EmptySubject);
         }
         let expires_at = i64::try_from(claims.exp)
             .ok()
@@ -392,7 +423,7 @@ mod tests {
         assert_eq!(
             keys.verify(&token(expired, Algorithm::HS256, &secret))
                 .unwrap_err()
-                .0,
+                .to_string(),
             "the token has expired"
         );
         let mut early = good.clone();
@@ -400,7 +431,7 @@ mod tests {
         assert_eq!(
             keys.verify(&token(early, Algorithm::HS256, &secret))
                 .unwrap_err()
-                .0,
+                .to_string(),
             "the token is not valid yet"
         );
         let mut other = good.clone();
@@ -408,7 +439,7 @@ mod tests {
         assert_eq!(
             keys.verify(&token(other, Algorithm::HS256, &secret))
                 .unwrap_err()
-                .0,
+                .to_string(),
             "the token is for another audience"
         );
         let mut no_role = good.clone();
@@ -421,7 +452,7 @@ mod tests {
         assert_eq!(
             keys.verify(&token(good.clone(), Algorithm::HS256, &wrong_secret))
                 .unwrap_err()
-                .0,
+                .to_string(),
             "the token's signature is not valid"
         );
         // HS512 is not on the allow-list, even with the right secret.

@@ -704,18 +704,74 @@ impl Settings {
     }
 }
 
+/// A setting the server cannot work with, or settings that contradict each other. The message
+/// names the flags to change.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SettingsError {
+    /// A duration outside its range.
+    #[error("{name} must be between {} and {}", HumanDuration(*min), HumanDuration(*max))]
+    OutOfRange {
+        name: &'static str,
+        min: Duration,
+        max: Duration,
+    },
+    /// A connection timeout that is zero or longer than a day.
+    #[error("{0} must be between 1us and 1d")]
+    Timeout(&'static str),
+    /// A number or size below its minimum (`min` as the flag takes it).
+    #[error("{name} must be at least {min}")]
+    TooSmall {
+        name: &'static str,
+        min: &'static str,
+    },
+    #[error("--db-writers must be 1 to {MAX_DB_WRITERS}")]
+    DbWriters,
+    #[error("--redis-prefix must be 1 to 64 characters")]
+    RedisPrefix,
+    /// Several nodes (REDIS_URL) without a token secret they share.
+    #[error(
+        "with REDIS_URL several nodes share the API: give them one token \
+        secret with CHARGEGATE_JWT_SECRET (or a shared CHARGEGATE_JWT_SECRET_FILE)"
+    )]
+    NoSharedSecret,
+    /// `--tls-listen` without this file.
+    #[error("--tls-listen needs {0}")]
+    TlsFileMissing(&'static str),
+    /// A TLS file given without `--tls-listen`.
+    #[error("{0} is set but --tls-listen is not: give the address to serve TLS on")]
+    NoTlsListener(&'static str),
+    /// A default security profile (2 or 3) that needs TLS, without TLS.
+    #[error(
+        "--default-security-profile {profile} needs TLS (--tls-listen, --tls-cert, \
+         --tls-key{})",
+        if *profile == 2 {
+            ", or --trusted-proxies that end TLS"
+        } else {
+            ""
+        }
+    )]
+    ProfileNeedsTls { profile: u8 },
+    #[error("--default-security-profile 3 needs --tls-client-ca")]
+    ProfileNeedsClientCa,
+    #[error(
+        "--stations-queue-bytes must be at least --max-message-size, or the largest \
+         message could never be handled"
+    )]
+    StationsQueueTooSmall,
+    #[error("--journal-page-bytes must be at least --journal-max-frame")]
+    JournalPageTooSmall,
+    #[error("--journal-station-rate must be 0 (no limit) or at least 4 times --journal-max-frame")]
+    JournalRateTooSmall,
+}
+
 impl Settings {
     /// Refuses values the server cannot work with (a zero heartbeat, durations so long that
     /// clocks would overflow).
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), SettingsError> {
         const DAY: Duration = Duration::from_secs(86_400);
-        let check = |name: &str, d: Duration, min: Duration, max: Duration| {
+        let check = |name: &'static str, d: Duration, min: Duration, max: Duration| {
             if d < min || d > max {
-                Err(format!(
-                    "{name} must be between {} and {}",
-                    HumanDuration(min),
-                    HumanDuration(max)
-                ))
+                Err(SettingsError::OutOfRange { name, min, max })
             } else {
                 Ok(())
             }
@@ -742,10 +798,13 @@ impl Settings {
         self.validate_tls()?;
         self.limits.validate_stations()?;
         if self.db_read_connections == 0 {
-            return Err("--db-read-connections must be at least 1".into());
+            return Err(SettingsError::TooSmall {
+                name: "--db-read-connections",
+                min: "1",
+            });
         }
         if !(1..=MAX_DB_WRITERS).contains(&self.db_writers) {
-            return Err(format!("--db-writers must be 1 to {MAX_DB_WRITERS}"));
+            return Err(SettingsError::DbWriters);
         }
         check(
             "--presence-ttl",
@@ -764,14 +823,10 @@ impl Settings {
         self.validate_connections()?;
         if self.redis_url.is_some() {
             if self.redis_prefix.is_empty() || self.redis_prefix.len() > 64 {
-                return Err("--redis-prefix must be 1 to 64 characters".into());
+                return Err(SettingsError::RedisPrefix);
             }
             if self.jwt_secret.is_none() && self.jwt_secret_file.is_none() {
-                return Err(
-                    "with REDIS_URL several nodes share the API: give them one token \
-                    secret with CHARGEGATE_JWT_SECRET (or a shared CHARGEGATE_JWT_SECRET_FILE)"
-                        .into(),
-                );
+                return Err(SettingsError::NoSharedSecret);
             }
         }
         Ok(())
@@ -783,8 +838,8 @@ impl Settings {
     /// address at once), and at least one upload can be received.
     fn validate_uploads(
         &self,
-        check: impl Fn(&str, Duration, Duration, Duration) -> Result<(), String>,
-    ) -> Result<(), String> {
+        check: impl Fn(&'static str, Duration, Duration, Duration) -> Result<(), SettingsError>,
+    ) -> Result<(), SettingsError> {
         const MS: Duration = Duration::from_millis(1);
         let limits = &self.limits;
         check(
@@ -800,14 +855,17 @@ impl Settings {
             Duration::from_secs(86_400),
         )?;
         if limits.max_uploads == 0 {
-            return Err("--max-uploads must be at least 1".into());
+            return Err(SettingsError::TooSmall {
+                name: "--max-uploads",
+                min: "1",
+            });
         }
         Ok(())
     }
 
     /// The connection timeouts must let a request through (not zero) and fit a clock (at most
     /// a day); the handshake caps must let one connection in.
-    fn validate_connections(&self) -> Result<(), String> {
+    fn validate_connections(&self) -> Result<(), SettingsError> {
         let limits = &self.limits;
         for (name, d) in [
             ("--header-read-timeout", limits.header_read_timeout.0),
@@ -815,13 +873,14 @@ impl Settings {
             ("--upgrade-timeout", limits.upgrade_timeout.0),
         ] {
             if d.is_zero() || d > Duration::from_secs(86_400) {
-                return Err(format!("{name} must be between 1us and 1d"));
+                return Err(SettingsError::Timeout(name));
             }
         }
         if limits.max_handshakes == 0 || limits.max_handshakes_per_address == 0 {
-            return Err(
-                "--max-handshakes and --max-handshakes-per-address must be at least 1".into(),
-            );
+            return Err(SettingsError::TooSmall {
+                name: "--max-handshakes and --max-handshakes-per-address",
+                min: "1",
+            });
         }
         Ok(())
     }
@@ -830,7 +889,7 @@ impl Settings {
 impl Settings {
     /// TLS needs its listener, certificate and key together; profiles 2 and 3 as the default
     /// need TLS (and 3 a client CA), or no station could connect with them.
-    fn validate_tls(&self) -> Result<(), String> {
+    fn validate_tls(&self) -> Result<(), SettingsError> {
         let files = [
             ("--tls-cert", self.tls_cert.is_some()),
             ("--tls-key", self.tls_key.is_some()),
@@ -838,7 +897,7 @@ impl Settings {
         match self.tls_listen {
             Some(_) => {
                 if let Some((name, _)) = files.iter().find(|(_, set)| !set) {
-                    return Err(format!("--tls-listen needs {name}"));
+                    return Err(SettingsError::TlsFileMissing(name));
                 }
             }
             None => {
@@ -848,27 +907,17 @@ impl Settings {
                     .chain([("--tls-client-ca", self.tls_client_ca.is_some())])
                     .find(|(_, set)| *set);
                 if let Some((name, _)) = given {
-                    return Err(format!(
-                        "{name} is set but --tls-listen is not: give the address to serve TLS on"
-                    ));
+                    return Err(SettingsError::NoTlsListener(name));
                 }
             }
         }
         let profile = self.default_security_profile;
         let proxied = profile == 2 && !self.trusted_proxies.is_empty();
         if profile >= 2 && self.tls_listen.is_none() && !proxied {
-            return Err(format!(
-                "--default-security-profile {profile} needs TLS (--tls-listen, --tls-cert, \
-                 --tls-key{})",
-                if profile == 2 {
-                    ", or --trusted-proxies that end TLS"
-                } else {
-                    ""
-                }
-            ));
+            return Err(SettingsError::ProfileNeedsTls { profile });
         }
         if profile == 3 && self.tls_client_ca.is_none() {
-            return Err("--default-security-profile 3 needs --tls-client-ca".into());
+            return Err(SettingsError::ProfileNeedsClientCa);
         }
         Ok(())
     }
@@ -1139,19 +1188,21 @@ pub struct Limits {
 
 impl Limits {
     /// The station limits, which depend on one another.
-    fn validate_stations(&self) -> Result<(), String> {
+    fn validate_stations(&self) -> Result<(), SettingsError> {
         if self.max_message_size.0 < ByteSize::KIB {
-            return Err("--max-message-size must be at least 1KiB".into());
+            return Err(SettingsError::TooSmall {
+                name: "--max-message-size",
+                min: "1KiB",
+            });
         }
         if self.stations_queue_bytes.0 < self.max_message_size.0 {
-            return Err(
-                "--stations-queue-bytes must be at least --max-message-size, or the largest \
-                 message could never be handled"
-                    .into(),
-            );
+            return Err(SettingsError::StationsQueueTooSmall);
         }
         if self.max_connector_id == 0 {
-            return Err("--max-connector-id must be at least 1".into());
+            return Err(SettingsError::TooSmall {
+                name: "--max-connector-id",
+                min: "1",
+            });
         }
         Ok(())
     }
@@ -1193,20 +1244,20 @@ impl Default for Limits {
 impl Limits {
     /// The journal's limits must fit together: a frame cut to `--journal-max-frame` still fits
     /// a page, and a station's budget (when there is one) holds a few such frames a minute.
-    fn validate_journal(&self) -> Result<(), String> {
+    fn validate_journal(&self) -> Result<(), SettingsError> {
         let frame = self.journal_max_frame.0;
         if frame < ByteSize::KIB {
-            return Err("--journal-max-frame must be at least 1KiB".into());
+            return Err(SettingsError::TooSmall {
+                name: "--journal-max-frame",
+                min: "1KiB",
+            });
         }
         if self.journal_page_bytes.0 < frame {
-            return Err("--journal-page-bytes must be at least --journal-max-frame".into());
+            return Err(SettingsError::JournalPageTooSmall);
         }
         let rate = self.journal_station_rate.0;
         if rate != 0 && rate < 4 * frame {
-            return Err(
-                "--journal-station-rate must be 0 (no limit) or at least 4 times --journal-max-frame"
-                    .into(),
-            );
+            return Err(SettingsError::JournalRateTooSmall);
         }
         Ok(())
     }
@@ -1315,10 +1366,20 @@ mod tests {
         assert_eq!(ok.validate(), Ok(()));
         let mut bad = ok.clone();
         bad.heartbeat_interval = HumanDuration(Duration::ZERO);
-        assert!(bad.validate().unwrap_err().contains("--heartbeat-interval"));
+        assert!(
+            bad.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("--heartbeat-interval")
+        );
         let mut bad = ok.clone();
         bad.ping_interval = "36500d".parse().unwrap();
-        assert!(bad.validate().unwrap_err().contains("--ping-interval"));
+        assert!(
+            bad.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("--ping-interval")
+        );
         let mut bad = ok.clone();
         bad.command_timeout = "99999999d".parse().unwrap();
         assert!(bad.validate().is_err());
@@ -1328,36 +1389,63 @@ mod tests {
         for writers in [0, MAX_DB_WRITERS + 1] {
             let mut bad = ok.clone();
             bad.db_writers = writers;
-            assert!(bad.validate().unwrap_err().contains("--db-writers"));
+            assert!(
+                bad.validate()
+                    .unwrap_err()
+                    .to_string()
+                    .contains("--db-writers")
+            );
         }
         let mut bad = ok.clone();
         bad.presence_ttl = "500ms".parse().unwrap();
-        assert!(bad.validate().unwrap_err().contains("--presence-ttl"));
+        assert!(
+            bad.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("--presence-ttl")
+        );
         let mut bad = ok.clone();
         bad.limits.db_acquire_timeout = HumanDuration(Duration::ZERO);
-        assert!(bad.validate().unwrap_err().contains("--db-acquire-timeout"));
+        assert!(
+            bad.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("--db-acquire-timeout")
+        );
         // Several nodes must verify each other's tokens.
         let mut bad = ok.clone();
         bad.redis_url = Some("redis://127.0.0.1:6379".into());
         assert!(
             bad.validate()
                 .unwrap_err()
+                .to_string()
                 .contains("CHARGEGATE_JWT_SECRET")
         );
         bad.jwt_secret = Some(Secret("s".repeat(32)));
         assert_eq!(bad.validate(), Ok(()));
         bad.redis_prefix.clear();
-        assert!(bad.validate().unwrap_err().contains("--redis-prefix"));
+        assert!(
+            bad.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("--redis-prefix")
+        );
         let mut bad = ok.clone();
         bad.limits.header_read_timeout = HumanDuration(Duration::ZERO);
         assert!(
             bad.validate()
                 .unwrap_err()
+                .to_string()
                 .contains("--header-read-timeout")
         );
         let mut bad = ok.clone();
         bad.limits.max_handshakes_per_address = 0;
-        assert!(bad.validate().unwrap_err().contains("--max-handshakes"));
+        assert!(
+            bad.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("--max-handshakes")
+        );
     }
 
     #[test]
@@ -1366,7 +1454,7 @@ mod tests {
         let refused = |change: fn(&mut Limits)| {
             let mut bad = ok.clone();
             change(&mut bad.limits);
-            bad.validate().unwrap_err()
+            bad.validate().unwrap_err().to_string()
         };
         assert!(refused(|l| l.max_message_size = ByteSize(1023)).contains("--max-message-size"));
         assert!(
@@ -1431,10 +1519,22 @@ mod tests {
         let mut settings = Settings::with_database("sqlite::memory:");
         assert!(settings.validate().is_ok());
         settings.limits.upload_ttl = HumanDuration(Duration::ZERO);
-        assert!(settings.validate().unwrap_err().contains("--upload-ttl"));
+        assert!(
+            settings
+                .validate()
+                .unwrap_err()
+                .to_string()
+                .contains("--upload-ttl")
+        );
         settings.limits.upload_ttl = HumanDuration(Duration::from_secs(60));
         settings.limits.max_uploads = 0;
-        assert!(settings.validate().unwrap_err().contains("--max-uploads"));
+        assert!(
+            settings
+                .validate()
+                .unwrap_err()
+                .to_string()
+                .contains("--max-uploads")
+        );
     }
 
     #[test]

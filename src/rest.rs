@@ -145,7 +145,7 @@ pub(crate) fn caller(ctx: &Context, headers: &HeaderMap) -> Result<Principal, Fa
         .unwrap_or(value);
     ctx.keys
         .verify(token.trim())
-        .map_err(|e| Failure::new(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", e.0))
+        .map_err(|e| Failure::new(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", e.to_string()))
 }
 
 impl From<BodyError> for Failure {

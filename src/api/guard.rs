@@ -35,7 +35,7 @@ impl Auth {
             .trim();
         match app.keys.verify(token) {
             Ok(principal) => Self::Principal(principal),
-            Err(e) => Self::Invalid(e.0),
+            Err(e) => Self::Invalid(e.to_string()),
         }
     }
 }

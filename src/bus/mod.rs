@@ -157,10 +157,20 @@ pub enum Delivery {
     Lagged(u64),
 }
 
-/// A bus that could not be reached. Publishers log it and carry on.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("event bus unavailable: {0}")]
-pub struct BusError(pub String);
+/// Why the bus could not carry a message. Publishers log it and carry on; every message starts
+/// with "event bus unavailable".
+#[derive(Debug, thiserror::Error)]
+pub enum BusError {
+    /// The Redis URL could not be read.
+    #[error("event bus unavailable: bad Redis URL: {0}")]
+    BadUrl(::redis::RedisError),
+    /// Redis did not take the message (unreachable, or it answered with an error).
+    #[error("event bus unavailable: {0}")]
+    Redis(::redis::RedisError),
+    /// The message could not be encoded.
+    #[error("event bus unavailable: {0}")]
+    Encoding(serde_json::Error),
+}
 
 /// A command on its way to the node that holds the station's socket.
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -89,8 +89,7 @@ impl RedisBus {
         node_id: &str,
         stop: CancellationToken,
     ) -> Result<Self, BusError> {
-        let client = crate::cache::redis::client(url)
-            .map_err(|e| BusError(format!("bad Redis URL: {e}")))?;
+        let client = crate::cache::redis::client(url).map_err(BusError::BadUrl)?;
         let (outbox, queued) = mpsc::channel(OUTBOX);
         let inner = Arc::new(Inner {
             node_id: node_id.to_owned(),
@@ -123,11 +122,9 @@ impl Inner {
 
     /// Publishes now; the number of nodes that received it.
     async fn send(&self, channel: String, wire: &Wire) -> Result<i64, BusError> {
-        let text = serde_json::to_string(wire).map_err(|e| BusError(e.to_string()))?;
+        let text = serde_json::to_string(wire).map_err(BusError::Encoding)?;
         let mut conn = self.conn.clone();
-        conn.publish(channel, text)
-            .await
-            .map_err(|e| BusError(e.to_string()))
+        conn.publish(channel, text).await.map_err(BusError::Redis)
     }
 
     fn take_pending(&self, id: u64) -> Option<Waiting> {
@@ -308,7 +305,7 @@ impl Bus for RedisBus {
             origin: self.0.node_id.clone(),
             event,
         };
-        let text = serde_json::to_string(&wire).map_err(|e| BusError(e.to_string()))?;
+        let text = serde_json::to_string(&wire).map_err(BusError::Encoding)?;
         if let Wire::Event { event, .. } = wire {
             self.0.local.send(Arc::new(event));
         }

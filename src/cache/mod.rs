@@ -14,10 +14,30 @@ use serde::{Deserialize, Serialize};
 
 use ocpp::v16::{ChargePointErrorCode, ChargePointStatus, SampledValue};
 
-/// A cache that could not be reached. Callers on the OCPP path log it and carry on.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("status cache unavailable: {0}")]
-pub struct CacheError(pub String);
+/// Why the cache did not answer. Callers on the OCPP path log it and carry on; every message
+/// starts with "status cache unavailable".
+#[derive(Debug, thiserror::Error)]
+pub enum CacheError {
+    /// The Redis URL could not be read.
+    #[error("status cache unavailable: bad Redis URL: {0}")]
+    BadUrl(::redis::RedisError),
+    /// Redis could not be reached, dropped the connection or refused it.
+    #[error("status cache unavailable: {0}")]
+    Unreachable(::redis::RedisError),
+    /// Redis answered with an error.
+    #[error("status cache unavailable: {0}")]
+    Redis(::redis::RedisError),
+    /// Redis was found unreachable a moment ago, so the call was not tried (the breaker is
+    /// open).
+    #[error("status cache unavailable: Redis is unreachable (retrying shortly)")]
+    BreakerOpen,
+    /// Redis did not answer within this time.
+    #[error("status cache unavailable: Redis did not answer within {0:?}")]
+    Timeout(std::time::Duration),
+    /// A value could not be encoded for the cache.
+    #[error("status cache unavailable: {0}")]
+    Encoding(serde_json::Error),
+}
 
 /// A station's live connection.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -78,17 +78,22 @@ pub fn client(url: &str) -> Result<Client, redis::RedisError> {
 
 /// A connection manager that connects on first use and reconnects by itself.
 pub fn connection(url: &str) -> Result<ConnectionManager, CacheError> {
-    let client = client(url).map_err(|e| CacheError(format!("bad Redis URL: {e}")))?;
+    let client = client(url).map_err(CacheError::BadUrl)?;
     let config = ConnectionManagerConfig::new()
         .set_connection_timeout(Some(CONNECTION_TIMEOUT))
         .set_response_timeout(Some(RESPONSE_TIMEOUT))
         .set_number_of_retries(1)
         .set_max_delay(Duration::from_secs(2));
-    ConnectionManager::new_lazy_with_config(client, config).map_err(failed)
+    ConnectionManager::new_lazy_with_config(client, config).map_err(CacheError::Redis)
 }
 
-fn failed(e: redis::RedisError) -> CacheError {
-    CacheError(e.to_string())
+/// Whether `e` means Redis cannot be reached (rather than that it answered with an error).
+fn unreachable(e: &redis::RedisError) -> bool {
+    e.is_io_error()
+        || e.is_timeout()
+        || e.is_connection_dropped()
+        || e.is_connection_refusal()
+        || e.is_unrecoverable_error()
 }
 
 fn now_ms() -> i64 {
@@ -184,7 +189,7 @@ impl RedisCache {
         f: impl Future<Output = redis::RedisResult<T>>,
     ) -> Result<T, CacheError> {
         if now_ms() < self.resting_until.load(Ordering::Relaxed) {
-            return Err(CacheError("Redis is unreachable (retrying shortly)".into()));
+            return Err(CacheError::BreakerOpen);
         }
         let rest = || {
             let rest = i64::try_from(REST.as_millis()).unwrap_or(i64::MAX);
@@ -193,22 +198,14 @@ impl RedisCache {
         };
         match tokio::time::timeout(CALL_TIMEOUT, f).await {
             Ok(Ok(value)) => Ok(value),
-            Ok(Err(e)) => {
-                if e.is_io_error()
-                    || e.is_timeout()
-                    || e.is_connection_dropped()
-                    || e.is_connection_refusal()
-                    || e.is_unrecoverable_error()
-                {
-                    rest();
-                }
-                Err(failed(e))
+            Ok(Err(e)) if unreachable(&e) => {
+                rest();
+                Err(CacheError::Unreachable(e))
             }
+            Ok(Err(e)) => Err(CacheError::Redis(e)),
             Err(_) => {
                 rest();
-                Err(CacheError(format!(
-                    "Redis did not answer within {CALL_TIMEOUT:?}"
-                )))
+                Err(CacheError::Timeout(CALL_TIMEOUT))
             }
         }
     }
@@ -342,7 +339,7 @@ impl StatusCache for RedisCache {
         station_id: &str,
         state: ConnectorState,
     ) -> Result<(), CacheError> {
-        let json = serde_json::to_string(&state).map_err(|e| CacheError(e.to_string()))?;
+        let json = serde_json::to_string(&state).map_err(CacheError::Encoding)?;
         self.set_newer(
             self.key("connectors", station_id),
             state.connector_id,
@@ -371,7 +368,7 @@ impl StatusCache for RedisCache {
         station_id: &str,
         reading: MeterReading,
     ) -> Result<(), CacheError> {
-        let json = serde_json::to_string(&reading).map_err(|e| CacheError(e.to_string()))?;
+        let json = serde_json::to_string(&reading).map_err(CacheError::Encoding)?;
         self.set_newer(
             self.key("meter", station_id),
             reading.connector_id,

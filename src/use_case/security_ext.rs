@@ -25,8 +25,12 @@ use sea_orm::{
     ColumnTrait, EntityTrait, QueryFilter, QueryOrder, TryInsertResult,
 };
 use x509_parser::{
-    certification_request::X509CertificationRequest, pem::Pem, prelude::FromDer,
-    public_key::PublicKey, x509::X509Name,
+    certification_request::X509CertificationRequest,
+    error::{PEMError, X509Error},
+    pem::Pem,
+    prelude::FromDer,
+    public_key::PublicKey,
+    x509::X509Name,
 };
 
 use ocpp::rpc::CommandError;
@@ -189,16 +193,14 @@ impl Signing {
             // Reading the CA files (read each time, so a renewed CA needs no restart) and signing
             // block: off the runtime's threads.
             let settings = ctx.settings.clone();
-            let chain = tokio::task::spawn_blocking(move || {
-                load_ca(&settings)
-                    .and_then(|ca| ca.ok_or_else(|| "no CA is configured".to_owned()))
-                    .and_then(|ca| ca.sign(&csr, settings.csr_certificate_validity.0))
+            let chain = tokio::task::spawn_blocking(move || -> Result<String, NotSigned> {
+                let ca = load_ca(&settings)?.ok_or(CaError::NotConfigured)?;
+                Ok(ca.sign(&csr, settings.csr_certificate_validity.0)?)
             })
             .await
-            .unwrap_or_else(|e| Err(format!("signing task failed: {e}")));
-            let chain = match chain.and_then(|c| {
-                CiString::<10000>::new(c).map_err(|e| format!("certificate chain: {e}"))
-            }) {
+            .unwrap_or_else(|e| Err(NotSigned::Task(e)));
+            let chain = chain.and_then(|c| CiString::<10000>::new(c).map_err(NotSigned::Chain));
+            let chain = match chain {
                 Ok(chain) => chain,
                 Err(reason) => {
                     tracing::warn!(station = %station_id, request, %reason, "CSR not signed");
@@ -222,6 +224,20 @@ impl Signing {
     }
 }
 
+/// Why a CSR the configured CA was to sign got no certificate (kept on its row).
+#[derive(Debug, thiserror::Error)]
+enum NotSigned {
+    #[error(transparent)]
+    Ca(#[from] CaError),
+    #[error(transparent)]
+    Sign(#[from] SignError),
+    #[error("signing task failed: {0}")]
+    Task(tokio::task::JoinError),
+    /// The chain does not fit CertificateSigned's `certificateChain`.
+    #[error("certificate chain: {0}")]
+    Chain(String),
+}
+
 /// SignCertificate: the CSR is read and checked and kept with its state; the answer is
 /// `Accepted` when it can be processed. With a CA configured, the returned [`Signing`] signs it
 /// and sends the certificate.
@@ -237,8 +253,9 @@ pub async fn sign_certificate(
         Ok(info) => {
             let identities = station_identities(ctx, station_id).await?;
             check_csr(info, &identities, ctx.settings.cpo_name.as_deref())
+                .map_err(|e| e.to_string())
         }
-        Err(reason) => Err(reason.clone()),
+        Err(e) => Err(e.to_string()),
     };
     let accepted = checked.is_ok();
     let (common_name, organization) = match &read {
@@ -391,6 +408,73 @@ async fn record_sent(
 // ---------------------------------------------------------------------------------------------
 // CSRs and certificates: reading and checking (pure, unit-tested).
 
+/// Why a certificate signing request could not be read (kept on its row as the reason).
+#[derive(Debug, thiserror::Error)]
+pub enum CsrError {
+    #[error("not readable as PEM: {0}")]
+    Pem(PEMError),
+    /// No PEM block of this label.
+    #[error("no PEM block (-----BEGIN {0}-----)")]
+    NoPemBlock(&'static str),
+    #[error("more than one PEM block")]
+    SeveralPemBlocks,
+    #[error("a PEM block labelled {found:?}, not {expected}")]
+    WrongLabel {
+        found: String,
+        expected: &'static str,
+    },
+    #[error("not a PKCS#10 certificate signing request: {0}")]
+    NotPkcs10(x509_parser::nom::Err<X509Error>),
+    #[error("bytes after the certificate signing request")]
+    TrailingBytes,
+    /// The request is not signed by the key it carries.
+    #[error("the request's signature does not verify: {0}")]
+    BadSignature(X509Error),
+    /// The subject has this attribute (CN, O, OU) more than once.
+    #[error("the subject has more than one {0}")]
+    SeveralNames(&'static str),
+    /// The subject's attribute (CN, O, OU) is not a string.
+    #[error("the subject's {0} is not a string")]
+    NameNotText(&'static str),
+}
+
+/// Which of the whitepaper's rules for a charge point certificate (§2.6.1) a readable request
+/// breaks (kept on its row as the reason).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CsrRejection {
+    #[error("the subject has no CN (the charge point's serial number)")]
+    NoCommonName,
+    #[error("the CN {0:?} is a URL or an IP address")]
+    CommonNameIsAddress(String),
+    #[error("the CN {0:?} is neither the charge point's identity nor a serial number it reported")]
+    UnknownCommonName(String),
+    #[error("the subject has no O (the CPO name)")]
+    NoOrganization,
+    /// With `--cpo-name`: an O that does not contain it (A00.FR.404).
+    #[error("the O {organization:?} does not name the CPO {cpo:?} (A00.FR.404)")]
+    NotTheCpo { organization: String, cpo: String },
+    #[error("a {kind} key of {bits} bits is too weak (RSA needs 2048 bits, EC 224)")]
+    WeakKey { kind: &'static str, bits: usize },
+}
+
+/// Why a PEM text is not a list of certificates; blocks are counted from 1.
+#[derive(Debug, thiserror::Error)]
+pub enum CertificateError {
+    #[error("PEM block {block}: not readable: {error}")]
+    Unreadable { block: usize, error: PEMError },
+    #[error("PEM block {block} is labelled {label:?}, not CERTIFICATE")]
+    NotCertificate { block: usize, label: String },
+    #[error("PEM block {block}: not an X.509 certificate: {error}")]
+    NotX509 {
+        block: usize,
+        error: x509_parser::nom::Err<X509Error>,
+    },
+    #[error("PEM block {block}: bytes after the certificate")]
+    TrailingBytes { block: usize },
+    #[error("no PEM certificate (-----BEGIN CERTIFICATE-----)")]
+    NoCertificate,
+}
+
 /// What chargegate reads from a CSR.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CsrInfo {
@@ -408,24 +492,24 @@ pub struct CsrInfo {
 /// not a string.
 fn single<'a>(
     mut values: impl Iterator<Item = &'a x509_parser::x509::AttributeTypeAndValue<'a>>,
-    what: &str,
-) -> Result<Option<String>, String> {
+    what: &'static str,
+) -> Result<Option<String>, CsrError> {
     let Some(first) = values.next() else {
         return Ok(None);
     };
     if values.next().is_some() {
-        return Err(format!("the subject has more than one {what}"));
+        return Err(CsrError::SeveralNames(what));
     }
     first
         .as_str()
         .map(|s| Some(s.to_owned()))
-        .map_err(|_| format!("the subject's {what} is not a string"))
+        .map_err(|_| CsrError::NameNotText(what))
 }
 
 /// A subject's CN, O and OU.
 type Names = (Option<String>, Option<String>, Option<String>);
 
-fn names(subject: &X509Name<'_>) -> Result<Names, String> {
+fn names(subject: &X509Name<'_>) -> Result<Names, CsrError> {
     Ok((
         single(subject.iter_common_name(), "CN")?,
         single(subject.iter_organization(), "O")?,
@@ -434,36 +518,35 @@ fn names(subject: &X509Name<'_>) -> Result<Names, String> {
 }
 
 /// The one PEM block of `pem`, which must be labelled `label` (or `NEW label`).
-fn one_pem(pem: &str, label: &str) -> Result<Pem, String> {
+fn one_pem(pem: &str, label: &'static str) -> Result<Pem, CsrError> {
     let mut blocks = Pem::iter_from_buffer(pem.as_bytes());
     let block = match blocks.next() {
         Some(Ok(block)) => block,
-        Some(Err(e)) => return Err(format!("not readable as PEM: {e}")),
-        None => return Err(format!("no PEM block (-----BEGIN {label}-----)")),
+        Some(Err(e)) => return Err(CsrError::Pem(e)),
+        None => return Err(CsrError::NoPemBlock(label)),
     };
     if blocks.next().is_some() {
-        return Err("more than one PEM block".to_owned());
+        return Err(CsrError::SeveralPemBlocks);
     }
     if block.label != label && block.label != format!("NEW {label}") {
-        return Err(format!(
-            "a PEM block labelled {:?}, not {label}",
-            block.label
-        ));
+        return Err(CsrError::WrongLabel {
+            found: block.label,
+            expected: label,
+        });
     }
     Ok(block)
 }
 
 /// Reads a PEM encoded PKCS#10 request (RFC 2986) and verifies its signature (the station
 /// holds the private key).
-pub fn read_csr(pem: &str) -> Result<CsrInfo, String> {
+pub fn read_csr(pem: &str) -> Result<CsrInfo, CsrError> {
     let block = one_pem(pem, "CERTIFICATE REQUEST")?;
-    let (rest, csr) = X509CertificationRequest::from_der(&block.contents)
-        .map_err(|e| format!("not a PKCS#10 certificate signing request: {e}"))?;
+    let (rest, csr) =
+        X509CertificationRequest::from_der(&block.contents).map_err(CsrError::NotPkcs10)?;
     if !rest.is_empty() {
-        return Err("bytes after the certificate signing request".to_owned());
+        return Err(CsrError::TrailingBytes);
     }
-    csr.verify_signature()
-        .map_err(|e| format!("the request's signature does not verify: {e}"))?;
+    csr.verify_signature().map_err(CsrError::BadSignature)?;
     let info = &csr.certification_request_info;
     let (common_name, organization, organizational_unit) = names(&info.subject)?;
     let (key_kind, key_bits) = match info.subject_pki.parsed() {
@@ -507,34 +590,32 @@ pub fn check_csr(
     info: &CsrInfo,
     identities: &[String],
     cpo_name: Option<&str>,
-) -> Result<(), String> {
+) -> Result<(), CsrRejection> {
     let cn = info
         .common_name
         .as_deref()
         .filter(|cn| !cn.trim().is_empty())
-        .ok_or("the subject has no CN (the charge point's serial number)")?;
+        .ok_or(CsrRejection::NoCommonName)?;
     if url_or_ip(cn) {
-        return Err(format!("the CN {cn:?} is a URL or an IP address"));
+        return Err(CsrRejection::CommonNameIsAddress(cn.to_owned()));
     }
     if !identities.iter().any(|id| id == cn) {
-        return Err(format!(
-            "the CN {cn:?} is neither the charge point's identity nor a serial number it reported"
-        ));
+        return Err(CsrRejection::UnknownCommonName(cn.to_owned()));
     }
     if info
         .organization
         .as_deref()
         .is_none_or(|o| o.trim().is_empty())
     {
-        return Err("the subject has no O (the CPO name)".to_owned());
+        return Err(CsrRejection::NoOrganization);
     }
     if let Some(cpo) = cpo_name
         && !names_cpo(info.organization.as_deref(), cpo)
     {
-        return Err(format!(
-            "the O {:?} does not name the CPO {cpo:?} (A00.FR.404)",
-            info.organization.as_deref().unwrap_or_default()
-        ));
+        return Err(CsrRejection::NotTheCpo {
+            organization: info.organization.clone().unwrap_or_default(),
+            cpo: cpo.to_owned(),
+        });
     }
     let strong = match info.key_kind {
         "RSA" | "DSA" => info.key_bits >= 2048,
@@ -543,10 +624,10 @@ pub fn check_csr(
         _ => false,
     };
     if !strong {
-        return Err(format!(
-            "a {} key of {} bits is too weak (RSA needs 2048 bits, EC 224)",
-            info.key_kind, info.key_bits
-        ));
+        return Err(CsrRejection::WeakKey {
+            kind: info.key_kind,
+            bits: info.key_bits,
+        });
     }
     Ok(())
 }
@@ -560,21 +641,29 @@ pub struct CertificateInfo {
 }
 
 /// Reads every `CERTIFICATE` block of `pem` (at least one; no other blocks).
-pub fn read_certificates(pem: &str) -> Result<Vec<CertificateInfo>, String> {
+pub fn read_certificates(pem: &str) -> Result<Vec<CertificateInfo>, CertificateError> {
     let mut out = Vec::new();
     for (i, block) in Pem::iter_from_buffer(pem.as_bytes()).enumerate() {
-        let block = block.map_err(|e| format!("PEM block {}: not readable: {e}", i + 1))?;
+        let number = i + 1;
+        let block = block.map_err(|error| CertificateError::Unreadable {
+            block: number,
+            error,
+        })?;
         if block.label != "CERTIFICATE" {
-            return Err(format!(
-                "PEM block {} is labelled {:?}, not CERTIFICATE",
-                i + 1,
-                block.label
-            ));
+            return Err(CertificateError::NotCertificate {
+                block: number,
+                label: block.label,
+            });
         }
-        let (rest, cert) = x509_parser::parse_x509_certificate(&block.contents)
-            .map_err(|e| format!("PEM block {}: not an X.509 certificate: {e}", i + 1))?;
+        let (rest, cert) =
+            x509_parser::parse_x509_certificate(&block.contents).map_err(|error| {
+                CertificateError::NotX509 {
+                    block: number,
+                    error,
+                }
+            })?;
         if !rest.is_empty() {
-            return Err(format!("PEM block {}: bytes after the certificate", i + 1));
+            return Err(CertificateError::TrailingBytes { block: number });
         }
         out.push(CertificateInfo {
             public_key: cert.tbs_certificate.subject_pki.raw.to_vec(),
@@ -582,13 +671,82 @@ pub fn read_certificates(pem: &str) -> Result<Vec<CertificateInfo>, String> {
         });
     }
     if out.is_empty() {
-        return Err("no PEM certificate (-----BEGIN CERTIFICATE-----)".to_owned());
+        return Err(CertificateError::NoCertificate);
     }
     Ok(out)
 }
 
 // ---------------------------------------------------------------------------------------------
 // The configured CA.
+
+/// Why the CA of `--csr-ca-cert` and `--csr-ca-key` cannot be used (at start, or when a CSR is
+/// to be signed: the files are read each time).
+#[derive(Debug, thiserror::Error)]
+pub enum CaError {
+    #[error("--csr-ca-cert and --csr-ca-key go together: give both or neither")]
+    HalfConfigured,
+    /// A CSR was to be signed, and no CA is configured.
+    #[error("no CA is configured")]
+    NotConfigured,
+    #[error("cannot read {}: {error}", path.display())]
+    Unreadable {
+        path: std::path::PathBuf,
+        error: std::io::Error,
+    },
+    #[error(
+        "{}: not a private key chargegate can sign with (PKCS#8 PEM, RSA, ECDSA P-256/P-384 or Ed25519): {error}",
+        path.display()
+    )]
+    BadKey {
+        path: std::path::PathBuf,
+        error: rcgen::Error,
+    },
+    /// The certificate file is not readable as PEM.
+    #[error("{}: {error}", path.display())]
+    Pem {
+        path: std::path::PathBuf,
+        error: PEMError,
+    },
+    /// A block of the certificate file (counted from 1) is not a certificate.
+    #[error("{}: block {block} is not a certificate: {error}", path.display())]
+    NotCertificate {
+        path: std::path::PathBuf,
+        block: usize,
+        error: x509_parser::nom::Err<X509Error>,
+    },
+    #[error("{}: no certificate", .0.display())]
+    NoCertificate(std::path::PathBuf),
+    /// The key is not the one of the certificate file's first certificate.
+    #[error("{} is not the key of the first certificate of {}", key.display(), cert.display())]
+    KeyMismatch {
+        key: std::path::PathBuf,
+        cert: std::path::PathBuf,
+    },
+    /// The certificate cannot issue certificates with the key.
+    #[error("{}: {error}", path.display())]
+    Issuer {
+        path: std::path::PathBuf,
+        error: rcgen::Error,
+    },
+    #[error("--csr-certificate-validity must be at least 1h")]
+    ValidityTooShort,
+}
+
+/// Why the configured CA could not sign a request.
+#[derive(Debug, thiserror::Error)]
+pub enum SignError {
+    #[error("the request's key cannot be certified here: {0}")]
+    UnsupportedKey(rcgen::Error),
+    #[error("the CA certificate has expired")]
+    CaExpired,
+    /// A validity date the certificate format cannot hold.
+    #[error("date out of range: {0}")]
+    DateOutOfRange(time::error::ComponentRange),
+    #[error("no randomness for a serial: {0}")]
+    NoRandomness(getrandom::Error),
+    #[error("signing failed: {0}")]
+    Signing(rcgen::Error),
+}
 
 /// The CA of `--csr-ca-cert` and `--csr-ca-key`: the certificate file (the CA first, then any
 /// certificates up to the root, all sent with each signed certificate) and its private key.
@@ -601,35 +759,37 @@ pub struct Ca {
 
 /// Reads the configured CA; `None` when none is configured. Checks that the key belongs to the
 /// first certificate.
-pub fn load_ca(settings: &Settings) -> Result<Option<Ca>, String> {
+pub fn load_ca(settings: &Settings) -> Result<Option<Ca>, CaError> {
     let (cert_path, key_path) = match (&settings.csr_ca_cert, &settings.csr_ca_key) {
         (None, None) => return Ok(None),
         (Some(c), Some(k)) => (c, k),
-        _ => {
-            return Err("--csr-ca-cert and --csr-ca-key go together: give both or neither".into());
-        }
+        _ => return Err(CaError::HalfConfigured),
     };
     let read = |path: &std::path::Path| {
-        std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+        std::fs::read_to_string(path).map_err(|error| CaError::Unreadable {
+            path: path.to_owned(),
+            error,
+        })
     };
     let cert_pem = read(cert_path)?;
     let key_pem = read(key_path)?;
-    let key = rcgen::KeyPair::from_pem(&key_pem).map_err(|e| {
-        format!(
-            "{}: not a private key chargegate can sign with (PKCS#8 PEM, RSA, ECDSA P-256/P-384 or Ed25519): {e}",
-            key_path.display()
-        )
+    let key = rcgen::KeyPair::from_pem(&key_pem).map_err(|error| CaError::BadKey {
+        path: key_path.clone(),
+        error,
     })?;
     let mut chain = Vec::new();
     let mut first: Option<(Vec<u8>, DateTime<Utc>)> = None;
     for (i, block) in Pem::iter_from_buffer(cert_pem.as_bytes()).enumerate() {
-        let block = block.map_err(|e| format!("{}: {e}", cert_path.display()))?;
-        let (_, cert) = x509_parser::parse_x509_certificate(&block.contents).map_err(|e| {
-            format!(
-                "{}: block {} is not a certificate: {e}",
-                cert_path.display(),
-                i + 1
-            )
+        let block = block.map_err(|error| CaError::Pem {
+            path: cert_path.clone(),
+            error,
+        })?;
+        let (_, cert) = x509_parser::parse_x509_certificate(&block.contents).map_err(|error| {
+            CaError::NotCertificate {
+                path: cert_path.clone(),
+                block: i + 1,
+                error,
+            }
         })?;
         if first.is_none() {
             let not_after = DateTime::<Utc>::from_timestamp(
@@ -649,17 +809,19 @@ pub fn load_ca(settings: &Settings) -> Result<Option<Ca>, String> {
         chain.push(pem_of("CERTIFICATE", &block.contents));
     }
     let Some((ca_key, not_after)) = first else {
-        return Err(format!("{}: no certificate", cert_path.display()));
+        return Err(CaError::NoCertificate(cert_path.clone()));
     };
     if rcgen::PublicKeyData::der_bytes(&key) != ca_key.as_slice() {
-        return Err(format!(
-            "{} is not the key of the first certificate of {}",
-            key_path.display(),
-            cert_path.display()
-        ));
+        return Err(CaError::KeyMismatch {
+            key: key_path.clone(),
+            cert: cert_path.clone(),
+        });
     }
-    let issuer = rcgen::Issuer::from_ca_cert_pem(&cert_pem, key)
-        .map_err(|e| format!("{}: {e}", cert_path.display()))?;
+    let issuer =
+        rcgen::Issuer::from_ca_cert_pem(&cert_pem, key).map_err(|error| CaError::Issuer {
+            path: cert_path.clone(),
+            error,
+        })?;
     Ok(Some(Ca {
         issuer,
         chain,
@@ -684,13 +846,13 @@ impl Ca {
     /// serial number, valid from now for `validity` (never beyond the CA's own end), key usage
     /// digitalSignature, extended key usage clientAuth, not a CA. Returns the PEM chain: the new
     /// certificate, then the CA file's certificates.
-    pub fn sign(&self, csr: &CsrInfo, validity: Duration) -> Result<String, String> {
+    pub fn sign(&self, csr: &CsrInfo, validity: Duration) -> Result<String, SignError> {
         use rcgen::{
             CertificateParams, DistinguishedName, DnType, ExtendedKeyUsagePurpose, IsCa,
             KeyUsagePurpose, SerialNumber, SubjectPublicKeyInfo,
         };
-        let key = SubjectPublicKeyInfo::from_der(&csr.public_key)
-            .map_err(|e| format!("the request's key cannot be certified here: {e}"))?;
+        let key =
+            SubjectPublicKeyInfo::from_der(&csr.public_key).map_err(SignError::UnsupportedKey)?;
         let mut dn = DistinguishedName::new();
         for (kind, value) in [
             (DnType::CommonName, &csr.common_name),
@@ -708,14 +870,14 @@ impl Ca {
             .unwrap_or(self.not_after)
             .min(self.not_after);
         if until <= now {
-            return Err("the CA certificate has expired".to_owned());
+            return Err(SignError::CaExpired);
         }
         let time = |t: DateTime<Utc>| {
             time::OffsetDateTime::from_unix_timestamp(t.timestamp())
-                .map_err(|e| format!("date out of range: {e}"))
+                .map_err(SignError::DateOutOfRange)
         };
         let mut serial = [0u8; 16];
-        getrandom::fill(&mut serial).map_err(|e| format!("no randomness for a serial: {e}"))?;
+        getrandom::fill(&mut serial).map_err(SignError::NoRandomness)?;
         serial[0] = (serial[0] & 0x7f) | 0x01;
         let mut params = CertificateParams::default();
         params.distinguished_name = dn;
@@ -728,7 +890,7 @@ impl Ca {
         params.use_authority_key_identifier_extension = true;
         let cert = params
             .signed_by(&key, &self.issuer)
-            .map_err(|e| format!("signing failed: {e}"))?;
+            .map_err(SignError::Signing)?;
         let mut chain = cert.pem();
         for ca in &self.chain {
             chain.push_str(ca);
@@ -797,8 +959,8 @@ impl OnBehalf<'_> {
     ) -> Result<CertificateSignedStatus, Refused> {
         self.permit(station_id, false).await?;
         let chain = text::<10000>(certificate_chain, "certificateChain")?;
-        let certificates =
-            read_certificates(chain.as_str()).map_err(|m| invalid("certificateChain", m))?;
+        let certificates = read_certificates(chain.as_str())
+            .map_err(|e| invalid("certificateChain", e.to_string()))?;
         let db = self.ctx.store.reader();
         let request = match request_id {
             Some(id) => Some(
@@ -831,7 +993,7 @@ impl OnBehalf<'_> {
                     ),
                 ));
             }
-            let csr = read_csr(&request.csr).map_err(|m| invalid("requestId", m))?;
+            let csr = read_csr(&request.csr).map_err(|e| invalid("requestId", e.to_string()))?;
             if certificates[0].public_key != csr.public_key {
                 return Err(invalid(
                     "certificateChain",
@@ -872,8 +1034,8 @@ impl OnBehalf<'_> {
     ) -> Result<CertificateStatus, Refused> {
         self.permit(station_id, false).await?;
         let certificate = text::<5500>(certificate, "certificate")?;
-        let read =
-            read_certificates(certificate.as_str()).map_err(|m| invalid("certificate", m))?;
+        let read = read_certificates(certificate.as_str())
+            .map_err(|e| invalid("certificate", e.to_string()))?;
         if read.len() != 1 {
             return Err(invalid("certificate", "give exactly one certificate"));
         }
@@ -998,26 +1160,7 @@ impl OnBehalf<'_> {
             filename: Set(None),
             error: Set(None),
         };
-        let stored = self
-            .ctx
-            .store
-            .write(move |txn| {
-                let row = row.clone();
-                Box::pin(async move {
-                    let id = log_request::Entity::insert(row)
-                        .exec(txn)
-                        .await?
-                        .last_insert_id;
-                    let request_id = request_id.unwrap_or(id);
-                    let row = log_request::ActiveModel {
-                        id: Set(id),
-                        request_id: Set(request_id),
-                        ..Default::default()
-                    };
-                    log_request::Entity::update(row).exec(txn).await
-                })
-            })
-            .await?;
+        let stored = store_log_request(self.ctx, row, request_id).await?;
         let command = GetLog {
             log_type,
             request_id: stored.request_id,
@@ -1030,24 +1173,7 @@ impl OnBehalf<'_> {
             },
         };
         let answer = self.send(station_id, command).await;
-        let update = log_request::ActiveModel {
-            id: Set(stored.id),
-            status: Set(answer.as_ref().ok().map(|a| a.status.as_str().to_owned())),
-            filename: Set(answer
-                .as_ref()
-                .ok()
-                .and_then(|a| a.filename.as_ref().map(|f| f.as_str().to_owned()))),
-            error: Set(answer.as_ref().err().map(failure)),
-            ..Default::default()
-        };
-        let stored = self
-            .ctx
-            .store
-            .write(move |txn| {
-                let update = update.clone();
-                Box::pin(async move { log_request::Entity::update(update).exec(txn).await })
-            })
-            .await?;
+        let stored = record_log_answer(self.ctx, stored.id, &answer).await?;
         Ok((stored, answer?))
     }
 
@@ -1069,7 +1195,7 @@ impl OnBehalf<'_> {
         let install = args.install_date_time.map(timestamp);
         let signing_certificate = text::<5500>(&args.signing_certificate, "signingCertificate")?;
         let read = read_certificates(signing_certificate.as_str())
-            .map_err(|m| invalid("signingCertificate", m))?;
+            .map_err(|e| invalid("signingCertificate", e.to_string()))?;
         if read.len() != 1 {
             return Err(invalid(
                 "signingCertificate",
@@ -1112,25 +1238,7 @@ impl OnBehalf<'_> {
             status: Set(None),
             error: Set(None),
         };
-        let stored = self
-            .ctx
-            .store
-            .write(move |txn| {
-                let row = row.clone();
-                Box::pin(async move {
-                    let id = signed_firmware_update::Entity::insert(row)
-                        .exec(txn)
-                        .await?
-                        .last_insert_id;
-                    let row = signed_firmware_update::ActiveModel {
-                        id: Set(id),
-                        request_id: Set(request_id.unwrap_or(id)),
-                        ..Default::default()
-                    };
-                    signed_firmware_update::Entity::update(row).exec(txn).await
-                })
-            })
-            .await?;
+        let stored = store_firmware_update(self.ctx, row, request_id).await?;
         let command = SignedUpdateFirmware {
             retries,
             retry_interval,
@@ -1144,34 +1252,118 @@ impl OnBehalf<'_> {
             },
         };
         let answer = self.send(station_id, command).await;
-        let update = signed_firmware_update::ActiveModel {
-            id: Set(stored.id),
-            status: Set(answer.as_ref().ok().map(|a| a.status.as_str().to_owned())),
-            error: Set(answer.as_ref().err().map(failure)),
-            ..Default::default()
-        };
-        let stored = self
-            .ctx
-            .store
-            .write(move |txn| {
-                let update = update.clone();
-                Box::pin(async move {
-                    signed_firmware_update::Entity::update(update)
-                        .exec(txn)
-                        .await
-                })
-            })
-            .await?;
+        let stored = record_firmware_answer(self.ctx, stored.id, &answer).await?;
         Ok((stored, answer?.status))
     }
 }
 
+/// Stores a GetLog request; its `requestId` is the row's id when the operator gave none.
+async fn store_log_request(
+    ctx: &Context,
+    row: log_request::ActiveModel,
+    request_id: Option<i32>,
+) -> Result<log_request::Model, StoreError> {
+    ctx.store
+        .write(move |txn| {
+            let row = row.clone();
+            Box::pin(async move {
+                let id = log_request::Entity::insert(row)
+                    .exec(txn)
+                    .await?
+                    .last_insert_id;
+                let request_id = request_id.unwrap_or(id);
+                let row = log_request::ActiveModel {
+                    id: Set(id),
+                    request_id: Set(request_id),
+                    ..Default::default()
+                };
+                log_request::Entity::update(row).exec(txn).await
+            })
+        })
+        .await
+}
+
+/// Keeps the station's answer to GetLog request `id` (its status and file name), or why none
+/// came.
+async fn record_log_answer(
+    ctx: &Context,
+    id: i32,
+    answer: &Result<GetLogResponse, Refused>,
+) -> Result<log_request::Model, StoreError> {
+    let update = log_request::ActiveModel {
+        id: Set(id),
+        status: Set(answer.as_ref().ok().map(|a| a.status.as_str().to_owned())),
+        filename: Set(answer
+            .as_ref()
+            .ok()
+            .and_then(|a| a.filename.as_ref().map(|f| f.as_str().to_owned()))),
+        error: Set(answer.as_ref().err().map(failure)),
+        ..Default::default()
+    };
+    ctx.store
+        .write(move |txn| {
+            let update = update.clone();
+            Box::pin(async move { log_request::Entity::update(update).exec(txn).await })
+        })
+        .await
+}
+
+/// Stores a SignedUpdateFirmware request; its `requestId` is the row's id when the operator
+/// gave none.
+async fn store_firmware_update(
+    ctx: &Context,
+    row: signed_firmware_update::ActiveModel,
+    request_id: Option<i32>,
+) -> Result<signed_firmware_update::Model, StoreError> {
+    ctx.store
+        .write(move |txn| {
+            let row = row.clone();
+            Box::pin(async move {
+                let id = signed_firmware_update::Entity::insert(row)
+                    .exec(txn)
+                    .await?
+                    .last_insert_id;
+                let row = signed_firmware_update::ActiveModel {
+                    id: Set(id),
+                    request_id: Set(request_id.unwrap_or(id)),
+                    ..Default::default()
+                };
+                signed_firmware_update::Entity::update(row).exec(txn).await
+            })
+        })
+        .await
+}
+
+/// Keeps the station's answer to SignedUpdateFirmware request `id`, or why none came.
+async fn record_firmware_answer(
+    ctx: &Context,
+    id: i32,
+    answer: &Result<StatusResponse<SignedUpdateFirmwareStatus>, Refused>,
+) -> Result<signed_firmware_update::Model, StoreError> {
+    let update = signed_firmware_update::ActiveModel {
+        id: Set(id),
+        status: Set(answer.as_ref().ok().map(|a| a.status.as_str().to_owned())),
+        error: Set(answer.as_ref().err().map(failure)),
+        ..Default::default()
+    };
+    ctx.store
+        .write(move |txn| {
+            let update = update.clone();
+            Box::pin(async move {
+                signed_firmware_update::Entity::update(update)
+                    .exec(txn)
+                    .await
+            })
+        })
+        .await
+}
+
 /// Checks the CA settings at start: both files or neither, readable, the key the first
 /// certificate's, a validity of at least an hour.
-pub fn check_settings(settings: &Settings) -> Result<(), String> {
+pub fn check_settings(settings: &Settings) -> Result<(), CaError> {
     load_ca(settings).map(drop)?;
     if settings.csr_certificate_validity.0 < Duration::from_secs(3600) {
-        return Err("--csr-certificate-validity must be at least 1h".into());
+        return Err(CaError::ValidityTooShort);
     }
     Ok(())
 }
@@ -1227,18 +1419,26 @@ mod tests {
             check_csr(&info, &ids(&["CP-1"]), Some("example cpo")),
             Ok(())
         );
-        let other = check_csr(&info, &ids(&["CP-1"]), Some("Other Operator")).unwrap_err();
+        let other = check_csr(&info, &ids(&["CP-1"]), Some("Other Operator"))
+            .unwrap_err()
+            .to_string();
         assert!(other.contains("does not name the CPO"), "{other}");
     }
 
     #[test]
     fn bad_csrs_are_told_apart() {
-        assert!(read_csr("hello").unwrap_err().contains("no PEM block"));
+        assert!(
+            read_csr("hello")
+                .unwrap_err()
+                .to_string()
+                .contains("no PEM block")
+        );
         assert!(
             read_csr(
                 "-----BEGIN CERTIFICATE REQUEST-----\n!!!\n-----END CERTIFICATE REQUEST-----\n"
             )
             .unwrap_err()
+            .to_string()
             .contains("PEM")
         );
         assert!(
@@ -1246,13 +1446,24 @@ mod tests {
                 "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----\n"
             )
             .unwrap_err()
+            .to_string()
             .contains("PKCS#10")
         );
         let (pem, _) = csr(Some("CP-1"), Some("CPO"));
         let relabelled = pem.replace("CERTIFICATE REQUEST", "PRIVATE KEY");
-        assert!(read_csr(&relabelled).unwrap_err().contains("labelled"));
+        assert!(
+            read_csr(&relabelled)
+                .unwrap_err()
+                .to_string()
+                .contains("labelled")
+        );
         let twice = format!("{pem}{pem}");
-        assert!(read_csr(&twice).unwrap_err().contains("more than one"));
+        assert!(
+            read_csr(&twice)
+                .unwrap_err()
+                .to_string()
+                .contains("more than one")
+        );
 
         // A signature that does not verify: one byte of the DER changed near its end.
         let block = one_pem(&pem, "CERTIFICATE REQUEST").unwrap();
@@ -1269,22 +1480,26 @@ mod tests {
         assert!(
             checks(None, Some("CPO"), &["CP-1"])
                 .unwrap_err()
+                .to_string()
                 .contains("no CN")
         );
         assert!(
             checks(Some("CP-2"), Some("CPO"), &["CP-1"])
                 .unwrap_err()
+                .to_string()
                 .contains("neither")
         );
         assert!(
             checks(Some("CP-1"), None, &["CP-1"])
                 .unwrap_err()
+                .to_string()
                 .contains("no O")
         );
         for cn in ["10.0.0.7", "::1", "https://cp.example.org"] {
             assert!(
                 checks(Some(cn), Some("CPO"), &[cn])
                     .unwrap_err()
+                    .to_string()
                     .contains("URL or an IP"),
                 "{cn}"
             );
@@ -1304,6 +1519,7 @@ mod tests {
         assert!(
             check_csr(&info, &ids(&["CP-1"]), None)
                 .unwrap_err()
+                .to_string()
                 .contains("too weak")
         );
         let strong = CsrInfo {
@@ -1350,6 +1566,7 @@ mod tests {
         assert!(
             read_certificates(&request)
                 .unwrap_err()
+                .to_string()
                 .contains("labelled")
         );
         assert!(

@@ -259,40 +259,58 @@ pub async fn store_profile(
     .await
 }
 
+/// Why a station could not connect with a security profile here (so moving it there would lock
+/// it out).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ProfileError {
+    /// Not a security profile at all.
+    #[error("a security profile is 0, 1, 2 or 3, not {0}")]
+    Unknown(u8),
+    /// Profiles 1 and 2 (HTTP Basic) and the station has no AuthorizationKey.
+    #[error(
+        "security profile {0} needs an AuthorizationKey: set one first with \
+         setStationAuthorizationKey"
+    )]
+    NoAuthorizationKey(u8),
+    /// Profile 2 and the server neither serves TLS nor sits behind a proxy that ends it.
+    #[error(
+        "security profile 2 needs TLS, and this server has no --tls-listen (nor \
+         --trusted-proxies that end TLS for it)"
+    )]
+    NoTls,
+    /// Profile 3 and the server does not serve TLS.
+    #[error(
+        "security profile 3 needs TLS with client certificates, and this server has no \
+         --tls-listen"
+    )]
+    NoTlsListener,
+    /// Profile 3 and the server has no CA to check client certificates with.
+    #[error(
+        "security profile 3 needs client certificates, and this server has no \
+         --tls-client-ca"
+    )]
+    NoClientCa,
+}
+
 /// Why a station could not connect with `profile` here (so moving it there would lock it
 /// out): no AuthorizationKey for a Basic profile, no TLS (a listener of its own, or a trusted
 /// proxy that ends TLS, for profile 2), no client CA.
-pub fn prerequisites(ctx: &Context, profile: u8, has_key: bool) -> Result<(), String> {
+pub fn prerequisites(ctx: &Context, profile: u8, has_key: bool) -> Result<(), ProfileError> {
     let settings = &ctx.settings;
     if profile > MAX_PROFILE {
-        return Err(format!("a security profile is 0, 1, 2 or 3, not {profile}"));
+        return Err(ProfileError::Unknown(profile));
     }
     if (profile == 1 || profile == 2) && !has_key {
-        return Err(format!(
-            "security profile {profile} needs an AuthorizationKey: set one first with \
-             setStationAuthorizationKey"
-        ));
+        return Err(ProfileError::NoAuthorizationKey(profile));
     }
     if profile == 2 && settings.tls_listen.is_none() && settings.trusted_proxies.is_empty() {
-        return Err(
-            "security profile 2 needs TLS, and this server has no --tls-listen (nor \
-             --trusted-proxies that end TLS for it)"
-                .into(),
-        );
+        return Err(ProfileError::NoTls);
     }
     if profile == 3 && settings.tls_listen.is_none() {
-        return Err(
-            "security profile 3 needs TLS with client certificates, and this server has no \
-             --tls-listen"
-                .into(),
-        );
+        return Err(ProfileError::NoTlsListener);
     }
     if profile == 3 && settings.tls_client_ca.is_none() {
-        return Err(
-            "security profile 3 needs client certificates, and this server has no \
-             --tls-client-ca"
-                .into(),
-        );
+        return Err(ProfileError::NoClientCa);
     }
     Ok(())
 }
@@ -350,7 +368,7 @@ pub async fn before_change(
             current.profile
         )));
     }
-    prerequisites(ctx, profile, current.key_hash.is_some()).map_err(invalid)?;
+    prerequisites(ctx, profile, current.key_hash.is_some()).map_err(|e| invalid(e.to_string()))?;
     Ok((profile > current.profile).then_some(OnAccepted::Profile(profile)))
 }
 

@@ -224,6 +224,8 @@ fn same_start(station: &str, req: &StartTransactionRequest) -> Condition {
         .add(transaction::Column::MeterStart.eq(req.meter_start))
 }
 
+/// StartTransaction in the writer's transaction: a retried start gets its first answer; a new
+/// one is flagged, stored and ends the reservation it names.
 async fn start_in(
     txn: &DatabaseTransaction,
     station: &str,
@@ -232,17 +234,71 @@ async fn start_in(
     now: DateTime<Utc>,
 ) -> Result<Started, DbErr> {
     let stored_tag = stored_tag(txn, &req.id_tag).await?;
-    if let Some(existing) = transaction::Entity::find()
-        .filter(same_start(station, req))
-        .one(txn)
-        .await?
-    {
+    if let Some(existing) = find_start(txn, station, req).await? {
         return Ok(retried(existing, stored_tag.as_ref(), now));
     }
-
-    let key = req.id_tag.key();
     let mut flags = Vec::new();
-    let mut info = match &stored_tag {
+    let mut info = resolve_tag(txn, req, stored_tag.as_ref(), policy, now, &mut flags).await?;
+    if info.status == AuthorizationStatus::Accepted
+        && charging_elsewhere(txn, station, req, stored_tag.as_ref()).await?
+    {
+        info.status = AuthorizationStatus::ConcurrentTx;
+        flags.push(flags::CONCURRENT_TX);
+    }
+    if connector_busy(txn, station, req).await? {
+        flags.push(flags::CONNECTOR_BUSY);
+    }
+    clock_flags(
+        req.timestamp.0,
+        now,
+        flags::START_IN_FUTURE,
+        flags::START_CLOCK_UNSET,
+        &mut flags,
+    );
+    match open(txn, station, req, &info, &flags, now).await? {
+        TryInsertResult::Inserted(result) => {
+            let id = result.last_insert_id;
+            let reservation_used = use_reservation(txn, station, req, id, now).await?;
+            Ok(Started {
+                id,
+                info,
+                created: true,
+                reservation_used,
+            })
+        }
+        // Another node stored the same start a moment ago: answer with its id.
+        TryInsertResult::Conflicted | TryInsertResult::Empty => {
+            let existing = find_start(txn, station, req)
+                .await?
+                .ok_or_else(|| DbErr::RecordNotFound("conflicting start".into()))?;
+            Ok(retried(existing, stored_tag.as_ref(), now))
+        }
+    }
+}
+
+/// The stored transaction of this same start (a retry, or another node's copy), if any.
+async fn find_start(
+    txn: &DatabaseTransaction,
+    station: &str,
+    req: &StartTransactionRequest,
+) -> Result<Option<transaction::Model>, DbErr> {
+    transaction::Entity::find()
+        .filter(same_start(station, req))
+        .one(txn)
+        .await
+}
+
+/// Resolves the id tag: the stored tag's info, or for an unknown tag the policy's status (the
+/// tag is flagged and remembered).
+async fn resolve_tag(
+    txn: &DatabaseTransaction,
+    req: &StartTransactionRequest,
+    stored_tag: Option<&id_tag::Model>,
+    policy: UnknownIdTagPolicy,
+    now: DateTime<Utc>,
+    flags: &mut Vec<&'static str>,
+) -> Result<IdTagInfo, DbErr> {
+    Ok(match stored_tag {
         Some(tag) => tag_info(tag, now),
         None => {
             flags.push(flags::UNKNOWN_ID_TAG);
@@ -254,65 +310,82 @@ async fn start_in(
                 parent_id_tag: None,
             }
         }
-    };
+    })
+}
 
-    let active = Condition::all().add(transaction::Column::StopTime.is_null());
-    let here = Condition::all()
+/// Open transactions.
+fn active() -> Condition {
+    Condition::all().add(transaction::Column::StopTime.is_null())
+}
+
+/// Transactions on the start's connector.
+fn here(station: &str, req: &StartTransactionRequest) -> Condition {
+    Condition::all()
         .add(transaction::Column::StationId.eq(station))
-        .add(transaction::Column::ConnectorId.eq(req.connector_id));
-    if info.status == AuthorizationStatus::Accepted {
-        // The tag itself, or any tag of the same group (parent), charging on another connector.
-        let mut group = Condition::any().add(transaction::Column::IdTagKey.eq(key.as_str()));
-        if let Some(parent) = stored_tag
-            .as_ref()
-            .and_then(|t| t.parent_id_tag_key.clone())
-        {
-            group = group.add(
-                transaction::Column::IdTagKey.in_subquery(
-                    Query::select()
-                        .column(id_tag::Column::IdTagKey)
-                        .from(id_tag::Entity)
-                        .and_where(Expr::col(id_tag::Column::ParentIdTagKey).eq(parent))
-                        .to_owned(),
-                ),
-            );
-        }
-        let elsewhere = transaction::Entity::find()
-            .select_only()
-            .column(transaction::Column::Id)
-            .filter(active.clone().add(group).add(here.clone().not()))
-            .into_tuple::<i32>()
-            .one(txn)
-            .await?;
-        if elsewhere.is_some() {
-            info.status = AuthorizationStatus::ConcurrentTx;
-            flags.push(flags::CONCURRENT_TX);
-        }
+        .add(transaction::Column::ConnectorId.eq(req.connector_id))
+}
+
+/// Whether the tag itself, or any tag of the same group (parent), is charging on another
+/// connector.
+async fn charging_elsewhere(
+    txn: &DatabaseTransaction,
+    station: &str,
+    req: &StartTransactionRequest,
+    stored_tag: Option<&id_tag::Model>,
+) -> Result<bool, DbErr> {
+    let mut group = Condition::any().add(transaction::Column::IdTagKey.eq(req.id_tag.key()));
+    if let Some(parent) = stored_tag.and_then(|t| t.parent_id_tag_key.clone()) {
+        group = group.add(
+            transaction::Column::IdTagKey.in_subquery(
+                Query::select()
+                    .column(id_tag::Column::IdTagKey)
+                    .from(id_tag::Entity)
+                    .and_where(Expr::col(id_tag::Column::ParentIdTagKey).eq(parent))
+                    .to_owned(),
+            ),
+        );
     }
-    let busy = transaction::Entity::find()
+    let elsewhere = transaction::Entity::find()
         .select_only()
         .column(transaction::Column::Id)
-        .filter(active.add(here))
+        .filter(active().add(group).add(here(station, req).not()))
         .into_tuple::<i32>()
         .one(txn)
         .await?;
-    if busy.is_some() {
-        flags.push(flags::CONNECTOR_BUSY);
-    }
-    clock_flags(
-        req.timestamp.0,
-        now,
-        flags::START_IN_FUTURE,
-        flags::START_CLOCK_UNSET,
-        &mut flags,
-    );
+    Ok(elsewhere.is_some())
+}
 
+/// Whether another transaction is still open on the start's connector.
+async fn connector_busy(
+    txn: &DatabaseTransaction,
+    station: &str,
+    req: &StartTransactionRequest,
+) -> Result<bool, DbErr> {
+    let busy = transaction::Entity::find()
+        .select_only()
+        .column(transaction::Column::Id)
+        .filter(active().add(here(station, req)))
+        .into_tuple::<i32>()
+        .one(txn)
+        .await?;
+    Ok(busy.is_some())
+}
+
+/// Opens the transaction: inserts its row, unless the same start is stored already.
+async fn open(
+    txn: &DatabaseTransaction,
+    station: &str,
+    req: &StartTransactionRequest,
+    info: &IdTagInfo,
+    flags: &[&str],
+    now: DateTime<Utc>,
+) -> Result<TryInsertResult<sea_orm::InsertResult<transaction::ActiveModel>>, DbErr> {
     let row = transaction::ActiveModel {
         id: NotSet,
         station_id: Set(station.to_owned()),
         connector_id: Set(req.connector_id),
         id_tag: Set(req.id_tag.to_string()),
-        id_tag_key: Set(key),
+        id_tag_key: Set(req.id_tag.key()),
         start_id_tag_status: Set(info.status.as_str().to_owned()),
         meter_start: Set(req.meter_start),
         start_time: Set(req.timestamp.0),
@@ -323,9 +396,9 @@ async fn start_in(
         stop_id_tag: Set(None),
         started_received_at: Set(now),
         stopped_received_at: Set(None),
-        flags: Set(join_flags("", &flags)),
+        flags: Set(join_flags("", flags)),
     };
-    let inserted = transaction::Entity::insert(row)
+    transaction::Entity::insert(row)
         .on_conflict_do_nothing_on([
             transaction::Column::StationId,
             transaction::Column::ConnectorId,
@@ -334,32 +407,24 @@ async fn start_in(
             transaction::Column::MeterStart,
         ])
         .exec(txn)
-        .await?;
-    match inserted {
-        TryInsertResult::Inserted(result) => {
-            let id = result.last_insert_id;
-            let reservation_used = match req.reservation_id {
-                Some(reservation) => {
-                    crate::use_case::reservation::use_in(txn, station, reservation, id, now).await?
-                }
-                None => false,
-            };
-            Ok(Started {
-                id,
-                info,
-                created: true,
-                reservation_used,
-            })
+        .await
+}
+
+/// Ends the reservation the start names, if it is this station's and still open; whether it
+/// did.
+async fn use_reservation(
+    txn: &DatabaseTransaction,
+    station: &str,
+    req: &StartTransactionRequest,
+    transaction_id: i32,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    match req.reservation_id {
+        Some(reservation) => {
+            crate::use_case::reservation::use_in(txn, station, reservation, transaction_id, now)
+                .await
         }
-        // Another node stored the same start a moment ago: answer with its id.
-        TryInsertResult::Conflicted | TryInsertResult::Empty => {
-            let existing = transaction::Entity::find()
-                .filter(same_start(station, req))
-                .one(txn)
-                .await?
-                .ok_or_else(|| DbErr::RecordNotFound("conflicting start".into()))?;
-            Ok(retried(existing, stored_tag.as_ref(), now))
-        }
+        None => Ok(false),
     }
 }
 
@@ -529,67 +594,18 @@ pub async fn stop(
     Ok(StopTransactionResponse { id_tag_info })
 }
 
+/// StopTransaction in the writer's transaction: closes the station's open transaction, or
+/// recognises a retry, or keeps the stop as unmatched.
 async fn stop_in(
     txn: &DatabaseTransaction,
     station: &Arc<str>,
     req: &StopTransactionRequest,
     now: DateTime<Utc>,
 ) -> Result<Stopped, DbErr> {
-    let found = if req.transaction_id > 0 {
-        transaction::Entity::find_by_id(req.transaction_id)
-            .one(txn)
-            .await?
-    } else {
-        None
-    };
-    let data = req.transaction_data.as_deref().unwrap_or_default();
-
-    let (kind, connector_id) = match found {
+    let (kind, connector_id) = match reported_transaction(txn, req).await? {
         Some(tx) if *tx.station_id == **station => {
             if tx.stop_time.is_none() {
-                let mut added = Vec::new();
-                if req.timestamp.0 < tx.start_time {
-                    added.push(flags::STOP_BEFORE_START);
-                }
-                if req.meter_stop < tx.meter_start {
-                    added.push(flags::METER_STOP_BELOW_START);
-                }
-                clock_flags(
-                    req.timestamp.0,
-                    now,
-                    flags::STOP_IN_FUTURE,
-                    flags::STOP_CLOCK_UNSET,
-                    &mut added,
-                );
-                let update = transaction::ActiveModel {
-                    id: Set(tx.id),
-                    meter_stop: Set(Some(req.meter_stop)),
-                    stop_time: Set(Some(req.timestamp.0)),
-                    stop_reason: Set(Some(
-                        req.reason.unwrap_or(Reason::Local).as_str().to_owned(),
-                    )),
-                    stop_id_tag: Set(req.id_tag.as_ref().map(|t| t.to_string())),
-                    stopped_received_at: Set(Some(now)),
-                    flags: Set(join_flags(&tx.flags, &added)),
-                    ..Default::default()
-                };
-                transaction::Entity::update(update).exec(txn).await?;
-                let rows = MeterRow::from_meter_values(
-                    station,
-                    tx.connector_id,
-                    Some(req.transaction_id),
-                    "StopTransaction",
-                    data,
-                    now,
-                );
-                insert_meter_rows_linked(txn, &rows, Some(tx.id)).await?;
-                crate::use_case::smart_charging::end_tx_profiles(
-                    txn,
-                    station,
-                    tx.connector_id,
-                    now,
-                )
-                .await?;
+                close(txn, station, &tx, req, now).await?;
                 return Ok(Stopped::Closed {
                     connector_id: tx.connector_id,
                 });
@@ -597,21 +613,130 @@ async fn stop_in(
             if tx.stop_time == Some(req.timestamp.0) && tx.meter_stop == Some(req.meter_stop) {
                 return Ok(Stopped::Retry);
             }
-            if !tx.flags.split(',').any(|f| f == flags::CONFLICTING_STOP) {
-                transaction::Entity::update(transaction::ActiveModel {
-                    id: Set(tx.id),
-                    flags: Set(join_flags(&tx.flags, &[flags::CONFLICTING_STOP])),
-                    ..Default::default()
-                })
-                .exec(txn)
-                .await?;
-            }
+            flag_conflicting_stop(txn, &tx).await?;
             (unmatched::ALREADY_STOPPED, tx.connector_id)
         }
         Some(_) => (unmatched::OTHER_STATION, 0),
         None => (unmatched::UNKNOWN_TRANSACTION, 0),
     };
+    keep_unmatched(txn, station, req, kind, connector_id, now).await?;
+    Ok(Stopped::Unmatched)
+}
 
+/// The transaction the stop names, of any station (ids below 1 name none).
+async fn reported_transaction(
+    txn: &DatabaseTransaction,
+    req: &StopTransactionRequest,
+) -> Result<Option<transaction::Model>, DbErr> {
+    if req.transaction_id > 0 {
+        transaction::Entity::find_by_id(req.transaction_id)
+            .one(txn)
+            .await
+    } else {
+        Ok(None)
+    }
+}
+
+/// The anomalies of a stop of `tx`: before its start, a meter below its start, a station clock
+/// in the future or unset.
+fn stop_flags(
+    tx: &transaction::Model,
+    req: &StopTransactionRequest,
+    now: DateTime<Utc>,
+) -> Vec<&'static str> {
+    let mut added = Vec::new();
+    if req.timestamp.0 < tx.start_time {
+        added.push(flags::STOP_BEFORE_START);
+    }
+    if req.meter_stop < tx.meter_start {
+        added.push(flags::METER_STOP_BELOW_START);
+    }
+    clock_flags(
+        req.timestamp.0,
+        now,
+        flags::STOP_IN_FUTURE,
+        flags::STOP_CLOCK_UNSET,
+        &mut added,
+    );
+    added
+}
+
+/// Closes the open transaction `tx`: records the stop on its row, stores the stop's meter
+/// values linked to it and ends its charging profiles.
+async fn close(
+    txn: &DatabaseTransaction,
+    station: &Arc<str>,
+    tx: &transaction::Model,
+    req: &StopTransactionRequest,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let added = stop_flags(tx, req, now);
+    let update = transaction::ActiveModel {
+        id: Set(tx.id),
+        meter_stop: Set(Some(req.meter_stop)),
+        stop_time: Set(Some(req.timestamp.0)),
+        stop_reason: Set(Some(
+            req.reason.unwrap_or(Reason::Local).as_str().to_owned(),
+        )),
+        stop_id_tag: Set(req.id_tag.as_ref().map(|t| t.to_string())),
+        stopped_received_at: Set(Some(now)),
+        flags: Set(join_flags(&tx.flags, &added)),
+        ..Default::default()
+    };
+    transaction::Entity::update(update).exec(txn).await?;
+    record_stop_meter_values(txn, station, tx.connector_id, req, Some(tx.id), now).await?;
+    crate::use_case::smart_charging::end_tx_profiles(txn, station, tx.connector_id, now).await?;
+    Ok(())
+}
+
+/// Stores the meter values a StopTransaction carries (its `transactionData`), linked to
+/// transaction `linked` when it is known.
+async fn record_stop_meter_values(
+    txn: &DatabaseTransaction,
+    station: &Arc<str>,
+    connector_id: i32,
+    req: &StopTransactionRequest,
+    linked: Option<i32>,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let rows = MeterRow::from_meter_values(
+        station,
+        connector_id,
+        Some(req.transaction_id),
+        "StopTransaction",
+        req.transaction_data.as_deref().unwrap_or_default(),
+        now,
+    );
+    insert_meter_rows_linked(txn, &rows, linked).await
+}
+
+/// Flags an already stopped transaction that received a second, different stop (once).
+async fn flag_conflicting_stop(
+    txn: &DatabaseTransaction,
+    tx: &transaction::Model,
+) -> Result<(), DbErr> {
+    if !tx.flags.split(',').any(|f| f == flags::CONFLICTING_STOP) {
+        transaction::Entity::update(transaction::ActiveModel {
+            id: Set(tx.id),
+            flags: Set(join_flags(&tx.flags, &[flags::CONFLICTING_STOP])),
+            ..Default::default()
+        })
+        .exec(txn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Keeps a stop that closes no transaction for reconciliation, with its meter values (once: a
+/// retry of it stores nothing).
+async fn keep_unmatched(
+    txn: &DatabaseTransaction,
+    station: &Arc<str>,
+    req: &StopTransactionRequest,
+    kind: &str,
+    connector_id: i32,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
     let row = unmatched_stop::ActiveModel {
         id: NotSet,
         station_id: Set(station.to_string()),
@@ -634,17 +759,9 @@ async fn stop_in(
         .await?;
     if matches!(inserted, TryInsertResult::Inserted(n) if n > 0) {
         // Connector 0 (the charge point) when the transaction, and so its connector, is unknown.
-        let rows = MeterRow::from_meter_values(
-            station,
-            connector_id,
-            Some(req.transaction_id),
-            "StopTransaction",
-            data,
-            now,
-        );
-        insert_meter_rows_linked(txn, &rows, None).await?;
+        record_stop_meter_values(txn, station, connector_id, req, None, now).await?;
     }
-    Ok(Stopped::Unmatched)
+    Ok(())
 }
 
 /// Remote start and stop on behalf of a caller (OCPP 1.6 §5.11, §5.12). A start that carries a
