@@ -14,10 +14,7 @@ use super::{
     pagination::{self, Page, PageArgs},
     station::Station,
 };
-use crate::{
-    auth::Role,
-    use_case::{transaction::flags, usage},
-};
+use crate::{auth::Role, use_case::transaction::flags};
 use ocpp::v16::{self, IdToken};
 
 /// An anomaly noticed on a transaction (it was stored all the same).
@@ -291,7 +288,7 @@ impl TransactionQuery {
         last: Option<i32>,
     ) -> Result<Page<Transaction>> {
         let p = principal(ctx)?;
-        let mut filter = usage::visible_transactions(p);
+        let mut filter = crate::use_case::transaction::visible(p);
         if let Some(station) = &station_id {
             station_access(p, station)?;
             filter = filter.add(transaction::Column::StationId.eq(station.as_str()));

@@ -16,7 +16,7 @@ use sea_orm::{
 };
 
 use crate::{
-    auth::Role,
+    auth::{Principal, Role},
     bus::Event,
     cache::MeterReading,
     config::UnknownIdTagPolicy,
@@ -762,6 +762,28 @@ async fn keep_unmatched(
         record_stop_meter_values(txn, station, connector_id, req, None, now).await?;
     }
     Ok(())
+}
+
+/// The transactions `caller` may see: at the stations of its token, and for a driver, of the
+/// id tags they own. Usage reports and the `transactions` query cover these.
+pub fn visible(caller: &Principal) -> sea_orm::Condition {
+    let mut scope = sea_orm::Condition::all();
+    if let Some(stations) = &caller.stations {
+        scope = scope.add(transaction::Column::StationId.is_in(stations.iter().cloned()));
+    }
+    if caller.role == Role::Driver {
+        scope = scope.add(transaction::Column::IdTagKey.in_subquery(owned_tags(&caller.sub)));
+    }
+    scope
+}
+
+/// The keys of the id tags `owner` owns.
+fn owned_tags(owner: &str) -> sea_orm::sea_query::SelectStatement {
+    Query::select()
+        .column(id_tag::Column::IdTagKey)
+        .from(id_tag::Entity)
+        .and_where(Expr::col(id_tag::Column::Owner).eq(owner))
+        .to_owned()
 }
 
 /// Remote start and stop on behalf of a caller (OCPP 1.6 §5.11, §5.12). A start that carries a

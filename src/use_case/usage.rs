@@ -11,10 +11,9 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
-use entity::{connector, id_tag, meter_value, station, transaction};
+use entity::{connector, meter_value, station, transaction};
 use sea_orm::{
-    ColumnTrait, Condition, DbErr, EntityTrait, QueryFilter, QuerySelect,
-    sea_query::{Expr, Query, SelectStatement},
+    ColumnTrait, Condition, DbErr, EntityTrait, QueryFilter, QuerySelect, sea_query::Expr,
 };
 
 use crate::{
@@ -311,7 +310,7 @@ pub async fn report(ctx: &Context, query: &UsageQuery<'_>) -> Result<Report, Usa
 
     // Overlapping the range; also a session of no length (or stopped "before" it started)
     // that starts within it.
-    let mut filter = visible_transactions(caller)
+    let mut filter = super::transaction::visible(caller)
         .add(transaction::Column::StartTime.lt(to))
         .add(
             Condition::any()
@@ -468,30 +467,6 @@ pub async fn report(ctx: &Context, query: &UsageQuery<'_>) -> Result<Report, Usa
         per_id_tag_only,
         Utc::now(),
     )
-}
-
-/// The transactions `caller` may see: at the stations of its token, and for a driver, of the
-/// id tags they own. Usage reports and the `transactions` query cover these.
-pub fn visible_transactions(caller: &Principal) -> Condition {
-    let mut scope = Condition::all();
-    if let Some(stations) = &caller.stations {
-        scope = scope.add(transaction::Column::StationId.is_in(stations.iter().cloned()));
-    }
-    if caller.role == Role::Driver {
-        scope = scope.add(transaction::Column::IdTagKey.in_subquery(owned_tags(&caller.sub)));
-    }
-    scope
-}
-
-/// The keys of the id tags `owner` owns.
-fn owned_tags(owner: &str) -> SelectStatement {
-    use sea_orm::sea_query::ExprTrait;
-
-    Query::select()
-        .column(id_tag::Column::IdTagKey)
-        .from(id_tag::Entity)
-        .and_where(Expr::col(id_tag::Column::Owner).eq(owner))
-        .to_owned()
 }
 
 #[cfg(test)]
