@@ -2,7 +2,7 @@
 //! connected stations, and one POST per remote command with the seed's bodies and OCPP-spelled
 //! answers. It calls the same checked command path as GraphQL ([`OnBehalf`]) with the same
 //! tokens and roles; its OpenAPI document is generated from the route table below. Bodies are
-//! read after the token is checked, up to `--max-request-size` (`api::read_limited`).
+//! read after the token is checked, up to `--max-request-size` (`serve::body::read_limited`).
 
 use std::sync::Arc;
 
@@ -20,9 +20,9 @@ use serde_json::{Value, json};
 use ocpp::rpc::CommandError;
 
 use crate::{
-    api::{BodyError, read_limited},
     auth::Principal,
     context::Context,
+    serve::body::{BodyError, read_limited},
     use_case::{
         command::{OnBehalf, Refused},
         firmware::{self, DownloadRefused},

@@ -20,10 +20,11 @@ use axum::{
 };
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
+use crate::serve::body::{self, BodyError};
+
 use super::{
     ChargegateSchema,
     account::ClientAddr,
-    body::{self, BodyError},
     build_schema,
     guard::Auth,
     limits::{SelectionBudget, coded},

@@ -7,7 +7,6 @@
 //! and the tests alike. Nothing here touches a WebSocket frame of OCPP.
 
 mod account;
-mod body;
 mod command;
 mod document;
 pub mod enums;
@@ -35,7 +34,6 @@ use std::sync::Arc;
 
 use async_graphql::{MergedObject, MergedSubscription, SDLExportOptions, Schema};
 
-pub use body::{BodyError, read_limited};
 pub use guard::Auth;
 pub use http::{cors, routes};
 

@@ -13,6 +13,7 @@
 //! the header and keep-alive timeouts. At shutdown the loop stops accepting, open
 //! connections finish their request in progress and close (forced after [`DRAIN`]).
 
+pub mod body;
 mod connection;
 mod handshakes;
 mod tls_peer;
