@@ -76,7 +76,10 @@ pub(crate) fn text<const N: usize>(
     value: &str,
     field: &'static str,
 ) -> Result<CiString<N>, Refused> {
-    CiString::new(value).map_err(|message| Refused::Invalid { field, message })
+    CiString::new(value).map_err(|e| Refused::Invalid {
+        field,
+        message: e.to_string(),
+    })
 }
 
 pub(crate) fn at_least(value: i32, min: i32, field: &'static str) -> Result<i32, Refused> {

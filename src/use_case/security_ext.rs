@@ -235,7 +235,7 @@ enum NotSigned {
     Task(tokio::task::JoinError),
     /// The chain does not fit CertificateSigned's `certificateChain`.
     #[error("certificate chain: {0}")]
-    Chain(String),
+    Chain(ocpp::v16::TooLong),
 }
 
 /// SignCertificate: the CSR is read and checked and kept with its state; the answer is

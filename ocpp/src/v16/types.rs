@@ -341,13 +341,23 @@ ocpp_enum!(UpdateStatus {
 #[serde(transparent)]
 pub struct CiString<const N: usize>(String);
 
+/// A string longer than its OCPP type allows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{len} characters where at most {max} are allowed")]
+pub struct TooLong {
+    /// Its length, in characters.
+    pub len: usize,
+    /// The most its type allows.
+    pub max: usize,
+}
+
 impl<const N: usize> CiString<N> {
     /// Fails when `s` is longer than `N` characters.
-    pub fn new(s: impl Into<String>) -> Result<Self, String> {
+    pub fn new(s: impl Into<String>) -> Result<Self, TooLong> {
         let s = s.into();
         let len = s.chars().count();
         if len > N {
-            Err(format!("{len} characters where at most {N} are allowed"))
+            Err(TooLong { len, max: N })
         } else {
             Ok(Self(s))
         }
