@@ -52,23 +52,10 @@ use tokio_rustls::TlsAcceptor;
 use tracing::{debug, info};
 
 use super::tls_peer::{self, TlsPeer};
-use super::{Shared, handshakes::HandshakeSlot};
-
-/// The deadlines of a connection, from the settings.
-#[derive(Clone, Copy, Debug)]
-pub(super) struct Timeouts {
-    pub header: Duration,
-    pub keep_alive: Duration,
-}
-
-/// Why the watchdog closed a connection.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Expiry {
-    /// No complete request head (or TLS handshake) in time.
-    Head,
-    /// Kept alive, and no next request in time.
-    Idle,
-}
+use super::{
+    handshakes::HandshakeSlot,
+    shared::{Expiry, Shared, Timeouts},
+};
 
 /// Serves one accepted connection until it ends, times out, upgrades or the server stops.
 pub(super) async fn run(

@@ -16,17 +16,15 @@
 pub mod body;
 mod connection;
 mod handshakes;
+mod shared;
 mod tls_peer;
 
 pub use tls_peer::TlsPeer;
 
 use std::{
     io,
-    net::{IpAddr, SocketAddr},
-    sync::{
-        Arc,
-        atomic::{AtomicU64, AtomicUsize, Ordering::Relaxed},
-    },
+    net::SocketAddr,
+    sync::{Arc, atomic::Ordering::Relaxed},
     time::Duration,
 };
 
@@ -40,120 +38,18 @@ use tokio_util::{sync::CancellationToken, task::TaskTracker};
 use tracing::{debug, info, warn};
 
 pub use self::handshakes::{Handshakes, address_block};
+pub use self::shared::Connections;
 use self::{
-    connection::{Expiry, Timeouts},
     handshakes::Vacancy,
+    shared::{Shared, Timeouts},
 };
-use crate::config::{Limits, Settings};
+use crate::config::Limits;
 
 /// How long open connections get at shutdown to finish their request in progress.
 pub const DRAIN: Duration = Duration::from_secs(10);
 /// The first pause after `accept` failed; it doubles up to [`ACCEPT_PAUSE_MAX`].
 const ACCEPT_PAUSE_MIN: Duration = Duration::from_millis(10);
 const ACCEPT_PAUSE_MAX: Duration = Duration::from_secs(1);
-
-/// The connections of both listeners: the handshake caps and what happened to connections,
-/// counted (for tests and operators).
-pub struct Connections {
-    handshakes: Arc<Handshakes>,
-    open: AtomicUsize,
-    refused: AtomicU64,
-    head_timeouts: AtomicU64,
-    idle_timeouts: AtomicU64,
-    accept_failures: AtomicU64,
-}
-
-impl Connections {
-    pub fn new(settings: &Settings) -> Arc<Self> {
-        let limits = &settings.limits;
-        Arc::new(Self {
-            handshakes: Handshakes::new(
-                limits.max_handshakes,
-                limits.max_handshakes_per_address,
-                settings.trusted_proxies.clone(),
-            ),
-            open: AtomicUsize::new(0),
-            refused: AtomicU64::new(0),
-            head_timeouts: AtomicU64::new(0),
-            idle_timeouts: AtomicU64::new(0),
-            accept_failures: AtomicU64::new(0),
-        })
-    }
-
-    /// Connections in their handshake now (accepted, first request not read completely).
-    pub fn in_handshake(&self) -> usize {
-        self.handshakes.count()
-    }
-
-    /// Connections in their handshake now from `ip`'s address (its /64 for IPv6).
-    pub fn in_handshake_from(&self, ip: IpAddr) -> usize {
-        self.handshakes.count_from(ip)
-    }
-
-    /// Client addresses with connections in their handshake now.
-    pub fn handshake_addresses(&self) -> usize {
-        self.handshakes.addresses()
-    }
-
-    /// HTTP connections open now (upgraded ones are sessions and not counted).
-    pub fn open(&self) -> usize {
-        self.open.load(Relaxed)
-    }
-
-    /// Connections closed at once: their address had the most in their handshake.
-    pub fn refused(&self) -> u64 {
-        self.refused.load(Relaxed)
-    }
-
-    /// Connections closed for not sending a request head (or TLS handshake) in time.
-    pub fn head_timeouts(&self) -> u64 {
-        self.head_timeouts.load(Relaxed)
-    }
-
-    /// Kept-alive connections closed for not sending their next request in time.
-    pub fn idle_timeouts(&self) -> u64 {
-        self.idle_timeouts.load(Relaxed)
-    }
-
-    /// Times `accept` failed for want of resources (file descriptors, buffers, memory).
-    pub fn accept_failures(&self) -> u64 {
-        self.accept_failures.load(Relaxed)
-    }
-
-    fn opened(self: &Arc<Self>) -> OpenGuard {
-        self.open.fetch_add(1, Relaxed);
-        OpenGuard(self.clone())
-    }
-
-    fn count_expiry(&self, expiry: Expiry) {
-        match expiry {
-            Expiry::Head => &self.head_timeouts,
-            Expiry::Idle => &self.idle_timeouts,
-        }
-        .fetch_add(1, Relaxed);
-    }
-}
-
-/// Counts a connection open while it lives.
-struct OpenGuard(Arc<Connections>);
-
-impl Drop for OpenGuard {
-    fn drop(&mut self) {
-        self.0.open.fetch_sub(1, Relaxed);
-    }
-}
-
-/// What every connection of one listener shares.
-struct Shared {
-    router: Router,
-    tls: Option<TlsAcceptor>,
-    timeouts: Timeouts,
-    connections: Arc<Connections>,
-    /// Stop accepting; connections end after their request in progress.
-    shutdown: CancellationToken,
-    /// Close every connection now (after [`DRAIN`]).
-    force: CancellationToken,
-}
 
 /// Serves `router` on `listener` (with TLS when `tls` is given) until `shutdown` fires and the
 /// open connections have finished.

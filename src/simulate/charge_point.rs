@@ -1039,6 +1039,16 @@ fn stamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
+/// The URL's host (an IPv6 address without its brackets) and port (by default its scheme's).
+pub fn host_and_port(uri: &axum::http::Uri) -> Option<(&str, u16)> {
+    let host = uri.host()?.trim_start_matches('[').trim_end_matches(']');
+    let port = uri.port_u16().unwrap_or(match uri.scheme_str() {
+        Some("wss") => 443,
+        _ => 80,
+    });
+    Some((host, port))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

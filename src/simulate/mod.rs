@@ -233,16 +233,6 @@ fn authority(uri: &Uri) -> &str {
     uri.authority().map_or("127.0.0.1", |a| a.as_str())
 }
 
-/// The URL's host (an IPv6 address without its brackets) and port (by default its scheme's).
-fn host_and_port(uri: &Uri) -> Option<(&str, u16)> {
-    let host = uri.host()?.trim_start_matches('[').trim_end_matches(']');
-    let port = uri.port_u16().unwrap_or(match uri.scheme_str() {
-        Some("wss") => 443,
-        _ => 80,
-    });
-    Some((host, port))
-}
-
 /// Stations per source address when they are spread automatically: below the server's
 /// default cap on connections in their handshake per address (256), so that a storm of every
 /// station at once is not refused.
@@ -253,7 +243,7 @@ const SUBSCRIBERS_PER_SOURCE: usize = 50;
 
 /// Resolves the server's address and picks the source addresses.
 async fn addresses(args: &SimulateArgs, uri: &Uri) -> anyhow::Result<(SocketAddr, Vec<IpAddr>)> {
-    let (host, port) = host_and_port(uri).context("the URL has no host")?;
+    let (host, port) = charge_point::host_and_port(uri).context("the URL has no host")?;
     let server = tokio::net::lookup_host((host, port))
         .await
         .with_context(|| format!("cannot resolve {host}"))?

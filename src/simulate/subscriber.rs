@@ -56,7 +56,7 @@ async fn connect(
         HeaderValue::from_static("graphql-transport-ws"),
     );
     let (host, port) =
-        super::host_and_port(request.uri()).context("the GraphQL URL has no host")?;
+        super::charge_point::host_and_port(request.uri()).context("the GraphQL URL has no host")?;
     let server = tokio::net::lookup_host((host, port))
         .await?
         .next()
