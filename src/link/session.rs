@@ -30,7 +30,7 @@ use ocpp::rpc::{
 use ocpp::v16::{Bounds, ChangeConfiguration, CiString, RegistrationStatus, Request, without_nul};
 
 use super::{
-    budget::Held,
+    budget::{Budget, Held},
     dispatch::{Outcome, dispatch},
     registry::{OutboundCall, SessionHandle},
 };
@@ -134,6 +134,8 @@ enum End {
 
 struct Session {
     ctx: Arc<Context>,
+    /// The budget of all stations' held bytes (the link's, taken once for the session).
+    station_bytes: Arc<Budget>,
     station: Arc<str>,
     connection_id: u64,
     registration: RegistrationStatus,
@@ -224,6 +226,7 @@ pub async fn run(ctx: Arc<Context>, station: Arc<str>, mut socket: WebSocket) {
 
     let now = Instant::now();
     let mut session = Session {
+        station_bytes: crate::link::of(&ctx).station_bytes.clone(),
         ctx,
         station,
         connection_id,
@@ -613,7 +616,7 @@ impl Session {
     /// Holds what a CALL costs while it is handled (its text and its sampled values, at most
     /// the whole budget: a heavier CALL is handled alone), growing what it held in the queue.
     fn hold_handled(&self, held: Option<Held>, text: &str, req: &Request) -> Option<Held> {
-        let budget = &crate::link::of(&self.ctx).station_bytes;
+        let budget = &self.station_bytes;
         let weight = req
             .sampled_values()
             .saturating_mul(SAMPLE_BYTES)
@@ -651,7 +654,7 @@ impl Session {
                 .refuse_queued(socket, text, id, action, "the station's queue is full")
                 .await;
         }
-        let Some(held) = crate::link::of(&self.ctx).station_bytes.take(text.len()) else {
+        let Some(held) = self.station_bytes.take(text.len()) else {
             return self
                 .refuse_queued(socket, text, id, action, "all stations' bytes are held")
                 .await;
