@@ -1,0 +1,26 @@
+// The console's build: Preact with TSX, one page per entry (the console at `/`, GraphiQL at
+// `GET /graphql`), hashed file names under /assets/ (served with long caching by the binary),
+// output in web/dist, which the binary embeds (src/web.rs) and CI checks against a fresh build.
+import { defineConfig } from "vite";
+
+export default defineConfig({
+  oxc: {
+    jsx: { runtime: "automatic", importSource: "preact" },
+  },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      input: { console: "index.html" },
+    },
+  },
+  server: {
+    proxy: {
+      "/graphql": { target: "http://127.0.0.1:3000", ws: true },
+      "/health": "http://127.0.0.1:3000",
+    },
+  },
+});
