@@ -3,6 +3,9 @@
 // output in web/dist, which the binary embeds (src/web.rs) and CI checks against a fresh build.
 import { defineConfig } from "vite";
 
+// `npm run dev` proxies the API to a running chargegate (CHARGEGATE_URL, default :3000).
+const server = process.env.CHARGEGATE_URL ?? "http://127.0.0.1:3000";
+
 export default defineConfig({
   oxc: {
     jsx: { runtime: "automatic", importSource: "preact" },
@@ -19,8 +22,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      "/graphql": { target: "http://127.0.0.1:3000", ws: true },
-      "/health": "http://127.0.0.1:3000",
+      "/graphql": { target: server, ws: true },
+      "/health": server,
     },
   },
 });
