@@ -6,8 +6,11 @@ same machine, checks what was stored, and prints a run's tables (as in bench/HIS
 on SQLite and on PostgreSQL, the bare tokio-tungstenite ceiling (bench/bare_server.rs) and the two
 peers in bench/peers/. Every JSON report is kept under bench/results/<date>/.
 
-Usage: bench/run [--quick] [--only a,b,c,d,e] [--skip-peers] [--servers chargegate,bare,...]
+Usage: bench/run [--quick] [--only a,b,c,d,e,f] [--skip-peers] [--servers chargegate,bare,...]
                  [--baseline PATH]
+
+Scenario f (not in the default set) is the operators' console in a real browser: 20,000
+stations connected, then bench/console.mjs (Chromium, headless) measures its pages (see there).
 
 `--baseline PATH` also runs another chargegate binary (an earlier build) as the servers
 `baseline` (SQLite) and `baseline-pg` (PostgreSQL), right after chargegate in every scenario, so
@@ -16,9 +19,11 @@ that a change is measured before and after in one run (driven by the same simula
 
 import argparse
 import datetime
+import gzip
 import json
 import os
 import platform
+import re
 import shutil
 import signal
 import socket
@@ -27,10 +32,12 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CHARGEGATE = os.path.join(ROOT, "target/release/chargegate")
-BARE = os.path.join(ROOT, "target/release/examples/bare-server")
+TARGET = os.path.join(os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target"), "release")
+CHARGEGATE = os.path.join(TARGET, "chargegate")
+BARE = os.path.join(TARGET, "examples/bare-server")
 PG_ADMIN = "postgres://postgres@127.0.0.1:5432/test"
 SECRET = "bench-secret-bench-secret-bench-secret"
 PEERS = ["ocpp-rpc", "python-ocpp"]
@@ -56,7 +63,7 @@ def psql(sql, db="test"):
 class Server:
     """One server under test, on a fresh database, in the foreground of its own process."""
 
-    def __init__(self, kind, workdir, journal=True):
+    def __init__(self, kind, workdir, journal=True, extra=()):
         self.kind, self.workdir, self.journal = kind, workdir, journal
         self.port = free_port()
         self.db = os.path.join(workdir, f"{kind}-{self.port}.sqlite")
@@ -70,9 +77,10 @@ class Server:
                 url = f"postgres://postgres@127.0.0.1:5432/{self.pg}"
             else:
                 url = f"sqlite://{self.db}"
+            self.database_url = url
             binary = BASELINE if kind.startswith("baseline") else CHARGEGATE
             cmd = [binary, "serve", "--listen", f"127.0.0.1:{self.port}",
-                   "--database-url", url, "--journal", "on" if journal else "off"]
+                   "--database-url", url, "--journal", "on" if journal else "off", *extra]
         elif kind == "bare":
             cmd = [BARE, f"127.0.0.1:{self.port}"]
         else:
@@ -173,6 +181,116 @@ def run_case(results, workdir, name, kind, sim_args, counts=(), journal=True, to
     return report
 
 
+CONSOLE_USER, CONSOLE_PASSWORD = "bench", "bench-console-passphrase"
+
+
+def console_size():
+    """The console's JavaScript, gzipped (level 9), counted as web/tests/size.test.mjs counts it:
+    every chunk reachable from web/dist/index.html through static and dynamic imports."""
+    dist = os.path.join(ROOT, "web/dist")
+    with open(os.path.join(dist, "index.html")) as f:
+        html = f.read()
+    entry = re.findall(r'(?:src|href)="/(assets/[^"]+\.js)"', html)
+    queue, seen, total, raw, files = list(entry), set(), 0, 0, {}
+    while queue:
+        name = queue.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        with open(os.path.join(dist, name), "rb") as f:
+            code = f.read()
+        size = len(gzip.compress(code, 9, mtime=0))
+        files[name] = size
+        total += size
+        raw += len(code)
+        queue += ["assets/" + m.decode() for m in
+                  re.findall(rb"[\"'`](?:\./|/assets/)([\w.-]+\.js)[\"'`]", code)]
+    return {"files": len(seen), "gzip_bytes": total, "raw_bytes": raw,
+            "entry_gzip_bytes": sum(files[e] for e in entry if e in files), "by_file": files}
+
+
+def graphql(port, token, query):
+    req = urllib.request.Request(
+        f"http://127.0.0.1:{port}/graphql", data=json.dumps({"query": query}).encode(),
+        headers={"content-type": "application/json", "authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(req, timeout=30) as res:
+        return json.load(res)
+
+
+def rss_kib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        return next(int(l.split()[1]) for l in f if l.startswith("VmRSS:"))
+
+
+def console_case(results, workdir, quick):
+    """(f) The console in Chromium with a fleet connected (bench/console.mjs measures)."""
+    stations = 2000 if quick else 20000
+    runs, hold = (3, 20) if quick else (10, 120)
+    log(f"-- console: chargegate, {stations:,} stations")
+    report = {"size": console_size(), "stations": stations}
+    log(f"   console JavaScript {report['size']['gzip_bytes'] / 1024:.1f} KB gzipped "
+        f"in {report['size']['files']} files")
+    # Unknown id tags are accepted (and remembered), so that the simulated sessions start.
+    server = Server("chargegate", workdir, extra=["--unknown-id-tags", "accept"])
+    sim = None
+    try:
+        subprocess.run([CHARGEGATE, "user", "add", "--username", CONSOLE_USER, "--role", "admin",
+                        "--database-url", server.database_url],
+                       env=dict(os.environ, CHARGEGATE_PASSWORD=CONSOLE_PASSWORD, RUST_LOG="warn"),
+                       check=True, capture_output=True)
+        # Every connector charges 20 minutes, then pauses 10 (the first sessions staggered over
+        # those 10 minutes); MeterValues every 30 s while charging.
+        sim = subprocess.Popen(
+            [CHARGEGATE, "simulate", server.url, "--json", "-n", str(stations), "--connectors", "2",
+             "--meter-interval", "30s", "--charge-for", "20m", "--pause", "10m",
+             "--ready-timeout", "300s", "--warmup", "0s", "--duration", "3h",
+             "--watch-pid", str(server.proc.pid)],
+            stdout=subprocess.PIPE, stderr=open(os.path.join(workdir, "console-simulate.log"), "ab"))
+        token = server.token()
+        start, connected = time.time(), 0
+        while time.time() - start < 360 and sim.poll() is None:
+            try:
+                data = graphql(server.port, token,
+                               "{ stations(connected: true, first: 1) { totalCount } }")
+                connected = data["data"]["stations"]["totalCount"]
+            except Exception as e:  # the server is busy with the storm: ask again
+                log(f"   (stations connected: {e})")
+            if connected >= stations:
+                break
+            time.sleep(2)
+        report["connected"] = connected
+        report["connect_seconds"] = round(time.time() - start, 1)
+        log(f"   {connected:,} stations connected after {report['connect_seconds']} s; "
+            "30 s for the first sessions")
+        time.sleep(5 if quick else 30)
+        report["server_rss_mib_before"] = rss_kib(server.proc.pid) / 1024
+        out = subprocess.run(
+            ["node", os.path.join(ROOT, "bench/console.mjs"), "--url", f"http://127.0.0.1:{server.port}",
+             "--user", CONSOLE_USER, "--password", CONSOLE_PASSWORD, "--runs", str(runs),
+             "--hold", str(hold)], stdout=subprocess.PIPE, text=True)
+        if out.returncode != 0 or not out.stdout.strip():
+            raise RuntimeError(f"bench/console.mjs failed ({out.returncode})")
+        report["browser"] = json.loads(out.stdout)
+        report["server_rss_mib_after"] = rss_kib(server.proc.pid) / 1024
+        with sqlite3.connect(server.db) as db:
+            report["rows"] = {t: db.execute(f"select count(*) from {t}").fetchone()[0]
+                              for t in ("stations", "transactions", "meter_values")}
+    finally:
+        if sim is not None:
+            sim.send_signal(signal.SIGINT)
+            try:
+                sim_out, _ = sim.communicate(timeout=180)
+                report["simulator"] = json.loads(sim_out) if sim_out.strip() else None
+            except (subprocess.TimeoutExpired, json.JSONDecodeError):
+                sim.kill()
+        server.stop()
+        server.cleanup()
+    results["console"] = report
+    with open(os.path.join(results["_dir"], "console-chargegate.json"), "w") as f:
+        json.dump(report, f, indent=2)
+    return report
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, to try the suite")
@@ -189,10 +307,19 @@ def main():
     fleet = 2000 if opts.quick else 19000
     seconds = 5 if opts.quick else 20
 
+    if "f" in scenarios:
+        # The console's assets are embedded in the binary: build them first.
+        log("building the console (web/dist)")
+        web = os.path.join(ROOT, "web")
+        if not os.path.isdir(os.path.join(web, "node_modules")):
+            subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=web, check=True,
+                           stdout=subprocess.DEVNULL)
+        subprocess.run(["npm", "run", "build"], cwd=web, check=True, stdout=subprocess.DEVNULL)
     log("building the release binaries and the peers")
-    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "chargegate",
-                    "--example", "bare-server"], cwd=ROOT, check=True)
-    peers = [] if opts.skip_peers else PEERS
+    bare = ["--example", "bare-server"] if scenarios - {"f"} else []
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "chargegate", *bare],
+                   cwd=ROOT, check=True)
+    peers = [] if opts.skip_peers or not scenarios - {"f"} else PEERS
     if opts.servers:
         peers = [p for p in peers if p in opts.servers.split(",")]
     for peer in peers:
@@ -246,6 +373,8 @@ def main():
             run_case(results, workdir, "commands", "chargegate",
                      ["-n", 1000, "--meter-interval", 0, "--commands", 50,
                       "--warmup", "3s", "--duration", f"{seconds}s"], token=True)
+        if "f" in scenarios:
+            console_case(results, workdir, opts.quick)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     print(render(results, fleet))
@@ -342,7 +471,56 @@ def render(results, fleet):
                     f"`getConfiguration` mutation → station → answer: {c['timed']:,} timed, "
                     f"p50 {l['p50_ms']} ms, p99 {l['p99_ms']} ms, p99.9 {l['p999_ms']} ms, "
                     f"max {l['max_ms']} ms, errors {c['call_errors']}.", ""]
+    out += render_console(results.get("console"))
     return "\n".join(out)
+
+
+def render_console(c):
+    """(f): the console's figures (milliseconds: median / p90 / max over the rounds)."""
+    if not c:
+        return []
+    b = c.get("browser") or {}
+    size = c["size"]
+    ms = lambda s: (f"{s['median']} / {s['p90']} / {s['max']} ms" if s.get("n") else "–")
+    out = ["### (f) The console", "",
+           f"{c['connected']:,} of {c['stations']:,} stations connected (2 connectors, charging 20 min "
+           f"in 30, MeterValues every 30 s); Chromium {b.get('chromium', '?')} headless, "
+           f"{b.get('runs', 0)} rounds, each in a fresh browser context. The console's JavaScript: "
+           f"**{size['gzip_bytes'] / 1024:.1f} KB** gzipped in {size['files']} files "
+           f"({size['entry_gzip_bytes'] / 1024:.1f} KB loaded at first; bar 300 KB).", "",
+           "| View | median / p90 / max | Bar | Met | Failed |", "|---|---|---|---|---|"]
+    views = b.get("views", {})
+    for key, label, bar in [
+            ("login_ready", "Cold load of `/` → sign-in form interactive", 1000),
+            ("sign_in", "Sign in → the overview's counts shown", None),
+            ("overview_reload", "Signed in, cold cache: load of `/` → the overview's counts", 1000),
+            ("stations_open", "Stations: click → first page of the table", 300),
+            ("page_turn", "Stations: Next → the next page shown", 300),
+            ("search", "Stations: search typed → the table shows the matches (debounce included)", 300)]:
+        v = views.get(key, {})
+        met = "–" if bar is None or not v.get("n") else ("yes" if v["p90"] <= bar else "no")
+        out.append(f"| {label} | {ms(v)} | {f'{bar} ms' if bar else '–'} | {met} | {v.get('failed', '–')} |")
+    out += ["", "GraphQL over HTTP as the page made it (Chromium's timing: request sent → first byte; "
+            "and the whole request), and the same queries replayed from Node one at a time:", "",
+            "| View: operation | Requests | Server's answer (to first byte) | Whole request | Replayed |",
+            "|---|---|---|---|---|"]
+    replay = b.get("replay", {})
+    for key, g in sorted(b.get("graphql", {}).items()):
+        op = key.split(": ", 1)[1]
+        out.append(f"| {key} | {g['total']['n']} | {ms(g['wait'])} | {ms(g['total'])} | "
+                   f"{ms(replay[op]) if op in replay else '–'} |")
+    out += ["", "The tab's memory (renderer process of the page; JS heap from CDP), bar 200 MB:", "",
+            "| Page, held | Renderer RSS at the end / max | PSS | Private (the context's renderers together) | JS heap used at the end / max | DOM nodes | WebSocket frames received |",
+            "|---|---|---|---|---|---|---|"]
+    for name, m in (b.get("memory") or {}).items():
+        f = m["final"]
+        out.append(f"| {name} (`{m['path']}`), {m['seconds']} s | {f['renderer_rss_mib']} / "
+                   f"{m['max_renderer_rss_mib']} MiB | {f['renderer_pss_mib']} MiB | "
+                   f"{f['renderer_private_mib']} MiB ({f['context_private_mib']} MiB) | "
+                   f"{f['js_heap_used_mib']} / {m['max_js_heap_used_mib']} MiB | {f['dom_nodes']} | "
+                   f"{f['ws_frames_received']} |")
+    out.append("")
+    return out
 
 
 if __name__ == "__main__":
