@@ -201,9 +201,12 @@ async function round(browser, i, out) {
   // Cold load of `/` and the sign-in form.
   const { context, page } = await newPage(browser);
   currentView = "login";
-  await page.goto(`${URL_}/`, { waitUntil: "commit" });
-  await page.waitForSelector('input[name="username"]', { timeout: TIMEOUT });
-  note("sign-in form", "login_ready", await page.evaluate(() => window.__marks.login));
+  const served = await attempt("sign-in form", "login_ready", async () => {
+    await page.goto(`${URL_}/`, { waitUntil: "commit" });
+    await until(page, "loginMark");
+    return page.evaluate(() => window.__marks.login);
+  });
+  if (!served) return { context, storage: null };
   const nav = await page.evaluate(() => {
     const n = performance.getEntriesByType("navigation")[0];
     return { document_ms: n.responseEnd, dom_content_loaded_ms: n.domContentLoadedEventEnd, load_ms: n.loadEventEnd };
