@@ -5,13 +5,14 @@
 // Each count links to the stations page filtered to what it counts.
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
+import { useLocation } from "preact-iso";
 import { graphql } from "../gql";
 import type { AttentionKind, ChargePointStatus, OverviewSummaryQuery } from "../gql/graphql";
 import { fmtAgo, fmtDateTime, fmtKWh, fmtNumber, t } from "../i18n";
 import { live } from "../lib/api";
 import { useMutation, useQuery, useTick } from "../lib/hooks";
 import { canOperate } from "../lib/session";
-import { ConfirmButton, ErrorNotice, Page } from "../lib/ui";
+import { ConfirmButton, ErrorNotice, Field, Page } from "../lib/ui";
 
 const SummaryQuery = graphql(`
   query OverviewSummary($since: DateTime) {
@@ -101,6 +102,13 @@ const KIND_LABEL: Record<AttentionKind, () => string> = {
   HANDSHAKE_REFUSED: () => t("overview.kind.handshakeRefused"),
   SECURITY_EVENT: () => t("overview.kind.securityEvent"),
 };
+const KINDS: AttentionKind[] = [
+  "CONNECTOR_FAULTED",
+  "STATION_OFFLINE",
+  "STATION_PENDING",
+  "HANDSHAKE_REFUSED",
+  "SECURITY_EVENT",
+];
 const KIND_BADGE: Record<AttentionKind, string> = {
   CONNECTOR_FAULTED: "s-faulted",
   STATION_OFFLINE: "s-offline",
@@ -262,7 +270,12 @@ export function Overview() {
     }
   };
 
-  const items = attention.data?.attention ?? [];
+  // Which kind of item to show, in the URL (`/?show=STATION_PENDING`) so it can be shared.
+  const { query, route } = useLocation();
+  const show = KINDS.find((k) => k === query.show) ?? null;
+  const all = attention.data?.attention ?? [];
+  const items = show ? all.filter((i) => i.kind === show) : all;
+  const perKind = (k: AttentionKind) => all.filter((i) => i.kind === k).length;
 
   return (
     <Page title={t("nav.overview")} actions={<LiveIndicator state={shownState} at={s?.at} />}>
@@ -349,8 +362,29 @@ export function Overview() {
 
       <h2 id="ov-attention">
         {t("overview.attention")}{" "}
-        {attention.data && <span class="muted">({fmtNumber(items.length)})</span>}
+        {attention.data && <span class="muted">({fmtNumber(all.length)})</span>}
       </h2>
+      {all.length > 0 && (
+        <div class="filters">
+          <Field label={t("overview.show")}>
+            <select
+              aria-label={t("overview.show")}
+              value={show ?? ""}
+              onChange={(e) => {
+                const v = (e.currentTarget as HTMLSelectElement).value;
+                route(v ? `/?show=${v}` : "/", true);
+              }}
+            >
+              <option value="">{t("overview.showAll", { n: fmtNumber(all.length) })}</option>
+              {KINDS.filter((k) => perKind(k) > 0 || k === show).map((k) => (
+                <option key={k} value={k}>
+                  {KIND_LABEL[k]()} ({fmtNumber(perKind(k))})
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+      )}
       <ErrorNotice error={attention.error} />
       <ErrorNotice error={approve.error} />
       {approved && (
@@ -359,7 +393,7 @@ export function Overview() {
         </p>
       )}
       {!attention.data && attention.loading && <p class="muted">{t("common.loading")}</p>}
-      {attention.data && items.length === 0 && <p class="muted">{t("overview.nothingNeedsAttention")}</p>}
+      {attention.data && all.length === 0 && <p class="muted">{t("overview.nothingNeedsAttention")}</p>}
       {items.length > 0 && (
         <div class="table-wrap">
           <table data-testid="attention-table" aria-labelledby="ov-attention">
@@ -412,7 +446,7 @@ export function Overview() {
           </table>
         </div>
       )}
-      {items.length >= ATTENTION_LIMIT && (
+      {all.length >= ATTENTION_LIMIT && (
         <p class="muted">{t("overview.attentionLimited", { n: fmtNumber(ATTENTION_LIMIT) })}</p>
       )}
     </Page>

@@ -264,12 +264,14 @@ function StationRow({ row }: { row: Row }) {
     <tr data-station={row.id}>
       <th scope="row" style={{ fontWeight: "normal", color: "inherit", whiteSpace: "normal" }}>
         <a href={`/stations/${encodeURIComponent(row.id)}`}>
-          {row.displayName ? <strong>{row.displayName}</strong> : <strong>{row.id}</strong>}
+          {row.displayName ? <strong>{row.displayName}</strong> : <strong style={{ whiteSpace: "nowrap" }}>{row.id}</strong>}
         </a>
         {row.displayName && (
           <>
             <br />
-            <span class="muted">{row.id}</span>
+            <span class="muted" style={{ whiteSpace: "nowrap" }}>
+              {row.id}
+            </span>
           </>
         )}
       </th>
@@ -333,6 +335,16 @@ export function Stations() {
     }
   }, [view.search]);
 
+  // A table of eight columns deserves a wide screen: lift the shell's max width while here.
+  useEffect(() => {
+    const main = document.getElementById("main");
+    if (!main) return;
+    main.style.maxWidth = "none";
+    return () => {
+      main.style.maxWidth = "";
+    };
+  }, []);
+
   const vars = variables(view);
   const list = useQuery(StationsQuery, vars);
   const sites = useQuery(SitesQuery, {});
@@ -373,6 +385,8 @@ export function Stations() {
   const selectValue = (e: Event) => (e.currentTarget as HTMLSelectElement).value;
   const sortedBy = (o: StationOrder) => (view.orderBy === o ? (view.descending ? "descending" : "ascending") : undefined);
 
+  // Each control also carries its label as `aria-label`: a <label> wrapping a <select> would
+  // otherwise lend it the options' text too, and tests find controls by their exact label.
   return (
     <Page title={t("nav.stations")}>
       <form
@@ -387,8 +401,10 @@ export function Stations() {
       >
         <Field label={t("stations.search")}>
           <input
+            aria-label={t("stations.search")}
             type="search"
             name="search"
+            style={{ minWidth: "15rem" }}
             value={text}
             placeholder={t("stations.searchHint")}
             onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
@@ -396,6 +412,7 @@ export function Stations() {
         </Field>
         <Field label={t("stations.connection")}>
           <select
+            aria-label={t("stations.connection")}
             name="connected"
             value={view.connected}
             onChange={(e) => go({ connected: selectValue(e) as View["connected"] })}
@@ -407,6 +424,7 @@ export function Stations() {
         </Field>
         <Field label={t("stations.registration")}>
           <select
+            aria-label={t("stations.registration")}
             name="registrationStatus"
             value={view.registrationStatus}
             onChange={(e) => go({ registrationStatus: selectValue(e) as View["registrationStatus"] })}
@@ -421,6 +439,7 @@ export function Stations() {
         </Field>
         <Field label={t("stations.connectorStatus")}>
           <select
+            aria-label={t("stations.connectorStatus")}
             name="connectorStatus"
             value={view.connectorStatus}
             onChange={(e) => go({ connectorStatus: selectValue(e) as View["connectorStatus"] })}
@@ -434,7 +453,7 @@ export function Stations() {
           </select>
         </Field>
         <Field label={t("stations.site")}>
-          <select name="site" value={view.site} onChange={(e) => go({ site: selectValue(e) })}>
+          <select aria-label={t("stations.site")} name="site" value={view.site} onChange={(e) => go({ site: selectValue(e) })}>
             <option value="">{t("common.all")}</option>
             {view.site && !siteList.some((s) => s.name === view.site) && (
               <option value={view.site}>{view.site}</option>
@@ -448,6 +467,7 @@ export function Stations() {
         </Field>
         <Field label={t("stations.sortBy")}>
           <select
+            aria-label={t("stations.sortBy")}
             name="orderBy"
             value={view.orderBy}
             onChange={(e) => go({ orderBy: selectValue(e) as StationOrder })}
@@ -461,6 +481,7 @@ export function Stations() {
         </Field>
         <Field label={t("stations.direction")}>
           <select
+            aria-label={t("stations.direction")}
             name="descending"
             value={view.descending ? "true" : "false"}
             onChange={(e) => go({ descending: selectValue(e) === "true" })}
