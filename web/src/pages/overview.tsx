@@ -9,7 +9,7 @@ import { useLocation } from "preact-iso";
 import { graphql } from "../gql";
 import type { AttentionKind, ChargePointStatus, OverviewSummaryQuery } from "../gql/graphql";
 import { fmtAgo, fmtDateTime, fmtKWh, fmtNumber, t } from "../i18n";
-import { live } from "../lib/api";
+import { live, liveSocket } from "../lib/api";
 import { useMutation, useQuery, useTick } from "../lib/hooks";
 import { canOperate } from "../lib/session";
 import { ConfirmButton, ErrorNotice, Field, Page } from "../lib/ui";
@@ -243,10 +243,11 @@ export function Overview() {
     };
   }, [since]);
 
-  // A failed read says the server is out of reach even before the socket notices; the next
-  // subscription event (sent at once when it re-subscribes) says it is back.
+  // The socket closing (the client then reconnects by itself) or a read failing says the
+  // server is out of reach; the next event (sent at once on re-subscribing) says it is back.
   const shownState: LiveState =
-    state === "live" && (attention.error?.code === "NETWORK" || summary.error?.code === "NETWORK")
+    state === "live" &&
+    (liveSocket.value !== "connected" || attention.error?.code === "NETWORK" || summary.error?.code === "NETWORK")
       ? "reconnecting"
       : state;
 
