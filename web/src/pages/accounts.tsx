@@ -1,6 +1,7 @@
 // Accounts (administrators only): who may sign in, with which role and over which stations;
 // create, change role and station scope, reset a password, delete.
 import { useState } from "preact/hooks";
+import { useLocation } from "preact-iso";
 import { graphql } from "../gql";
 import type { AccountRole } from "../gql/graphql";
 import { fmtDateTime, t } from "../i18n";
@@ -90,7 +91,9 @@ function RoleSelect(props: { value: string; onChange: (r: AccountRole) => void }
 
 export function Accounts() {
   const list = useQuery(AccountsQuery, {}, { skip: !isAdmin.value });
-  const [editing, setEditing] = useState<string | null>(null);
+  // `/accounts?user=<name>` (linked from an id tag's owner) opens that account.
+  const { query } = useLocation();
+  const [editing, setEditing] = useState<string | null>(query.user ?? null);
   const [done, setDone] = useState<string | null>(null);
 
   if (!isAdmin.value)
