@@ -136,6 +136,11 @@ function sumOver<K extends string>(
   }));
 }
 
+/** kWh with two decimals below 10 kWh, one above. */
+function kwh(v: number): string {
+  return fmtNumber(v, Math.abs(v) < 10 ? 2 : 1);
+}
+
 function pct(u: number | null | undefined): string {
   return u === null || u === undefined ? "–" : `${fmtNumber(u * 100, 1)} %`;
 }
@@ -321,7 +326,7 @@ export function Usage() {
         <>
           <div class="cards" role="group" aria-label={t("usage.totals")}>
             <div class="stat">
-              <span class="value">{fmtNumber(usage.totals.energyKwh, 1)} kWh</span>
+              <span class="value">{kwh(usage.totals.energyKwh)} kWh</span>
               <span class="label">{t("usage.energy")}</span>
             </div>
             <div class="stat">
@@ -384,7 +389,7 @@ export function Usage() {
                     <tr key={p.start}>
                       <th scope="row">{periodLabel(p.start)}</th>
                       <td>
-                        <Bar value={p.totals.energyKwh} max={maxPeriodEnergy} text={fmtNumber(p.totals.energyKwh, 1)} />
+                        <Bar value={p.totals.energyKwh} max={maxPeriodEnergy} text={kwh(p.totals.energyKwh)} />
                       </td>
                       <td class="num">{fmtNumber(p.totals.sessions)}</td>
                       <td class="num">{fmtDuration(p.totals.chargingSeconds)}</td>
@@ -438,7 +443,7 @@ export function Usage() {
                             />
                           </td>
                           <td>
-                            <Bar value={s.figures.energyKwh} max={maxStationEnergy} text={fmtNumber(s.figures.energyKwh, 1)} />
+                            <Bar value={s.figures.energyKwh} max={maxStationEnergy} text={kwh(s.figures.energyKwh)} />
                           </td>
                           <td class="num">{fmtNumber(s.figures.sessions)}</td>
                         </tr>
@@ -475,7 +480,7 @@ export function Usage() {
                             <a href={`/transactions?tag=${encodeURIComponent(s.key)}`}>{s.key}</a>
                           </th>
                           <td>
-                            <Bar value={s.figures.energyKwh} max={maxTagEnergy} text={fmtNumber(s.figures.energyKwh, 1)} />
+                            <Bar value={s.figures.energyKwh} max={maxTagEnergy} text={kwh(s.figures.energyKwh)} />
                           </td>
                           <td class="num">{fmtNumber(s.figures.sessions)}</td>
                           <td class="num">{fmtDuration(s.figures.chargingSeconds)}</td>
