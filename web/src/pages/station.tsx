@@ -14,6 +14,7 @@ import { canOperate, isStaff } from "../lib/session";
 import { Badge, ErrorNotice, Field, Page } from "../lib/ui";
 import { MeterChart, type ChartSample } from "./station/chart";
 import { measured, orNull } from "./station/common";
+import "./station/station.css";
 
 const Journal = lazy(() => import("./station/journal").then((m) => m.Journal));
 const Configuration = lazy(() => import("./station/configuration").then((m) => m.Configuration));

@@ -85,8 +85,8 @@ export function MeterChart(props: { stationId: string; listeners: Set<LiveListen
       <h2 id="chart-h">{t("station.chart")}</h2>
       <ErrorNotice error={q.error} />
       {q.loading && !q.data && <p class="muted">{t("common.loading")}</p>}
-      {q.data && times.length === 0 && <p class="muted">{t("station.chartEmpty")}</p>}
-      {times.length > 0 && (
+      {q.data && times.length < 2 && <p class="muted">{t("station.chartEmpty")}</p>}
+      {times.length >= 2 && (
         <div class="card">
           <TimeChart times={times} series={series} label={t("station.chartLabel")} />
         </div>
