@@ -322,7 +322,9 @@ export function StationPage() {
             <span class="muted">
               {station.connected
                 ? t("station.connectedSince", { ago: fmtAgo(station.connectedSince) })
-                : t("station.lastSeen", { ago: fmtAgo(station.lastSeenAt) })}
+                : station.lastSeenAt
+                  ? t("station.lastSeen", { ago: fmtAgo(station.lastSeenAt) })
+                  : t("station.neverConnected")}
             </span>
           </span>
         )

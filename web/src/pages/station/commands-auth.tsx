@@ -171,7 +171,7 @@ export function AuthCommands({ station }: CommandsProps) {
           variables={() => ({ stationId })}
           status={() => null}
           details={(d) => (
-            <p role="status">
+            <p class="notice ok" role="status">
               {t("station.listVersionAnswer", {
                 v: d.getLocalListVersion.listVersion,
                 stored: d.getLocalListVersion.storedVersion ?? "–",
