@@ -3,12 +3,12 @@
 // and certificate signing requests with a form to send a signed chain. Tab in the path,
 // filters in the query string.
 import { useEffect, useState } from "preact/hooks";
-import { useLocation, useRoute } from "preact-iso";
+import { useRoute } from "preact-iso";
 import { graphql } from "../gql";
 import type { CsrState } from "../gql/graphql";
 import { fmtAgo, fmtDateTime, t } from "../i18n";
 import { live } from "../lib/api";
-import { useMutation, useQuery } from "../lib/hooks";
+import { useMutation, useQuery, useUrlQuery, type UrlQuery as Query } from "../lib/hooks";
 import { canOperate, isAdmin } from "../lib/session";
 import { Badge, ConfirmButton, ErrorNotice, Field, Outcome, Page, Pager, useDebounced } from "../lib/ui";
 
@@ -185,18 +185,6 @@ const SignedMutation = graphql(`
   }
 `);
 
-type Query = Record<string, string | undefined>;
-
-function useUrlQuery(): [Query, (changes: Query) => void] {
-  const { path, query, route } = useLocation();
-  const set = (changes: Query) => {
-    const q = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...query, ...changes })) if (v) q.set(k, v);
-    const s = q.toString();
-    route(s ? `${path}?${s}` : path, true);
-  };
-  return [query as Query, set];
-}
 
 /** The page's cursor from the URL: `after`/`before` in the query string. */
 function paging(q: Query) {

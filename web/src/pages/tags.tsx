@@ -3,11 +3,10 @@
 // create, edit (status, block/unblock, expiry, parent, owner) and delete for operators.
 // Drivers see their own tags, read-only.
 import { useEffect, useState } from "preact/hooks";
-import { useLocation } from "preact-iso";
 import { graphql } from "../gql";
 import type { AuthorizationStatus } from "../gql/graphql";
 import { fmtAgo, fmtDateTime, t } from "../i18n";
-import { useMutation, useQuery } from "../lib/hooks";
+import { useMutation, useQuery, useUrlQuery, type UrlQuery as Query } from "../lib/hooks";
 import { canOperate, isAdmin, isStaff } from "../lib/session";
 import { Badge, ConfirmButton, ErrorNotice, Field, Page, Pager, useDebounced } from "../lib/ui";
 
@@ -111,18 +110,6 @@ function StatusBadge({ value }: { value: string | null | undefined }) {
   return <span class={`badge s-${value.toLowerCase()}`}>{statusLabel(value)}</span>;
 }
 
-type Query = Record<string, string | undefined>;
-
-function useUrlQuery(): [Query, (changes: Query) => void] {
-  const { path, query, route } = useLocation();
-  const set = (changes: Query) => {
-    const q = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...query, ...changes })) if (v) q.set(k, v);
-    const s = q.toString();
-    route(s ? `${path}?${s}` : path, true);
-  };
-  return [query as Query, set];
-}
 
 /** An ISO instant as a `datetime-local` value (local time). */
 function toLocalInput(iso: string | null | undefined): string {

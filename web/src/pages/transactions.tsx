@@ -3,14 +3,14 @@
 // transaction's page (`/transactions/:id`) with its flags and a chart of its meter values,
 // live while it runs. Drivers see only their own (the server filters).
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { useLocation, useRoute } from "preact-iso";
+import { useRoute } from "preact-iso";
 import { graphql } from "../gql";
 import type { Measurand, Phase, UnitOfMeasure } from "../gql/graphql";
 import { fmtDateTime, fmtDuration, fmtKWh, fmtNumber, t } from "../i18n";
 import { ApiError, live, request } from "../lib/api";
 import { TimeChart } from "../lib/chart";
 import { download, toCsv } from "../lib/csv";
-import { useQuery } from "../lib/hooks";
+import { useQuery, useUrlQuery, type UrlQuery as Query } from "../lib/hooks";
 import { ErrorNotice, Field, Page, Pager, useDebounced } from "../lib/ui";
 
 const PAGE = 50;
@@ -145,19 +145,6 @@ const EventsSubscription = graphql(`
   }
 `);
 
-type Query = Record<string, string | undefined>;
-
-/** The page's state in the URL query string: read it, and change some of it. */
-function useUrlQuery(): [Query, (changes: Query) => void] {
-  const { path, query, route } = useLocation();
-  const set = (changes: Query) => {
-    const q = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...query, ...changes })) if (v) q.set(k, v);
-    const s = q.toString();
-    route(s ? `${path}?${s}` : path, true);
-  };
-  return [query as Query, set];
-}
 
 /** A `datetime-local` value (local time) as an ISO instant; undefined when empty or invalid. */
 function toIso(local: string | undefined): string | undefined {

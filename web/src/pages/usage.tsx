@@ -2,13 +2,12 @@
 // chart and table per day/week/month, utilisation per station and the top id tags, each
 // table exportable as CSV. Drivers get the figures of their own tags (the server decides).
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { useLocation } from "preact-iso";
 import { graphql } from "../gql";
 import type { UsagePeriod } from "../gql/graphql";
 import { fmtDate, fmtDuration, fmtNumber, lang, t } from "../i18n";
 import { TimeChart } from "../lib/chart";
 import { download, toCsv } from "../lib/csv";
-import { useQuery } from "../lib/hooks";
+import { useQuery, useUrlQuery } from "../lib/hooks";
 import { isStaff } from "../lib/session";
 import { ErrorNotice, Field, Page, useDebounced } from "../lib/ui";
 
@@ -56,18 +55,6 @@ const UsageQuery = graphql(`
 
 const TOP_TAGS = 20;
 
-type Query = Record<string, string | undefined>;
-
-function useUrlQuery(): [Query, (changes: Query) => void] {
-  const { path, query, route } = useLocation();
-  const set = (changes: Query) => {
-    const q = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...query, ...changes })) if (v) q.set(k, v);
-    const s = q.toString();
-    route(s ? `${path}?${s}` : path, true);
-  };
-  return [query as Query, set];
-}
 
 const pad = (n: number) => String(n).padStart(2, "0");
 /** A local date as `YYYY-MM-DD` (a date input's value). */
