@@ -515,7 +515,8 @@ def render_console(c):
             ("overview_reload", "Signed in, cold cache: load of `/` → the overview's counts", 1000),
             ("stations_open", "Stations: click → first page of the table", 300),
             ("page_turn", "Stations: Next → the next page shown", 300),
-            ("search", "Stations: search typed → the table shows the matches (debounce included)", 300)]:
+            ("search", "Stations: search, Enter → the table shows the matches", 300),
+            ("search_typed", "Stations: search only typed → the matches (the page's 300 ms debounce included)", None)]:
         v = views.get(key, {})
         met = "–" if bar is None or not v.get("n") else ("yes" if v["p90"] <= bar else "no")
         out.append(f"| {label} | {ms(v)} | {f'{bar} ms' if bar else '–'} | {met} | {v.get('failed', '–')} |")
