@@ -88,6 +88,7 @@ const INIT = () => {
     enter: () => searchInput().form.requestSubmit(),
     allMatch: (term) => rows().length > 0 && rows().every((r) => r.textContent.toLowerCase().includes(term)),
     heading: () => !!document.querySelector("main h1"),
+    always: () => true,
   };
   window.__until = (pred, timeout = 30000) =>
     new Promise((resolve, reject) => {
@@ -412,6 +413,9 @@ async function main() {
         }).then((r) => r.json());
         station = res.data?.stations?.nodes?.[0]?.id ?? "sim-00000";
       }
+      // An empty tab of the same origin (a JSON page, no script): what Chromium's renderer
+      // holds before the console adds anything (its own code and heaps).
+      report.memory.empty = await hold(browser, storage, "/health", "empty tab", 0, "always");
       report.memory.overview = await hold(browser, storage, "/", "overview", HOLD, "overviewMark");
       report.memory.station = await hold(browser, storage, `/stations/${encodeURIComponent(station)}`, `station ${station}`, HOLD, "heading");
     } else {
