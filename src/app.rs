@@ -116,15 +116,16 @@ impl App {
         let mut apis = Router::new()
             .merge(api::routes(context.clone()))
             .merge(rest::routes())
-            .merge(crate::link::upload::routes(context.settings.upload_max_mib));
+            .merge(crate::link::upload::routes(context.settings.upload_max_mib))
+            .merge(web::graphiql(context.settings.graphiql));
         if let Some(cors) = api::cors(&context.settings.cors_origins) {
             apis = apis.layer(cors);
         }
         let router: Router = Router::new()
             .merge(crate::link::endpoint::routes())
             .merge(apis)
-            // The console at `/` (the fallback) and GraphiQL on `GET /graphql`, last.
-            .merge(web::routes(context.settings.graphiql))
+            // The console at `/` and its client-side routes: the fallback.
+            .merge(web::routes())
             .with_state(context.clone());
         let limits = &context.settings.limits;
         crate::serve::check_file_limit(limits);
