@@ -57,6 +57,7 @@ pub async fn open(settings: Settings) -> anyhow::Result<Arc<Context>> {
         station_logins: Default::default(),
         new_stations: RegistrationLimiter::new(settings.limits.new_stations_per_address),
         credentials,
+        refused_handshakes: Default::default(),
         shutdown,
         stopped,
         settings,
