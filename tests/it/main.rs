@@ -5,6 +5,7 @@
 mod access_limits;
 mod api_auth;
 mod api_commands;
+mod api_console;
 mod api_contract;
 mod api_limits;
 mod api_queries;
