@@ -5,6 +5,7 @@
 mod access_limits;
 mod api_auth;
 mod api_commands;
+mod api_console;
 mod api_contract;
 mod api_limits;
 mod api_queries;
@@ -13,6 +14,7 @@ mod cli;
 mod cluster;
 mod commands;
 mod connections;
+mod console_assets;
 mod faults;
 mod frames;
 mod gql;
