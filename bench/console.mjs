@@ -335,7 +335,7 @@ async function hold(browser, storage, path, label, seconds, ready) {
   }
   const samples = [];
   const t0 = Date.now();
-  for (;;) {
+  const sample = async () => {
     const { metrics } = await cdp.send("Performance.getMetrics");
     const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
     const procs = await renderers(bcdp, mine);
@@ -354,16 +354,25 @@ async function hold(browser, storage, path, label, seconds, ready) {
       dom_nodes: m.Nodes,
       ws_frames_received: frames,
     };
-    samples.push(s);
+    return s;
+  };
+  for (;;) {
+    samples.push(await sample());
     if (Date.now() - t0 >= seconds * 1000) break;
     await new Promise((r) => setTimeout(r, Math.min(10000, seconds * 1000 - (Date.now() - t0))));
   }
   const last = samples[samples.length - 1];
+  // What of it was garbage: a full collection (V8's, which also frees what its dead objects
+  // held outside its heap, e.g. Intl formatters' ICU objects), then the same sample.
+  await cdp.send("HeapProfiler.collectGarbage");
+  await new Promise((r) => setTimeout(r, 2000));
+  const gc = await sample();
   const fix = (x) => (x === null || Number.isNaN(x) ? null : Math.round(x * 10) / 10);
   log(
     `${label} after ${last.t_s} s: renderer RSS ${fix(last.renderer_rss_mib)} MiB (PSS ${fix(last.renderer_pss_mib)}, ` +
       `private ${fix(last.renderer_private_mib)}), ` +
-      `JS heap ${fix(last.js_heap_used_mib)} MiB, ${last.dom_nodes} DOM nodes, ${frames} WebSocket frames received`,
+      `JS heap ${fix(last.js_heap_used_mib)} MiB, ${last.dom_nodes} DOM nodes, ${frames} WebSocket frames received; ` +
+      `after a forced GC: RSS ${fix(gc.renderer_rss_mib)} MiB, private ${fix(gc.renderer_private_mib)} MiB`,
   );
   await context.close();
   return {
@@ -372,6 +381,7 @@ async function hold(browser, storage, path, label, seconds, ready) {
     final: Object.fromEntries(Object.entries(last).map(([k, v]) => [k, typeof v === "number" ? fix(v) : v])),
     max_renderer_rss_mib: fix(Math.max(...samples.map((s) => s.renderer_rss_mib ?? 0))),
     max_renderer_private_mib: fix(Math.max(...samples.map((s) => s.renderer_private_mib ?? 0))),
+    after_gc: Object.fromEntries(Object.entries(gc).map(([k, v]) => [k, typeof v === "number" ? fix(v) : v])),
     max_js_heap_used_mib: fix(Math.max(...samples.map((s) => s.js_heap_used_mib))),
     samples,
   };

@@ -549,13 +549,15 @@ def render_console(c):
         out.append(f"| {key} | {g['total']['n']} | {ms(g['wait'])} | {ms(g['total'])} | "
                    f"{ms(replay[op]) if op in replay else '–'} |")
     out += ["", "The tab's memory (renderer process of the page; JS heap from CDP), bar 200 MB:", "",
-            "| Page, held | Renderer RSS at the end / max | PSS | Private (the context's renderers together) | JS heap used at the end / max | DOM nodes | WebSocket frames received |",
-            "|---|---|---|---|---|---|---|"]
+            "| Page, held | Renderer RSS at the end / max | PSS | Private (the context's renderers together) | After a forced GC: RSS / private | JS heap used at the end / max | DOM nodes | WebSocket frames received |",
+            "|---|---|---|---|---|---|---|---|"]
     for name, m in (b.get("memory") or {}).items():
         f = m["final"]
         out.append(f"| {name} (`{m['path']}`), {m['seconds']} s | {f['renderer_rss_mib']} / "
                    f"{m['max_renderer_rss_mib']} MiB | {f['renderer_pss_mib']} MiB | "
                    f"{f['renderer_private_mib']} MiB ({f['context_private_mib']} MiB) | "
+                   f"{(m.get('after_gc') or {}).get('renderer_rss_mib', '–')} / "
+                   f"{(m.get('after_gc') or {}).get('renderer_private_mib', '–')} MiB | "
                    f"{f['js_heap_used_mib']} / {m['max_js_heap_used_mib']} MiB | {f['dom_nodes']} | "
                    f"{f['ws_frames_received']} |")
     out.append("")
