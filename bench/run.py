@@ -267,11 +267,13 @@ def console_case(results, workdir, quick, runs=None, hold=None):
         start, connected, sims = time.time(), 0, []
         for first, count in [(0, online // 2), (online // 2, online - online // 2)]:
             # Every connector charges 20 minutes, then pauses 10 (the first sessions staggered
-            # over those 10 minutes); MeterValues every 30 s while charging.
+            # over those 10 minutes); MeterValues every 30 s while charging. A tag per connector
+            # (accepted and remembered as unknown tags): one tag charges at one place at a time.
             sims.append(subprocess.Popen(
                 [CHARGEGATE, "simulate", server.url, "--json", "-n", str(count),
                  "--first-index", str(first), "--connectors", "2",
                  "--meter-interval", "30s", "--charge-for", "20m", "--pause", "10m",
+                 "--id-tag", "{station}-{connector}",
                  "--ready-timeout", "300s", "--warmup", "0s", "--duration", "3h",
                  "--watch-pid", str(server.proc.pid)],
                 stdout=subprocess.PIPE,

@@ -96,6 +96,14 @@ impl Plan {
         format!("{}{index:05}", self.id_prefix)
     }
 
+    /// The id tag a station's connector presents: `--id-tag` with `{station}` and `{connector}`
+    /// replaced (one tag per connector, so that a fleet's sessions can run at once).
+    fn id_tag(&self, station: &str, connector: u32) -> String {
+        self.id_tag
+            .replace("{station}", station)
+            .replace("{connector}", &connector.to_string())
+    }
+
     fn wall(&self, at: Instant) -> DateTime<Utc> {
         let (instant, system) = self.epoch;
         let system = match at.checked_duration_since(instant) {
@@ -490,7 +498,7 @@ impl Station {
         match connector.cycle {
             Cycle::Idle => {
                 connector.cycle = Cycle::Busy;
-                let payload = json!({ "idTag": plan.id_tag }).to_string();
+                let payload = json!({ "idTag": plan.id_tag(&self.id, connector.id) }).to_string();
                 self.push(plan, "Authorize", payload, now, Kind::Authorize(c));
             }
             Cycle::Charging => self.push_stop(plan, c, "Local", now),
@@ -686,7 +694,8 @@ impl Station {
             Kind::Status { last: true } => self.ready(plan, now),
             Kind::Authorize(c) => {
                 if status(payload).as_deref() == Some("Accepted") {
-                    self.push_start(plan, c, plan.id_tag.clone(), now);
+                    let id_tag = plan.id_tag(&self.id, self.connectors[c].id);
+                    self.push_start(plan, c, id_tag, now);
                 } else {
                     self.idle(plan, c, now);
                 }

@@ -84,7 +84,9 @@ pub struct SimulateArgs {
     /// Pause between a connector's charging sessions.
     #[arg(long, default_value = "5m")]
     pub pause: HumanDuration,
-    /// The id tag stations present (the server must accept it for sessions to start).
+    /// The id tag stations present (the server must accept it for sessions to start); `{station}`
+    /// and `{connector}` in it are replaced, e.g. `{station}-{connector}` for a tag per connector
+    /// (one tag charges at one connector at a time).
     #[arg(long, default_value = "SIM-TAG")]
     pub id_tag: String,
     /// Authorization key for HTTP Basic auth (user: the station id); none by default.
