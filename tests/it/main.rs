@@ -13,6 +13,7 @@ mod cli;
 mod cluster;
 mod commands;
 mod connections;
+mod console;
 mod faults;
 mod frames;
 mod gql;

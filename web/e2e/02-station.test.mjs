@@ -1,0 +1,81 @@
+// One station's page: it follows the station by itself (StatusNotification, MeterValues, no
+// reload), a remote command is confirmed and the station's answer shown, and the same command
+// to a station that is offline says so plainly.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { ChargePoint, en, env, launch, screenshot, textWhen, visible, waitFor, withConsole } from "./harness.mjs";
+
+let browser;
+let cp;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await cp?.close();
+  await browser?.close();
+});
+
+/** Sends Reset (soft) from the station page, through its confirmation dialog. */
+async function softReset(page) {
+  const commands = page.getByTestId("commands");
+  const scope = (await commands.count()) > 0 ? commands : page.getByRole("main");
+  const type = scope.getByLabel(/reset type|type/i);
+  if ((await type.count()) > 0) await type.first().selectOption({ label: /soft/i }).catch(() => type.first().selectOption("SOFT"));
+  await scope.getByRole("button", { name: /soft reset|reset/i }).first().click();
+  const dialog = page.getByRole("dialog");
+  await visible(dialog, "the confirmation dialog");
+  await dialog.getByRole("button", { name: en("common.confirm") }).click();
+}
+
+test("the station page follows the station live and shows the answer to a command", async () => {
+  cp = await ChargePoint.connect("CP-E2E-1");
+  await cp.boot();
+
+  await withConsole(browser, { ...env.admin, path: "/stations/CP-E2E-1" }, async ({ page }) => {
+    const card = page.getByTestId("connector-1");
+    await visible(card, "connector 1's card");
+    await textWhen(page.getByTestId("status-1"), (s) => /available/i.test(s), "connector 1 Available");
+    // Proof that nothing below reloads the page.
+    await page.evaluate(() => (window.__e2eSameDocument = true));
+
+    const tx = await cp.start(1, env.staffTag, 0);
+    await textWhen(page.getByTestId("status-1"), (s) => /charging/i.test(s), "connector 1 Charging, pushed by the server");
+    await cp.meter(1, tx, 1234, 7200);
+    await textWhen(page.getByTestId("energy-1"), (s) => s.includes("1.23"), "1.23 kWh on connector 1");
+    await textWhen(page.getByTestId("power-1"), (s) => s.includes("7.2"), "7.2 kW on connector 1");
+    await cp.meter(1, tx, 2500, 11000);
+    await textWhen(page.getByTestId("energy-1"), (s) => s.includes("2.5"), "2.5 kWh after the next MeterValues");
+    await textWhen(page.getByTestId("power-1"), (s) => s.includes("11"), "11 kW after the next MeterValues");
+    assert.equal(await page.evaluate(() => window.__e2eSameDocument), true, "the page reloaded");
+    await screenshot(page, "station");
+
+    // Reset (soft): asked first, sent, and the station's answer shown.
+    await softReset(page);
+    const reset = await cp.receivedCall("Reset");
+    assert.equal(reset.payload.type, "Soft");
+    await textWhen(page.getByRole("status").filter({ hasText: en("command.answer") }), (s) => s.includes("ACCEPTED"), "the station's answer ACCEPTED");
+
+    await cp.stop(1, tx, 3000);
+    await textWhen(page.getByTestId("status-1"), (s) => /available/i.test(s), "connector 1 Available after the stop");
+  });
+
+  // The same page on a phone.
+  await withConsole(browser, { ...env.admin, path: "/stations/CP-E2E-1", viewport: { width: 360, height: 800 } }, async ({ page }) => {
+    await visible(page.getByTestId("connector-1"), "connector 1's card at 360 px");
+    await screenshot(page, "station-360");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `the page is ${overflow} px wider than a 360 px screen`);
+  });
+});
+
+test("a command to a station that is offline says the station is not connected", async () => {
+  const gone = await ChargePoint.connect("CP-E2E-OFF");
+  await gone.boot();
+  await gone.close();
+  await withConsole(browser, { ...env.admin, path: "/stations/CP-E2E-OFF" }, async ({ page }) => {
+    await visible(page.getByRole("heading", { name: /CP-E2E-OFF/ }), "the offline station's page");
+    await softReset(page);
+    await textWhen(page.getByRole("alert"), (s) => s.includes(en("error.STATION_OFFLINE")), "the STATION_OFFLINE message");
+    await waitFor(async () => !(await page.getByRole("status").filter({ hasText: "ACCEPTED" }).count()), "no ACCEPTED shown");
+  });
+});
