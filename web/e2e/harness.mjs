@@ -141,7 +141,7 @@ export async function openConsole(browser, { username, password, lang = "en", pa
   if (username) {
     await page.getByLabel(tr(lang, "login.username")).fill(username);
     await page.getByLabel(tr(lang, "login.password")).fill(password);
-    await page.getByRole("button", { name: tr(lang, "login.submit") }).click();
+    await page.getByRole("button", { name: tr(lang, "login.submit"), exact: true }).click();
     await waitFor(() => page.getByRole("navigation", { name: tr(lang, "nav.label") }).isVisible(), `${username} to be signed in`);
   }
   return {
