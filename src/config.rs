@@ -240,7 +240,7 @@ pub const MAX_DB_WRITERS: u32 = 16;
 /// The server's settings. Flags win over environment variables, which win over defaults.
 #[derive(Clone, Debug, Args)]
 pub struct Settings {
-    /// Address and port for OCPP WebSockets (and, later, the HTTP APIs).
+    /// Address and port for everything: the console, the APIs and the stations' WebSockets.
     #[arg(
         long,
         env = "CHARGEGATE_LISTEN",

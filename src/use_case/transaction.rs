@@ -136,7 +136,8 @@ async fn stored_tag<C: ConnectionTrait>(
 }
 
 /// Authorize: the tag's status from the database. An unknown tag is `Invalid`, or, when unknown
-/// tags are accepted, `Accepted` and remembered.
+/// tags are accepted, `Accepted`; either way it is remembered (`auto_created`), so that the
+/// console can list the tags a charger saw and an operator can accept one.
 pub async fn authorize(
     ctx: &Context,
     req: AuthorizeRequest,
@@ -148,15 +149,13 @@ pub async fn authorize(
         });
     }
     let status = unknown_tag_status(ctx.settings.unknown_id_tags);
-    if status == AuthorizationStatus::Accepted {
-        let tag = req.id_tag.clone();
-        ctx.store
-            .write(move |txn| {
-                let tag = tag.clone();
-                Box::pin(async move { remember_tag(txn, &tag, status, now).await })
-            })
-            .await?;
-    }
+    let tag = req.id_tag.clone();
+    ctx.store
+        .write(move |txn| {
+            let tag = tag.clone();
+            Box::pin(async move { remember_tag(txn, &tag, status, now).await })
+        })
+        .await?;
     Ok(AuthorizeResponse {
         id_tag_info: IdTagInfo {
             status,
