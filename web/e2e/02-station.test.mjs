@@ -3,7 +3,7 @@
 // to a station that is offline says so plainly.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { ChargePoint, en, env, launch, screenshot, textWhen, visible, waitFor, withConsole } from "./harness.mjs";
+import { ChargePoint, en, env, launch, screenshot, textWhen, visible, withConsole } from "./harness.mjs";
 
 let browser;
 let cp;
@@ -15,16 +15,20 @@ after(async () => {
   await browser?.close();
 });
 
-/** Sends Reset (soft) from the station page, through its confirmation dialog. */
+/** The station's Reset command form (its Commands tab must be open). */
+const resetForm = (page) => page.getByRole("form", { name: en("station.cmd.reset"), exact: true });
+
+/** Opens the Commands tab and sends Reset (soft), through its confirmation dialog. */
 async function softReset(page) {
-  const commands = page.getByTestId("commands");
-  const scope = (await commands.count()) > 0 ? commands : page.getByRole("main");
-  const type = scope.getByLabel(/reset type|type/i);
-  if ((await type.count()) > 0) await type.first().selectOption({ label: /soft/i }).catch(() => type.first().selectOption("SOFT"));
-  await scope.getByRole("button", { name: /soft reset|reset/i }).first().click();
+  await page.getByRole("link", { name: en("station.tab.commands"), exact: true }).click();
+  const form = resetForm(page);
+  await visible(form, "the Reset command");
+  await form.getByLabel(en("station.resetSoft")).check();
+  await form.getByRole("button", { name: en("station.cmd.reset"), exact: true }).click();
   const dialog = page.getByRole("dialog");
-  await visible(dialog, "the confirmation dialog");
-  await dialog.getByRole("button", { name: en("common.confirm") }).click();
+  await visible(dialog.getByText(en("station.confirm.softReset")), "the confirmation dialog");
+  await dialog.getByRole("button", { name: en("common.confirm"), exact: true }).click();
+  return form;
 }
 
 test("the station page follows the station live and shows the answer to a command", async () => {
@@ -50,10 +54,12 @@ test("the station page follows the station live and shows the answer to a comman
     await screenshot(page, "station");
 
     // Reset (soft): asked first, sent, and the station's answer shown.
-    await softReset(page);
+    const form = await softReset(page);
     const reset = await cp.receivedCall("Reset");
     assert.equal(reset.payload.type, "Soft");
-    await textWhen(page.getByRole("status").filter({ hasText: en("command.answer") }), (s) => s.includes("ACCEPTED"), "the station's answer ACCEPTED");
+    await textWhen(form.getByRole("status").filter({ hasText: en("command.answer") }), (s) => s.includes("ACCEPTED"), "the station's answer ACCEPTED");
+    // Back to the connectors (a link within the page, no reload).
+    await page.getByRole("link", { name: en("station.tab.overview"), exact: true }).click();
 
     await cp.stop(1, tx, 3000);
     await textWhen(page.getByTestId("status-1"), (s) => /available/i.test(s), "connector 1 Available after the stop");
@@ -74,8 +80,8 @@ test("a command to a station that is offline says the station is not connected",
   await gone.close();
   await withConsole(browser, { ...env.admin, path: "/stations/CP-E2E-OFF" }, async ({ page }) => {
     await visible(page.getByRole("heading", { name: /CP-E2E-OFF/ }), "the offline station's page");
-    await softReset(page);
-    await textWhen(page.getByRole("alert"), (s) => s.includes(en("error.STATION_OFFLINE")), "the STATION_OFFLINE message");
-    await waitFor(async () => !(await page.getByRole("status").filter({ hasText: "ACCEPTED" }).count()), "no ACCEPTED shown");
+    const form = await softReset(page);
+    await textWhen(form.getByRole("alert"), (s) => s.includes(en("error.STATION_OFFLINE")), "the STATION_OFFLINE message");
+    assert.equal(await form.getByRole("status").filter({ hasText: en("command.answer") }).count(), 0, "an answer shown from a station that is offline");
   });
 });
