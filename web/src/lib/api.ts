@@ -1,5 +1,6 @@
 // The console's only way to the server: the public GraphQL API over `POST /graphql` and
 // `graphql-transport-ws` at `/graphql/ws`, with the signed-in account's token.
+import { signal } from "@preact/signals";
 import { createClient, type Client } from "graphql-ws";
 import type { TypedDocumentString } from "../gql/graphql";
 import { session, signOut } from "./session";
@@ -56,6 +57,9 @@ export async function request<TData, TVars>(
   return result.data as TData;
 }
 
+/** The live socket's state, for a page's live indicator (the client reconnects by itself). */
+export const liveSocket = signal<"connecting" | "connected" | "closed">("closed");
+
 let client: Client | null = null;
 let clientToken: string | undefined;
 
@@ -74,6 +78,11 @@ function wsClient(): Client {
     keepAlive: 20_000,
     retryAttempts: Infinity,
     shouldRetry: () => true,
+    on: {
+      connecting: () => (liveSocket.value = "connecting"),
+      connected: () => (liveSocket.value = "connected"),
+      closed: () => (liveSocket.value = "closed"),
+    },
     retryWait: async (retries) => {
       await new Promise((r) => setTimeout(r, Math.min(1000 * 2 ** retries, 15_000)));
     },

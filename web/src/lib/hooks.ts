@@ -1,5 +1,6 @@
 // Small data hooks over lib/api: a query that reloads when its variables change, and a
 // mutation runner that keeps the outcome to show it plainly.
+import { useLocation } from "preact-iso";
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import type { TypedDocumentString } from "../gql/graphql";
 import { ApiError, request } from "./api";
@@ -85,4 +86,19 @@ export function useTick(ms = 1000): number {
     return () => clearInterval(id);
   }, [ms]);
   return now;
+}
+
+export type UrlQuery = Record<string, string | undefined>;
+
+/** The page's state in the URL query string (so a link reproduces the view): read it, and
+ * change some of it (empty values are dropped; the history entry is replaced). */
+export function useUrlQuery(): [UrlQuery, (changes: UrlQuery) => void] {
+  const { path, query, route } = useLocation();
+  const set = (changes: UrlQuery) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...query, ...changes })) if (v) q.set(k, v);
+    const s = q.toString();
+    route(s ? `${path}?${s}` : path, true);
+  };
+  return [query as UrlQuery, set];
 }

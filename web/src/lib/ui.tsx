@@ -1,8 +1,8 @@
 // The console's shared pieces: page frame, plain-language errors and outcomes, confirmations
 // (native <dialog>), cursor pagination, status badges.
-import type { ComponentChildren } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
-import { t, type Key } from "../i18n";
+import { cloneElement, isValidElement, type ComponentChildren, type VNode } from "preact";
+import { useEffect, useId, useRef, useState } from "preact/hooks";
+import { fmtNumber, t, type Key } from "../i18n";
 import type { ApiError } from "./api";
 
 export function Page(props: { title: string; actions?: ComponentChildren; children: ComponentChildren }) {
@@ -107,7 +107,7 @@ export function Pager(props: {
   if (!p) return null;
   return (
     <nav class="pager" aria-label={t("common.pages")}>
-      {props.total !== undefined && <span class="muted">{t("common.total", { n: props.total })}</span>}
+      {props.total !== undefined && <span class="muted">{t("common.total", { n: fmtNumber(props.total) })}</span>}
       <button type="button" disabled={!p.hasPreviousPage} onClick={() => props.onPage({ before: p.startCursor })}>
         ‹ {t("common.previous")}
       </button>
@@ -121,17 +121,28 @@ export function Pager(props: {
 /** A coloured label for a status (connector, registration, transaction). */
 export function Badge({ value }: { value: string | null | undefined }) {
   if (!value) return <span class="badge">–</span>;
-  return <span class={`badge s-${value.toLowerCase()}`}>{value.replaceAll("_", " ").toLowerCase()}</span>;
+  return (
+    <span class={`badge s-${value.toLowerCase().replaceAll("_", "")}`}>
+      {value.replaceAll("_", " ").toLowerCase()}
+    </span>
+  );
 }
 
-/** A labelled form field (native input), for forms that stay accessible. */
+/**
+ * A labelled form field (native input): the label names the control by `for`/`id`, so its
+ * accessible name is the label alone (a wrapping label would add a select's option texts).
+ */
 export function Field(props: { label: string; children: ComponentChildren; hint?: string }) {
+  const id = useId();
+  const child = props.children;
+  const single = isValidElement(child);
+  const controlId = single ? ((child as VNode<{ id?: string }>).props.id ?? id) : undefined;
   return (
-    <label class="field">
-      <span>{props.label}</span>
-      {props.children}
+    <div class="field">
+      {single ? <label for={controlId}>{props.label}</label> : <span>{props.label}</span>}
+      {single ? cloneElement(child as VNode<{ id?: string }>, { id: controlId }) : child}
       {props.hint && <small class="muted">{props.hint}</small>}
-    </label>
+    </div>
   );
 }
 
