@@ -107,6 +107,15 @@ async fn the_console_in_a_real_browser() {
     );
 
     let app = spawn(|_| {}).await;
+    // Before a browser is started: the console must be served at all.
+    let index = reqwest::get(format!("http://{}/", app.addr))
+        .await
+        .expect("GET /");
+    assert!(
+        index.status().is_success(),
+        "GET / answered {}: the server does not serve the console",
+        index.status()
+    );
     create_accounts(&app).await;
 
     let scratch = tempfile::tempdir().expect("temporary directory");

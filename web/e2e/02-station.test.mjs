@@ -18,9 +18,13 @@ after(async () => {
 /** The station's Reset command form (its Commands tab must be open). */
 const resetForm = (page) => page.getByRole("form", { name: en("station.cmd.reset"), exact: true });
 
+/** A tab of the station page (a link in its sections' navigation). */
+const tab = (page, key) =>
+  page.getByRole("navigation", { name: en("station.tabs") }).getByRole("link", { name: en(key), exact: true });
+
 /** Opens the Commands tab and sends Reset (soft), through its confirmation dialog. */
 async function softReset(page) {
-  await page.getByRole("link", { name: en("station.tab.commands"), exact: true }).click();
+  await tab(page, "station.tab.commands").click();
   const form = resetForm(page);
   await visible(form, "the Reset command");
   await form.getByLabel(en("station.resetSoft")).check();
@@ -59,7 +63,7 @@ test("the station page follows the station live and shows the answer to a comman
     assert.equal(reset.payload.type, "Soft");
     await textWhen(form.getByRole("status").filter({ hasText: en("command.answer") }), (s) => s.includes("ACCEPTED"), "the station's answer ACCEPTED");
     // Back to the connectors (a link within the page, no reload).
-    await page.getByRole("link", { name: en("station.tab.overview"), exact: true }).click();
+    await tab(page, "station.tab.overview").click();
 
     await cp.stop(1, tx, 3000);
     await textWhen(page.getByTestId("status-1"), (s) => /available/i.test(s), "connector 1 Available after the stop");

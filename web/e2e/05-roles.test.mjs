@@ -23,11 +23,17 @@ after(async () => {
 });
 
 test("a viewer sees the station but no commands", async () => {
-  await withConsole(browser, { ...env.viewer, path: "/stations/CP-E2E-4" }, async ({ page }) => {
+  await withConsole(browser, { ...env.viewer, path: "/stations/CP-E2E-4" }, async ({ page, go }) => {
     await textWhen(page.getByTestId("status-1"), (s) => /available/i.test(s), "connector 1 on the viewer's page");
     await page.waitForLoadState("networkidle");
-    assert.equal(await page.getByTestId("commands").count(), 0, "a commands panel for a viewer");
-    assert.equal(await page.getByRole("main").getByRole("button", { name: /reset|remote|unlock|availability/i }).count(), 0, "command buttons for a viewer");
+    const main = page.getByRole("main");
+    assert.equal(await main.getByRole("button", { name: en("station.editDetails") }).count(), 0, "Edit details for a viewer");
+    // Its Commands tab, even by URL, has no command in it.
+    await go("/stations/CP-E2E-4/commands");
+    await visible(main.getByText(en("station.operatorsOnly")), "the operators-only notice on Commands");
+    for (const key of ["station.cmd.reset", "station.cmd.start", "station.cmd.stop"])
+      assert.equal(await main.getByRole("button", { name: en(key), exact: true }).count(), 0, `${en(key)} for a viewer`);
+    assert.equal(await main.getByRole("form").count(), 0, "a command form for a viewer");
     const nav = page.getByRole("navigation", { name: en("nav.label") });
     assert.equal(await nav.getByRole("link", { name: en("nav.accounts") }).count(), 0, "Accounts in a viewer's navigation");
   });
@@ -47,7 +53,14 @@ test("a driver sees only its own transactions and no fleet pages", async () => {
     assert.equal(await table.getByRole("link", { name: String(staffTx), exact: true }).count(), 0, "someone else's transaction listed");
     assert.equal(await table.getByText(env.staffTag).count(), 0, "someone else's id tag listed");
 
+    // Someone else's transaction by its URL: the server does not give it out.
+    await go(`/transactions/${staffTx}`);
+    await visible(page.getByText(en("transactions.notFound")), "no such transaction for the driver");
+    assert.equal(await page.getByText(env.staffTag).count(), 0, "someone else's id tag shown");
+    // Fleet and admin pages by their URL: plainly refused.
+    await go("/stations/CP-E2E-4");
+    await visible(page.getByText(en("station.staffOnly")), "the staff-only notice on a station page");
     await go("/accounts");
-    await textWhen(page.getByRole("alert"), (s) => s.includes(en("error.FORBIDDEN")), "the API's refusal on /accounts");
+    await visible(page.getByText(en("accounts.adminsOnly")), "the admins-only notice on /accounts");
   });
 });

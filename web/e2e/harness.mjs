@@ -178,8 +178,14 @@ export async function withConsole(browser, options, body) {
   await c.done();
 }
 
-/** Saves a PNG of the page as `name` when CHARGEGATE_E2E_SCREENSHOTS is set. */
+/**
+ * Checks that the page shows no error notice (role="alert"), then saves a PNG of it as `name`
+ * when CHARGEGATE_E2E_SCREENSHOTS is set: a screenshot is of a page that works.
+ */
 export async function screenshot(page, name) {
+  await page.waitForLoadState("networkidle", { timeout: 5000 }).catch(() => {});
+  const alerts = await page.getByRole("alert").allTextContents();
+  if (alerts.length) throw new Error(`the ${name} page shows an error: ${alerts.join(" | ")}`);
   if (!env.screenshots) return;
   mkdirSync(env.screenshots, { recursive: true });
   // Fonts and charts settle; animations are off in headless screenshots anyway.
