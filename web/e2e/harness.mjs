@@ -99,6 +99,8 @@ export async function launch() {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      // The browser's own language (date inputs); each context sets the page's locale.
+      "--lang=en-GB",
     ],
   });
 }
