@@ -1,5 +1,5 @@
 //! Builds the application (database and migrations, status cache, event bus, HTTP router with the
-//! OCPP endpoint), runs it, and shuts it down cleanly: sockets closed, pending writes flushed.
+//! OCPP endpoint, the APIs and the web console), runs it, and shuts it down cleanly: sockets closed, pending writes flushed.
 
 use std::{
     hash::{BuildHasher, RandomState},
@@ -25,6 +25,7 @@ use crate::{
     serve::Connections,
     store::Store,
     throttle::{LoginThrottle, RegistrationLimiter},
+    web,
 };
 
 /// How long sessions get to finish their in-flight message at shutdown.
@@ -122,6 +123,8 @@ impl App {
         let router: Router = Router::new()
             .merge(crate::link::endpoint::routes())
             .merge(apis)
+            // The console at `/` (the fallback) and GraphiQL on `GET /graphql`, last.
+            .merge(web::routes(context.settings.graphiql))
             .with_state(context.clone());
         let limits = &context.settings.limits;
         crate::serve::check_file_limit(limits);
@@ -138,7 +141,7 @@ impl App {
         let pruner = tokio::spawn(prune_journal(context.clone()));
         let reservations = tokio::spawn(expire_reservations(context.clone()));
         let presence = tokio::spawn(crate::link::node::keep_presence(context.clone()));
-        tracing::info!(%addr, node = %context.node_id, "chargegate listening; stations connect to ws://{addr}/ocpp/{{chargePointId}}, the API is at http://{addr}/graphql");
+        tracing::info!(%addr, node = %context.node_id, "chargegate listening; stations connect to ws://{addr}/ocpp/{{chargePointId}}, the API is at http://{addr}/graphql, the console at http://{addr}/");
         Ok(Self {
             context,
             addr,

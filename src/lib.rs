@@ -1,7 +1,8 @@
 //! chargegate: an OCPP 1.6J central system for EV charging stations.
 //!
 //! The modules, in the order data flows through them. They are built in layers (foundation,
-//! [`context`], [`use_case`], the adapters [`link`], [`api`] and [`rest`], then [`app`]), each
+//! [`context`], [`use_case`], the adapters [`link`], [`api`], [`rest`] and [`web`], then
+//! [`app`]), each
 //! importing only from those below it: see `ARCHITECTURE.md`, "Layers", checked by
 //! `tests/it/layers.rs`.
 //!
@@ -38,6 +39,8 @@
 //! - [`api`]: the GraphQL API (queries, mutations, subscriptions), with [`auth`] for tokens
 //!   and roles.
 //! - [`rest`]: the seed's `/api/v1/centralsystem` HTTP API, on the same command path.
+//! - [`web`]: the operators' console at `/` and GraphiQL at `GET /graphql`, built by Vite into
+//!   `web/dist` and embedded in the binary, served with their caching and a strict CSP.
 //! - [`app`] opens the [`Context`] from [`config`] ([`app::open`]), builds the router and
 //!   [`serve`]s it; `main.rs` is the CLI, with [`health`] as the client side of
 //!   `chargegate health`.
@@ -59,6 +62,7 @@ pub mod simulate;
 pub mod store;
 pub mod throttle;
 pub mod use_case;
+pub mod web;
 
 pub use app::App;
 pub use config::Settings;

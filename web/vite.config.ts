@@ -17,7 +17,13 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
-      input: { console: "index.html" },
+      input: { console: "index.html", graphiql: "graphiql.html" },
+      // GraphiQL's dependencies mark their modules "use client" (for React Server Components),
+      // which means nothing in a browser bundle: that warning, once per module, is dropped.
+      onwarn(warning, warn) {
+        if (warning.code === "MODULE_LEVEL_DIRECTIVE") return;
+        warn(warning);
+      },
     },
   },
   server: {

@@ -1,22 +1,19 @@
-//! The API's HTTP routes: `POST /graphql` (bodies and batches limited), GraphiQL on
-//! `GET /graphql`, subscriptions on `/graphql/ws` (`graphql-transport-ws` and the legacy
+//! The API's HTTP routes: `POST /graphql` (bodies and batches limited), subscriptions on `/graphql/ws` (`graphql-transport-ws` and the legacy
 //! `graphql-ws`, see `ws.rs`), and `GET /health`. Bearer tokens come from the `Authorization`
-//! header, or from the `connection_init` payload for subscriptions.
+//! header, or from the `connection_init` payload for subscriptions. GraphiQL, on `GET /graphql`,
+//! is a page of the web console's build (`crate::web`).
 
 use std::{net::SocketAddr, sync::Arc};
 
-use async_graphql::{
-    BatchRequest,
-    http::{ALL_WEBSOCKET_PROTOCOLS, GraphiQLSource},
-};
+use async_graphql::{BatchRequest, http::ALL_WEBSOCKET_PROTOCOLS};
 use async_graphql_axum::GraphQLResponse;
 use axum::{
     Extension, Json, Router,
     body::Body,
     extract::{ConnectInfo, State, WebSocketUpgrade},
     http::{HeaderMap, HeaderValue, Method, StatusCode, header},
-    response::{Html, IntoResponse, Response},
-    routing::{any, get},
+    response::{IntoResponse, Response},
+    routing::{any, get, post},
 };
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
@@ -36,7 +33,7 @@ use crate::context::Context;
 pub fn routes(ctx: Arc<Context>) -> Router<Arc<Context>> {
     let schema = build_schema(ctx);
     Router::new()
-        .route("/graphql", get(graphiql).post(graphql))
+        .route("/graphql", post(graphql))
         .route("/graphql/ws", any(subscriptions))
         .route("/health", get(health))
         .layer(Extension(schema))
@@ -110,20 +107,6 @@ async fn graphql(
         .data(ClientAddr(Some(client)))
         .data(SelectionBudget::new(limits.query_selection_limit));
     GraphQLResponse::from(schema.execute_batch(batch).await).into_response()
-}
-
-async fn graphiql(State(ctx): State<Arc<Context>>) -> Response {
-    if !ctx.settings.graphiql {
-        return (StatusCode::NOT_FOUND, "GraphiQL is turned off").into_response();
-    }
-    Html(
-        GraphiQLSource::build()
-            .endpoint("/graphql")
-            .subscription_endpoint("/graphql/ws")
-            .title("chargegate")
-            .finish(),
-    )
-    .into_response()
 }
 
 /// The `X-Forwarded-For` header (only believed from a trusted proxy, see `Settings::client_ip`).

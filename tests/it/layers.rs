@@ -34,7 +34,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "config", "throttle", "auth", "store", "cache", "bus", "context",
         ],
     ),
-    // The adapters: the station link, the GraphQL API, the seed's REST API.
+    // The adapters: the station link, the GraphQL API, the seed's REST API (and `web`, below).
     (
         "link",
         &[
@@ -53,6 +53,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "config", "throttle", "auth", "store", "cache", "bus", "serve", "context", "use_case",
         ],
     ),
+    // The web console and GraphiQL: files built by Vite, embedded; they know nothing else.
+    ("web", &[]),
     // The other side of the wire: a client of the server, sharing only the settings' types.
     ("simulate", &["config"]),
 ];
