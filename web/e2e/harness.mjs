@@ -173,6 +173,16 @@ export async function withConsole(browser, options, body) {
   try {
     await body(c);
   } catch (e) {
+    // What the page showed when it failed: its address, its text and (if kept) a screenshot.
+    const seen = await c.page
+      .evaluate(() => `${location.pathname}${location.search}: ${document.body.innerText.replace(/\s+/g, " ").slice(0, 800)}`)
+      .catch((err) => `(page unreadable: ${err.message})`);
+    e.message += `\n(the page showed ${seen})`;
+    if (env.screenshots) {
+      mkdirSync(env.screenshots, { recursive: true });
+      const file = join(env.screenshots, `failed-${Date.now()}.png`);
+      if (await c.page.screenshot({ path: file }).then(() => true, () => false)) e.message += `\n(screenshot: ${file})`;
+    }
     await c.close();
     if (c.problems.length) e.message += `\n(the other-origin guard also caught:\n  ${c.problems.join("\n  ")})`;
     throw e;
