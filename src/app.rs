@@ -57,6 +57,7 @@ pub async fn open(settings: Settings) -> anyhow::Result<Arc<Context>> {
         station_logins: Default::default(),
         new_stations: RegistrationLimiter::new(settings.limits.new_stations_per_address),
         credentials,
+        refused_handshakes: Default::default(),
         shutdown,
         stopped,
         settings,
@@ -116,15 +117,16 @@ impl App {
         let mut apis = Router::new()
             .merge(api::routes(context.clone()))
             .merge(rest::routes())
-            .merge(crate::link::upload::routes(context.settings.upload_max_mib));
+            .merge(crate::link::upload::routes(context.settings.upload_max_mib))
+            .merge(web::graphiql(context.settings.graphiql));
         if let Some(cors) = api::cors(&context.settings.cors_origins) {
             apis = apis.layer(cors);
         }
         let router: Router = Router::new()
             .merge(crate::link::endpoint::routes())
             .merge(apis)
-            // The console at `/` (the fallback) and GraphiQL on `GET /graphql`, last.
-            .merge(web::routes(context.settings.graphiql))
+            // The console at `/` and its client-side routes: the fallback.
+            .merge(web::routes())
             .with_state(context.clone());
         let limits = &context.settings.limits;
         crate::serve::check_file_limit(limits);

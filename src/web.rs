@@ -42,10 +42,13 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
     img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; \
     base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-/// GraphiQL's policy: the console's, but for fonts. graphiql's own stylesheet carries its fonts
-/// inline as `data:font/woff2` URLs (it is published that way), so `font-src` also allows
-/// `data:` on this page; still nothing from another origin.
-const GRAPHIQL_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+/// GraphiQL's policy: the console's, with two additions for what graphiql 4 does, on this page
+/// only. Its stylesheet carries its fonts inline as `data:font/woff2` URLs (it is published that
+/// way), so `font-src` allows `data:`. Its dialogs (settings, shortcuts; Radix with
+/// react-remove-scroll) add a `<style>` element while open, so `style-src` allows
+/// `'unsafe-inline'` (styles only, never scripts; the element's text varies, so no hash fits).
+/// Still nothing from another origin.
+const GRAPHIQL_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
     img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; \
     base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
@@ -67,14 +70,18 @@ const NO_CONSOLE: &str = "chargegate's web console is not in this build (web/dis
     index.html).\nBuild it with `cd web && npm ci && npm run build`, then build chargegate \
     again. The GraphQL API is at /graphql.\n";
 
-/// The console's routes and GraphiQL's page (`GET /graphql`, when `graphiql` is on). The
-/// console is the fallback: merge this router after the others.
-pub fn routes<S: Clone + Send + Sync + 'static>(graphiql: bool) -> Router<S> {
-    let router = Router::new().fallback(console);
-    if graphiql {
-        router.route("/graphql", get(graphiql_page))
+/// The console: the fallback of every path no other route takes.
+pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
+    Router::new().fallback(console)
+}
+
+/// GraphiQL's page on `GET /graphql` (a 404 when `enabled` is off). Merge it with the API's
+/// routes before their CORS layer, so that `OPTIONS /graphql` still answers the preflight.
+pub fn graphiql<S: Clone + Send + Sync + 'static>(enabled: bool) -> Router<S> {
+    if enabled {
+        Router::new().route("/graphql", get(graphiql_page))
     } else {
-        router.route(
+        Router::new().route(
             "/graphql",
             get(|| async { (StatusCode::NOT_FOUND, "GraphiQL is turned off") }),
         )

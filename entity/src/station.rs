@@ -3,7 +3,7 @@
 
 use sea_orm::entity::prelude::*;
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "stations")]
 pub struct Model {
     /// The charge point identity from the connection URL (percent-decoded).
@@ -34,6 +34,20 @@ pub struct Model {
     /// `hmac-sha256$salt$mac` of its AuthorizationKey (the Basic password of profiles 1 and
     /// 2); never the key itself.
     pub authorization_key_hash: Option<String>,
+    /// The operator's name for it (at most 100 characters).
+    pub display_name: Option<String>,
+    /// The operator's site (car park, building) it belongs to (at most 100 characters).
+    pub site: Option<String>,
+    /// The operator's address of it, free text (at most 300 characters).
+    pub address: Option<String>,
+    /// WGS 84 degrees; both or neither.
+    #[sea_orm(column_type = "Double", nullable)]
+    pub latitude: Option<f64>,
+    #[sea_orm(column_type = "Double", nullable)]
+    pub longitude: Option<f64>,
+    /// The operator's note about it (at most 2000 characters).
+    #[sea_orm(column_type = "Text", nullable)]
+    pub note: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,6 +10,7 @@ mod m20261124_000005_security_extensions;
 mod m20261124_000006_meter_latest;
 mod m20261206_000007_journal_bounds;
 mod m20261206_000008_upload_expiry;
+mod m20261206_000009_station_details;
 
 /// The migrator `chargegate serve` and `chargegate migrate` run at start.
 #[derive(Debug)]
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000006_meter_latest::Migration),
             Box::new(m20261206_000007_journal_bounds::Migration),
             Box::new(m20261206_000008_upload_expiry::Migration),
+            Box::new(m20261206_000009_station_details::Migration),
         ]
     }
 }

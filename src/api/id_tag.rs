@@ -4,7 +4,10 @@
 
 use async_graphql::{Context, InputObject, MaybeUndefined, Object, Result};
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, Condition, EntityTrait, Order, QueryFilter};
+use sea_orm::{
+    ColumnTrait, Condition, EntityTrait, Order, QueryFilter,
+    sea_query::{Expr, ExprTrait, LikeExpr},
+};
 
 use super::{
     enums::{self, stored},
@@ -88,6 +91,20 @@ pub struct UpdateIdTagInput {
     pub owner: MaybeUndefined<String>,
 }
 
+/// `%part%` in lower case for `LIKE … ESCAPE '\'`, its own `%`, `_` and `\` escaped.
+pub(super) fn like_pattern(part: &str) -> String {
+    let mut pattern = String::with_capacity(part.len() + 2);
+    pattern.push('%');
+    for c in part.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}
+
 fn change<T>(value: MaybeUndefined<T>) -> Option<Option<T>> {
     match value {
         MaybeUndefined::Undefined => None,
@@ -101,7 +118,9 @@ pub struct IdTagQuery;
 
 #[Object]
 impl IdTagQuery {
-    /// Id tags by tag; drivers see their own.
+    /// Id tags by tag; drivers see their own. `autoCreated`: only those a station's use
+    /// created (true) or only those an operator registered or changed (false); `search`: a
+    /// case-insensitive part of the tag.
     #[allow(clippy::too_many_arguments)]
     #[graphql(complexity = "super::pagination::cost(first, last, child_complexity)")]
     async fn id_tags(
@@ -109,6 +128,8 @@ impl IdTagQuery {
         ctx: &Context<'_>,
         status: Option<enums::AuthorizationStatus>,
         owner: Option<String>,
+        auto_created: Option<bool>,
+        search: Option<String>,
         after: Option<String>,
         before: Option<String>,
         first: Option<i32>,
@@ -126,6 +147,16 @@ impl IdTagQuery {
         }
         if let Some(owner) = owner {
             filter = filter.add(entity::id_tag::Column::Owner.eq(owner));
+        }
+        if let Some(auto_created) = auto_created {
+            filter = filter.add(entity::id_tag::Column::AutoCreated.eq(auto_created));
+        }
+        if let Some(search) = search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            // The key is the tag in lower case.
+            filter = filter.add(
+                Expr::col(entity::id_tag::Column::IdTagKey)
+                    .like(LikeExpr::new(like_pattern(search)).escape('\\')),
+            );
         }
         let query = entity::id_tag::Entity::find().filter(filter);
         let args = PageArgs {
@@ -157,7 +188,8 @@ pub struct IdTagMutation;
 #[Object]
 impl IdTagMutation {
     /// Registers an id tag (operators whose token is not limited to some stations: a tag is
-    /// valid at every station).
+    /// valid at every station). A tag that exists only because a station used it (autoCreated)
+    /// is adopted; any other existing tag is a CONFLICT.
     async fn create_id_tag(&self, ctx: &Context<'_>, input: CreateIdTagInput) -> Result<IdTag> {
         fleet_operator(ctx)?;
         let row = id_tag::create(

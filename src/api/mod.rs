@@ -12,6 +12,7 @@ mod document;
 pub mod enums;
 pub mod error;
 mod firmware;
+mod fleet;
 mod guard;
 mod http;
 mod id_tag;

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use async_graphql::{MergedObject, MergedSubscription, SDLExportOptions, Schema};
 
 use super::{
-    account, command, firmware, id_tag, journal, limits, loaders, local_list, reservation,
+    account, command, firmware, fleet, id_tag, journal, limits, loaders, local_list, reservation,
     security_ext, smart_charging, station, station_credentials, subscription, transaction, usage,
 };
 use crate::context::Context;
@@ -25,6 +25,7 @@ pub struct Query(
     smart_charging::SmartChargingQuery,
     firmware::FirmwareQuery,
     security_ext::SecurityQuery,
+    fleet::FleetQuery,
 );
 
 /// Every mutation.
@@ -48,6 +49,7 @@ pub struct Mutation(
 pub struct Subscription(
     subscription::LiveSubscription,
     security_ext::SecuritySubscription,
+    fleet::FleetSubscription,
 );
 
 /// The schema type.

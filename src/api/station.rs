@@ -1,23 +1,32 @@
 //! Stations in the API: the `stations` and `station` queries, connectors with their live
 //! status, current transaction and last meter reading, and station approval.
 
-use async_graphql::{Context, ID, Object, Result};
-use chrono::{DateTime, Utc};
-use entity::{connector, station};
-use sea_orm::{
-    ColumnTrait, Condition, EntityTrait, Order, QueryFilter,
-    sea_query::{Expr, ExprTrait, Query},
+use async_graphql::{
+    Context, Enum, ID, InputObject, MaybeUndefined, Object, Result, SimpleObject,
+    connection::{Connection, Edge},
 };
+use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use chrono::{DateTime, Utc};
+use entity::{connector, meter_value, station};
+use sea_orm::{
+    ColumnTrait, Condition, EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+    sea_query::{Expr, ExprTrait, Func, LikeExpr, Query},
+};
+use serde::{Deserialize, Serialize};
 
 use super::{
     enums::{self, stored},
     error::ApiError,
-    guard::{app, operator, principal, station_access},
+    guard::{app, operator, principal, staff, staff_for, station_access},
     loaders::{ConnectorsOf, Loaders, OpenTransactionOn},
-    pagination::{self, Page, PageArgs},
-    transaction::Transaction,
+    pagination::{self, Page, PageArgs, TotalCount},
+    transaction::{MeterSample, Transaction},
 };
-use crate::{cache::MeterReading as CachedReading, use_case::station as use_case};
+use crate::{
+    cache::MeterReading as CachedReading,
+    use_case::station::{self as use_case, DetailsChange, DetailsError},
+};
 use ocpp::v16::{self, SampledValue as OcppSampledValue};
 
 /// A charge point.
@@ -113,6 +122,74 @@ impl Station {
     /// is, only its hash. Null for drivers.
     async fn has_authorization_key(&self, ctx: &Context<'_>) -> Option<bool> {
         staff_only(ctx, Some("")).map(|_| self.0.authorization_key_hash.is_some())
+    }
+    /// The operator's name for it, shown instead of its id where given.
+    async fn display_name(&self) -> Option<&str> {
+        self.0.display_name.as_deref()
+    }
+    /// The operator's site (car park, building) it belongs to.
+    async fn site(&self) -> Option<&str> {
+        self.0.site.as_deref()
+    }
+    /// The operator's address of it (street, building), free text.
+    async fn address(&self) -> Option<&str> {
+        self.0.address.as_deref()
+    }
+    /// Where it stands, WGS 84 degrees (both or neither).
+    async fn latitude(&self) -> Option<f64> {
+        self.0.latitude
+    }
+    async fn longitude(&self) -> Option<f64> {
+        self.0.longitude
+    }
+    /// The operator's note about it.
+    async fn note(&self) -> Option<&str> {
+        self.0.note.as_deref()
+    }
+    /// Meter samples it sent, of one connector or all, one measurand or all, in `[from, to)`;
+    /// oldest first (`last: N` gives the newest N).
+    #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "super::pagination::cost(first, last, child_complexity)")]
+    async fn meter_values(
+        &self,
+        ctx: &Context<'_>,
+        connector_id: Option<i32>,
+        measurand: Option<enums::Measurand>,
+        from: Option<DateTime<Utc>>,
+        to: Option<DateTime<Utc>>,
+        after: Option<String>,
+        before: Option<String>,
+        first: Option<i32>,
+        last: Option<i32>,
+    ) -> Result<Page<MeterSample>> {
+        // A driver sees the meter values of their own transactions only (`Transaction`).
+        staff_for(ctx, &self.0.id)?;
+        let mut filter = Condition::all().add(meter_value::Column::StationId.eq(&self.0.id));
+        if let Some(connector) = connector_id {
+            filter = filter.add(meter_value::Column::ConnectorId.eq(connector));
+        }
+        if let Some(m) = measurand {
+            filter =
+                filter.add(meter_value::Column::Measurand.eq(v16::Measurand::from(m).as_str()));
+        }
+        if let Some(from) = from {
+            filter = filter.add(meter_value::Column::Timestamp.gte(from));
+        }
+        if let Some(to) = to {
+            filter = filter.add(meter_value::Column::Timestamp.lt(to));
+        }
+        let query = meter_value::Entity::find().filter(filter);
+        let args = PageArgs {
+            after,
+            before,
+            first,
+            last,
+        };
+        let order = [
+            (meter_value::Column::Timestamp, Order::Asc),
+            (meter_value::Column::Id, Order::Asc),
+        ];
+        Ok(pagination::rows(ctx, args, query, &order, MeterSample).await?)
     }
     /// Its connectors (0 is the charge point itself), as their last StatusNotification left
     /// them.
@@ -295,7 +372,9 @@ pub struct StationQuery;
 
 #[Object]
 impl StationQuery {
-    /// Stations, by id; filtered by connection, registration and connector status.
+    /// Stations, sorted by `orderBy` (id by default); filtered by connection, registration and
+    /// connector status, site, and `search` (a case-insensitive part of the id, display name,
+    /// site, vendor or model).
     #[allow(clippy::too_many_arguments)]
     #[graphql(complexity = "super::pagination::cost(first, last, child_complexity)")]
     async fn stations(
@@ -304,11 +383,15 @@ impl StationQuery {
         connected: Option<bool>,
         registration_status: Option<enums::RegistrationStatus>,
         connector_status: Option<enums::ChargePointStatus>,
+        search: Option<String>,
+        site: Option<String>,
+        #[graphql(default)] order_by: StationOrder,
+        #[graphql(default)] descending: bool,
         after: Option<String>,
         before: Option<String>,
         first: Option<i32>,
         last: Option<i32>,
-    ) -> Result<Page<Station>> {
+    ) -> Result<StationPage> {
         let p = principal(ctx)?;
         let app = app(ctx);
         let mut filter = Condition::all();
@@ -346,15 +429,43 @@ impl StationQuery {
                 ),
             );
         }
-        let query = station::Entity::find().filter(filter);
+        if let Some(site) = site {
+            filter = filter.add(station::Column::Site.eq(site));
+        }
+        if let Some(search) = search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            filter = filter.add(search_condition(search));
+        }
         let args = PageArgs {
             after,
             before,
             first,
             last,
         };
-        let order = [(station::Column::Id, Order::Asc)];
-        Ok(pagination::rows(ctx, args, query, &order, Station).await?)
+        Ok(keyset_page(ctx, args, filter, order_by, descending).await?)
+    }
+
+    /// The sites stations belong to, with how many stations each.
+    async fn sites(&self, ctx: &Context<'_>) -> Result<Vec<Site>> {
+        let p = staff(ctx)?;
+        let mut query = station::Entity::find()
+            .select_only()
+            .column(station::Column::Site)
+            .column_as(station::Column::Id.count(), "stations")
+            .filter(station::Column::Site.is_not_null())
+            .group_by(station::Column::Site)
+            .order_by_asc(station::Column::Site);
+        if let Some(scope) = &p.stations {
+            query = query.filter(station::Column::Id.is_in(scope.iter().cloned()));
+        }
+        let rows: Vec<(String, i64)> = query
+            .into_tuple()
+            .all(app(ctx).store.reader())
+            .await
+            .map_err(ApiError::from)?;
+        Ok(rows
+            .into_iter()
+            .map(|(name, stations)| Site { name, stations })
+            .collect())
     }
 
     /// One station.
@@ -385,6 +496,35 @@ impl StationMutation {
     async fn reject_station(&self, ctx: &Context<'_>, id: ID) -> Result<Station> {
         set_registration(ctx, &id, v16::RegistrationStatus::Rejected).await
     }
+
+    /// Sets what the operator keeps about a station (display name, site, address, coordinates,
+    /// note): fields given are set (null clears them), fields absent stay.
+    async fn update_station_details(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        input: StationDetailsInput,
+    ) -> Result<Station> {
+        let p = operator(ctx)?;
+        station_access(p, &id)?;
+        let change = DetailsChange {
+            display_name: change(input.display_name),
+            site: change(input.site),
+            address: change(input.address),
+            latitude: change(input.latitude),
+            longitude: change(input.longitude),
+            note: change(input.note),
+        };
+        let row = use_case::set_details(app(ctx), &id, change)
+            .await
+            .map_err(|e| match e {
+                DetailsError::Invalid(m) => ApiError::BadUserInput(m),
+                DetailsError::NotFound(_) => ApiError::NotFound(e.to_string()),
+                DetailsError::Store(e) => e.into(),
+            })?;
+        tracing::info!(station = %id.as_str(), by = %p.sub, "station details changed");
+        Ok(Station(row))
+    }
 }
 
 async fn set_registration(
@@ -401,4 +541,265 @@ async fn set_registration(
         .map_err(ApiError::from)?;
     tracing::info!(station = %id, status = %status, by = %p.sub, "registration changed");
     Ok(Station(row))
+}
+
+/// What the operator keeps about a station; absent fields stay, null clears.
+#[derive(InputObject, Default)]
+pub struct StationDetailsInput {
+    pub display_name: MaybeUndefined<String>,
+    pub site: MaybeUndefined<String>,
+    pub address: MaybeUndefined<String>,
+    pub latitude: MaybeUndefined<f64>,
+    pub longitude: MaybeUndefined<f64>,
+    pub note: MaybeUndefined<String>,
+}
+
+fn change<T>(value: MaybeUndefined<T>) -> Option<Option<T>> {
+    match value {
+        MaybeUndefined::Undefined => None,
+        MaybeUndefined::Null => Some(None),
+        MaybeUndefined::Value(v) => Some(Some(v)),
+    }
+}
+
+/// A site and how many stations it has.
+#[derive(SimpleObject)]
+pub struct Site {
+    pub name: String,
+    pub stations: i64,
+}
+
+/// How `stations` are sorted; each then by id, and stations without the value last.
+#[derive(Enum, Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StationOrder {
+    #[default]
+    Id,
+    DisplayName,
+    Site,
+    LastSeen,
+}
+
+impl StationOrder {
+    fn column(self) -> Option<station::Column> {
+        match self {
+            Self::Id => None,
+            Self::DisplayName => Some(station::Column::DisplayName),
+            Self::Site => Some(station::Column::Site),
+            Self::LastSeen => Some(station::Column::LastSeenAt),
+        }
+    }
+
+    /// The row's sort value, as a cursor keeps it.
+    fn value(self, row: &station::Model) -> Option<String> {
+        match self {
+            Self::Id => None,
+            Self::DisplayName => row.display_name.clone(),
+            Self::Site => row.site.clone(),
+            Self::LastSeen => row
+                .last_seen_at
+                .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)),
+        }
+    }
+}
+
+/// A case-insensitive part of the id, display name, site, vendor or model (`%` and `_` are
+/// themselves).
+fn search_condition(search: &str) -> Condition {
+    let pattern = super::id_tag::like_pattern(search);
+    [
+        station::Column::Id,
+        station::Column::DisplayName,
+        station::Column::Site,
+        station::Column::Vendor,
+        station::Column::Model,
+    ]
+    .into_iter()
+    .fold(Condition::any(), |any, column| {
+        any.add(
+            Expr::expr(Func::lower(Expr::col((station::Entity, column))))
+                .like(LikeExpr::new(pattern.clone()).escape('\\')),
+        )
+    })
+}
+
+/// A page of stations, with keyset cursors: each names its station's sort value and id, so a
+/// cursor goes on working while stations come and go.
+pub type StationPage = Connection<String, Station, TotalCount>;
+
+/// Where a cursor points: the order it was made for, the sort value and the station id.
+#[derive(Serialize, Deserialize)]
+struct StationCursor {
+    o: StationOrder,
+    k: Option<String>,
+    i: String,
+}
+
+impl StationCursor {
+    fn encode(order: StationOrder, row: &station::Model) -> String {
+        let cursor = StationCursor {
+            o: order,
+            k: order.value(row),
+            i: row.id.clone(),
+        };
+        URL_SAFE_NO_PAD.encode(serde_json::to_vec(&cursor).unwrap_or_default())
+    }
+
+    fn decode(value: &str, order: StationOrder, name: &str) -> Result<Self, ApiError> {
+        let bad = || ApiError::BadUserInput(format!("`{name}` is not a cursor of this list"));
+        let bytes = URL_SAFE_NO_PAD.decode(value).map_err(|_| bad())?;
+        let cursor: StationCursor = serde_json::from_slice(&bytes).map_err(|_| bad())?;
+        if cursor.o != order {
+            return Err(ApiError::BadUserInput(format!(
+                "`{name}` is a cursor of another order"
+            )));
+        }
+        if order == StationOrder::LastSeen
+            && let Some(k) = &cursor.k
+        {
+            DateTime::parse_from_rfc3339(k).map_err(|_| bad())?;
+        }
+        Ok(cursor)
+    }
+
+    /// The stations strictly after it (`later`) or strictly before it, in the list's order
+    /// (`descending` or not).
+    fn beyond(&self, order: StationOrder, descending: bool, later: bool) -> Condition {
+        let id = station::Column::Id;
+        // Comparing toward `later` in the order of the values and ids.
+        let up = later != descending;
+        let past_id = |c: Condition| {
+            c.add(if up {
+                id.gt(self.i.as_str())
+            } else {
+                id.lt(self.i.as_str())
+            })
+        };
+        let Some(column) = order.column() else {
+            return past_id(Condition::all());
+        };
+        let value: sea_orm::Value = match (&self.k, order) {
+            (None, _) => {
+                // The cursor is among the stations without the value, which come last.
+                return if later {
+                    past_id(Condition::all().add(column.is_null()))
+                } else {
+                    Condition::any()
+                        .add(column.is_not_null())
+                        .add(past_id(Condition::all().add(column.is_null())))
+                };
+            }
+            (Some(k), StationOrder::LastSeen) => DateTime::parse_from_rfc3339(k)
+                .map(|t| t.with_timezone(&Utc))
+                .unwrap_or_default()
+                .into(),
+            (Some(k), _) => k.clone().into(),
+        };
+        let past_value = Condition::any()
+            .add(if up {
+                Expr::col((station::Entity, column)).gt(value.clone())
+            } else {
+                Expr::col((station::Entity, column)).lt(value.clone())
+            })
+            .add(past_id(
+                Condition::all().add(Expr::col((station::Entity, column)).eq(value)),
+            ));
+        if later {
+            Condition::any().add(column.is_null()).add(past_value)
+        } else {
+            past_value
+        }
+    }
+}
+
+/// The stations of `filter`, a page of them in `order`: `first` (default 50) after `after`,
+/// or `last` before `before`; `totalCount` counts them all.
+async fn keyset_page(
+    ctx: &Context<'_>,
+    args: PageArgs,
+    filter: Condition,
+    order: StationOrder,
+    descending: bool,
+) -> Result<StationPage, ApiError> {
+    let size = |value: Option<i32>, name: &str| match value {
+        Some(n) if n < 0 => Err(ApiError::BadUserInput(format!(
+            "`{name}` must not be negative"
+        ))),
+        Some(n) if n as usize > pagination::MAX_PAGE => Err(ApiError::BadUserInput(format!(
+            "`{name}` may be at most {}",
+            pagination::MAX_PAGE
+        ))),
+        other => Ok(other.map(|n| n as u64)),
+    };
+    let first = size(args.first, "first")?;
+    let last = size(args.last, "last")?;
+    let after = args
+        .after
+        .as_deref()
+        .map(|c| StationCursor::decode(c, order, "after"))
+        .transpose()?;
+    let before = args
+        .before
+        .as_deref()
+        .map(|c| StationCursor::decode(c, order, "before"))
+        .transpose()?;
+    let db = app(ctx).store.reader();
+    let total = station::Entity::find()
+        .filter(filter.clone())
+        .count(db)
+        .await?;
+
+    let mut window = filter;
+    if let Some(after) = &after {
+        window = window.add(after.beyond(order, descending, true));
+    }
+    if let Some(before) = &before {
+        window = window.add(before.beyond(order, descending, false));
+    }
+    // From the end when only `last` is given: the list's order reversed, then turned back.
+    let from_end = last.is_some() && first.is_none();
+    let limit = if from_end {
+        last.unwrap_or_default()
+    } else {
+        first.unwrap_or(pagination::DEFAULT_PAGE as u64)
+    };
+    // The list's order is (no value last, value, id), values and ids descending when asked;
+    // from the end, all three reversed.
+    let flip = |o: bool| if o { Order::Desc } else { Order::Asc };
+    let (nulls, dir) = (flip(from_end), flip(descending != from_end));
+    let mut query = station::Entity::find().filter(window);
+    if let Some(column) = order.column() {
+        query = query
+            .order_by(Expr::col((station::Entity, column)).is_null(), nulls)
+            .order_by(column, dir.clone());
+    }
+    let mut rows = query
+        .order_by(station::Column::Id, dir)
+        .limit(limit + 1)
+        .all(db)
+        .await?;
+    let more = rows.len() as u64 > limit;
+    rows.truncate(limit as usize);
+    if from_end {
+        rows.reverse();
+    }
+    // Both `first` and `last`: the last of the first.
+    if let (Some(_), Some(last)) = (first, last) {
+        let cut = rows.len().saturating_sub(last as usize);
+        rows.drain(..cut);
+    }
+    let (has_previous, has_next) = if from_end {
+        (more, before.is_some())
+    } else {
+        (after.is_some(), more)
+    };
+    let mut connection = Connection::with_additional_fields(
+        has_previous,
+        has_next,
+        TotalCount { total_count: total },
+    );
+    connection.edges.extend(
+        rows.into_iter()
+            .map(|row| Edge::new(StationCursor::encode(order, &row), Station(row))),
+    );
+    Ok(connection)
 }

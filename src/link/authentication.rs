@@ -35,6 +35,9 @@ use crate::{
 /// The challenge of a 401 (RFC 7617).
 pub const CHALLENGE: &str = "Basic realm=\"chargegate OCPP\", charset=\"UTF-8\"";
 
+/// The refusal of a handshake without credentials (the first request of RFC 7617).
+const CHALLENGE_ONLY: &str = "HTTP Basic authentication required";
+
 /// Why a handshake is refused; each is one HTTP answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {
@@ -95,6 +98,25 @@ impl IntoResponse for Refusal {
             )
                 .into_response(),
         }
+    }
+}
+
+impl Refusal {
+    /// The HTTP status and reason, as the operators' `attention` list shows it; `None` for the
+    /// first request of RFC 7617, which carries no credentials and is not a failure.
+    pub fn summary(&self) -> Option<String> {
+        let (status, reason) = match self {
+            Self::Unauthorized(CHALLENGE_ONLY) => return None,
+            Self::Unavailable => (503, "credentials could not be read"),
+            Self::UnknownStation => (404, "unknown charge point"),
+            Self::NeedsTls => (403, "TLS required"),
+            Self::Unauthorized(reason) => (401, *reason),
+            Self::TooMany(_) => (429, "too many failed logins"),
+            Self::TooManyNew(_) => (429, "too many new charge points from this address"),
+            Self::OtherCertificate => (403, "client certificate of another charge point"),
+            Self::NotTheCpos => (403, "client certificate not the CPO's"),
+        };
+        Some(format!("{status} {reason}"))
     }
 }
 
@@ -182,7 +204,7 @@ pub async fn admit(
     let Some(authorization) = headers.get(header::AUTHORIZATION) else {
         // The first request of RFC 7617 carries no credentials: the challenge is not a failure.
         info!(station = %id, %client, "station refused: no Authorization header (HTTP Basic needed)");
-        return Err(Refusal::Unauthorized("HTTP Basic authentication required"));
+        return Err(Refusal::Unauthorized(CHALLENGE_ONLY));
     };
     let limits = &ctx.station_logins;
     let now = Instant::now();

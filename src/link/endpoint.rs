@@ -85,9 +85,16 @@ async fn handshake(
     let limit = ctx.settings.limits.upgrade_timeout.0;
     match tokio::time::timeout(limit, checks).await {
         Ok(Ok(())) => {}
-        Ok(Err(refusal)) => return refusal.into_response(),
+        Ok(Err(refusal)) => {
+            if let Some(detail) = refusal.summary() {
+                ctx.refused_handshakes.record(&id, detail);
+            }
+            return refusal.into_response();
+        }
         Err(_) => {
             tracing::warn!(station = %id, "handshake refused: its checks took longer than the upgrade timeout");
+            ctx.refused_handshakes
+                .record(&id, "503 the checks took too long".into());
             return authentication::Refusal::Unavailable.into_response();
         }
     }

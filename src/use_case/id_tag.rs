@@ -3,7 +3,10 @@
 
 use chrono::{DateTime, Utc};
 use entity::id_tag;
-use sea_orm::{ActiveValue::Set, EntityTrait, TryInsertResult};
+use sea_orm::{
+    ActiveValue::{NotSet, Set},
+    EntityTrait, TryInsertResult,
+};
 
 use crate::{context::Context, store::StoreError};
 use ocpp::v16::{AuthorizationStatus, IdToken};
@@ -58,6 +61,9 @@ pub struct NewIdTag {
     pub owner: Option<String>,
 }
 
+/// Registers a tag. A tag that exists only because a station used it (auto-created, and never
+/// changed by an operator since) is adopted: it takes the given fields and stops being
+/// auto-created. Any other existing tag is `Exists`.
 pub async fn create(ctx: &Context, new: NewIdTag) -> Result<id_tag::Model, IdTagError> {
     let tag = token(&new.id_tag, "idTag")?;
     let parent = new
@@ -79,19 +85,36 @@ pub async fn create(ctx: &Context, new: NewIdTag) -> Result<id_tag::Model, IdTag
         created_at: Set(now),
         updated_at: Set(now),
     };
-    let inserted = ctx
+    let key = tag.key();
+    let created = ctx
         .store
         .write(move |txn| {
-            let row = row.clone();
+            let (row, key) = (row.clone(), key.clone());
             Box::pin(async move {
-                id_tag::Entity::insert(row)
+                use sea_orm::{ColumnTrait, QueryFilter};
+                let inserted = id_tag::Entity::insert(row.clone())
                     .on_conflict_do_nothing()
                     .exec_without_returning(txn)
-                    .await
+                    .await?;
+                if matches!(inserted, TryInsertResult::Inserted(n) if n > 0) {
+                    return Ok(true);
+                }
+                // A tag that exists only because a station used it is adopted: it takes the
+                // operator's fields (keeping its spelling and creation time).
+                let mut adopted = row;
+                adopted.id_tag = NotSet;
+                adopted.created_at = NotSet;
+                let updated = id_tag::Entity::update_many()
+                    .set(adopted)
+                    .filter(id_tag::Column::IdTagKey.eq(key))
+                    .filter(id_tag::Column::AutoCreated.eq(true))
+                    .exec(txn)
+                    .await?;
+                Ok(updated.rows_affected > 0)
             })
         })
         .await?;
-    if !matches!(inserted, TryInsertResult::Inserted(n) if n > 0) {
+    if !created {
         return Err(IdTagError::Exists(tag.to_string()));
     }
     get(ctx, tag.as_str())
@@ -114,8 +137,10 @@ pub async fn update(
     change: IdTagChange,
 ) -> Result<id_tag::Model, IdTagError> {
     let tag = token(id_tag, "idTag")?;
+    // An operator's change makes the tag theirs: no longer auto-created.
     let mut row = id_tag::ActiveModel {
         id_tag_key: Set(tag.key()),
+        auto_created: Set(false),
         updated_at: Set(Utc::now()),
         ..Default::default()
     };

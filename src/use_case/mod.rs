@@ -9,6 +9,7 @@
 pub mod account;
 pub mod command;
 pub mod firmware;
+pub mod fleet;
 pub mod id_tag;
 pub mod local_list;
 pub mod reservation;

@@ -458,3 +458,134 @@ pub fn check_id(id: &str) -> Result<(), &'static str> {
     }
     Ok(())
 }
+
+/// Why a change to a station's details was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum DetailsError {
+    #[error("{0}")]
+    Invalid(String),
+    #[error("no station {0:?}")]
+    NotFound(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// A change to what the operator keeps about a station: `None` leaves a field as it is,
+/// `Some(None)` clears it (as does an empty or blank text).
+#[derive(Clone, Debug, Default)]
+pub struct DetailsChange {
+    pub display_name: Option<Option<String>>,
+    pub site: Option<Option<String>>,
+    pub address: Option<Option<String>>,
+    pub latitude: Option<Option<f64>>,
+    pub longitude: Option<Option<f64>>,
+    pub note: Option<Option<String>>,
+}
+
+/// The longest display name and site, address and note, in characters.
+pub const MAX_NAME_LEN: usize = 100;
+pub const MAX_ADDRESS_LEN: usize = 300;
+pub const MAX_NOTE_LEN: usize = 2000;
+
+/// A text detail: trimmed, blank is none, at most `max` characters, no control characters
+/// (but line breaks where `multiline`).
+fn detail_text(
+    value: Option<Option<String>>,
+    name: &str,
+    max: usize,
+    multiline: bool,
+) -> Result<Option<Option<String>>, DetailsError> {
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    let Some(text) = value.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()) else {
+        return Ok(Some(None));
+    };
+    if text.chars().count() > max {
+        return Err(DetailsError::Invalid(format!(
+            "{name}: at most {max} characters"
+        )));
+    }
+    if text
+        .chars()
+        .any(|c| c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t')))
+    {
+        return Err(DetailsError::Invalid(format!(
+            "{name}: control characters are not allowed"
+        )));
+    }
+    Ok(Some(Some(text)))
+}
+
+fn degrees(value: Option<f64>, name: &str, limit: f64) -> Result<(), DetailsError> {
+    match value {
+        Some(v) if !v.is_finite() || !(-limit..=limit).contains(&v) => Err(DetailsError::Invalid(
+            format!("{name}: must be between -{limit} and {limit}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Sets a station's details (see [`DetailsChange`]); the coordinates must end up both set or
+/// both clear.
+pub async fn set_details(
+    ctx: &Context,
+    station_id: &str,
+    change: DetailsChange,
+) -> Result<station::Model, DetailsError> {
+    let change = DetailsChange {
+        display_name: detail_text(change.display_name, "displayName", MAX_NAME_LEN, false)?,
+        site: detail_text(change.site, "site", MAX_NAME_LEN, false)?,
+        address: detail_text(change.address, "address", MAX_ADDRESS_LEN, true)?,
+        note: detail_text(change.note, "note", MAX_NOTE_LEN, true)?,
+        ..change
+    };
+    degrees(change.latitude.flatten(), "latitude", 90.0)?;
+    degrees(change.longitude.flatten(), "longitude", 180.0)?;
+    let id = station_id.to_owned();
+    ctx.store
+        .write(move |txn| {
+            let (id, change) = (id.clone(), change.clone());
+            Box::pin(async move {
+                let Some(row) = station::Entity::find_by_id(id.as_str()).one(txn).await? else {
+                    return Ok(Err(DetailsError::NotFound(id)));
+                };
+                let latitude = change.latitude.unwrap_or(row.latitude);
+                let longitude = change.longitude.unwrap_or(row.longitude);
+                if latitude.is_some() != longitude.is_some() {
+                    return Ok(Err(DetailsError::Invalid(
+                        "latitude and longitude: give both or neither".into(),
+                    )));
+                }
+                let mut update = station::ActiveModel {
+                    id: Set(id.clone()),
+                    latitude: Set(latitude),
+                    longitude: Set(longitude),
+                    ..Default::default()
+                };
+                if let Some(v) = change.display_name {
+                    update.display_name = Set(v);
+                }
+                if let Some(v) = change.site {
+                    update.site = Set(v);
+                }
+                if let Some(v) = change.address {
+                    update.address = Set(v);
+                }
+                if let Some(v) = change.note {
+                    update.note = Set(v);
+                }
+                station::Entity::update_many()
+                    .set(update)
+                    .filter(station::Column::Id.eq(id.as_str()))
+                    .exec(txn)
+                    .await?;
+                let row = station::Entity::find_by_id(id.as_str())
+                    .one(txn)
+                    .await?
+                    .ok_or(DbErr::RecordNotFound(id))?;
+                Ok(Ok(row))
+            })
+        })
+        .await?
+}

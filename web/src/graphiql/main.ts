@@ -22,7 +22,8 @@ if (root) {
     createElement(GraphiQL, {
       fetcher,
       defaultHeaders: "",
-      defaultQuery: "# Paste a token in the headers below: {\"Authorization\": \"Bearer …\"}\n{ __typename }\n",
+      defaultQuery:
+        "# A token goes in Headers below:\n# {\"Authorization\": \"Bearer …\"}\n{ __typename }\n",
     }),
   );
 }

@@ -1,0 +1,3 @@
+function e(e,t){let n=e=>{if(e==null)return``;let t=String(e);return/[",\r\n]/.test(t)?`"${t.replaceAll(`"`,`""`)}"`:t};return[e,...t].map(e=>e.map(n).join(`,`)).join(`\r
+`)+`\r
+`}function t(e,t,n=`text/csv;charset=utf-8`){let r=URL.createObjectURL(new Blob([t],{type:n})),i=document.createElement(`a`);i.href=r,i.download=e,document.body.append(i),i.click(),i.remove(),setTimeout(()=>URL.revokeObjectURL(r),1e4)}export{e as n,t};
