@@ -18,8 +18,9 @@ test("the overview counts the station that is online and charging, and the stati
   cp = await ChargePoint.connect("CP-E2E-1");
   await cp.boot();
   assert.equal((await cp.authorize(env.staffTag)).status, "Accepted");
-  const tx = await cp.start(1, env.staffTag, 1000);
-  await cp.meter(1, tx, 2234, 7200);
+  // Register values that fit between the next file's samples of the same station (its chart).
+  const tx = await cp.start(1, env.staffTag, 4300);
+  await cp.meter(1, tx, 5000, 7200);
 
   await withConsole(browser, { ...env.admin, path: "/" }, async ({ page }) => {
     // A tile's number: its data-value (the raw count), else the first number in its text.
@@ -34,7 +35,7 @@ test("the overview counts the station that is online and charging, and the stati
     await screenshot(page, "overview");
 
     // The tiles follow the fleet by themselves: the charge point stops charging.
-    await cp.stop(1, tx, 3234);
+    await cp.stop(1, tx, 5100);
     await waitFor(async () => (await count("charging")) === 0, "0 charging after the stop, without a reload");
     await waitFor(async () => (await count("online")) === 1, "still 1 online after the stop");
 

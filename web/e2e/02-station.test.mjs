@@ -46,13 +46,16 @@ test("the station page follows the station live and shows the answer to a comman
     // Proof that nothing below reloads the page.
     await page.evaluate(() => (window.__e2eSameDocument = true));
 
-    const tx = await cp.start(1, env.staffTag, 0);
+    // A session that began 40 minutes ago, sampled every 5 minutes (a chart worth a look).
+    const began = Date.now() - 40 * 60_000;
+    const tx = await cp.start(1, env.staffTag, 0, new Date(began));
     await textWhen(page.getByTestId("status-1"), (s) => /charging/i.test(s), "connector 1 Charging, pushed by the server");
-    await cp.meter(1, tx, 1234, 7200);
-    await textWhen(page.getByTestId("energy-1"), (s) => s.includes("1.23"), "1.23 kWh on connector 1");
+    for (let i = 1; i <= 7; i++) await cp.meter(1, tx, i * 600, 7000 + 50 * (i % 3), new Date(began + i * 5 * 60_000));
+    await cp.meter(1, tx, 5234, 7200);
+    await textWhen(page.getByTestId("energy-1"), (s) => s.includes("5.23"), "5.23 kWh on connector 1");
     await textWhen(page.getByTestId("power-1"), (s) => s.includes("7.2"), "7.2 kW on connector 1");
-    await cp.meter(1, tx, 2500, 11000);
-    await textWhen(page.getByTestId("energy-1"), (s) => s.includes("2.5"), "2.5 kWh after the next MeterValues");
+    await cp.meter(1, tx, 6500, 11000);
+    await textWhen(page.getByTestId("energy-1"), (s) => s.includes("6.5"), "6.5 kWh after the next MeterValues");
     await textWhen(page.getByTestId("power-1"), (s) => s.includes("11"), "11 kW after the next MeterValues");
     assert.equal(await page.evaluate(() => window.__e2eSameDocument), true, "the page reloaded");
     await screenshot(page, "station");
@@ -65,7 +68,7 @@ test("the station page follows the station live and shows the answer to a comman
     // Back to the connectors (a link within the page, no reload).
     await tab(page, "station.tab.overview").click();
 
-    await cp.stop(1, tx, 3000);
+    await cp.stop(1, tx, 7000);
     await textWhen(page.getByTestId("status-1"), (s) => /available/i.test(s), "connector 1 Available after the stop");
   });
 

@@ -325,26 +325,26 @@ export class ChargePoint {
   }
 
   /** Starts a transaction (Preparing, StartTransaction, Charging); resolves with its id. */
-  async start(connectorId, idTag, meterStart = 0) {
+  async start(connectorId, idTag, meterStart = 0, at = new Date()) {
     await this.status(connectorId, "Preparing");
     const answer = await this.call("StartTransaction", {
       connectorId,
       idTag,
       meterStart,
-      timestamp: new Date().toISOString(),
+      timestamp: at.toISOString(),
     });
     await this.status(connectorId, "Charging");
     return answer.transactionId;
   }
 
-  /** A MeterValues with the energy register (Wh) and the power (W). */
-  meter(connectorId, transactionId, energyWh, powerW) {
+  /** A MeterValues with the energy register (Wh) and the power (W), sampled `at`. */
+  meter(connectorId, transactionId, energyWh, powerW, at = new Date()) {
     return this.call("MeterValues", {
       connectorId,
       transactionId,
       meterValue: [
         {
-          timestamp: new Date().toISOString(),
+          timestamp: at.toISOString(),
           sampledValue: [
             { value: String(energyWh), measurand: "Energy.Active.Import.Register", unit: "Wh", context: "Sample.Periodic" },
             { value: String(powerW), measurand: "Power.Active.Import", unit: "W", context: "Sample.Periodic" },
