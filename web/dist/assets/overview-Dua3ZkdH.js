@@ -1,4 +1,4 @@
-import{A as e,C as t,D as n,F as r,L as i,M as a,N as o,d as s,f as c,h as l,i as u,l as d,m as f,n as ee,o as p,r as m,w as h,x as g,y as _}from"./console-BAMukO4V.js";import{n as v,r as y,t as te}from"./hooks-KbzbBmz3.js";var b=f(`
+import{A as e,C as t,D as n,F as r,L as i,M as a,N as o,d as s,f as c,h as l,i as u,l as d,m as f,n as ee,o as p,r as m,w as h,x as g,y as _}from"./console-CwjbJvEJ.js";import{n as v,r as y,t as te}from"./hooks-CJwiRb8j.js";var b=f(`
   query OverviewSummary($since: DateTime) {
     fleetSummary(since: $since) {
       at

@@ -1,4 +1,4 @@
-import{A as e,D as t,F as n,g as r,i,l as a,m as o,n as s,o as c,r as l,v as u,x as d}from"./console-BAMukO4V.js";import{n as f,t as p}from"./hooks-KbzbBmz3.js";var m=o(`
+import{A as e,D as t,F as n,g as r,i,l as a,m as o,n as s,o as c,r as l,v as u,x as d}from"./console-CwjbJvEJ.js";import{n as f,t as p}from"./hooks-CJwiRb8j.js";var m=o(`
   query AccountsList {
     accounts {
       username

@@ -1,4 +1,4 @@
-import{D as e,F as t,L as n,M as r,a as i,c as a,d as o,g as s,h as c,i as l,j as u,l as d,m as f,n as p,o as m,r as h,s as g,t as _,x as v,y}from"./console-BAMukO4V.js";import{i as b,n as x,t as S}from"./hooks-KbzbBmz3.js";var C=50,w=f(`
+import{D as e,F as t,L as n,M as r,a as i,c as a,d as o,g as s,h as c,i as l,j as u,l as d,m as f,n as p,o as m,r as h,s as g,t as _,x as v,y}from"./console-CwjbJvEJ.js";import{i as b,n as x,t as S}from"./hooks-CJwiRb8j.js";var C=50,w=f(`
   query SecPending($first: Int, $last: Int, $after: String, $before: String) {
     stations(registrationStatus: PENDING, first: $first, last: $last, after: $after, before: $before) {
       totalCount

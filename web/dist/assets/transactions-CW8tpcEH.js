@@ -1,4 +1,4 @@
-import{C as e,D as t,F as n,I as r,L as i,M as a,N as o,S as s,c,d as l,i as u,j as d,l as f,m as p,o as m,p as h,r as g,s as _,u as v,w as y,x as b}from"./console-BAMukO4V.js";import{t as x}from"./chart-BwmH4U1q.js";import{n as S,t as C}from"./csv-BcCX77dE.js";import{i as w,n as T}from"./hooks-KbzbBmz3.js";var E=50,D=5e4,O=500,k=p(`
+import{C as e,D as t,F as n,I as r,L as i,M as a,N as o,S as s,c,d as l,i as u,j as d,l as f,m as p,o as m,p as h,r as g,s as _,u as v,w as y,x as b}from"./console-CwjbJvEJ.js";import{t as x}from"./chart-C5UhsBCU.js";import{n as S,t as C}from"./csv-BcCX77dE.js";import{i as w,n as T}from"./hooks-CJwiRb8j.js";var E=50,D=5e4,O=500,k=p(`
   query TxList(
     $first: Int
     $last: Int

@@ -1,4 +1,4 @@
-import{D as e,F as t,L as n,a as r,h as i,i as a,l as o,m as s,r as c}from"./console-BAMukO4V.js";import{t as l}from"./hooks-KbzbBmz3.js";import{r as u}from"./station-CGrBjB0M.js";var d=s(`
+import{D as e,F as t,L as n,a as r,h as i,i as a,l as o,m as s,r as c}from"./console-CwjbJvEJ.js";import{t as l}from"./hooks-CJwiRb8j.js";import{r as u}from"./station-C64ymodL.js";var d=s(`
   mutation StationGetConfiguration($stationId: ID!, $keys: [String!]) {
     getConfiguration(stationId: $stationId, keys: $keys) {
       configurationKey {

@@ -1,4 +1,4 @@
-import{A as e,D as t,F as n,L as r,S as i,a,g as o,h as s,i as c,l,m as u,n as d,r as f,t as p,u as m,v as h,w as g,x as _}from"./console-BAMukO4V.js";import{n as v,t as y}from"./hooks-KbzbBmz3.js";import{a as b,c as x,i as S,n as C,o as w,r as T,s as E,t as D}from"./station-CGrBjB0M.js";var O=u(`
+import{A as e,D as t,F as n,L as r,S as i,a,g as o,h as s,i as c,l,m as u,n as d,r as f,t as p,u as m,v as h,w as g,x as _}from"./console-CwjbJvEJ.js";import{n as v,t as y}from"./hooks-CJwiRb8j.js";import{a as b,c as x,i as S,n as C,o as w,r as T,s as E,t as D}from"./station-C64ymodL.js";var O=u(`
   query StationLocalList($stationId: ID!) {
     localAuthList(stationId: $stationId) {
       version

@@ -1,4 +1,4 @@
-import{D as e,E as t,F as n,I as r,L as i,M as a,S as o,_ as s,b as c,c as l,i as u,l as d,m as f,o as p,r as m,w as h}from"./console-BAMukO4V.js";import{t as g}from"./chart-BwmH4U1q.js";import{n as _,t as v}from"./csv-BcCX77dE.js";import{i as y,n as b}from"./hooks-KbzbBmz3.js";var x=f(`
+import{D as e,E as t,F as n,I as r,L as i,M as a,S as o,_ as s,b as c,c as l,i as u,l as d,m as f,o as p,r as m,w as h}from"./console-CwjbJvEJ.js";import{t as g}from"./chart-C5UhsBCU.js";import{n as _,t as v}from"./csv-BcCX77dE.js";import{i as y,n as b}from"./hooks-CJwiRb8j.js";var x=f(`
   query UsageReport($from: DateTime!, $to: DateTime!, $groupBy: UsagePeriod!, $stationId: ID, $idTag: String) {
     usage(from: $from, to: $to, groupBy: $groupBy, stationId: $stationId, idTag: $idTag) {
       from

@@ -1,4 +1,4 @@
-import{A as e,D as t,F as n,L as r,M as i,N as a,c as o,d as s,i as c,l,m as u,o as d,r as f,s as p,w as m,x as h,y as g}from"./console-BAMukO4V.js";import{n as _,r as v}from"./hooks-KbzbBmz3.js";var y=u(`
+import{A as e,D as t,F as n,L as r,M as i,N as a,c as o,d as s,i as c,l,m as u,o as d,r as f,s as p,w as m,x as h,y as g}from"./console-CwjbJvEJ.js";import{n as _,r as v}from"./hooks-CJwiRb8j.js";var y=u(`
   query StationsPage(
     $first: Int
     $last: Int

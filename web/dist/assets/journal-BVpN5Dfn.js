@@ -1,4 +1,4 @@
-import{A as e,D as t,F as n,L as r,M as i,c as a,i as o,l as s,m as c,r as l,s as u,w as d,x as f}from"./console-BAMukO4V.js";import{n as p}from"./hooks-KbzbBmz3.js";var m=c(`
+import{A as e,D as t,F as n,L as r,M as i,c as a,i as o,l as s,m as c,r as l,s as u,w as d,x as f}from"./console-CwjbJvEJ.js";import{n as p}from"./hooks-CJwiRb8j.js";var m=c(`
   query StationJournal(
     $stationId: ID!
     $action: String

@@ -1,4 +1,4 @@
-import{D as e,F as t,L as n,M as r,_ as i,c as a,g as o,h as s,i as c,l,m as u,n as d,o as f,r as p,s as m,t as h,x as g,y as _}from"./console-BAMukO4V.js";import{i as v,n as y,t as b}from"./hooks-KbzbBmz3.js";var x=50,S=u(`
+import{D as e,F as t,L as n,M as r,_ as i,c as a,g as o,h as s,i as c,l,m as u,n as d,o as f,r as p,s as m,t as h,x as g,y as _}from"./console-CwjbJvEJ.js";import{i as v,n as y,t as b}from"./hooks-CJwiRb8j.js";var x=50,S=u(`
   query TagsList(
     $first: Int
     $last: Int
