@@ -2,7 +2,7 @@
 // their container and redrawn when the data changes.
 import { useEffect, useRef } from "preact/hooks";
 import uPlot from "uplot";
-import { lang, t } from "../i18n";
+import { dateTimeFormat, lang, t } from "../i18n";
 import "uplot/dist/uPlot.min.css";
 
 export interface Series {
@@ -18,12 +18,10 @@ const COLORS = ["#0b6e4f", "#c2410c", "#1d4ed8", "#7c3aed", "#be123c"];
 /** Axis and legend times in the chosen language: hours and minutes, with the date when the
  * chart spans more than a day. */
 function timeFormat(spanSeconds: number): Intl.DateTimeFormat {
-  const locale = lang.value === "id" ? "id-ID" : "en-GB";
   return spanSeconds > 86_400
-    ? new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })
-    : new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" });
+    ? dateTimeFormat({ day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })
+    : dateTimeFormat({ hour: "2-digit", minute: "2-digit" });
 }
-
 /** A line chart over time: `times` in seconds since the epoch. */
 export function TimeChart(props: { times: number[]; series: Series[]; height?: number; label: string }) {
   const host = useRef<HTMLDivElement>(null);
