@@ -1,5 +1,6 @@
 //! Station use cases: connection and registration, BootNotification, Heartbeat,
-//! StatusNotification, firmware and diagnostics status, and DataTransfer.
+//! StatusNotification, firmware and diagnostics status, DataTransfer, and the details operators
+//! keep about a station (display name, site, address, coordinates, note).
 //!
 //! Like every use case, it writes entities through the store's writer.
 

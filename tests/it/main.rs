@@ -14,6 +14,7 @@ mod cli;
 mod cluster;
 mod commands;
 mod connections;
+mod console;
 mod console_assets;
 mod faults;
 mod frames;

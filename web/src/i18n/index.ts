@@ -43,12 +43,32 @@ export function t(key: Key, vars?: Record<string, string | number>): string {
 
 const locale = computed(() => (lang.value === "id" ? "id-ID" : "en-GB"));
 
+// Formatters are costly to make (each loads locale data) and pages format hundreds of values
+// on every live update: one per locale and options, kept.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
+  kind: string,
+  options: object,
+  make: (locale: string) => T,
+): T {
+  const key = `${kind}|${locale.value}|${JSON.stringify(options)}`;
+  let f = formatters.get(key) as T | undefined;
+  if (!f) {
+    f = make(locale.value);
+    formatters.set(key, f);
+  }
+  return f;
+}
+export function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return cached("n", options, (l) => new Intl.NumberFormat(l, options));
+}
+export function dateTimeFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return cached("d", options, (l) => new Intl.DateTimeFormat(l, options));
+}
+
 export function fmtNumber(n: number | null | undefined, digits = 0): string {
   if (n === null || n === undefined || Number.isNaN(n)) return "–";
-  return new Intl.NumberFormat(locale.value, {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: 0,
-  }).format(n);
+  return numberFormat({ maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n);
 }
 
 /** Watt-hours as kWh with up to 2 decimals. */
@@ -65,14 +85,12 @@ export function fmtPower(w: number | null | undefined): string {
 
 export function fmtDateTime(iso: string | null | undefined): string {
   if (!iso) return "–";
-  return new Intl.DateTimeFormat(locale.value, { dateStyle: "medium", timeStyle: "medium" }).format(
-    new Date(iso),
-  );
+  return dateTimeFormat({ dateStyle: "medium", timeStyle: "medium" }).format(new Date(iso));
 }
 
 export function fmtDate(iso: string | Date | null | undefined): string {
   if (!iso) return "–";
-  return new Intl.DateTimeFormat(locale.value, { dateStyle: "medium" }).format(new Date(iso));
+  return dateTimeFormat({ dateStyle: "medium" }).format(new Date(iso));
 }
 
 export function fmtDuration(seconds: number | null | undefined): string {
@@ -87,7 +105,7 @@ export function fmtDuration(seconds: number | null | undefined): string {
 export function fmtAgo(iso: string | null | undefined): string {
   if (!iso) return "–";
   const seconds = Math.round((Date.parse(iso) - Date.now()) / 1000);
-  const rtf = new Intl.RelativeTimeFormat(locale.value, { numeric: "auto" });
+  const rtf = cached("r", {}, (l) => new Intl.RelativeTimeFormat(l, { numeric: "auto" }));
   const abs = Math.abs(seconds);
   if (abs < 60) return rtf.format(seconds, "second");
   if (abs < 3600) return rtf.format(Math.round(seconds / 60), "minute");

@@ -18,11 +18,12 @@ export interface QueryState<T> {
 export function useQuery<TData, TVars>(
   doc: TypedDocumentString<TData, TVars>,
   variables: TVars,
-  options: { skip?: boolean } = {},
+  options: { skip?: boolean; lazy?: boolean } = {},
 ): QueryState<TData> {
   const [data, setDataState] = useState<TData | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState(!options.skip);
+  const mounted = useRef(false);
   const key = JSON.stringify(variables);
   const seq = useRef(0);
   const run = useCallback(() => {
@@ -44,7 +45,17 @@ export function useQuery<TData, TVars>(
       });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [doc, key, options.skip]);
-  useEffect(run, [run]);
+  // `lazy`: not read on mount (a subscription that answers at once brings the first data;
+  // `reload` still reads), but again whenever the variables change.
+  useEffect(() => {
+    if (options.lazy && !mounted.current) {
+      mounted.current = true;
+      return;
+    }
+    mounted.current = true;
+    run();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [run]);
   return { data, error, loading, reload: run, setData: (u) => setDataState((d) => u(d)) };
 }
 

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { graphql } from "../gql";
 import type { UsagePeriod } from "../gql/graphql";
-import { fmtDate, fmtDuration, fmtNumber, lang, t } from "../i18n";
+import { dateTimeFormat, fmtDate, fmtDuration, fmtNumber, t } from "../i18n";
 import { TimeChart } from "../lib/chart";
 import { download, toCsv } from "../lib/csv";
 import { useQuery, useUrlQuery } from "../lib/hooks";
@@ -213,10 +213,7 @@ export function Usage() {
   const periodLabel = (start: string) => {
     const d = new Date(start);
     if (groupBy === "MONTH")
-      return new Intl.DateTimeFormat(lang.value === "id" ? "id-ID" : "en-GB", {
-        month: "long",
-        year: "numeric",
-      }).format(d);
+      return dateTimeFormat({ month: "long", year: "numeric" }).format(d);
     if (groupBy === "WEEK") return t("usage.weekOf", { date: fmtDate(d) });
     return fmtDate(d);
   };

@@ -1,0 +1,176 @@
+//! The operators' console in a real browser: the real server on port 0 serving `web/dist`,
+//! accounts of every role, then `node --test web/e2e/` drives Debian's Chromium through
+//! playwright-core against it with a fake charge point (see web/e2e/harness.mjs).
+
+use std::{
+    path::{Path, PathBuf},
+    process::{Command, Stdio},
+    time::Duration,
+};
+
+use serde_json::json;
+
+use crate::support::{TestApp, spawn};
+
+/// The accounts the browser tests sign in with: (role, username, password).
+const ACCOUNTS: [(&str, &str, &str); 4] = [
+    ("ADMIN", "e2e-admin", "admin e2e password"),
+    ("OPERATOR", "e2e-operator", "operator e2e password"),
+    ("VIEWER", "e2e-viewer", "viewer e2e password"),
+    ("DRIVER", "e2e-driver", "driver e2e password"),
+];
+/// An id tag owned by the driver account, and one owned by nobody.
+const DRIVER_TAG: &str = "E2E-DRIVER";
+const STAFF_TAG: &str = "E2E-STAFF";
+/// How long the whole browser run may take before it is stopped.
+const RUN_LIMIT: Duration = Duration::from_secs(300);
+
+fn services_required() -> bool {
+    std::env::var("CHARGEGATE_REQUIRE_SERVICES").is_ok_and(|v| v == "1")
+}
+
+/// What is missing to run the browser tests, with how to install it.
+fn missing_tools(root: &Path) -> Vec<&'static str> {
+    let mut missing = Vec::new();
+    let node = Command::new("node")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+    if !node.is_ok_and(|s| s.success()) {
+        missing.push("node (apt-get install -y nodejs npm)");
+    }
+    if !Path::new(&chromium()).exists() {
+        missing.push("/usr/bin/chromium (apt-get install -y chromium chromium-driver)");
+    }
+    for package in ["playwright-core", "ws"] {
+        if !root.join("web/node_modules").join(package).is_dir() {
+            missing.push("web/node_modules (npm ci --prefix web)");
+            break;
+        }
+    }
+    missing
+}
+
+fn chromium() -> String {
+    std::env::var("CHARGEGATE_E2E_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into())
+}
+
+/// The test files, in name order (each starts from what the ones before left on the server).
+fn scenario_files(root: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("web/e2e"))
+        .expect("web/e2e")
+        .map(|e| e.expect("directory entry").path())
+        .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no *.test.mjs in web/e2e");
+    files
+}
+
+async fn create_accounts(app: &TestApp) {
+    let admin = app.admin();
+    for (role, username, password) in ACCOUNTS {
+        app.ok(
+            &admin,
+            "mutation($u: String!, $p: String!, $r: AccountRole!) { createAccount(username: $u, password: $p, role: $r) { username } }",
+            json!({"u": username, "p": password, "r": role}),
+        )
+        .await;
+    }
+    for (tag, owner) in [(DRIVER_TAG, Some(ACCOUNTS[3].1)), (STAFF_TAG, None)] {
+        app.ok(
+            &admin,
+            "mutation($t: String!, $o: String) { createIdTag(input: {idTag: $t, owner: $o}) { idTag } }",
+            json!({"t": tag, "o": owner}),
+        )
+        .await;
+    }
+}
+
+#[tokio::test]
+async fn the_console_in_a_real_browser() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let missing = missing_tools(root);
+    if !missing.is_empty() {
+        let what = missing.join(", ");
+        assert!(
+            !services_required(),
+            "CHARGEGATE_REQUIRE_SERVICES=1 but the browser tests cannot run; install: {what}"
+        );
+        eprintln!("skipped: the console's browser tests need {what}");
+        return;
+    }
+    assert!(
+        root.join("web/dist/index.html").is_file(),
+        "web/dist/index.html is missing: run npm run build in web/"
+    );
+
+    let app = spawn(|_| {}).await;
+    // Before a browser is started: the console must be served at all.
+    let index = reqwest::get(format!("http://{}/", app.addr))
+        .await
+        .expect("GET /");
+    assert!(
+        index.status().is_success(),
+        "GET / answered {}: the server does not serve the console",
+        index.status()
+    );
+    create_accounts(&app).await;
+
+    let scratch = tempfile::tempdir().expect("temporary directory");
+    let screenshots = if std::env::var("CHARGEGATE_E2E_UPDATE_SCREENSHOTS").is_ok_and(|v| v == "1")
+    {
+        root.join("docs/screenshots")
+    } else {
+        scratch.path().join("screenshots")
+    };
+    let (out_path, err_path) = (scratch.path().join("stdout"), scratch.path().join("stderr"));
+    let mut command = Command::new("node");
+    command
+        .current_dir(root)
+        .args(["--test", "--test-concurrency=1", "--test-reporter=tap"])
+        .args(scenario_files(root))
+        .env("CHARGEGATE_E2E_URL", format!("http://{}", app.addr))
+        .env("CHARGEGATE_E2E_CHROMIUM", chromium())
+        .env("CHARGEGATE_E2E_SCREENSHOTS", &screenshots)
+        .env("CHARGEGATE_E2E_DRIVER_TAG", DRIVER_TAG)
+        .env("CHARGEGATE_E2E_STAFF_TAG", STAFF_TAG)
+        .stdin(Stdio::null())
+        .stdout(std::fs::File::create(&out_path).expect("stdout file"))
+        .stderr(std::fs::File::create(&err_path).expect("stderr file"));
+    for (role, username, password) in ACCOUNTS {
+        command
+            .env(format!("CHARGEGATE_E2E_{role}_USER"), username)
+            .env(format!("CHARGEGATE_E2E_{role}_PASSWORD"), password);
+    }
+    let mut child = command.spawn().expect("node starts");
+
+    // The server runs on this runtime: wait without blocking it.
+    let deadline = tokio::time::Instant::now() + RUN_LIMIT;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("node's status") {
+            break Some(status);
+        }
+        if tokio::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let output = format!(
+        "--- node's output\n{}\n--- node's errors\n{}",
+        std::fs::read_to_string(&out_path).unwrap_or_default(),
+        std::fs::read_to_string(&err_path).unwrap_or_default()
+    );
+    match status {
+        None => panic!("the browser tests took longer than {RUN_LIMIT:?}\n{output}"),
+        Some(status) if !status.success() => {
+            panic!("the browser tests failed ({status})\n{output}")
+        }
+        // Shown with --nocapture: which scenarios ran.
+        Some(_) => println!("{output}"),
+    }
+    app.stop().await;
+}
