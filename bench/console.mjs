@@ -141,8 +141,39 @@ function track(page) {
     requests.push({ name: op.name, kind: op.kind, view: currentView, at: t.startTime, wait, total: t.responseEnd >= 0 ? t.responseEnd : null });
     if (op.kind === "query" && !bodies.has(op.name)) bodies.set(op.name, op.body);
   });
+  // Subscriptions over graphql-transport-ws: from the `subscribe` message to its first `next`
+  // (the server's first count or event), timed here (Node's clock, through CDP).
+  page.on("websocket", (ws) => {
+    const pending = new Map();
+    ws.on("framesent", ({ payload }) => {
+      try {
+        const m = JSON.parse(String(payload));
+        if (m.type !== "subscribe") return;
+        const name = m.payload?.operationName ?? /\bsubscription\s+(\w+)/.exec(m.payload?.query ?? "")?.[1] ?? "anonymous";
+        pending.set(m.id, { name, at: Date.now(), view: currentView });
+      } catch {}
+    });
+    ws.on("framereceived", ({ payload }) => {
+      try {
+        const m = JSON.parse(String(payload));
+        const p = pending.get(m.id);
+        if (!p || (m.type !== "next" && m.type !== "error")) return;
+        pending.delete(m.id);
+        const ms = Date.now() - p.at;
+        requests.push({ name: `${p.name} (subscription, first event)`, kind: "subscription", view: p.view, at: p.at, wait: ms, total: ms });
+      } catch {}
+    });
+  });
   page.on("pageerror", (e) => log("page error:", e.message));
 }
+
+// Replayed besides what the pages ask: the fleet summary with every field (the overview may
+// take its counts from the subscription only, which is not replayed).
+const FLEET_SUMMARY = {
+  query:
+    "query BenchFleetSummary { fleetSummary { stations online offline pending rejected activeTransactions energyWh since at connectors { status count } } }",
+  variables: {},
+};
 
 async function launch() {
   return chromium.launch({
@@ -266,6 +297,7 @@ function stats(values) {
 
 async function replay(token) {
   const out = {};
+  if (!bodies.has("BenchFleetSummary")) bodies.set("BenchFleetSummary", FLEET_SUMMARY);
   for (const [name, body] of bodies) {
     const times = [];
     let errors = 0;

@@ -541,15 +541,22 @@ def render_console(c):
         v = views.get(key, {})
         met = "–" if bar is None or not v.get("n") else ("yes" if v["p90"] <= bar else "no")
         out.append(f"| {label} | {ms(v)} | {f'{bar} ms' if bar else '–'} | {met} | {v.get('failed', '–')} |")
-    out += ["", "GraphQL over HTTP as the page made it (Chromium's timing: request sent → first byte; "
-            "and the whole request), and the same queries replayed from Node one at a time:", "",
+    out += ["", "GraphQL as the page made it: over HTTP, Chromium's timing (request sent → first byte; "
+            "and the whole request); subscriptions, `subscribe` → the first event; and the same "
+            "queries replayed from Node one at a time (with `BenchFleetSummary`: `fleetSummary`, "
+            "every field):", "",
             "| View: operation | Requests | Server's answer (to first byte) | Whole request | Replayed |",
             "|---|---|---|---|---|"]
     replay = b.get("replay", {})
+    seen = set()
     for key, g in sorted(b.get("graphql", {}).items()):
         op = key.split(": ", 1)[1]
+        seen.add(op)
         out.append(f"| {key} | {g['total']['n']} | {ms(g['wait'])} | {ms(g['total'])} | "
                    f"{ms(replay[op]) if op in replay else '–'} |")
+    for op, r in sorted(replay.items()):
+        if op not in seen:
+            out.append(f"| (replayed only) {op} | – | – | – | {ms(r)} |")
     out += ["", "The tab's memory (renderer process of the page; JS heap from CDP), bar 200 MB:", "",
             "| Page, held | Renderer RSS at the end / max | PSS | Private (the context's renderers together) | After a forced GC: RSS / private | JS heap used at the end / max | DOM nodes | WebSocket frames received |",
             "|---|---|---|---|---|---|---|---|"]
