@@ -1096,6 +1096,15 @@ mod tests {
     }
 
     #[test]
+    fn the_id_tag_may_name_the_station_and_the_connector() {
+        let mut p = plan(2, 2, false);
+        assert_eq!(p.id_tag("sim-00001", 2), p.id_tag.clone());
+        p.id_tag = "{station}-{connector}".into();
+        assert_eq!(p.id_tag("sim-00001", 2), "sim-00001-2");
+        assert_eq!(p.id_tag("sim-00000", 1), "sim-00000-1");
+    }
+
+    #[test]
     fn every_connector_has_its_own_slot_and_a_stations_connectors_are_a_share_apart() {
         let plan = plan(1000, 2, false);
         let mut slots: Vec<u64> = (0..1000)
