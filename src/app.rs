@@ -1,5 +1,6 @@
 //! Builds the application (database and migrations, status cache, event bus, HTTP router with the
-//! OCPP endpoint, the APIs and the web console), runs it, and shuts it down cleanly: sockets closed, pending writes flushed.
+//! OCPP endpoint, the APIs and the web console), runs it, and shuts it down cleanly: sockets
+//! closed, pending writes flushed.
 
 use std::{
     hash::{BuildHasher, RandomState},
