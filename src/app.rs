@@ -59,6 +59,7 @@ pub async fn open(settings: Settings) -> anyhow::Result<Arc<Context>> {
         new_stations: RegistrationLimiter::new(settings.limits.new_stations_per_address),
         credentials,
         refused_handshakes: Default::default(),
+        budgets: Default::default(),
         shutdown,
         stopped,
         settings,
@@ -100,6 +101,8 @@ pub struct App {
     server: JoinHandle<std::io::Result<()>>,
     pruner: JoinHandle<()>,
     reservations: JoinHandle<()>,
+    /// Watches running sessions under energy budgets and stops them at the budget.
+    budgets: JoinHandle<()>,
     presence: JoinHandle<()>,
     /// The TLS listener's address and server task, with `--tls-listen`.
     tls: Option<(SocketAddr, JoinHandle<std::io::Result<()>>)>,
@@ -143,6 +146,7 @@ impl App {
         );
         let pruner = tokio::spawn(prune_journal(context.clone()));
         let reservations = tokio::spawn(expire_reservations(context.clone()));
+        let budgets = tokio::spawn(crate::use_case::budget::run_stopper(context.clone()));
         let presence = tokio::spawn(crate::link::node::keep_presence(context.clone()));
         tracing::info!(%addr, node = %context.node_id, "chargegate listening; stations connect to ws://{addr}/ocpp/{{chargePointId}}, the API is at http://{addr}/graphql, the console at http://{addr}/");
         Ok(Self {
@@ -151,6 +155,7 @@ impl App {
             server,
             pruner,
             reservations,
+            budgets,
             presence,
             tls,
             connections,
@@ -210,6 +215,7 @@ impl App {
         }
         self.pruner.abort();
         self.reservations.abort();
+        self.budgets.abort();
         self.presence.abort();
         ctx.stopped.cancel();
         // The last events (stations disconnecting) reach the other nodes before we exit.

@@ -325,6 +325,17 @@ pub struct Settings {
     )]
     pub unknown_id_tags: UnknownIdTagPolicy,
 
+    /// The time zone of energy budgets' weeks and months, as an offset from UTC (`+07:00` for
+    /// Western Indonesian Time): a monthly budget starts again at local midnight on the 1st.
+    #[arg(
+        long,
+        env = "CHARGEGATE_BUDGET_UTC_OFFSET",
+        default_value = "+00:00",
+        value_parser = parse_utc_offset,
+        global = true
+    )]
+    pub budget_utc_offset: chrono::FixedOffset,
+
     /// How long a command to a station may wait for its answer.
     #[arg(
         long,
@@ -611,6 +622,15 @@ pub struct Settings {
     pub limits: Limits,
 }
 
+/// `+07:00`, `-03:30`, `+00:00` or `Z`: an offset from UTC of less than a day.
+fn parse_utc_offset(s: &str) -> Result<chrono::FixedOffset, String> {
+    if s.eq_ignore_ascii_case("z") || s.eq_ignore_ascii_case("utc") {
+        return Ok(chrono::FixedOffset::east_opt(0).expect("UTC"));
+    }
+    s.parse::<chrono::FixedOffset>()
+        .map_err(|_| format!("{s:?} is not an offset from UTC such as +07:00"))
+}
+
 impl Settings {
     /// Settings with every default, for tests and embedding; `database_url` as given.
     pub fn with_database(database_url: impl Into<String>) -> Self {
@@ -626,6 +646,7 @@ impl Settings {
             tls_key: None,
             tls_client_ca: None,
             unknown_id_tags: UnknownIdTagPolicy::Reject,
+            budget_utc_offset: chrono::FixedOffset::east_opt(0).expect("UTC"),
             command_timeout: HumanDuration(Duration::from_secs(30)),
             ping_interval: HumanDuration(Duration::from_secs(60)),
             journal_retention: HumanDuration(Duration::from_secs(30 * 86_400)),

@@ -6,7 +6,7 @@
 
 use std::{
     any::Any,
-    collections::VecDeque,
+    collections::{HashMap, VecDeque},
     sync::{Arc, Mutex, PoisonError},
 };
 
@@ -14,6 +14,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use ocpp::rpc::CommandError;
 use serde_json::value::RawValue;
+use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use crate::{
@@ -50,6 +51,8 @@ pub struct Context {
     /// The OCPP handshakes this node refused lately (the link records them, the API's
     /// `attention` reads them).
     pub refused_handshakes: RefusedHandshakes,
+    /// The running sessions under an energy budget that this node watches.
+    pub budgets: BudgetWatch,
     /// Fires when the server is shutting down.
     pub shutdown: CancellationToken,
     /// Fires once the sessions have ended at shutdown: background work (the Redis bus) stops.
@@ -154,5 +157,165 @@ mod tests {
             ring.since(Utc::now() + chrono::Duration::hours(1))
                 .is_empty()
         );
+    }
+}
+
+/// A running session under a budget, as this node watches it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Watched {
+    pub station_id: String,
+    pub meter_start: i64,
+    /// Energy this session may still deliver in all, from its start: the least, over the
+    /// budgets that bind it, of the limit less what the period's other sessions used.
+    pub allowance_wh: f64,
+    /// A stop was asked for; no other until it fails.
+    pub stopping: bool,
+}
+
+/// A session to stop at its budget.
+#[derive(Debug)]
+pub struct StopRequest {
+    pub station_id: String,
+    pub transaction_id: i32,
+}
+
+/// The running sessions under a budget that this node watches, and the queue of those to stop.
+/// Held per node, bounded by the running sessions under budgets (`use_case::budget` rebuilds
+/// it from the database every minute and at start; its stop queue holds at most
+/// [`BudgetWatch::STOP_QUEUE`]).
+pub struct BudgetWatch {
+    state: Mutex<WatchState>,
+    stops: mpsc::Sender<StopRequest>,
+    queue: Mutex<Option<mpsc::Receiver<StopRequest>>>,
+}
+
+#[derive(Default)]
+struct WatchState {
+    /// Each session with the refresh count current when it was last set.
+    watched: HashMap<i32, (Watched, u64)>,
+    /// Refreshes begun so far.
+    begun: u64,
+    /// The refresh whose result is in `watched`.
+    replaced: u64,
+}
+
+impl Default for BudgetWatch {
+    fn default() -> Self {
+        let (stops, queue) = mpsc::channel(Self::STOP_QUEUE);
+        Self {
+            state: Mutex::default(),
+            stops,
+            queue: Mutex::new(Some(queue)),
+        }
+    }
+}
+
+impl BudgetWatch {
+    /// Sessions waiting to be stopped; more wait for their next MeterValues.
+    pub const STOP_QUEUE: usize = 1024;
+
+    fn state(&self) -> std::sync::MutexGuard<'_, WatchState> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// How many sessions this node watches.
+    pub fn len(&self) -> usize {
+        self.state().watched.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The queue the stopper reads (once).
+    pub fn take_queue(&self) -> Option<mpsc::Receiver<StopRequest>> {
+        self.queue
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+    }
+
+    /// Whether `transaction_id` is watched (one map look-up).
+    pub fn contains(&self, transaction_id: i32) -> bool {
+        self.state().watched.contains_key(&transaction_id)
+    }
+
+    /// A register reading (Wh) of a watched session: one that reaches its allowance queues the
+    /// session to be stopped.
+    pub fn reading(&self, station_id: &str, transaction_id: i32, register: f64) {
+        let mut state = self.state();
+        let Some((w, _)) = state.watched.get_mut(&transaction_id) else {
+            return;
+        };
+        if w.stopping || w.station_id != station_id {
+            return;
+        }
+        if register - w.meter_start as f64 >= w.allowance_wh {
+            let request = StopRequest {
+                station_id: station_id.to_owned(),
+                transaction_id,
+            };
+            if self.stops.try_send(request).is_ok() {
+                w.stopping = true;
+            }
+        }
+    }
+
+    /// A session ended: no longer watched.
+    pub fn ended(&self, transaction_id: i32) {
+        self.state().watched.remove(&transaction_id);
+    }
+
+    /// Watches a session (a stop already asked for stays asked for, unless `w` says it is
+    /// over).
+    pub fn watch(&self, transaction_id: i32, w: Watched, keep_stopping: bool) {
+        let mut state = self.state();
+        let stamp = state.begun;
+        let stopping = keep_stopping
+            && state
+                .watched
+                .get(&transaction_id)
+                .is_some_and(|(old, _)| old.stopping);
+        state
+            .watched
+            .insert(transaction_id, (Watched { stopping, ..w }, stamp));
+    }
+
+    /// A refresh begins: its number, for [`Self::replace`].
+    pub fn begin_refresh(&self) -> u64 {
+        let mut state = self.state();
+        state.begun += 1;
+        state.begun
+    }
+
+    /// The result of refresh `began`: every session under a budget as the database had them.
+    /// Sessions watched since it began are kept, stops asked for stay asked for, and a refresh
+    /// older than the one already applied changes nothing.
+    pub fn replace(&self, all: HashMap<i32, Watched>, began: u64) {
+        let mut state = self.state();
+        if began < state.replaced {
+            return;
+        }
+        let old = std::mem::take(&mut state.watched);
+        let mut watched: HashMap<i32, (Watched, u64)> =
+            all.into_iter().map(|(id, w)| (id, (w, began))).collect();
+        for (id, (w, stamp)) in old {
+            match watched.get_mut(&id) {
+                Some((new, _)) => new.stopping |= w.stopping,
+                None if stamp >= began => {
+                    watched.insert(id, (w, stamp));
+                }
+                None => {}
+            }
+        }
+        state.watched = watched;
+        state.replaced = began;
+    }
+
+    /// A stop failed: the next reading may ask again.
+    pub fn stop_failed(&self, transaction_id: i32) {
+        if let Some((w, _)) = self.state().watched.get_mut(&transaction_id) {
+            w.stopping = false;
+        }
     }
 }

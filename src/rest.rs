@@ -70,6 +70,10 @@ impl Failure {
                 format!("{field}: {message}"),
             )
             .with("field", json!(field)),
+            Refused::BudgetExhausted(m) => Self::new(StatusCode::CONFLICT, "BUDGET_EXHAUSTED", m),
+            Refused::ConnectorOccupied(m) => {
+                Self::new(StatusCode::CONFLICT, "CONNECTOR_OCCUPIED", m)
+            }
             Refused::Store => Self::new(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "INTERNAL",

@@ -3,7 +3,9 @@
 
 use std::net::IpAddr;
 
-use async_graphql::{Context, Enum, ID, MaybeUndefined, Object, Result, SimpleObject};
+use async_graphql::{
+    ComplexObject, Context, Enum, ID, MaybeUndefined, Object, Result, SimpleObject,
+};
 use chrono::{DateTime, Utc};
 
 use super::{
@@ -64,11 +66,21 @@ pub struct LoginResult {
 
 /// The caller, as its token says.
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct Me {
     pub sub: String,
     pub role: AccountRole,
     /// The stations the token is limited to; absent means all.
     pub stations: Option<Vec<ID>>,
+}
+
+#[ComplexObject]
+impl Me {
+    /// The energy budget of the caller's account over all its tags (null: none).
+    async fn budget(&self, ctx: &Context<'_>) -> Result<Option<super::budget::EnergyBudget>> {
+        let subject = crate::use_case::budget::Subject::Account(self.sub.clone());
+        super::budget::of(app(ctx), &subject).await
+    }
 }
 
 pub struct Account(pub entity::account::Model);
@@ -90,6 +102,12 @@ impl Account {
     }
     async fn updated_at(&self) -> DateTime<Utc> {
         self.0.updated_at
+    }
+    /// The account's energy budget over all the tags it owns, with what its current period
+    /// used (null: none).
+    async fn budget(&self, ctx: &Context<'_>) -> Result<Option<super::budget::EnergyBudget>> {
+        let subject = crate::use_case::budget::Subject::Account(self.0.username.clone());
+        super::budget::of(app(ctx), &subject).await
     }
 }
 

@@ -82,6 +82,8 @@ impl ApiError {
                 Self::BadUserInput(format!("{field}: {message}"))
             }
             Refused::Command(e) => Self::command(station_id, e),
+            Refused::BudgetExhausted(m) => Self::BudgetExhausted(m),
+            Refused::ConnectorOccupied(m) => Self::ConnectorOccupied(m),
             Refused::Store => Self::Internal,
         }
     }

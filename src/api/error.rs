@@ -33,6 +33,10 @@ pub enum ApiError {
     },
     RateLimited,
     Lagged(u64),
+    /// An id tag's energy budget (or its owner's) is used up.
+    BudgetExhausted(String),
+    /// The connector is in use by another session.
+    ConnectorOccupied(String),
     Internal,
 }
 
@@ -44,7 +48,9 @@ impl ApiError {
             | Self::Forbidden(m)
             | Self::BadUserInput(m)
             | Self::NotFound(m)
-            | Self::Conflict(m) => m.clone(),
+            | Self::Conflict(m)
+            | Self::BudgetExhausted(m)
+            | Self::ConnectorOccupied(m) => m.clone(),
             Self::StationOffline(station) => format!("station {station} is not connected"),
             Self::StationTimeout(station) => format!("station {station} did not answer in time"),
             Self::StationUnreachable(reason) => reason.clone(),
@@ -74,6 +80,8 @@ impl ApiError {
             Self::StationError { .. } => "STATION_ERROR",
             Self::RateLimited => "RATE_LIMITED",
             Self::Lagged(_) => "LAGGED",
+            Self::BudgetExhausted(_) => "BUDGET_EXHAUSTED",
+            Self::ConnectorOccupied(_) => "CONNECTOR_OCCUPIED",
             Self::Internal => "INTERNAL",
         }
     }

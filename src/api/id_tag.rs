@@ -63,6 +63,12 @@ impl IdTag {
     async fn auto_created(&self) -> bool {
         self.0.auto_created
     }
+    /// The tag's own energy budget, with what its current period used (null: none). A budget
+    /// of its owner's account binds it too (`Account.budget`).
+    async fn budget(&self, ctx: &Context<'_>) -> Result<Option<super::budget::EnergyBudget>> {
+        let subject = crate::use_case::budget::Subject::Tag(self.0.id_tag_key.clone());
+        super::budget::of(app(ctx), &subject).await
+    }
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
     }

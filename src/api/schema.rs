@@ -6,8 +6,9 @@ use std::sync::Arc;
 use async_graphql::{MergedObject, MergedSubscription, SDLExportOptions, Schema};
 
 use super::{
-    account, command, firmware, fleet, id_tag, journal, limits, loaders, local_list, reservation,
-    security_ext, smart_charging, station, station_credentials, subscription, transaction, usage,
+    account, budget, command, firmware, fleet, id_tag, journal, limits, loaders, local_list,
+    reservation, security_ext, smart_charging, station, station_credentials, subscription,
+    transaction, usage,
 };
 use crate::context::Context;
 
@@ -42,6 +43,7 @@ pub struct Mutation(
     smart_charging::SmartChargingMutation,
     command::RemoteTriggerMutation,
     security_ext::SecurityMutation,
+    budget::BudgetMutation,
 );
 
 /// Every subscription.

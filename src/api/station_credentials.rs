@@ -50,6 +50,8 @@ fn refused(station_id: &str, refused: Refused) -> ApiError {
             ApiError::BadUserInput(format!("{field}: {message}"))
         }
         Refused::Command(e) => ApiError::command(station_id, e),
+        Refused::BudgetExhausted(m) => ApiError::BudgetExhausted(m),
+        Refused::ConnectorOccupied(m) => ApiError::ConnectorOccupied(m),
         Refused::Store => ApiError::Internal,
     }
 }

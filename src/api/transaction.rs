@@ -36,6 +36,9 @@ pub enum TransactionFlag {
     MeterStopBelowStart,
     /// A second, different StopTransaction arrived (see `unmatchedStops`).
     ConflictingStop,
+    /// The tag's energy budget (or its owner's) was used up: answered Blocked at the start, or
+    /// stopped by chargegate when it reached the budget. Not an anomaly.
+    BudgetExhausted,
 }
 
 impl TransactionFlag {
@@ -51,6 +54,7 @@ impl TransactionFlag {
             flags::STOP_BEFORE_START => Self::StopBeforeStart,
             flags::METER_STOP_BELOW_START => Self::MeterStopBelowStart,
             flags::CONFLICTING_STOP => Self::ConflictingStop,
+            flags::BUDGET_EXHAUSTED => Self::BudgetExhausted,
             _ => return None,
         })
     }
@@ -151,9 +155,13 @@ impl Transaction {
             .filter_map(TransactionFlag::from_code)
             .collect()
     }
-    /// Whether the transaction needs an operator's look (it has flags).
+    /// Whether the transaction needs an operator's look (it has flags other than
+    /// BUDGET_EXHAUSTED).
     async fn needs_reconciliation(&self) -> bool {
-        !self.0.flags.is_empty()
+        self.0
+            .flags
+            .split(',')
+            .any(|f| !f.is_empty() && f != flags::BUDGET_EXHAUSTED)
     }
     async fn started_received_at(&self) -> DateTime<Utc> {
         self.0.started_received_at

@@ -55,6 +55,10 @@ pub enum Refused {
     },
     /// Sent, but no answer: offline, timeout, CALLERROR, invalid answer.
     Command(CommandError),
+    /// Not sent: the id tag's energy budget (or its owner's) is used up.
+    BudgetExhausted(String),
+    /// Not sent: the connector is in use.
+    ConnectorOccupied(String),
     /// Storage failed while checking.
     Store,
 }

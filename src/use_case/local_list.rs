@@ -105,7 +105,15 @@ impl OnBehalf<'_> {
                 .one(db)
                 .await?
                 .ok_or_else(|| invalid("idTags", format!("no id tag {tag}")))?;
-            let info = tag_info(&row, now);
+            let mut info = tag_info(&row, now);
+            super::budget::gate(
+                db,
+                &row,
+                &mut info,
+                self.ctx.settings.budget_utc_offset,
+                now,
+            )
+            .await?;
             updates.push(AuthorizationData {
                 id_tag: IdToken::new(row.id_tag.clone()).unwrap_or(token),
                 id_tag_info: Some(info),

@@ -22,7 +22,10 @@ use crate::{
     config::UnknownIdTagPolicy,
     context::Context,
     store::{MeterRow, StoreError, insert_meter_rows_linked},
-    use_case::command::{OnBehalf, Refused, at_least, text},
+    use_case::{
+        budget,
+        command::{OnBehalf, Refused, at_least, text},
+    },
 };
 use ocpp::v16::*;
 
@@ -43,6 +46,9 @@ pub mod flags {
     pub const METER_STOP_BELOW_START: &str = "meter_stop_below_start";
     /// A second StopTransaction with different values arrived (kept as an unmatched stop).
     pub const CONFLICTING_STOP: &str = "conflicting_stop";
+    /// The tag's energy budget (or its owner's) was used up: answered Blocked at the start, or
+    /// stopped by chargegate when it reached the budget.
+    pub const BUDGET_EXHAUSTED: &str = super::budget::FLAG;
 }
 
 /// How far ahead of the server's clock a station timestamp may be before it is flagged.
@@ -143,10 +149,18 @@ pub async fn authorize(
     req: AuthorizeRequest,
 ) -> Result<AuthorizeResponse, StoreError> {
     let now = Utc::now();
-    if let Some(tag) = stored_tag(ctx.store.reader(), &req.id_tag).await? {
-        return Ok(AuthorizeResponse {
-            id_tag_info: tag_info(&tag, now),
-        });
+    let db = ctx.store.reader();
+    if let Some(tag) = stored_tag(db, &req.id_tag).await? {
+        let mut id_tag_info = tag_info(&tag, now);
+        budget::gate(
+            db,
+            &tag,
+            &mut id_tag_info,
+            ctx.settings.budget_utc_offset,
+            now,
+        )
+        .await?;
+        return Ok(AuthorizeResponse { id_tag_info });
     }
     let status = unknown_tag_status(ctx.settings.unknown_id_tags);
     let tag = req.id_tag.clone();
@@ -168,6 +182,8 @@ pub async fn authorize(
 struct Started {
     id: i32,
     info: IdTagInfo,
+    /// The stored tag, when there is one.
+    tag: Option<id_tag::Model>,
     created: bool,
     /// The start named a reservation of this station that was still open, and ended it.
     reservation_used: bool,
@@ -181,6 +197,7 @@ pub async fn start(
     req: StartTransactionRequest,
 ) -> Result<StartTransactionResponse, StoreError> {
     let policy = ctx.settings.unknown_id_tags;
+    let zone = ctx.settings.budget_utc_offset;
     let now = Utc::now();
     let station = station_id.clone();
     let request = Arc::new(req);
@@ -189,9 +206,16 @@ pub async fn start(
         .store
         .write(move |txn| {
             let (station, req) = (station.clone(), req.clone());
-            Box::pin(async move { start_in(txn, &station, &req, policy, now).await })
+            Box::pin(async move { start_in(txn, &station, &req, policy, zone, now).await })
         })
         .await?;
+    if started.created
+        && started.info.status == AuthorizationStatus::Accepted
+        && let Some(tag) = &started.tag
+        && let Err(e) = budget::started(ctx, station_id, started.id, request.meter_start, tag).await
+    {
+        tracing::warn!(station = %station_id, transaction = started.id, error = %e, "session not watched for its energy budget");
+    }
     if started.created {
         ctx.publish(Event::TransactionStarted {
             station_id: station_id.to_string(),
@@ -230,14 +254,20 @@ async fn start_in(
     station: &str,
     req: &StartTransactionRequest,
     policy: UnknownIdTagPolicy,
+    zone: chrono::FixedOffset,
     now: DateTime<Utc>,
 ) -> Result<Started, DbErr> {
     let stored_tag = stored_tag(txn, &req.id_tag).await?;
     if let Some(existing) = find_start(txn, station, req).await? {
-        return Ok(retried(existing, stored_tag.as_ref(), now));
+        return Ok(retried(existing, stored_tag, now));
     }
     let mut flags = Vec::new();
     let mut info = resolve_tag(txn, req, stored_tag.as_ref(), policy, now, &mut flags).await?;
+    if let Some(tag) = &stored_tag
+        && budget::gate(txn, tag, &mut info, zone, now).await?
+    {
+        flags.push(flags::BUDGET_EXHAUSTED);
+    }
     if info.status == AuthorizationStatus::Accepted
         && charging_elsewhere(txn, station, req, stored_tag.as_ref()).await?
     {
@@ -261,6 +291,7 @@ async fn start_in(
             Ok(Started {
                 id,
                 info,
+                tag: stored_tag,
                 created: true,
                 reservation_used,
             })
@@ -270,7 +301,7 @@ async fn start_in(
             let existing = find_start(txn, station, req)
                 .await?
                 .ok_or_else(|| DbErr::RecordNotFound("conflicting start".into()))?;
-            Ok(retried(existing, stored_tag.as_ref(), now))
+            Ok(retried(existing, stored_tag, now))
         }
     }
 }
@@ -430,12 +461,12 @@ async fn use_reservation(
 /// The answer to a retried start: the first answer's status and id.
 fn retried(
     existing: transaction::Model,
-    tag: Option<&id_tag::Model>,
+    tag: Option<id_tag::Model>,
     now: DateTime<Utc>,
 ) -> Started {
     let status = AuthorizationStatus::from_wire(&existing.start_id_tag_status)
         .unwrap_or(AuthorizationStatus::Invalid);
-    let current = tag.map(|t| tag_info(t, now));
+    let current = tag.as_ref().map(|t| tag_info(t, now));
     Started {
         id: existing.id,
         info: IdTagInfo {
@@ -443,6 +474,7 @@ fn retried(
             expiry_date: current.as_ref().and_then(|i| i.expiry_date),
             parent_id_tag: current.and_then(|i| i.parent_id_tag),
         },
+        tag,
         created: false,
         reservation_used: false,
     }
@@ -464,6 +496,7 @@ pub async fn meter_values(
         Utc::now(),
     );
     ctx.store.insert_meter_values(rows).await?;
+    budget::meter_values(ctx, station_id, req.transaction_id, &req.meter_value);
 
     if let Some(latest) = req.meter_value.iter().max_by_key(|mv| mv.timestamp) {
         let reading = MeterReading {
@@ -572,6 +605,7 @@ pub async fn stop(
         .await?;
 
     if let Stopped::Closed { connector_id } = stopped {
+        ctx.budgets.ended(request.transaction_id);
         ctx.publish(Event::TransactionStopped {
             station_id: station_id.to_string(),
             transaction_id: request.transaction_id,
@@ -816,6 +850,7 @@ impl OnBehalf<'_> {
         if self.caller.role == Role::Driver {
             self.owns(&id_tag.key()).await?;
         }
+        self.startable(station_id, &id_tag, connector_id).await?;
         let command = ocpp::v16::RemoteStartTransaction {
             connector_id,
             id_tag,
@@ -832,6 +867,65 @@ impl OnBehalf<'_> {
             .await?;
         }
         Ok(status)
+    }
+
+    /// Refuses a remote start that cannot succeed: the tag's budget (or its owner's) used up,
+    /// or the connector in use (charging, suspended or finishing).
+    async fn startable(
+        &self,
+        station_id: &str,
+        id_tag: &IdToken,
+        connector_id: Option<i32>,
+    ) -> Result<(), Refused> {
+        let db = self.ctx.store.reader();
+        let now = Utc::now();
+        if let Some(tag) = stored_tag(db, id_tag).await?
+            && budget::exhausted(db, &tag, self.ctx.settings.budget_utc_offset, now).await?
+        {
+            return Err(Refused::BudgetExhausted(format!(
+                "the energy budget of {id_tag} is used up"
+            )));
+        }
+        let Some(connector_id) = connector_id else {
+            return Ok(());
+        };
+        let running = transaction::Entity::find()
+            .select_only()
+            .column(transaction::Column::Id)
+            .filter(active())
+            .filter(transaction::Column::StationId.eq(station_id))
+            .filter(transaction::Column::ConnectorId.eq(connector_id))
+            .into_tuple::<i32>()
+            .one(db)
+            .await?;
+        let status: Option<String> = entity::connector::Entity::find()
+            .select_only()
+            .column(entity::connector::Column::Status)
+            .filter(entity::connector::Column::StationId.eq(station_id))
+            .filter(entity::connector::Column::ConnectorId.eq(connector_id))
+            .into_tuple()
+            .one(db)
+            .await?;
+        let busy = status
+            .as_deref()
+            .and_then(ChargePointStatus::from_wire)
+            .is_some_and(|s| {
+                matches!(
+                    s,
+                    ChargePointStatus::Charging
+                        | ChargePointStatus::SuspendedEv
+                        | ChargePointStatus::SuspendedEvse
+                        | ChargePointStatus::Finishing
+                )
+            });
+        // The connector's own status decides; a session left open in the database (its stop
+        // was lost) counts only when the station never told the connector's status.
+        if busy || (status.is_none() && running.is_some()) {
+            return Err(Refused::ConnectorOccupied(format!(
+                "connector {connector_id} of {station_id} is in use"
+            )));
+        }
+        Ok(())
     }
 
     pub async fn remote_stop(

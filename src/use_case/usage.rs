@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
-use entity::{connector, meter_value, station, transaction};
+use entity::{connector, station, transaction, transaction_register};
 use sea_orm::{
     ColumnTrait, Condition, DbErr, EntityTrait, QueryFilter, QuerySelect, sea_query::Expr,
 };
@@ -20,7 +20,7 @@ use crate::{
     auth::{Principal, Role},
     context::Context,
 };
-use ocpp::v16::{IdToken, Measurand, UnitOfMeasure};
+use ocpp::v16::IdToken;
 
 /// Why a report was refused, or could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -337,7 +337,8 @@ pub async fn report(ctx: &Context, query: &UsageQuery<'_>) -> Result<Report, Usa
     }
     let rows = transaction::Entity::find().filter(filter).all(db).await?;
 
-    // Energy so far of running transactions: their newest total energy register reading.
+    // Energy so far of running transactions: their highest total energy register reading
+    // (`transaction_register`, kept by the database: one row per transaction).
     let running: Vec<i32> = rows
         .iter()
         .filter(|t| t.stop_time.is_none())
@@ -345,41 +346,16 @@ pub async fn report(ctx: &Context, query: &UsageQuery<'_>) -> Result<Report, Usa
         .collect();
     let mut register: HashMap<i32, f64> = HashMap::new();
     for chunk in running.chunks(500) {
-        let readings: Vec<(Option<i32>, String, Option<f64>)> = meter_value::Entity::find()
-            .select_only()
-            .column(meter_value::Column::TransactionId)
-            .column(meter_value::Column::Unit)
-            .column_as(
-                Expr::col(meter_value::Column::NumericValue).max(),
-                "max_value",
-            )
-            .filter(meter_value::Column::TransactionId.is_in(chunk.iter().copied()))
-            .filter(
-                meter_value::Column::Measurand.eq(Measurand::EnergyActiveImportRegister.as_str()),
-            )
-            .filter(meter_value::Column::Phase.is_null())
-            .group_by(meter_value::Column::TransactionId)
-            .group_by(meter_value::Column::Unit)
-            .into_tuple()
+        let readings = transaction_register::Entity::find()
+            .filter(transaction_register::Column::TransactionId.is_in(chunk.iter().copied()))
             .all(db)
             .await?;
-        for (tx, unit, value) in readings {
-            let (Some(tx), Some(value)) = (tx, value) else {
-                continue;
-            };
-            let wh = if unit == UnitOfMeasure::KWh.as_str() {
-                value * 1000.0
-            } else if unit == UnitOfMeasure::Wh.as_str() {
-                value
-            } else {
-                continue;
-            };
-            if !wh.is_finite() {
-                continue;
-            }
-            let best = register.entry(tx).or_insert(wh);
-            *best = best.max(wh);
-        }
+        register.extend(
+            readings
+                .into_iter()
+                .filter(|r| r.register_wh.is_finite())
+                .map(|r| (r.transaction_id, r.register_wh)),
+        );
     }
 
     // A connector holds one transaction at a time: a transaction never stopped ends, for the

@@ -4,6 +4,7 @@
 
 mod access_limits;
 mod api_auth;
+mod api_budget;
 mod api_commands;
 mod api_console;
 mod api_contract;
