@@ -32,6 +32,10 @@ pub enum ApiError {
         description: String,
     },
     RateLimited,
+    /// The right password of an account that registered itself and waits for approval.
+    AccountPending(String),
+    /// A bound on what clients may make the server hold was reached (e.g. pending accounts).
+    LimitExceeded(String),
     Lagged(u64),
     Internal,
 }
@@ -44,7 +48,9 @@ impl ApiError {
             | Self::Forbidden(m)
             | Self::BadUserInput(m)
             | Self::NotFound(m)
-            | Self::Conflict(m) => m.clone(),
+            | Self::Conflict(m)
+            | Self::AccountPending(m)
+            | Self::LimitExceeded(m) => m.clone(),
             Self::StationOffline(station) => format!("station {station} is not connected"),
             Self::StationTimeout(station) => format!("station {station} did not answer in time"),
             Self::StationUnreachable(reason) => reason.clone(),
@@ -73,6 +79,8 @@ impl ApiError {
             Self::StationUnreachable(_) => "STATION_UNREACHABLE",
             Self::StationError { .. } => "STATION_ERROR",
             Self::RateLimited => "RATE_LIMITED",
+            Self::AccountPending(_) => "ACCOUNT_PENDING",
+            Self::LimitExceeded(_) => "LIMIT_EXCEEDED",
             Self::Lagged(_) => "LAGGED",
             Self::Internal => "INTERNAL",
         }
@@ -149,6 +157,11 @@ impl From<AccountError> for ApiError {
             AccountError::Exists(_) => Self::Conflict(e.to_string()),
             AccountError::NotFound(_) => Self::NotFound(e.to_string()),
             AccountError::WrongCredentials => Self::Unauthenticated(e.to_string()),
+            // Not UNAUTHENTICATED: the caller's token is fine (clients sign out on that code).
+            AccountError::WrongPassword => Self::BadUserInput(e.to_string()),
+            AccountError::Pending => Self::AccountPending(e.to_string()),
+            AccountError::NotAnAccount(_) => Self::Forbidden(e.to_string()),
+            AccountError::TooManyPending(_) => Self::LimitExceeded(e.to_string()),
             AccountError::RateLimited => Self::RateLimited,
             AccountError::Forbidden(m) => Self::Forbidden(m),
             AccountError::Store(e) => e.into(),
