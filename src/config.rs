@@ -511,6 +511,18 @@ pub struct Settings {
     )]
     pub token_ttl: HumanDuration,
 
+    /// Let people register themselves as drivers (`register`, no token needed); each new
+    /// account waits, pending, until an operator approves it. Off: only staff create accounts.
+    #[arg(
+        long,
+        env = "CHARGEGATE_SELF_REGISTRATION",
+        default_value = "false",
+        action = ArgAction::Set,
+        value_parser = clap::builder::BoolishValueParser::new(),
+        global = true
+    )]
+    pub self_registration: bool,
+
     /// Serve GraphiQL on `GET /graphql`.
     #[arg(long, env = "CHARGEGATE_GRAPHIQL", default_value_t = true, action = ArgAction::Set, global = true)]
     pub graphiql: bool,
@@ -666,6 +678,7 @@ impl Settings {
             jwt_algorithm: ExternalAlgorithm::Rs256,
             jwt_audience: "chargegate".into(),
             token_ttl: HumanDuration(Duration::from_secs(12 * 3600)),
+            self_registration: false,
             graphiql: true,
             introspection: true,
             cors_origins: Vec::new(),
@@ -842,6 +855,12 @@ impl Settings {
         )?;
         self.limits.validate_journal()?;
         self.validate_connections()?;
+        if self.limits.max_pending_accounts == 0 {
+            return Err(SettingsError::TooSmall {
+                name: "--max-pending-accounts",
+                min: "1",
+            });
+        }
         if self.redis_url.is_some() {
             if self.redis_prefix.is_empty() || self.redis_prefix.len() > 64 {
                 return Err(SettingsError::RedisPrefix);
@@ -1082,6 +1101,17 @@ pub struct Limits {
     )]
     pub max_api_sockets_per_address: usize,
 
+    /// Most self-registered accounts waiting for approval at once (`register`); further
+    /// registrations are refused with `LIMIT_EXCEEDED` until an operator approves or deletes
+    /// some.
+    #[arg(
+        long,
+        env = "CHARGEGATE_MAX_PENDING_ACCOUNTS",
+        default_value_t = 1000,
+        global = true
+    )]
+    pub max_pending_accounts: u64,
+
     // Stations.
     /// Largest OCPP message accepted from a station; a longer one closes its connection (1009).
     /// Also what a connection keeps allocated after its largest message.
@@ -1246,6 +1276,7 @@ impl Default for Limits {
             max_subscriptions_per_socket: 100,
             max_api_sockets: 4096,
             max_api_sockets_per_address: 64,
+            max_pending_accounts: 1000,
             max_message_size: ByteSize(256 * ByteSize::KIB),
             station_queue_bytes: ByteSize(256 * ByteSize::KIB),
             stations_queue_bytes: ByteSize(64 * ByteSize::MIB),
@@ -1458,6 +1489,14 @@ mod tests {
                 .unwrap_err()
                 .to_string()
                 .contains("--header-read-timeout")
+        );
+        let mut bad = ok.clone();
+        bad.limits.max_pending_accounts = 0;
+        assert!(
+            bad.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("--max-pending-accounts")
         );
         let mut bad = ok.clone();
         bad.limits.max_handshakes_per_address = 0;

@@ -1,6 +1,7 @@
 //! The in-memory throttles that a Context holds: failed station logins (per charge point id,
-//! per client address), new stations registered per address, and failed API logins (per
-//! username, per address). Each remembers a bounded number of keys on this node only.
+//! per client address), new stations registered per address, failed API logins (per username,
+//! per address) and self-registrations of accounts (per address). Each remembers a bounded
+//! number of keys on this node only.
 
 use std::{
     collections::{HashMap, VecDeque},
@@ -249,10 +250,16 @@ const MAX_KEYS: usize = 50_000;
 /// `MAX_USERNAME + 1` characters (no account has them), so a key stays small.
 pub const MAX_USERNAME: usize = 64;
 
-/// Remembers recent failed logins (in this node's memory), per username and per address.
+/// Self-registrations (`register`) allowed per client address (IPv6: per /64) within
+/// [`LOGIN_WINDOW`], each attempt counted whatever its outcome.
+pub const REGISTRATIONS_PER_ADDRESS: usize = LOGIN_FAILURES_PER_ADDRESS;
+
+/// Remembers recent failed logins (in this node's memory), per username and per address, and
+/// recent self-registrations per address.
 pub struct LoginThrottle {
     per_user: FailureLimiter,
     per_address: FailureLimiter,
+    registrations: FailureLimiter,
 }
 
 impl Default for LoginThrottle {
@@ -260,6 +267,7 @@ impl Default for LoginThrottle {
         Self {
             per_user: FailureLimiter::new(FAILURES_PER_USER, LOGIN_WINDOW, MAX_KEYS),
             per_address: FailureLimiter::new(LOGIN_FAILURES_PER_ADDRESS, LOGIN_WINDOW, MAX_KEYS),
+            registrations: FailureLimiter::new(REGISTRATIONS_PER_ADDRESS, LOGIN_WINDOW, MAX_KEYS),
         }
     }
 }
@@ -312,6 +320,17 @@ impl LoginThrottle {
         if let Some(address) = &keys.address {
             self.per_address.succeeded(address, keys.at);
         }
+    }
+
+    /// Counts a self-registration from `client` (every attempt, whatever comes of it: taken
+    /// usernames must not be probed faster than logins); refused when the address made
+    /// [`REGISTRATIONS_PER_ADDRESS`] within the window. Clients whose address is unknown share
+    /// one count.
+    pub fn registration(&self, client: Option<IpAddr>) -> Result<(), Throttled> {
+        let key = client.map_or_else(|| "unknown".to_owned(), address_key);
+        self.registrations
+            .attempt(&key, Instant::now())
+            .map_err(|_| Throttled)
     }
 
     /// How many usernames are remembered (for tests of the bound).
@@ -516,6 +535,28 @@ mod tests {
                 .unwrap();
         }
         assert!(throttle.attempt(&keys("one-more", "192.0.2.1")).is_err());
+    }
+
+    #[test]
+    fn registrations_are_counted_per_address() {
+        let throttle = LoginThrottle::default();
+        let a: IpAddr = "2001:db8:1:2::1".parse().unwrap();
+        let same_64: IpAddr = "2001:db8:1:2::99".parse().unwrap();
+        for _ in 0..REGISTRATIONS_PER_ADDRESS {
+            throttle.registration(Some(a)).unwrap();
+        }
+        assert_eq!(throttle.registration(Some(same_64)), Err(Throttled));
+        assert!(
+            throttle
+                .registration(Some("192.0.2.1".parse().unwrap()))
+                .is_ok()
+        );
+        // Logins from that address are not affected.
+        assert!(
+            throttle
+                .attempt(&AttemptKeys::new("someone", Some(a)))
+                .is_ok()
+        );
     }
 
     #[test]

@@ -12,8 +12,10 @@ pub struct Model {
     pub password_hash: String,
     /// `admin`, `operator`, `viewer` or `driver`.
     pub role: String,
-    /// Comma-separated station ids the account is limited to; empty means all stations.
+    /// The station ids the account is limited to, as a JSON list; NULL means all stations.
     pub stations: Option<String>,
+    /// Registered by themself (`register`) and not yet approved by an operator: cannot log in.
+    pub pending: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -12,6 +12,7 @@ mod m20261206_000007_journal_bounds;
 mod m20261206_000008_upload_expiry;
 mod m20261206_000009_station_details;
 mod m20261206_000010_energy_budgets;
+mod m20261206_000011_account_pending;
 
 /// The migrator `chargegate serve` and `chargegate migrate` run at start.
 #[derive(Debug)]
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000008_upload_expiry::Migration),
             Box::new(m20261206_000009_station_details::Migration),
             Box::new(m20261206_000010_energy_budgets::Migration),
+            Box::new(m20261206_000011_account_pending::Migration),
         ]
     }
 }

@@ -32,6 +32,10 @@ pub enum ApiError {
         description: String,
     },
     RateLimited,
+    /// The right password of an account that registered itself and waits for approval.
+    AccountPending(String),
+    /// A bound on what clients may make the server hold was reached (e.g. pending accounts).
+    LimitExceeded(String),
     Lagged(u64),
     /// An id tag's energy budget (or its owner's) is used up.
     BudgetExhausted(String),
@@ -50,7 +54,9 @@ impl ApiError {
             | Self::NotFound(m)
             | Self::Conflict(m)
             | Self::BudgetExhausted(m)
-            | Self::ConnectorOccupied(m) => m.clone(),
+            | Self::ConnectorOccupied(m)
+            | Self::AccountPending(m)
+            | Self::LimitExceeded(m) => m.clone(),
             Self::StationOffline(station) => format!("station {station} is not connected"),
             Self::StationTimeout(station) => format!("station {station} did not answer in time"),
             Self::StationUnreachable(reason) => reason.clone(),
@@ -79,6 +85,8 @@ impl ApiError {
             Self::StationUnreachable(_) => "STATION_UNREACHABLE",
             Self::StationError { .. } => "STATION_ERROR",
             Self::RateLimited => "RATE_LIMITED",
+            Self::AccountPending(_) => "ACCOUNT_PENDING",
+            Self::LimitExceeded(_) => "LIMIT_EXCEEDED",
             Self::Lagged(_) => "LAGGED",
             Self::BudgetExhausted(_) => "BUDGET_EXHAUSTED",
             Self::ConnectorOccupied(_) => "CONNECTOR_OCCUPIED",
@@ -157,6 +165,11 @@ impl From<AccountError> for ApiError {
             AccountError::Exists(_) => Self::Conflict(e.to_string()),
             AccountError::NotFound(_) => Self::NotFound(e.to_string()),
             AccountError::WrongCredentials => Self::Unauthenticated(e.to_string()),
+            // Not UNAUTHENTICATED: the caller's token is fine (clients sign out on that code).
+            AccountError::WrongPassword => Self::BadUserInput(e.to_string()),
+            AccountError::Pending => Self::AccountPending(e.to_string()),
+            AccountError::NotAnAccount(_) => Self::Forbidden(e.to_string()),
+            AccountError::TooManyPending(_) => Self::LimitExceeded(e.to_string()),
             AccountError::RateLimited => Self::RateLimited,
             AccountError::Forbidden(m) => Self::Forbidden(m),
             AccountError::Store(e) => e.into(),

@@ -6,10 +6,7 @@ use std::sync::Arc;
 use async_graphql::Context as GqlContext;
 
 use super::error::ApiError;
-use crate::{
-    auth::{Principal, Role},
-    context::Context,
-};
+use crate::{auth::Principal, context::Context};
 
 /// The caller of one request, from its bearer token.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,16 +85,6 @@ pub fn fleet_operator<'a>(ctx: &GqlContext<'a>) -> Result<&'a Principal, ApiErro
              token that is not limited to some stations"
                 .into(),
         ))
-    }
-}
-
-/// An administrator.
-pub fn admin<'a>(ctx: &GqlContext<'a>) -> Result<&'a Principal, ApiError> {
-    let p = principal(ctx)?;
-    if p.role == Role::Admin {
-        Ok(p)
-    } else {
-        Err(forbidden(p, "admin"))
     }
 }
 

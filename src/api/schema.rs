@@ -80,6 +80,7 @@ pub fn build_schema(ctx: Arc<Context>) -> ChargegateSchema {
     .extension(limits::OperationLimit)
     .extension(limits::ErrorCodes)
     .data(loaders::loader(ctx.clone()))
+    .data(account::owned_tags_loader(ctx.clone()))
     .data(ctx.clone());
     if !settings.introspection {
         // "Did you mean …?" would name the fields introspection hides.

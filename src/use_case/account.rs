@@ -1,6 +1,8 @@
-//! Account use cases: create, change and delete API accounts (argon2id password hashes), each
-//! within what the administrator doing it may manage ([`Grantor`]: its role and station scope),
-//! and log in, with failed attempts limited per username and per client address.
+//! Account use cases: create, change, approve and delete API accounts (argon2id password
+//! hashes), each within what the administrator or operator doing it may manage ([`Grantor`]:
+//! its role and station scope); log in, with failed attempts limited per username and per
+//! client address; a caller's change of its own password; and drivers registering themselves
+//! (`--self-registration`), held pending until approved, in bounded numbers.
 
 use std::{collections::BTreeSet, net::IpAddr};
 
@@ -9,10 +11,10 @@ use argon2::{
     password_hash::{PasswordHasher, PasswordVerifier, phc::PasswordHash},
 };
 use chrono::Utc;
-use entity::account;
+use entity::{account, id_tag};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
-    ColumnTrait, EntityTrait, QueryFilter, QueryOrder, TryInsertResult,
+    ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, TryInsertResult,
 };
 
 use crate::{
@@ -33,18 +35,38 @@ pub enum AccountError {
     NotFound(String),
     #[error("wrong username or password")]
     WrongCredentials,
+    /// `changePassword` with a current password that is not the account's.
+    #[error("the current password is not right")]
+    WrongPassword,
+    /// The password was right, but the account registered itself and waits for approval.
+    #[error("this account waits for an operator's approval")]
+    Pending,
+    /// The token's subject names no account: its password, if any, is kept elsewhere (an
+    /// outside identity provider's token, or one printed by `chargegate token`).
+    #[error(
+        "this token is not an account's ({0:?} has no account here): change the password where \
+         it is kept"
+    )]
+    NotAnAccount(String),
     #[error("too many failed logins; try again later")]
     RateLimited,
     #[error("{0}")]
     Forbidden(String),
+    /// `--max-pending-accounts` accounts wait for approval already.
+    #[error(
+        "{0} registrations wait for approval already; try again once an operator has dealt \
+         with them"
+    )]
+    TooManyPending(u64),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
 
-/// Who creates, changes or deletes accounts, and within what: an administrator's role and
-/// station scope. A scoped administrator manages only accounts inside its scope (limited to
-/// some of its stations; an account without a list has every station, so it is outside any
-/// scope), and gives no role above its own.
+/// Who creates, changes, approves or deletes accounts, and within what: a role and a station
+/// scope. An administrator manages accounts of every role, an operator only drivers' (it may
+/// neither create nor raise an account to another role); a scoped grantor manages only
+/// accounts inside its scope (limited to some of its stations; an account without a list has
+/// every station, so it is outside any scope).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Grantor {
     pub role: Role,
@@ -77,19 +99,34 @@ impl Grantor {
         }
     }
 
+    /// Whether this grantor may give `role` (and manage accounts that have it): an
+    /// administrator every role, an operator the driver role only.
+    fn may_give(&self, role: Role) -> bool {
+        match self.role {
+            Role::Admin => true,
+            Role::Operator => role == Role::Driver,
+            Role::Viewer | Role::Driver => false,
+        }
+    }
+
     /// Whether an account with `role` and `stations` is one this grantor may manage.
     fn manages(&self, role: Role, stations: Option<&[String]>) -> bool {
-        self.role.includes(role) && self.covers(stations)
+        self.may_give(role) && self.covers(stations)
     }
 
     /// `FORBIDDEN` unless this grantor may give `role`.
     fn check_role(&self, role: Role) -> Result<(), AccountError> {
-        if self.role.includes(role) {
+        if self.may_give(role) {
             return Ok(());
         }
         Err(AccountError::Forbidden(format!(
-            "the {} role may not give the {role} role",
-            self.role
+            "the {} role may not give the {role} role{}",
+            self.role,
+            if self.role == Role::Operator {
+                " (operators manage driver accounts only)"
+            } else {
+                ""
+            }
         )))
     }
 
@@ -228,6 +265,7 @@ pub async fn create(
         password_hash: Set(hash(password).await?),
         role: Set(role.as_str().to_owned()),
         stations: Set(stations_column(&stations)?),
+        pending: Set(false),
         created_at: Set(now),
         updated_at: Set(now),
     };
@@ -279,7 +317,8 @@ fn outcome(change: Change, username: &str) -> Result<(), AccountError> {
         Change::Done => Ok(()),
         Change::NotFound => Err(AccountError::NotFound(username.to_owned())),
         Change::Forbidden => Err(AccountError::Forbidden(format!(
-            "the account {username:?} is outside this token's stations or role"
+            "the account {username:?} is outside this token's stations or role (operators \
+             manage driver accounts only)"
         ))),
     }
 }
@@ -315,6 +354,7 @@ pub async fn update(
             None => NotSet,
             Some(s) => Set(stations_column(&s)?),
         },
+        pending: NotSet,
         created_at: NotSet,
         updated_at: Set(Utc::now()),
     };
@@ -370,12 +410,18 @@ pub async fn get(ctx: &Context, username: &str) -> Result<Option<account::Model>
         .await?)
 }
 
-/// The accounts `by` manages (a scoped administrator sees only those inside its scope).
-pub async fn list(ctx: &Context, by: &Grantor) -> Result<Vec<account::Model>, StoreError> {
-    let rows = account::Entity::find()
-        .order_by_asc(account::Column::Username)
-        .all(ctx.store.reader())
-        .await?;
+/// The accounts `by` manages (an operator sees drivers only, a scoped grantor only those
+/// inside its scope), only the pending ones or only the others when `pending` says so.
+pub async fn list(
+    ctx: &Context,
+    by: &Grantor,
+    pending: Option<bool>,
+) -> Result<Vec<account::Model>, StoreError> {
+    let mut query = account::Entity::find().order_by_asc(account::Column::Username);
+    if let Some(pending) = pending {
+        query = query.filter(account::Column::Pending.eq(pending));
+    }
+    let rows = query.all(ctx.store.reader()).await?;
     Ok(rows
         .into_iter()
         .filter(|row| by.manages(role_of(row), stations_of(row).as_deref()))
@@ -403,6 +449,11 @@ pub async fn login(
     }
     ctx.login_throttle.succeeded(&keys);
     let account = account.ok_or(AccountError::WrongCredentials)?;
+    // Said only to whoever knows the password: a guesser learns nothing of pending accounts.
+    if account.pending {
+        tracing::info!(username = %username, "login of an account waiting for approval");
+        return Err(AccountError::Pending);
+    }
     let role = role_of(&account);
     let (token, expires) = ctx
         .keys
@@ -415,6 +466,204 @@ pub async fn login(
         .map_err(|e| AccountError::Invalid(e.to_string()))?;
     tracing::info!(username = %username, role = %role, "login");
     Ok((token, expires, role))
+}
+
+/// Changes the password of the account `username` (the caller's own, by its token's `sub`)
+/// after checking its current one. Wrong current passwords count in the login throttle, per
+/// username and per address, as failed logins do.
+pub async fn change_password(
+    ctx: &Context,
+    username: &str,
+    current: &str,
+    new: &str,
+    client: Option<IpAddr>,
+) -> Result<(), AccountError> {
+    check_password(new)?;
+    let Some(account) = get(ctx, username).await? else {
+        return Err(AccountError::NotAnAccount(username.to_owned()));
+    };
+    let keys = AttemptKeys::new(username, client);
+    ctx.login_throttle
+        .attempt(&keys)
+        .map_err(|_| AccountError::RateLimited)?;
+    let old_hash = account.password_hash;
+    if !verify(current, Some(old_hash.clone())).await {
+        tracing::info!(username = %username, client = ?client, "wrong current password");
+        return Err(AccountError::WrongPassword);
+    }
+    ctx.login_throttle.succeeded(&keys);
+    let new_hash = hash(new).await?;
+    let name = username.to_owned();
+    let changed = ctx
+        .store
+        .write(move |txn| {
+            let (name, old_hash, new_hash) = (name.clone(), old_hash.clone(), new_hash.clone());
+            Box::pin(async move {
+                // Only over the hash that was checked: a change in between is not overwritten.
+                let result = account::Entity::update_many()
+                    .set(account::ActiveModel {
+                        password_hash: Set(new_hash),
+                        updated_at: Set(Utc::now()),
+                        ..Default::default()
+                    })
+                    .filter(account::Column::Username.eq(name))
+                    .filter(account::Column::PasswordHash.eq(old_hash))
+                    .exec(txn)
+                    .await?;
+                Ok(result.rows_affected > 0)
+            })
+        })
+        .await?;
+    if !changed {
+        return Err(AccountError::Invalid(
+            "the account's password changed (or the account went) meanwhile; sign in again".into(),
+        ));
+    }
+    tracing::info!(username = %username, "password changed");
+    Ok(())
+}
+
+/// What a registration found, decided inside its database transaction.
+enum Registration {
+    Done,
+    Taken,
+    Full,
+}
+
+/// Registers a driver account that waits, pending, until an operator approves it
+/// ([`approve`]); only with `--self-registration`. Every attempt counts against the client's
+/// address (the throttle's registrations), and at most `--max-pending-accounts` wait at once.
+/// A username that names an account, or owns id tags (an account deleted since, or a subject
+/// of an outside provider), is taken: a newcomer must not inherit someone's tags.
+pub async fn register(
+    ctx: &Context,
+    username: &str,
+    password: &str,
+    client: Option<IpAddr>,
+) -> Result<account::Model, AccountError> {
+    if !ctx.settings.self_registration {
+        return Err(AccountError::Forbidden(
+            "drivers cannot register themselves on this server (CHARGEGATE_SELF_REGISTRATION \
+             is off): ask an operator for an account"
+                .into(),
+        ));
+    }
+    ctx.login_throttle
+        .registration(client)
+        .map_err(|_| AccountError::RateLimited)?;
+    check_username(username)?;
+    check_password(password)?;
+    let max = ctx.settings.limits.max_pending_accounts;
+    let now = Utc::now();
+    let row = account::ActiveModel {
+        username: Set(username.to_owned()),
+        password_hash: Set(hash(password).await?),
+        role: Set(Role::Driver.as_str().to_owned()),
+        stations: Set(None),
+        pending: Set(true),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    let name = username.to_owned();
+    let outcome = ctx
+        .store
+        .write(move |txn| {
+            let (row, username) = (row.clone(), name.clone());
+            Box::pin(async move {
+                let taken = account::Entity::find_by_id(username.clone())
+                    .one(txn)
+                    .await?
+                    .is_some()
+                    || id_tag::Entity::find()
+                        .filter(id_tag::Column::Owner.eq(username))
+                        .count(txn)
+                        .await?
+                        > 0;
+                if taken {
+                    return Ok(Registration::Taken);
+                }
+                let waiting = account::Entity::find()
+                    .filter(account::Column::Pending.eq(true))
+                    .count(txn)
+                    .await?;
+                if waiting >= max {
+                    return Ok(Registration::Full);
+                }
+                let inserted = account::Entity::insert(row)
+                    .on_conflict_do_nothing()
+                    .exec_without_returning(txn)
+                    .await?;
+                Ok(match inserted {
+                    TryInsertResult::Inserted(n) if n > 0 => Registration::Done,
+                    _ => Registration::Taken,
+                })
+            })
+        })
+        .await?;
+    match outcome {
+        Registration::Done => {}
+        Registration::Taken => return Err(AccountError::Exists(username.to_owned())),
+        Registration::Full => {
+            tracing::warn!(
+                max,
+                "a registration was refused: --max-pending-accounts accounts wait for approval"
+            );
+            return Err(AccountError::TooManyPending(max));
+        }
+    }
+    tracing::info!(username = %username, client = ?client, "a driver registered; pending approval");
+    get(ctx, username)
+        .await?
+        .ok_or_else(|| AccountError::NotFound(username.to_owned()))
+}
+
+/// Approves an account `by` manages: it may log in from now on. An account that is not
+/// pending stays as it is.
+pub async fn approve(
+    ctx: &Context,
+    by: &Grantor,
+    username: &str,
+) -> Result<account::Model, AccountError> {
+    let (name, by_) = (username.to_owned(), by.clone());
+    let change = ctx
+        .store
+        .write(move |txn| {
+            let (username, by) = (name.clone(), by_.clone());
+            Box::pin(async move {
+                let change = may_manage(txn, &by, &username).await?;
+                if matches!(change, Change::Done) {
+                    account::Entity::update_many()
+                        .set(account::ActiveModel {
+                            pending: Set(false),
+                            updated_at: Set(Utc::now()),
+                            ..Default::default()
+                        })
+                        .filter(account::Column::Username.eq(username))
+                        .filter(account::Column::Pending.eq(true))
+                        .exec(txn)
+                        .await?;
+                }
+                Ok(change)
+            })
+        })
+        .await?;
+    outcome(change, username)?;
+    tracing::info!(username = %username, "account approved");
+    get(ctx, username)
+        .await?
+        .ok_or_else(|| AccountError::NotFound(username.to_owned()))
+}
+
+/// The id tags an account owns (`id_tags.owner` is its username), by tag.
+pub async fn tags_of(
+    ctx: &Context,
+    usernames: &[String],
+) -> Result<Vec<id_tag::Model>, StoreError> {
+    Ok(id_tag::Entity::find()
+        .filter(id_tag::Column::Owner.is_in(usernames.iter().cloned()))
+        .order_by_asc(id_tag::Column::IdTagKey)
+        .all(ctx.store.reader())
+        .await?)
 }
 
 #[cfg(test)]
@@ -438,6 +687,17 @@ mod tests {
             stations: None,
         };
         assert!(operator.check_role(Role::Admin).is_err());
-        assert!(operator.check_role(Role::Viewer).is_ok());
+        assert!(operator.check_role(Role::Operator).is_err());
+        assert!(operator.check_role(Role::Viewer).is_err());
+        assert!(operator.check_role(Role::Driver).is_ok());
+        assert!(operator.manages(Role::Driver, None));
+        assert!(!operator.manages(Role::Viewer, None));
+        for role in [Role::Viewer, Role::Driver] {
+            let grantor = Grantor {
+                role,
+                stations: None,
+            };
+            assert!(!grantor.manages(Role::Driver, None));
+        }
     }
 }

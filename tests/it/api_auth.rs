@@ -250,7 +250,7 @@ async fn the_role_matrix() {
         (
             "{ accounts { username } }",
             "accounts",
-            [true, false, false, false],
+            [true, true, false, false],
         ),
         (
             "mutation { createIdTag(input: {idTag: \"MATRIX\"}) { idTag } }",

@@ -44,8 +44,16 @@ async fn answer_everything(mut cp: Station) {
 
 #[tokio::test]
 async fn every_example_operation_runs() {
-    let app = spawn(|_| {}).await;
+    // Self-registration on, so that `register` runs; the admin token's subject an account, so
+    // that `changePassword` runs.
+    let app = spawn(|s| s.self_registration = true).await;
     let admin = app.admin();
+    app.ok(
+        &admin,
+        "mutation { createAccount(username: \"root\", password: \"a long passphrase\", role: ADMIN) { username } }",
+        json!({}),
+    )
+    .await;
     let commanded = app.booted_station("CP1").await;
     let answering = tokio::spawn(answer_everything(commanded));
     let mut cp2 = app.booted_station("CP2").await;
