@@ -99,13 +99,9 @@ function Nav() {
             ))}
           </select>
         </label>
-        <a
-          class="who"
-          href="/account"
-          title={t("nav.myAccount")}
-          aria-current={path === "/account" ? "page" : undefined}
-        >
+        <a class="who" href="/account" aria-current={path === "/account" ? "page" : undefined}>
           {session.value?.sub} <span class="muted">({session.value?.role.toLowerCase()})</span>
+          <span class="sr-only"> · {t("nav.myAccount")}</span>
         </a>
         <button type="button" onClick={() => signOut()}>
           {t("nav.signOut")}

@@ -646,9 +646,20 @@ function AccountTags(props: { account: AccountData; onChanged: (m: string) => vo
         {ownedBy && (
           <div class="notice warn" role="alert">
             <p>{t("accounts.tagOwnedBy", { tag: tag.trim(), owner: ownedBy })}</p>
-            <button type="button" class="danger" disabled={busy} onClick={() => void give(true)}>
-              {t("accounts.takeOver", { name: a.username })}
-            </button>
+            <div class="row">
+              <button type="button" class="danger" disabled={busy} onClick={() => void give(true)}>
+                {t("accounts.takeOver", { name: a.username })}
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setOwnedBy(null);
+                  setTag("");
+                }}
+              >
+                {t("common.cancel")}
+              </button>
+            </div>
           </div>
         )}
         <ErrorNotice error={error} />

@@ -4,7 +4,7 @@
 import { useState } from "preact/hooks";
 import { graphql } from "../gql";
 import { t } from "../i18n";
-import { useMutation } from "../lib/hooks";
+import { ApiError, request } from "../lib/api";
 import { session } from "../lib/session";
 import { ErrorNotice, Field, Page } from "../lib/ui";
 
@@ -37,18 +37,28 @@ function PasswordForm() {
   const [again, setAgain] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const m = useMutation(ChangePassword);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [running, setRunning] = useState(false);
   const submit = async (e: Event) => {
     e.preventDefault();
     setDone(false);
+    setError(null);
     if (next !== again) return setProblem(t("myAccount.mismatch"));
     setProblem(null);
-    const r = await m.run({ currentPassword: current, newPassword: next });
-    if (r?.changePassword) {
-      setDone(true);
-      setCurrent("");
-      setNext("");
-      setAgain("");
+    setRunning(true);
+    try {
+      // A wrong current password must not end the session (whatever code the server gives it).
+      const r = await request(ChangePassword, { currentPassword: current, newPassword: next }, { keepSession: true });
+      if (r.changePassword) {
+        setDone(true);
+        setCurrent("");
+        setNext("");
+        setAgain("");
+      }
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(String(err), "ERROR"));
+    } finally {
+      setRunning(false);
     }
   };
   return (
@@ -92,11 +102,17 @@ function PasswordForm() {
             {problem}
           </p>
         )}
-        <ErrorNotice error={m.error} />
+        {error && (error.code === "UNAUTHENTICATED" || error.code === "FORBIDDEN") ? (
+          <p class="notice error" role="alert">
+            <strong>{t("myAccount.wrongCurrent")}</strong> <span class="muted">({error.code})</span> {error.message}
+          </p>
+        ) : (
+          <ErrorNotice error={error} />
+        )}
         <p role="status" class={done ? "notice ok" : "sr-only"}>
           {done ? t("myAccount.changed") : ""}
         </p>
-        <button type="submit" class="primary" disabled={m.running}>
+        <button type="submit" class="primary" disabled={running}>
           {t("myAccount.submit")}
         </button>
       </form>
