@@ -151,6 +151,19 @@ test("an operator creates a driver's account with an id tag, gives and takes bac
     await screenshot(page, "accounts-driver");
   });
 
+  // The same pages on a phone: nothing wider than the screen (long tables scroll in their box).
+  await withConsole(browser, { ...env.operator, path: `/accounts?user=${DRIVER2.username}`, viewport: { width: 360, height: 800 } }, async ({ page, go }) => {
+    await visible(page.getByRole("form", { name: en("accounts.budgetOf", { name: DRIVER2.username }), exact: true }), "the account's panel at 360 px");
+    for (const where of ["accounts", "tags"]) {
+      if (where === "tags") {
+        await go(`/tags?q=${NEW_TAG}`);
+        await visible(page.getByTestId(`budget-${NEW_TAG}`), "the tags page at 360 px");
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 1, `the ${where} page is ${overflow} px wider than a 360 px screen`);
+    }
+  });
+
   // What the server keeps: the new tag is the driver's and accepted, the loose one nobody's,
   // the budget in Wh; and the driver signs in and sees its own tag only.
   const created = await tagBudget(NEW_TAG);
