@@ -46,10 +46,12 @@ const NAV: NavItem[] = [
 function Nav() {
   const { path } = useLocation();
   const current = (href: string) => (href === "/" ? path === "/" : path === href || path.startsWith(`${href}/`));
-  // The pending-approval badge: read on each page change and every minute.
+  // The pending-approval badge: read on each page change, when the role is known or changes
+  // (sign-in first shows the shell while it asks `me`), and every minute.
+  const who = `${session.value?.sub}|${session.value?.role}`;
   useEffect(() => {
     void refreshPending();
-  }, [path]);
+  }, [path, who]);
   useEffect(() => {
     const id = setInterval(() => void refreshPending(), 60_000);
     return () => clearInterval(id);
