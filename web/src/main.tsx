@@ -1,9 +1,12 @@
 // The operators' console: the app shell (navigation, language, account), the routes (each
-// page has its own URL, so a link can be shared) and the sign-in gate.
+// page has its own URL, so a link can be shared) and the sign-in gate. Drivers are sent to
+// their own app (`/app/`, a separate page of the same build: a full navigation).
 import { render } from "preact";
+import { useEffect } from "preact/hooks";
 import { ErrorBoundary, LocationProvider, Route, Router, lazy, useLocation } from "preact-iso";
 import { LANGS, lang, setLang, t, type Key } from "./i18n";
-import { canOperate, isAdmin, isStaff, session, signOut } from "./lib/session";
+import { pendingAccounts, refreshPending } from "./lib/pending";
+import { canOperate, isStaff, session, signOut } from "./lib/session";
 import { Login } from "./pages/login";
 import "./style.css";
 
@@ -15,6 +18,14 @@ const Usage = lazy(() => import("./pages/usage").then((m) => m.Usage));
 const Tags = lazy(() => import("./pages/tags").then((m) => m.Tags));
 const Security = lazy(() => import("./pages/security").then((m) => m.Security));
 const Accounts = lazy(() => import("./pages/accounts").then((m) => m.Accounts));
+const QrStickers = lazy(() => import("./pages/station/qr").then((m) => m.QrStickers));
+const MyAccount = lazy(() => import("./pages/my-account").then((m) => m.MyAccount));
+
+/** The drivers' app's address: another page of this build, never routed inside the console. */
+const APP = "/app/";
+const inApp = (path: string) => path === "/app" || path.startsWith("/app/");
+/** Links the console routes itself: every same-origin path but the drivers' app's. */
+const CONSOLE_SCOPE = /^\/(?!app(?:[/?#]|$))/;
 
 interface NavItem {
   href: string;
@@ -28,12 +39,24 @@ const NAV: NavItem[] = [
   { href: "/usage", key: "nav.usage", show: () => true },
   { href: "/tags", key: "nav.tags", show: () => true },
   { href: "/security", key: "nav.security", show: () => canOperate.value },
-  { href: "/accounts", key: "nav.accounts", show: () => isAdmin.value },
+  // Operators manage drivers' accounts (and approve self-registered ones); admins all.
+  { href: "/accounts", key: "nav.accounts", show: () => canOperate.value },
 ];
 
 function Nav() {
   const { path } = useLocation();
   const current = (href: string) => (href === "/" ? path === "/" : path === href || path.startsWith(`${href}/`));
+  // The pending-approval badge: read on each page change, when the role is known or changes
+  // (sign-in first shows the shell while it asks `me`), and every minute.
+  const who = `${session.value?.sub}|${session.value?.role}`;
+  useEffect(() => {
+    void refreshPending();
+  }, [path, who]);
+  useEffect(() => {
+    const id = setInterval(() => void refreshPending(), 60_000);
+    return () => clearInterval(id);
+  }, []);
+  const pending = pendingAccounts.value;
   return (
     <nav class="nav" aria-label={t("nav.label")}>
       <a class="brand" href="/">
@@ -44,9 +67,25 @@ function Nav() {
           <li key={n.href}>
             <a href={n.href} aria-current={current(n.href) ? "page" : undefined}>
               {t(n.key)}
+              {n.href === "/accounts" && pending ? (
+                <>
+                  {" "}
+                  <span class="count-badge" data-testid="pending-badge">
+                    {pending}
+                    <span class="sr-only"> {t("nav.pendingAccounts", { n: pending })}</span>
+                  </span>
+                </>
+              ) : null}
             </a>
           </li>
         ))}
+        {isStaff.value && (
+          <li>
+            <a href={APP} class="to-app">
+              {t("nav.driversApp")}
+            </a>
+          </li>
+        )}
       </ul>
       <div class="nav-end">
         <label class="lang">
@@ -62,9 +101,10 @@ function Nav() {
             ))}
           </select>
         </label>
-        <span class="who" title={session.value?.role}>
+        <a class="who" href="/account" aria-current={path === "/account" ? "page" : undefined}>
           {session.value?.sub} <span class="muted">({session.value?.role.toLowerCase()})</span>
-        </span>
+          <span class="sr-only"> · {t("nav.myAccount")}</span>
+        </a>
         <button type="button" onClick={() => signOut()}>
           {t("nav.signOut")}
         </button>
@@ -84,20 +124,45 @@ function NotFound() {
   );
 }
 
-/** Drivers have no fleet to watch: their start page is their transactions. */
-function Home() {
-  const { route } = useLocation();
-  if (!isStaff.value) {
-    route("/transactions", true);
-    return null;
-  }
-  return <Overview />;
+/**
+ * The console serving `/app/…`: this build has no drivers' app (the server answered the
+ * console for it), so say so rather than send a driver round in circles.
+ */
+function NoApp() {
+  return (
+    <main id="main" class="login">
+      <section class="card" aria-labelledby="noapp-title">
+        <h1 id="noapp-title">{t("nav.driversApp")}</h1>
+        <p class="notice warn">{t("nav.noApp")}</p>
+        <p class="row">
+          {isStaff.value && <a href="/">{t("nav.overview")}</a>}
+          <button type="button" onClick={() => signOut()}>
+            {t("nav.signOut")}
+          </button>
+        </p>
+      </section>
+    </main>
+  );
+}
+
+/** A driver's session in the console: off to the drivers' app (a full page load). */
+function ToApp() {
+  useEffect(() => {
+    location.replace(APP);
+  }, []);
+  return (
+    <main id="main" class="login">
+      <p role="status">{t("nav.toApp")}</p>
+    </main>
+  );
 }
 
 function App() {
   // Reading the signal subscribes the whole shell to language and session changes.
   void lang.value;
+  if (session.value && inApp(location.pathname)) return <NoApp />;
   if (!session.value) return <Login />;
+  if (session.value.role === "DRIVER") return <ToApp />;
   return (
     <>
       <a class="skip" href="#main">
@@ -107,9 +172,10 @@ function App() {
       <main id="main" tabIndex={-1}>
         <ErrorBoundary>
           <Router>
-            <Route path="/" component={Home} />
+            <Route path="/" component={Overview} />
             <Route path="/stations" component={Stations} />
             <Route path="/stations/:id" component={StationPage} />
+            <Route path="/stations/:id/qr" component={QrStickers} />
             <Route path="/stations/:id/:tab" component={StationPage} />
             <Route path="/transactions" component={Transactions} />
             <Route path="/transactions/:id" component={Transactions} />
@@ -118,6 +184,7 @@ function App() {
             <Route path="/security" component={Security} />
             <Route path="/security/:tab" component={Security} />
             <Route path="/accounts" component={Accounts} />
+            <Route path="/account" component={MyAccount} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>
@@ -127,7 +194,7 @@ function App() {
 }
 
 render(
-  <LocationProvider>
+  <LocationProvider scope={CONSOLE_SCOPE}>
     <App />
   </LocationProvider>,
   document.getElementById("app")!,

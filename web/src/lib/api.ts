@@ -25,10 +25,20 @@ function firstError(result: Result<unknown>): ApiError | null {
   return e ? new ApiError(e.message, String(e.extensions?.code ?? "ERROR")) : null;
 }
 
+export interface RequestOptions {
+  /**
+   * An UNAUTHENTICATED answer is about what the request itself carries (a wrong current
+   * password), not the session's token: keep the session rather than sign out.
+   */
+  keepSession?: boolean;
+}
+
 /** Runs a query or mutation; throws `ApiError` (code `NETWORK` when the server is unreachable). */
 export async function request<TData, TVars>(
   document: TypedDocumentString<TData, TVars>,
-  ...[variables]: TVars extends Record<string, never> ? [] | [TVars] : [TVars]
+  ...[variables, options]: TVars extends Record<string, never>
+    ? [] | [TVars] | [TVars, RequestOptions]
+    : [TVars] | [TVars, RequestOptions]
 ): Promise<TData> {
   const headers: Record<string, string> = { "content-type": "application/json" };
   const token = session.value?.token;
@@ -51,7 +61,7 @@ export async function request<TData, TVars>(
   }
   const error = firstError(result);
   if (error) {
-    if (error.code === "UNAUTHENTICATED" && token) signOut("expired");
+    if (error.code === "UNAUTHENTICATED" && token && !options?.keepSession) signOut("expired");
     throw error;
   }
   return result.data as TData;

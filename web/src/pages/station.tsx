@@ -14,6 +14,7 @@ import { canOperate, isStaff } from "../lib/session";
 import { Badge, ErrorNotice, Field, Page } from "../lib/ui";
 import { MeterChart, type ChartSample } from "./station/chart";
 import { measured, orNull } from "./station/common";
+import { DriverQrCodes } from "./station/qr";
 import "./station/station.css";
 
 const Journal = lazy(() => import("./station/journal").then((m) => m.Journal));
@@ -416,6 +417,7 @@ function Overview(props: {
         )}
       </section>
       <MeterChart stationId={s.id} listeners={props.listeners} />
+      <DriverQrCodes stationId={s.id} connectorIds={connectors.map((c) => c.connectorId)} />
       <div class="grid2">
         <section aria-labelledby="identity-h" class="card">
           <h2 id="identity-h">{t("station.identity")}</h2>

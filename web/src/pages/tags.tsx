@@ -1,14 +1,15 @@
 // Id tags: the unknown tags stations have seen (accept one with a click, so a charger that
 // just refused a card accepts it next time), the list with its filters in the URL, and
-// create, edit (status, block/unblock, expiry, parent, owner) and delete for operators.
-// Drivers see their own tags, read-only.
+// create, edit (status, block/unblock, expiry, parent, owner, energy budget) and delete for
+// operators. Drivers see their own tags, read-only.
 import { useEffect, useState } from "preact/hooks";
 import { graphql } from "../gql";
 import type { AuthorizationStatus } from "../gql/graphql";
 import { fmtAgo, fmtDateTime, t } from "../i18n";
 import { useMutation, useQuery, useUrlQuery, type UrlQuery as Query } from "../lib/hooks";
-import { canOperate, isAdmin, isStaff } from "../lib/session";
+import { canOperate, isStaff } from "../lib/session";
 import { Badge, ConfirmButton, ErrorNotice, Field, Page, Pager, useDebounced } from "../lib/ui";
+import { BudgetForm, BudgetSummary, type BudgetData } from "./budget";
 
 const PAGE = 50;
 
@@ -50,6 +51,15 @@ const TagsQuery = graphql(`
         autoCreated
         createdAt
         updatedAt
+        budget {
+          limitWh
+          period
+          periodStart
+          periodEnd
+          usedWh
+          remainingWh
+          exhausted
+        }
       }
     }
   }
@@ -88,6 +98,14 @@ const UpdateMutation = graphql(`
 const DeleteMutation = graphql(`
   mutation TagsDelete($idTag: String!) {
     deleteIdTag(idTag: $idTag)
+  }
+`);
+
+const BudgetMutation = graphql(`
+  mutation TagsSetBudget($idTag: String!, $budget: EnergyBudgetInput) {
+    setIdTagBudget(idTag: $idTag, budget: $budget) {
+      idTag
+    }
   }
 `);
 
@@ -216,6 +234,7 @@ export function Tags() {
                   <th scope="col">{t("tags.expiry")}</th>
                   <th scope="col">{t("tags.parent")}</th>
                   <th scope="col">{t("tags.owner")}</th>
+                  <th scope="col">{t("budget.title")}</th>
                   <th scope="col">{t("tags.updated")}</th>
                   {canOperate.value && (
                     <th scope="col">
@@ -248,7 +267,7 @@ export function Tags() {
                     <td>{tag.parentIdTag ?? "–"}</td>
                     <td>
                       {tag.owner ? (
-                        isAdmin.value ? (
+                        canOperate.value ? (
                           <a href={`/accounts?user=${encodeURIComponent(tag.owner)}`}>{tag.owner}</a>
                         ) : (
                           tag.owner
@@ -256,6 +275,9 @@ export function Tags() {
                       ) : (
                         "–"
                       )}
+                    </td>
+                    <td>
+                      <BudgetSummary budget={tag.budget} testId={`budget-${tag.idTag}`} />
                     </td>
                     <td>{fmtDateTime(tag.updatedAt)}</td>
                     {canOperate.value && (
@@ -280,7 +302,7 @@ export function Tags() {
                 ))}
               </tbody>
             </table>
-            {conn.nodes.length === 0 && <p class="muted" style="padding:8px 10px">{t("tags.none")}</p>}
+            {conn.nodes.length === 0 && <p class="muted pad">{t("tags.none")}</p>}
           </div>
           <Pager
             pageInfo={conn.pageInfo}
@@ -317,14 +339,14 @@ function UnknownTags(props: { version: number; onChanged: (m: string) => void })
   if (unknown.error) return <ErrorNotice error={unknown.error} />;
   if (nodes.length === 0) return null;
   return (
-    <section class="card notice warn" aria-labelledby="tags-unknown" style="margin-bottom:16px">
-      <h2 id="tags-unknown" style="margin-top:0">
+    <section class="card notice warn unknown-tags" aria-labelledby="tags-unknown">
+      <h2 id="tags-unknown">
         {t("tags.unknownTitle", { n: unknown.data!.idTags.totalCount })}
       </h2>
       <p>{t("tags.unknownIntro")}</p>
-      <ul style="list-style:none;padding:0;margin:0;display:grid;gap:6px">
+      <ul class="plain-list">
         {nodes.map((n) => (
-          <li key={n.idTag} class="row" style="align-items:center">
+          <li key={n.idTag} class="row center">
             <strong>{n.idTag}</strong>
             <span class="muted">{t("tags.firstSeen", { ago: fmtAgo(n.createdAt) })}</span>
             {canOperate.value && (
@@ -411,7 +433,7 @@ function CreateTag({ onCreated }: { onCreated: (m: string) => void }) {
     }
   };
   return (
-    <section class="card" aria-labelledby="tags-create" style="margin-top:16px">
+    <section class="card section-gap" aria-labelledby="tags-create">
       <h2 id="tags-create">{t("tags.create")}</h2>
       <form onSubmit={submit}>
         <div class="filters">
@@ -447,6 +469,7 @@ function EditTag(props: {
     expiryDate?: string | null;
     parentIdTag?: string | null;
     owner?: string | null;
+    budget?: BudgetData | null;
   };
   onChanged: (m: string) => void;
   onDeleted: (m: string) => void;
@@ -458,6 +481,7 @@ function EditTag(props: {
   const [owner, setOwner] = useState(tg.owner ?? "");
   const update = useMutation(UpdateMutation);
   const del = useMutation(DeleteMutation);
+  const budget = useMutation(BudgetMutation);
   const save = async (e: Event) => {
     e.preventDefault();
     const r = await update.run({
@@ -471,7 +495,7 @@ function EditTag(props: {
     if (r) props.onDeleted(r.deleteIdTag ? t("tags.deletedOk", { tag: tg.idTag }) : t("tags.deletedNone"));
   };
   return (
-    <section class="card" aria-labelledby="tags-edit" style="margin-top:16px">
+    <section class="card section-gap" aria-labelledby="tags-edit">
       <h2 id="tags-edit">{t("tags.editTitle", { tag: tg.idTag })}</h2>
       <form onSubmit={save}>
         <div class="filters">
@@ -493,6 +517,21 @@ function EditTag(props: {
           {t("common.save")}
         </button>
       </form>
+      <h3 id="tags-budget">{t("budget.title")}</h3>
+      <p class="muted">{t("budget.intro")}</p>
+      <p>
+        <BudgetSummary budget={tg.budget} />
+      </p>
+      <BudgetForm
+        label={t("tags.budgetOf", { tag: tg.idTag })}
+        budget={tg.budget}
+        running={budget.running}
+        error={budget.error}
+        onSave={async (input) => {
+          const r = await budget.run({ idTag: tg.idTag, budget: input });
+          if (r) props.onChanged(input ? t("tags.budgetSavedOk", { tag: tg.idTag }) : t("tags.budgetRemovedOk", { tag: tg.idTag }));
+        }}
+      />
       <h3>{t("tags.deleteTitle")}</h3>
       <ConfirmButton
         danger
