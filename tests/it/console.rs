@@ -106,7 +106,8 @@ async fn the_console_in_a_real_browser() {
         "web/dist/index.html is missing: run npm run build in web/"
     );
 
-    let app = spawn(|_| {}).await;
+    // Self-registration on: the accounts page approves and rejects self-registered drivers.
+    let app = spawn(|s| s.self_registration = true).await;
     // Before a browser is started: the console must be served at all.
     let index = reqwest::get(format!("http://{}/", app.addr))
         .await

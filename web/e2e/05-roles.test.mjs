@@ -1,8 +1,8 @@
-// What each role sees: a viewer gets no commands on a station's page; a driver gets no
-// fleet navigation, only its own transactions, and the API's refusal where it may not look.
+// What each role sees: a viewer gets no commands on a station's page; a driver is sent from
+// every console page to the drivers' app, and the API gives it only its own transactions.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { ChargePoint, en, env, launch, textWhen, visible, waitFor, withConsole } from "./harness.mjs";
+import { ChargePoint, en, env, gql, launch, openConsole, textWhen, tokenOf, visible, waitFor, withConsole } from "./harness.mjs";
 
 let browser;
 let cp;
@@ -39,28 +39,32 @@ test("a viewer sees the station but no commands", async () => {
   });
 });
 
-test("a driver sees only its own transactions and no fleet pages", async () => {
-  await withConsole(browser, { ...env.driver, path: "/" }, async ({ page, go }) => {
-    // A driver's start page is its transactions.
-    await waitFor(() => new URL(page.url()).pathname === "/transactions", "the driver to land on /transactions");
-    const nav = page.getByRole("navigation", { name: en("nav.label") });
-    await visible(nav.getByRole("link", { name: en("nav.transactions"), exact: true }), "Transactions in the driver's navigation");
-    for (const key of ["nav.stations", "nav.overview", "nav.accounts", "nav.security"])
-      assert.equal(await nav.getByRole("link", { name: en(key), exact: true }).count(), 0, `${en(key)} in a driver's navigation`);
-
-    const table = page.getByRole("table");
-    await visible(table.getByRole("link", { name: String(driverTx), exact: true }), `the driver's transaction ${driverTx}`);
-    assert.equal(await table.getByRole("link", { name: String(staffTx), exact: true }).count(), 0, "someone else's transaction listed");
-    assert.equal(await table.getByText(env.staffTag).count(), 0, "someone else's id tag listed");
-
-    // Someone else's transaction by its URL: the server does not give it out.
-    await go(`/transactions/${staffTx}`);
-    await visible(page.getByText(en("transactions.notFound")), "no such transaction for the driver");
-    assert.equal(await page.getByText(env.staffTag).count(), 0, "someone else's id tag shown");
-    // Fleet and admin pages by their URL: plainly refused.
-    await go("/stations/CP-E2E-4");
-    await visible(page.getByText(en("station.staffOnly")), "the staff-only notice on a station page");
-    await go("/accounts");
-    await visible(page.getByText(en("accounts.adminsOnly")), "the admins-only notice on /accounts");
-  });
+test("a driver is sent from every console page to the drivers' app, and sees only its own transactions", async () => {
+  const c = await openConsole(browser, { path: "/" });
+  try {
+    const { page } = c;
+    await page.getByLabel(en("login.username")).fill(env.driver.username);
+    await page.getByLabel(en("login.password")).fill(env.driver.password);
+    await page.getByRole("button", { name: en("login.submit"), exact: true }).click();
+    await waitFor(() => new URL(page.url()).pathname === "/app/", "the driver to land on /app/");
+    // Fleet and admin pages by their URL, and someone else's transaction: the app instead.
+    for (const path of ["/", "/transactions", `/transactions/${staffTx}`, "/stations/CP-E2E-4", "/accounts", "/tags"]) {
+      await c.go(path);
+      await waitFor(() => new URL(page.url()).pathname === "/app/", `${path} to send the driver to /app/`);
+    }
+    await c.done();
+  } catch (e) {
+    await c.close();
+    throw e;
+  }
+  // The API with the driver's token: its own transaction, not someone else's, in a list or by id.
+  const token = await tokenOf(env.driver);
+  const q = "query($id: Int!) { transaction(id: $id) { id idTag } transactions(first: 50) { nodes { id idTag } } }";
+  const own = await gql(q, { id: driverTx }, token);
+  assert.equal(own.transaction?.id, driverTx, "the driver's own transaction");
+  const ids = own.transactions.nodes.map((n) => n.id);
+  assert.ok(ids.includes(driverTx), "the driver's transaction listed");
+  assert.ok(!ids.includes(staffTx), "someone else's transaction listed");
+  assert.ok(own.transactions.nodes.every((n) => n.idTag === env.driverTag), "someone else's id tag listed");
+  assert.equal((await gql(q, { id: staffTx }, token)).transaction, null, "someone else's transaction by its id");
 });
