@@ -6,7 +6,7 @@ same machine, checks what was stored, and prints a run's tables (as in bench/HIS
 on SQLite and on PostgreSQL, the bare tokio-tungstenite ceiling (bench/bare_server.rs) and the two
 peers in bench/peers/. Every JSON report is kept under bench/results/<date>/.
 
-Usage: bench/run [--quick] [--only a,b,c,d,e,f] [--skip-peers] [--servers chargegate,bare,...]
+Usage: bench/run [--quick] [--only a,b,c,d,e,f,g] [--skip-peers] [--servers chargegate,bare,...]
                  [--baseline PATH]
 
 Scenario f (not in the default set) is the operators' console in a real browser: 20,000
@@ -159,14 +159,17 @@ def simulate(server, *args, token=False):
 
 
 def run_case(results, workdir, name, kind, sim_args, counts=(), journal=True, token=False,
-             label=None):
-    """`label`: the row's name in the results, when it is not the server's (a variant)."""
+             label=None, extra=(), setup=None):
+    """`label`: the row's name in the results, when it is not the server's (a variant);
+    `extra`: more `serve` arguments; `setup(server)`: runs before the simulator."""
     if results["_servers"] is not None and kind not in results["_servers"]:
         return None
     label = label or kind
     log(f"-- {name}: {label}")
-    server = Server(kind, workdir, journal=journal)
+    server = Server(kind, workdir, journal=journal, extra=extra)
     try:
+        if setup:
+            setup(server)
         report = simulate(server, *sim_args, token=token)
     finally:
         server.stop()
@@ -179,6 +182,22 @@ def run_case(results, workdir, name, kind, sim_args, counts=(), journal=True, to
         f"p99 {report['total']['latency']['p99_ms']} ms, clean {report['clean']}, "
         f"stored {report['stored']}")
     return report
+
+
+def budgets(server, n, limit_wh=1e9):
+    """(g): an id tag per simulated connector (`{station}-1`), each with a weekly energy budget
+    far beyond what the run delivers (checked on every MeterValues, never reached)."""
+    token = server.token()
+    for i in range(n):
+        tag = f"sim-{i:05}-1"
+        for query in [
+            f'mutation {{ createIdTag(input: {{idTag: "{tag}"}}) {{ idTag }} }}',
+            f'mutation {{ setIdTagBudget(idTag: "{tag}", budget: {{limitWh: {limit_wh}, '
+            f'period: WEEK}}) {{ idTag }} }}',
+        ]:
+            answer = graphql(server.port, token, query)
+            if answer.get("errors"):
+                raise RuntimeError(f"budget setup failed: {answer['errors']}")
 
 
 CONSOLE_USER, CONSOLE_PASSWORD = "bench", "bench-console-passphrase"
@@ -413,6 +432,21 @@ def main():
             run_case(results, workdir, "commands", "chargegate",
                      ["-n", 1000, "--meter-interval", 0, "--commands", 50,
                       "--warmup", "3s", "--duration", f"{seconds}s"], token=True)
+        if "g" in scenarios:
+            # (g) MeterValues of running sessions, closed loop (every sample carries its
+            # transaction id): the MeterValues path with energy budgets, before and after.
+            n = 200
+            sessions = ["-n", n, "--connectors", 1, "--closed-loop", "--measurands", 5,
+                        "--charge-for", "1h", "--pause", "1s", "--id-tag", "{station}-{connector}",
+                        "--warmup", "5s", "--duration", f"{seconds}s"]
+            accept = ["--unknown-id-tags", "accept"]
+            for kind in ["chargegate", *base, "chargegate-pg", *base_pg]:
+                run_case(results, workdir, "meter-sessions", kind, sessions, counts=("samples",),
+                         extra=accept)
+            for kind in ["chargegate", "chargegate-pg"]:
+                run_case(results, workdir, "meter-sessions", kind, sessions, counts=("samples",),
+                         extra=accept, setup=lambda server: budgets(server, n),
+                         label=f"{kind}, budget on every tag")
         if "f" in scenarios:
             console_case(results, workdir, opts.quick, opts.console_runs, opts.console_hold)
     finally:
@@ -483,6 +517,8 @@ def render(results, fleet):
     meter_table("meter-open-15000", "(c) Open loop at 15,000 MeterValues/s (1,000 stations), SQLite")
     meter_table("meter-open-10000", "(c) Open loop at 10,000 MeterValues/s (1,000 stations), PostgreSQL")
     meter_table("no-persistence", "(c) Nothing to store: DataTransfer (unknown vendor), journal off, closed loop")
+    meter_table("meter-sessions", "(g) MeterValues of running sessions (each with its transaction id), "
+                "5 measurands, 200 stations in a closed loop; `baseline` is the build before budgets")
 
     fleet_rows = results.get("fleet", {})
     if fleet_rows:
