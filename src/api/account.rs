@@ -84,7 +84,7 @@ impl Me {
     /// The energy budget of the caller's account over all its tags (null: none).
     async fn budget(&self, ctx: &Context<'_>) -> Result<Option<super::budget::EnergyBudget>> {
         let subject = crate::use_case::budget::Subject::Account(self.sub.clone());
-        super::budget::of(app(ctx), &subject).await
+        super::budget::of(ctx, subject).await
     }
 }
 
@@ -132,7 +132,7 @@ impl Account {
     /// used (null: none).
     async fn budget(&self, ctx: &Context<'_>) -> Result<Option<super::budget::EnergyBudget>> {
         let subject = crate::use_case::budget::Subject::Account(self.0.username.clone());
-        super::budget::of(app(ctx), &subject).await
+        super::budget::of(ctx, subject).await
     }
 }
 

@@ -9,11 +9,9 @@ use super::{
     error::ApiError,
     guard::{app, fleet_operator},
     id_tag::IdTag,
+    loaders::{BudgetOf, Loaders},
 };
-use crate::{
-    context::Context as AppContext,
-    use_case::budget::{self, Budget, BudgetError, Period, Standing, Subject},
-};
+use crate::use_case::budget::{self, Budget, BudgetError, Period, Standing, Subject};
 use ocpp::v16::IdToken;
 
 /// How often a budget starts again: calendar month or ISO week (from Monday), in the server's
@@ -88,16 +86,13 @@ impl From<BudgetError> for ApiError {
     }
 }
 
-/// The budget of `subject` with what its current period used, if it has one.
-pub(super) async fn of(app: &AppContext, subject: &Subject) -> Result<Option<EnergyBudget>> {
-    let standing = budget::standing(
-        app.store.reader(),
-        subject,
-        app.settings.budget_utc_offset,
-        Utc::now(),
-    )
-    .await
-    .map_err(ApiError::from)?;
+/// The budget of `subject` with what its current period used, if it has one (batched over a
+/// list by the DataLoader).
+pub(super) async fn of(ctx: &Context<'_>, subject: Subject) -> Result<Option<EnergyBudget>> {
+    let standing = ctx
+        .data_unchecked::<Loaders>()
+        .load_one(BudgetOf(subject))
+        .await?;
     Ok(standing.map(EnergyBudget::from))
 }
 

@@ -67,7 +67,7 @@ impl IdTag {
     /// of its owner's account binds it too (`Account.budget`).
     async fn budget(&self, ctx: &Context<'_>) -> Result<Option<super::budget::EnergyBudget>> {
         let subject = crate::use_case::budget::Subject::Tag(self.0.id_tag_key.clone());
-        super::budget::of(app(ctx), &subject).await
+        super::budget::of(ctx, subject).await
     }
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at

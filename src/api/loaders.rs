@@ -32,6 +32,31 @@ pub struct ConnectorsOf(pub String);
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct TagOwner(pub String);
 
+/// The energy budget of an id tag or account, with what its current period used (absent: no
+/// budget).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct BudgetOf(pub crate::use_case::budget::Subject);
+
+impl Loader<BudgetOf> for DbLoader {
+    type Value = crate::use_case::budget::Standing;
+    type Error = ApiError;
+
+    async fn load(&self, keys: &[BudgetOf]) -> Result<HashMap<BudgetOf, Self::Value>, ApiError> {
+        let subjects: Vec<_> = keys.iter().map(|k| k.0.clone()).collect();
+        let standings = crate::use_case::budget::standings(
+            self.0.store.reader(),
+            &subjects,
+            self.0.settings.budget_utc_offset,
+            chrono::Utc::now(),
+        )
+        .await?;
+        Ok(standings
+            .into_iter()
+            .map(|(subject, standing)| (BudgetOf(subject), standing))
+            .collect())
+    }
+}
+
 /// The open transaction on (station, connector).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct OpenTransactionOn(pub String, pub i32);

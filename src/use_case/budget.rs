@@ -342,6 +342,102 @@ pub async fn standing<C: ConnectionTrait>(
     Ok(Some(standing_of(db, subject, budget, zone, now).await?))
 }
 
+/// The standings of many subjects at once (those without a budget are left out): a few
+/// statements whatever their number, for lists.
+pub async fn standings<C: ConnectionTrait>(
+    db: &C,
+    subjects: &[Subject],
+    zone: FixedOffset,
+    now: DateTime<Utc>,
+) -> Result<HashMap<Subject, Standing>, DbErr> {
+    let mut budgets: HashMap<Subject, Budget> = HashMap::new();
+    for chunk in subjects.chunks(CHUNK) {
+        let mut any = Condition::any();
+        for subject in chunk {
+            any = any.add(
+                Condition::all()
+                    .add(energy_budget::Column::Subject.eq(subject.kind()))
+                    .add(energy_budget::Column::SubjectKey.eq(subject.key())),
+            );
+        }
+        for row in energy_budget::Entity::find().filter(any).all(db).await? {
+            let subject = match row.subject.as_str() {
+                "tag" => Subject::Tag(row.subject_key.clone()),
+                _ => Subject::Account(row.subject_key.clone()),
+            };
+            if let Some(budget) = budget_of(&row) {
+                budgets.insert(subject, budget);
+            }
+        }
+    }
+    if budgets.is_empty() {
+        return Ok(HashMap::new());
+    }
+    // Tag key -> the subjects (among those asked) that cover it.
+    let mut covering: HashMap<String, Vec<&Subject>> = HashMap::new();
+    let accounts: Vec<String> = budgets
+        .keys()
+        .filter_map(|s| match s {
+            Subject::Account(name) => Some(name.clone()),
+            Subject::Tag(_) => None,
+        })
+        .collect();
+    for subject in budgets.keys() {
+        if let Subject::Tag(key) = subject {
+            covering.entry(key.clone()).or_default().push(subject);
+        }
+    }
+    for chunk in accounts.chunks(CHUNK) {
+        let owned: Vec<(String, Option<String>)> = id_tag::Entity::find()
+            .select_only()
+            .column(id_tag::Column::IdTagKey)
+            .column(id_tag::Column::Owner)
+            .filter(id_tag::Column::Owner.is_in(chunk.iter().cloned()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        for (key, owner) in owned {
+            let Some(owner) = owner else { continue };
+            if let Some((subject, _)) = budgets.get_key_value(&Subject::Account(owner)) {
+                covering.entry(key).or_default().push(subject);
+            }
+        }
+    }
+    let keys: Vec<String> = covering.keys().cloned().collect();
+    let earliest = budgets
+        .values()
+        .map(|b| b.period.bounds(now, zone).0)
+        .min()
+        .unwrap_or(now);
+    let latest = budgets
+        .values()
+        .map(|b| b.period.bounds(now, zone).1)
+        .max()
+        .unwrap_or(now);
+    let mut used: HashMap<&Subject, f64> = HashMap::new();
+    for s in sessions(db, &keys, earliest, latest, false).await? {
+        for subject in covering.get(&s.id_tag_key).into_iter().flatten() {
+            let (from, to) = budgets[*subject].period.bounds(now, zone);
+            if s.start >= from && s.start < to {
+                *used.entry(*subject).or_default() += s.energy_wh;
+            }
+        }
+    }
+    Ok(budgets
+        .iter()
+        .map(|(subject, budget)| {
+            let (period_start, period_end) = budget.period.bounds(now, zone);
+            let standing = Standing {
+                budget: *budget,
+                period_start,
+                period_end,
+                used_wh: used.get(subject).copied().unwrap_or(0.0),
+            };
+            (subject.clone(), standing)
+        })
+        .collect())
+}
+
 async fn standing_of<C: ConnectionTrait>(
     db: &C,
     subject: &Subject,
