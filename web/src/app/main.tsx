@@ -121,6 +121,11 @@ if ("serviceWorker" in navigator && import.meta.env.PROD) {
   addEventListener("load", () => {
     navigator.serviceWorker.register("/app/sw.js", { scope: "/app/" }).catch(() => {});
   });
+  // A new build's worker took over (the server was upgraded): this page's scripts may no longer
+  // be on the server, so it starts again with the new ones. Not on the first visit, when the
+  // first worker takes over a page that is already current.
+  const updating = !!navigator.serviceWorker.controller;
+  navigator.serviceWorker.addEventListener("controllerchange", () => updating && location.reload());
 }
 
 render(
