@@ -3,7 +3,7 @@
 // long caching by the binary), output in web/dist, which the binary embeds (src/web.rs) and CI
 // checks against a fresh build.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { defineConfig, type Plugin } from "vite";
 
 /**
@@ -42,7 +42,13 @@ function appServiceWorker(): Plugin {
         "/app/icon-512.png",
       ];
       const source = readFileSync(new URL("src/app/sw.js", import.meta.url), "utf8");
-      const version = createHash("sha256").update(JSON.stringify(precache)).update(source).digest("hex").slice(0, 16);
+      // The version changes with any kept file: the hashed ones by their names, the page and
+      // the manifest and icons (public/app/, not hashed) by their bytes.
+      const hash = createHash("sha256").update(JSON.stringify(precache)).update(source);
+      hash.update(readFileSync(new URL("app.html", import.meta.url)));
+      for (const name of readdirSync(new URL("public/app/", import.meta.url)).sort())
+        hash.update(name).update(readFileSync(new URL(`public/app/${name}`, import.meta.url)));
+      const version = hash.digest("hex").slice(0, 16);
       this.emitFile({
         type: "asset",
         fileName: "app/sw.js",
