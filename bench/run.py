@@ -655,10 +655,6 @@ def render_console(c):
     return out
 
 
-if __name__ == "__main__":
-    main()
-
-
 def render_app(a):
     """(g): the drivers' app's figures (milliseconds: median / p90 / max over the rounds)."""
     if not a:
@@ -688,3 +684,7 @@ def render_app(a):
                    f"{ms(v.get('home_repeat', {}))} | {ms(v.get('qr_ready', {}))} | {'yes' if met else 'no'} |")
     out.append("")
     return out
+
+
+if __name__ == "__main__":
+    main()
