@@ -11,6 +11,9 @@ Usage: bench/run [--quick] [--only a,b,c,d,e,f,g] [--skip-peers] [--servers char
 
 Scenario f (not in the default set) is the operators' console in a real browser: 20,000
 stations connected, then bench/console.mjs (Chromium, headless) measures its pages (see there).
+Scenario g (not in the default set either) is the drivers' app on a throttled phone network:
+bench/app.mjs measures it at 360 × 740 under Lighthouse's "Fast 3G" and DevTools' "Fast 3G"
+(see there), against 200 connected stations.
 
 `--baseline PATH` also runs another chargegate binary (an earlier build) as the servers
 `baseline` (SQLite) and `baseline-pg` (PostgreSQL), right after chargegate in every scenario, so
@@ -347,6 +350,81 @@ def console_case(results, workdir, quick, runs=None, hold=None):
     return report
 
 
+APP_DRIVER, APP_PASSWORD, APP_TAG = "bench-driver", "bench-driver-passphrase", "BENCH-DRIVER"
+
+
+def app_size():
+    """The drivers' app's JavaScript, gzipped, as web/tests/size.test.mjs counts it (from
+    web/dist/app.html through static and dynamic imports)."""
+    dist = os.path.join(ROOT, "web/dist")
+    with open(os.path.join(dist, "app.html")) as f:
+        html = f.read()
+    queue = re.findall(r'(?:src|href)="/(assets/[^"]+\.js)"', html)
+    seen, total = set(), 0
+    while queue:
+        name = queue.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        with open(os.path.join(dist, name), "rb") as f:
+            code = f.read()
+        total += len(gzip.compress(code, 9, mtime=0))
+        queue += ["assets/" + m.decode() for m in
+                  re.findall(rb"[\"'`](?:\./|/assets/)([\w.-]+\.js)[\"'`]", code)]
+    return {"files": len(seen), "gzip_bytes": total}
+
+
+def app_case(results, workdir, quick, runs=None):
+    """(g) The drivers' app in Chromium on a throttled phone network (bench/app.mjs measures)."""
+    stations = 200
+    runs = runs or (3 if quick else 10)
+    log(f"-- app: chargegate, {stations} stations, {runs} rounds per network profile")
+    report = {"size": app_size(), "stations": stations}
+    server = Server("chargegate", workdir)
+    sim = None
+    try:
+        subprocess.run([CHARGEGATE, "user", "add", "--username", APP_DRIVER, "--role", "driver",
+                        "--database-url", server.database_url],
+                       env=dict(os.environ, CHARGEGATE_PASSWORD=APP_PASSWORD, RUST_LOG="warn"),
+                       check=True, capture_output=True)
+        token = server.token()
+        graphql(server.port, token,
+                f'mutation {{ createIdTag(input: {{idTag: "{APP_TAG}", owner: "{APP_DRIVER}"}}) {{ idTag }} }}')
+        sim = subprocess.Popen(
+            [CHARGEGATE, "simulate", server.url, "--json", "-n", str(stations), "--connectors", "2",
+             "--meter-interval", "0", "--warmup", "0s", "--duration", "1h",
+             "--watch-pid", str(server.proc.pid)],
+            stdout=subprocess.PIPE, stderr=open(os.path.join(workdir, "app-simulate.log"), "ab"))
+        deadline, connected = time.time() + 120, 0
+        while time.time() < deadline and connected < stations:
+            data = graphql(server.port, token, "{ stations(connected: true, first: 1) { totalCount } }")
+            connected = data["data"]["stations"]["totalCount"]
+            time.sleep(1)
+        report["connected"] = connected
+        station = graphql(server.port, token, "{ stations(first: 1) { nodes { id } } }")["data"]["stations"]["nodes"][0]["id"]
+        out = subprocess.run(
+            ["node", os.path.join(ROOT, "bench/app.mjs"), "--url", f"http://127.0.0.1:{server.port}",
+             "--user", APP_DRIVER, "--password", APP_PASSWORD, "--station", station,
+             "--runs", str(runs)], stdout=subprocess.PIPE, text=True)
+        if out.returncode != 0 or not out.stdout.strip():
+            raise RuntimeError(f"bench/app.mjs failed ({out.returncode})")
+        report["browser"] = json.loads(out.stdout)
+    finally:
+        if sim:
+            sim.send_signal(signal.SIGINT)
+            try:
+                sim.communicate(timeout=120)
+            except subprocess.TimeoutExpired:
+                sim.kill()
+                sim.wait()
+        server.stop()
+        server.cleanup()
+    results["app"] = report
+    with open(os.path.join(results["_dir"], "app-chargegate.json"), "w") as f:
+        json.dump(report, f, indent=2)
+    return report
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, to try the suite")
@@ -356,6 +434,7 @@ def main():
     parser.add_argument("--baseline", help="an earlier chargegate binary to measure beside this one")
     parser.add_argument("--console-runs", type=int, help="(f): rounds in the browser (10)")
     parser.add_argument("--console-hold", type=int, help="(f): seconds on each page for memory (120)")
+    parser.add_argument("--app-runs", type=int, help="(g): rounds per network profile (10)")
     opts = parser.parse_args()
     global BASELINE
     BASELINE = os.path.abspath(opts.baseline) if opts.baseline else None
@@ -365,7 +444,7 @@ def main():
     fleet = 2000 if opts.quick else 19000
     seconds = 5 if opts.quick else 20
 
-    if "f" in scenarios and web_stale():
+    if scenarios & {"f", "g"} and web_stale():
         # The console's assets are embedded in the binary: built first (only when a source is
         # newer than the build, since every build rewrites them and so relinks the binary).
         log("building the console (web/dist)")
@@ -375,10 +454,10 @@ def main():
                            stdout=subprocess.DEVNULL)
         subprocess.run(["npm", "run", "build"], cwd=web, check=True, stdout=subprocess.DEVNULL)
     log("building the release binaries and the peers")
-    bare = ["--example", "bare-server"] if scenarios - {"f"} else []
+    bare = ["--example", "bare-server"] if scenarios - {"f", "g"} else []
     subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "chargegate", *bare],
                    cwd=ROOT, check=True)
-    peers = [] if opts.skip_peers or not scenarios - {"f"} else PEERS
+    peers = [] if opts.skip_peers or not scenarios - {"f", "g"} else PEERS
     if opts.servers:
         peers = [p for p in peers if p in opts.servers.split(",")]
     for peer in peers:
@@ -449,6 +528,8 @@ def main():
                          label=f"{kind}, budget on every tag")
         if "f" in scenarios:
             console_case(results, workdir, opts.quick, opts.console_runs, opts.console_hold)
+        if "g" in scenarios:
+            app_case(results, workdir, opts.quick, opts.app_runs)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     print(render(results, fleet))
@@ -548,6 +629,7 @@ def render(results, fleet):
                     f"p50 {l['p50_ms']} ms, p99 {l['p99_ms']} ms, p99.9 {l['p999_ms']} ms, "
                     f"max {l['max_ms']} ms, errors {c['call_errors']}.", ""]
     out += render_console(results.get("console"))
+    out += render_app(results.get("app"))
     return "\n".join(out)
 
 
@@ -605,6 +687,37 @@ def render_console(c):
                    f"{(m.get('after_gc') or {}).get('renderer_private_mib', '–')} MiB | "
                    f"{f['js_heap_used_mib']} / {m['max_js_heap_used_mib']} MiB | {f['dom_nodes']} | "
                    f"{f['ws_frames_received']} |")
+    out.append("")
+    return out
+
+
+def render_app(a):
+    """(g): the drivers' app's figures (milliseconds: median / p90 / max over the rounds)."""
+    if not a:
+        return []
+    b = a.get("browser") or {}
+    size = b.get("size") or {}
+    ms = lambda s: (f"{s['median']} / {s['p90']} / {s['max']} ms" if s.get("n") else "–")
+    out = ["### (g) The drivers' app on a phone network", "",
+           f"Chromium {b.get('chromium', '?')} headless at 360 × 740, {b.get('runs', 0)} rounds per "
+           f"profile, each view in a fresh browser context (empty cache, no service worker; "
+           f"\"again\": the same context reloaded once its service worker is active); "
+           f"{a['stations']} stations ({a.get('connected', '?')} connected); the CPU not throttled. "
+           f"The app's JavaScript: **{a['size']['gzip_bytes'] / 1024:.1f} KB** gzipped in "
+           f"{a['size']['files']} files ({size.get('entry_gzip_bytes', 0) / 1024:.1f} KB loaded at "
+           "first; bar 150 KB).", "",
+           "| Profile | Sign-in form | Sign in → stations | Signed in: /app/ → stations (bytes) | Again, from the service worker | QR link → Start enabled | Bar 1.5 s met (p90) |",
+           "|---|---|---|---|---|---|---|"]
+    names = {"fast3g": "Lighthouse \"Fast 3G\" (150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up)",
+             "devtools-fast3g": "DevTools \"Fast 3G\" (562.5 ms latency, 1.44 Mbit/s down, 675 kbit/s up)",
+             "none": "loopback, not throttled"}
+    for profile, p in (b.get("profiles") or {}).items():
+        v = p["views"]
+        bytes_ = v.get("home_bytes", {})
+        met = all(v.get(k, {}).get("n") and v[k]["p90"] <= 1500 for k in ("login_ready", "home_ready", "qr_ready"))
+        out.append(f"| {names.get(profile, profile)} | {ms(v.get('login_ready', {}))} | {ms(v.get('sign_in', {}))} | "
+                   f"{ms(v.get('home_ready', {}))} ({bytes_.get('median', 0) / 1024:.0f} KB) | "
+                   f"{ms(v.get('home_repeat', {}))} | {ms(v.get('qr_ready', {}))} | {'yes' if met else 'no'} |")
     out.append("")
     return out
 

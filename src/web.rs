@@ -1,10 +1,15 @@
-//! The operators' console and GraphiQL, served from the binary: Vite builds `web/` into
-//! `web/dist`, which is embedded here (rust-embed; a debug build reads the folder at run time
-//! instead, so a fresh `npm run build` shows without recompiling).
+//! The operators' console, the drivers' app and GraphiQL, served from the binary: Vite builds
+//! `web/` into `web/dist`, which is embedded here (rust-embed; a debug build reads the folder at
+//! run time instead, so a fresh `npm run build` shows without recompiling).
 //!
 //! - `GET /` and every other path that is neither an API nor a station route and names no file
 //!   answer `index.html`: the console routes on the client (`/stations/CP1`, `/transactions`).
 //!   `/assets/…` that does not exist is a 404, not the console; other methods get a 405.
+//! - `/app` and every path under `/app/` that names no file answer `app.html`: the drivers' app
+//!   routes on the client too (`/app/charge/CP1/1`, the link of a charger's QR code). Its files
+//!   are `app/manifest.webmanifest` (`application/manifest+json`), its icons and its service
+//!   worker `app/sw.js`, whose default scope is `/app/` (no `Service-Worker-Allowed` needed);
+//!   like the HTML pages they are `no-cache` with an `ETag`, so a new build reaches phones.
 //! - `GET /graphql` answers GraphiQL's page (`graphiql.html`), unless GraphiQL is turned off.
 //! - `/assets/*` have hashed names: cached for a year, `immutable`. The other files (the HTML
 //!   pages, `favicon.svg`) are `no-cache` with an `ETag` from the file's SHA-256, answered `304`
@@ -69,6 +74,13 @@ const RESERVED: &[&str] = &[
 const NO_CONSOLE: &str = "chargegate's web console is not in this build (web/dist has no \
     index.html).\nBuild it with `cd web && npm ci && npm run build`, then build chargegate \
     again. The GraphQL API is at /graphql.\n";
+
+const NO_APP: &str = "chargegate's drivers' app is not in this build (web/dist has no \
+    app.html).\nBuild it with `cd web && npm ci && npm run build`, then build chargegate \
+    again. The GraphQL API is at /graphql.\n";
+
+/// The web app manifest's media type (the W3C spec's; file name extension `.webmanifest`).
+const MANIFEST: &str = "application/manifest+json";
 
 /// The console: the fallback of every path no other route takes.
 pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
@@ -137,6 +149,18 @@ async fn console(method: Method, uri: Uri, headers: HeaderMap) -> Response {
     if name.starts_with("assets/") {
         return StatusCode::NOT_FOUND.into_response();
     }
+    // The drivers' app: its own page for every path under /app.
+    if name == "app" || name.starts_with("app/") {
+        if Dist::get("app.html").is_none() {
+            return (
+                StatusCode::NOT_FOUND,
+                [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                NO_APP,
+            )
+                .into_response();
+        }
+        return serve("app.html", &method, &headers);
+    }
     if Dist::get("index.html").is_none() {
         return (
             StatusCode::NOT_FOUND,
@@ -154,7 +178,11 @@ fn serve(name: &str, method: &Method, headers: &HeaderMap) -> Response {
         return StatusCode::NOT_FOUND.into_response();
     };
     let hash = file.metadata.sha256_hash();
-    let mime = file.metadata.mimetype().to_owned();
+    let mime = if name.ends_with(".webmanifest") {
+        MANIFEST.to_owned()
+    } else {
+        file.metadata.mimetype().to_owned()
+    };
     let gzip_etag = etag_of(&hash, true);
     let etag = etag_of(&hash, false);
     let compressible = is_text(&mime);
@@ -174,7 +202,8 @@ fn serve(name: &str, method: &Method, headers: &HeaderMap) -> Response {
         header::REFERRER_POLICY,
         HeaderValue::from_static("no-referrer"),
     );
-    if mime.starts_with("text/html") {
+    // The service worker runs under the policy of its own script's response: the same one.
+    if mime.starts_with("text/html") || name == "app/sw.js" {
         let csp = if name == "graphiql.html" {
             GRAPHIQL_CSP
         } else {
@@ -265,7 +294,11 @@ fn is_text(mime: &str) -> bool {
     mime.starts_with("text/")
         || matches!(
             mime,
-            "application/javascript" | "application/json" | "image/svg+xml" | "application/xml"
+            "application/javascript"
+                | "application/json"
+                | "image/svg+xml"
+                | "application/xml"
+                | MANIFEST
         )
 }
 

@@ -22,6 +22,10 @@ const ACCOUNTS: [(&str, &str, &str); 4] = [
 /// An id tag owned by the driver account, and one owned by nobody.
 const DRIVER_TAG: &str = "E2E-DRIVER";
 const STAFF_TAG: &str = "E2E-STAFF";
+/// A second driver (username, password) with a tag of its own: the drivers' app's tests show
+/// that one driver can neither see nor stop another's session.
+const SECOND_DRIVER: (&str, &str) = ("e2e-driver2", "driver2 e2e password");
+const SECOND_DRIVER_TAG: &str = "E2E-DRIVER2";
 /// How long the whole browser run may take before it is stopped.
 const RUN_LIMIT: Duration = Duration::from_secs(300);
 
@@ -78,7 +82,17 @@ async fn create_accounts(app: &TestApp) {
         )
         .await;
     }
-    for (tag, owner) in [(DRIVER_TAG, Some(ACCOUNTS[3].1)), (STAFF_TAG, None)] {
+    app.ok(
+        &admin,
+        "mutation($u: String!, $p: String!) { createAccount(username: $u, password: $p, role: DRIVER) { username } }",
+        json!({"u": SECOND_DRIVER.0, "p": SECOND_DRIVER.1}),
+    )
+    .await;
+    for (tag, owner) in [
+        (DRIVER_TAG, Some(ACCOUNTS[3].1)),
+        (STAFF_TAG, None),
+        (SECOND_DRIVER_TAG, Some(SECOND_DRIVER.0)),
+    ] {
         app.ok(
             &admin,
             "mutation($t: String!, $o: String) { createIdTag(input: {idTag: $t, owner: $o}) { idTag } }",
@@ -137,6 +151,9 @@ async fn the_console_in_a_real_browser() {
         .env("CHARGEGATE_E2E_SCREENSHOTS", &screenshots)
         .env("CHARGEGATE_E2E_DRIVER_TAG", DRIVER_TAG)
         .env("CHARGEGATE_E2E_STAFF_TAG", STAFF_TAG)
+        .env("CHARGEGATE_E2E_DRIVER2_USER", SECOND_DRIVER.0)
+        .env("CHARGEGATE_E2E_DRIVER2_PASSWORD", SECOND_DRIVER.1)
+        .env("CHARGEGATE_E2E_DRIVER2_TAG", SECOND_DRIVER_TAG)
         .stdin(Stdio::null())
         .stdout(std::fs::File::create(&out_path).expect("stdout file"))
         .stderr(std::fs::File::create(&err_path).expect("stderr file"));

@@ -341,3 +341,155 @@ fn nothing_embedded_loads_from_another_origin() {
     }
     assert!(checked >= 4, "{files:?}");
 }
+
+/// The files `app/sw.js` keeps (its `PRECACHE` list).
+fn precache_list(sw: &str) -> Vec<String> {
+    let start =
+        sw.find("const PRECACHE = ").expect("PRECACHE in sw.js") + "const PRECACHE = ".len();
+    let end = start + sw[start..].find("];").expect("the end of PRECACHE") + 1;
+    serde_json::from_str(&sw[start..end]).expect("PRECACHE is a JSON list")
+}
+
+#[tokio::test]
+async fn the_drivers_app_is_served_at_app_with_its_manifest_and_service_worker() {
+    let app = spawn(|_| {}).await;
+    let base = format!("http://{}", app.addr);
+    let http = client();
+    let page =
+        String::from_utf8(chargegate::web::file("app.html").expect("web/dist/app.html")).unwrap();
+    assert!(
+        page.contains("<link rel=\"manifest\" href=\"/app/manifest.webmanifest\""),
+        "{page}"
+    );
+
+    // The app and its client-side routes (the QR link of a charger among them): app.html, with
+    // the console's strict policy.
+    for path in [
+        "/app",
+        "/app/",
+        "/app/charge/CP-1/1",
+        "/app/charge/CP%2F7/2",
+        "/app/session/42",
+        "/app/history",
+        "/app/station/CP.1",
+    ] {
+        let r = http.get(format!("{base}{path}")).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK, "{path}");
+        assert_html_page(r.headers());
+        let csp = text(r.headers(), header::CONTENT_SECURITY_POLICY);
+        assert!(!csp.contains("unsafe"), "{path}: {csp}");
+        assert_eq!(r.text().await.unwrap(), page, "{path}");
+    }
+    // Not the app: the console's own paths, and paths that only begin with "app".
+    for path in ["/", "/application", "/apps/x"] {
+        let body = http
+            .get(format!("{base}{path}"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_ne!(body, page, "{path}");
+    }
+    let r = http
+        .post(format!("{base}/app/history"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::METHOD_NOT_ALLOWED);
+
+    // The manifest: its media type, revalidated, gzipped when asked; installable as a phone app.
+    let r = http
+        .get(format!("{base}/app/manifest.webmanifest"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(
+        text(r.headers(), header::CONTENT_TYPE),
+        "application/manifest+json"
+    );
+    assert_eq!(text(r.headers(), header::CACHE_CONTROL), "no-cache");
+    let etag = text(r.headers(), header::ETAG);
+    assert!(!etag.is_empty());
+    let manifest: Value = r.json().await.unwrap();
+    assert_eq!(manifest["start_url"], "/app/");
+    assert_eq!(manifest["scope"], "/app/");
+    assert_eq!(manifest["display"], "standalone");
+    assert!(manifest["name"].is_string() && manifest["short_name"].is_string());
+    assert!(manifest["theme_color"].is_string());
+    let icons = manifest["icons"].as_array().expect("icons");
+    for size in ["192x192", "512x512"] {
+        assert!(
+            icons
+                .iter()
+                .any(|i| i["sizes"] == size && i["type"] == "image/png"),
+            "a {size} PNG icon in {manifest}"
+        );
+    }
+    for icon in icons {
+        let src = icon["src"].as_str().unwrap();
+        let r = http.get(format!("{base}{src}")).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK, "{src}");
+        assert_eq!(
+            text(r.headers(), header::CONTENT_TYPE),
+            icon["type"].as_str().unwrap(),
+            "{src}"
+        );
+        let bytes = r.bytes().await.unwrap();
+        if src.ends_with(".png") {
+            assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "{src}");
+        }
+    }
+    let r = http
+        .get(format!("{base}/app/manifest.webmanifest"))
+        .header(header::ACCEPT_ENCODING, "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(text(r.headers(), header::CONTENT_ENCODING), "gzip");
+    let r = http
+        .get(format!("{base}/app/manifest.webmanifest"))
+        .header(header::IF_NONE_MATCH, &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_MODIFIED);
+
+    // The service worker: a script at /app/sw.js (its scope is /app/ without any header),
+    // revalidated on every update check, under the same policy.
+    let r = http.get(format!("{base}/app/sw.js")).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(
+        text(r.headers(), header::CONTENT_TYPE).contains("javascript"),
+        "{:?}",
+        r.headers()
+    );
+    assert_eq!(text(r.headers(), header::CACHE_CONTROL), "no-cache");
+    assert!(text(r.headers(), header::CONTENT_SECURITY_POLICY).contains("default-src 'self'"));
+    assert!(text(r.headers(), "service-worker-allowed".parse().unwrap()).is_empty());
+    let etag = text(r.headers(), header::ETAG);
+    let sw = r.text().await.unwrap();
+    let again = http
+        .get(format!("{base}/app/sw.js"))
+        .header(header::IF_NONE_MATCH, &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    // It keeps the shell and every script and stylesheet app.html names, each of them served;
+    // it never keeps the API.
+    let kept = precache_list(&sw);
+    assert!(kept.iter().any(|u| u == "/app/"), "{kept:?}");
+    for (i, _) in page.match_indices("/assets/") {
+        let url: String = page[i..].chars().take_while(|c| *c != '"').collect();
+        assert!(kept.contains(&url), "{url} is not kept: {kept:?}");
+    }
+    for url in &kept {
+        assert!(!url.starts_with("/graphql"), "{url}");
+        let r = http.get(format!("{base}{url}")).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK, "{url}");
+    }
+    app.stop().await;
+}

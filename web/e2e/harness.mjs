@@ -25,6 +25,9 @@ export const env = (() => {
     operator: account("OPERATOR"),
     viewer: account("VIEWER"),
     driver: account("DRIVER"),
+    /** A second driver, with a tag of its own (the drivers' app's tests). */
+    driver2: account("DRIVER2"),
+    driver2Tag: process.env.CHARGEGATE_E2E_DRIVER2_TAG ?? "E2E-DRIVER2",
     /** An id tag owned by the driver account, and one owned by nobody. */
     driverTag: process.env.CHARGEGATE_E2E_DRIVER_TAG ?? "E2E-DRIVER",
     staffTag: process.env.CHARGEGATE_E2E_STAFF_TAG ?? "E2E-STAFF",
@@ -387,4 +390,71 @@ export async function tokenOf(account) {
     { u: account.username, p: account.password },
   );
   return data.login.token;
+}
+
+/** The drivers' app's own strings (web/src/app/i18n/app.<lang>.json). */
+const appDictionaries = {};
+export function appTr(lang, key, vars = {}) {
+  appDictionaries[lang] ??= JSON.parse(readFileSync(join(here, "..", "src", "app", "i18n", `app.${lang}.json`), "utf8"));
+  const s = appDictionaries[lang][key];
+  if (s === undefined) throw new Error(`no string ${key} in the app's ${lang}`);
+  return Object.entries(vars).reduce((acc, [k, v]) => acc.replaceAll(`{${k}}`, String(v)), s);
+}
+export const appEn = (key, vars) => appTr("en", key, vars);
+
+/** A phone's screen (a common small Android phone). */
+export const PHONE = { width: 360, height: 740 };
+
+/**
+ * The drivers' app (`/app…`) on a phone-sized page with the guard of `openConsole`, signed in
+ * as `username` through the app's own form when one is given. `context` is the page's browser
+ * context (offline switch, permissions).
+ */
+export async function openApp(browser, { username, password, lang = "en", path = "/app/", viewport = PHONE } = {}) {
+  const c = await openConsole(browser, { lang, path, viewport });
+  if (username) {
+    const { page } = c;
+    await page.getByLabel(appTr(lang, "login.username")).fill(username);
+    await page.getByLabel(appTr(lang, "login.password"), { exact: true }).fill(password);
+    await page.getByRole("button", { name: appTr(lang, "login.submit"), exact: true }).click();
+    await waitFor(() => page.getByRole("navigation", { name: appTr(lang, "nav.label") }).isVisible(), `${username} to be signed in to the app`);
+  }
+  return { ...c, context: c.page.context() };
+}
+
+/** Runs `body` with an app page (see `openApp`), as `withConsole` does for the console. */
+export async function withApp(browser, options, body) {
+  const c = await openApp(browser, options);
+  try {
+    await body(c);
+  } catch (e) {
+    const seen = await c.page
+      .evaluate(() => `${location.pathname}${location.search}: ${document.body.innerText.replace(/\s+/g, " ").slice(0, 800)}`)
+      .catch((err) => `(page unreadable: ${err.message})`);
+    e.message += `\n(the page showed ${seen})`;
+    if (env.screenshots) {
+      mkdirSync(env.screenshots, { recursive: true });
+      const file = join(env.screenshots, `failed-app-${Date.now()}.png`);
+      if (await c.page.screenshot({ path: file }).then(() => true, () => false)) e.message += `\n(screenshot: ${file})`;
+    }
+    await c.close();
+    if (c.problems.length) e.message += `\n(the other-origin guard also caught:\n  ${c.problems.join("\n  ")})`;
+    throw e;
+  }
+  await c.done();
+}
+
+/** A GraphQL request's first error code (`extensions.code`), or null when it succeeded. */
+export async function gqlErrorCode(query, variables = {}, token) {
+  const headers = { "content-type": "application/json" };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(`${env.url}/graphql`, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+  const body = await res.json();
+  return body.errors?.length ? String(body.errors[0].extensions?.code ?? "ERROR") : null;
+}
+
+/** Whether the server's schema has `type.field` (tests of API additions that may not be there). */
+export async function schemaHas(type, field) {
+  const data = await gql("query($t: String!) { __type(name: $t) { fields { name } } }", { t: type });
+  return !!data.__type?.fields.some((f) => f.name === field);
 }

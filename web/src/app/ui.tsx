@@ -1,0 +1,95 @@
+// The app's small shared pieces: labelled fields, errors and outcomes said plainly (errors as
+// role="alert", outcomes as role="status", so a screen reader reads them when they appear), a
+// confirmation on a native <dialog>, and a page frame that sets the document title.
+import type { ComponentChildren } from "preact";
+import { useEffect, useId, useRef } from "preact/hooks";
+import { type ApiError, errorText } from "./api";
+import { t } from "./i18n";
+
+export function Screen(props: { title: string; back?: string; children: ComponentChildren }) {
+  useEffect(() => {
+    document.title = `${props.title} · chargegate`;
+  }, [props.title]);
+  return (
+    <section class="screen" aria-labelledby="screen-title">
+      {props.back && (
+        <a class="back" href={props.back}>
+          {t("nav.back")}
+        </a>
+      )}
+      <h1 id="screen-title">{props.title}</h1>
+      {props.children}
+    </section>
+  );
+}
+
+export function Field(props: { label: string; hint?: string; children: ComponentChildren }) {
+  return (
+    <label class="field">
+      <span class="label">{props.label}</span>
+      {props.children}
+      {props.hint && <span class="hint">{props.hint}</span>}
+    </label>
+  );
+}
+
+export function ErrorText({ error }: { error: ApiError | null | undefined }) {
+  if (!error) return null;
+  return (
+    <p class="notice error" role="alert" data-code={error.code}>
+      {errorText(error)}
+    </p>
+  );
+}
+
+export function Outcome(props: { kind?: "ok" | "warn" | "info"; children: ComponentChildren; testid?: string }) {
+  return (
+    <p class={`notice ${props.kind ?? "info"}`} role="status" data-testid={props.testid}>
+      {props.children}
+    </p>
+  );
+}
+
+/** A modal question with Cancel and a confirm button (Escape cancels). */
+export function Confirm(props: {
+  open: boolean;
+  title: string;
+  children?: ComponentChildren;
+  confirm: string;
+  danger?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (props.open && !d.open) d.showModal();
+    if (!props.open && d.open) d.close();
+  }, [props.open]);
+  return (
+    <dialog ref={ref} aria-labelledby={id} onCancel={props.onCancel} onClose={() => props.open && props.onCancel()}>
+      <h2 id={id}>{props.title}</h2>
+      {props.children}
+      <div class="actions">
+        <button type="button" onClick={props.onCancel}>
+          {t("common.cancel")}
+        </button>
+        <button type="button" class={props.danger ? "danger" : "primary"} onClick={props.onConfirm} autofocus>
+          {props.confirm}
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
+/** A connector status badge, in words. */
+export function StatusBadge({ status }: { status: string | null | undefined }) {
+  const s = status ?? "UNKNOWN";
+  return (
+    <span class={`badge s-${s.toLowerCase()}`} data-status={s}>
+      {t(`status.${s}`)}
+    </span>
+  );
+}
