@@ -6,14 +6,17 @@ same machine, checks what was stored, and prints a run's tables (as in bench/HIS
 on SQLite and on PostgreSQL, the bare tokio-tungstenite ceiling (bench/bare_server.rs) and the two
 peers in bench/peers/. Every JSON report is kept under bench/results/<date>/.
 
-Usage: bench/run [--quick] [--only a,b,c,d,e,f,g] [--skip-peers] [--servers chargegate,bare,...]
+Usage: bench/run [--quick] [--only a,b,c,d,e,f,g,h] [--skip-peers] [--servers chargegate,bare,...]
                  [--baseline PATH]
 
 Scenario f (not in the default set) is the operators' console in a real browser: 20,000
 stations connected, then bench/console.mjs (Chromium, headless) measures its pages (see there).
 Scenario g (not in the default set either) is the drivers' app on a throttled phone network:
 bench/app.mjs measures it at 360 × 740 under Lighthouse's "Fast 3G" and DevTools' "Fast 3G"
-(see there), against 200 connected stations.
+(see there), against 200 connected stations. Scenario h (not in the default set) is the
+MeterValues path of running sessions before and after energy budgets: 200 stations charging in
+a closed loop, with `--baseline` the build before budgets, and chargegate again with a budget on
+every tag (never reached, checked on every MeterValues).
 
 `--baseline PATH` also runs another chargegate binary (an earlier build) as the servers
 `baseline` (SQLite) and `baseline-pg` (PostgreSQL), right after chargegate in every scenario, so
@@ -188,7 +191,7 @@ def run_case(results, workdir, name, kind, sim_args, counts=(), journal=True, to
 
 
 def budgets(server, n, limit_wh=1e9):
-    """(g): an id tag per simulated connector (`{station}-1`), each with a weekly energy budget
+    """(h): an id tag per simulated connector (`{station}-1`), each with a weekly energy budget
     far beyond what the run delivers (checked on every MeterValues, never reached)."""
     token = server.token()
     for i in range(n):
@@ -511,8 +514,8 @@ def main():
             run_case(results, workdir, "commands", "chargegate",
                      ["-n", 1000, "--meter-interval", 0, "--commands", 50,
                       "--warmup", "3s", "--duration", f"{seconds}s"], token=True)
-        if "g" in scenarios:
-            # (g) MeterValues of running sessions, closed loop (every sample carries its
+        if "h" in scenarios:
+            # (h) MeterValues of running sessions, closed loop (every sample carries its
             # transaction id): the MeterValues path with energy budgets, before and after.
             n = 200
             sessions = ["-n", n, "--connectors", 1, "--closed-loop", "--measurands", 5,
@@ -598,7 +601,7 @@ def render(results, fleet):
     meter_table("meter-open-15000", "(c) Open loop at 15,000 MeterValues/s (1,000 stations), SQLite")
     meter_table("meter-open-10000", "(c) Open loop at 10,000 MeterValues/s (1,000 stations), PostgreSQL")
     meter_table("no-persistence", "(c) Nothing to store: DataTransfer (unknown vendor), journal off, closed loop")
-    meter_table("meter-sessions", "(g) MeterValues of running sessions (each with its transaction id), "
+    meter_table("meter-sessions", "(h) MeterValues of running sessions (each with its transaction id), "
                 "5 measurands, 200 stations in a closed loop; `baseline` is the build before budgets")
 
     fleet_rows = results.get("fleet", {})

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use super::{
     enums::{self, stored},
     error::ApiError,
-    guard::{app, operator, principal, staff, staff_for, station_access},
+    guard::{app, operator, principal, staff_for, station_access},
     loaders::{ConnectorsOf, Loaders, OpenTransactionOn},
     pagination::{self, Page, PageArgs, TotalCount},
     transaction::{MeterSample, Transaction},
@@ -444,9 +444,10 @@ impl StationQuery {
         Ok(keyset_page(ctx, args, filter, order_by, descending).await?)
     }
 
-    /// The sites stations belong to, with how many stations each.
+    /// The sites stations belong to, with how many stations each (every role: drivers pick a
+    /// site in their app).
     async fn sites(&self, ctx: &Context<'_>) -> Result<Vec<Site>> {
-        let p = staff(ctx)?;
+        let p = principal(ctx)?;
         let mut query = station::Entity::find()
             .select_only()
             .column(station::Column::Site)

@@ -332,6 +332,12 @@ async fn station_list(backend: Backend) {
         sites["sites"],
         json!([{"name": "NORTH", "stations": 3}, {"name": "SOUTH", "stations": 2}])
     );
+    // Drivers pick a site in their app.
+    let driver = app.token(Role::Driver, "d", None);
+    let sites = app
+        .ok(&driver, "{ sites { name stations } }", json!({}))
+        .await;
+    assert_eq!(sites["sites"][0], json!({"name": "NORTH", "stations": 3}));
     // A token limited to some stations sees only those, everywhere.
     let scoped = app.token(Role::Viewer, "v", Some(&["CP-1", "XY-7"]));
     let sites = app

@@ -1,7 +1,7 @@
 // The app's small shared pieces: labelled fields, errors and outcomes said plainly (errors as
 // role="alert", outcomes as role="status", so a screen reader reads them when they appear), a
 // confirmation on a native <dialog>, and a page frame that sets the document title.
-import type { ComponentChildren } from "preact";
+import { type ComponentChildren, cloneElement, isValidElement } from "preact";
 import { useEffect, useId, useRef } from "preact/hooks";
 import { type ApiError, errorText } from "./api";
 import { t } from "./i18n";
@@ -23,13 +23,26 @@ export function Screen(props: { title: string; back?: string; children: Componen
   );
 }
 
+/** A labelled control; its hint is outside the label (the control's name stays the label
+ * alone) and tied to the control as its description. */
 export function Field(props: { label: string; hint?: string; children: ComponentChildren }) {
+  const hintId = useId();
+  const control =
+    props.hint && isValidElement(props.children)
+      ? cloneElement(props.children, { "aria-describedby": hintId })
+      : props.children;
   return (
-    <label class="field">
-      <span class="label">{props.label}</span>
-      {props.children}
-      {props.hint && <span class="hint">{props.hint}</span>}
-    </label>
+    <div class="field">
+      <label class="field-control">
+        <span class="label">{props.label}</span>
+        {control}
+      </label>
+      {props.hint && (
+        <span class="hint" id={hintId}>
+          {props.hint}
+        </span>
+      )}
+    </div>
   );
 }
 

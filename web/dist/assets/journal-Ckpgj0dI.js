@@ -1,0 +1,41 @@
+import{C as e,D as t,k as n,p as r,t as i,x as a}from"./jsxRuntime-HzbbXp24.js";import{c as o,g as s,i as c,p as l,r as u,s as d,y as f}from"./console-DMyk3IQI.js";import{n as p}from"./hooks-Cq8JVLZB.js";var m=r(`
+  query StationJournal(
+    $stationId: ID!
+    $action: String
+    $direction: Direction
+    $first: Int
+    $after: String
+    $last: Int
+    $before: String
+  ) {
+    ocppMessages(
+      stationId: $stationId
+      action: $action
+      direction: $direction
+      first: $first
+      after: $after
+      last: $last
+      before: $before
+    ) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        id
+        createdAt
+        direction
+        messageType
+        action
+        messageId
+        payload
+        size
+        truncated
+        sha256
+      }
+    }
+  }
+`),h=50,g=3e3,_=`Authorize.BootNotification.CancelReservation.CertificateSigned.ChangeAvailability.ChangeConfiguration.ClearCache.ClearChargingProfile.DataTransfer.DeleteCertificate.DiagnosticsStatusNotification.ExtendedTriggerMessage.FirmwareStatusNotification.GetCompositeSchedule.GetConfiguration.GetDiagnostics.GetInstalledCertificateIds.GetLocalListVersion.GetLog.Heartbeat.InstallCertificate.JournalSkipped.LogStatusNotification.MeterValues.RemoteStartTransaction.RemoteStopTransaction.ReserveNow.Reset.SecurityEventNotification.SendLocalList.SetChargingProfile.SignCertificate.SignedFirmwareStatusNotification.SignedUpdateFirmware.StartTransaction.StatusNotification.StopTransaction.TriggerMessage.UnlockConnector.UpdateFirmware`.split(`.`);function v(r){let v=a(),b=v.query,[x,S]=t(b.action??``),C=o(x.trim(),400),w=b.direction===`IN`||b.direction===`OUT`?b.direction:``,T=b.after||null,E=b.before||null,[D,O]=t(!1),k=e=>{let t=new URLSearchParams(v.url.split(`?`)[1]??``);for(let[n,r]of Object.entries(e))r?t.set(n,r):t.delete(n);let n=t.toString();v.route(`${v.path}${n?`?${n}`:``}`,!0)};e(()=>{(b.action??``)!==C&&k({action:C||null,after:null,before:null})},[C]);let A=p(m,{stationId:r.stationId,action:C||null,direction:w||null,...E?{last:h,before:E}:{first:h,after:T}}),j=!T&&!E,M=j&&!D;e(()=>{if(!M)return;let e=()=>{document.visibilityState===`visible`&&A.reload()},t=setInterval(e,g),n=()=>e();return r.listeners.add(n),()=>{clearInterval(t),r.listeners.delete(n)}},[M,A.reload,r.listeners]);let N=A.data?.ocppMessages;return i(`section`,{"aria-labelledby":`journal-h`,children:[i(`h2`,{id:`journal-h`,children:f(`station.journal`)}),i(`form`,{class:`filters`,onSubmit:e=>e.preventDefault(),"aria-label":f(`station.journalFilters`),children:[i(c,{label:f(`station.action`),children:i(`input`,{list:`journal-actions`,value:x,placeholder:f(`common.all`),onInput:e=>S(e.currentTarget.value)})}),i(`datalist`,{id:`journal-actions`,children:_.map(e=>i(`option`,{value:e},e))}),i(c,{label:f(`station.direction`),children:i(`select`,{value:w,onChange:e=>k({direction:e.currentTarget.value||null,after:null,before:null}),children:[i(`option`,{value:``,children:f(`common.all`)}),i(`option`,{value:`IN`,children:f(`station.directionIn`)}),i(`option`,{value:`OUT`,children:f(`station.directionOut`)})]})}),i(`label`,{class:`check`,children:[i(`input`,{type:`checkbox`,checked:!D,onChange:e=>O(!e.currentTarget.checked)}),` `,f(`station.journalLive`)]}),!j&&i(`button`,{type:`button`,onClick:()=>k({after:null,before:null}),children:f(`station.journalNewest`)})]}),i(`p`,{class:`muted`,"aria-live":`polite`,children:M?i(`span`,{class:`live-dot`,children:f(`station.journalFollowing`)}):f(`station.journalStill`)}),i(u,{error:A.error}),A.loading&&!A.data&&i(`p`,{class:`muted`,children:f(`common.loading`)}),N&&N.nodes.length===0&&i(`p`,{class:`muted`,children:f(`station.journalEmpty`)}),N&&N.nodes.length>0&&i(`ol`,{class:`journal`,"aria-label":f(`station.journal`),children:N.nodes.map(e=>i(`li`,{class:`frame dir-${e.direction.toLowerCase()}`,children:i(`details`,{children:[i(`summary`,{children:[i(`time`,{dateTime:e.createdAt,children:l(e.createdAt)}),` `,i(`span`,{class:`dir`,title:e.direction===`IN`?f(`station.directionIn`):f(`station.directionOut`),children:[e.direction===`IN`?`←`:`→`,i(`span`,{class:`sr-only`,children:e.direction===`IN`?f(`station.directionIn`):f(`station.directionOut`)})]}),` `,i(`strong`,{children:e.action??`?`}),` `,i(`span`,{class:`muted`,children:e.messageType??`?`}),` `,i(`span`,{class:`muted`,children:[f(`station.bytes`,{n:s(e.size)}),e.truncated&&i(n,{children:[` · `,f(`station.truncated`)]})]})]}),e.messageId&&i(`p`,{class:`muted`,children:[f(`station.messageId`),`: `,i(`code`,{children:e.messageId})]}),e.truncated&&e.sha256&&i(`p`,{class:`muted`,children:[`SHA-256: `,i(`code`,{children:e.sha256})]}),i(`pre`,{children:y(e.payload)})]})},e.id))}),i(d,{pageInfo:N&&{...N.pageInfo,hasPreviousPage:!j&&(!E||N.pageInfo.hasPreviousPage),hasNextPage:E?!0:N.pageInfo.hasNextPage},total:N?.totalCount,onPage:e=>k({after:e.after??null,before:e.before??null})})]})}function y(e){try{return JSON.stringify(JSON.parse(e),null,2)}catch{return e}}export{v as Journal};

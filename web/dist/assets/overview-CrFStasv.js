@@ -1,0 +1,54 @@
+import{C as e,D as t,T as n,i as r,k as i,o as a,p as o,r as s,t as c,x as l}from"./jsxRuntime-HzbbXp24.js";import{d as u,g as d,h as ee,i as te,n as f,o as p,p as m,r as h,y as g}from"./console-DMyk3IQI.js";import{n as _,r as v,t as ne}from"./hooks-Cq8JVLZB.js";var y=o(`
+  query OverviewSummary($since: DateTime) {
+    fleetSummary(since: $since) {
+      at
+      since
+      stations
+      online
+      offline
+      pending
+      rejected
+      activeTransactions
+      energyWh
+      connectors {
+        status
+        count
+      }
+    }
+  }
+`),b=o(`
+  subscription OverviewSummaryLive($since: DateTime, $everySeconds: Int!) {
+    fleetSummary(since: $since, everySeconds: $everySeconds) {
+      at
+      since
+      stations
+      online
+      offline
+      pending
+      rejected
+      activeTransactions
+      energyWh
+      connectors {
+        status
+        count
+      }
+    }
+  }
+`),x=o(`
+  query OverviewAttention($limit: Int!) {
+    attention(limit: $limit) {
+      kind
+      stationId
+      connectorId
+      detail
+      since
+    }
+  }
+`),S=o(`
+  mutation OverviewApproveStation($id: ID!) {
+    approveStation(id: $id) {
+      id
+      registrationStatus
+    }
+  }
+`),C=100,w=3e4,T=5;function E(e){let t=new Date(e);return t.setHours(0,0,0,0),t.toISOString()}function D(e,...t){return e?e.connectors.filter(e=>t.includes(e.status)).reduce((e,t)=>e+t.count,0):null}var O={CONNECTOR_FAULTED:()=>g(`overview.kind.connectorFaulted`),STATION_OFFLINE:()=>g(`overview.kind.stationOffline`),STATION_PENDING:()=>g(`overview.kind.stationPending`),HANDSHAKE_REFUSED:()=>g(`overview.kind.handshakeRefused`),SECURITY_EVENT:()=>g(`overview.kind.securityEvent`)},k=[`CONNECTOR_FAULTED`,`STATION_OFFLINE`,`STATION_PENDING`,`HANDSHAKE_REFUSED`,`SECURITY_EVENT`],A={CONNECTOR_FAULTED:`s-faulted`,STATION_OFFLINE:`s-offline`,STATION_PENDING:`s-pending`,HANDSHAKE_REFUSED:`s-rejected`,SECURITY_EVENT:`s-unavailable`},j={display:`block`,color:`inherit`,textDecoration:`none`};function M(e){let t=c(i,{children:[c(`span`,{class:`value`,children:e.text??d(e.value)}),c(`span`,{class:`label`,children:e.label})]});return c(`div`,{class:`stat`,"data-testid":e.testid,"data-value":e.value??void 0,children:[e.href?c(`a`,{href:e.href,style:j,children:t}):t,e.children]})}function re({parts:e}){let t=e.filter(e=>(e.value??0)>0);return t.length?c(`ul`,{class:`muted`,style:{listStyle:`none`,margin:`4px 0 0`,padding:0,fontSize:`0.85em`},children:t.map(e=>c(`li`,{children:c(`a`,{href:e.href,children:[e.label,`: `,d(e.value)]})},e.href))}):null}function ie({state:e,at:t}){return c(`p`,{class:`muted`,style:{margin:0},"data-testid":`live-state`,"data-state":e,children:[c(`span`,{"aria-live":`polite`,class:e===`live`?`live-dot`:void 0,children:g(e===`live`?`overview.live`:e===`reconnecting`?`overview.reconnecting`:`overview.connecting`)}),t&&c(i,{children:[` · `,g(`overview.updatedAt`),` `,c(`time`,{dateTime:t,"data-testid":`updated-at`,children:m(t)})]})]})}function N(){let i=E(v(6e4)),o=_(y,{since:i},{lazy:!0}),j=_(x,{limit:C}),N=ne(S),[P,F]=t(null),[I,L]=t(`connecting`);v(3e4);let R=n(o.reload);R.current=o.reload;let z=n(o.setData);z.current=o.setData;let B=n(0),V=n(()=>{});V.current=()=>{Date.now()-B.current<2e3||(B.current=Date.now(),j.reload())},e(()=>{B.current=Date.now()},[]),e(()=>{let e=s(b,{since:i,everySeconds:T},{next:e=>{z.current(()=>({fleetSummary:e.fleetSummary})),L(`live`),V.current()},resync:()=>{L(`reconnecting`),R.current(),V.current()}}),t=()=>L(`reconnecting`);window.addEventListener(`offline`,t);let n=setInterval(()=>V.current(),w);return()=>{e(),clearInterval(n),window.removeEventListener(`offline`,t)}},[i]);let H=I===`live`&&(r.value!==`connected`||j.error?.code===`NETWORK`||o.error?.code===`NETWORK`)?`reconnecting`:I,U=o.data?.fleetSummary??null,W=D(U,`CHARGING`),G=D(U,`PREPARING`),K=D(U,`SUSPENDED_EV`,`SUSPENDED_EVSE`),q=D(U,`SUSPENDED_EV`),J=D(U,`FINISHING`),ae=U?(W??0)+(G??0)+(K??0)+(J??0):null,Y=e=>`/stations?connectorStatus=${e}`,oe=async e=>{F(null),await N.run({id:e})&&(F(e),B.current=Date.now(),j.reload(),o.reload())},{query:se,route:ce}=l(),X=k.find(e=>e===se.show)??null,Z=j.data?.attention??[],Q=X?Z.filter(e=>e.kind===X):Z,$=e=>Z.filter(t=>t.kind===e).length;return c(p,{title:g(`nav.overview`),actions:c(ie,{state:H,at:U?.at}),children:[c(h,{error:o.error}),!U&&o.loading&&c(`p`,{class:`muted`,children:g(`common.loading`)}),c(`h2`,{id:`ov-stations`,children:g(`overview.stations`)}),c(`div`,{class:`cards`,role:`group`,"aria-labelledby":`ov-stations`,children:[c(M,{testid:`count-stations`,label:g(`overview.allStations`),value:U?.stations??null,href:`/stations`}),c(M,{testid:`count-online`,label:g(`overview.online`),value:U?.online??null,href:`/stations?connected=true`}),c(M,{testid:`count-offline`,label:g(`overview.offline`),value:U?.offline??null,href:`/stations?connected=false`}),c(M,{testid:`count-pending`,label:g(`overview.pending`),value:U?.pending??null,href:`/stations?registrationStatus=PENDING`}),c(M,{testid:`count-rejected`,label:g(`overview.rejected`),value:U?.rejected??null,href:`/stations?registrationStatus=REJECTED`})]}),c(`h2`,{id:`ov-connectors`,children:g(`overview.connectors`)}),c(`div`,{class:`cards`,role:`group`,"aria-labelledby":`ov-connectors`,children:[c(M,{testid:`count-available`,label:g(`overview.available`),value:D(U,`AVAILABLE`),href:Y(`AVAILABLE`)}),c(M,{testid:`count-charging`,label:g(`overview.charging`),value:ae,href:Y(`CHARGING`),children:c(re,{parts:[{label:g(`overview.chargingNow`),value:W,href:Y(`CHARGING`)},{label:g(`overview.preparing`),value:G,href:Y(`PREPARING`)},{label:g(`overview.suspended`),value:K,href:Y((q??0)>0?`SUSPENDED_EV`:`SUSPENDED_EVSE`)},{label:g(`overview.finishing`),value:J,href:Y(`FINISHING`)}]})}),c(M,{testid:`count-faulted`,label:g(`overview.faulted`),value:D(U,`FAULTED`),href:Y(`FAULTED`)}),c(M,{testid:`count-unavailable`,label:g(`overview.unavailable`),value:D(U,`UNAVAILABLE`),href:Y(`UNAVAILABLE`)}),c(M,{testid:`count-reserved`,label:g(`overview.reserved`),value:D(U,`RESERVED`),href:Y(`RESERVED`)})]}),c(`h2`,{id:`ov-energy`,children:g(`overview.today`)}),c(`div`,{class:`cards`,role:`group`,"aria-labelledby":`ov-energy`,children:[c(M,{testid:`energy-today`,label:g(`overview.energyToday`),value:U?U.energyWh:null,text:U?ee(U.energyWh):`–`,href:`/usage`}),c(M,{testid:`count-active`,label:g(`overview.activeSessions`),value:U?.activeTransactions??null,href:`/transactions?active=true`})]}),c(`h2`,{id:`ov-attention`,children:[g(`overview.attention`),` `,j.data&&c(`span`,{class:`muted`,children:[`(`,d(Z.length),`)`]})]}),Z.length>0&&c(`div`,{class:`filters`,children:c(te,{label:g(`overview.show`),children:c(`select`,{"aria-label":g(`overview.show`),value:X??``,onChange:e=>{let t=e.currentTarget.value;ce(t?`/?show=${t}`:`/`,!0)},children:[c(`option`,{value:``,children:g(`overview.showAll`,{n:d(Z.length)})}),k.filter(e=>$(e)>0||e===X).map(e=>c(`option`,{value:e,children:[O[e](),` (`,d($(e)),`)`]},e))]})})}),c(h,{error:j.error}),c(h,{error:N.error}),P&&c(`p`,{class:`notice ok`,role:`status`,children:g(`overview.approved`,{id:P})}),!j.data&&j.loading&&c(`p`,{class:`muted`,children:g(`common.loading`)}),j.data&&Z.length===0&&c(`p`,{class:`muted`,children:g(`overview.nothingNeedsAttention`)}),Q.length>0&&c(`div`,{class:`table-wrap`,children:c(`table`,{"data-testid":`attention-table`,"aria-labelledby":`ov-attention`,children:[c(`thead`,{children:c(`tr`,{children:[c(`th`,{scope:`col`,children:g(`overview.col.what`)}),c(`th`,{scope:`col`,children:g(`overview.col.station`)}),c(`th`,{scope:`col`,children:g(`overview.col.detail`)}),c(`th`,{scope:`col`,children:g(`overview.col.since`)}),c(`th`,{scope:`col`,children:c(`span`,{class:`sr-only`,children:g(`overview.col.action`)})})]})}),c(`tbody`,{children:Q.map((e,t)=>c(`tr`,{children:[c(`td`,{children:c(`span`,{class:`badge ${A[e.kind]??``}`,children:O[e.kind]?.()??e.kind})}),c(`td`,{children:[c(`a`,{href:`/stations/${encodeURIComponent(e.stationId)}`,children:e.stationId}),e.connectorId!==null&&e.connectorId!==void 0&&c(`span`,{class:`muted`,children:[` · `,g(`overview.connector`,{n:e.connectorId})]})]}),c(`td`,{children:e.detail??c(`span`,{class:`muted`,children:`–`})}),c(`td`,{children:e.since?c(`time`,{dateTime:e.since,title:m(e.since),children:u(e.since)}):c(`span`,{class:`muted`,children:`–`})}),c(`td`,{children:e.kind===`STATION_PENDING`&&a.value&&c(f,{label:g(`overview.approve`),question:g(`overview.approveQuestion`,{id:e.stationId}),disabled:N.running,onConfirm:()=>void oe(e.stationId)})})]},`${e.kind}:${e.stationId}:${e.connectorId??``}:${e.since??``}:${t}`))})]})}),Z.length>=C&&c(`p`,{class:`muted`,children:g(`overview.attentionLimited`,{n:d(C)})})]})}export{N as Overview};

@@ -1,0 +1,150 @@
+import{C as e,D as t,S as n,c as r,k as i,o as a,p as o,r as s,t as c}from"./jsxRuntime-HzbbXp24.js";import{a as l,c as u,d,i as f,n as p,o as m,p as h,r as g,s as _,t as v,y}from"./console-DMyk3IQI.js";import{i as b,n as x,t as S}from"./hooks-Cq8JVLZB.js";var C=50,w=o(`
+  query SecPending($first: Int, $last: Int, $after: String, $before: String) {
+    stations(registrationStatus: PENDING, first: $first, last: $last, after: $after, before: $before) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        id
+        vendor
+        model
+        firmwareVersion
+        connected
+        firstSeenAt
+        lastSeenAt
+      }
+    }
+  }
+`),T=o(`
+  mutation SecApprove($id: ID!) {
+    approveStation(id: $id) {
+      id
+      registrationStatus
+    }
+  }
+`),E=o(`
+  mutation SecReject($id: ID!) {
+    rejectStation(id: $id) {
+      id
+      registrationStatus
+    }
+  }
+`),D=o(`
+  query SecProfiles($first: Int, $last: Int, $after: String, $before: String) {
+    stations(first: $first, last: $last, after: $after, before: $before) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        id
+        connected
+        registrationStatus
+        securityProfile
+        hasAuthorizationKey
+      }
+    }
+  }
+`),O=o(`
+  query SecStation($id: ID!) {
+    station(id: $id) {
+      id
+      connected
+      registrationStatus
+      securityProfile
+      hasAuthorizationKey
+    }
+  }
+`),k=o(`
+  mutation SecSetProfile($stationId: ID!, $profile: Int!) {
+    setStationSecurityProfile(stationId: $stationId, profile: $profile) {
+      id
+      securityProfile
+    }
+  }
+`),A=o(`
+  mutation SecSetKey($stationId: ID!, $key: String!, $sendToStation: Boolean) {
+    setStationAuthorizationKey(stationId: $stationId, key: $key, sendToStation: $sendToStation) {
+      status
+      station {
+        id
+        hasAuthorizationKey
+      }
+    }
+  }
+`),j=o(`
+  query SecEvents($stationId: ID!, $first: Int, $last: Int, $after: String, $before: String) {
+    securityEvents(stationId: $stationId, first: $first, last: $last, after: $after, before: $before) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        id
+        type
+        timestamp
+        receivedAt
+        techInfo
+      }
+    }
+  }
+`),M=o(`
+  subscription SecEventsLive($stationId: ID!) {
+    securityEvents(stationId: $stationId) {
+      id
+      type
+      timestamp
+      receivedAt
+      techInfo
+    }
+  }
+`),N=o(`
+  query SecCsrs($state: CsrState, $stationId: ID, $first: Int, $last: Int, $after: String, $before: String) {
+    certificateSigningRequests(
+      state: $state
+      stationId: $stationId
+      first: $first
+      last: $last
+      after: $after
+      before: $before
+    ) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        id
+        stationId
+        state
+        commonName
+        organization
+        receivedAt
+        sentAt
+        answeredAt
+        signedBy
+        stationStatus
+        reason
+        csr
+      }
+    }
+  }
+`),P=o(`
+  mutation SecCertificateSigned($stationId: ID!, $requestId: Int, $certificateChain: String!) {
+    certificateSigned(stationId: $stationId, requestId: $requestId, certificateChain: $certificateChain) {
+      status
+    }
+  }
+`);function F(e){return e.before?{last:C,before:e.before}:{first:C,after:e.after}}var I=[`approvals`,`profiles`,`events`,`csr`];function L(e){switch(e){case`approvals`:return y(`security.tab.approvals`);case`profiles`:return y(`security.tab.profiles`);case`events`:return y(`security.tab.events`);case`csr`:return y(`security.tab.csr`)}}function R(){let{params:e}=n(),t=I.includes(e.tab)?e.tab:`approvals`;return a.value?c(m,{title:y(`nav.security`),children:[c(`nav`,{class:`tabs`,"aria-label":y(`security.tabs`),children:I.map(e=>c(`a`,{href:`/security/${e}`,"aria-current":e===t?`page`:void 0,children:L(e)},e))}),c(`h2`,{children:L(t)}),t===`approvals`&&c(z,{}),t===`profiles`&&c(V,{}),t===`events`&&c(U,{}),t===`csr`&&c(K,{})]}):c(m,{title:y(`nav.security`),children:c(`p`,{class:`notice warn`,children:y(`security.operatorsOnly`)})})}function z(){let[e,n]=b(),r=x(w,F(e)),a=S(T),o=S(E),[s,l]=t(null),[u,m]=t(``),h=r.data?.stations,C=async e=>{l(null),o.reset(),await a.run({id:e})&&(l(y(`security.approvedOk`,{id:e})),r.reload())},D=async e=>{l(null),a.reset(),await o.run({id:e})&&(l(y(`security.rejectedOk`,{id:e})),r.reload())};return c(i,{children:[c(`p`,{class:`muted`,children:y(`security.approvalsIntro`)}),c(`p`,{role:`status`,class:s?`notice ok`:`sr-only`,children:s}),c(g,{error:r.error??a.error??o.error}),r.loading&&!h&&c(`p`,{class:`muted`,children:y(`common.loading`)}),h&&h.nodes.length===0&&c(`p`,{class:`muted`,children:y(`security.noPending`)}),h&&h.nodes.length>0&&c(`div`,{class:`table-wrap`,children:c(`table`,{children:[c(`caption`,{class:`sr-only`,children:y(`security.tab.approvals`)}),c(`thead`,{children:c(`tr`,{children:[c(`th`,{scope:`col`,children:y(`security.station`)}),c(`th`,{scope:`col`,children:y(`security.vendorModel`)}),c(`th`,{scope:`col`,children:y(`security.firmware`)}),c(`th`,{scope:`col`,children:y(`security.connected`)}),c(`th`,{scope:`col`,children:y(`security.firstSeen`)}),c(`th`,{scope:`col`,children:c(`span`,{class:`sr-only`,children:y(`security.actions`)})})]})}),c(`tbody`,{children:h.nodes.map(e=>c(`tr`,{children:[c(`th`,{scope:`row`,children:c(`a`,{href:`/stations/${encodeURIComponent(e.id)}`,children:e.id})}),c(`td`,{children:[e.vendor,e.model].filter(Boolean).join(` · `)||`–`}),c(`td`,{children:e.firmwareVersion??`–`}),c(`td`,{children:c(v,{value:e.connected?`ONLINE`:`OFFLINE`})}),c(`td`,{children:e.firstSeenAt?d(e.firstSeenAt):`–`}),c(`td`,{children:c(`div`,{class:`row`,children:[c(`button`,{type:`button`,class:`primary`,"aria-label":y(`security.approveOf`,{id:e.id}),disabled:a.running,onClick:()=>C(e.id),children:y(`security.approve`)}),c(p,{danger:!0,label:y(`security.rejectOf`,{id:e.id}),question:y(`security.rejectQuestion`,{id:e.id}),disabled:o.running,onConfirm:()=>D(e.id)})]})})]},e.id))})]})}),h&&c(_,{pageInfo:h.pageInfo,total:h.totalCount,onPage:e=>n({after:e.after??void 0,before:e.before??void 0})}),c(`form`,{class:`card`,style:`margin-top:16px`,"aria-labelledby":`sec-approve-id`,onSubmit:e=>{e.preventDefault(),u.trim()&&C(u.trim()).then(()=>m(``))},children:[c(`h3`,{id:`sec-approve-id`,style:`margin-top:0`,children:y(`security.approveById`)}),c(`p`,{class:`muted`,children:y(`security.approveByIdIntro`)}),c(`div`,{class:`row`,children:[c(f,{label:y(`security.stationId`),children:c(`input`,{name:`stationId`,required:!0,value:u,onInput:e=>m(e.currentTarget.value)})}),c(`div`,{class:`field`,children:c(`button`,{type:`submit`,disabled:a.running,children:y(`security.approveStation`)})})]})]})]})}function B(){return[...crypto.getRandomValues(new Uint8Array(20))].map(e=>e.toString(16).padStart(2,`0`)).join(``)}function V(){let[n,r]=b(),[a,o]=t(n.station??``),s=u(a.trim(),400);e(()=>{(n.station??``)!==s&&r({station:s,after:void 0,before:void 0})},[s]);let l=x(D,F(n),{skip:!!n.station}),d=x(O,{id:n.station??``},{skip:!n.station}),[p,m]=t(null),h=n.station?d.data?.station?[d.data.station]:[]:l.data?.stations.nodes??[],S=h.find(e=>e.id===p);return c(i,{children:[c(`p`,{class:`muted`,children:y(`security.profilesIntro`)}),c(`form`,{class:`filters`,role:`search`,onSubmit:e=>e.preventDefault(),children:c(f,{label:y(`security.stationId`),hint:y(`security.stationIdHint`),children:c(`input`,{name:`station`,value:a,onInput:e=>o(e.currentTarget.value)})})}),c(g,{error:n.station?d.error:l.error}),n.station&&d.data&&!d.data.station&&c(`p`,{class:`muted`,children:y(`security.noStation`)}),h.length>0&&c(`div`,{class:`table-wrap`,children:c(`table`,{children:[c(`caption`,{class:`sr-only`,children:y(`security.tab.profiles`)}),c(`thead`,{children:c(`tr`,{children:[c(`th`,{scope:`col`,children:y(`security.station`)}),c(`th`,{scope:`col`,children:y(`security.connected`)}),c(`th`,{scope:`col`,children:y(`security.registration`)}),c(`th`,{scope:`col`,class:`num`,children:y(`security.profile`)}),c(`th`,{scope:`col`,children:y(`security.key`)}),c(`th`,{scope:`col`,children:c(`span`,{class:`sr-only`,children:y(`security.actions`)})})]})}),c(`tbody`,{children:h.map(e=>c(`tr`,{children:[c(`th`,{scope:`row`,children:c(`a`,{href:`/stations/${encodeURIComponent(e.id)}`,children:e.id})}),c(`td`,{children:c(v,{value:e.connected?`ONLINE`:`OFFLINE`})}),c(`td`,{children:c(v,{value:e.registrationStatus})}),c(`td`,{class:`num`,children:e.securityProfile}),c(`td`,{children:e.hasAuthorizationKey?y(`security.keySet`):y(`security.keyNone`)}),c(`td`,{children:c(`button`,{type:`button`,"aria-label":y(`security.manageOf`,{id:e.id}),"aria-expanded":p===e.id,onClick:()=>m(p===e.id?null:e.id),children:y(`security.manage`)})})]},e.id))})]})}),!n.station&&l.data&&c(_,{pageInfo:l.data.stations.pageInfo,total:l.data.stations.totalCount,onPage:e=>r({after:e.after??void 0,before:e.before??void 0})}),S&&c(H,{station:S,onChanged:()=>n.station?d.reload():l.reload()},S.id)]})}function H(e){let n=e.station,[i,a]=t(String(n.securityProfile)),[o,s]=t(``),[u,d]=t(n.connected),[m,h]=t(null),_=S(k),v=S(A),b=/^[0-9a-fA-F]{32,40}$/.test(o)&&o.length%2==0;return c(`section`,{class:`card`,style:`margin-top:16px`,"aria-labelledby":`sec-manage`,children:[c(`h3`,{id:`sec-manage`,style:`margin-top:0`,children:y(`security.manageTitle`,{id:n.id})}),c(`p`,{class:`muted`,children:[y(`security.morePrefix`),` `,c(`a`,{href:`/stations/${encodeURIComponent(n.id)}`,children:y(`security.stationPage`)})]}),c(`div`,{class:`grid2`,children:[c(`div`,{children:[c(`h4`,{children:y(`security.profile`)}),c(`p`,{class:`muted`,children:y(`security.profileHelp`)}),c(`div`,{class:`row`,children:[c(f,{label:y(`security.profile`),children:c(`select`,{name:`profile`,value:i,onChange:e=>a(e.currentTarget.value),children:[0,1,2,3].map(e=>c(`option`,{value:String(e),children:e},e))})}),c(`div`,{class:`field`,children:c(p,{label:y(`security.setProfile`),question:y(`security.profileQuestion`,{id:n.id,profile:i}),disabled:!r.value||_.running||i===String(n.securityProfile),onConfirm:async()=>{await _.run({stationId:n.id,profile:Number(i)})&&e.onChanged()}})})]}),!r.value&&c(`p`,{class:`muted`,children:y(`security.profileAdminsOnly`)}),_.result&&c(`p`,{class:`notice ok`,role:`status`,children:y(`security.profileOk`,{profile:_.result.setStationSecurityProfile.securityProfile})}),c(g,{error:_.error})]}),c(`form`,{onSubmit:async t=>{if(t.preventDefault(),!b)return;let r=await v.run({stationId:n.id,key:o,sendToStation:u});r&&((r.setStationAuthorizationKey.status===null||r.setStationAuthorizationKey.status===`ACCEPTED`)&&h(o),s(``),e.onChanged())},children:[c(`h4`,{children:y(`security.key`)}),c(`p`,{class:`muted`,children:y(`security.keyHelp`)}),c(f,{label:y(`security.keyInput`),hint:y(`security.keyHint`),children:c(`input`,{name:`authorizationKey`,autocomplete:`off`,spellcheck:!1,pattern:`[0-9a-fA-F]{32,40}`,value:o,onInput:e=>s(e.currentTarget.value.trim())})}),c(`div`,{class:`row`,children:[c(`button`,{type:`button`,onClick:()=>s(B()),children:y(`security.generateKey`)}),c(`label`,{children:[c(`input`,{type:`checkbox`,checked:u,onChange:e=>d(e.currentTarget.checked)}),` `,y(`security.sendToStation`)]}),c(`button`,{type:`submit`,class:`primary`,disabled:!b||v.running,children:y(`security.setKey`)})]}),v.result&&v.result.setStationAuthorizationKey.status&&c(l,{status:v.result.setStationAuthorizationKey.status}),m&&c(`div`,{class:`notice ok`,role:`status`,children:[c(`p`,{style:`margin-top:0`,children:y(`security.keyStored`)}),c(`code`,{style:`overflow-wrap:anywhere`,children:m})]}),c(g,{error:v.error})]})]})]})}function U(){let[n,r]=b(),[a,o]=t(n.station??``),l=u(a.trim(),400);e(()=>{(n.station??``)!==l&&r({station:l,after:void 0,before:void 0})},[l]);let d=n.station??``,p=x(j,{stationId:d,...F(n)},{skip:!d}),m=!n.after&&!n.before;e(()=>{if(d)return s(M,{stationId:d},{next:e=>{m&&p.setData(t=>t&&{securityEvents:{...t.securityEvents,totalCount:t.securityEvents.totalCount+1,nodes:[e.securityEvents,...t.securityEvents.nodes.filter(t=>t.id!==e.securityEvents.id)]}})},resync:()=>p.reload()})},[d,m]);let v=p.data?.securityEvents;return c(i,{children:[c(`form`,{class:`filters`,role:`search`,onSubmit:e=>e.preventDefault(),children:[c(f,{label:y(`security.stationId`),children:c(`input`,{name:`station`,value:a,onInput:e=>o(e.currentTarget.value)})}),d&&c(`span`,{class:`live-dot muted`,children:y(`common.live`)})]}),!d&&c(`p`,{class:`muted`,children:y(`security.pickStation`)}),c(g,{error:p.error}),d&&p.loading&&!v&&c(`p`,{class:`muted`,children:y(`common.loading`)}),v&&v.nodes.length===0&&c(`p`,{class:`muted`,children:y(`security.noEvents`)}),v&&v.nodes.length>0&&c(`div`,{class:`table-wrap`,children:c(`table`,{children:[c(`caption`,{class:`sr-only`,children:y(`security.eventsOf`,{id:d})}),c(`thead`,{children:c(`tr`,{children:[c(`th`,{scope:`col`,children:y(`security.when`)}),c(`th`,{scope:`col`,children:y(`security.type`)}),c(`th`,{scope:`col`,children:y(`security.techInfo`)}),c(`th`,{scope:`col`,children:y(`security.received`)})]})}),c(`tbody`,{"aria-live":`polite`,children:v.nodes.map(e=>c(`tr`,{children:[c(`td`,{children:h(e.timestamp)}),c(`th`,{scope:`row`,children:e.type}),c(`td`,{children:e.techInfo??`–`}),c(`td`,{children:h(e.receivedAt)})]},e.id))})]})}),v&&c(_,{pageInfo:v.pageInfo,total:v.totalCount,onPage:e=>r({after:e.after??void 0,before:e.before??void 0})})]})}var W=[`PENDING`,`ACCEPTED`,`CERTIFICATE_REJECTED`,`REJECTED`];function G(e){return e?{PENDING:y(`security.csr.PENDING`),ACCEPTED:y(`security.csr.ACCEPTED`),CERTIFICATE_REJECTED:y(`security.csr.CERTIFICATE_REJECTED`),REJECTED:y(`security.csr.REJECTED`)}[e]??e:`–`}function K(){let[n,r]=b(),[a,o]=t(n.station??``),s=u(a.trim(),400);e(()=>{(n.station??``)!==s&&r({station:s,after:void 0,before:void 0})},[s]);let l=x(N,{state:n.state||void 0,stationId:n.station||void 0,...F(n)}),[d,p]=t(null),m=l.data?.certificateSigningRequests,S=m?.nodes.find(e=>e.id===d);return c(i,{children:[c(`form`,{class:`filters`,role:`search`,onSubmit:e=>e.preventDefault(),children:[c(f,{label:y(`security.csrState`),children:c(`select`,{name:`state`,value:n.state??``,onChange:e=>r({state:e.currentTarget.value||void 0,after:void 0,before:void 0}),children:[c(`option`,{value:``,children:y(`common.all`)}),W.map(e=>c(`option`,{value:e,children:G(e)},e))]})}),c(f,{label:y(`security.stationId`),children:c(`input`,{name:`station`,value:a,onInput:e=>o(e.currentTarget.value)})})]}),c(g,{error:l.error}),l.loading&&!m&&c(`p`,{class:`muted`,children:y(`common.loading`)}),m&&m.nodes.length===0&&c(`p`,{class:`muted`,children:y(`security.noCsrs`)}),m&&m.nodes.length>0&&c(`div`,{class:`table-wrap`,children:c(`table`,{children:[c(`caption`,{class:`sr-only`,children:y(`security.tab.csr`)}),c(`thead`,{children:c(`tr`,{children:[c(`th`,{scope:`col`,children:y(`security.csrId`)}),c(`th`,{scope:`col`,children:y(`security.station`)}),c(`th`,{scope:`col`,children:y(`security.csrState`)}),c(`th`,{scope:`col`,children:y(`security.subject`)}),c(`th`,{scope:`col`,children:y(`security.received`)}),c(`th`,{scope:`col`,children:y(`security.answer`)}),c(`th`,{scope:`col`,children:c(`span`,{class:`sr-only`,children:y(`security.actions`)})})]})}),c(`tbody`,{children:m.nodes.map(e=>c(`tr`,{children:[c(`th`,{scope:`row`,children:e.id}),c(`td`,{children:c(`a`,{href:`/stations/${encodeURIComponent(e.stationId)}`,children:e.stationId})}),c(`td`,{children:[c(`span`,{class:`badge s-${(e.state??``).toLowerCase().replace(`certificate_`,``)}`,children:G(e.state)}),e.reason&&c(`div`,{class:`muted`,children:e.reason})]}),c(`td`,{children:[e.commonName,e.organization].filter(Boolean).join(` · `)||`–`}),c(`td`,{children:h(e.receivedAt)}),c(`td`,{children:[e.stationStatus?c(v,{value:e.stationStatus}):`–`,e.signedBy&&c(`div`,{class:`muted`,children:y(`security.signedBy`,{who:e.signedBy})})]}),c(`td`,{children:e.state===`PENDING`&&c(`button`,{type:`button`,"aria-label":y(`security.signOf`,{id:e.id}),"aria-expanded":d===e.id,onClick:()=>p(d===e.id?null:e.id),children:y(`security.sign`)})})]},e.id))})]})}),m&&c(_,{pageInfo:m.pageInfo,total:m.totalCount,onPage:e=>r({after:e.after??void 0,before:e.before??void 0})}),S&&c(q,{csr:S,onSent:()=>l.reload()},S.id)]})}function q(e){let[n,r]=t(``),i=S(P);return c(`form`,{class:`card`,style:`margin-top:16px`,"aria-labelledby":`sec-sign`,onSubmit:async t=>{t.preventDefault(),await i.run({stationId:e.csr.stationId,requestId:e.csr.id,certificateChain:n})&&e.onSent()},children:[c(`h3`,{id:`sec-sign`,style:`margin-top:0`,children:y(`security.signTitle`,{id:e.csr.id,station:e.csr.stationId})}),c(`details`,{children:[c(`summary`,{children:y(`security.showCsr`)}),c(`pre`,{children:e.csr.csr})]}),c(f,{label:y(`security.chain`),hint:y(`security.chainHint`),children:c(`textarea`,{name:`certificateChain`,rows:10,required:!0,spellcheck:!1,value:n,onInput:e=>r(e.currentTarget.value),placeholder:`-----BEGIN CERTIFICATE-----`})}),c(`button`,{type:`submit`,class:`primary`,disabled:i.running||!n.includes(`BEGIN CERTIFICATE`),children:y(`security.sendChain`)}),i.result&&c(l,{status:i.result.certificateSigned.status}),c(g,{error:i.error})]})}export{R as Security};
