@@ -14,7 +14,7 @@ use crate::{
     auth::Principal,
     context::Context,
     store::StoreError,
-    use_case::usage::{self, Grouping, UsageError, UsageQuery},
+    use_case::usage::{self, UsageError},
 };
 use ocpp::v16::{ChargePointStatus, RegistrationStatus};
 
@@ -135,19 +135,7 @@ pub async fn summary(
         .await?;
 
     let energy_wh = if since < now {
-        let report = usage::report(
-            ctx,
-            &UsageQuery {
-                caller,
-                from: since,
-                to: now,
-                grouping: Grouping::Month,
-                station_id: None,
-                id_tag: None,
-            },
-        )
-        .await?;
-        report.totals.energy_wh
+        usage::energy(ctx, caller, since, now).await?
     } else {
         0.0
     };

@@ -192,6 +192,39 @@ fn seconds(from: DateTime<Utc>, to: DateTime<Utc>) -> f64 {
 
 /// Allocates `sessions` to the periods of `[from, to)`. `connectors` gives each station's
 /// connector count (stations absent from it are left out of utilisation).
+/// A session's part of the period `[start, end)`: its energy in proportion to the time it ran
+/// in it (all of it for a session of no length that started in it), whether it started in it,
+/// and the seconds it ran in it; `None` when it does not touch the period.
+fn share(
+    session: &Session,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Option<(f64, bool, f64)> {
+    let stop = session.stop.unwrap_or(now).max(session.start);
+    let length = seconds(session.start, stop);
+    let energy_wh = if session.energy_wh.is_finite() {
+        session.energy_wh.max(0.0)
+    } else {
+        0.0
+    };
+    let overlap_start = session.start.max(start);
+    let overlap_end = stop.min(end);
+    let started = session.start >= start && session.start < end;
+    if overlap_end <= overlap_start && !started {
+        return None;
+    }
+    let overlap = seconds(overlap_start, overlap_end);
+    let energy = if length > 0.0 {
+        energy_wh * overlap / length
+    } else if started {
+        energy_wh
+    } else {
+        0.0
+    };
+    Some((energy, started, overlap))
+}
+
 pub fn allocate(
     sessions: &[Session],
     from: DateTime<Utc>,
@@ -214,27 +247,10 @@ pub fn allocate(
     let mut totals = Figures::default();
 
     for session in sessions {
-        let stop = session.stop.unwrap_or(now).max(session.start);
-        let length = seconds(session.start, stop);
-        let energy_wh = if session.energy_wh.is_finite() {
-            session.energy_wh.max(0.0)
-        } else {
-            0.0
-        };
         for bucket in &mut buckets {
-            let overlap_start = session.start.max(bucket.start);
-            let overlap_end = stop.min(bucket.end);
-            let started = session.start >= bucket.start && session.start < bucket.end;
-            if overlap_end <= overlap_start && !started {
+            let Some((energy, started, overlap)) = share(session, bucket.start, bucket.end, now)
+            else {
                 continue;
-            }
-            let overlap = seconds(overlap_start, overlap_end);
-            let energy = if length > 0.0 {
-                energy_wh * overlap / length
-            } else if started {
-                energy_wh
-            } else {
-                0.0
             };
             bucket.totals.add(energy, started, overlap);
             totals.add(energy, started, overlap);
@@ -291,21 +307,46 @@ pub struct UsageQuery<'a> {
     pub id_tag: Option<String>,
 }
 
-/// The usage figures of `query`: the transactions the caller may see that overlap the range
-/// (of one station, or of one id tag, when asked), allocated to its periods. Per id tag only
-/// (no utilisation in the totals) for one id tag and for drivers.
-pub async fn report(ctx: &Context, query: &UsageQuery<'_>) -> Result<Report, UsageError> {
-    // Here only: its `min` and `max` would hide `Ord`'s on dates in the rest of the file.
-    use sea_orm::sea_query::ExprTrait;
+/// The sessions of a report, and what its utilisation needs: the highest connector id each
+/// station used, and the stations in scope.
+struct Loaded {
+    sessions: Vec<Session>,
+    seen_connectors: BTreeMap<String, u32>,
+    station_filter: Condition,
+}
 
-    let UsageQuery {
+/// The energy the sessions `caller` may see delivered in `[from, to)`, allocated by time as
+/// the report allocates it (the fleet summary's "energy today"), without the report's
+/// per-station and per-tag figures or its utilisation.
+pub async fn energy(
+    ctx: &Context,
+    caller: &Principal,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<f64, UsageError> {
+    let query = UsageQuery {
         caller,
         from,
         to,
-        grouping,
-        ..
+        grouping: Grouping::Month,
+        station_id: None,
+        id_tag: None,
+    };
+    let now = Utc::now();
+    Ok(load(ctx, &query)
+        .await?
+        .sessions
+        .iter()
+        .filter_map(|s| share(s, from, to, now))
+        .map(|(energy, _, _)| energy)
+        .sum())
+}
+
+/// The sessions `query` covers (the caller's, overlapping its range), with their energy.
+async fn load(ctx: &Context, query: &UsageQuery<'_>) -> Result<Loaded, UsageError> {
+    let UsageQuery {
+        caller, from, to, ..
     } = *query;
-    periods(from, to, grouping)?;
     let db = ctx.store.reader();
 
     // Overlapping the range; also a session of no length (or stopped "before" it started)
@@ -396,6 +437,34 @@ pub async fn report(ctx: &Context, query: &UsageQuery<'_>) -> Result<Report, Usa
             }
         })
         .collect();
+    Ok(Loaded {
+        sessions,
+        seen_connectors,
+        station_filter,
+    })
+}
+
+/// The usage figures of `query`: the transactions the caller may see that overlap the range
+/// (of one station, or of one id tag, when asked), allocated to its periods. Per id tag only
+/// (no utilisation in the totals) for one id tag and for drivers.
+pub async fn report(ctx: &Context, query: &UsageQuery<'_>) -> Result<Report, UsageError> {
+    // Here only: its `min` and `max` would hide `Ord`'s on dates in the rest of the file.
+    use sea_orm::sea_query::ExprTrait;
+
+    let UsageQuery {
+        caller,
+        from,
+        to,
+        grouping,
+        ..
+    } = *query;
+    periods(from, to, grouping)?;
+    let Loaded {
+        sessions,
+        seen_connectors,
+        station_filter,
+    } = load(ctx, query).await?;
+    let db = ctx.store.reader();
 
     // Connectors of the stations in scope (connector 0 is the charge point, not a socket).
     let stations: Vec<String> = station::Entity::find()

@@ -107,7 +107,7 @@ export function Home() {
     return () => clearTimeout(id);
   }, [typed]);
   const page = stations.data?.stations;
-  // Sites are listed to staff; a driver searches instead (no error shown for that).
+  // Every role may list sites (a server before that listed them to staff only: then a search alone).
   const siteList = sites.data?.sites ?? [];
 
   return (
