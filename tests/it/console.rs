@@ -10,7 +10,7 @@ use std::{
 
 use serde_json::json;
 
-use crate::support::{TestApp, spawn};
+use crate::support::{Backend, TestApp, spawn, spawn_on};
 
 /// The accounts the browser tests sign in with: (role, username, password).
 const ACCOUNTS: [(&str, &str, &str); 4] = [
@@ -60,12 +60,17 @@ fn chromium() -> String {
     std::env::var("CHARGEGATE_E2E_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into())
 }
 
-/// The test files, in name order (each starts from what the ones before left on the server).
-fn scenario_files(root: &Path) -> Vec<PathBuf> {
+/// The test files whose names contain `only` (all of them: ""), in name order (each starts
+/// from what the ones before left on the server).
+fn scenario_files(root: &Path, only: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("web/e2e"))
         .expect("web/e2e")
         .map(|e| e.expect("directory entry").path())
         .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().contains(only))
+        })
         .collect();
     files.sort();
     assert!(!files.is_empty(), "no *.test.mjs in web/e2e");
@@ -102,9 +107,8 @@ async fn create_accounts(app: &TestApp) {
     }
 }
 
-#[tokio::test]
-async fn the_console_in_a_real_browser() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+/// Whether the browser tests can run here; skips (saying why) or fails when they cannot.
+fn browser_ready(root: &Path) -> bool {
     let missing = missing_tools(root);
     if !missing.is_empty() {
         let what = missing.join(", ");
@@ -113,15 +117,45 @@ async fn the_console_in_a_real_browser() {
             "CHARGEGATE_REQUIRE_SERVICES=1 but the browser tests cannot run; install: {what}"
         );
         eprintln!("skipped: the console's browser tests need {what}");
-        return;
+        return false;
     }
     assert!(
         root.join("web/dist/index.html").is_file(),
         "web/dist/index.html is missing: run npm run build in web/"
     );
+    true
+}
 
+#[tokio::test]
+async fn the_console_in_a_real_browser() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if !browser_ready(root) {
+        return;
+    }
     // Self-registration on: the accounts page approves and rejects self-registered drivers.
     let app = spawn(|s| s.self_registration = true).await;
+    run_browser_tests(&app, root, "").await;
+    app.stop().await;
+}
+
+/// The drivers' budgets in the browser again, on PostgreSQL (the whole suite runs on SQLite
+/// above): a tag over its budget refused, a session stopped at its budget.
+#[tokio::test]
+async fn the_drivers_budgets_in_a_real_browser_on_postgres() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if !browser_ready(root) {
+        return;
+    }
+    let Some(app) = spawn_on(Backend::Postgres, |_| {}).await else {
+        return;
+    };
+    run_browser_tests(&app, root, "app-budget").await;
+    app.stop().await;
+}
+
+/// Runs the browser test files whose names contain `only` against `app` (its accounts made
+/// first), failing with node's output when one fails.
+async fn run_browser_tests(app: &TestApp, root: &Path, only: &str) {
     // Before a browser is started: the console must be served at all.
     let index = reqwest::get(format!("http://{}/", app.addr))
         .await
@@ -131,8 +165,7 @@ async fn the_console_in_a_real_browser() {
         "GET / answered {}: the server does not serve the console",
         index.status()
     );
-    create_accounts(&app).await;
-
+    create_accounts(app).await;
     let scratch = tempfile::tempdir().expect("temporary directory");
     let screenshots = if std::env::var("CHARGEGATE_E2E_UPDATE_SCREENSHOTS").is_ok_and(|v| v == "1")
     {
@@ -145,7 +178,7 @@ async fn the_console_in_a_real_browser() {
     command
         .current_dir(root)
         .args(["--test", "--test-concurrency=1", "--test-reporter=tap"])
-        .args(scenario_files(root))
+        .args(scenario_files(root, only))
         .env("CHARGEGATE_E2E_URL", format!("http://{}", app.addr))
         .env("CHARGEGATE_E2E_CHROMIUM", chromium())
         .env("CHARGEGATE_E2E_SCREENSHOTS", &screenshots)
@@ -190,5 +223,4 @@ async fn the_console_in_a_real_browser() {
         // Shown with --nocapture: which scenarios ran.
         Some(_) => println!("{output}"),
     }
-    app.stop().await;
 }

@@ -1,10 +1,10 @@
 // Energy budgets as a driver sees them (the budget API: setIdTagBudget, IdTag.budget): a tag
 // whose budget is used up shows so in the tag picker, and a start with it is refused before
 // anything reaches the station (BUDGET_EXHAUSTED, said plainly); a running session stopped at
-// its budget says so when it ends. Skipped, saying why, on a server without the budget API.
+// its budget says so when it ends.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { ChargePoint, appEn, env, gql, launch, schemaHas, screenshot, textWhen, tokenOf, visible, waitFor, withApp } from "./harness.mjs";
+import { ChargePoint, appEn, env, gql, launch, screenshot, textWhen, tokenOf, visible, waitFor, withApp } from "./harness.mjs";
 
 const STATION = "CP-E2E-APP-3";
 const USED_UP = "E2E-DRIVER-BUDGET";
@@ -12,10 +12,7 @@ const LIMITED = "E2E-DRIVER-LIMIT";
 
 let browser;
 let cp;
-let budgets;
 before(async () => {
-  budgets = await schemaHas("Mutation", "setIdTagBudget");
-  if (!budgets) return;
   browser = await launch();
   cp = await ChargePoint.connect(STATION, { connectors: 1 });
   await cp.boot();
@@ -37,10 +34,6 @@ after(async () => {
 });
 
 test("a tag over its budget is refused with BUDGET_EXHAUSTED; a session is stopped at its budget", async (t) => {
-  if (!budgets) {
-    t.skip("this server has no energy budgets (setIdTagBudget) yet");
-    return;
-  }
   await withApp(browser, { ...env.driver, path: `/app/charge/${STATION}/1` }, async ({ page }) => {
     await visible(page.getByRole("heading", { name: appEn("charge.title"), exact: true }), "the start screen");
     const usedUp = page.locator("label.choice").filter({ hasText: USED_UP });

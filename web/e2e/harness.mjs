@@ -452,9 +452,3 @@ export async function gqlErrorCode(query, variables = {}, token) {
   const body = await res.json();
   return body.errors?.length ? String(body.errors[0].extensions?.code ?? "ERROR") : null;
 }
-
-/** Whether the server's schema has `type.field` (tests of API additions that may not be there). */
-export async function schemaHas(type, field) {
-  const data = await gql("query($t: String!) { __type(name: $t) { fields { name } } }", { t: type });
-  return !!data.__type?.fields.some((f) => f.name === field);
-}
