@@ -161,15 +161,6 @@ fn budget_of(row: &energy_budget::Model) -> Option<Budget> {
     })
 }
 
-/// The budget set for `subject`, if any.
-pub async fn get<C: ConnectionTrait>(db: &C, subject: &Subject) -> Result<Option<Budget>, DbErr> {
-    let row =
-        energy_budget::Entity::find_by_id((subject.kind().to_owned(), subject.key().to_owned()))
-            .one(db)
-            .await?;
-    Ok(row.as_ref().and_then(budget_of))
-}
-
 /// Sets (or with `None` clears) the budget of an id tag (by its key) or an account; the tag or
 /// account must exist. Running sessions follow the new budget at once on this node, within
 /// [`REFRESH_EVERY`] on the others.
@@ -329,21 +320,8 @@ async fn sessions<C: ConnectionTrait>(
     Ok(out)
 }
 
-/// `subject`'s budget and what its current period has used, if it has one.
-pub async fn standing<C: ConnectionTrait>(
-    db: &C,
-    subject: &Subject,
-    zone: FixedOffset,
-    now: DateTime<Utc>,
-) -> Result<Option<Standing>, DbErr> {
-    let Some(budget) = get(db, subject).await? else {
-        return Ok(None);
-    };
-    Ok(Some(standing_of(db, subject, budget, zone, now).await?))
-}
-
 /// The standings of many subjects at once (those without a budget are left out): a few
-/// statements whatever their number, for lists.
+/// statements whatever their number (for lists, and for the two budgets binding one tag).
 pub async fn standings<C: ConnectionTrait>(
     db: &C,
     subjects: &[Subject],
@@ -438,28 +416,6 @@ pub async fn standings<C: ConnectionTrait>(
         .collect())
 }
 
-async fn standing_of<C: ConnectionTrait>(
-    db: &C,
-    subject: &Subject,
-    budget: Budget,
-    zone: FixedOffset,
-    now: DateTime<Utc>,
-) -> Result<Standing, DbErr> {
-    let (period_start, period_end) = budget.period.bounds(now, zone);
-    let keys = tag_keys(db, subject).await?;
-    let used_wh = sessions(db, &keys, period_start, period_end, false)
-        .await?
-        .iter()
-        .map(|s| s.energy_wh)
-        .sum();
-    Ok(Standing {
-        budget,
-        period_start,
-        period_end,
-        used_wh,
-    })
-}
-
 /// The subjects whose budgets bind a tag: its own, and its owner's.
 fn subjects_of(tag: &id_tag::Model) -> Vec<Subject> {
     let mut subjects = vec![Subject::Tag(tag.id_tag_key.clone())];
@@ -476,13 +432,10 @@ pub async fn standings_of_tag<C: ConnectionTrait>(
     zone: FixedOffset,
     now: DateTime<Utc>,
 ) -> Result<Vec<Standing>, DbErr> {
-    let mut out = Vec::new();
-    for subject in subjects_of(tag) {
-        if let Some(s) = standing(db, &subject, zone, now).await? {
-            out.push(s);
-        }
-    }
-    Ok(out)
+    Ok(standings(db, &subjects_of(tag), zone, now)
+        .await?
+        .into_values()
+        .collect())
 }
 
 /// Whether a budget that binds `tag` (its own, or its owner's) is used up.
