@@ -916,4 +916,37 @@ mod tests {
         watch.replace(HashMap::from([(2, w(20.0))]), next);
         assert!(!watch.contains(1) && watch.contains(2));
     }
+
+    #[test]
+    fn the_stop_queue_is_bounded_and_a_session_left_out_asks_again() {
+        let watch = BudgetWatch::default();
+        let mut queue = watch.take_queue().unwrap();
+        let over = BudgetWatch::STOP_QUEUE as i32 + 1;
+        for id in 0..over {
+            watch.watch(
+                id,
+                Watched {
+                    station_id: "CP1".into(),
+                    meter_start: 0,
+                    allowance_wh: 1.0,
+                    stopping: false,
+                },
+                false,
+            );
+            watch.reading("CP1", id, 2.0);
+        }
+        let mut queued = Vec::new();
+        while let Ok(request) = queue.try_recv() {
+            queued.push(request.transaction_id);
+        }
+        assert_eq!(
+            queued.len(),
+            BudgetWatch::STOP_QUEUE,
+            "the queue holds at most its bound"
+        );
+        assert!(!queued.contains(&(over - 1)));
+        // The one left out is asked for again at its next reading, now that there is room.
+        watch.reading("CP1", over - 1, 3.0);
+        assert_eq!(queue.try_recv().unwrap().transaction_id, over - 1);
+    }
 }
