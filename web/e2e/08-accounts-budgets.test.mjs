@@ -210,7 +210,10 @@ test("an operator approves a self-registered driver and rejects another, the pen
     await dialog.getByRole("button", { name: en("common.confirm"), exact: true }).click();
     await status(page, en("accounts.rejectedOk", { name: reject.username }));
     await waitFor(async () => (await nav.getByTestId("pending-badge").count()) === 0, "no pending badge once none waits");
-    assert.equal(await page.getByRole("region", { name: /^Waiting for approval/ }).count(), 0, "the waiting list still shown");
+    await waitFor(
+      async () => (await page.getByRole("region", { name: /^Waiting for approval/ }).count()) === 0,
+      "the waiting list gone once none waits",
+    );
   });
 
   assert.ok(await tokenOf(keep), "the approved driver signs in");

@@ -226,7 +226,23 @@ export function Accounts() {
       </p>
       <ErrorNotice error={list.error} />
       {list.loading && !list.data && <p class="muted">{t("common.loading")}</p>}
-      {pending.length > 0 && <PendingAccounts accounts={pending} onChanged={changed} />}
+      {pending.length > 0 && (
+        <PendingAccounts
+          accounts={pending}
+          onChanged={(message, username, approved) => {
+            // Shown at once; the reload that follows confirms it.
+            list.setData((d) =>
+              d && {
+                ...d,
+                accounts: approved
+                  ? d.accounts.map((a) => (a.username === username ? { ...a, pending: false } : a))
+                  : d.accounts.filter((a) => a.username !== username),
+              },
+            );
+            changed(message);
+          }}
+        />
+      )}
       <div class="table-wrap">
         <table data-testid="accounts-table">
           <caption class="sr-only">{t("nav.accounts")}</caption>
@@ -306,7 +322,10 @@ export function Accounts() {
 }
 
 /** Self-registered accounts waiting for an operator: Approve, or Reject (deletes it). */
-function PendingAccounts(props: { accounts: readonly AccountData[]; onChanged: (m: string) => void }) {
+function PendingAccounts(props: {
+  accounts: readonly AccountData[];
+  onChanged: (message: string, username: string, approved: boolean) => void;
+}) {
   const approve = useMutation(ApproveMutation);
   const reject = useMutation(DeleteMutation);
   return (
@@ -325,7 +344,7 @@ function PendingAccounts(props: { accounts: readonly AccountData[]; onChanged: (
               disabled={approve.running || reject.running}
               onClick={async () => {
                 const r = await approve.run({ username: a.username });
-                if (r) props.onChanged(t("accounts.approvedOk", { name: a.username }));
+                if (r) props.onChanged(t("accounts.approvedOk", { name: a.username }), a.username, true);
               }}
             >
               {t("accounts.approve")}
@@ -337,7 +356,7 @@ function PendingAccounts(props: { accounts: readonly AccountData[]; onChanged: (
               disabled={approve.running || reject.running}
               onConfirm={async () => {
                 const r = await reject.run({ username: a.username });
-                if (r) props.onChanged(t("accounts.rejectedOk", { name: a.username }));
+                if (r) props.onChanged(t("accounts.rejectedOk", { name: a.username }), a.username, false);
               }}
             />
           </li>
