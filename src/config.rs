@@ -44,6 +44,17 @@ pub enum UnknownIdTagPolicy {
     Reject,
 }
 
+/// Where files uploaded by stations are kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum UploadStore {
+    /// Files in `--upload-dir` on this node's disk: only this node can hand them out (unless
+    /// every node mounts the same directory).
+    Filesystem,
+    /// In the database, in chunks of 1 MiB: every node can hand out every file (for several
+    /// nodes sharing PostgreSQL).
+    Database,
+}
+
 /// SQLite's `synchronous` pragma for the file database.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SqliteSync {
@@ -602,6 +613,18 @@ pub struct Settings {
     )]
     pub upload_dir: PathBuf,
 
+    /// Where uploaded files are kept: `filesystem` (in `--upload-dir`) or `database` (every
+    /// node of a cluster can then hand out every file; `--upload-dir` holds only the part
+    /// being received).
+    #[arg(
+        long,
+        env = "CHARGEGATE_UPLOAD_STORE",
+        value_enum,
+        default_value = "filesystem",
+        global = true
+    )]
+    pub upload_store: UploadStore,
+
     /// Largest file a station may upload, in MiB.
     #[arg(
         long,
@@ -689,6 +712,7 @@ impl Settings {
             query_batch_limit: 10,
             public_url: None,
             upload_dir: PathBuf::from("uploads"),
+            upload_store: UploadStore::Filesystem,
             upload_max_mib: 64,
             csr_ca_cert: None,
             csr_ca_key: None,

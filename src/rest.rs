@@ -25,7 +25,7 @@ use crate::{
     serve::body::{BodyError, read_limited},
     use_case::{
         command::{OnBehalf, Refused},
-        firmware::{self, DownloadRefused},
+        firmware::{self, DownloadRefused, StoredFile},
     },
 };
 use ocpp::v16::{
@@ -595,7 +595,7 @@ async fn download(
             format!("no uploaded file {id}"),
         )
     };
-    let (path, name) = firmware::uploaded_file(&ctx, &who, id)
+    let (stored, name) = firmware::uploaded_file(&ctx, &who, id)
         .await
         .map_err(|refused| match refused {
             DownloadRefused::NotFound(_) => not_found(),
@@ -608,8 +608,31 @@ async fn download(
                 "try again later",
             ),
         })?;
-    let file = tokio::fs::File::open(path).await.map_err(|_| not_found())?;
-    let body = Body::from_stream(tokio_util::io::ReaderStream::new(file));
+    let body = match stored {
+        StoredFile::Disk(path) => {
+            let file = tokio::fs::File::open(path).await.map_err(|_| not_found())?;
+            Body::from_stream(tokio_util::io::ReaderStream::new(file))
+        }
+        StoredFile::Database { request_id, part } => {
+            // One piece in memory at a time, read as the client takes them.
+            let pieces = futures_util::stream::unfold(Some(0i32), move |seq| {
+                let ctx = ctx.clone();
+                let part = part.clone();
+                async move {
+                    let seq = seq?;
+                    match firmware::chunk(&ctx, request_id, &part, seq).await {
+                        Ok(Some(data)) => Some((Ok(data), Some(seq + 1))),
+                        Ok(None) => None,
+                        Err(e) => {
+                            tracing::warn!(error = %e, request = request_id, "cannot read an uploaded file");
+                            Some((Err(std::io::Error::other("cannot read the file")), None))
+                        }
+                    }
+                }
+            });
+            Body::from_stream(pieces)
+        }
+    };
     let disposition = format!("attachment; filename=\"{name}\"");
     let mut response = Response::new(body);
     response.headers_mut().insert(

@@ -27,3 +27,4 @@ pub mod status_notification;
 pub mod transaction;
 pub mod transaction_register;
 pub mod unmatched_stop;
+pub mod upload_chunk;

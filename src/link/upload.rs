@@ -10,7 +10,9 @@
 //! that sends nothing for `--upload-idle-timeout` is ended (408). The size limit is
 //! `--upload-max-mib` (413). A failed, refused or abandoned upload leaves nothing on disk and
 //! records nothing, so the station's retry can succeed. Files are written to a temporary name
-//! and renamed when complete, so a listed file is whole.
+//! and, when complete, renamed (`--upload-store filesystem`) or copied into the database in
+//! pieces of 1 MiB (`--upload-store database`, so every node can hand it out), so a listed
+//! file is whole.
 
 use std::{future::Future, path::PathBuf, sync::Arc};
 
@@ -27,6 +29,7 @@ use tokio::io::AsyncWriteExt;
 
 use super::state::Busy;
 use crate::{
+    config::UploadStore,
     context::Context,
     use_case::firmware::{self, UploadRefused, safe_name},
 };
@@ -296,9 +299,43 @@ fn bounds(ctx: &Context) -> Bounds {
     }
 }
 
-/// Moves a whole upload into place under its stored name and records it on its request; the
-/// file is kept only if the record is new.
+/// Keeps a whole upload where `--upload-store` says and records it on its request: the file is
+/// kept only if the record is new.
 async fn keep(
+    ctx: &Context,
+    row: &diagnostics_request::Model,
+    part: Unkept,
+    suffix: &str,
+    uploaded_name: String,
+    size: u64,
+) -> Response {
+    match ctx.settings.upload_store {
+        UploadStore::Filesystem => keep_on_disk(ctx, row, part, suffix, uploaded_name, size).await,
+        UploadStore::Database => {
+            keep_in_database(ctx, row, part, suffix, uploaded_name, size).await
+        }
+    }
+}
+
+fn cannot_record(e: impl std::fmt::Display) -> Response {
+    tracing::error!(error = %e, "cannot record an upload");
+    plain(StatusCode::SERVICE_UNAVAILABLE, "try again later")
+}
+
+fn stored(row: &diagnostics_request::Model, size: u64) -> Response {
+    tracing::info!(station = %row.station_id, request = row.id, bytes = size, "diagnostics uploaded");
+    plain(StatusCode::CREATED, "stored")
+}
+
+fn taken() -> Response {
+    plain(
+        StatusCode::CONFLICT,
+        "a file was uploaded to this address already",
+    )
+}
+
+/// Moves a whole upload into place under its stored name and records it on its request.
+async fn keep_on_disk(
     ctx: &Context,
     row: &diagnostics_request::Model,
     mut part: Unkept,
@@ -306,30 +343,104 @@ async fn keep(
     uploaded_name: String,
     size: u64,
 ) -> Response {
-    let stored = format!(
+    let stored_path = format!(
         "{}/{}-{}-{}",
         safe_name(&row.station_id),
         row.id,
         &suffix[..8],
         safe_name(&uploaded_name)
     );
-    if let Err(e) = part.rename(ctx.settings.upload_dir.join(&stored)).await {
+    if let Err(e) = part
+        .rename(ctx.settings.upload_dir.join(&stored_path))
+        .await
+    {
         tracing::error!(error = %e, "cannot move an upload into place");
         return plain(StatusCode::INTERNAL_SERVER_ERROR, "cannot store the file");
     }
-    match firmware::record_upload(ctx, row.id, uploaded_name, stored, size).await {
+    match firmware::record_upload(ctx, row.id, uploaded_name, stored_path, size).await {
         Ok(true) => {
             part.keep();
-            tracing::info!(station = %row.station_id, request = row.id, bytes = size, "diagnostics uploaded");
-            plain(StatusCode::CREATED, "stored")
+            stored(row, size)
         }
-        Ok(false) => plain(
-            StatusCode::CONFLICT,
-            "a file was uploaded to this address already",
-        ),
-        Err(e) => {
-            tracing::error!(error = %e, "cannot record an upload");
-            plain(StatusCode::SERVICE_UNAVAILABLE, "try again later")
+        Ok(false) => taken(),
+        Err(e) => cannot_record(e),
+    }
+}
+
+/// Copies a whole upload into the database piece by piece (one piece in memory at a time)
+/// and records it on its request; the partial file on disk goes either way. Pieces of an
+/// upload that fails or loses the race to its address are removed, and so are those a node
+/// left behind when it stopped mid-way (once their address expired).
+async fn keep_in_database(
+    ctx: &Context,
+    row: &diagnostics_request::Model,
+    part: Unkept,
+    suffix: &str,
+    uploaded_name: String,
+    size: u64,
+) -> Response {
+    let copied = copy_to_database(ctx, row.id, &part, suffix).await;
+    drop(part);
+    let recorded = match copied {
+        Ok(()) => {
+            firmware::record_upload(
+                ctx,
+                row.id,
+                uploaded_name,
+                firmware::database_path(suffix),
+                size,
+            )
+            .await
         }
+        Err(e) => Err(e),
+    };
+    let failed = (!matches!(recorded, Ok(true))).then(|| (row.id, suffix.to_owned()));
+    if let Err(e) = firmware::tidy_chunks(ctx, failed).await {
+        tracing::warn!(error = %e, request = row.id, "cannot remove the pieces of unwanted uploads");
+    }
+    match recorded {
+        Ok(true) => stored(row, size),
+        Ok(false) => taken(),
+        Err(e) => cannot_record(e),
+    }
+}
+
+async fn copy_to_database(
+    ctx: &Context,
+    request_id: i32,
+    part: &Unkept,
+    suffix: &str,
+) -> Result<(), crate::store::StoreError> {
+    use tokio::io::AsyncReadExt;
+    let unreadable = |e: std::io::Error| {
+        tracing::error!(error = %e, "cannot read back an upload");
+        crate::store::StoreError::Database
+    };
+    let mut file = tokio::fs::File::open(&part.path)
+        .await
+        .map_err(unreadable)?;
+    let mut seq = 0i32;
+    loop {
+        let mut piece = Vec::with_capacity(firmware::CHUNK_BYTES);
+        while piece.len() < firmware::CHUNK_BYTES {
+            let want = firmware::CHUNK_BYTES - piece.len();
+            let read = (&mut file)
+                .take(want as u64)
+                .read_to_end(&mut piece)
+                .await
+                .map_err(unreadable)?;
+            if read == 0 {
+                break;
+            }
+        }
+        if piece.is_empty() {
+            return Ok(());
+        }
+        let last = piece.len() < firmware::CHUNK_BYTES;
+        firmware::store_chunk(ctx, request_id, suffix.to_owned(), seq, Arc::new(piece)).await?;
+        if last {
+            return Ok(());
+        }
+        seq += 1;
     }
 }

@@ -12,7 +12,7 @@
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use entity::{diagnostics_request, firmware_update, status_notification};
+use entity::{diagnostics_request, firmware_update, status_notification, upload_chunk};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
@@ -402,12 +402,126 @@ pub enum DownloadRefused {
     Unavailable,
 }
 
-/// An uploaded file that `who` may download: its path on disk and the name to give it.
+/// Where an uploaded file's bytes are.
+#[derive(Debug, PartialEq, Eq)]
+pub enum StoredFile {
+    /// A file below the upload directory (`--upload-store filesystem`).
+    Disk(PathBuf),
+    /// Chunks in the database (`--upload-store database`), numbered from 0.
+    Database { request_id: i32, part: String },
+}
+
+/// How `stored_path` marks a file kept in the database: `db:{part}`.
+const IN_DATABASE: &str = "db:";
+
+/// The `stored_path` of an upload kept in the database under `part`.
+pub fn database_path(part: &str) -> String {
+    format!("{IN_DATABASE}{part}")
+}
+
+/// Largest piece of a file kept in one database row.
+pub const CHUNK_BYTES: usize = 1024 * 1024;
+
+/// Stores one piece of an upload being kept in the database.
+pub async fn store_chunk(
+    ctx: &Context,
+    request_id: i32,
+    part: String,
+    seq: i32,
+    data: std::sync::Arc<Vec<u8>>,
+) -> Result<(), crate::store::StoreError> {
+    ctx.store
+        .write(move |txn| {
+            let row = upload_chunk::ActiveModel {
+                request_id: Set(request_id),
+                part: Set(part.clone()),
+                seq: Set(seq),
+                data: Set(data.as_ref().clone()),
+            };
+            Box::pin(async move {
+                upload_chunk::Entity::insert(row).exec(txn).await?;
+                Ok(())
+            })
+        })
+        .await
+}
+
+/// Removes the pieces of `failed` (an upload that failed or lost the race to its address), and
+/// of every upload no longer wanted: not the file of its request, and not an upload to an
+/// address that still takes one (left by a node that stopped mid-way). Run after every upload
+/// kept in the database.
+pub async fn tidy_chunks(
+    ctx: &Context,
+    failed: Option<(i32, String)>,
+) -> Result<(), crate::store::StoreError> {
+    let ttl = ctx.settings.limits.upload_ttl.0;
+    ctx.store
+        .write(move |txn| {
+            let failed = failed.clone();
+            Box::pin(async move {
+                if let Some((request_id, part)) = failed {
+                    upload_chunk::Entity::delete_many()
+                        .filter(upload_chunk::Column::RequestId.eq(request_id))
+                        .filter(upload_chunk::Column::Part.eq(part))
+                        .exec(txn)
+                        .await?;
+                }
+                // Uploads kept in pieces (each has its piece 0), less those still wanted: the
+                // file of their request, or an upload to an address that still takes one.
+                let kept: Vec<(i32, String)> = upload_chunk::Entity::find()
+                    .select_only()
+                    .column(upload_chunk::Column::RequestId)
+                    .column(upload_chunk::Column::Part)
+                    .filter(upload_chunk::Column::Seq.eq(0))
+                    .into_tuple()
+                    .all(txn)
+                    .await?;
+                let requests = diagnostics_request::Entity::find()
+                    .filter(diagnostics_request::Column::Id.is_in(kept.iter().map(|(id, _)| *id)))
+                    .all(txn)
+                    .await?;
+                let now = Utc::now();
+                for (id, part) in kept {
+                    let wanted = requests.iter().any(|r| {
+                        r.id == id
+                            && (r.stored_path.as_deref() == Some(&database_path(&part))
+                                || (r.uploaded_at.is_none() && now < upload_expiry(r, ttl)))
+                    });
+                    if !wanted {
+                        upload_chunk::Entity::delete_many()
+                            .filter(upload_chunk::Column::RequestId.eq(id))
+                            .filter(upload_chunk::Column::Part.eq(part))
+                            .exec(txn)
+                            .await?;
+                    }
+                }
+                Ok(())
+            })
+        })
+        .await
+}
+
+/// Piece `seq` of an upload kept in the database, `None` past its last.
+pub async fn chunk(
+    ctx: &Context,
+    request_id: i32,
+    part: &str,
+    seq: i32,
+) -> Result<Option<Vec<u8>>, DbErr> {
+    Ok(
+        upload_chunk::Entity::find_by_id((request_id, part.to_owned(), seq))
+            .one(ctx.store.reader())
+            .await?
+            .map(|row| row.data),
+    )
+}
+
+/// An uploaded file that `who` may download: where its bytes are and the name to give it.
 pub async fn uploaded_file(
     ctx: &Context,
     who: &Principal,
     id: i32,
-) -> Result<(PathBuf, String), DownloadRefused> {
+) -> Result<(StoredFile, String), DownloadRefused> {
     let row = diagnostics_request::Entity::find_by_id(id)
         .one(ctx.store.reader())
         .await
@@ -421,7 +535,14 @@ pub async fn uploaded_file(
         .as_deref()
         .ok_or(DownloadRefused::NotFound(id))?;
     let name = safe_name(row.uploaded_name.as_deref().unwrap_or("diagnostics"));
-    Ok((ctx.settings.upload_dir.join(path), name))
+    let stored = match path.strip_prefix(IN_DATABASE) {
+        Some(part) => StoredFile::Database {
+            request_id: id,
+            part: part.to_owned(),
+        },
+        None => StoredFile::Disk(ctx.settings.upload_dir.join(path)),
+    };
+    Ok((stored, name))
 }
 
 /// Records the upload on its request, unless one was recorded already (another node took an
