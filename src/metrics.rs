@@ -252,7 +252,7 @@ impl Default for Metrics {
 
 impl Metrics {
     pub fn new() -> Self {
-        let mut registry = Registry::with_prefix("chargegate");
+        let mut registry = Registry::default();
 
         let handshakes_family = Family::<Labels, Counter>::default();
         let handshakes = Handshake::ALL
@@ -260,7 +260,7 @@ impl Metrics {
             .map(|h| handshakes_family.get_or_create_owned(&[("outcome", h.label())]))
             .collect();
         registry.register(
-            "ocpp_handshakes",
+            "chargegate_ocpp_handshakes",
             "Station WebSocket handshakes by outcome (accepted, or the HTTP status of the refusal; tls_failure: the TLS handshake failed or timed out)",
             handshakes_family,
         );
@@ -274,7 +274,7 @@ impl Metrics {
             .collect();
         let calls_out = ByName::new(&messages, "action", [("direction", "out")], SERVER_ACTIONS);
         registry.register(
-            "ocpp_messages",
+            "chargegate_ocpp_messages",
             "OCPP CALLs: in, sent by stations; out, sent by this node to stations; by action",
             messages,
         );
@@ -284,7 +284,7 @@ impl Metrics {
         let call_errors_received =
             ByName::new(&call_errors, "code", [("direction", "received")], ERROR_CODES);
         registry.register(
-            "ocpp_call_errors",
+            "chargegate_ocpp_call_errors",
             "OCPP CALLERRORs sent to stations and received from them, by error code",
             call_errors,
         );
@@ -295,13 +295,13 @@ impl Metrics {
             .map(|o| commands_family.get_or_create_owned(&[("outcome", o.label())]))
             .collect();
         registry.register(
-            "commands",
+            "chargegate_commands",
             "Commands sent to stations on behalf of the APIs, by outcome",
             commands_family,
         );
         let command_seconds = Histogram::new(exponential_buckets(0.005, 2.0, 14));
         registry.register_with_unit(
-            "command_duration",
+            "chargegate_command_duration",
             "Command round trips: from sending to the station's answer (or the failure)",
             Unit::Seconds,
             command_seconds.clone(),
@@ -313,25 +313,25 @@ impl Metrics {
             .map(|t| operations.get_or_create_owned(&[("type", *t)]))
             .collect();
         registry.register(
-            "graphql_operations",
+            "chargegate_graphql_operations",
             "GraphQL operations run, by type",
             operations,
         );
         let graphql_errors = Family::<Labels2, Counter>::default();
         registry.register(
-            "graphql_errors",
+            "chargegate_graphql_errors",
             "GraphQL errors answered, by operation type and extensions.code",
             graphql_errors.clone(),
         );
         let subscriptions_open = Gauge::default();
         registry.register(
-            "graphql_subscriptions_open",
+            "chargegate_graphql_subscriptions_open",
             "GraphQL subscriptions following the bus now",
             subscriptions_open.clone(),
         );
         let subscriptions_lagged = Counter::default();
         registry.register(
-            "graphql_subscriptions_lagged",
+            "chargegate_graphql_subscriptions_lagged",
             "GraphQL subscriptions ended with LAGGED (the subscriber fell behind the bus)",
             subscriptions_lagged.clone(),
         );
@@ -343,42 +343,42 @@ impl Metrics {
         };
         let stations_connected = gauge(
             &mut registry,
-            "stations_connected",
+            "chargegate_stations_connected",
             "Stations connected to this node",
         );
         let writer_queue = gauge(
             &mut registry,
-            "store_writer_queue",
+            "chargegate_store_writer_queue",
             "Jobs waiting for the database writers",
         );
         let read_pool_in_use = gauge(
             &mut registry,
-            "store_read_pool_in_use",
+            "chargegate_store_read_pool_in_use",
             "Read connections in use",
         );
         let read_pool_size = gauge(
             &mut registry,
-            "store_read_pool_open",
+            "chargegate_store_read_pool_open",
             "Read connections open (in use or idle)",
         );
         let read_pool_max = gauge(
             &mut registry,
-            "store_read_pool_max",
+            "chargegate_store_read_pool_max",
             "Most read connections the pool opens",
         );
         let store_breaker_open = gauge(
             &mut registry,
-            "store_breaker_open",
+            "chargegate_store_breaker_open",
             "1 while the database breaker is open (the database is unreachable; operations fail at once)",
         );
         let redis_breaker_open = gauge(
             &mut registry,
-            "redis_breaker_open",
+            "chargegate_redis_breaker_open",
             "1 while the Redis breaker is open (calls fail at once); 0 without Redis",
         );
         let redis_errors = Counter::default();
         registry.register(
-            "redis_errors",
+            "chargegate_redis_errors",
             "Status-cache calls to Redis that failed (unreachable, timed out or refused); 0 without Redis",
             redis_errors.clone(),
         );
@@ -414,7 +414,7 @@ impl Metrics {
         self.registry
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .register(name, help, metric);
+            .register(format!("chargegate_{name}"), help, metric);
     }
 
     /// Like [`Metrics::register`], with a unit (`_seconds` is appended to the name).
@@ -422,7 +422,7 @@ impl Metrics {
         self.registry
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .register_with_unit(name, help, Unit::Seconds, metric);
+            .register_with_unit(format!("chargegate_{name}"), help, Unit::Seconds, metric);
     }
 
     /// The counter of one handshake outcome (the TLS listener counts its failures with it).
@@ -635,7 +635,7 @@ mod tests {
         let p = parse_stat(stat, 100.0, 4096, 1_700_000_000).unwrap();
         assert_eq!(p.cpu_seconds, 3.0);
         assert_eq!(p.threads, 7);
-        assert_eq!(p.start_time_seconds, 1_700_000_123.45);
+        assert!((p.start_time_seconds - 1_700_000_123.45).abs() < 1e-3);
         assert_eq!(p.virtual_bytes, 104_857_600);
         assert_eq!(p.resident_bytes, 2560 * 4096);
     }
