@@ -348,3 +348,51 @@ async fn the_metrics_can_have_a_listen_address_of_their_own() {
     );
     app.stop().await;
 }
+
+/// `--log-format json`: every line on standard error is one JSON object with the time, the
+/// level, the message and its fields; the default stays text.
+#[test]
+fn logs_can_be_one_json_object_a_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("logs.db").display());
+    let run = |format: Option<&str>| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_chargegate"));
+        command.env("RUST_LOG", "info").env_remove("DATABASE_URL");
+        command.env_remove("CHARGEGATE_LOG_FORMAT");
+        if let Some(format) = format {
+            command.args(["--log-format", format]);
+        }
+        let output = command
+            .args(["migrate", "--database-url", &url])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        String::from_utf8(output.stderr).unwrap()
+    };
+    let json = run(Some("json"));
+    let lines: Vec<Value> = json
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect();
+    let applied = lines
+        .iter()
+        .find(|l| l["fields"]["message"] == "migrations applied")
+        .unwrap_or_else(|| panic!("no line saying the migrations were applied:\n{json}"));
+    assert_eq!(applied["level"], "INFO");
+    assert!(applied["timestamp"].is_string(), "{applied}");
+    assert!(applied["target"].is_string(), "{applied}");
+    assert!(
+        applied["fields"]["database"]
+            .as_str()
+            .is_some_and(|d| d.starts_with("sqlite://")),
+        "{applied}"
+    );
+    // The default: text, not JSON.
+    let text = run(None);
+    let line = text
+        .lines()
+        .find(|l| l.contains("migrations applied"))
+        .unwrap_or_else(|| panic!("no line saying the migrations were applied:\n{text}"));
+    assert!(serde_json::from_str::<Value>(line).is_err(), "{line}");
+    assert!(line.contains("INFO"), "{line}");
+}
