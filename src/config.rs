@@ -529,7 +529,12 @@ pub struct Settings {
 
     /// A bearer token that `GET /metrics` requires (`Authorization: Bearer …`; 401
     /// otherwise). Unset: the metrics are open to anyone who reaches their address.
-    #[arg(long, env = "CHARGEGATE_METRICS_TOKEN", global = true, hide_env_values = true)]
+    #[arg(
+        long,
+        env = "CHARGEGATE_METRICS_TOKEN",
+        global = true,
+        hide_env_values = true
+    )]
     pub metrics_token: Option<Secret>,
 
     /// Serve `GET /metrics` on this address (e.g. `127.0.0.1:9100`) instead of `--listen`.

@@ -191,7 +191,12 @@ struct ByName {
 }
 
 impl ByName {
-    fn new(family: &Family<Labels2, Counter>, key: &'static str, fixed: Labels, names: &'static [&'static str]) -> Self {
+    fn new(
+        family: &Family<Labels2, Counter>,
+        key: &'static str,
+        fixed: Labels,
+        names: &'static [&'static str],
+    ) -> Self {
         let counters = names
             .iter()
             .copied()
@@ -280,9 +285,14 @@ impl Metrics {
         );
 
         let call_errors = Family::<Labels2, Counter>::default();
-        let call_errors_sent = ByName::new(&call_errors, "code", [("direction", "sent")], ERROR_CODES);
-        let call_errors_received =
-            ByName::new(&call_errors, "code", [("direction", "received")], ERROR_CODES);
+        let call_errors_sent =
+            ByName::new(&call_errors, "code", [("direction", "sent")], ERROR_CODES);
+        let call_errors_received = ByName::new(
+            &call_errors,
+            "code",
+            [("direction", "received")],
+            ERROR_CODES,
+        );
         registry.register(
             "chargegate_ocpp_call_errors",
             "OCPP CALLERRORs sent to stations and received from them, by error code",
@@ -410,7 +420,12 @@ impl Metrics {
 
     /// Registers an instrument kept elsewhere (the store's, the cache's); `name` without the
     /// `chargegate_` prefix.
-    pub fn register(&self, name: &str, help: &str, metric: impl EncodeMetric + 'static + std::fmt::Debug + Send + Sync) {
+    pub fn register(
+        &self,
+        name: &str,
+        help: &str,
+        metric: impl EncodeMetric + 'static + std::fmt::Debug + Send + Sync,
+    ) {
         self.registry
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -418,7 +433,12 @@ impl Metrics {
     }
 
     /// Like [`Metrics::register`], with a unit (`_seconds` is appended to the name).
-    pub fn register_seconds(&self, name: &str, help: &str, metric: impl EncodeMetric + 'static + std::fmt::Debug + Send + Sync) {
+    pub fn register_seconds(
+        &self,
+        name: &str,
+        help: &str,
+        metric: impl EncodeMetric + 'static + std::fmt::Debug + Send + Sync,
+    ) {
         self.registry
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -491,7 +511,11 @@ impl Metrics {
     /// A GraphQL error answered; `code` is its `extensions.code`, counted as `other` when it
     /// is not one of `codes` (the README's "Errors" table).
     pub fn graphql_error(&self, kind: &'static str, code: &str, codes: &[&'static str]) {
-        let code = codes.iter().copied().find(|c| *c == code).unwrap_or("other");
+        let code = codes
+            .iter()
+            .copied()
+            .find(|c| *c == code)
+            .unwrap_or("other");
         self.graphql_errors
             .get_or_create(&[("type", kind), ("code", code)])
             .inc();
@@ -609,12 +633,28 @@ impl Collector for Process {
         )?;
         counter.encode(m)?;
         let gauges: [(&str, &str, f64); 6] = [
-            ("process_resident_memory_bytes", "Resident memory size in bytes", p.resident_bytes as f64),
-            ("process_virtual_memory_bytes", "Virtual memory size in bytes", p.virtual_bytes as f64),
-            ("process_open_fds", "Open file descriptors", p.open_fds as f64),
+            (
+                "process_resident_memory_bytes",
+                "Resident memory size in bytes",
+                p.resident_bytes as f64,
+            ),
+            (
+                "process_virtual_memory_bytes",
+                "Virtual memory size in bytes",
+                p.virtual_bytes as f64,
+            ),
+            (
+                "process_open_fds",
+                "Open file descriptors",
+                p.open_fds as f64,
+            ),
             ("process_max_fds", "The open-file limit", p.max_fds as f64),
             ("process_threads", "OS threads", p.threads as f64),
-            ("process_start_time_seconds", "Start time of the process since the Unix epoch, in seconds", p.start_time_seconds),
+            (
+                "process_start_time_seconds",
+                "Start time of the process since the Unix epoch, in seconds",
+                p.start_time_seconds,
+            ),
         ];
         for (name, help, value) in gauges {
             let gauge = ConstGauge::new(value);

@@ -730,7 +730,9 @@ impl Session {
         self.journal(Direction::In, None, id, None, text).await;
         warn!(station = %self.station, reason = %reason, "unreadable frame");
         if let (Some(id), Some(answer)) = (id, answer) {
-            self.ctx.metrics.call_error_sent(ErrorCode::ProtocolError.as_str());
+            self.ctx
+                .metrics
+                .call_error_sent(ErrorCode::ProtocolError.as_str());
             log_error(
                 &self.station,
                 Direction::Out,

@@ -33,8 +33,8 @@ use std::{
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use futures_util::future::BoxFuture;
-use prometheus_client::metrics::histogram::Histogram;
 use migration::{Migrator, MigratorTrait};
+use prometheus_client::metrics::histogram::Histogram;
 use sea_orm::{
     ActiveModelBehavior, ActiveModelTrait, ConnectOptions, ConnectionTrait, Database,
     DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, EntityTrait, IntoActiveModel,
@@ -335,11 +335,19 @@ impl Store {
         let (open, idle, max) = match db.get_database_backend() {
             DbBackend::Sqlite => {
                 let pool = db.get_sqlite_connection_pool();
-                (pool.size(), pool.num_idle(), pool.options().get_max_connections())
+                (
+                    pool.size(),
+                    pool.num_idle(),
+                    pool.options().get_max_connections(),
+                )
             }
             _ => {
                 let pool = db.get_postgres_connection_pool();
-                (pool.size(), pool.num_idle(), pool.options().get_max_connections())
+                (
+                    pool.size(),
+                    pool.num_idle(),
+                    pool.options().get_max_connections(),
+                )
             }
         };
         ReadPool {

@@ -21,8 +21,8 @@ use std::{
     time::{Duration, Instant},
 };
 
-use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use futures_util::future::BoxFuture;
+use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use sea_orm::{
     ConnAcquireErr, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
     RuntimeErr, Statement, TransactionTrait,

@@ -41,8 +41,7 @@ pub async fn send<C: Command>(
         .call(ctx, station_id, C::ACTION, payload)
         .await
         .and_then(|answer| {
-            decode::<C::Response>(&answer)
-                .map_err(|e| CommandError::InvalidResponse(e.to_string()))
+            decode::<C::Response>(&answer).map_err(|e| CommandError::InvalidResponse(e.to_string()))
         });
     let outcome = match &answer {
         Ok(_) => CommandOutcome::Answered,

@@ -26,7 +26,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     // What every use case, session and request shares.
     (
         "context",
-        &["config", "throttle", "auth", "store", "cache", "bus", "metrics"],
+        &[
+            "config", "throttle", "auth", "store", "cache", "bus", "metrics",
+        ],
     ),
     // The use cases: they know no adapter.
     (

@@ -25,12 +25,10 @@ async fn get(url: &str, token: Option<&str>) -> (u16, String) {
 
 /// The value of the sample `series` (`name{labels}` exactly as written, or a bare name).
 fn sample(text: &str, series: &str) -> Option<f64> {
-    text.lines()
-        .filter(|l| !l.starts_with('#'))
-        .find_map(|l| {
-            let (name, value) = l.rsplit_once(' ')?;
-            (name == series).then(|| value.parse().expect("a number"))
-        })
+    text.lines().filter(|l| !l.starts_with('#')).find_map(|l| {
+        let (name, value) = l.rsplit_once(' ')?;
+        (name == series).then(|| value.parse().expect("a number"))
+    })
 }
 
 fn value(text: &str, series: &str) -> f64 {
@@ -140,10 +138,7 @@ async fn a_scripted_session_is_counted_exactly(backend: Backend) {
     let (id, action, _) = cp.server_call().await;
     assert_eq!(action, "Reset");
     cp.reply(&id, json!({"status": "Accepted"})).await;
-    assert_eq!(
-        reset.await.unwrap()["data"]["reset"]["status"],
-        "ACCEPTED"
-    );
+    assert_eq!(reset.await.unwrap()["data"]["reset"]["status"], "ACCEPTED");
     let unlock = app.gql_spawned(
         &admin,
         "mutation { unlockConnector(stationId: \"CP-M\", connectorId: 1) { status } }",
@@ -159,7 +154,10 @@ async fn a_scripted_session_is_counted_exactly(backend: Backend) {
     let anonymous = app
         .gql(None, "{ stations(first: 1) { totalCount } }", json!({}))
         .await;
-    assert_eq!(anonymous["errors"][0]["extensions"]["code"], "UNAUTHENTICATED");
+    assert_eq!(
+        anonymous["errors"][0]["extensions"]["code"],
+        "UNAUTHENTICATED"
+    );
     let broken = app.gql(Some(&admin), "{ stations(", json!({})).await;
     assert_eq!(broken["errors"][0]["extensions"]["code"], "BAD_USER_INPUT");
 
@@ -225,7 +223,10 @@ async fn a_scripted_session_is_counted_exactly(backend: Backend) {
     assert_eq!(commands("answered"), 1.0);
     assert_eq!(commands("call_error"), 1.0);
     assert_eq!(commands("timeout"), 0.0);
-    assert_eq!(value(&text, "chargegate_command_duration_seconds_count"), 2.0);
+    assert_eq!(
+        value(&text, "chargegate_command_duration_seconds_count"),
+        2.0
+    );
     let operations = |kind: &str| {
         value(
             &text,
@@ -252,7 +253,10 @@ async fn a_scripted_session_is_counted_exactly(backend: Backend) {
         "no other GraphQL errors:\n{text}"
     );
     assert_eq!(value(&text, "chargegate_graphql_subscriptions_open"), 1.0);
-    assert_eq!(value(&text, "chargegate_graphql_subscriptions_lagged_total"), 0.0);
+    assert_eq!(
+        value(&text, "chargegate_graphql_subscriptions_lagged_total"),
+        0.0
+    );
     assert_eq!(value(&text, "chargegate_stations_connected"), 1.0);
     assert_eq!(value(&text, "chargegate_store_breaker_open"), 0.0);
     assert_eq!(value(&text, "chargegate_redis_breaker_open"), 0.0);
@@ -262,7 +266,12 @@ async fn a_scripted_session_is_counted_exactly(backend: Backend) {
     // Every acknowledged message was committed by a writer's batch.
     assert!(value(&text, "chargegate_store_writer_batch_size_count") >= 1.0);
     assert!(value(&text, "chargegate_store_writer_batch_size_sum") >= 7.0);
-    assert!(value(&text, "chargegate_store_writer_batch_duration_seconds_count") >= 1.0);
+    assert!(
+        value(
+            &text,
+            "chargegate_store_writer_batch_duration_seconds_count"
+        ) >= 1.0
+    );
     assert!(value(&text, "process_resident_memory_bytes") > 0.0);
     assert!(value(&text, "process_open_fds") > 0.0);
     assert!(value(&text, "process_threads") >= 1.0);
@@ -342,10 +351,7 @@ async fn the_metrics_can_have_a_listen_address_of_their_own() {
         1.0
     );
     // Only the metrics there.
-    assert_eq!(
-        get(&format!("http://{own}/health"), None).await.0,
-        404
-    );
+    assert_eq!(get(&format!("http://{own}/health"), None).await.0, 404);
     app.stop().await;
 }
 
