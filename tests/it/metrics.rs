@@ -31,6 +31,12 @@ fn sample(text: &str, series: &str) -> Option<f64> {
     })
 }
 
+/// The value of the sample `series` in `app`'s metrics now (counters and histograms; the
+/// gauges are set by a scrape over HTTP).
+pub fn metric(app: &crate::support::TestApp, series: &str) -> f64 {
+    value(&app.ctx().metrics.encode(), series)
+}
+
 fn value(text: &str, series: &str) -> f64 {
     sample(text, series).unwrap_or_else(|| panic!("no sample {series} in\n{text}"))
 }
