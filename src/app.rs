@@ -22,6 +22,7 @@ use crate::{
     config::{Settings, redact_url},
     context::Context,
     link::{Link, node::LocalNode},
+    metrics::{Handshake, Metrics},
     rest,
     serve::Connections,
     store::Store,
@@ -41,11 +42,23 @@ pub async fn open(settings: Settings) -> anyhow::Result<Arc<Context>> {
     crate::use_case::security_ext::check_settings(&settings).map_err(anyhow::Error::msg)?;
     let keys = Keys::from_settings(&settings)?;
     let store = Store::open(&settings).await?;
+    let metrics = Metrics::new();
+    let (batch_sizes, batch_seconds) = store.batch_histograms();
+    metrics.register(
+        "store_writer_batch_size",
+        "Jobs per batch the database writers took (each one transaction)",
+        batch_sizes,
+    );
+    metrics.register_seconds(
+        "store_writer_batch_duration",
+        "Time a writer's batch took, written and committed",
+        batch_seconds,
+    );
     let seed = RandomState::new().hash_one(std::process::id());
     let node_id = format!("{seed:016x}");
     let shutdown = CancellationToken::new();
     let stopped = CancellationToken::new();
-    let (cache, bus) = shared_state(&settings, &node_id, &stopped).await?;
+    let (cache, bus) = shared_state(&settings, &node_id, &stopped, &metrics).await?;
     let credentials = crate::store::credentials::credentials_loader(store.reader().clone());
     let context = Arc::new(Context {
         node_id,
@@ -60,6 +73,7 @@ pub async fn open(settings: Settings) -> anyhow::Result<Arc<Context>> {
         credentials,
         refused_handshakes: Default::default(),
         budgets: Default::default(),
+        metrics,
         shutdown,
         stopped,
         settings,
@@ -77,13 +91,15 @@ async fn shared_state(
     settings: &Settings,
     node_id: &str,
     stopped: &CancellationToken,
+    metrics: &Metrics,
 ) -> anyhow::Result<(Arc<dyn StatusCache>, Arc<dyn Bus>)> {
     let Some(url) = &settings.redis_url else {
         return Ok((Arc::new(MemoryCache::new()), Arc::new(MemoryBus::new())));
     };
     let prefix = settings.redis_prefix.as_str();
     let conn = crate::cache::redis::connection(url)?;
-    let cache = RedisCache::new(conn.clone(), prefix, settings.presence_ttl.0);
+    let cache = RedisCache::new(conn.clone(), prefix, settings.presence_ttl.0)
+        .counting_errors(metrics.redis_errors.clone());
     let bus = RedisBus::start(url, conn, prefix, node_id, stopped.clone())?;
     match cache.ping().await {
         Ok(()) => tracing::info!(redis = %redact_url(url), prefix, "status cache and bus in Redis"),
@@ -106,6 +122,8 @@ pub struct App {
     presence: JoinHandle<()>,
     /// The TLS listener's address and server task, with `--tls-listen`.
     tls: Option<(SocketAddr, JoinHandle<std::io::Result<()>>)>,
+    /// The metrics listener's address and server task, with `--metrics-listen`.
+    metrics: Option<(SocketAddr, JoinHandle<std::io::Result<()>>)>,
     /// Both listeners' connections: the handshake caps and counts.
     connections: Arc<Connections>,
 }
@@ -126,6 +144,17 @@ impl App {
         if let Some(cors) = api::cors(&context.settings.cors_origins) {
             apis = apis.layer(cors);
         }
+        // `/metrics` on the main port, unless `--metrics-listen` gives it a port of its own.
+        let metrics_listener = match context.settings.metrics_listen {
+            Some(at) => Some(
+                crate::serve::listen(at)
+                    .with_context(|| format!("cannot listen on {at} for the metrics"))?,
+            ),
+            None => {
+                apis = apis.merge(api::metrics_routes());
+                None
+            }
+        };
         let router: Router = Router::new()
             .merge(crate::link::endpoint::routes())
             .merge(apis)
@@ -134,7 +163,10 @@ impl App {
             .with_state(context.clone());
         let limits = &context.settings.limits;
         crate::serve::check_file_limit(limits);
-        let connections = Connections::new(&context.settings);
+        let connections = Connections::counting_tls_failures(
+            &context.settings,
+            context.metrics.handshake(Handshake::TlsFailure).clone(),
+        );
         let tls = crate::link::tls::serve(&context, router.clone(), connections.clone())?;
         let server = crate::serve::spawn(
             listener,
@@ -144,6 +176,23 @@ impl App {
             limits,
             context.shutdown.clone(),
         );
+        let metrics = match metrics_listener {
+            Some(listener) => {
+                let at = listener.local_addr()?;
+                let router: Router = api::metrics_routes().with_state(context.clone());
+                let server = crate::serve::spawn(
+                    listener,
+                    router,
+                    None,
+                    connections.clone(),
+                    limits,
+                    context.shutdown.clone(),
+                );
+                tracing::info!(addr = %at, "metrics at http://{at}/metrics");
+                Some((at, server))
+            }
+            None => None,
+        };
         let pruner = tokio::spawn(prune_journal(context.clone()));
         let reservations = tokio::spawn(expire_reservations(context.clone()));
         let budgets = tokio::spawn(crate::use_case::budget::run_stopper(context.clone()));
@@ -158,6 +207,7 @@ impl App {
             budgets,
             presence,
             tls,
+            metrics,
             connections,
         })
     }
@@ -176,6 +226,11 @@ impl App {
     /// The TLS listener's address actually bound, with `--tls-listen`.
     pub fn tls_addr(&self) -> Option<SocketAddr> {
         self.tls.as_ref().map(|(addr, _)| *addr)
+    }
+
+    /// The metrics listener's address actually bound, with `--metrics-listen`.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics.as_ref().map(|(addr, _)| *addr)
     }
 
     pub fn context(&self) -> &Arc<Context> {
@@ -211,6 +266,13 @@ impl App {
                 Ok(Ok(())) => {}
                 Ok(Err(e)) => tracing::warn!(error = %e, "TLS server failed"),
                 Err(e) => tracing::warn!(error = %e, "TLS server task failed"),
+            }
+        }
+        if let Some((_, metrics)) = self.metrics {
+            match metrics.await {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => tracing::warn!(error = %e, "metrics server failed"),
+                Err(e) => tracing::warn!(error = %e, "metrics server task failed"),
             }
         }
         self.pruner.abort();

@@ -538,6 +538,31 @@ pub struct Settings {
     #[arg(long, env = "CHARGEGATE_GRAPHIQL", default_value_t = true, action = ArgAction::Set, global = true)]
     pub graphiql: bool,
 
+    /// A bearer token that `GET /metrics` requires (`Authorization: Bearer …`; 401
+    /// otherwise). Unset: the metrics are open to anyone who reaches their address.
+    #[arg(
+        long,
+        env = "CHARGEGATE_METRICS_TOKEN",
+        global = true,
+        hide_env_values = true
+    )]
+    pub metrics_token: Option<Secret>,
+
+    /// Serve `GET /metrics` on this address (e.g. `127.0.0.1:9100`) instead of `--listen`.
+    #[arg(long, env = "CHARGEGATE_METRICS_LISTEN", global = true)]
+    pub metrics_listen: Option<SocketAddr>,
+
+    /// How log lines are written to standard error: `text` (for people) or `json` (one JSON
+    /// object a line, for log collectors).
+    #[arg(
+        long,
+        env = "CHARGEGATE_LOG_FORMAT",
+        default_value = "text",
+        value_enum,
+        global = true
+    )]
+    pub log_format: LogFormat,
+
     /// Answer GraphQL introspection queries (`__schema`, `__type`).
     #[arg(long, env = "CHARGEGATE_INTROSPECTION", default_value_t = true, action = ArgAction::Set, global = true)]
     pub introspection: bool,
@@ -657,6 +682,17 @@ pub struct Settings {
     pub limits: Limits,
 }
 
+/// How log lines are written (`--log-format`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    /// tracing's human-readable lines.
+    #[default]
+    Text,
+    /// One JSON object a line: `timestamp`, `level`, `fields` (with `message`), `target`,
+    /// and the spans.
+    Json,
+}
+
 /// `+07:00`, `-03:30`, `+00:00` or `Z`: an offset from UTC of less than a day.
 fn parse_utc_offset(s: &str) -> Result<chrono::FixedOffset, String> {
     if s.eq_ignore_ascii_case("z") || s.eq_ignore_ascii_case("utc") {
@@ -704,6 +740,9 @@ impl Settings {
             self_registration: false,
             graphiql: true,
             introspection: true,
+            metrics_token: None,
+            metrics_listen: None,
+            log_format: LogFormat::Text,
             cors_origins: Vec::new(),
             trusted_proxies: Vec::new(),
             query_depth_limit: 12,

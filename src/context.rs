@@ -22,6 +22,7 @@ use crate::{
     bus::{Bus, Event},
     cache::StatusCache,
     config::Settings,
+    metrics::Metrics,
     store::{Store, credentials::CredentialsLoaderHandle},
     throttle::{LoginLimits, LoginThrottle, RegistrationLimiter},
 };
@@ -53,6 +54,8 @@ pub struct Context {
     pub refused_handshakes: RefusedHandshakes,
     /// The running sessions under an energy budget that this node watches.
     pub budgets: BudgetWatch,
+    /// This server's Prometheus metrics (`GET /metrics`), its own registry.
+    pub metrics: Metrics,
     /// Fires when the server is shutting down.
     pub shutdown: CancellationToken,
     /// Fires once the sessions have ended at shutdown: background work (the Redis bus) stops.

@@ -56,6 +56,7 @@ pub mod config;
 pub mod context;
 pub mod health;
 pub mod link;
+pub mod metrics;
 pub mod rest;
 pub mod serve;
 pub mod simulate;

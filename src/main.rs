@@ -15,7 +15,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use chargegate::{
     App, Settings,
     auth::Role,
-    config::{HumanDuration, redact_url},
+    config::{HumanDuration, LogFormat, redact_url},
     store::Store,
 };
 
@@ -87,16 +87,19 @@ enum UserCommand {
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
     // Logs go to standard error; standard output is for what a command prints (a token, the
     // schema).
-    tracing_subscriber::fmt()
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn,sea_orm_migration=warn"));
+    let logs = tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
-        .with_ansi(std::io::stderr().is_terminal())
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| {
-            EnvFilter::new("info,sqlx=warn,sea_orm=warn,sea_orm_migration=warn")
-        }))
-        .init();
-    let cli = Cli::parse();
+        .with_env_filter(filter);
+    match cli.settings.log_format {
+        LogFormat::Text => logs.with_ansi(std::io::stderr().is_terminal()).init(),
+        // One JSON object a line: timestamp, level, fields (with message), target, spans.
+        LogFormat::Json => logs.json().with_ansi(false).init(),
+    }
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
             let files = chargegate::serve::raise_open_file_limit();

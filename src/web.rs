@@ -65,6 +65,7 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const RESERVED: &[&str] = &[
     "/graphql",
     "/health",
+    "/metrics",
     "/ocpp",
     "/api",
     "/uploads",

@@ -65,6 +65,11 @@ impl SelectionBudget {
 #[derive(Clone, Copy)]
 struct IsMutation(bool);
 
+/// The type of the operation the request runs (request data set before validation; `None`:
+/// no operation of that name), for the metrics.
+#[derive(Clone, Copy)]
+pub(super) struct Operation(pub Option<OperationType>);
+
 /// Bounds the work of a document before async-graphql looks at it: bracket nesting (its parser
 /// and validator recurse), then the selections, arguments and aliases it expands to. Runs in
 /// `prepare_request`, because async-graphql's own `parse_query` step already walks fragments
@@ -121,9 +126,10 @@ impl DocumentLimitsExtension {
         if shared.is_some_and(|shared| !shared.take(spent)) {
             return Err(self.refused(Refusal::Work));
         }
-        let mutation = document::operation_type(&parsed, request.operation_name.as_deref())
-            == Some(OperationType::Mutation);
+        let operation = document::operation_type(&parsed, request.operation_name.as_deref());
+        let mutation = operation == Some(OperationType::Mutation);
         request.data.insert(IsMutation(mutation));
+        request.data.insert(Operation(operation));
         request.set_parsed_query(parsed);
         Ok(request)
     }

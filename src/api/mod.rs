@@ -21,6 +21,7 @@ mod journal;
 mod limits;
 mod loaders;
 mod local_list;
+mod metrics;
 mod pagination;
 mod reservation;
 mod schema;
@@ -35,4 +36,5 @@ mod ws;
 
 pub use guard::Auth;
 pub use http::{cors, routes};
+pub use metrics::routes as metrics_routes;
 pub use schema::{ChargegateSchema, Mutation, Query, Subscription, build_schema, sdl};

@@ -78,6 +78,7 @@ pub fn build_schema(ctx: Arc<Context>) -> ChargegateSchema {
         mutations: mutation_timeout(settings),
     })
     .extension(limits::OperationLimit)
+    .extension(super::metrics::OperationMetrics(ctx.clone()))
     .extension(limits::ErrorCodes)
     .data(loaders::loader(ctx.clone()))
     .data(account::owned_tags_loader(ctx.clone()))

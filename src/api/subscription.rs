@@ -24,6 +24,7 @@ use crate::{
     auth::{Principal, Role},
     bus::{Delivery, Event},
     context::Context as AppContext,
+    metrics::SubscriptionGuard,
 };
 
 #[derive(SimpleObject)]
@@ -161,6 +162,7 @@ where
         .bus
         .subscribe_to(station_id.as_ref().map(|s| s.as_str()));
     let expires_at = caller.expires_at;
+    let counted = app.metrics.subscription();
     let subscriber = Arc::new(Subscriber { caller, app });
     let map: Mapper<T> = Box::new(move |event| {
         if !wanted(&subscriber.caller, &station_id, event.station_id()) {
@@ -168,7 +170,7 @@ where
         }
         Box::pin(map(subscriber.clone(), event))
     });
-    Ok(follow(events, map, expires_at))
+    Ok(follow(events, map, expires_at, counted))
 }
 
 /// The station of `transaction_id` if it is one of the driver's own transactions.
@@ -204,6 +206,7 @@ fn follow<T: Send + 'static>(
     events: BoxStream<'static, Delivery>,
     map: Mapper<T>,
     expires_at: DateTime<Utc>,
+    counted: SubscriptionGuard,
 ) -> impl Stream<Item = Result<T>> {
     let left = (expires_at - Utc::now()).to_std().unwrap_or_default();
     let deadline = tokio::time::Instant::now()
@@ -211,8 +214,9 @@ fn follow<T: Send + 'static>(
         .unwrap_or_else(|| {
             tokio::time::Instant::now() + std::time::Duration::from_secs(86_400 * 365)
         });
-    futures_util::stream::unfold(Some((events, map)), move |state| async move {
-        let (mut events, mut map) = state?;
+    // `counted` lives as long as the stream: the subscription counts as open until then.
+    futures_util::stream::unfold(Some((events, map, counted)), move |state| async move {
+        let (mut events, mut map, counted) = state?;
         loop {
             let delivery = tokio::select! {
                 delivery = events.next() => delivery?,
@@ -223,11 +227,12 @@ fn follow<T: Send + 'static>(
             };
             match delivery {
                 Delivery::Lagged(n) => {
+                    counted.lagged();
                     return Some((Err(ApiError::Lagged(n).into()), None));
                 }
                 Delivery::Event(event) => {
                     if let Some(item) = map(event).await {
-                        return Some((Ok(item), Some((events, map))));
+                        return Some((Ok(item), Some((events, map, counted))));
                     }
                 }
             }

@@ -134,4 +134,8 @@ pub trait StatusCache: Send + Sync + 'static {
     async fn ping(&self) -> Result<(), CacheError> {
         Ok(())
     }
+    /// Whether calls fail at once now, the cache having been found unreachable (for metrics).
+    fn breaker_open(&self) -> bool {
+        false
+    }
 }

@@ -23,6 +23,7 @@ use std::{
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
+use prometheus_client::metrics::counter::Counter;
 use redis::{
     AsyncCommands, Client, IntoConnectionInfo, Script,
     aio::{ConnectionManager, ConnectionManagerConfig},
@@ -40,6 +41,8 @@ pub struct RedisCache {
     scripts: Arc<Scripts>,
     /// Until when (ms since the epoch) calls fail without trying, after Redis was unreachable.
     resting_until: Arc<AtomicI64>,
+    /// Calls that failed (not those refused at once while resting), for metrics.
+    errors: Counter,
 }
 
 struct Scripts {
@@ -180,7 +183,14 @@ impl RedisCache {
                 set_newer: Script::new(SET_NEWER),
             }),
             resting_until: Arc::new(AtomicI64::new(0)),
+            errors: Counter::default(),
         }
+    }
+
+    /// Counts failed calls on `errors` (the server's metrics) instead of a counter of its own.
+    pub fn counting_errors(mut self, errors: Counter) -> Self {
+        self.errors = errors;
+        self
     }
 
     /// Runs one Redis call, unless Redis was found unreachable less than [`REST`] ago.
@@ -199,11 +209,16 @@ impl RedisCache {
         match tokio::time::timeout(CALL_TIMEOUT, f).await {
             Ok(Ok(value)) => Ok(value),
             Ok(Err(e)) if unreachable(&e) => {
+                self.errors.inc();
                 rest();
                 Err(CacheError::Unreachable(e))
             }
-            Ok(Err(e)) => Err(CacheError::Redis(e)),
+            Ok(Err(e)) => {
+                self.errors.inc();
+                Err(CacheError::Redis(e))
+            }
             Err(_) => {
+                self.errors.inc();
                 rest();
                 Err(CacheError::Timeout(CALL_TIMEOUT))
             }
@@ -388,6 +403,10 @@ impl StatusCache for RedisCache {
             .call(conn.hget(self.key("meter", station_id), connector_id))
             .await?;
         Ok(value.and_then(|v| serde_json::from_str(&v).ok()))
+    }
+
+    fn breaker_open(&self) -> bool {
+        now_ms() < self.resting_until.load(Ordering::Relaxed)
     }
 
     async fn ping(&self) -> Result<(), CacheError> {

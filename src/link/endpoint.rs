@@ -18,7 +18,7 @@ use axum::{
 use tracing::info;
 
 use super::{authentication, session};
-use crate::{context::Context, serve::TlsPeer, use_case::station};
+use crate::{context::Context, metrics::Handshake, serve::TlsPeer, use_case::station};
 
 /// The OCPP-J 1.6 subprotocol name.
 pub const SUBPROTOCOL: &str = "ocpp1.6";
@@ -41,7 +41,8 @@ pub fn routes() -> Router<Arc<Context>> {
         .route("/ocpp/{*station}", any(handshake))
 }
 
-async fn missing_id() -> Response {
+async fn missing_id(State(ctx): State<Arc<Context>>) -> Response {
+    ctx.metrics.handshake(Handshake::BadRequest).inc();
     (
         StatusCode::BAD_REQUEST,
         "the URL must end with /ocpp/{chargePointId}",
@@ -58,8 +59,23 @@ pub fn station_id(raw: &str) -> Result<String, &'static str> {
     Ok(id.into_owned())
 }
 
+/// The handshake, counted by its outcome.
 async fn handshake(
     State(ctx): State<Arc<Context>>,
+    peer: ConnectInfo<SocketAddr>,
+    tls: Option<Extension<TlsPeer>>,
+    headers: HeaderMap,
+    uri: Uri,
+    upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
+) -> Response {
+    let response = checked_handshake(ctx.clone(), peer, tls, headers, uri, upgrade).await;
+    let outcome = Handshake::of_status(response.status().as_u16());
+    ctx.metrics.handshake(outcome).inc();
+    response
+}
+
+async fn checked_handshake(
+    ctx: Arc<Context>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     tls: Option<Extension<TlsPeer>>,
     headers: HeaderMap,

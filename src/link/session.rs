@@ -493,6 +493,7 @@ impl Session {
                 description,
                 details,
             } => {
+                self.ctx.metrics.call_error_received(&code);
                 log_error(
                     &self.station,
                     Direction::In,
@@ -563,6 +564,7 @@ impl Session {
         held: Option<Held>,
         (id, action, payload): (String, String, &RawValue),
     ) -> Result<(), End> {
+        self.ctx.metrics.call_in(&action);
         self.journal(
             Direction::In,
             Some(2),
@@ -599,6 +601,7 @@ impl Session {
             }
             Err(error) => {
                 let frame = frame::call_error(&id, error.code, &error.description);
+                self.ctx.metrics.call_error_sent(error.code.as_str());
                 log_error(
                     &self.station,
                     Direction::Out,
@@ -684,6 +687,7 @@ impl Session {
             text.to_owned(),
         )
         .await;
+        self.ctx.metrics.call_in(action);
         log_message(&self.station, Direction::In, "CALL", action, id);
         self.refuse_busy(socket, id, action, why).await
     }
@@ -700,6 +704,7 @@ impl Session {
     ) -> Result<(), End> {
         warn!(station = %self.station, msg_id = %id, action = %action, why, "CALL refused: no room to hold it");
         let error = CallError::new(ErrorCode::InternalError, BUSY);
+        self.ctx.metrics.call_error_sent(error.code.as_str());
         log_error(
             &self.station,
             Direction::Out,
@@ -725,6 +730,9 @@ impl Session {
         self.journal(Direction::In, None, id, None, text).await;
         warn!(station = %self.station, reason = %reason, "unreadable frame");
         if let (Some(id), Some(answer)) = (id, answer) {
+            self.ctx
+                .metrics
+                .call_error_sent(ErrorCode::ProtocolError.as_str());
             log_error(
                 &self.station,
                 Direction::Out,
@@ -784,6 +792,7 @@ impl Session {
                 frame::call_result(&call.id, &answer.payload)
             }
             Err(error) => {
+                self.ctx.metrics.call_error_sent(error.code.as_str());
                 log_error(
                     &self.station,
                     Direction::Out,
@@ -840,6 +849,7 @@ impl Session {
         let id = self.calls_sent.to_string();
         let frame = frame::call(&id, call.action, &call.payload);
         log_message(&self.station, Direction::Out, "CALL", call.action, &id);
+        self.ctx.metrics.call_out(call.action);
         if let Err(end) = send(socket, Message::Text(frame.clone().into())).await {
             let _ = call.reply.send(Err(CommandError::Disconnected));
             return Err(end);

@@ -100,6 +100,7 @@ async fn serve_tls(
         handshake = acceptor.accept(io) => handshake,
         expired = expiry.as_mut() => {
             shared.connections.count_expiry(expired);
+            shared.connections.tls_failures.inc();
             // A security event (whitepaper A00.FR.408), as every failed TLS handshake.
             info!(client = %peer, "TLS handshake timed out");
             return;
@@ -112,7 +113,10 @@ async fn serve_tls(
             serve_http(stream, Client { addr: peer, tls }, watch, expiry, shared).await;
         }
         // A bad client certificate, an old TLS version, no common cipher suite, not TLS at all.
-        Err(e) => info!(client = %peer, error = %e, "TLS handshake failed"),
+        Err(e) => {
+            shared.connections.tls_failures.inc();
+            info!(client = %peer, error = %e, "TLS handshake failed");
+        }
     }
 }
 

@@ -10,6 +10,7 @@ use std::sync::{
 use std::time::Duration;
 
 use axum::Router;
+use prometheus_client::metrics::counter::Counter;
 use tokio_rustls::TlsAcceptor;
 use tokio_util::sync::CancellationToken;
 
@@ -41,10 +42,18 @@ pub struct Connections {
     pub(super) head_timeouts: AtomicU64,
     pub(super) idle_timeouts: AtomicU64,
     pub(super) accept_failures: AtomicU64,
+    /// TLS handshakes that failed or timed out (a Prometheus counter: the server's metrics
+    /// count them with the station handshakes' outcomes).
+    pub(super) tls_failures: Counter,
 }
 
 impl Connections {
     pub fn new(settings: &Settings) -> Arc<Self> {
+        Self::counting_tls_failures(settings, Counter::default())
+    }
+
+    /// Like [`Connections::new`], counting failed TLS handshakes on `tls_failures`.
+    pub fn counting_tls_failures(settings: &Settings, tls_failures: Counter) -> Arc<Self> {
         let limits = &settings.limits;
         Arc::new(Self {
             handshakes: Handshakes::new(
@@ -57,6 +66,7 @@ impl Connections {
             head_timeouts: AtomicU64::new(0),
             idle_timeouts: AtomicU64::new(0),
             accept_failures: AtomicU64::new(0),
+            tls_failures,
         })
     }
 
@@ -98,6 +108,11 @@ impl Connections {
     /// Times `accept` failed for want of resources (file descriptors, buffers, memory).
     pub fn accept_failures(&self) -> u64 {
         self.accept_failures.load(Relaxed)
+    }
+
+    /// TLS handshakes that failed or timed out.
+    pub fn tls_failures(&self) -> u64 {
+        self.tls_failures.get()
     }
 
     pub(super) fn opened(self: &Arc<Self>) -> OpenGuard {

@@ -177,6 +177,12 @@ impl Breaker {
         u64::try_from(self.epoch.elapsed().as_millis()).unwrap_or(u64::MAX)
     }
 
+    /// Whether the breaker is open now (for metrics: unlike [`Breaker::refusing`], starts no
+    /// probe and counts nothing).
+    pub fn is_open(&self) -> bool {
+        self.open_until.load(Ordering::Acquire) != 0
+    }
+
     /// Whether an operation must fail at once: the breaker is open. Once its rest is over, the
     /// first caller starts a probe (one at a time) and fails like the others.
     pub fn refusing(self: &Arc<Self>) -> bool {

@@ -34,6 +34,7 @@ use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use futures_util::future::BoxFuture;
 use migration::{Migrator, MigratorTrait};
+use prometheus_client::metrics::histogram::Histogram;
 use sea_orm::{
     ActiveModelBehavior, ActiveModelTrait, ConnectOptions, ConnectionTrait, Database,
     DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, EntityTrait, IntoActiveModel,
@@ -125,6 +126,14 @@ async fn migrate(url: &str, db: &DatabaseConnection) -> anyhow::Result<()> {
         .await;
     let _ = one.close().await;
     migrated
+}
+
+/// The read pool's connections (see [`Store::read_pool`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReadPool {
+    pub in_use: usize,
+    pub open: usize,
+    pub max: usize,
 }
 
 /// Handle to the database: cheap to clone.
@@ -302,6 +311,56 @@ impl Store {
             failed_fast: self.0.breaker.failed_fast(),
             probes: self.0.breaker.probes(),
         }
+    }
+
+    /// The writers' batch sizes (jobs per batch) and the time each batch took to write and
+    /// commit: Prometheus histograms, registered by `app` (clones share their counts).
+    pub fn batch_histograms(&self) -> (Histogram, Histogram) {
+        let c = &self.0.counters;
+        (c.batch_sizes.clone(), c.batch_seconds.clone())
+    }
+
+    /// Jobs waiting in the writers' queues now.
+    pub fn queued_jobs(&self) -> usize {
+        self.0
+            .lanes
+            .iter()
+            .map(|lane| lane.max_capacity() - lane.capacity())
+            .sum()
+    }
+
+    /// The read pool now: connections in use, open, and the most it opens.
+    pub fn read_pool(&self) -> ReadPool {
+        let db = self.0.read.connection();
+        let (open, idle, max) = match db.get_database_backend() {
+            DbBackend::Sqlite => {
+                let pool = db.get_sqlite_connection_pool();
+                (
+                    pool.size(),
+                    pool.num_idle(),
+                    pool.options().get_max_connections(),
+                )
+            }
+            _ => {
+                let pool = db.get_postgres_connection_pool();
+                (
+                    pool.size(),
+                    pool.num_idle(),
+                    pool.options().get_max_connections(),
+                )
+            }
+        };
+        ReadPool {
+            in_use: (open as usize).saturating_sub(idle),
+            open: open as usize,
+            max: max as usize,
+        }
+    }
+
+    /// Whether the database breaker is open: operations fail at once (the database was found
+    /// unreachable and has not answered a probe since). Reading it starts no probe.
+    pub fn breaker_open(&self) -> bool {
+        self.0.breaker.is_open()
     }
 
     /// Whether the database answers (for health checks): `false` at once while it is known to

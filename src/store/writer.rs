@@ -22,6 +22,7 @@ use std::{
 };
 
 use futures_util::future::BoxFuture;
+use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use sea_orm::{
     ConnAcquireErr, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
     RuntimeErr, Statement, TransactionTrait,
@@ -85,15 +86,34 @@ enum Held {
     Postgres(PoolConnection<sqlx::Postgres>),
 }
 
-/// What the writers did, summed over all of them (see [`super::StoreStats`]).
-#[derive(Default)]
+/// What the writers did, summed over all of them (see [`super::StoreStats`]), and the batches'
+/// sizes and times as Prometheus histograms (`--metrics`: registered by `app`).
 pub(super) struct Counters {
+    pub batch_sizes: Histogram,
+    pub batch_seconds: Histogram,
     pub batches: AtomicU64,
     pub reruns: AtomicU64,
     pub jobs_rerun: AtomicU64,
     pub jobs_apart: AtomicU64,
     pub jobs_held_back: AtomicU64,
     pub suspects: AtomicU64,
+}
+
+impl Default for Counters {
+    fn default() -> Self {
+        Self {
+            // 1, 2, 4 … 2,048 jobs (a batch takes at most MAX_BATCH).
+            batch_sizes: Histogram::new(exponential_buckets(1.0, 2.0, 12)),
+            // 0.25 ms … about 4 s.
+            batch_seconds: Histogram::new(exponential_buckets(0.000_25, 2.0, 15)),
+            batches: AtomicU64::default(),
+            reruns: AtomicU64::default(),
+            jobs_rerun: AtomicU64::default(),
+            jobs_apart: AtomicU64::default(),
+            jobs_held_back: AtomicU64::default(),
+            suspects: AtomicU64::default(),
+        }
+    }
 }
 
 impl Counters {
@@ -369,6 +389,8 @@ pub(super) async fn run(mut writer: Writer, mut rx: mpsc::Receiver<Job>, stop: C
 impl Writer {
     async fn write_batch(&mut self, jobs: &mut Vec<Job>) {
         self.counters.batches.fetch_add(1, Ordering::Relaxed);
+        self.counters.batch_sizes.observe(jobs.len() as f64);
+        let began = Instant::now();
         let generation = self.breaker.generation();
         let results = if self.breaker.refusing() {
             tracing::debug!(
@@ -379,6 +401,9 @@ impl Writer {
         } else {
             self.write(jobs, generation).await
         };
+        self.counters
+            .batch_seconds
+            .observe(began.elapsed().as_secs_f64());
         self.deliver(jobs, results);
     }
 

@@ -13,6 +13,7 @@ use sea_orm::EntityTrait;
 use crate::{
     auth::{Principal, Role},
     context::Context,
+    metrics::CommandOutcome,
     store::StoreError,
 };
 use ocpp::{
@@ -34,11 +35,25 @@ pub async fn send<C: Command>(
 ) -> Result<C::Response, CommandError> {
     let payload = serde_json::value::to_raw_value(command)
         .map_err(|e| CommandError::InvalidResponse(format!("cannot encode command: {e}")))?;
+    let began = std::time::Instant::now();
     let answer = ctx
         .stations
         .call(ctx, station_id, C::ACTION, payload)
-        .await?;
-    decode::<C::Response>(&answer).map_err(|e| CommandError::InvalidResponse(e.to_string()))
+        .await
+        .and_then(|answer| {
+            decode::<C::Response>(&answer).map_err(|e| CommandError::InvalidResponse(e.to_string()))
+        });
+    let outcome = match &answer {
+        Ok(_) => CommandOutcome::Answered,
+        Err(CommandError::CallError { .. }) => CommandOutcome::CallError,
+        Err(CommandError::InvalidResponse(_)) => CommandOutcome::InvalidResponse,
+        Err(CommandError::Timeout(_)) => CommandOutcome::Timeout,
+        Err(CommandError::Offline) => CommandOutcome::Offline,
+        Err(CommandError::Disconnected) => CommandOutcome::Disconnected,
+        Err(CommandError::Unreachable(_)) => CommandOutcome::Unreachable,
+    };
+    ctx.metrics.command(outcome, began.elapsed());
+    answer
 }
 
 /// Why a command asked for on someone's behalf was not sent, or got no answer.

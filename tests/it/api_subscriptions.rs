@@ -254,6 +254,23 @@ async fn a_lagging_subscriber_is_told_and_its_stream_ends() {
         "{ended}"
     );
     assert_eq!(ws.next("lag").await, json!({"complete": true}));
+    // Counted: one subscription lagged (its error too), none open any more.
+    use crate::metrics::metric;
+    assert_eq!(
+        metric(&app, "chargegate_graphql_subscriptions_lagged_total"),
+        1.0
+    );
+    assert_eq!(
+        metric(
+            &app,
+            "chargegate_graphql_errors_total{type=\"subscription\",code=\"LAGGED\"}"
+        ),
+        1.0
+    );
+    crate::support::eventually("the subscription counted closed", || async {
+        (metric(&app, "chargegate_graphql_subscriptions_open") == 0.0).then_some(())
+    })
+    .await;
     app.stop().await;
 }
 

@@ -15,6 +15,7 @@ use serde_json::{Value, json};
 use crate::{
     cluster::Cluster,
     gql::GqlWs,
+    metrics::metric,
     next_after,
     proxy::{Proxy, target_of},
     support::{Backend, PATIENCE, Station, TestApp, TestDb, eventually, postgres_url},
@@ -91,6 +92,12 @@ async fn redis_unreachable_stations_are_served_locally_and_the_cache_is_repaired
         reset_through(&b, "CP-R", &mut cp).await["data"]["reset"]["status"],
         "ACCEPTED"
     );
+    // The command is counted where it was asked for, its CALL where the station is.
+    const ANSWERED: &str = "chargegate_commands_total{outcome=\"answered\"}";
+    const RESETS: &str = "chargegate_ocpp_messages_total{direction=\"out\",action=\"Reset\"}";
+    assert_eq!((metric(&b, ANSWERED), metric(&a, ANSWERED)), (1.0, 0.0));
+    assert_eq!((metric(&a, RESETS), metric(&b, RESETS)), (1.0, 0.0));
+    assert_eq!(metric(&a, "chargegate_redis_errors_total"), 0.0);
 
     proxy.cut();
     // Both nodes notice; health says so but keeps the node in the load balancer's rotation.
@@ -138,6 +145,13 @@ async fn redis_unreachable_stations_are_served_locally_and_the_cache_is_repaired
     // A command from the other node cannot know where the station is, and says so.
     let (code, message) = b.err(Some(&admin), RESET, json!({"s": "CP-R"})).await;
     assert_eq!(code, "STATION_UNREACHABLE", "{message}");
+    assert_eq!(
+        metric(&b, "chargegate_commands_total{outcome=\"unreachable\"}"),
+        1.0
+    );
+    // The failed Redis calls are counted.
+    assert!(metric(&a, "chargegate_redis_errors_total") > 0.0);
+    assert!(metric(&b, "chargegate_redis_errors_total") > 0.0);
 
     proxy.restore();
     // Recovery needs nobody: presence of both stations comes back (CP-LATE's was never

@@ -17,6 +17,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("config", &[]),
     ("health", &[]),
     ("throttle", &[]),
+    ("metrics", &[]),
     ("auth", &["config"]),
     ("store", &["config"]),
     ("cache", &["config"]),
@@ -25,32 +26,37 @@ const LAYERS: &[(&str, &[&str])] = &[
     // What every use case, session and request shares.
     (
         "context",
-        &["config", "throttle", "auth", "store", "cache", "bus"],
+        &[
+            "config", "throttle", "auth", "store", "cache", "bus", "metrics",
+        ],
     ),
     // The use cases: they know no adapter.
     (
         "use_case",
         &[
-            "config", "throttle", "auth", "store", "cache", "bus", "context",
+            "config", "throttle", "auth", "store", "cache", "bus", "metrics", "context",
         ],
     ),
     // The adapters: the station link, the GraphQL API, the seed's REST API (and `web`, below).
     (
         "link",
         &[
-            "config", "throttle", "auth", "store", "cache", "bus", "serve", "context", "use_case",
+            "config", "throttle", "auth", "store", "cache", "bus", "metrics", "serve", "context",
+            "use_case",
         ],
     ),
     (
         "api",
         &[
-            "config", "throttle", "auth", "store", "cache", "bus", "serve", "context", "use_case",
+            "config", "throttle", "auth", "store", "cache", "bus", "metrics", "serve", "context",
+            "use_case",
         ],
     ),
     (
         "rest",
         &[
-            "config", "throttle", "auth", "store", "cache", "bus", "serve", "context", "use_case",
+            "config", "throttle", "auth", "store", "cache", "bus", "metrics", "serve", "context",
+            "use_case",
         ],
     ),
     // The web console and GraphiQL: files built by Vite, embedded; they know nothing else.

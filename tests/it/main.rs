@@ -27,6 +27,7 @@ mod journal_limits;
 mod layers;
 mod lifecycle;
 mod limits_station;
+mod metrics;
 mod migrations;
 mod poison;
 mod profiles;

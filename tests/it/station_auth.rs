@@ -525,6 +525,22 @@ async fn profile_3_needs_the_stations_own_client_certificate() {
     }
     // The station that connected is still the one connected.
     cp.call("Heartbeat", json!({})).await;
+    // The metrics counted each outcome (the failed TLS handshake once the server has seen it).
+    crate::support::eventually("the failed TLS handshake counted", || async {
+        (app.app.connections().tls_failures() == 1).then_some(())
+    })
+    .await;
+    let text = app.ctx().metrics.encode();
+    for (outcome, n) in [
+        ("accepted", 1),
+        ("403", 2),
+        ("401", 2),
+        ("tls_failure", 1),
+        ("404", 0),
+    ] {
+        let line = format!("chargegate_ocpp_handshakes_total{{outcome=\"{outcome}\"}} {n}");
+        assert!(text.lines().any(|l| l == line), "{line} in\n{text}");
+    }
     app.stop().await;
 }
 
