@@ -47,7 +47,7 @@ impl fmt::Display for Need {
         f.write_str(match self {
             Self::Postgres => "PostgreSQL",
             Self::Redis => "Redis",
-            Self::Browser => "a browser",
+            Self::Browser => "the browser tools",
         })
     }
 }
@@ -142,7 +142,7 @@ fn availability(need: Need) -> &'static Availability {
             if missing.is_empty() {
                 Ok(String::new())
             } else {
-                Err(format!("missing {}", missing.join(", ")))
+                Err(missing.join("; "))
             }
         }),
     }
@@ -162,7 +162,7 @@ fn probe(url: &str, check: impl Future<Output = Result<(), String>>) -> Availabi
         .enable_all()
         .build()
         .expect("runtime");
-    match runtime.block_on(tokio::time::timeout(Duration::from_secs(10), check)) {
+    match runtime.block_on(async { tokio::time::timeout(Duration::from_secs(10), check).await }) {
         Ok(Ok(())) => Ok(url.to_string()),
         Ok(Err(error)) => Err(format!("{url} unreachable: {error}")),
         Err(_) => Err(format!("{url} unreachable: no answer within 10 s")),
@@ -178,14 +178,14 @@ fn browser_missing(root: &Path) -> Vec<&'static str> {
         .stderr(Stdio::null())
         .status();
     if !node.is_ok_and(|s| s.success()) {
-        missing.push("node (apt-get install -y nodejs npm)");
+        missing.push("node missing: apt-get install -y nodejs npm");
     }
     if !Path::new(&chromium()).exists() {
-        missing.push("/usr/bin/chromium (apt-get install -y chromium chromium-driver)");
+        missing.push("Chromium missing: apt-get install -y chromium chromium-driver");
     }
     for package in ["playwright-core", "ws"] {
         if !root.join("web/node_modules").join(package).is_dir() {
-            missing.push("web/node_modules (npm ci --prefix web)");
+            missing.push("web/node_modules missing: npm ci --prefix web");
             break;
         }
     }
@@ -239,25 +239,27 @@ static SKIPPED: Mutex<BTreeMap<String, usize>> = Mutex::new(BTreeMap::new());
 /// Runs `test` unless it needs what is not here: then it is ignored with the reason, or fails
 /// with `CHARGEGATE_REQUIRE_SERVICES=1`.
 fn run(test: &'static Test, name: String) -> Result<Completion, Failed> {
-    let missing: Vec<String> = test
+    let mut missing: Vec<(Need, &String)> = test
         .needs
         .iter()
-        .filter_map(|&need| {
-            availability(need)
-                .as_ref()
-                .err()
-                .map(|reason| format!("{need} ({reason})"))
-        })
+        .filter_map(|&need| availability(need).as_ref().err().map(|why| (need, why)))
         .collect();
     if !missing.is_empty() {
-        let reason = missing.join(", ");
+        missing.sort();
+        let listed = |each: fn(&(Need, &String)) -> String, between| {
+            missing.iter().map(each).collect::<Vec<_>>().join(between)
+        };
+        // "PostgreSQL: CHARGEGATE_TEST_POSTGRES_URL not set" on the test's line (in libtest's
+        // parentheses), "PostgreSQL (CHARGEGATE_TEST_POSTGRES_URL not set)" in the summary.
+        let on_the_line = listed(|(need, why)| format!("{need}: {why}"), "; ");
         if services_required() {
             return Err(
-                format!("CHARGEGATE_REQUIRE_SERVICES=1 but this test needs {reason}").into(),
+                format!("CHARGEGATE_REQUIRE_SERVICES=1 but this test needs {on_the_line}").into(),
             );
         }
-        *SKIPPED.lock().unwrap().entry(reason.clone()).or_default() += 1;
-        return Ok(Completion::ignored_with(format!("needs {reason}")));
+        let in_the_summary = listed(|(need, why)| format!("{need} ({why})"), ", ");
+        *SKIPPED.lock().unwrap().entry(in_the_summary).or_default() += 1;
+        return Ok(Completion::ignored_with(format!("needs {on_the_line}")));
     }
     // A thread of the test's name, as libtest runs tests: panic messages name the test.
     let thread = std::thread::Builder::new()
@@ -304,7 +306,7 @@ fn run(test: &'static Test, name: String) -> Result<Completion, Failed> {
 /// `--test-threads` or `RUST_TEST_THREADS`, `--nocapture`, `--format`), then the skipped
 /// tests by reason after libtest-mimic's summary.
 pub fn main() -> ExitCode {
-    let mut args = Arguments::from_args();
+    let (mut args, filters) = arguments();
     if args.test_threads.is_none() {
         args.test_threads = std::env::var("RUST_TEST_THREADS")
             .ok()
@@ -314,10 +316,30 @@ pub fn main() -> ExitCode {
 
     let mut tests: Vec<&'static Test> = inventory::iter::<Test>.into_iter().collect();
     tests.sort_by_key(|t| t.full_name());
-    let names: Vec<String> = tests.iter().map(|t| t.full_name()).collect();
+    let mut names: Vec<String> = tests.iter().map(|t| t.full_name()).collect();
     if let Some(twice) = names.windows(2).find(|w| w[0] == w[1]) {
         eprintln!("two tests are named {}", twice[0]);
         return ExitCode::FAILURE;
+    }
+    // libtest takes several filters (a test runs when it matches any); libtest-mimic one.
+    let mut filtered_out = 0;
+    if filters.len() > 1 {
+        let matches = |name: &str| {
+            filters.iter().any(|f| {
+                if args.exact {
+                    name == f
+                } else {
+                    name.contains(f.as_str())
+                }
+            })
+        };
+        let before = tests.len();
+        (tests, names) = tests
+            .into_iter()
+            .zip(names)
+            .filter(|(_, name)| matches(name))
+            .unzip();
+        filtered_out = before - tests.len();
     }
     let trials: Vec<Trial> = tests
         .iter()
@@ -337,11 +359,16 @@ pub fn main() -> ExitCode {
 
     let conclusion = libtest_mimic::run(&args, trials);
 
+    if filtered_out > 0 && !args.list {
+        println!("{filtered_out} filtered out by the filters {filters:?}\n");
+    }
     let skipped = SKIPPED.lock().unwrap();
     if !args.list && !skipped.is_empty() {
         let total: usize = skipped.values().sum();
+        let ran = conclusion.num_passed + conclusion.num_failed + conclusion.num_ignored;
         let mut report = format!(
-            "skipped {total}: what they need is not here (CHARGEGATE_REQUIRE_SERVICES=1 makes that a failure)\n"
+            "skipped {total} of {ran}: what they need is not here \
+             (with CHARGEGATE_REQUIRE_SERVICES=1 they fail instead)\n"
         );
         for (reason, count) in skipped.iter() {
             report.push_str(&format!("  skipped {count}: {reason}\n"));
@@ -357,4 +384,36 @@ pub fn main() -> ExitCode {
         }
     }
     conclusion.exit_code()
+}
+
+/// libtest-mimic's arguments, and the filters given (libtest's command line takes several;
+/// one is left to libtest-mimic, several are applied by [`main`]).
+fn arguments() -> (Arguments, Vec<String>) {
+    /// The options that take a value as the next argument.
+    const WITH_VALUE: [&str; 6] = [
+        "--test-threads",
+        "--logfile",
+        "--skip",
+        "--color",
+        "--format",
+        "-Z",
+    ];
+    let mut rest = Vec::new();
+    let mut filters = Vec::new();
+    let mut all = std::env::args();
+    rest.extend(all.next());
+    while let Some(arg) = all.next() {
+        if WITH_VALUE.contains(&arg.as_str()) {
+            rest.push(arg);
+            rest.extend(all.next());
+        } else if arg.starts_with('-') {
+            rest.push(arg);
+        } else {
+            filters.push(arg);
+        }
+    }
+    if filters.len() == 1 {
+        rest.extend(filters.clone());
+    }
+    (Arguments::from_iter(rest), filters)
 }
