@@ -1,7 +1,7 @@
 //! `#[chargegate_test]`: registers a function of the integration tests (tests/it) with their
 //! own harness (tests/it/harness.rs), saying what the test needs to run.
 //!
-//! ```ignore
+//! ```text
 //! #[chargegate_test]                                    // runs everywhere
 //! #[chargegate_test(needs = postgres)]                  // skipped (with the reason) without it
 //! #[chargegate_test(needs = [postgres, redis])]
