@@ -135,7 +135,7 @@ on_both_backends!(a_scoped_admin_manages_only_accounts_inside_its_scope);
 
 /// An id tag is valid at every station, so only a token for every station changes one; a
 /// scoped operator still reads tags and puts them on its own stations' local lists.
-#[tokio::test]
+#[chargegate_test]
 async fn id_tags_are_changed_only_with_a_token_for_every_station() {
     let app = spawn(|_| {}).await;
     let root = app.admin();
@@ -206,7 +206,7 @@ async fn login_from(app: &TestApp, client: &str, username: &str, password: &str)
 }
 
 /// Addresses of one IPv6 /64 share one count (IPv4-mapped addresses count as IPv4).
-#[tokio::test]
+#[chargegate_test]
 async fn failed_logins_are_counted_per_ipv6_64() {
     let app = spawn(|s| s.trusted_proxies = vec!["127.0.0.1".parse().unwrap()]).await;
     for n in 0..20 {
@@ -230,7 +230,7 @@ async fn failed_logins_are_counted_per_ipv6_64() {
 
 /// A flood of logins for other usernames (more than the throttle remembers) does not make it
 /// forget one user's failures.
-#[tokio::test]
+#[chargegate_test]
 async fn a_flood_of_other_usernames_does_not_reset_a_users_count() {
     let app = spawn(|s| s.trusted_proxies = vec!["127.0.0.1".parse().unwrap()]).await;
     let root = app.admin();
@@ -462,7 +462,7 @@ async fn partial_upload(
 /// Uploads are received one at a time per address and at most `--max-uploads` at once; one
 /// that stalls is ended after `--upload-idle-timeout`, one that is abandoned leaves nothing, and
 /// the station's retry then succeeds.
-#[tokio::test]
+#[chargegate_test]
 async fn uploads_are_bounded_in_number_and_idle_time() {
     let uploads = tempfile::tempdir().unwrap();
     let app = upload_server(Backend::Sqlite, uploads.path(), |s| {

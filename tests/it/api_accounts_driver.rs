@@ -460,7 +460,7 @@ async fn the_pending_migration_keeps_existing_accounts_approved(backend: Backend
 }
 on_both_backends!(the_pending_migration_keeps_existing_accounts_approved);
 
-#[test]
+#[chargegate_test]
 fn help_lists_the_account_settings() {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_chargegate"))
         .args(["serve", "--help"])

@@ -50,7 +50,7 @@ async fn refused(app: &TestApp, token: &str) -> String {
     message
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn every_bad_token_is_unauthenticated() {
     let app = spawn(|_| {}).await;
     let key = secret_key(&app);
@@ -147,7 +147,7 @@ async fn every_bad_token_is_unauthenticated() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn tokens_of_an_outside_identity_provider() {
     for (alg, algorithm, private, public, wrong) in [
         (
@@ -210,7 +210,7 @@ async fn tokens_of_an_outside_identity_provider() {
 }
 
 /// One request per row of the role matrix: which roles may do it.
-#[tokio::test]
+#[chargegate_test]
 async fn the_role_matrix() {
     let app = spawn(|_| {}).await;
     let admin = app.admin();
@@ -302,7 +302,7 @@ async fn the_role_matrix() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn tokens_limited_to_stations_see_and_command_only_those() {
     let app = spawn(|_| {}).await;
     let _a = app.booted_station("CP-A").await;
@@ -343,7 +343,7 @@ async fn tokens_limited_to_stations_see_and_command_only_those() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn drivers_see_and_use_only_their_own_id_tags() {
     let app = spawn(|_| {}).await;
     let admin = app.admin();
@@ -429,7 +429,7 @@ async fn drivers_see_and_use_only_their_own_id_tags() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn accounts_and_login() {
     let app = spawn(|_| {}).await;
     let admin = app.admin();
@@ -533,7 +533,7 @@ async fn accounts_and_login() {
 }
 
 /// What drivers and station-scoped tokens see of lists, usage and live readings.
-#[tokio::test]
+#[chargegate_test]
 async fn scoped_callers_see_only_their_share() {
     let app = spawn(|_| {}).await;
     let admin = app.admin();
@@ -620,7 +620,7 @@ async fn scoped_callers_see_only_their_share() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn station_lists_on_accounts_and_tokens_mean_what_they_say() {
     let app = spawn(|_| {}).await;
     let admin = app.admin();
@@ -644,7 +644,7 @@ async fn station_lists_on_accounts_and_tokens_mean_what_they_say() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn logins_are_limited_per_address_and_under_concurrency() {
     let app = spawn(|_| {}).await;
     let admin = app.admin();
@@ -707,7 +707,7 @@ async fn logins_are_limited_per_address_and_under_concurrency() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn behind_a_trusted_load_balancer_logins_are_counted_per_real_client() {
     let app = spawn(|s| s.trusted_proxies = vec!["127.0.0.1".parse().unwrap()]).await;
     let login = "mutation($u: String!, $p: String!) { login(username: $u, password: $p) { role } }";

@@ -114,7 +114,7 @@ async fn every_command_mutation_round_trips_through_the_station(backend: Backend
 }
 on_both_backends!(every_command_mutation_round_trips_through_the_station);
 
-#[tokio::test]
+#[chargegate_test]
 async fn command_failures_have_their_codes() {
     let app = spawn(|s| {
         s.command_timeout = chargegate::config::HumanDuration(Duration::from_millis(300))

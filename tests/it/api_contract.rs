@@ -14,7 +14,7 @@ fn repo(path: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path)
 }
 
-#[test]
+#[chargegate_test]
 fn the_published_schema_matches_the_code() {
     let published = std::fs::read_to_string(repo("graphql/schema.graphql")).unwrap();
     let current = chargegate::api::sdl();
@@ -42,7 +42,7 @@ async fn answer_everything(mut cp: Station) {
     }
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn every_example_operation_runs() {
     // Self-registration on, so that `register` runs; the admin token's subject an account, so
     // that `changePassword` runs.
@@ -153,7 +153,7 @@ async fn every_example_operation_runs() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn health_and_graphiql() {
     let app = spawn(|_| {}).await;
     let health = reqwest::get(format!("http://{}/health", app.addr))
@@ -216,7 +216,7 @@ async fn health_and_graphiql() {
     quiet.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn request_limits_and_error_codes() {
     let app = spawn(|s| {
         s.query_depth_limit = 6;
@@ -304,7 +304,7 @@ async fn request_limits_and_error_codes() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn cors_allows_only_listed_origins() {
     let app = spawn(|s| s.cors_origins = vec!["https://ops.example.org".into()]).await;
     let preflight = |origin: &'static str| {

@@ -42,7 +42,7 @@ async fn post(addr: std::net::SocketAddr, body: Value) -> (u16, Value) {
     (status, response.json().await.expect("JSON answer"))
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn fragment_doubling_is_refused_before_validation_and_stations_are_served() {
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("CP-DOUBLE").await;
@@ -94,7 +94,7 @@ fn console_query() -> String {
     )
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_large_console_query_and_aliases_within_the_limits_pass() {
     let app = spawn(|_| {}).await;
     let _cp = app.booted_station("CP-1").await;
@@ -112,7 +112,7 @@ async fn a_large_console_query_and_aliases_within_the_limits_pass() {
     assert!(message.contains("30 aliases"), "{message}");
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_batch_shares_one_selection_budget() {
     let app = spawn(|s| s.limits.query_selection_limit = 1_000).await;
     // 10 × (1 + 60): 610 of the 1,000 each.
@@ -135,7 +135,7 @@ async fn a_batch_shares_one_selection_budget() {
     assert_eq!(first_error(refused[0]).0, "BAD_USER_INPUT");
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_variable_used_again_and_again_counts_each_time() {
     let app = spawn(|_| {}).await;
     let keys: Vec<String> = (0..20_000).map(|n| format!("key{n}")).collect();
@@ -149,7 +149,7 @@ async fn a_variable_used_again_and_again_counts_each_time() {
     assert!(message.contains("selections"), "{message}");
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn deeply_nested_literals_are_refused_and_the_server_lives_on() {
     let app = spawn(|_| {}).await;
     // 300 levels overflowed a worker's stack: the whole process aborted.
@@ -167,7 +167,7 @@ async fn deeply_nested_literals_are_refused_and_the_server_lives_on() {
     assert_eq!(health.status().as_u16(), 200);
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn errors_never_quote_the_query_and_stay_few() {
     let app = spawn(|_| {}).await;
     // A 900 KB name in a broken document: where and what was expected, nothing of it.
@@ -252,7 +252,7 @@ fn graphql_error_code(body: &str) -> String {
     first_error(&body).0
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_body_announced_too_large_is_refused_before_it_is_read() {
     let app = spawn(|_| {}).await;
     // 256 MiB announced, a few bytes sent: the answer comes without the rest.
@@ -287,7 +287,7 @@ async fn a_body_announced_too_large_is_refused_before_it_is_read() {
     assert_eq!(status, 415, "{body}");
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_chunked_body_is_cut_off_at_the_limit() {
     let app = spawn(|s| s.limits.max_request_size = "64KiB".parse().unwrap()).await;
     let head = "POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
@@ -329,7 +329,7 @@ async fn a_chunked_body_is_cut_off_at_the_limit() {
     assert!(sent < TOTAL, "the server read all {sent} bytes");
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_body_that_does_not_arrive_in_time_is_answered_408() {
     let app = spawn(|s| s.limits.body_read_timeout = "1s".parse().unwrap()).await;
     let head = "POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n";
@@ -346,7 +346,7 @@ async fn a_body_that_does_not_arrive_in_time_is_answered_408() {
     assert_eq!(graphql_error_code(&body), "TIMEOUT");
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn the_rest_api_takes_the_same_body_limit_and_never_quotes_the_body() {
     let app = spawn(|_| {}).await;
     let _cp = app.booted_station("CP-REST").await;
@@ -414,7 +414,7 @@ async fn close_code(ws: &mut Socket) -> Option<u16> {
     }
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_socket_without_connection_init_is_closed_with_4408() {
     let app = spawn(|s| s.limits.connection_init_timeout = "2s".parse().unwrap()).await;
     for protocol in ["graphql-transport-ws", "graphql-ws"] {
@@ -435,7 +435,7 @@ async fn a_socket_without_connection_init_is_closed_with_4408() {
     assert_eq!(ws.next("q").await["data"]["__typename"], "Query");
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_websocket_message_over_the_limit_closes_the_socket_with_1009() {
     let app = spawn(|s| s.limits.max_request_size = "64KiB".parse().unwrap()).await;
     let mut ws = GqlWs::open(&app, &app.admin()).await;
@@ -453,7 +453,7 @@ async fn a_websocket_message_over_the_limit_closes_the_socket_with_1009() {
     assert_eq!(ws.next("ok").await["data"]["__typename"], "Query");
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn graphql_sockets_are_capped_in_all_and_per_address() {
     let app = spawn(|s| {
         s.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
@@ -512,7 +512,7 @@ async fn graphql_sockets_are_capped_in_all_and_per_address() {
     }
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn operations_per_socket_are_capped_and_completing_one_frees_its_place() {
     let app = spawn(|s| s.limits.max_subscriptions_per_socket = 3).await;
     let admin = app.admin();
@@ -551,7 +551,7 @@ async fn operations_per_socket_are_capped_and_completing_one_frees_its_place() {
     assert_eq!(again["data"]["stationEvents"]["stationId"], "CP-CAP");
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn field_suggestions_are_off_when_introspection_is() {
     let typo = "{ statins { totalCount } }";
     let open = spawn(|_| {}).await;
@@ -629,7 +629,7 @@ async fn slow_queries_time_out_but_commands_are_not_cut_short(backend: Backend) 
 }
 on_both_backends!(slow_queries_time_out_but_commands_are_not_cut_short);
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_graphql_socket_that_stops_answering_pings_is_dropped() {
     let app = spawn(|s| s.ping_interval = "1s".parse().unwrap()).await;
     // A live client (its library answers pings while it reads) stays.
@@ -664,7 +664,7 @@ async fn a_graphql_socket_that_stops_answering_pings_is_dropped() {
     assert!(ended.is_ok(), "still open after {frames:?}");
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn graphql_sockets_are_closed_with_1001_when_the_server_stops() {
     let app = spawn(|_| {}).await;
     let mut ws = GqlWs::open(&app, &app.admin()).await;
@@ -676,7 +676,7 @@ async fn graphql_sockets_are_closed_with_1001_when_the_server_stops() {
         .unwrap();
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn zero_turns_the_init_and_body_timeouts_off() {
     let app = spawn(|s| {
         s.limits.connection_init_timeout = "0".parse().unwrap();

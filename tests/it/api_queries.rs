@@ -386,7 +386,7 @@ async fn id_tag_management_drives_authorisation(backend: Backend) {
 }
 on_both_backends!(id_tag_management_drives_authorisation);
 
-#[tokio::test]
+#[chargegate_test]
 async fn pending_stations_are_approved_and_rejected() {
     let app =
         spawn(|s| s.unknown_stations = chargegate::config::UnknownStationPolicy::Pending).await;
@@ -596,7 +596,7 @@ async fn statements_of(app: &TestApp, token: &str) -> u64 {
     app.ctx().store.read_statements() - before
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn nested_queries_are_not_n_plus_one() {
     let app = spawn(|_| {}).await;
     let admin = app.admin();

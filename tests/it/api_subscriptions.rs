@@ -94,7 +94,7 @@ async fn each_subscription_receives_what_the_station_does(backend: Backend) {
 }
 on_both_backends!(each_subscription_receives_what_the_station_does);
 
-#[tokio::test]
+#[chargegate_test]
 async fn the_legacy_graphql_ws_protocol_works_too() {
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("CP-LEGACY").await;
@@ -125,7 +125,7 @@ async fn the_legacy_graphql_ws_protocol_works_too() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn subscriptions_need_a_valid_token_and_respect_scope() {
     let app = spawn(|_| {}).await;
     // A bad token in connection_init: the connection is refused.
@@ -223,7 +223,7 @@ fn sample(station: &str, value: &str) -> Event {
     }
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_lagging_subscriber_is_told_and_its_stream_ends() {
     let app = spawn(|_| {}).await;
     let mut ws = GqlWs::open(&app, &app.admin()).await;
@@ -277,7 +277,7 @@ async fn a_lagging_subscriber_is_told_and_its_stream_ends() {
 /// A subscriber of one station is not even handed the other stations' events: a burst of
 /// another station's events far larger than the bus's buffer, published while the subscriber
 /// cannot run, leaves it with nothing missed (a subscriber of every station is told it lagged).
-#[tokio::test]
+#[chargegate_test]
 async fn a_station_subscriber_does_not_lag_behind_other_stations() {
     let app = spawn(|_| {}).await;
     let mut ws = GqlWs::open(&app, &app.admin()).await;
@@ -322,7 +322,7 @@ async fn a_station_subscriber_does_not_lag_behind_other_stations() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn drivers_and_scoped_tokens_follow_only_their_own() {
     let app = spawn(|_| {}).await;
     let admin = app.admin();
@@ -370,7 +370,7 @@ async fn drivers_and_scoped_tokens_follow_only_their_own() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn station_events_cover_boots_and_disconnections() {
     let app = spawn(|_| {}).await;
     let mut ws = GqlWs::open(&app, &app.admin()).await;
@@ -415,7 +415,7 @@ async fn station_events_cover_boots_and_disconnections() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_subscription_ends_when_its_token_expires() {
     let app = spawn(|_| {}).await;
     let short = app
@@ -450,7 +450,7 @@ async fn a_subscription_ends_when_its_token_expires() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn errors_over_the_websocket_have_codes() {
     let app = spawn(|_| {}).await;
     let mut ws = GqlWs::open(&app, &app.admin()).await;

@@ -39,7 +39,7 @@ fn tables(db: &std::path::Path) -> Vec<String> {
     })
 }
 
-#[test]
+#[chargegate_test]
 fn migrate_creates_the_schema_and_exits() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("fresh.db");
@@ -70,7 +70,7 @@ fn migrate_creates_the_schema_and_exits() {
     }
 }
 
-#[test]
+#[chargegate_test]
 fn help_lists_every_setting_with_its_environment_variable() {
     let output = chargegate().args(["serve", "--help"]).output().unwrap();
     let help = String::from_utf8_lossy(&output.stdout);
@@ -115,7 +115,7 @@ fn help_lists_every_setting_with_its_environment_variable() {
     assert!(!bad.status.success());
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_bare_chargegate_serves_and_stops_cleanly_on_ctrl_c() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("served.db");
@@ -216,7 +216,7 @@ async fn a_bare_chargegate_serves_and_stops_cleanly_on_ctrl_c() {
     assert!(!dir.path().join("served.db-wal").exists());
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn the_first_token_and_account_come_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("cg.db");

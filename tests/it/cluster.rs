@@ -35,8 +35,8 @@ pub struct Cluster {
 }
 
 impl Cluster {
-    /// A fresh PostgreSQL database and Redis prefix; `None` when the services are not
-    /// configured for tests.
+    /// A fresh PostgreSQL database and Redis prefix, for a test declared
+    /// `needs = [postgres, redis]` (never `None`).
     pub async fn new() -> Option<Self> {
         let redis_url = redis_url()?;
         let (db, database_url) = TestDb::create(Backend::Postgres).await?;
@@ -92,7 +92,7 @@ async fn routed(
     (action, payload, request.await.unwrap())
 }
 
-#[tokio::test]
+#[chargegate_test(needs = [postgres, redis])]
 async fn commands_are_routed_both_ways_with_the_same_answers_and_errors() {
     let Some(cluster) = Cluster::new().await else {
         return;
@@ -200,7 +200,7 @@ async fn commands_are_routed_both_ways_with_the_same_answers_and_errors() {
     b.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test(needs = [postgres, redis])]
 async fn subscriptions_on_one_node_follow_a_station_on_another() {
     let Some(cluster) = Cluster::new().await else {
         return;
@@ -264,7 +264,7 @@ async fn subscriptions_on_one_node_follow_a_station_on_another() {
     b.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test(needs = [postgres, redis])]
 async fn a_second_connection_on_another_node_wins_and_the_old_node_closes_its_socket() {
     let Some(cluster) = Cluster::new().await else {
         return;
@@ -318,7 +318,7 @@ async fn a_second_connection_on_another_node_wins_and_the_old_node_closes_its_so
     b.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test(needs = [postgres, redis])]
 async fn transaction_ids_are_unique_across_nodes_and_a_retried_start_is_stored_once() {
     let Some(cluster) = Cluster::new().await else {
         return;
@@ -386,7 +386,7 @@ async fn transaction_ids_are_unique_across_nodes_and_a_retried_start_is_stored_o
     b.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test(needs = [postgres, redis])]
 async fn stations_of_a_stopped_node_reconnect_elsewhere_and_resume() {
     let Some(cluster) = Cluster::new().await else {
         return;
@@ -462,7 +462,7 @@ fn spawn_node_process(cluster: &Cluster, presence_ttl: &str) -> (std::process::C
     (child, addr)
 }
 
-#[tokio::test]
+#[chargegate_test(needs = [postgres, redis])]
 async fn a_crashed_nodes_stations_go_offline_when_their_presence_expires() {
     let Some(cluster) = Cluster::new().await else {
         return;
@@ -518,7 +518,7 @@ async fn a_crashed_nodes_stations_go_offline_when_their_presence_expires() {
     b.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test(needs = [postgres, redis])]
 async fn nodes_starting_together_migrate_once() {
     let Some(cluster) = Cluster::new().await else {
         return;

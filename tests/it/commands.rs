@@ -32,7 +32,7 @@ async fn exchange<C: Command + Clone>(
     (action, payload, task.await.unwrap())
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn every_core_command_round_trips() {
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("CP-CMD").await;
@@ -203,7 +203,7 @@ async fn every_core_command_round_trips() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_station_call_error_comes_back_as_such() {
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("CP-CMD").await;
@@ -232,7 +232,7 @@ async fn a_station_call_error_comes_back_as_such() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_call_error_without_details_is_understood() {
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("CP-CMD").await;
@@ -252,7 +252,7 @@ async fn a_call_error_without_details_is_understood() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn an_answer_outside_the_schema_is_reported() {
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("CP-CMD").await;
@@ -272,7 +272,7 @@ async fn an_answer_outside_the_schema_is_reported() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn an_offline_station_fails_at_once() {
     let app = spawn(|_| {}).await;
     let started = tokio::time::Instant::now();
@@ -285,7 +285,7 @@ async fn an_offline_station_fails_at_once() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn timeouts_and_late_answers() {
     let app = spawn(|s| {
         s.command_timeout = chargegate::config::HumanDuration(Duration::from_millis(400))
@@ -320,7 +320,7 @@ async fn timeouts_and_late_answers() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn one_outstanding_call_per_station() {
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("CP-CMD").await;
@@ -358,7 +358,7 @@ async fn one_outstanding_call_per_station() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn calls_cross_in_both_directions() {
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("CP-CMD").await;
@@ -375,7 +375,7 @@ async fn calls_cross_in_both_directions() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_station_that_leaves_fails_its_outstanding_call() {
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("CP-CMD").await;
@@ -387,7 +387,7 @@ async fn a_station_that_leaves_fails_its_outstanding_call() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn an_authorization_key_never_reaches_the_journal() {
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("CP-CMD").await;

@@ -132,7 +132,7 @@ async fn get_health(tcp: &mut TcpStream) -> Option<u16> {
     response(tcp).await.map(|(status, _)| status)
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_connection_that_sends_nothing_is_closed_after_the_header_timeout() {
     let app = spawn(|s| s.limits.header_read_timeout.0 = Duration::from_secs(1)).await;
     let connections = app.app.connections().clone();
@@ -154,7 +154,7 @@ async fn a_connection_that_sends_nothing_is_closed_after_the_header_timeout() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_slowloris_request_is_closed_although_it_keeps_trickling() {
     let app = spawn(|s| s.limits.header_read_timeout.0 = Duration::from_millis(600)).await;
     let mut tcp = TcpStream::connect(app.addr).await.unwrap();
@@ -180,7 +180,7 @@ async fn a_slowloris_request_is_closed_although_it_keeps_trickling() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_kept_alive_connection_waits_the_keep_alive_timeout_not_the_header_timeout() {
     let app = spawn(|s| {
         s.limits.header_read_timeout.0 = SHORT;
@@ -205,7 +205,7 @@ async fn a_kept_alive_connection_waits_the_keep_alive_timeout_not_the_header_tim
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_later_request_on_a_kept_alive_connection_has_the_header_timeout_from_its_first_byte() {
     let app = spawn(|s| {
         s.limits.header_read_timeout.0 = SHORT;
@@ -225,7 +225,7 @@ async fn a_later_request_on_a_kept_alive_connection_has_the_header_timeout_from_
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_request_head_larger_than_64_kib_gets_431_and_a_smaller_one_is_served() {
     let app = spawn(|_| {}).await;
     let head = |filler: usize| {
@@ -245,7 +245,7 @@ async fn a_request_head_larger_than_64_kib_gets_431_and_a_smaller_one_is_served(
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn the_per_address_cap_closes_further_connections_but_never_established_stations() {
     let app = spawn(|s| s.limits.max_handshakes_per_address = 3).await;
     let connections = app.app.connections().clone();
@@ -288,7 +288,7 @@ async fn the_per_address_cap_closes_further_connections_but_never_established_st
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_trusted_proxy_has_no_cap_of_its_own() {
     let app = spawn(|s| {
         s.limits.max_handshakes_per_address = 1;
@@ -308,7 +308,7 @@ async fn a_trusted_proxy_has_no_cap_of_its_own() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn at_the_global_cap_connections_wait_and_proceed_when_a_place_frees() {
     let app = spawn(|s| s.limits.max_handshakes = 3).await;
     let connections = app.app.connections().clone();
@@ -390,7 +390,7 @@ fn tls_setup(dir: &std::path::Path) -> Arc<tokio_rustls::rustls::ClientConfig> {
     Arc::new(config)
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn tls_connections_have_the_same_handshake_count_and_header_timeout() {
     let dir = tempfile::tempdir().unwrap();
     let client = tls_setup(dir.path());
@@ -498,7 +498,7 @@ async fn silent_connections(source: &str, addr: SocketAddr, count: usize) -> Vec
     opened
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn health_and_stations_get_through_1100_silent_connections_under_1024_files() {
     chargegate::serve::raise_open_file_limit();
     let dir = tempfile::tempdir().unwrap();
@@ -516,7 +516,7 @@ async fn health_and_stations_get_through_1100_silent_connections_under_1024_file
     }
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn out_of_files_the_server_pauses_accepting_and_recovers() {
     chargegate::serve::raise_open_file_limit();
     let dir = tempfile::tempdir().unwrap();

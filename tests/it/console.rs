@@ -29,37 +29,6 @@ const SECOND_DRIVER_TAG: &str = "E2E-DRIVER2";
 /// How long the whole browser run may take before it is stopped.
 const RUN_LIMIT: Duration = Duration::from_secs(300);
 
-fn services_required() -> bool {
-    std::env::var("CHARGEGATE_REQUIRE_SERVICES").is_ok_and(|v| v == "1")
-}
-
-/// What is missing to run the browser tests, with how to install it.
-fn missing_tools(root: &Path) -> Vec<&'static str> {
-    let mut missing = Vec::new();
-    let node = Command::new("node")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status();
-    if !node.is_ok_and(|s| s.success()) {
-        missing.push("node (apt-get install -y nodejs npm)");
-    }
-    if !Path::new(&chromium()).exists() {
-        missing.push("/usr/bin/chromium (apt-get install -y chromium chromium-driver)");
-    }
-    for package in ["playwright-core", "ws"] {
-        if !root.join("web/node_modules").join(package).is_dir() {
-            missing.push("web/node_modules (npm ci --prefix web)");
-            break;
-        }
-    }
-    missing
-}
-
-fn chromium() -> String {
-    std::env::var("CHARGEGATE_E2E_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into())
-}
-
 /// The test files whose names contain `only` (all of them: ""), in name order (each starts
 /// from what the ones before left on the server).
 fn scenario_files(root: &Path, only: &str) -> Vec<PathBuf> {
@@ -107,31 +76,18 @@ async fn create_accounts(app: &TestApp) {
     }
 }
 
-/// Whether the browser tests can run here; skips (saying why) or fails when they cannot.
-fn browser_ready(root: &Path) -> bool {
-    let missing = missing_tools(root);
-    if !missing.is_empty() {
-        let what = missing.join(", ");
-        assert!(
-            !services_required(),
-            "CHARGEGATE_REQUIRE_SERVICES=1 but the browser tests cannot run; install: {what}"
-        );
-        eprintln!("skipped: the console's browser tests need {what}");
-        return false;
-    }
+/// The console must have been built (web/dist) before its browser tests run.
+fn assert_built(root: &Path) {
     assert!(
         root.join("web/dist/index.html").is_file(),
         "web/dist/index.html is missing: run npm run build in web/"
     );
-    true
 }
 
-#[tokio::test]
+#[chargegate_test(needs = browser)]
 async fn the_console_in_a_real_browser() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    if !browser_ready(root) {
-        return;
-    }
+    assert_built(root);
     // Self-registration on: the accounts page approves and rejects self-registered drivers.
     let app = spawn(|s| s.self_registration = true).await;
     run_browser_tests(&app, root, "").await;
@@ -140,12 +96,10 @@ async fn the_console_in_a_real_browser() {
 
 /// The drivers' budgets in the browser again, on PostgreSQL (the whole suite runs on SQLite
 /// above): a tag over its budget refused, a session stopped at its budget.
-#[tokio::test]
+#[chargegate_test(needs = [browser, postgres])]
 async fn the_drivers_budgets_in_a_real_browser_on_postgres() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    if !browser_ready(root) {
-        return;
-    }
+    assert_built(root);
     let Some(app) = spawn_on(Backend::Postgres, |_| {}).await else {
         return;
     };
@@ -180,7 +134,7 @@ async fn run_browser_tests(app: &TestApp, root: &Path, only: &str) {
         .args(["--test", "--test-concurrency=1", "--test-reporter=tap"])
         .args(scenario_files(root, only))
         .env("CHARGEGATE_E2E_URL", format!("http://{}", app.addr))
-        .env("CHARGEGATE_E2E_CHROMIUM", chromium())
+        .env("CHARGEGATE_E2E_CHROMIUM", crate::harness::chromium())
         .env("CHARGEGATE_E2E_SCREENSHOTS", &screenshots)
         .env("CHARGEGATE_E2E_DRIVER_TAG", DRIVER_TAG)
         .env("CHARGEGATE_E2E_STAFF_TAG", STAFF_TAG)
@@ -221,6 +175,7 @@ async fn run_browser_tests(app: &TestApp, root: &Path, only: &str) {
             panic!("the browser tests failed ({status})\n{output}")
         }
         // Shown with --nocapture: which scenarios ran.
-        Some(_) => println!("{output}"),
+        Some(_) if crate::harness::show_output() => println!("{output}"),
+        Some(_) => {}
     }
 }

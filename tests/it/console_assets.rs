@@ -55,7 +55,7 @@ fn assert_html_page(headers: &reqwest::header::HeaderMap) {
     assert_eq!(text(headers, header::CACHE_CONTROL), "no-cache");
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn the_console_and_its_routes_are_served_with_a_strict_policy() {
     let app = spawn(|_| {}).await;
     let base = format!("http://{}", app.addr);
@@ -126,7 +126,7 @@ async fn the_console_and_its_routes_are_served_with_a_strict_policy() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn assets_are_cached_validated_and_gzipped() {
     let app = spawn(|_| {}).await;
     let base = format!("http://{}", app.addr);
@@ -226,7 +226,7 @@ async fn assets_are_cached_validated_and_gzipped() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn graphiql_is_served_beside_the_api() {
     let app = spawn(|_| {}).await;
     let base = format!("http://{}", app.addr);
@@ -304,7 +304,7 @@ fn foreign_references(text: &str) -> Vec<String> {
     found
 }
 
-#[test]
+#[chargegate_test]
 fn nothing_embedded_loads_from_another_origin() {
     let files = chargegate::web::files();
     assert!(
@@ -350,7 +350,7 @@ fn precache_list(sw: &str) -> Vec<String> {
     serde_json::from_str(&sw[start..end]).expect("PRECACHE is a JSON list")
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn the_drivers_app_is_served_at_app_with_its_manifest_and_service_worker() {
     let app = spawn(|_| {}).await;
     let base = format!("http://{}", app.addr);

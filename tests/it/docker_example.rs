@@ -36,7 +36,7 @@ fn setting(text: &str, key: &str) -> Option<String> {
     Some(value)
 }
 
-#[test]
+#[chargegate_test]
 fn the_cluster_example_trusts_only_its_balancer_which_replaces_forwarded_for() {
     let compose = docker_file("compose.yaml");
     let balancer = setting(&compose, "ipv4_address").expect("the balancer's fixed address");
@@ -131,7 +131,7 @@ async fn attempts_before_limited(trusted: &str, via: &'static str) -> usize {
     answered
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_client_on_a_private_network_cannot_choose_its_throttled_address() {
     // 127.0.0.10 stands for the balancer, 127.0.0.2 for a client on the campus network. Trusting
     // a whole private block (as the example once did) lets the client pick a new address for

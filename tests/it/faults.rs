@@ -62,7 +62,7 @@ async fn reset_through(node: &TestApp, station_id: &str, station: &mut Station) 
     }
 }
 
-#[tokio::test]
+#[chargegate_test(needs = [postgres, redis])]
 async fn redis_unreachable_stations_are_served_locally_and_the_cache_is_repaired_after() {
     let Some(cluster) = Cluster::new().await else {
         return;
@@ -197,7 +197,7 @@ async fn redis_unreachable_stations_are_served_locally_and_the_cache_is_repaired
     b.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test(needs = postgres)]
 async fn postgres_unreachable_nothing_is_acknowledged_unstored_and_the_pool_recovers() {
     if postgres_url().is_none() {
         return;
@@ -326,7 +326,7 @@ async fn quick<T>(what: &str, f: impl Future<Output = T>) -> T {
 /// database fails at once instead of waiting for a pooled connection, reads (Authorize, the
 /// API, a new station's handshake) as well as writes, and `/health` says so at once. When it
 /// answers again, everything works without a restart.
-#[tokio::test]
+#[chargegate_test(needs = postgres)]
 async fn postgres_silent_everything_fails_at_once_and_recovers_after() {
     if postgres_url().is_none() {
         return;
@@ -437,7 +437,7 @@ async fn postgres_silent_everything_fails_at_once_and_recovers_after() {
 /// nothing is closed): a batch whose statement was sent on such a connection would wait for TCP
 /// to give up, minutes later. It is given up once a probe finds the database unreachable too,
 /// and the station is answered InternalError within seconds; nothing it sent is stored twice.
-#[tokio::test]
+#[chargegate_test(needs = postgres)]
 async fn postgres_frozen_a_write_under_way_is_given_up() {
     if postgres_url().is_none() {
         return;
@@ -493,7 +493,7 @@ async fn postgres_frozen_a_write_under_way_is_given_up() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test(needs = [postgres, redis])]
 async fn a_reconnect_during_a_short_redis_outage_keeps_the_new_connection() {
     let Some(cluster) = Cluster::new().await else {
         return;

@@ -10,7 +10,7 @@ use tokio_tungstenite::tungstenite::{Message, protocol::frame::coding::CloseCode
 
 use crate::support::{error_of, eventually, spawn};
 
-#[tokio::test]
+#[chargegate_test]
 async fn every_row_of_the_call_error_mapping() {
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("CP-ERR").await;
@@ -123,7 +123,7 @@ async fn every_row_of_the_call_error_mapping() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn calls_before_acceptance_get_security_error() {
     let app =
         spawn(|s| s.unknown_stations = chargegate::config::UnknownStationPolicy::Pending).await;
@@ -145,7 +145,7 @@ async fn calls_before_acceptance_get_security_error() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_rejected_station_may_only_boot_and_is_told_rejected() {
     let app = spawn(|_| {}).await;
     let row = entity::station::ActiveModel {
@@ -190,7 +190,7 @@ async fn a_rejected_station_may_only_boot_and_is_told_rejected() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn storage_failure_is_an_internal_error_without_internals() {
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("CP-DOWN").await;
@@ -218,7 +218,7 @@ async fn storage_failure_is_an_internal_error_without_internals() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn malformed_calls_with_an_id_get_protocol_error() {
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("CP-PROTO").await;
@@ -237,7 +237,7 @@ async fn malformed_calls_with_an_id_get_protocol_error() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn garbage_is_survived_and_journaled_but_not_answered() {
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("CP-GARBAGE").await;
@@ -279,7 +279,7 @@ async fn garbage_is_survived_and_journaled_but_not_answered() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn too_many_bad_frames_in_a_row_close_the_connection() {
     let app = spawn(|s| s.max_bad_frames = 3).await;
     let mut cp = app.booted_station("CP-BAD").await;
@@ -298,7 +298,7 @@ async fn too_many_bad_frames_in_a_row_close_the_connection() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_repeated_message_id_gets_the_first_answer_and_runs_once() {
     use chargegate::bus::{Delivery, Event};
     use futures_util::StreamExt;
@@ -372,7 +372,7 @@ async fn a_repeated_message_id_gets_the_first_answer_and_runs_once() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn null_payload_counts_as_empty_and_calls_are_answered_in_order() {
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("CP-ORDER").await;
@@ -395,7 +395,7 @@ async fn null_payload_counts_as_empty_and_calls_are_answered_in_order() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn with_the_journal_off_frames_are_not_kept_but_what_they_mean_is() {
     let app = spawn(|s| s.journal = false).await;
     let mut cp = app.booted_station("CP-NOJOURNAL").await;

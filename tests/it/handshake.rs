@@ -17,7 +17,7 @@ fn http_status(result: Result<impl Sized, tungstenite::Error>) -> u16 {
     }
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn ocpp16_is_selected_also_among_other_offers() {
     let app = spawn(|_| {}).await;
     let (_cp, response) = Station::connect(
@@ -31,7 +31,7 @@ async fn ocpp16_is_selected_also_among_other_offers() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn no_subprotocol_offered_completes_the_handshake_then_closes() {
     let app = spawn(|_| {}).await;
     let (mut cp, response) = Station::connect(&app.ws_url("/ocpp/CP1"), None)
@@ -75,7 +75,7 @@ async fn raw_handshake(app: &TestApp, path: &str, protocol: &str) -> (String, Ve
     )
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn an_unacceptable_subprotocol_is_not_echoed_and_the_socket_is_closed() {
     let app = spawn(|_| {}).await;
     let (head, rest) = raw_handshake(&app, "/ocpp/CP1", "ocpp2.0.1").await;
@@ -87,7 +87,7 @@ async fn an_unacceptable_subprotocol_is_not_echoed_and_the_socket_is_closed() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn percent_encoded_ids_are_decoded() {
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("RDAM%20123").await;
@@ -110,7 +110,7 @@ async fn percent_encoded_ids_are_decoded() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn bad_ids_are_refused_with_400() {
     let app = spawn(|_| {}).await;
     let too_long = "x".repeat(49);
@@ -134,7 +134,7 @@ async fn bad_ids_are_refused_with_400() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_plain_http_request_is_not_upgraded() {
     let app = spawn(|_| {}).await;
     let mut tcp = tokio::net::TcpStream::connect(app.addr).await.unwrap();
@@ -147,7 +147,7 @@ async fn a_plain_http_request_is_not_upgraded() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn unknown_stations_get_404_under_the_reject_policy() {
     let app =
         spawn(|s| s.unknown_stations = chargegate::config::UnknownStationPolicy::Reject).await;
@@ -190,7 +190,7 @@ async fn unknown_stations_get_404_under_the_reject_policy() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn one_address_registers_a_bounded_number_of_new_stations_per_hour() {
     for policy in [
         chargegate::config::UnknownStationPolicy::Accept,

@@ -312,7 +312,7 @@ fn top(module: &str) -> &str {
     module.split("::").next().unwrap()
 }
 
-#[test]
+#[chargegate_test]
 fn the_reader_of_imports_sees_use_trees_inline_paths_and_super() {
     assert_eq!(
         flatten("a::{b, c::{self, d as e}}, f"),
@@ -340,7 +340,7 @@ fn the_reader_of_imports_sees_use_trees_inline_paths_and_super() {
     );
 }
 
-#[test]
+#[chargegate_test]
 fn every_import_follows_the_layering() {
     let edges = graph(&src());
     let rules: HashMap<&str, &[&str]> = LAYERS.iter().copied().collect();
@@ -387,7 +387,7 @@ fn every_import_follows_the_layering() {
     }
 }
 
-#[test]
+#[chargegate_test]
 fn no_import_circle_but_between_graphql_object_types() {
     // Between a folder's `mod.rs` and its files too: what the files share has a file of its own
     // (`store/rows.rs`, `serve/shared.rs`, `api/schema.rs`), `mod.rs` only declares and
@@ -454,7 +454,7 @@ fn no_import_circle_but_between_graphql_object_types() {
     assert!(bad.is_empty(), "import circles: {bad:?}");
 }
 
-#[test]
+#[chargegate_test]
 fn only_the_link_and_the_simulator_read_ocpp_frames() {
     for (module, file) in modules(&src()) {
         let reads_frames = paths_from(&code(&file), "ocpp")
@@ -475,7 +475,7 @@ fn only_the_link_and_the_simulator_read_ocpp_frames() {
     );
 }
 
-#[test]
+#[chargegate_test]
 fn the_ocpp_crate_depends_on_no_runtime_web_or_database_crate() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let manifest = std::fs::read_to_string(root.join("ocpp/Cargo.toml")).unwrap();

@@ -17,7 +17,7 @@ use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 
 use crate::support::{eventually, spawn};
 
-#[tokio::test]
+#[chargegate_test]
 async fn an_accepted_station_may_reconnect_without_booting() {
     let app = spawn(|s| s.unknown_stations = UnknownStationPolicy::Pending).await;
     // Approved by an operator before it first connects.
@@ -53,7 +53,7 @@ async fn an_accepted_station_may_reconnect_without_booting() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn pending_stations_wait_for_approval() {
     let app = spawn(|s| s.unknown_stations = UnknownStationPolicy::Pending).await;
     let mut cp = app.station("CP-NEW").await;
@@ -91,7 +91,7 @@ async fn pending_stations_wait_for_approval() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_second_connection_replaces_the_first() {
     let app = spawn(|_| {}).await;
     let mut events = app.ctx().bus.subscribe();
@@ -159,7 +159,7 @@ async fn a_second_connection_replaces_the_first() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_silent_socket_is_detected_by_ping_and_the_station_marked_offline() {
     let app = spawn(|s| s.ping_interval = HumanDuration(Duration::from_millis(200))).await;
     let mut events = app.ctx().bus.subscribe();
@@ -201,7 +201,7 @@ async fn a_silent_socket_is_detected_by_ping_and_the_station_marked_offline() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn station_activity_is_published_on_the_bus() {
     let app = spawn(|_| {}).await;
     let mut events = app.ctx().bus.subscribe();
@@ -288,7 +288,7 @@ async fn old_journal_rows_are_pruned(backend: crate::support::Backend) {
 }
 crate::on_both_backends!(old_journal_rows_are_pruned);
 
-#[tokio::test]
+#[chargegate_test]
 async fn shutdown_closes_sockets_and_keeps_what_was_acknowledged() {
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("CP-BYE").await;
@@ -325,7 +325,7 @@ async fn shutdown_closes_sockets_and_keeps_what_was_acknowledged() {
     reopened.stop().await.unwrap();
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn sqlite_runs_in_wal_mode_with_full_sync() {
     use sea_orm::{ConnectionTrait, Statement};
     let app = spawn(|_| {}).await;

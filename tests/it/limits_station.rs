@@ -291,7 +291,7 @@ fn large_call(id: &str, bytes: usize) -> String {
 
 const KIB: u64 = 1024;
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_call_beyond_the_station_queue_bound_is_answered_at_once() {
     let app =
         spawn(|s| s.limits.station_queue_bytes = chargegate::config::ByteSize(100 * KIB)).await;
@@ -333,7 +333,7 @@ fn many_samples(id: &str, samples: usize) -> String {
     .to_string()
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_call_being_handled_holds_what_its_rows_cost_not_only_its_text() {
     let app =
         spawn(|s| s.limits.stations_queue_bytes = chargegate::config::ByteSize(1024 * KIB)).await;
@@ -380,7 +380,7 @@ async fn flood(mut cp: Station, name: &str, calls: usize, bytes: usize) -> (usiz
     (results, refused)
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn flooding_stations_never_hold_more_than_the_bound_and_give_it_all_back() {
     const STATIONS: usize = 6;
     const CALLS: usize = 10;
@@ -458,7 +458,7 @@ async fn flooding_stations_never_hold_more_than_the_bound_and_give_it_all_back()
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_message_longer_than_the_setting_closes_with_1009() {
     let app = spawn(|s| s.limits.max_message_size = chargegate::config::ByteSize(4 * KIB)).await;
     let mut cp = app.booted_station("CP-BIG").await;
@@ -475,7 +475,7 @@ async fn a_message_longer_than_the_setting_closes_with_1009() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn numbers_beyond_what_a_double_holds_exactly_are_kept_as_text_only() {
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("CP-HUGE").await;
@@ -507,7 +507,7 @@ async fn numbers_beyond_what_a_double_holds_exactly_are_kept_as_text_only() {
 /// A MeterValues of thousands of sampled values is stored whole, but what is held in memory for
 /// the live views (the status cache's last reading, the event to subscribers, which a lagging
 /// subscriber's channel and the Redis outbox keep by the thousand) is bounded.
-#[tokio::test]
+#[chargegate_test]
 async fn the_live_views_of_a_huge_meter_values_are_bounded() {
     use chargegate::bus::{Delivery, Event};
     use futures_util::StreamExt;

@@ -1,6 +1,12 @@
 //! Integration tests: the real server on port 0, real WebSocket stations, real databases
 //! (SQLite always; PostgreSQL when `CHARGEGATE_TEST_POSTGRES_URL` is set) and the real Redis
-//! (when `CHARGEGATE_TEST_REDIS_URL` is set). One test binary.
+//! (when `CHARGEGATE_TEST_REDIS_URL` is set). One test binary, with its own harness
+//! (harness.rs): each test is a `#[chargegate_test]` saying what it needs, and a test whose
+//! needs are not here is reported as skipped, with the reason.
+
+// `#[chargegate_test]` in every module without an import.
+#[macro_use]
+extern crate chargegate_test_macros;
 
 mod access_limits;
 mod api_accounts_driver;
@@ -23,6 +29,7 @@ mod faults;
 mod frames;
 mod gql;
 mod handshake;
+mod harness;
 mod journal_limits;
 mod layers;
 mod lifecycle;
@@ -41,3 +48,7 @@ mod station_auth;
 mod support;
 mod transactions;
 mod uploads;
+
+fn main() -> std::process::ExitCode {
+    harness::main()
+}

@@ -314,7 +314,7 @@ async fn a_scripted_session_is_counted_exactly(backend: Backend) {
 }
 on_both_backends!(a_scripted_session_is_counted_exactly);
 
-#[tokio::test]
+#[chargegate_test]
 async fn the_metrics_token_is_required_when_set() {
     let app = spawn(|s| s.metrics_token = Some(chargegate::config::Secret("s3cret".into()))).await;
     let url = format!("http://{}/metrics", app.addr);
@@ -328,7 +328,7 @@ async fn the_metrics_token_is_required_when_set() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn the_metrics_can_have_a_listen_address_of_their_own() {
     let app = spawn(|s| {
         s.metrics_listen = Some("127.0.0.1:0".parse().unwrap());
@@ -363,7 +363,7 @@ async fn the_metrics_can_have_a_listen_address_of_their_own() {
 
 /// `--log-format json`: every line on standard error is one JSON object with the time, the
 /// level, the message and its fields; the default stays text.
-#[test]
+#[chargegate_test]
 fn logs_can_be_one_json_object_a_line() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("logs.db").display());

@@ -230,7 +230,7 @@ fn multipart(boundary: &str, file_name: &str, content: &[u8]) -> Vec<u8> {
     body
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn diagnostics_go_where_the_operator_says_or_nowhere() {
     let uploads = tempfile::tempdir().unwrap();
     let dir = uploads.path().to_owned();
@@ -273,7 +273,7 @@ async fn diagnostics_go_where_the_operator_says_or_nowhere() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_station_uploads_its_diagnostics_here() {
     let uploads = tempfile::tempdir().unwrap();
     let dir = uploads.path().to_owned();
@@ -796,7 +796,7 @@ async fn reservations_are_used_cancelled_and_expired(backend: Backend) {
 }
 on_both_backends!(reservations_are_used_cancelled_and_expired);
 
-#[tokio::test]
+#[chargegate_test]
 async fn drivers_reserve_only_for_their_own_tags() {
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("CP-DRV").await;

@@ -51,7 +51,7 @@ fn connector(connector_id: i32, status: ChargePointStatus) -> ConnectorState {
     }
 }
 
-#[tokio::test]
+#[chargegate_test(needs = redis)]
 async fn presence_belongs_to_the_newest_connection_and_expires_unless_refreshed() {
     let Some(url) = redis_url() else { return };
     let prefix = unique_prefix("presence");
@@ -105,7 +105,7 @@ async fn presence_belongs_to_the_newest_connection_and_expires_unless_refreshed(
     .await;
 }
 
-#[tokio::test]
+#[chargegate_test(needs = redis)]
 async fn connector_states_and_meter_readings_stay_below_their_prefix() {
     let Some(url) = redis_url() else { return };
     let prefix = unique_prefix("state");
@@ -237,7 +237,7 @@ async fn call_when_listening(
     }
 }
 
-#[tokio::test]
+#[chargegate_test(needs = redis)]
 async fn routed_calls_come_back_with_the_answer_or_the_same_error_as_on_one_node() {
     let Some(url) = redis_url() else { return };
     let prefix = unique_prefix("calls");
@@ -281,7 +281,7 @@ async fn routed_calls_come_back_with_the_answer_or_the_same_error_as_on_one_node
     stop.cancel();
 }
 
-#[tokio::test]
+#[chargegate_test(needs = redis)]
 async fn a_node_that_does_not_answer_in_time_is_a_timeout() {
     let Some(url) = redis_url() else { return };
     let prefix = unique_prefix("slow");
@@ -306,7 +306,7 @@ async fn a_node_that_does_not_answer_in_time_is_a_timeout() {
     stop.cancel();
 }
 
-#[tokio::test]
+#[chargegate_test(needs = redis)]
 async fn events_reach_every_node_of_the_prefix_once_and_kicks_reach_their_node() {
     let Some(url) = redis_url() else { return };
     let prefix = unique_prefix("events");
@@ -384,7 +384,7 @@ async fn events_reach_every_node_of_the_prefix_once_and_kicks_reach_their_node()
     stop.cancel();
 }
 
-#[tokio::test]
+#[chargegate_test(needs = redis)]
 async fn the_cache_fails_fast_while_redis_is_away_and_recovers_by_itself() {
     let Some(url) = redis_url() else { return };
     let proxy = Proxy::start(target_of(&url)).await;
@@ -421,7 +421,7 @@ async fn the_cache_fails_fast_while_redis_is_away_and_recovers_by_itself() {
     );
 }
 
-#[tokio::test]
+#[chargegate_test(needs = redis)]
 async fn rediss_urls_speak_tls_for_the_cache_and_the_bus() {
     let Some(url) = redis_url() else { return };
     let (front, stop_front) = tls_front(target_of(&url)).await;

@@ -56,7 +56,7 @@ async fn through(
     ((action, payload), request.await.unwrap())
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn the_seed_tables_9_to_17() {
     let app = spawn(|_| {}).await;
     let admin = app.admin();
@@ -173,7 +173,7 @@ async fn the_seed_tables_9_to_17() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn every_error_status() {
     let app = spawn(|s| {
         s.command_timeout = chargegate::config::HumanDuration(std::time::Duration::from_millis(300))
@@ -378,7 +378,7 @@ async fn every_error_status() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn the_openapi_document_lists_every_route_served() {
     let app = spawn(|_| {}).await;
     let (status, document) = call(&app, Method::GET, "/api/v1/openapi.json", None, None).await;

@@ -245,7 +245,7 @@ async fn station_messages_are_stored_answered_and_listed(backend: Backend) {
 }
 on_both_backends!(station_messages_are_stored_answered_and_listed);
 
-#[tokio::test]
+#[chargegate_test]
 async fn security_events_and_status_are_published_live() {
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("CP-LIVE").await;
@@ -355,7 +355,7 @@ async fn csr_rows(app: &TestApp, station: &str) -> Value {
         .clone()
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn without_a_ca_an_operator_answers_the_signing_request() {
     let app = spawn(|_| {}).await;
     let admin = app.admin();
@@ -547,7 +547,7 @@ async fn without_a_ca_an_operator_answers_the_signing_request() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn with_a_ca_chargegate_signs_and_sends_the_certificate() {
     let dir = tempfile::tempdir().unwrap();
     let (ca_pem, ca_key) = ca("chargegate test CA");
@@ -627,7 +627,7 @@ async fn with_a_ca_chargegate_signs_and_sends_the_certificate() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_ca_whose_key_does_not_match_stops_the_start() {
     let dir = tempfile::tempdir().unwrap();
     let (ca_pem, _) = ca("one");
@@ -815,7 +815,7 @@ async fn every_command_reaches_the_station(backend: Backend) {
 }
 on_both_backends!(every_command_reaches_the_station);
 
-#[tokio::test]
+#[chargegate_test]
 async fn every_trigger_value_is_sent_as_spelled_in_the_whitepaper() {
     let app = spawn(|_| {}).await;
     let mut cp = app.booted_station("CP-TRIG").await;
@@ -852,7 +852,7 @@ async fn every_trigger_value_is_sent_as_spelled_in_the_whitepaper() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn bad_arguments_are_refused_before_anything_is_sent() {
     let app = spawn(|_| {}).await;
     let admin = app.admin();
@@ -996,7 +996,7 @@ async fn bad_arguments_are_refused_before_anything_is_sent() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn invalid_station_answers_are_station_errors() {
     let app = spawn(|s| {
         s.command_timeout = chargegate::config::HumanDuration(Duration::from_millis(500))

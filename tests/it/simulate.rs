@@ -37,7 +37,7 @@ async fn tag(app: &TestApp, id_tag: &str) {
     .await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_simulated_fleet_charges_is_stored_and_measured() {
     let app = spawn(|_| {}).await;
     tag(&app, "SIM-TAG").await;
@@ -118,7 +118,7 @@ async fn a_simulated_fleet_charges_is_stored_and_measured() {
     assert!(linked > 0, "no sample was linked to its transaction");
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn simulated_stations_answer_server_commands() {
     let app = spawn(|_| {}).await;
     let admin = app.admin();
@@ -316,7 +316,7 @@ async fn bare_server() -> (SocketAddr, Arc<Mutex<Vec<(Option<String>, SocketAddr
     (addr, seen)
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn basic_auth_and_source_addresses() {
     let (addr, seen) = bare_server().await;
     let url = format!("ws://{addr}/ocpp");
@@ -347,7 +347,7 @@ async fn basic_auth_and_source_addresses() {
     assert_eq!(sources, ["127.0.0.1", "127.0.0.2"]);
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn closed_loop_keeps_one_call_in_flight_per_station() {
     let (addr, _) = bare_server().await;
     let run = args(
@@ -370,7 +370,7 @@ async fn closed_loop_keeps_one_call_in_flight_per_station() {
     assert_eq!(meter.sent, meter.answered);
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn bad_options_are_refused() {
     for (bad, why) in [
         (
@@ -392,7 +392,7 @@ async fn bad_options_are_refused() {
     }
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn the_binary_prints_a_json_report() {
     let app = spawn(|_| {}).await;
     let url = app.ws_url("/ocpp");
@@ -491,7 +491,7 @@ async fn lagging_graphql_server() -> (SocketAddr, Arc<Mutex<Vec<String>>>) {
     (addr, subscribed)
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_lagged_subscriber_subscribes_again_and_keeps_counting() {
     let (ocpp, _) = bare_server().await;
     let (graphql, subscribed) = lagging_graphql_server().await;

@@ -221,7 +221,7 @@ async fn basic_auth_guards_the_handshake_of_profile_1(backend: Backend) {
 }
 on_both_backends!(basic_auth_guards_the_handshake_of_profile_1);
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_basic_profile_without_a_key_is_refused() {
     let app = spawn(|s| s.default_security_profile = 1).await;
     // Unknown (and so keyless) stations cannot connect under a default of 1, credentials or not.
@@ -244,7 +244,7 @@ async fn a_basic_profile_without_a_key_is_refused() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn failed_logins_are_throttled_per_station_and_per_address() {
     // The test's requests come from 127.0.0.1, a trusted proxy: X-Forwarded-For names the
     // client, so one test can play several addresses.
@@ -406,7 +406,7 @@ impl Pki {
     }
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn profile_2_is_basic_over_tls_only() {
     let pki = Pki::new();
     let app = spawn(|s| pki.configure(s, true)).await;
@@ -438,7 +438,7 @@ async fn profile_2_is_basic_over_tls_only() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn profile_2_behind_a_trusted_proxy_that_ends_tls() {
     let app = spawn(|s| s.trusted_proxies = vec!["127.0.0.0/8".parse().unwrap()]).await;
     provision(&app, "CP-2P", Some(KEY), 2).await;
@@ -483,7 +483,7 @@ async fn reqwest_over_tls(app: &TestApp, tls: &Arc<ClientConfig>) -> String {
     String::from_utf8_lossy(&body).into_owned()
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn profile_3_needs_the_stations_own_client_certificate() {
     let pki = Pki::new();
     let app = spawn(|s| pki.configure(s, true)).await;
@@ -544,7 +544,7 @@ async fn profile_3_needs_the_stations_own_client_certificate() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn profile_3_checks_the_cpo_name_and_accepts_the_serial_number_as_cn() {
     let pki = Pki::new();
     // A00.FR.404: with a CPO name, the certificate's O must name it (any case).
@@ -593,7 +593,7 @@ async fn profile_3_checks_the_cpo_name_and_accepts_the_serial_number_as_cn() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn handshakes_arriving_together_share_one_credentials_read() {
     let app = spawn(|_| {}).await;
     provision(&app, "CP-B7", Some(KEY), 1).await;
@@ -639,7 +639,7 @@ async fn answered(
     (action, payload, request.await.unwrap())
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_new_key_is_used_only_once_the_station_accepts_it() {
     let app = spawn(|_| {}).await;
     provision(&app, "CP-R", Some(KEY), 1).await;
@@ -750,7 +750,7 @@ async fn a_new_key_is_used_only_once_the_station_accepts_it() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn provisioning_rules_and_roles() {
     let app = spawn(|_| {}).await;
     let admin = app.admin();
@@ -860,7 +860,7 @@ async fn provisioning_rules_and_roles() {
     app.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn a_security_profile_is_raised_only_on_accepted_and_never_lowered_through_ocpp() {
     let pki = Pki::new();
     let app = spawn(|s| pki.configure(s, true)).await;
@@ -943,7 +943,7 @@ async fn a_security_profile_is_raised_only_on_accepted_and_never_lowered_through
 /// A change to the settings.
 type Configure<'a> = Box<dyn Fn(&mut Settings) + 'a>;
 
-#[tokio::test]
+#[chargegate_test]
 async fn tls_settings_are_checked_at_start() {
     let pki = Pki::new();
     let cases: Vec<(Configure, &str)> = vec![
@@ -988,7 +988,7 @@ async fn tls_settings_are_checked_at_start() {
     }
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn default_profile_3_lets_certificates_in() {
     let pki = Pki::new();
     let app = spawn(|s| {

@@ -1,4 +1,4 @@
-//! Test harness: starts the real server on port 0 with its own database (a SQLite file in a
+//! Test support: starts the real server on port 0 with its own database (a SQLite file in a
 //! temporary directory, or a fresh PostgreSQL database), and a WebSocket charge point client.
 
 use std::{
@@ -8,6 +8,7 @@ use std::{
     time::Duration,
 };
 
+use crate::harness::{self, Need};
 use chargegate::{App, Settings};
 use futures_util::{SinkExt, StreamExt};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
@@ -32,42 +33,16 @@ pub enum Backend {
     Postgres,
 }
 
-fn services_required() -> bool {
-    std::env::var("CHARGEGATE_REQUIRE_SERVICES").is_ok_and(|v| v == "1")
-}
-
-/// The PostgreSQL admin URL, or `None` (with the reason printed) when tests should skip it.
+/// The PostgreSQL admin URL. Only a test declared `#[chargegate_test(needs = postgres)]` may
+/// ask: the harness runs it only where PostgreSQL is, and any other test asking fails here.
+/// Never `None` (the `Option` stays so the callers' `let Some(..) else` need no change).
 pub fn postgres_url() -> Option<String> {
-    match std::env::var("CHARGEGATE_TEST_POSTGRES_URL") {
-        Ok(url) if !url.is_empty() => Some(url),
-        _ => {
-            assert!(
-                !services_required(),
-                "CHARGEGATE_REQUIRE_SERVICES=1 but CHARGEGATE_TEST_POSTGRES_URL is not set"
-            );
-            eprintln!(
-                "skipped on PostgreSQL: set CHARGEGATE_TEST_POSTGRES_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run it"
-            );
-            None
-        }
-    }
+    Some(harness::service_url(Need::Postgres))
 }
 
-/// The Redis URL for tests, or `None` (with the reason printed) when tests should skip it.
+/// The Redis URL for tests; as [`postgres_url`], for a test declared `needs = redis`.
 pub fn redis_url() -> Option<String> {
-    match std::env::var("CHARGEGATE_TEST_REDIS_URL") {
-        Ok(url) if !url.is_empty() => Some(url),
-        _ => {
-            assert!(
-                !services_required(),
-                "CHARGEGATE_REQUIRE_SERVICES=1 but CHARGEGATE_TEST_REDIS_URL is not set"
-            );
-            eprintln!(
-                "skipped: set CHARGEGATE_TEST_REDIS_URL (e.g. redis://127.0.0.1:6379) to run it"
-            );
-            None
-        }
-    }
+    Some(harness::service_url(Need::Redis))
 }
 
 /// A key prefix no other test (or test run) uses.
@@ -88,7 +63,8 @@ pub enum TestDb {
 }
 
 impl TestDb {
-    /// A fresh database and its URL; `None` when `backend` is not configured for tests.
+    /// A fresh database and its URL (never `None`: PostgreSQL is only for a test declared
+    /// `needs = postgres`, see [`postgres_url`]).
     pub async fn create(backend: Backend) -> Option<(Self, String)> {
         match backend {
             Backend::Sqlite => {
@@ -224,7 +200,7 @@ pub async fn spawn(configure: impl FnOnce(&mut Settings)) -> TestApp {
         .expect("SQLite is always available")
 }
 
-/// Starts a server on `backend`; `None` when that backend is not configured for tests.
+/// Starts a server on `backend` (never `None`, as [`TestDb::create`]).
 pub async fn spawn_on(backend: Backend, configure: impl FnOnce(&mut Settings)) -> Option<TestApp> {
     let (db, url) = TestDb::create(backend).await?;
     let mut settings = Settings::with_database(url);
@@ -240,16 +216,17 @@ pub async fn spawn_on(backend: Backend, configure: impl FnOnce(&mut Settings)) -
     })
 }
 
-/// Defines a test that runs once on SQLite and once on PostgreSQL.
+/// Defines a test that runs once on SQLite and once on PostgreSQL (`name::sqlite`,
+/// `name::postgres`, the latter declared `needs = postgres`).
 #[macro_export]
 macro_rules! on_both_backends {
     ($name:ident) => {
         mod $name {
-            #[tokio::test]
+            #[$crate::harness::chargegate_test]
             async fn sqlite() {
                 super::$name($crate::support::Backend::Sqlite).await
             }
-            #[tokio::test]
+            #[$crate::harness::chargegate_test(needs = postgres)]
             async fn postgres() {
                 super::$name($crate::support::Backend::Postgres).await
             }

@@ -102,7 +102,7 @@ fn files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     found
 }
 
-#[tokio::test]
+#[chargegate_test(needs = [postgres, redis])]
 async fn an_upload_to_one_node_is_downloaded_from_another() {
     let Some(cluster) = Cluster::new().await else {
         return;
@@ -160,7 +160,7 @@ async fn an_upload_to_one_node_is_downloaded_from_another() {
     b.stop().await;
 }
 
-#[tokio::test]
+#[chargegate_test]
 async fn uploads_kept_in_sqlite_are_whole_and_bounded() {
     let dir = tempfile::tempdir().unwrap();
     let upload_dir = dir.path().to_owned();
