@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use bytes::Bytes;
 use hmac::{Hmac, KeyInit, Mac};
-use http_body_util::{BodyExt, Full, Limited};
+use http_body_util::{BodyExt, Full};
 use hyper::{Request, StatusCode};
 use hyper_util::rt::TokioIo;
 use sha2::Sha256;
@@ -122,14 +122,9 @@ pub async fn post(
         exchange(TokioIo::new(tcp), request).await
     };
     let (status, body) = match answer {
-        Ok(response) => {
+        Ok((response, _connection)) => {
             let status = response.status();
-            let body = Limited::new(response.into_body(), response_bytes)
-                .collect()
-                .await
-                .map(|b| b.to_bytes())
-                .unwrap_or_default();
-            (status, body)
+            (status, first_bytes(response.into_body(), response_bytes).await)
         }
         Err(e) => return Outcome::Retry(format!("webhook request failed: {e}")),
     };
@@ -147,18 +142,46 @@ pub async fn post(
     }
 }
 
+/// The first `limit` bytes of a body; the rest is not read.
+async fn first_bytes(mut body: hyper::body::Incoming, limit: usize) -> Vec<u8> {
+    let mut kept = Vec::new();
+    while kept.len() < limit {
+        match body.frame().await {
+            Some(Ok(frame)) => {
+                if let Some(data) = frame.data_ref() {
+                    let room = limit - kept.len();
+                    kept.extend_from_slice(&data[..data.len().min(room)]);
+                }
+            }
+            _ => break,
+        }
+    }
+    kept
+}
+
+/// The task driving a connection, ended when dropped (an attempt that timed out or was
+/// dropped at shutdown leaves no connection behind).
+struct Connection(tokio::task::JoinHandle<()>);
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
 async fn exchange<I>(
     io: I,
     request: Request<Full<Bytes>>,
-) -> Result<hyper::Response<hyper::body::Incoming>, hyper::Error>
+) -> Result<(hyper::Response<hyper::body::Incoming>, Connection), hyper::Error>
 where
     I: hyper::rt::Read + hyper::rt::Write + Unpin + Send + 'static,
 {
     let (mut sender, connection) = hyper::client::conn::http1::handshake(io).await?;
-    tokio::spawn(async move {
+    let connection = Connection(tokio::spawn(async move {
         let _ = connection.await;
-    });
-    sender.send_request(request).await
+    }));
+    let response = sender.send_request(request).await?;
+    Ok((response, connection))
 }
 
 #[cfg(test)]

@@ -676,11 +676,13 @@ async fn on_event(ctx: &Context, rules: &HashMap<Kind, Vec<alert_rule::Model>>, 
                     return;
                 }
             };
+            let mut expected = false;
             for rule in rules {
                 let window = Duration::minutes(i64::from(
                     rule.minutes.unwrap_or(RESET_WINDOW_MINUTES),
                 ));
                 if reset_at.is_some_and(|sent| sent <= at && at - sent <= window) {
+                    expected = true;
                     continue;
                 }
                 raise_logged(
@@ -700,6 +702,10 @@ async fn on_event(ctx: &Context, rules: &HashMap<Kind, Vec<alert_rule::Model>>, 
                     },
                 )
                 .await;
+            }
+            if let (true, Some(sent)) = (expected, reset_at) {
+                // One Reset explains one boot: the next boot without a Reset is an alert.
+                forget_reset(ctx, &station_id, sent).await;
             }
         }
         Event::SecurityEvent {
@@ -822,6 +828,27 @@ pub async fn reset_sent(ctx: &Context, station_id: &str) {
     }
 }
 
+async fn forget_reset(ctx: &Context, station_id: &str, sent: DateTime<Utc>) {
+    let id = station_id.to_owned();
+    let result = ctx
+        .store
+        .write(move |txn| {
+            let id = id.clone();
+            Box::pin(async move {
+                alert_reset::Entity::delete_many()
+                    .filter(alert_reset::Column::StationId.eq(id))
+                    .filter(alert_reset::Column::SentAt.lte(sent))
+                    .exec(txn)
+                    .await?;
+                Ok(())
+            })
+        })
+        .await;
+    if let Err(e) = result {
+        tracing::warn!(station = %station_id, error = %e, "Reset not forgotten");
+    }
+}
+
 /// chargegate stopped `transaction_id` at its energy budget (and flagged it).
 pub async fn budget_reached(ctx: &Context, station_id: &str, transaction_id: i32) {
     let rules = match enabled_rules(ctx, &[Kind::BudgetReached]).await {
@@ -902,10 +929,13 @@ pub async fn evaluate(ctx: &Context) -> Result<(), DbErr> {
 }
 
 /// Stations not connected (on any node) whose last sign of life is older than the rule's
-/// minutes (and not older than that plus [`OFFLINE_LOOKBACK`]): one alert per station and
+/// minutes (at least one evaluation interval; and not older than that plus [`OFFLINE_LOOKBACK`]): one alert per station and
 /// time it went quiet.
 async fn offline(ctx: &Context, rule: &alert_rule::Model, now: DateTime<Utc>) -> Result<(), DbErr> {
-    let threshold = Duration::minutes(i64::from(rule.minutes.unwrap_or(0)));
+    // Never less than one evaluation interval: a station that just connected has its row
+    // written a moment before its presence.
+    let round = Duration::from_std(ctx.settings.alerts.evaluate_interval.0).unwrap_or_default();
+    let threshold = Duration::minutes(i64::from(rule.minutes.unwrap_or(0))).max(round);
     let quiet_since = now - threshold;
     let mut query = station::Entity::find()
         .filter(station::Column::LastSeenAt.lte(quiet_since))

@@ -3,6 +3,7 @@
 //! (when `CHARGEGATE_TEST_REDIS_URL` is set). One test binary.
 
 mod access_limits;
+mod alerts;
 mod api_accounts_driver;
 mod api_auth;
 mod api_budget;
