@@ -555,6 +555,11 @@ async fn retried_after_500(backend: Backend) {
     .await;
     assert_eq!(a[0]["deliveries"][0]["attempts"], 3);
     assert_eq!(a[0]["deliveries"][0]["channel"], "WEBHOOK");
+    // Retention (30 days): a delivered alert goes once it is older.
+    let later = Utc::now() + chrono::Duration::days(31);
+    assert_eq!(chargegate::use_case::alert::prune(app.ctx(), Utc::now()).await.unwrap(), 0);
+    assert_eq!(chargegate::use_case::alert::prune(app.ctx(), later).await.unwrap(), 1);
+    assert_eq!(alerts(&app).await, Vec::<Value>::new());
     app.stop().await;
 }
 on_both_backends!(retried_after_500);
@@ -677,6 +682,9 @@ async fn rules_webhooks_and_the_outbox_have_bounds() {
         )
     );
     assert_eq!(states[1].0, "PENDING");
+    // An alert with a delivery still pending outlives the retention.
+    let later = Utc::now() + chrono::Duration::days(31);
+    assert_eq!(chargegate::use_case::alert::prune(app.ctx(), later).await.unwrap(), 0);
     app.stop().await;
 }
 
