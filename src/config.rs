@@ -1079,7 +1079,11 @@ pub struct AlertSettings {
 
     /// PEM file of further root certificates trusted for webhooks (`https://`) and SMTP (a
     /// private CA), besides the system's.
-    #[arg(long = "alerts-extra-root-cert", env = "CHARGEGATE_ALERTS_EXTRA_ROOT_CERT", global = true)]
+    #[arg(
+        long = "alerts-extra-root-cert",
+        env = "CHARGEGATE_ALERTS_EXTRA_ROOT_CERT",
+        global = true
+    )]
     pub extra_root_cert: Option<PathBuf>,
 
     /// SMTP server for alert e-mails: `smtps://host:465` (implicit TLS) or `smtp://host:587`
@@ -1088,7 +1092,11 @@ pub struct AlertSettings {
     pub smtp_url: Option<Secret>,
 
     /// The SMTP password, instead of in the URL.
-    #[arg(long = "smtp-password", env = "CHARGEGATE_SMTP_PASSWORD", global = true)]
+    #[arg(
+        long = "smtp-password",
+        env = "CHARGEGATE_SMTP_PASSWORD",
+        global = true
+    )]
     pub smtp_password: Option<Secret>,
 
     /// The alert e-mails' sender address.

@@ -374,7 +374,11 @@ pub struct AlertMutation;
 impl AlertMutation {
     /// Creates an alert rule (operators whose token covers every station; at most
     /// `--alerts-max-rules`, then LIMIT_EXCEEDED).
-    async fn create_alert_rule(&self, ctx: &Context<'_>, input: AlertRuleInput) -> Result<AlertRule> {
+    async fn create_alert_rule(
+        &self,
+        ctx: &Context<'_>,
+        input: AlertRuleInput,
+    ) -> Result<AlertRule> {
         fleet_operator(ctx)?;
         let row = use_case::create_rule(app(ctx), input.into())
             .await
@@ -409,7 +413,11 @@ impl AlertMutation {
 
     /// Creates a webhook (administrators; at most `--alerts-max-webhooks`); answers its
     /// secret this once.
-    async fn create_webhook(&self, ctx: &Context<'_>, input: WebhookInputObject) -> Result<WebhookCreated> {
+    async fn create_webhook(
+        &self,
+        ctx: &Context<'_>,
+        input: WebhookInputObject,
+    ) -> Result<WebhookCreated> {
         admin(ctx)?;
         let row = use_case::create_webhook(app(ctx), input.into())
             .await

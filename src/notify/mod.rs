@@ -59,7 +59,9 @@ impl Deliverer {
     /// lease runs out and another node (or this one, restarted) sends it again.
     pub async fn run(self, ctx: Arc<Context>) {
         let this = Arc::new(self);
-        let poll = POLL.min(ctx.settings.alerts.evaluate_interval.0).max(Duration::from_millis(50));
+        let poll = POLL
+            .min(ctx.settings.alerts.evaluate_interval.0)
+            .max(Duration::from_millis(50));
         loop {
             let round = async {
                 loop {
@@ -94,8 +96,12 @@ impl Deliverer {
             Err(_) => Outcome::Retry(format!("no answer within {timeout:?}")),
         };
         match &outcome {
-            Outcome::Delivered => tracing::info!(alert = %claimed.alert_id, channel = %claimed.channel, attempt = claimed.attempt, "alert delivered"),
-            Outcome::Retry(e) | Outcome::GiveUp(e) => tracing::warn!(alert = %claimed.alert_id, channel = %claimed.channel, attempt = claimed.attempt, error = %e, "alert delivery failed"),
+            Outcome::Delivered => {
+                tracing::info!(alert = %claimed.alert_id, channel = %claimed.channel, attempt = claimed.attempt, "alert delivered")
+            }
+            Outcome::Retry(e) | Outcome::GiveUp(e) => {
+                tracing::warn!(alert = %claimed.alert_id, channel = %claimed.channel, attempt = claimed.attempt, error = %e, "alert delivery failed")
+            }
         }
         if let Err(e) = outbox::finish(ctx, &claimed, outcome).await {
             tracing::warn!(alert = %claimed.alert_id, error = %e, "alert delivery outcome not stored; the lease runs out and it is tried again");

@@ -67,7 +67,12 @@ impl Smtp {
         if host.is_empty() {
             return Err("the SMTP URL names no host".into());
         }
-        if from.is_empty() || from.chars().any(|c| c.is_control() || c.is_whitespace() || c == '<' || c == '>') || !from.contains('@') {
+        if from.is_empty()
+            || from
+                .chars()
+                .any(|c| c.is_control() || c.is_whitespace() || c == '<' || c == '>')
+            || !from.contains('@')
+        {
             return Err(format!("--smtp-from {from:?} is not an e-mail address"));
         }
         Ok(Self {
@@ -150,7 +155,12 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Conversation<S> {
 
     /// Sends `line` and expects a reply with code `expect` (a 4xx is temporary, a 5xx
     /// permanent).
-    async fn command(&mut self, line: &str, expect: &[u16], what: &str) -> Result<Vec<String>, Failed> {
+    async fn command(
+        &mut self,
+        line: &str,
+        expect: &[u16],
+        what: &str,
+    ) -> Result<Vec<String>, Failed> {
         self.send(line).await?;
         self.expect(expect, what).await
     }
@@ -170,7 +180,11 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Conversation<S> {
 /// The message: headers and a base64 text body, with CRLF line ends.
 fn message(from: &str, to: &str, alert_id: &str, subject: &str, body: &str) -> String {
     let b64 = base64::engine::general_purpose::STANDARD;
-    let subject: String = subject.chars().filter(|c| !c.is_control()).take(200).collect();
+    let subject: String = subject
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(200)
+        .collect();
     let subject = if subject.is_ascii() {
         subject
     } else {
@@ -219,11 +233,16 @@ async fn conversation(
     body: &str,
 ) -> Result<(), Failed> {
     let host = smtp.host.trim_start_matches('[').trim_end_matches(']');
-    let tcp = TcpStream::connect((host, smtp.port))
-        .await
-        .map_err(|e| temporary(format!("cannot connect to the SMTP server {}:{}: {e}", smtp.host, smtp.port)))?;
+    let tcp = TcpStream::connect((host, smtp.port)).await.map_err(|e| {
+        temporary(format!(
+            "cannot connect to the SMTP server {}:{}: {e}",
+            smtp.host, smtp.port
+        ))
+    })?;
     let tls_stream = if smtp.implicit_tls {
-        super::tls::connect(tls, &smtp.host, tcp).await.map_err(temporary)?
+        super::tls::connect(tls, &smtp.host, tcp)
+            .await
+            .map_err(temporary)?
     } else {
         let mut plain = Conversation::new(tcp);
         plain.expect(&[220], "greeting").await?;
@@ -232,11 +251,15 @@ async fn conversation(
             .iter()
             .any(|e| e.trim().eq_ignore_ascii_case("STARTTLS"))
         {
-            return Err(temporary("the SMTP server does not offer STARTTLS; not sending in the clear"));
+            return Err(temporary(
+                "the SMTP server does not offer STARTTLS; not sending in the clear",
+            ));
         }
         plain.command("STARTTLS", &[220], "STARTTLS").await?;
         let tcp = plain.stream.into_inner();
-        super::tls::connect(tls, &smtp.host, tcp).await.map_err(temporary)?
+        super::tls::connect(tls, &smtp.host, tcp)
+            .await
+            .map_err(temporary)?
     };
     let mut c = Conversation::new(tls_stream);
     if smtp.implicit_tls {
@@ -248,10 +271,13 @@ async fn conversation(
             "\0{user}\0{}",
             smtp.password.as_deref().unwrap_or_default()
         ));
-        c.command(&format!("AUTH PLAIN {token}"), &[235], "AUTH").await?;
+        c.command(&format!("AUTH PLAIN {token}"), &[235], "AUTH")
+            .await?;
     }
-    c.command(&format!("MAIL FROM:<{}>", smtp.from), &[250], "MAIL FROM").await?;
-    c.command(&format!("RCPT TO:<{to}>"), &[250, 251], "RCPT TO").await?;
+    c.command(&format!("MAIL FROM:<{}>", smtp.from), &[250], "MAIL FROM")
+        .await?;
+    c.command(&format!("RCPT TO:<{to}>"), &[250, 251], "RCPT TO")
+        .await?;
     c.command("DATA", &[354], "DATA").await?;
     let text = message(&smtp.from, to, alert_id, subject, body);
     // Dot-stuffing (base64 and these headers never start a line with '.', but still), then the
@@ -276,13 +302,27 @@ mod tests {
 
     #[test]
     fn urls_are_read() {
-        let s = Smtp::parse("smtps://ops%40x:p%3Ass@mail.example.com", None, "cg@example.com").unwrap();
+        let s = Smtp::parse(
+            "smtps://ops%40x:p%3Ass@mail.example.com",
+            None,
+            "cg@example.com",
+        )
+        .unwrap();
         assert_eq!(
-            (s.implicit_tls, s.host.as_str(), s.port, s.user.as_deref(), s.password.as_deref()),
+            (
+                s.implicit_tls,
+                s.host.as_str(),
+                s.port,
+                s.user.as_deref(),
+                s.password.as_deref()
+            ),
             (true, "mail.example.com", 465, Some("ops@x"), Some("p:ss"))
         );
         let s = Smtp::parse("smtp://mail:2525", Some("pw"), "cg@example.com").unwrap();
-        assert_eq!((s.implicit_tls, s.port, s.user, s.password.as_deref()), (false, 2525, None, Some("pw")));
+        assert_eq!(
+            (s.implicit_tls, s.port, s.user, s.password.as_deref()),
+            (false, 2525, None, Some("pw"))
+        );
         assert!(Smtp::parse("http://mail", None, "cg@example.com").is_err());
         assert!(Smtp::parse("smtp://mail", None, "cg\r\n@x").is_err());
     }

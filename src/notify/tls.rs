@@ -24,7 +24,10 @@ pub fn client_config(extra_roots: Option<&Path>) -> anyhow::Result<Arc<ClientCon
         anyhow::ensure!(!certs.is_empty(), "{} holds no certificate", path.display());
         for cert in certs {
             roots.add(cert).with_context(|| {
-                format!("a certificate in {} is not usable as a root", path.display())
+                format!(
+                    "a certificate in {} is not usable as a root",
+                    path.display()
+                )
             })?;
         }
     }
@@ -42,8 +45,12 @@ pub async fn connect(
     host: &str,
     tcp: TcpStream,
 ) -> Result<TlsStream<TcpStream>, String> {
-    let name = ServerName::try_from(host.trim_start_matches('[').trim_end_matches(']').to_owned())
-        .map_err(|e| format!("bad server name {host:?}: {e}"))?;
+    let name = ServerName::try_from(
+        host.trim_start_matches('[')
+            .trim_end_matches(']')
+            .to_owned(),
+    )
+    .map_err(|e| format!("bad server name {host:?}: {e}"))?;
     TlsConnector::from(config.clone())
         .connect(name, tcp)
         .await

@@ -101,12 +101,18 @@ pub async fn post(
     let request = Request::post(target.path.as_str())
         .header(hyper::header::HOST, target.authority.as_str())
         .header(hyper::header::CONTENT_TYPE, "application/json")
-        .header(hyper::header::USER_AGENT, concat!("chargegate/", env!("CARGO_PKG_VERSION")))
+        .header(
+            hyper::header::USER_AGENT,
+            concat!("chargegate/", env!("CARGO_PKG_VERSION")),
+        )
         .header("Idempotency-Key", alert_id)
         .header("X-Chargegate-Alert-Id", alert_id)
         .header("X-Chargegate-Delivery-Attempt", attempt.to_string())
         .header("X-Chargegate-Timestamp", timestamp.to_string())
-        .header("X-Chargegate-Signature", signature(secret, timestamp, &body))
+        .header(
+            "X-Chargegate-Signature",
+            signature(secret, timestamp, &body),
+        )
         .header(hyper::header::CONNECTION, "close")
         .body(Full::new(Bytes::from(body)));
     let request = match request {
@@ -124,7 +130,10 @@ pub async fn post(
     let (status, body) = match answer {
         Ok((response, _connection)) => {
             let status = response.status();
-            (status, first_bytes(response.into_body(), response_bytes).await)
+            (
+                status,
+                first_bytes(response.into_body(), response_bytes).await,
+            )
         }
         Err(e) => return Outcome::Retry(format!("webhook request failed: {e}")),
     };
@@ -192,9 +201,15 @@ mod tests {
     fn addresses_are_split() {
         let t = target("https://hooks.example.com:8443/a/b?c=1").unwrap();
         assert!(t.tls);
-        assert_eq!((t.host.as_str(), t.port, t.path.as_str()), ("hooks.example.com", 8443, "/a/b?c=1"));
+        assert_eq!(
+            (t.host.as_str(), t.port, t.path.as_str()),
+            ("hooks.example.com", 8443, "/a/b?c=1")
+        );
         let t = target("http://127.0.0.1:9000").unwrap();
-        assert_eq!((t.port, t.path.as_str(), t.authority.as_str()), (9000, "/", "127.0.0.1:9000"));
+        assert_eq!(
+            (t.port, t.path.as_str(), t.authority.as_str()),
+            (9000, "/", "127.0.0.1:9000")
+        );
         let t = target("http://[::1]/x").unwrap();
         assert_eq!((t.host.as_str(), t.port), ("[::1]", 80));
         assert!(target("http://u:p@h/").is_err());

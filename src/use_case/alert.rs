@@ -16,11 +16,7 @@ use sea_orm::{
 };
 use serde_json::{Value, json};
 
-use crate::{
-    bus::Event,
-    context::Context,
-    store::StoreError,
-};
+use crate::{bus::Event, context::Context, store::StoreError};
 
 /// What a rule watches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -133,21 +129,21 @@ fn invalid(message: impl Into<String>) -> AlertError {
 
 fn check_range(what: &str, value: Option<i32>, min: i32, max: i32) -> Result<(), AlertError> {
     match value {
-        Some(v) if v < min || v > max => Err(invalid(format!(
-            "{what} must be between {min} and {max}"
-        ))),
+        Some(v) if v < min || v > max => {
+            Err(invalid(format!("{what} must be between {min} and {max}")))
+        }
         _ => Ok(()),
     }
 }
 
 fn check_email(address: &str) -> Result<(), AlertError> {
     let ok = address.len() <= 254
-        && address
-            .split_once('@')
-            .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.') || domain == "localhost")
-        && !address
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ',' | ';' | '"'));
+        && address.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty() && domain.contains('.') || domain == "localhost"
+        })
+        && !address.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ',' | ';' | '"')
+        });
     if ok {
         Ok(())
     } else {
@@ -219,7 +215,9 @@ impl WebhookInput {
         if url.len() > 2000
             || !(lower.starts_with("http://") || lower.starts_with("https://"))
             || url.chars().any(|c| c.is_whitespace() || c.is_control())
-            || url.split_once("://").is_none_or(|(_, rest)| rest.is_empty() || rest.starts_with('/'))
+            || url
+                .split_once("://")
+                .is_none_or(|(_, rest)| rest.is_empty() || rest.starts_with('/'))
         {
             return Err(invalid(
                 "url must be an http:// or https:// address of at most 2000 characters",
@@ -524,9 +522,9 @@ pub async fn raise(ctx: &Context, raise: Raise) -> Result<Option<alert::Model>, 
                         next_attempt_ms: Set(now.timestamp_millis()),
                         lease_until_ms: Set(None),
                         lease_node: Set(None),
-                        last_error: Set(full.then(|| {
-                            "outbox full (--alerts-max-pending): not sent".to_owned()
-                        })),
+                        last_error: Set(
+                            full.then(|| "outbox full (--alerts-max-pending): not sent".to_owned())
+                        ),
                         created_at: Set(now),
                         delivered_at: Set(None),
                         ..Default::default()
@@ -686,9 +684,8 @@ async fn on_event(ctx: &Context, rules: &HashMap<Kind, Vec<alert_rule::Model>>, 
             };
             let mut expected = false;
             for rule in rules {
-                let window = Duration::minutes(i64::from(
-                    rule.minutes.unwrap_or(RESET_WINDOW_MINUTES),
-                ));
+                let window =
+                    Duration::minutes(i64::from(rule.minutes.unwrap_or(RESET_WINDOW_MINUTES)));
                 if reset_at.is_some_and(|sent| sent <= at && at - sent <= window) {
                     expected = true;
                     continue;
@@ -701,9 +698,7 @@ async fn on_event(ctx: &Context, rules: &HashMap<Kind, Vec<alert_rule::Model>>, 
                             rule.id,
                             at.timestamp_micros()
                         ),
-                        summary: format!(
-                            "{station_id} booted without a Reset from chargegate"
-                        ),
+                        summary: format!("{station_id} booted without a Reset from chargegate"),
                         details: json!({ "bootedAt": at, "lastResetSentAt": reset_at }),
                         station_id: Some(station_id.clone()),
                         rule,
@@ -1022,9 +1017,7 @@ async fn refused(ctx: &Context, rule: &alert_rule::Model, now: DateTime<Utc>) {
             ctx,
             Raise {
                 dedupe_key: format!("refused:{}:{station_id}:{bucket}", rule.id),
-                summary: format!(
-                    "{n} handshakes of {station_id} refused within {minutes} minutes"
-                ),
+                summary: format!("{n} handshakes of {station_id} refused within {minutes} minutes"),
                 details: json!({
                     "refusals": n,
                     "minutes": minutes,
@@ -1077,7 +1070,9 @@ async fn certificates(
                     found.push((None, end, subject, serial, "csms"));
                 }
             }
-            Err(e) => tracing::warn!(path = %path.display(), error = %e, "TLS certificate not read for alerts"),
+            Err(e) => {
+                tracing::warn!(path = %path.display(), error = %e, "TLS certificate not read for alerts")
+            }
         }
     }
     use entity::certificate_signing_request as csr;
@@ -1111,7 +1106,11 @@ async fn certificates(
         raise_logged(
             ctx,
             Raise {
-                dedupe_key: format!("certificate:{}:{whose}:{serial}:{}", rule.id, end.timestamp()),
+                dedupe_key: format!(
+                    "certificate:{}:{whose}:{serial}:{}",
+                    rule.id,
+                    end.timestamp()
+                ),
                 summary,
                 details: json!({
                     "certificate": whose,
@@ -1195,7 +1194,8 @@ pub struct Claimed {
 /// out): `FOR UPDATE SKIP LOCKED` on PostgreSQL, so two nodes never take the same row at once.
 pub async fn claim(ctx: &Context, limit: u32) -> Result<Vec<Claimed>, StoreError> {
     let now = Utc::now().timestamp_millis();
-    let lease = i64::try_from(ctx.settings.alerts.delivery_lease.0.as_millis()).unwrap_or(i64::MAX / 4);
+    let lease =
+        i64::try_from(ctx.settings.alerts.delivery_lease.0.as_millis()).unwrap_or(i64::MAX / 4);
     let node = ctx.node_id.clone();
     let backend = ctx.store.backend();
     ctx.store
@@ -1268,7 +1268,9 @@ pub enum Outcome {
 pub fn backoff(ctx: &Context, attempt: i32) -> std::time::Duration {
     let base = ctx.settings.alerts.retry_base.0;
     let max = ctx.settings.alerts.retry_max.0;
-    let shift = u32::try_from(attempt.saturating_sub(1)).unwrap_or(0).min(30);
+    let shift = u32::try_from(attempt.saturating_sub(1))
+        .unwrap_or(0)
+        .min(30);
     base.saturating_mul(1u32 << shift).min(max)
 }
 
@@ -1321,11 +1323,15 @@ pub async fn webhook_of(ctx: &Context, id: &str) -> Result<Option<webhook::Model
     let Ok(id) = id.parse::<i32>() else {
         return Ok(None);
     };
-    webhook::Entity::find_by_id(id).one(ctx.store.reader()).await
+    webhook::Entity::find_by_id(id)
+        .one(ctx.store.reader())
+        .await
 }
 
 pub async fn rule_of(ctx: &Context, id: i32) -> Result<Option<alert_rule::Model>, DbErr> {
-    alert_rule::Entity::find_by_id(id).one(ctx.store.reader()).await
+    alert_rule::Entity::find_by_id(id)
+        .one(ctx.store.reader())
+        .await
 }
 
 /// The newest alerts (at most `limit`), optionally of one station, with their deliveries.
@@ -1392,7 +1398,10 @@ mod tests {
         assert!(rule(Kind::StationOffline, None).checked().is_err());
         assert!(rule(Kind::StationOffline, Some(-1)).checked().is_err());
         let refused = rule(Kind::HandshakeRefused, None).checked().unwrap();
-        assert_eq!((refused.minutes, refused.count, refused.name.as_str()), (Some(10), Some(5), "r"));
+        assert_eq!(
+            (refused.minutes, refused.count, refused.name.as_str()),
+            (Some(10), Some(5), "r")
+        );
         let mut bad = rule(Kind::SecurityEvent, None);
         bad.email_to = vec!["a@b.c\r\nBcc: x@y.z".into()];
         assert!(bad.checked().is_err());

@@ -71,7 +71,12 @@ impl Drop for Receiver {
 }
 
 fn verify(secret: &str, headers: &HeaderMap, body: &[u8]) -> bool {
-    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let header = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+    };
     let timestamp = header("x-chargegate-timestamp");
     let Some(hex) = header("x-chargegate-signature").strip_prefix("sha256=") else {
         return false;
@@ -211,13 +216,14 @@ async fn webhook(app: &TestApp, receiver: &Receiver) -> String {
         .await;
     let secret = data["createWebhook"]["secret"].as_str().unwrap().to_owned();
     receiver.set_secret(&secret);
-    data["createWebhook"]["webhook"]["id"].as_str().unwrap().to_owned()
+    data["createWebhook"]["webhook"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
 }
 
 async fn rule(app: &TestApp, input: Value) -> Value {
-    app.ok(&app.admin(), CREATE_RULE, json!({"i": input}))
-        .await["createAlertRule"]
-        .clone()
+    app.ok(&app.admin(), CREATE_RULE, json!({"i": input})).await["createAlertRule"].clone()
 }
 
 async fn alerts(app: &TestApp) -> Vec<Value> {
@@ -228,7 +234,10 @@ async fn alerts(app: &TestApp) -> Vec<Value> {
 }
 
 /// A server with fast alerts, a receiver and a webhook to it, and one rule.
-async fn with_rule(rule_input: Value, configure: impl FnOnce(&mut Settings)) -> (TestApp, Receiver) {
+async fn with_rule(
+    rule_input: Value,
+    configure: impl FnOnce(&mut Settings),
+) -> (TestApp, Receiver) {
     let app = spawn(|s| {
         fast(s);
         configure(s);
@@ -336,9 +345,15 @@ async fn a_boot_without_a_reset_from_us_raises_an_alert_and_one_after_our_reset_
     assert_eq!(action, "Reset");
     cp.reply(&id, json!({"status": "Accepted"})).await;
     request.await.unwrap();
-    assert_eq!(cp.call("BootNotification", boot.clone()).await["status"], "Accepted");
+    assert_eq!(
+        cp.call("BootNotification", boot.clone()).await["status"],
+        "Accepted"
+    );
     // And the next one, with no Reset before it, is not.
-    assert_eq!(cp.call("BootNotification", boot).await["status"], "Accepted");
+    assert_eq!(
+        cp.call("BootNotification", boot).await["status"],
+        "Accepted"
+    );
     eventually("the second unexpected boot", || {
         let n = receiver.delivered().len();
         async move { (n >= 2).then_some(()) }
@@ -351,7 +366,11 @@ async fn a_boot_without_a_reset_from_us_raises_an_alert_and_one_after_our_reset_
         well_formed(r);
         assert_eq!(r.body["kind"], "unexpected_boot");
     }
-    assert!(got[1].body["details"]["lastResetSentAt"].is_null(), "the Reset was used up: {:?}", got[1].body);
+    assert!(
+        got[1].body["details"]["lastResetSentAt"].is_null(),
+        "the Reset was used up: {:?}",
+        got[1].body
+    );
     app.stop().await;
 }
 
@@ -367,7 +386,11 @@ async fn repeated_refused_handshakes_of_one_station_raise_an_alert() {
         assert!(refused.is_err());
     }
     // Another id refused only once stays below the count.
-    assert!(Station::connect(&app.ws_url("/ocpp/CP-ONCE"), Some("ocpp1.6")).await.is_err());
+    assert!(
+        Station::connect(&app.ws_url("/ocpp/CP-ONCE"), Some("ocpp1.6"))
+            .await
+            .is_err()
+    );
     let r = receiver.alert("handshake_refused", |_| true).await;
     well_formed(&r);
     assert_eq!(r.body["stationId"], "CP-STRANGER");
@@ -447,11 +470,8 @@ async fn sessions_starting_and_stopping_raise_alerts() {
 
 #[tokio::test]
 async fn a_session_stopped_at_its_energy_budget_raises_an_alert() {
-    let (app, receiver) = with_rule(
-        json!({"name": "budget", "kind": "BUDGET_REACHED"}),
-        |_| {},
-    )
-    .await;
+    let (app, receiver) =
+        with_rule(json!({"name": "budget", "kind": "BUDGET_REACHED"}), |_| {}).await;
     tag(&app, "B-1").await;
     app.ok(
         &app.admin(),
@@ -542,8 +562,14 @@ async fn retried_after_500(backend: Backend) {
     well_formed(&r);
     let got = receiver.got();
     assert_eq!(
-        got.iter().map(|g| (g.id.as_str(), g.attempt, g.status)).collect::<Vec<_>>(),
-        vec![(r.id.as_str(), 1, 500), (r.id.as_str(), 2, 500), (r.id.as_str(), 3, 200)]
+        got.iter()
+            .map(|g| (g.id.as_str(), g.attempt, g.status))
+            .collect::<Vec<_>>(),
+        vec![
+            (r.id.as_str(), 1, 500),
+            (r.id.as_str(), 2, 500),
+            (r.id.as_str(), 3, 200)
+        ]
     );
     let a = eventually("the delivery recorded", || {
         let app = &app;
@@ -557,8 +583,18 @@ async fn retried_after_500(backend: Backend) {
     assert_eq!(a[0]["deliveries"][0]["channel"], "WEBHOOK");
     // Retention (30 days): a delivered alert goes once it is older.
     let later = Utc::now() + chrono::Duration::days(31);
-    assert_eq!(chargegate::use_case::alert::prune(app.ctx(), Utc::now()).await.unwrap(), 0);
-    assert_eq!(chargegate::use_case::alert::prune(app.ctx(), later).await.unwrap(), 1);
+    assert_eq!(
+        chargegate::use_case::alert::prune(app.ctx(), Utc::now())
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        chargegate::use_case::alert::prune(app.ctx(), later)
+            .await
+            .unwrap(),
+        1
+    );
     assert_eq!(alerts(&app).await, Vec::<Value>::new());
     app.stop().await;
 }
@@ -684,7 +720,12 @@ async fn rules_webhooks_and_the_outbox_have_bounds() {
     assert_eq!(states[1].0, "PENDING");
     // An alert with a delivery still pending outlives the retention.
     let later = Utc::now() + chrono::Duration::days(31);
-    assert_eq!(chargegate::use_case::alert::prune(app.ctx(), later).await.unwrap(), 0);
+    assert_eq!(
+        chargegate::use_case::alert::prune(app.ctx(), later)
+            .await
+            .unwrap(),
+        0
+    );
     app.stop().await;
 }
 
@@ -697,7 +738,9 @@ async fn rules_and_webhooks_are_checked_and_kept_from_the_wrong_roles() {
     let hook = json!({"i": {"name": "h", "url": "http://127.0.0.1:9/hook"}});
     let (code, _) = app.err(Some(&operator), CREATE_WEBHOOK, hook.clone()).await;
     assert_eq!(code, "FORBIDDEN");
-    let (code, _) = app.err(Some(&operator), "{ webhooks { id } }", json!({})).await;
+    let (code, _) = app
+        .err(Some(&operator), "{ webhooks { id } }", json!({}))
+        .await;
     assert_eq!(code, "FORBIDDEN");
     let offline = json!({"i": {"name": "r", "kind": "STATION_OFFLINE", "minutes": 5}});
     let (code, _) = app.err(Some(&viewer), CREATE_RULE, offline.clone()).await;
@@ -707,15 +750,32 @@ async fn rules_and_webhooks_are_checked_and_kept_from_the_wrong_roles() {
     let created = app.ok(&operator, CREATE_RULE, offline).await;
     assert_eq!(created["createAlertRule"]["minutes"], 5);
     // Viewers read alerts.
-    assert_eq!(app.ok(&viewer, ALERTS, json!({})).await["alerts"], json!([]));
+    assert_eq!(
+        app.ok(&viewer, ALERTS, json!({})).await["alerts"],
+        json!([])
+    );
     for (input, what) in [
         (json!({"name": "", "kind": "SECURITY_EVENT"}), "empty name"),
-        (json!({"name": "r", "kind": "STATION_OFFLINE"}), "no minutes"),
-        (json!({"name": "r", "kind": "HANDSHAKE_REFUSED", "count": 0}), "count 0"),
-        (json!({"name": "r", "kind": "SECURITY_EVENT", "emailTo": ["not an address"]}), "bad address"),
-        (json!({"name": "r", "kind": "SECURITY_EVENT", "stationId": "a/b"}), "bad station"),
+        (
+            json!({"name": "r", "kind": "STATION_OFFLINE"}),
+            "no minutes",
+        ),
+        (
+            json!({"name": "r", "kind": "HANDSHAKE_REFUSED", "count": 0}),
+            "count 0",
+        ),
+        (
+            json!({"name": "r", "kind": "SECURITY_EVENT", "emailTo": ["not an address"]}),
+            "bad address",
+        ),
+        (
+            json!({"name": "r", "kind": "SECURITY_EVENT", "stationId": "a/b"}),
+            "bad station",
+        ),
     ] {
-        let (code, _) = app.err(Some(&operator), CREATE_RULE, json!({"i": input})).await;
+        let (code, _) = app
+            .err(Some(&operator), CREATE_RULE, json!({"i": input}))
+            .await;
         assert_eq!(code, "BAD_USER_INPUT", "{what}");
     }
     let (code, _) = app
@@ -734,13 +794,24 @@ async fn rules_and_webhooks_are_checked_and_kept_from_the_wrong_roles() {
             json!({"id": id}),
         )
         .await;
-    assert_eq!(updated["updateAlertRule"], json!({"name": "r2", "minutes": 7}));
+    assert_eq!(
+        updated["updateAlertRule"],
+        json!({"name": "r2", "minutes": 7})
+    );
     let deleted = app
-        .ok(&operator, "mutation($id: ID!) { deleteAlertRule(id: $id) }", json!({"id": id}))
+        .ok(
+            &operator,
+            "mutation($id: ID!) { deleteAlertRule(id: $id) }",
+            json!({"id": id}),
+        )
         .await;
     assert_eq!(deleted["deleteAlertRule"], true);
     let (code, _) = app
-        .err(Some(&operator), "mutation($id: ID!) { deleteAlertRule(id: $id) }", json!({"id": id}))
+        .err(
+            Some(&operator),
+            "mutation($id: ID!) { deleteAlertRule(id: $id) }",
+            json!({"id": id}),
+        )
         .await;
     assert_eq!(code, "NOT_FOUND");
     app.stop().await;
@@ -775,7 +846,11 @@ async fn an_alert_waiting_for_its_receiver_is_delivered_after_a_restart() {
         )
         .await;
     let secret = data["createWebhook"]["secret"].as_str().unwrap().to_owned();
-    rule(&first, json!({"name": "faults", "kind": "CONNECTOR_FAULTED"})).await;
+    rule(
+        &first,
+        json!({"name": "faults", "kind": "CONNECTOR_FAULTED"}),
+    )
+    .await;
     let mut cp = first.booted_station("CP-RESTART").await;
     status(&mut cp, 1, "Faulted", "OtherError").await;
     eventually("a failed attempt", || {
@@ -790,7 +865,9 @@ async fn an_alert_waiting_for_its_receiver_is_delivered_after_a_restart() {
     drop(cp);
     first.stop().await;
     // The receiver comes up; the server starts again on the same database.
-    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await.unwrap();
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
+        .await
+        .unwrap();
     let receiver = Receiver::on(listener);
     receiver.set_secret(&secret);
     let app = chargegate::App::build(settings()).await.unwrap();
@@ -923,7 +1000,9 @@ async fn smtp_session(
             tls = true;
             continue;
         } else if let Some(token) = upper.strip_prefix("AUTH PLAIN ").map(|_| &line[11..]) {
-            let decoded = base64::engine::general_purpose::STANDARD.decode(token).unwrap_or_default();
+            let decoded = base64::engine::general_purpose::STANDARD
+                .decode(token)
+                .unwrap_or_default();
             mail.auth = Some(String::from_utf8_lossy(&decoded).replace('\0', "|"));
             b"235 ok\r\n"
         } else if upper.starts_with("MAIL FROM:") {
@@ -986,7 +1065,10 @@ async fn emailed(implicit: bool) {
         async move { (got.len() == 2).then_some(got) }
     })
     .await;
-    let mut to: Vec<&str> = got.iter().flat_map(|m| m.to.iter().map(String::as_str)).collect();
+    let mut to: Vec<&str> = got
+        .iter()
+        .flat_map(|m| m.to.iter().map(String::as_str))
+        .collect();
     to.sort();
     assert_eq!(to, ["<oncall@example.com>", "<ops@example.com>"]);
     let a = alerts(&app).await;
@@ -995,11 +1077,22 @@ async fn emailed(implicit: bool) {
         assert!(m.tls, "sent in the clear");
         assert_eq!(m.from, "<chargegate@example.com>");
         assert_eq!(m.auth.as_deref(), Some("|alerts@ops|s3cret"));
-        assert!(m.data.contains("Subject: [chargegate] CP-MAIL connector 1 is Faulted (GroundFailure)\r\n"), "{}", m.data);
+        assert!(
+            m.data.contains(
+                "Subject: [chargegate] CP-MAIL connector 1 is Faulted (GroundFailure)\r\n"
+            ),
+            "{}",
+            m.data
+        );
         assert!(m.data.contains(&format!("X-Chargegate-Alert-Id: {id}\r\n")));
         let body = m.data.split("\r\n\r\n").nth(1).unwrap().replace("\r\n", "");
         use base64::Engine as _;
-        let text = String::from_utf8(base64::engine::general_purpose::STANDARD.decode(body).unwrap()).unwrap();
+        let text = String::from_utf8(
+            base64::engine::general_purpose::STANDARD
+                .decode(body)
+                .unwrap(),
+        )
+        .unwrap();
         assert!(text.contains("\"errorCode\": \"GroundFailure\""), "{text}");
     }
     eventually("both deliveries recorded", || {
@@ -1056,7 +1149,9 @@ async fn a_server_without_starttls_gets_no_email_in_the_clear() {
     let app = spawn(|s| {
         fast(s);
         s.alerts.delivery_attempts = 1;
-        s.alerts.smtp_url = Some(chargegate::config::Secret(format!("smtp://127.0.0.1:{port}")));
+        s.alerts.smtp_url = Some(chargegate::config::Secret(format!(
+            "smtp://127.0.0.1:{port}"
+        )));
     })
     .await;
     rule(
@@ -1076,7 +1171,10 @@ async fn a_server_without_starttls_gets_no_email_in_the_clear() {
     })
     .await;
     assert!(
-        d["lastError"].as_str().unwrap().contains("does not offer STARTTLS"),
+        d["lastError"]
+            .as_str()
+            .unwrap()
+            .contains("does not offer STARTTLS"),
         "{d}"
     );
     assert!(!saw_mail.load(Ordering::SeqCst));
@@ -1096,7 +1194,11 @@ async fn all_delivered(node: &TestApp) -> Vec<String> {
                     .as_array()
                     .is_some_and(|d| !d.is_empty() && d.iter().all(|d| d["state"] == "DELIVERED"))
             });
-        done.then(|| a.iter().map(|a| a["id"].as_str().unwrap().to_owned()).collect())
+        done.then(|| {
+            a.iter()
+                .map(|a| a["id"].as_str().unwrap().to_owned())
+                .collect()
+        })
     })
     .await
 }
@@ -1111,7 +1213,11 @@ async fn two_nodes_deliver_each_alert_once() {
     let receiver = Receiver::start().await;
     webhook(&a, &receiver).await;
     rule(&a, json!({"name": "faults", "kind": "CONNECTOR_FAULTED"})).await;
-    rule(&b, json!({"name": "offline", "kind": "STATION_OFFLINE", "minutes": 0})).await;
+    rule(
+        &b,
+        json!({"name": "offline", "kind": "STATION_OFFLINE", "minutes": 0}),
+    )
+    .await;
     rule(&b, json!({"name": "started", "kind": "SESSION_STARTED"})).await;
     tag(&a, "T-C").await;
     let mut on_a = a.booted_station("CP-A").await;
@@ -1127,7 +1233,9 @@ async fn two_nodes_deliver_each_alert_once() {
     .await;
     // A station going away: both nodes evaluate the offline rule; one alert.
     drop(on_a);
-    receiver.alert("station_offline", |b| b["stationId"] == "CP-A").await;
+    receiver
+        .alert("station_offline", |b| b["stationId"] == "CP-A")
+        .await;
     let ids = all_delivered(&b).await;
     // 6 faults, 1 session, 1 offline (CP-B stays online).
     assert_eq!(ids.len(), 8, "{ids:?}");
@@ -1168,7 +1276,7 @@ async fn a_node_shut_down_mid_delivery_leaves_the_alert_to_the_other_node() {
     })
     .await;
     assert_eq!(held.status, 0);
-    use sea_orm::{EntityTrait, QueryFilter, ColumnTrait};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let delivery = entity::alert_delivery::Entity::find()
         .filter(entity::alert_delivery::Column::AlertId.eq(held.id.as_str()))
         .one(a.db())
@@ -1190,7 +1298,10 @@ async fn a_node_shut_down_mid_delivery_leaves_the_alert_to_the_other_node() {
     well_formed(&r);
     let got = receiver.got();
     assert_eq!(got.len(), 2, "{got:?}");
-    assert!(got.iter().all(|g| g.id == held.id), "a repeat only with the same id");
+    assert!(
+        got.iter().all(|g| g.id == held.id),
+        "a repeat only with the same id"
+    );
     assert_eq!((got[1].attempt, got[1].status), (2, 200));
     let delivery = entity::alert_delivery::Entity::find()
         .filter(entity::alert_delivery::Column::AlertId.eq(held.id.as_str()))
@@ -1211,6 +1322,9 @@ async fn a_node_shut_down_mid_delivery_leaves_the_alert_to_the_other_node() {
         }
     })
     .await;
-    assert_eq!(delivery.lease_node.as_deref(), Some(surviving.ctx().node_id.as_str()));
+    assert_eq!(
+        delivery.lease_node.as_deref(),
+        Some(surviving.ctx().node_id.as_str())
+    );
     surviving.stop().await;
 }

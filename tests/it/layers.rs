@@ -54,10 +54,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         ],
     ),
     // Alerts going out: webhooks and e-mail from the alerts' outbox.
-    (
-        "notify",
-        &["config", "store", "context", "use_case"],
-    ),
+    ("notify", &["config", "store", "context", "use_case"]),
     // The web console and GraphiQL: files built by Vite, embedded; they know nothing else.
     ("web", &[]),
     // The other side of the wire: a client of the server, sharing only the settings' types.
