@@ -1050,6 +1050,10 @@ fn certificate_ends(pem: &str) -> Vec<(DateTime<Utc>, String, String)> {
     ends
 }
 
+/// A certificate the rule looks at: its station (none: chargegate's own), end, subject, serial
+/// number, and whose it is (`csms` or `station`).
+type Tracked = (Option<String>, DateTime<Utc>, String, String, &'static str);
+
 /// chargegate's TLS certificate (`--tls-cert`) and the station certificates chargegate
 /// signed or an operator sent (the newest chain a station accepted): alerts for those ending
 /// within the rule's days, one per certificate.
@@ -1060,7 +1064,8 @@ async fn certificates(
 ) -> Result<(), DbErr> {
     let days = i64::from(rule.days.unwrap_or(30));
     let horizon = now + Duration::days(days);
-    let mut found: Vec<(Option<String>, DateTime<Utc>, String, String, &'static str)> = Vec::new();
+    // (station, end, subject, serial number, whose)
+    let mut found: Vec<Tracked> = Vec::new();
     if rule.station_id.is_none()
         && let Some(path) = &ctx.settings.tls_cert
     {
