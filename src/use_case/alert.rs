@@ -139,7 +139,7 @@ fn check_range(what: &str, value: Option<i32>, min: i32, max: i32) -> Result<(),
 fn check_email(address: &str) -> Result<(), AlertError> {
     let ok = address.len() <= 254
         && address.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty() && domain.contains('.') || domain == "localhost"
+            !local.is_empty() && (domain.contains('.') || domain == "localhost")
         })
         && !address.chars().any(|c| {
             c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ',' | ';' | '"')
