@@ -39,6 +39,21 @@ impl Deliverer {
     /// Reads the TLS roots and the SMTP settings; an error stops the server from starting.
     pub fn from_settings(ctx: &Context) -> anyhow::Result<Self> {
         let settings = &ctx.settings.alerts;
+        anyhow::ensure!(
+            !settings.evaluate_interval.0.is_zero(),
+            "--alerts-evaluate-interval must be more than 0"
+        );
+        anyhow::ensure!(
+            !settings.delivery_lease.0.is_zero() && settings.delivery_attempts > 0,
+            "--alerts-delivery-lease and --alerts-delivery-attempts must be more than 0"
+        );
+        if settings.delivery_lease.0 <= settings.request_timeout.0 {
+            tracing::warn!(
+                lease = ?settings.delivery_lease.0,
+                timeout = ?settings.request_timeout.0,
+                "--alerts-delivery-lease is not longer than --alerts-request-timeout: with several nodes, another node may send an alert whose attempt is still under way"
+            );
+        }
         let tls = tls::client_config(settings.extra_root_cert.as_deref())?;
         let smtp = match &settings.smtp_url {
             Some(url) => Some(

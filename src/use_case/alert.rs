@@ -78,6 +78,10 @@ pub const RESET_WINDOW_MINUTES: i32 = 10;
 /// Stations offline for longer than the threshold plus this are not alerted any more (a rule
 /// made today does not raise an alert for every station that died last year).
 pub const OFFLINE_LOOKBACK: Duration = Duration::days(1);
+/// Stations an offline rule reads at once, and pages per evaluation (the rest wait for the
+/// next evaluation).
+const OFFLINE_PAGE: u64 = 1000;
+const OFFLINE_PAGES: u64 = 50;
 /// Most e-mail addresses of one rule.
 pub const MAX_EMAILS: usize = 10;
 
@@ -940,52 +944,87 @@ async fn offline(ctx: &Context, rule: &alert_rule::Model, now: DateTime<Utc>) ->
     let round = Duration::from_std(ctx.settings.alerts.evaluate_interval.0).unwrap_or_default();
     let threshold = Duration::minutes(i64::from(rule.minutes.unwrap_or(0))).max(round);
     let quiet_since = now - threshold;
-    let mut query = station::Entity::find()
-        .filter(station::Column::LastSeenAt.lte(quiet_since))
-        .filter(station::Column::LastSeenAt.gt(quiet_since - OFFLINE_LOOKBACK))
-        .order_by_asc(station::Column::LastSeenAt)
-        .limit(1000);
-    if let Some(station) = &rule.station_id {
-        query = query.filter(station::Column::Id.eq(station.as_str()));
-    }
-    let quiet = query.all(ctx.store.reader()).await?;
-    if quiet.is_empty() {
-        return Ok(());
-    }
-    for s in quiet {
-        let Some(last_seen) = s.last_seen_at else {
-            continue;
-        };
-        match ctx.cache.presence(&s.id).await {
-            Ok(Some(_)) => continue,
-            Ok(None) => {}
-            Err(e) => {
-                tracing::debug!(error = %e, "presence unknown; offline rule skipped this round");
-                return Ok(());
-            }
+    // Page by page (oldest first), each page's already raised alerts read in one statement, so
+    // a round costs a few reads however many stations stay quiet.
+    for page in 0..OFFLINE_PAGES {
+        let mut query = station::Entity::find()
+            .filter(station::Column::LastSeenAt.lte(quiet_since))
+            .filter(station::Column::LastSeenAt.gt(quiet_since - OFFLINE_LOOKBACK))
+            .order_by_asc(station::Column::LastSeenAt)
+            .order_by_asc(station::Column::Id)
+            .offset(page * OFFLINE_PAGE)
+            .limit(OFFLINE_PAGE);
+        if let Some(station) = &rule.station_id {
+            query = query.filter(station::Column::Id.eq(station.as_str()));
         }
-        raise_logged(
-            ctx,
-            Raise {
-                dedupe_key: format!(
+        let quiet = query.all(ctx.store.reader()).await?;
+        let last_page = (quiet.len() as u64) < OFFLINE_PAGE;
+        let keyed: Vec<(String, station::Model, DateTime<Utc>)> = quiet
+            .into_iter()
+            .filter_map(|s| {
+                let last_seen = s.last_seen_at?;
+                let key = format!(
                     "offline:{}:{}:{}",
                     rule.id,
                     s.id,
                     last_seen.timestamp_millis()
-                ),
-                summary: format!(
-                    "{} has been offline for more than {} minutes",
-                    s.id,
-                    rule.minutes.unwrap_or(0)
-                ),
-                details: json!({ "lastSeenAt": last_seen, "minutes": rule.minutes }),
-                station_id: Some(s.id.clone()),
-                rule: rule.clone(),
-            },
-        )
-        .await;
+                );
+                Some((key, s, last_seen))
+            })
+            .collect();
+        let known = raised(ctx, keyed.iter().map(|(k, _, _)| k.clone()).collect()).await?;
+        for (key, s, last_seen) in keyed {
+            if known.contains(&key) {
+                continue;
+            }
+            match ctx.cache.presence(&s.id).await {
+                Ok(Some(_)) => continue,
+                Ok(None) => {}
+                Err(e) => {
+                    tracing::debug!(error = %e, "presence unknown; offline rule skipped this round");
+                    return Ok(());
+                }
+            }
+            raise_logged(
+                ctx,
+                Raise {
+                    dedupe_key: key,
+                    summary: format!(
+                        "{} has been offline for more than {} minutes",
+                        s.id,
+                        rule.minutes.unwrap_or(0)
+                    ),
+                    details: json!({ "lastSeenAt": last_seen, "minutes": rule.minutes }),
+                    station_id: Some(s.id.clone()),
+                    rule: rule.clone(),
+                },
+            )
+            .await;
+        }
+        if last_page {
+            break;
+        }
     }
     Ok(())
+}
+
+/// Which of `keys` are stored alerts already (so a periodic rule does not write again what it
+/// found before).
+async fn raised(
+    ctx: &Context,
+    keys: Vec<String>,
+) -> Result<std::collections::HashSet<String>, DbErr> {
+    if keys.is_empty() {
+        return Ok(Default::default());
+    }
+    let found: Vec<String> = alert::Entity::find()
+        .select_only()
+        .column(alert::Column::DedupeKey)
+        .filter(alert::Column::DedupeKey.is_in(keys))
+        .into_tuple()
+        .all(ctx.store.reader())
+        .await?;
+    Ok(found.into_iter().collect())
 }
 
 /// Station ids refused at least `count` times within `minutes` (this node's refusals): one
@@ -1100,8 +1139,25 @@ async fn certificates(
             found.push((Some(station), end, subject, serial, "station"));
         }
     }
+    found.retain(|(_, end, ..)| *end <= horizon);
+    let key = |whose: &str, serial: &str, end: &DateTime<Utc>| {
+        format!(
+            "certificate:{}:{whose}:{serial}:{}",
+            rule.id,
+            end.timestamp()
+        )
+    };
+    let known = raised(
+        ctx,
+        found
+            .iter()
+            .map(|(_, end, _, serial, whose)| key(whose, serial, end))
+            .collect(),
+    )
+    .await?;
     for (station_id, end, subject, serial, whose) in found {
-        if end > horizon {
+        let dedupe_key = key(whose, &serial, &end);
+        if known.contains(&dedupe_key) {
             continue;
         }
         let summary = match &station_id {
@@ -1111,11 +1167,7 @@ async fn certificates(
         raise_logged(
             ctx,
             Raise {
-                dedupe_key: format!(
-                    "certificate:{}:{whose}:{serial}:{}",
-                    rule.id,
-                    end.timestamp()
-                ),
+                dedupe_key,
                 summary,
                 details: json!({
                     "certificate": whose,
