@@ -971,7 +971,7 @@ impl Settings {
 /// Alerts (README, "Operations → Alerts"): how often the periodic rules are evaluated, how
 /// webhooks and e-mails are delivered and retried, and the bounds on rules, webhooks and the
 /// outbox.
-#[derive(Clone, Debug, Args)]
+#[derive(Clone, Debug, PartialEq, Eq, Args)]
 pub struct AlertSettings {
     /// How often the periodic rules (station offline, handshakes refused, certificates about to
     /// expire) are evaluated, and the outbox looked at for deliveries that are due.
@@ -1775,6 +1775,18 @@ mod tests {
         use clap::Parser as _;
         let parsed = Cli::try_parse_from(["chargegate"]).unwrap();
         assert_eq!(parsed.limits, Limits::default());
+    }
+
+    #[test]
+    fn alert_settings_default_to_what_the_command_line_defaults_to() {
+        #[derive(clap::Parser)]
+        struct Cli {
+            #[command(flatten)]
+            alerts: AlertSettings,
+        }
+        use clap::Parser as _;
+        let parsed = Cli::try_parse_from(["chargegate"]).unwrap();
+        assert_eq!(parsed.alerts, AlertSettings::default());
     }
 
     #[test]
