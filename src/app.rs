@@ -74,6 +74,7 @@ pub async fn open(settings: Settings) -> anyhow::Result<Arc<Context>> {
         refused_handshakes: Default::default(),
         budgets: Default::default(),
         metrics,
+        alerts: Default::default(),
         shutdown,
         stopped,
         settings,
@@ -120,6 +121,8 @@ pub struct App {
     /// Watches running sessions under energy budgets and stops them at the budget.
     budgets: JoinHandle<()>,
     presence: JoinHandle<()>,
+    /// Alerts: the event rules, the periodic rules and the deliverer.
+    alerts: [JoinHandle<()>; 3],
     /// The TLS listener's address and server task, with `--tls-listen`.
     tls: Option<(SocketAddr, JoinHandle<std::io::Result<()>>)>,
     /// The metrics listener's address and server task, with `--metrics-listen`.
@@ -133,6 +136,7 @@ impl App {
     /// port) and starts serving.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let context = open(settings).await?;
+        let deliverer = crate::notify::Deliverer::from_settings(&context)?;
         let listener = crate::serve::listen(context.settings.listen)
             .with_context(|| format!("cannot listen on {}", context.settings.listen))?;
         let addr = listener.local_addr()?;
@@ -197,6 +201,11 @@ impl App {
         let reservations = tokio::spawn(expire_reservations(context.clone()));
         let budgets = tokio::spawn(crate::use_case::budget::run_stopper(context.clone()));
         let presence = tokio::spawn(crate::link::node::keep_presence(context.clone()));
+        let alerts = [
+            tokio::spawn(crate::use_case::alert::run_events(context.clone())),
+            tokio::spawn(crate::use_case::alert::run_periodic(context.clone())),
+            tokio::spawn(deliverer.run(context.clone())),
+        ];
         tracing::info!(%addr, node = %context.node_id, "chargegate listening; stations connect to ws://{addr}/ocpp/{{chargePointId}}, the API is at http://{addr}/graphql, the console at http://{addr}/");
         Ok(Self {
             context,
@@ -206,6 +215,7 @@ impl App {
             reservations,
             budgets,
             presence,
+            alerts,
             tls,
             metrics,
             connections,
@@ -249,6 +259,10 @@ impl App {
     pub async fn stop(self) -> anyhow::Result<()> {
         let ctx = self.context;
         ctx.shutdown.cancel();
+        // A delivery under way is dropped at once (its lease runs out; it is sent again).
+        for task in &self.alerts {
+            task.abort();
+        }
         let sessions = &crate::link::of(&ctx).sessions;
         sessions.close();
         if tokio::time::timeout(SESSION_DRAIN, sessions.wait())

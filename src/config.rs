@@ -680,6 +680,10 @@ pub struct Settings {
     /// What one remote party can make the server hold (README, "Limits").
     #[command(flatten)]
     pub limits: Limits,
+
+    /// Alerts: their evaluation, webhook and e-mail delivery, and their bounds.
+    #[command(flatten)]
+    pub alerts: AlertSettings,
 }
 
 /// How log lines are written (`--log-format`).
@@ -757,6 +761,7 @@ impl Settings {
             csr_ca_key: None,
             csr_certificate_validity: HumanDuration(Duration::from_secs(365 * 86_400)),
             limits: Limits::default(),
+            alerts: AlertSettings::default(),
         }
     }
 
@@ -1023,6 +1028,169 @@ impl Settings {
             return Err(SettingsError::ProfileNeedsClientCa);
         }
         Ok(())
+    }
+}
+
+/// Alerts (README, "Operations → Alerts"): how often the periodic rules are evaluated, how
+/// webhooks and e-mails are delivered and retried, and the bounds on rules, webhooks and the
+/// outbox.
+#[derive(Clone, Debug, PartialEq, Eq, Args)]
+pub struct AlertSettings {
+    /// How often the periodic rules (station offline, handshakes refused, certificates about to
+    /// expire) are evaluated, and the outbox looked at for deliveries that are due.
+    #[arg(
+        long = "alerts-evaluate-interval",
+        env = "CHARGEGATE_ALERTS_EVALUATE_INTERVAL",
+        default_value = "30s",
+        global = true
+    )]
+    pub evaluate_interval: HumanDuration,
+
+    /// How long a node holds a delivery it is attempting; when it dies meanwhile, another node
+    /// takes the delivery after this (and the receiver may see the alert id twice).
+    #[arg(
+        long = "alerts-delivery-lease",
+        env = "CHARGEGATE_ALERTS_DELIVERY_LEASE",
+        default_value = "60s",
+        global = true
+    )]
+    pub delivery_lease: HumanDuration,
+
+    /// Attempts of one delivery before it is given up (`failed`, kept and shown).
+    #[arg(
+        long = "alerts-delivery-attempts",
+        env = "CHARGEGATE_ALERTS_DELIVERY_ATTEMPTS",
+        default_value_t = 12,
+        global = true
+    )]
+    pub delivery_attempts: u32,
+
+    /// The first retry's delay; each later one doubles it, up to `--alerts-retry-max`.
+    #[arg(
+        long = "alerts-retry-base",
+        env = "CHARGEGATE_ALERTS_RETRY_BASE",
+        default_value = "10s",
+        global = true
+    )]
+    pub retry_base: HumanDuration,
+
+    /// The longest delay between two attempts.
+    #[arg(
+        long = "alerts-retry-max",
+        env = "CHARGEGATE_ALERTS_RETRY_MAX",
+        default_value = "1h",
+        global = true
+    )]
+    pub retry_max: HumanDuration,
+
+    /// How long one webhook request or SMTP conversation may take in all.
+    #[arg(
+        long = "alerts-request-timeout",
+        env = "CHARGEGATE_ALERTS_REQUEST_TIMEOUT",
+        default_value = "10s",
+        global = true
+    )]
+    pub request_timeout: HumanDuration,
+
+    /// Bytes of a webhook's answer read (kept as the error of a failed attempt); the rest is
+    /// not read.
+    #[arg(
+        long = "alerts-response-bytes",
+        env = "CHARGEGATE_ALERTS_RESPONSE_BYTES",
+        default_value = "4KiB",
+        global = true
+    )]
+    pub response_bytes: ByteSize,
+
+    /// Most alert rules.
+    #[arg(
+        long = "alerts-max-rules",
+        env = "CHARGEGATE_ALERTS_MAX_RULES",
+        default_value_t = 200,
+        global = true
+    )]
+    pub max_rules: u32,
+
+    /// Most webhooks.
+    #[arg(
+        long = "alerts-max-webhooks",
+        env = "CHARGEGATE_ALERTS_MAX_WEBHOOKS",
+        default_value_t = 20,
+        global = true
+    )]
+    pub max_webhooks: u32,
+
+    /// Most deliveries waiting in the outbox; an alert's deliveries beyond it are stored as
+    /// `failed` ("outbox full") at once.
+    #[arg(
+        long = "alerts-max-pending",
+        env = "CHARGEGATE_ALERTS_MAX_PENDING",
+        default_value_t = 10_000,
+        global = true
+    )]
+    pub max_pending: u32,
+
+    /// How long alerts and their deliveries (delivered or failed) are kept. `0` keeps them
+    /// forever.
+    #[arg(
+        long = "alerts-retention",
+        env = "CHARGEGATE_ALERTS_RETENTION",
+        default_value = "30d",
+        global = true
+    )]
+    pub retention: HumanDuration,
+
+    /// PEM file of further root certificates trusted for webhooks (`https://`) and SMTP (a
+    /// private CA), besides the system's.
+    #[arg(
+        long = "alerts-extra-root-cert",
+        env = "CHARGEGATE_ALERTS_EXTRA_ROOT_CERT",
+        global = true
+    )]
+    pub extra_root_cert: Option<PathBuf>,
+
+    /// SMTP server for alert e-mails: `smtps://host:465` (implicit TLS) or `smtp://host:587`
+    /// (STARTTLS, required); user and password may be in the URL. Unset: no e-mail.
+    #[arg(long = "smtp-url", env = "CHARGEGATE_SMTP_URL", global = true)]
+    pub smtp_url: Option<Secret>,
+
+    /// The SMTP password, instead of in the URL.
+    #[arg(
+        long = "smtp-password",
+        env = "CHARGEGATE_SMTP_PASSWORD",
+        global = true
+    )]
+    pub smtp_password: Option<Secret>,
+
+    /// The alert e-mails' sender address.
+    #[arg(
+        long = "smtp-from",
+        env = "CHARGEGATE_SMTP_FROM",
+        default_value = "chargegate@localhost",
+        global = true
+    )]
+    pub smtp_from: String,
+}
+
+impl Default for AlertSettings {
+    fn default() -> Self {
+        Self {
+            evaluate_interval: HumanDuration(Duration::from_secs(30)),
+            delivery_lease: HumanDuration(Duration::from_secs(60)),
+            delivery_attempts: 12,
+            retry_base: HumanDuration(Duration::from_secs(10)),
+            retry_max: HumanDuration(Duration::from_secs(3600)),
+            request_timeout: HumanDuration(Duration::from_secs(10)),
+            response_bytes: ByteSize(4 * ByteSize::KIB),
+            max_rules: 200,
+            max_webhooks: 20,
+            max_pending: 10_000,
+            retention: HumanDuration(Duration::from_secs(30 * 86_400)),
+            extra_root_cert: None,
+            smtp_url: None,
+            smtp_password: None,
+            smtp_from: "chargegate@localhost".into(),
+        }
     }
 }
 
@@ -1670,6 +1838,18 @@ mod tests {
         use clap::Parser as _;
         let parsed = Cli::try_parse_from(["chargegate"]).unwrap();
         assert_eq!(parsed.limits, Limits::default());
+    }
+
+    #[test]
+    fn alert_settings_default_to_what_the_command_line_defaults_to() {
+        #[derive(clap::Parser)]
+        struct Cli {
+            #[command(flatten)]
+            alerts: AlertSettings,
+        }
+        use clap::Parser as _;
+        let parsed = Cli::try_parse_from(["chargegate"]).unwrap();
+        assert_eq!(parsed.alerts, AlertSettings::default());
     }
 
     #[test]

@@ -56,6 +56,9 @@ pub struct Context {
     pub budgets: BudgetWatch,
     /// This server's Prometheus metrics (`GET /metrics`), its own registry.
     pub metrics: Metrics,
+    /// The events alert rules look at, on their way to this node's alert task; and the wake-up
+    /// of this node's alert deliverer.
+    pub alerts: AlertFeed,
     /// Fires when the server is shutting down.
     pub shutdown: CancellationToken,
     /// Fires once the sessions have ended at shutdown: background work (the Redis bus) stops.
@@ -91,6 +94,7 @@ impl Context {
 
     /// Publishes an event; a bus failure is logged, never passed to the station.
     pub async fn publish(&self, event: Event) {
+        self.alerts.offer(&event);
         if let Err(e) = self.bus.publish(event).await {
             tracing::warn!(error = %e, "event not published");
         }
@@ -320,5 +324,65 @@ impl BudgetWatch {
         if let Some((w, _)) = self.state().watched.get_mut(&transaction_id) {
             w.stopping = false;
         }
+    }
+}
+
+/// Events published on this node that an alert rule may care about (boots, faults, sessions,
+/// security events), queued for this node's alert task. Only this node's own events: an
+/// event is raised as an alert by the node holding the station's socket, once. The queue is
+/// bounded ([`AlertFeed::QUEUE`]); past it events are dropped for alerts and counted.
+pub struct AlertFeed {
+    events: mpsc::Sender<Event>,
+    queue: Mutex<Option<mpsc::Receiver<Event>>>,
+    dropped: std::sync::atomic::AtomicU64,
+    /// Wakes this node's deliverer when a new alert's deliveries are in the outbox.
+    pub wake: tokio::sync::Notify,
+}
+
+impl Default for AlertFeed {
+    fn default() -> Self {
+        let (events, queue) = mpsc::channel(Self::QUEUE);
+        Self {
+            events,
+            queue: Mutex::new(Some(queue)),
+            dropped: Default::default(),
+            wake: tokio::sync::Notify::new(),
+        }
+    }
+}
+
+impl AlertFeed {
+    /// Events waiting for the alert task at most.
+    pub const QUEUE: usize = 1024;
+
+    /// Queues `event` for the alert task if a rule kind may care about it; never waits.
+    pub fn offer(&self, event: &Event) {
+        let wanted = match event {
+            Event::StationBooted { .. }
+            | Event::TransactionStarted { .. }
+            | Event::TransactionStopped { .. }
+            | Event::SecurityEvent { .. } => true,
+            Event::ConnectorStatus { status, .. } => {
+                *status == ocpp::v16::ChargePointStatus::Faulted
+            }
+            _ => false,
+        };
+        if wanted && self.events.try_send(event.clone()).is_err() {
+            self.dropped
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+
+    /// The queue's receiving end, for the one alert task (`None` after the first call).
+    pub fn take_queue(&self) -> Option<mpsc::Receiver<Event>> {
+        self.queue
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+    }
+
+    /// Events dropped for alerts because the queue was full.
+    pub fn dropped(&self) -> u64 {
+        self.dropped.load(std::sync::atomic::Ordering::Relaxed)
     }
 }

@@ -38,6 +38,7 @@
 //! - [`throttle`]: failed station and API logins, new stations per address; in memory.
 //! - [`api`]: the GraphQL API (queries, mutations, subscriptions), with [`auth`] for tokens
 //!   and roles.
+//! - [`notify`]: alerts going out (webhooks, e-mail) from the alerts' outbox.
 //! - [`rest`]: the seed's `/api/v1/centralsystem` HTTP API, on the same command path.
 //! - [`web`]: the operators' console at `/` and GraphiQL at `GET /graphql`, built by Vite into
 //!   `web/dist` and embedded in the binary, served with their caching and a strict CSP.
@@ -57,6 +58,7 @@ pub mod context;
 pub mod health;
 pub mod link;
 pub mod metrics;
+pub mod notify;
 pub mod rest;
 pub mod serve;
 pub mod simulate;

@@ -4,6 +4,10 @@
 //! `Energy.Active.Import.Register`), so a row reads the same as the frame it came from.
 
 pub mod account;
+pub mod alert;
+pub mod alert_delivery;
+pub mod alert_reset;
+pub mod alert_rule;
 pub mod certificate_signing_request;
 pub mod charging_profile;
 pub mod connector;
@@ -28,3 +32,4 @@ pub mod transaction;
 pub mod transaction_register;
 pub mod unmatched_stop;
 pub mod upload_chunk;
+pub mod webhook;

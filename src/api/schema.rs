@@ -6,7 +6,7 @@ use std::sync::Arc;
 use async_graphql::{MergedObject, MergedSubscription, SDLExportOptions, Schema};
 
 use super::{
-    account, budget, command, firmware, fleet, id_tag, journal, limits, loaders, local_list,
+    account, alert, budget, command, firmware, fleet, id_tag, journal, limits, loaders, local_list,
     reservation, security_ext, smart_charging, station, station_credentials, subscription,
     transaction, usage,
 };
@@ -27,6 +27,7 @@ pub struct Query(
     firmware::FirmwareQuery,
     security_ext::SecurityQuery,
     fleet::FleetQuery,
+    alert::AlertQuery,
 );
 
 /// Every mutation.
@@ -44,6 +45,7 @@ pub struct Mutation(
     command::RemoteTriggerMutation,
     security_ext::SecurityMutation,
     budget::BudgetMutation,
+    alert::AlertMutation,
 );
 
 /// Every subscription.
@@ -52,6 +54,7 @@ pub struct Subscription(
     subscription::LiveSubscription,
     security_ext::SecuritySubscription,
     fleet::FleetSubscription,
+    alert::AlertSubscription,
 );
 
 /// The schema type.

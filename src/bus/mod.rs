@@ -125,6 +125,19 @@ pub enum Event {
         request_id: Option<i32>,
         at: DateTime<Utc>,
     },
+    /// An alert was raised (stored in `alerts`); `station_id` is empty for an alert about no
+    /// station (chargegate's own certificate).
+    Alert {
+        station_id: String,
+        id: String,
+        rule_id: i32,
+        /// The rule's kind (`connector_faulted`, …).
+        alert_kind: String,
+        summary: String,
+        /// The alert's details, a JSON object as text.
+        details: String,
+        at: DateTime<Utc>,
+    },
 }
 
 impl Event {
@@ -143,7 +156,8 @@ impl Event {
             | Self::SecurityEvent { station_id, .. }
             | Self::CertificateSigningRequest { station_id, .. }
             | Self::LogStatus { station_id, .. }
-            | Self::SignedFirmwareStatus { station_id, .. } => station_id,
+            | Self::SignedFirmwareStatus { station_id, .. }
+            | Self::Alert { station_id, .. } => station_id,
         }
     }
 }

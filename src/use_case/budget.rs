@@ -686,6 +686,7 @@ pub async fn stop_at_budget(ctx: &Context, request: StopRequest) {
     if let Err(e) = flag(ctx, transaction_id).await {
         tracing::warn!(transaction = transaction_id, error = %e, "budget flag not stored");
     }
+    crate::use_case::alert::budget_reached(ctx, &station_id, transaction_id).await;
     let caller = budget_principal();
     let on_behalf = OnBehalf {
         ctx,

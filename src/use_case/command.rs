@@ -195,6 +195,8 @@ impl OnBehalf<'_> {
 
     pub async fn reset(&self, station_id: &str, kind: ResetType) -> Result<ResetStatus, Refused> {
         self.permit(station_id, false).await?;
+        // Before sending: the station may boot again before its answer is read here.
+        crate::use_case::alert::reset_sent(self.ctx, station_id).await;
         Ok(self.send(station_id, v16::Reset { kind }).await?.status)
     }
 

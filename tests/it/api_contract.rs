@@ -107,6 +107,12 @@ async fn every_example_operation_runs() {
                             json!({"status": "Uploading", "requestId": n}),
                         )
                         .await;
+                    } else if name.contains("alerts") {
+                        cp2.call(
+                            "StatusNotification",
+                            json!({"connectorId": 1, "errorCode": "GroundFailure", "status": "Faulted", "timestamp": at}),
+                        )
+                        .await;
                     } else {
                         drop(app.station(&format!("CP-EX-{n}")).await);
                     }

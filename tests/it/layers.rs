@@ -59,6 +59,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "use_case",
         ],
     ),
+    // Alerts going out: webhooks and e-mail from the alerts' outbox.
+    ("notify", &["config", "store", "context", "use_case"]),
     // The web console and GraphiQL: files built by Vite, embedded; they know nothing else.
     ("web", &[]),
     // The other side of the wire: a client of the server, sharing only the settings' types.

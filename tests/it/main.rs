@@ -9,6 +9,7 @@
 extern crate chargegate_test_macros;
 
 mod access_limits;
+mod alerts;
 mod api_accounts_driver;
 mod api_auth;
 mod api_budget;

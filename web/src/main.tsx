@@ -20,6 +20,7 @@ const Security = lazy(() => import("./pages/security").then((m) => m.Security));
 const Accounts = lazy(() => import("./pages/accounts").then((m) => m.Accounts));
 const QrStickers = lazy(() => import("./pages/station/qr").then((m) => m.QrStickers));
 const MyAccount = lazy(() => import("./pages/my-account").then((m) => m.MyAccount));
+const Alerts = lazy(() => import("./pages/alerts").then((m) => m.Alerts));
 
 /** The drivers' app's address: another page of this build, never routed inside the console. */
 const APP = "/app/";
@@ -41,6 +42,7 @@ const NAV: NavItem[] = [
   { href: "/security", key: "nav.security", show: () => canOperate.value },
   // Operators manage drivers' accounts (and approve self-registered ones); admins all.
   { href: "/accounts", key: "nav.accounts", show: () => canOperate.value },
+  { href: "/alerts", key: "nav.alerts", show: () => isStaff.value },
 ];
 
 function Nav() {
@@ -185,6 +187,7 @@ function App() {
             <Route path="/security/:tab" component={Security} />
             <Route path="/accounts" component={Accounts} />
             <Route path="/account" component={MyAccount} />
+            <Route path="/alerts" component={Alerts} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>
