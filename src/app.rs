@@ -60,6 +60,7 @@ pub async fn open(settings: Settings) -> anyhow::Result<Arc<Context>> {
         credentials,
         refused_handshakes: Default::default(),
         budgets: Default::default(),
+        audit: Default::default(),
         shutdown,
         stopped,
         settings,
@@ -104,6 +105,8 @@ pub struct App {
     /// Watches running sessions under energy budgets and stops them at the budget.
     budgets: JoinHandle<()>,
     presence: JoinHandle<()>,
+    /// Prunes the audit trail (age and row bounds).
+    audit: JoinHandle<()>,
     /// The TLS listener's address and server task, with `--tls-listen`.
     tls: Option<(SocketAddr, JoinHandle<std::io::Result<()>>)>,
     /// Both listeners' connections: the handshake caps and counts.
@@ -148,6 +151,7 @@ impl App {
         let reservations = tokio::spawn(expire_reservations(context.clone()));
         let budgets = tokio::spawn(crate::use_case::budget::run_stopper(context.clone()));
         let presence = tokio::spawn(crate::link::node::keep_presence(context.clone()));
+        let audit = tokio::spawn(crate::use_case::audit::run_pruner(context.clone()));
         tracing::info!(%addr, node = %context.node_id, "chargegate listening; stations connect to ws://{addr}/ocpp/{{chargePointId}}, the API is at http://{addr}/graphql, the console at http://{addr}/");
         Ok(Self {
             context,
@@ -157,6 +161,7 @@ impl App {
             reservations,
             budgets,
             presence,
+            audit,
             tls,
             connections,
         })
@@ -217,6 +222,7 @@ impl App {
         self.reservations.abort();
         self.budgets.abort();
         self.presence.abort();
+        self.audit.abort();
         ctx.stopped.cancel();
         // The last events (stations disconnecting) reach the other nodes before we exit.
         ctx.bus.flushed().await;

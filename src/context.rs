@@ -53,6 +53,8 @@ pub struct Context {
     pub refused_handshakes: RefusedHandshakes,
     /// The running sessions under an energy budget that this node watches.
     pub budgets: BudgetWatch,
+    /// The audit trail's counts on this node (rows since the last pruning, rows lost).
+    pub audit: AuditCounters,
     /// Fires when the server is shutting down.
     pub shutdown: CancellationToken,
     /// Fires once the sessions have ended at shutdown: background work (the Redis bus) stops.
@@ -318,4 +320,14 @@ impl BudgetWatch {
             w.stopping = false;
         }
     }
+}
+
+/// The audit trail's counts on this node: rows written since its last pruning (a pruning
+/// starts after every tenth of the bound), whether one is running, and the rows the database
+/// refused (each also logged whole at ERROR, target `audit`).
+#[derive(Debug, Default)]
+pub struct AuditCounters {
+    pub since_prune: std::sync::atomic::AtomicU64,
+    pub pruning: std::sync::atomic::AtomicBool,
+    pub lost: std::sync::atomic::AtomicU64,
 }

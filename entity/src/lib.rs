@@ -4,6 +4,7 @@
 //! `Energy.Active.Import.Register`), so a row reads the same as the frame it came from.
 
 pub mod account;
+pub mod audit_log;
 pub mod certificate_signing_request;
 pub mod charging_profile;
 pub mod connector;

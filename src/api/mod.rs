@@ -7,6 +7,7 @@
 //! and the tests alike. Nothing here touches a WebSocket frame of OCPP.
 
 mod account;
+mod audit;
 mod budget;
 mod command;
 mod document;

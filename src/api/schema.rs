@@ -6,7 +6,7 @@ use std::sync::Arc;
 use async_graphql::{MergedObject, MergedSubscription, SDLExportOptions, Schema};
 
 use super::{
-    account, budget, command, firmware, fleet, id_tag, journal, limits, loaders, local_list,
+    account, audit, budget, command, firmware, fleet, id_tag, journal, limits, loaders, local_list,
     reservation, security_ext, smart_charging, station, station_credentials, subscription,
     transaction, usage,
 };
@@ -27,6 +27,7 @@ pub struct Query(
     firmware::FirmwareQuery,
     security_ext::SecurityQuery,
     fleet::FleetQuery,
+    audit::AuditQuery,
 );
 
 /// Every mutation.
@@ -79,6 +80,8 @@ pub fn build_schema(ctx: Arc<Context>) -> ChargegateSchema {
     })
     .extension(limits::OperationLimit)
     .extension(limits::ErrorCodes)
+    // Inside the others: sees each mutation field's own result or error.
+    .extension(audit::AuditTrail)
     .data(loaders::loader(ctx.clone()))
     .data(account::owned_tags_loader(ctx.clone()))
     .data(ctx.clone());

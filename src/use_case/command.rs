@@ -37,7 +37,9 @@ pub async fn send<C: Command>(
     let answer = ctx
         .stations
         .call(ctx, station_id, C::ACTION, payload)
-        .await?;
+        .await
+        .inspect_err(super::audit::note_no_answer)?;
+    super::audit::note_answer(answer.get());
     decode::<C::Response>(&answer).map_err(|e| CommandError::InvalidResponse(e.to_string()))
 }
 

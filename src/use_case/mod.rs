@@ -7,6 +7,7 @@
 //! name (`use_case/id_tag.rs` and `api/id_tag.rs`).
 
 pub mod account;
+pub mod audit;
 pub mod budget;
 pub mod command;
 pub mod firmware;
