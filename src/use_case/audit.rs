@@ -15,7 +15,7 @@ use std::{
     time::Duration,
 };
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use entity::audit_log;
 use ocpp::rpc::CommandError;
 use sea_orm::{
@@ -204,7 +204,8 @@ fn row(entry: &Entry, at: DateTime<Utc>) -> audit_log::ActiveModel {
 /// query timeout) cannot cancel it. A row the database refuses is logged whole at ERROR
 /// (target `audit`) and counted in `ctx.audit.lost`, so it is never lost silently.
 pub async fn record(ctx: &Arc<Context>, entry: Entry) {
-    let at = Utc::now();
+    // Microseconds, as PostgreSQL keeps them: the same row reads the same on both backends.
+    let at = Utc::now().trunc_subsecs(6);
     let model = row(&entry, at);
     let anonymous = entry.sub.is_none();
     let app = ctx.clone();
@@ -264,18 +265,7 @@ pub async fn prune(ctx: &Context) -> Result<u64, StoreError> {
         && let Ok(retention) = chrono::Duration::from_std(retention)
     {
         let before = Utc::now() - retention;
-        let newest_old = audit_log::Entity::find()
-            .select_only()
-            .column(audit_log::Column::Id)
-            .filter(audit_log::Column::At.lt(before))
-            .order_by_desc(audit_log::Column::Id)
-            .limit(1)
-            .into_tuple::<i64>()
-            .one(ctx.store.reader())
-            .await?;
-        if let Some(id) = newest_old {
-            deleted += delete_up_to(ctx, id, false).await?;
-        }
+        deleted += delete_where(ctx, Doomed::Before(before)).await?;
     }
     let limits = &ctx.settings.limits;
     for (anonymous, keep) in [
@@ -295,8 +285,8 @@ pub async fn prune(ctx: &Context) -> Result<u64, StoreError> {
             .into_tuple::<i64>()
             .one(ctx.store.reader())
             .await?;
-        if let Some(id) = threshold {
-            deleted += delete_up_to(ctx, id, anonymous).await?;
+        if let Some(last) = threshold {
+            deleted += delete_where(ctx, Doomed::UpTo { last, anonymous }).await?;
         }
     }
     if deleted > 0 {
@@ -305,9 +295,17 @@ pub async fn prune(ctx: &Context) -> Result<u64, StoreError> {
     Ok(deleted)
 }
 
-/// Deletes rows with ids up to `last` (only anonymous ones when `anonymous`), a slice at a
-/// time.
-async fn delete_up_to(ctx: &Context, last: i64, anonymous: bool) -> Result<u64, StoreError> {
+/// Which rows a pruning deletes.
+#[derive(Clone, Copy)]
+enum Doomed {
+    /// Those of actions before this time.
+    Before(DateTime<Utc>),
+    /// Those with ids up to `last` (only anonymous ones when `anonymous`).
+    UpTo { last: i64, anonymous: bool },
+}
+
+/// Deletes the `doomed` rows, oldest first, a slice at a time.
+async fn delete_where(ctx: &Context, doomed: Doomed) -> Result<u64, StoreError> {
     let mut total = 0;
     loop {
         let deleted = ctx
@@ -319,12 +317,19 @@ async fn delete_up_to(ctx: &Context, last: i64, anonymous: bool) -> Result<u64, 
                     let mut oldest = Query::select()
                         .column(Column::Id)
                         .from(Entity)
-                        .and_where(Expr::col(Column::Id).lte(last))
                         .order_by(Column::Id, Order::Asc)
                         .limit(SLICE)
                         .to_owned();
-                    if anonymous {
-                        oldest.and_where(Expr::col(Column::Sub).is_null());
+                    match doomed {
+                        Doomed::Before(before) => {
+                            oldest.and_where(Expr::col(Column::At).lt(before));
+                        }
+                        Doomed::UpTo { last, anonymous } => {
+                            oldest.and_where(Expr::col(Column::Id).lte(last));
+                            if anonymous {
+                                oldest.and_where(Expr::col(Column::Sub).is_null());
+                            }
+                        }
                     }
                     let result = Entity::delete_many()
                         .filter(Column::Id.in_subquery(oldest))
