@@ -234,8 +234,8 @@ pub struct AuditQuery;
 
 #[Object]
 impl AuditQuery {
-    /// The audit trail, newest first (administrators only): every action of an account or
-    /// token that changed something, logins and failed logins.
+    /// The audit trail, newest first (administrators whose token covers every station): every
+    /// action of an account or token that changed something, logins and failed logins.
     #[graphql(complexity = "super::pagination::cost(first, last, child_complexity)")]
     async fn audit_log(
         &self,
@@ -252,6 +252,14 @@ impl AuditQuery {
                 "the {} role may not read the audit trail (admin needed)",
                 p.role
             ))
+            .into());
+        }
+        if p.stations.is_some() {
+            return Err(ApiError::Forbidden(
+                "the audit trail covers every station and account: reading it needs a token \
+                 that is not limited to some stations"
+                    .into(),
+            )
             .into());
         }
         let filter = filter.unwrap_or_default();

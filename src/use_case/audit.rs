@@ -159,10 +159,8 @@ fn clean(s: &str, max: usize) -> String {
 /// Cuts strings and lists in `value` to their bounds.
 fn clip(value: &mut Value) {
     match value {
-        Value::String(s) => {
-            if s.len() > MAX_STRING || s.contains('\0') {
-                *s = clean(s, MAX_STRING);
-            }
+        Value::String(s) if s.len() > MAX_STRING || s.contains('\0') => {
+            *s = clean(s, MAX_STRING);
         }
         Value::Array(items) => {
             items.truncate(MAX_ITEMS);
@@ -393,7 +391,13 @@ impl Drop for Pending {
         if let Some(mut entry) = self.entry.take() {
             entry.outcome = CANCELLED.into();
             let app = self.app.clone();
-            tokio::spawn(async move { record(&app, entry).await });
+            match tokio::runtime::Handle::try_current() {
+                Ok(runtime) => {
+                    runtime.spawn(async move { record(&app, entry).await });
+                }
+                // Dropped outside a runtime (at its very end): the log keeps the row.
+                Err(_) => lost(&app, &entry, "the runtime is gone"),
+            }
         }
     }
 }

@@ -61,7 +61,7 @@ async fn create_account(app: &TestApp, username: &str, password: &str, role: &st
 
 const INTROSPECTION: &str = "{
   __schema {
-    mutationType { fields { name args { name type { ...T } } type { ...T } } }
+    mutationType { fields(includeDeprecated: true) { name args { name type { ...T } } type { ...T } } }
     types { name kind enumValues { name } inputFields { name type { ...T } } }
   }
 }
@@ -547,6 +547,9 @@ async fn audit_log_filters_pages_and_refuses_others(backend: Backend) {
         let (code, _) = app.err(Some(&token), AUDIT_LOG, json!({})).await;
         assert_eq!(code, "FORBIDDEN", "{role}");
     }
+    let limited = app.token(Role::Admin, "local-admin", Some(&["CP-1"]));
+    let (code, _) = app.err(Some(&limited), AUDIT_LOG, json!({})).await;
+    assert_eq!(code, "FORBIDDEN", "an administrator of some stations only");
     let (code, _) = app.err(None, AUDIT_LOG, json!({})).await;
     assert_eq!(code, "UNAUTHENTICATED");
     app.stop().await;
