@@ -226,8 +226,9 @@ fn lost(ctx: &Context, entry: &Entry, why: &str) {
     tracing::error!(target: "audit", error = why, row = %row, "audit row not stored");
 }
 
-/// Counts a written row and starts a pruning after every tenth of the smaller bound that the
-/// row counts against, unless one is running.
+/// Counts a written row and starts a pruning after every tenth of the bound that the row
+/// counts against, unless one is running (which then goes round again if as many rows were
+/// written meanwhile).
 fn after_write(ctx: &Arc<Context>, anonymous: bool) {
     let limits = &ctx.settings.limits;
     let bound = if anonymous {
@@ -237,19 +238,22 @@ fn after_write(ctx: &Arc<Context>, anonymous: bool) {
     };
     let every = (bound / 10).max(1);
     let written = ctx.audit.since_prune.fetch_add(1, Ordering::Relaxed) + 1;
-    if written < every {
+    if written < every || ctx.audit.pruning.swap(true, Ordering::AcqRel) {
         return;
     }
-    if ctx.audit.pruning.swap(true, Ordering::AcqRel) {
-        return;
-    }
-    ctx.audit.since_prune.store(0, Ordering::Relaxed);
     let ctx = ctx.clone();
     tokio::spawn(async move {
-        if let Err(e) = prune(&ctx).await {
-            tracing::warn!(error = %e, "audit pruning failed");
+        loop {
+            ctx.audit.since_prune.store(0, Ordering::Relaxed);
+            if let Err(e) = prune(&ctx).await {
+                tracing::warn!(error = %e, "audit pruning failed");
+            }
+            ctx.audit.pruning.store(false, Ordering::Release);
+            let again = ctx.audit.since_prune.load(Ordering::Relaxed) >= every;
+            if !again || ctx.audit.pruning.swap(true, Ordering::AcqRel) {
+                return;
+            }
         }
-        ctx.audit.pruning.store(false, Ordering::Release);
     });
 }
 
