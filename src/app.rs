@@ -75,6 +75,7 @@ pub async fn open(settings: Settings) -> anyhow::Result<Arc<Context>> {
         budgets: Default::default(),
         metrics,
         alerts: Default::default(),
+        audit: Default::default(),
         shutdown,
         stopped,
         settings,
@@ -123,6 +124,8 @@ pub struct App {
     presence: JoinHandle<()>,
     /// Alerts: the event rules, the periodic rules and the deliverer.
     alerts: [JoinHandle<()>; 3],
+    /// Prunes the audit trail (age and row bounds).
+    audit: JoinHandle<()>,
     /// The TLS listener's address and server task, with `--tls-listen`.
     tls: Option<(SocketAddr, JoinHandle<std::io::Result<()>>)>,
     /// The metrics listener's address and server task, with `--metrics-listen`.
@@ -206,6 +209,7 @@ impl App {
             tokio::spawn(crate::use_case::alert::run_periodic(context.clone())),
             tokio::spawn(deliverer.run(context.clone())),
         ];
+        let audit = tokio::spawn(crate::use_case::audit::run_pruner(context.clone()));
         tracing::info!(%addr, node = %context.node_id, "chargegate listening; stations connect to ws://{addr}/ocpp/{{chargePointId}}, the API is at http://{addr}/graphql, the console at http://{addr}/");
         Ok(Self {
             context,
@@ -216,6 +220,7 @@ impl App {
             budgets,
             presence,
             alerts,
+            audit,
             tls,
             metrics,
             connections,
@@ -293,6 +298,7 @@ impl App {
         self.reservations.abort();
         self.budgets.abort();
         self.presence.abort();
+        self.audit.abort();
         ctx.stopped.cancel();
         // The last events (stations disconnecting) reach the other nodes before we exit.
         ctx.bus.flushed().await;

@@ -375,6 +375,16 @@ pub struct Settings {
     )]
     pub journal_retention: HumanDuration,
 
+    /// How long the audit trail (`auditLog`) is kept; older rows are pruned every hour. `0`
+    /// keeps it as long as `--audit-max-rows` allows.
+    #[arg(
+        long,
+        env = "CHARGEGATE_AUDIT_RETENTION",
+        default_value = "365d",
+        global = true
+    )]
+    pub audit_retention: HumanDuration,
+
     /// Whether every OCPP frame is also kept as it was on the wire (the message journal).
     /// `off` stores only what the frames mean (stations, transactions, meter values, …):
     /// two rows fewer per message; DataTransfer payloads are then not kept.
@@ -725,6 +735,7 @@ impl Settings {
             command_timeout: HumanDuration(Duration::from_secs(30)),
             ping_interval: HumanDuration(Duration::from_secs(60)),
             journal_retention: HumanDuration(Duration::from_secs(30 * 86_400)),
+            audit_retention: HumanDuration(Duration::from_secs(365 * 86_400)),
             journal: true,
             max_bad_frames: 10,
             data_transfer_vendors: Vec::new(),
@@ -897,6 +908,18 @@ impl Settings {
             Duration::ZERO,
             36_500 * DAY,
         )?;
+        check(
+            "--audit-retention",
+            self.audit_retention.0,
+            Duration::ZERO,
+            36_500 * DAY,
+        )?;
+        if self.limits.audit_max_rows == 0 || self.limits.audit_max_anonymous_rows == 0 {
+            return Err(SettingsError::TooSmall {
+                name: "--audit-max-rows and --audit-max-anonymous-rows",
+                min: "1",
+            });
+        }
         self.validate_tls()?;
         self.limits.validate_stations()?;
         if self.db_read_connections == 0 {
@@ -1343,6 +1366,27 @@ pub struct Limits {
     )]
     pub max_pending_accounts: u64,
 
+    /// Most rows the audit trail keeps; beyond it the oldest are pruned (soon after, not at
+    /// once: a node prunes after every tenth of this many rows it wrote, and every hour).
+    #[arg(
+        long,
+        env = "CHARGEGATE_AUDIT_MAX_ROWS",
+        default_value_t = 1_000_000,
+        global = true
+    )]
+    pub audit_max_rows: u64,
+
+    /// Most audit rows of callers without a valid token (failed logins, registrations) kept;
+    /// beyond it their oldest are pruned, never another caller's, so that anyone on the
+    /// internet can neither grow the table without bound nor push the staff's rows out.
+    #[arg(
+        long,
+        env = "CHARGEGATE_AUDIT_MAX_ANONYMOUS_ROWS",
+        default_value_t = 100_000,
+        global = true
+    )]
+    pub audit_max_anonymous_rows: u64,
+
     // Stations.
     /// Largest OCPP message accepted from a station; a longer one closes its connection (1009).
     /// Also what a connection keeps allocated after its largest message.
@@ -1508,6 +1552,8 @@ impl Default for Limits {
             max_api_sockets: 4096,
             max_api_sockets_per_address: 64,
             max_pending_accounts: 1000,
+            audit_max_rows: 1_000_000,
+            audit_max_anonymous_rows: 100_000,
             max_message_size: ByteSize(256 * ByteSize::KIB),
             station_queue_bytes: ByteSize(256 * ByteSize::KIB),
             stations_queue_bytes: ByteSize(64 * ByteSize::MIB),

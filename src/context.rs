@@ -59,6 +59,8 @@ pub struct Context {
     /// The events alert rules look at, on their way to this node's alert task; and the wake-up
     /// of this node's alert deliverer.
     pub alerts: AlertFeed,
+    /// The audit trail's counts on this node (rows since the last pruning, rows lost).
+    pub audit: AuditCounters,
     /// Fires when the server is shutting down.
     pub shutdown: CancellationToken,
     /// Fires once the sessions have ended at shutdown: background work (the Redis bus) stops.
@@ -385,4 +387,14 @@ impl AlertFeed {
     pub fn dropped(&self) -> u64 {
         self.dropped.load(std::sync::atomic::Ordering::Relaxed)
     }
+}
+
+/// The audit trail's counts on this node: rows written since its last pruning (a pruning
+/// starts after every tenth of the bound), whether one is running, and the rows the database
+/// refused (each also logged whole at ERROR, target `audit`).
+#[derive(Debug, Default)]
+pub struct AuditCounters {
+    pub since_prune: std::sync::atomic::AtomicU64,
+    pub pruning: std::sync::atomic::AtomicBool,
+    pub lost: std::sync::atomic::AtomicU64,
 }

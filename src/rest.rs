@@ -4,12 +4,12 @@
 //! tokens and roles; its OpenAPI document is generated from the route table below. Bodies are
 //! read after the token is checked, up to `--max-request-size` (`serve::body::read_limited`).
 
-use std::sync::Arc;
+use std::{net::SocketAddr, sync::Arc};
 
 use axum::{
     Json, Router,
     body::{Body, Bytes},
-    extract::{Path, State},
+    extract::{ConnectInfo, Path, State},
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
     routing::{get, post},
@@ -24,6 +24,7 @@ use crate::{
     context::Context,
     serve::body::{BodyError, read_limited},
     use_case::{
+        audit::{self, Entry},
         command::{OnBehalf, Refused},
         firmware::{self, DownloadRefused, StoredFile},
     },
@@ -270,25 +271,62 @@ async fn clients(State(ctx): State<Arc<Context>>, headers: HeaderMap) -> Answer 
     Ok(Json(json!(visible)))
 }
 
-/// The command routes share this shape: token, body, the checked command path, the answer.
+/// The command routes share this shape: token, body, the checked command path, the answer;
+/// each call is recorded in the audit trail (as `rest:POST <path>`) before it is answered.
 macro_rules! command_route {
     ($name:ident, $body:ty, |$on:ident, $id:ident, $b:ident| $call:expr) => {
         async fn $name(
             State(ctx): State<Arc<Context>>,
+            ConnectInfo(peer): ConnectInfo<SocketAddr>,
             Path($id): Path<String>,
             headers: HeaderMap,
             request: Body,
         ) -> Answer {
-            let caller = caller(&ctx, &headers)?;
-            let bytes = read_limited(request, &ctx.settings.limits).await?;
-            let $b: $body = body(&bytes)?;
-            let $on = OnBehalf {
-                ctx: &ctx,
-                caller: &caller,
+            let caller = caller(&ctx, &headers);
+            let mut arguments = json!({ "stationId": $id });
+            let entry = Entry {
+                sub: caller.as_ref().ok().map(|p| p.sub.clone()),
+                role: caller.as_ref().ok().map(|p| p.role.to_string()),
+                address: Some(ctx.settings.client_ip(peer.ip(), forwarded_for(&headers))),
+                action: concat!("rest:POST ", "/api/v1/centralsystem/clients/{id}/", stringify!($name))
+                    .to_owned(),
+                target: Some($id.clone()),
+                ..Entry::default()
             };
-            $call.await.map_err(|e| Failure::refused(&$id, e))
+            let pending = audit::Pending::new(ctx.clone(), entry);
+            let (answer, note) = audit::noted(async {
+                let caller = caller?;
+                let bytes = read_limited(request, &ctx.settings.limits).await?;
+                if let (Ok(Value::Object(given)), Some(into)) = (
+                    serde_json::from_slice::<Value>(&bytes),
+                    arguments.as_object_mut(),
+                ) {
+                    into.extend(given);
+                }
+                let $b: $body = body(&bytes)?;
+                let $on = OnBehalf {
+                    ctx: &ctx,
+                    caller: &caller,
+                };
+                $call.await.map_err(|e| Failure::refused(&$id, e))
+            })
+            .await;
+            let mut entry = pending.finish();
+            entry.arguments = arguments;
+            entry.outcome = match &answer {
+                Ok(_) => audit::OK.to_owned(),
+                Err(failure) => failure.code.to_owned(),
+            };
+            entry.answer = note.answer;
+            audit::record(&ctx, entry).await;
+            answer
         }
     };
+}
+
+/// The `X-Forwarded-For` header (believed only from a trusted proxy, see `Settings::client_ip`).
+fn forwarded_for(headers: &HeaderMap) -> Option<&str> {
+    headers.get("x-forwarded-for").and_then(|v| v.to_str().ok())
 }
 
 command_route!(

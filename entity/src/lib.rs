@@ -8,6 +8,7 @@ pub mod alert;
 pub mod alert_delivery;
 pub mod alert_reset;
 pub mod alert_rule;
+pub mod audit_log;
 pub mod certificate_signing_request;
 pub mod charging_profile;
 pub mod connector;

@@ -15,6 +15,7 @@ mod m20261206_000010_energy_budgets;
 mod m20261206_000011_account_pending;
 mod m20261206_000014_uploads;
 mod m20261206_000013_alerts;
+mod m20261206_000012_audit_log;
 
 /// The migrator `chargegate serve` and `chargegate migrate` run at start.
 #[derive(Debug)]
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000009_station_details::Migration),
             Box::new(m20261206_000010_energy_budgets::Migration),
             Box::new(m20261206_000011_account_pending::Migration),
+            Box::new(m20261206_000012_audit_log::Migration),
             Box::new(m20261206_000013_alerts::Migration),
             Box::new(m20261206_000014_uploads::Migration),
         ]

@@ -8,6 +8,7 @@
 
 mod account;
 mod alert;
+mod audit;
 mod budget;
 mod command;
 mod document;

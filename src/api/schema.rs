@@ -6,7 +6,7 @@ use std::sync::Arc;
 use async_graphql::{MergedObject, MergedSubscription, SDLExportOptions, Schema};
 
 use super::{
-    account, alert, budget, command, firmware, fleet, id_tag, journal, limits, loaders, local_list,
+    account, alert, audit, budget, command, firmware, fleet, id_tag, journal, limits, loaders, local_list,
     reservation, security_ext, smart_charging, station, station_credentials, subscription,
     transaction, usage,
 };
@@ -28,6 +28,7 @@ pub struct Query(
     security_ext::SecurityQuery,
     fleet::FleetQuery,
     alert::AlertQuery,
+    audit::AuditQuery,
 );
 
 /// Every mutation.
@@ -83,6 +84,8 @@ pub fn build_schema(ctx: Arc<Context>) -> ChargegateSchema {
     .extension(limits::OperationLimit)
     .extension(super::metrics::OperationMetrics(ctx.clone()))
     .extension(limits::ErrorCodes)
+    // Inside the others: sees each mutation field's own result or error.
+    .extension(audit::AuditTrail)
     .data(loaders::loader(ctx.clone()))
     .data(account::owned_tags_loader(ctx.clone()))
     .data(ctx.clone());

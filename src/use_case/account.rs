@@ -465,6 +465,7 @@ pub async fn login(
         )
         .map_err(|e| AccountError::Invalid(e.to_string()))?;
     tracing::info!(username = %username, role = %role, "login");
+    super::audit::note_login(&account.username, role.as_str());
     Ok((token, expires, role))
 }
 

@@ -40,7 +40,9 @@ pub async fn send<C: Command>(
         .stations
         .call(ctx, station_id, C::ACTION, payload)
         .await
+        .inspect_err(super::audit::note_no_answer)
         .and_then(|answer| {
+            super::audit::note_answer(answer.get());
             decode::<C::Response>(&answer).map_err(|e| CommandError::InvalidResponse(e.to_string()))
         });
     let outcome = match &answer {

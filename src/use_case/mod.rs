@@ -8,6 +8,7 @@
 
 pub mod account;
 pub mod alert;
+pub mod audit;
 pub mod budget;
 pub mod command;
 pub mod firmware;

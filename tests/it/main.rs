@@ -19,6 +19,7 @@ mod api_contract;
 mod api_limits;
 mod api_queries;
 mod api_subscriptions;
+mod audit;
 mod cli;
 mod cluster;
 mod commands;

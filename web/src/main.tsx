@@ -6,7 +6,7 @@ import { useEffect } from "preact/hooks";
 import { ErrorBoundary, LocationProvider, Route, Router, lazy, useLocation } from "preact-iso";
 import { LANGS, lang, setLang, t, type Key } from "./i18n";
 import { pendingAccounts, refreshPending } from "./lib/pending";
-import { canOperate, isStaff, session, signOut } from "./lib/session";
+import { canOperate, isAdmin, isStaff, session, signOut } from "./lib/session";
 import { Login } from "./pages/login";
 import "./style.css";
 
@@ -21,6 +21,7 @@ const Accounts = lazy(() => import("./pages/accounts").then((m) => m.Accounts));
 const QrStickers = lazy(() => import("./pages/station/qr").then((m) => m.QrStickers));
 const MyAccount = lazy(() => import("./pages/my-account").then((m) => m.MyAccount));
 const Alerts = lazy(() => import("./pages/alerts").then((m) => m.Alerts));
+const Audit = lazy(() => import("./pages/audit").then((m) => m.Audit));
 
 /** The drivers' app's address: another page of this build, never routed inside the console. */
 const APP = "/app/";
@@ -43,6 +44,8 @@ const NAV: NavItem[] = [
   // Operators manage drivers' accounts (and approve self-registered ones); admins all.
   { href: "/accounts", key: "nav.accounts", show: () => canOperate.value },
   { href: "/alerts", key: "nav.alerts", show: () => isStaff.value },
+  // The audit trail: administrators only (the server refuses everyone else).
+  { href: "/audit", key: "nav.audit", show: () => isAdmin.value },
 ];
 
 function Nav() {
@@ -188,6 +191,7 @@ function App() {
             <Route path="/accounts" component={Accounts} />
             <Route path="/account" component={MyAccount} />
             <Route path="/alerts" component={Alerts} />
+            <Route path="/audit" component={Audit} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>

@@ -1,13 +1,13 @@
-const VERSION = "f0c24840502bd017";
+const VERSION = "2dac9a4a2fa16913";
 const PRECACHE = [
  "/app/",
- "/assets/account-DLBtROWk.js",
+ "/assets/account-CrfqSlD7.js",
+ "/assets/app-B4vkfcO3.js",
  "/assets/app-Cop3JSms.css",
- "/assets/app-CxI6FlCF.js",
  "/assets/csv-BcCX77dE.js",
  "/assets/dist-B5d9IcWF.js",
- "/assets/history-D1Kfkkrn.js",
- "/assets/jsxRuntime-HzbbXp24.js",
+ "/assets/history-Bvx1jUaC.js",
+ "/assets/jsxRuntime-DlvkIKbV.js",
  "/assets/preload-helper-C_TS3VOc.js",
  "/assets/rolldown-runtime-DoHqwKmD.js",
  "/app/manifest.webmanifest",

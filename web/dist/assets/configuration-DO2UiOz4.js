@@ -1,4 +1,4 @@
-import{D as e,k as t,o as n,p as r,t as i}from"./jsxRuntime-HzbbXp24.js";import{a,i as o,r as s,y as c}from"./console-CRiJG7HJ.js";import{t as l}from"./hooks-Cq8JVLZB.js";import{r as u}from"./station-DnE6UWRY.js";var d=r(`
+import{D as e,k as t,o as n,p as r,t as i}from"./jsxRuntime-DlvkIKbV.js";import{a,i as o,r as s,y as c}from"./console-BZMpBka3.js";import{t as l}from"./hooks-CgvgZNwx.js";import{r as u}from"./station-BjSk76aO.js";var d=r(`
   mutation StationGetConfiguration($stationId: ID!, $keys: [String!]) {
     getConfiguration(stationId: $stationId, keys: $keys) {
       configurationKey {

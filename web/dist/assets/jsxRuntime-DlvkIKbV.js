@@ -426,6 +426,116 @@ import{n as e}from"./dist-B5d9IcWF.js";var t,n,r,i,a,o,s,c,l,u,d,f,p=Symbol.for(
     owner
   }
 }
+    `),"\n  query Alerts($first: Int) {\n    alerts(first: $first) {\n      id\n      kind\n      stationId\n      summary\n      createdAt\n      deliveries {\n        channel\n        target\n        state\n        attempts\n        lastError\n      }\n    }\n  }\n":new Q(`
+    query Alerts($first: Int) {
+  alerts(first: $first) {
+    id
+    kind
+    stationId
+    summary
+    createdAt
+    deliveries {
+      channel
+      target
+      state
+      attempts
+      lastError
+    }
+  }
+}
+    `),"\n  subscription AlertsLive {\n    alerts {\n      id\n      kind\n      stationId\n      summary\n      createdAt\n      deliveries {\n        channel\n        target\n        state\n        attempts\n        lastError\n      }\n    }\n  }\n":new Q(`
+    subscription AlertsLive {
+  alerts {
+    id
+    kind
+    stationId
+    summary
+    createdAt
+    deliveries {
+      channel
+      target
+      state
+      attempts
+      lastError
+    }
+  }
+}
+    `),"\n  query AlertRules {\n    alertRules {\n      id\n      name\n      kind\n      enabled\n      stationId\n      minutes\n      count\n      days\n      emailTo\n    }\n  }\n":new Q(`
+    query AlertRules {
+  alertRules {
+    id
+    name
+    kind
+    enabled
+    stationId
+    minutes
+    count
+    days
+    emailTo
+  }
+}
+    `),"\n  mutation CreateAlertRule($input: AlertRuleInput!) {\n    createAlertRule(input: $input) {\n      id\n    }\n  }\n":new Q(`
+    mutation CreateAlertRule($input: AlertRuleInput!) {
+  createAlertRule(input: $input) {
+    id
+  }
+}
+    `),"\n  mutation DeleteAlertRule($id: ID!) {\n    deleteAlertRule(id: $id)\n  }\n":new Q(`
+    mutation DeleteAlertRule($id: ID!) {
+  deleteAlertRule(id: $id)
+}
+    `),"\n  query Webhooks {\n    webhooks {\n      id\n      name\n      url\n      enabled\n    }\n  }\n":new Q(`
+    query Webhooks {
+  webhooks {
+    id
+    name
+    url
+    enabled
+  }
+}
+    `),"\n  mutation CreateWebhook($input: WebhookInput!) {\n    createWebhook(input: $input) {\n      webhook {\n        id\n      }\n      secret\n    }\n  }\n":new Q(`
+    mutation CreateWebhook($input: WebhookInput!) {
+  createWebhook(input: $input) {
+    webhook {
+      id
+    }
+    secret
+  }
+}
+    `),"\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n":new Q(`
+    mutation DeleteWebhook($id: ID!) {
+  deleteWebhook(id: $id)
+}
+    `),"\n  query AuditLog($first: Int, $last: Int, $after: String, $before: String, $filter: AuditLogFilter) {\n    auditLog(first: $first, last: $last, after: $after, before: $before, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      nodes {\n        id\n        at\n        sub\n        role\n        address\n        action\n        target\n        arguments\n        outcome\n        answer\n      }\n    }\n  }\n":new Q(`
+    query AuditLog($first: Int, $last: Int, $after: String, $before: String, $filter: AuditLogFilter) {
+  auditLog(
+    first: $first
+    last: $last
+    after: $after
+    before: $before
+    filter: $filter
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    nodes {
+      id
+      at
+      sub
+      role
+      address
+      action
+      target
+      arguments
+      outcome
+      answer
+    }
+  }
+}
     `),"\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      role\n      expiresAt\n    }\n  }\n":new Q(`
     mutation Login($username: String!, $password: String!) {
   login(username: $username, password: $password) {
