@@ -27,6 +27,17 @@ const AUDIT_LOG: &str =
   }
 }";
 
+/// Prunes once the pruning that the last writes started in the background (after every tenth
+/// of a bound) has ended, so that the two do not race over the same rows.
+async fn prune_when_settled(app: &TestApp) {
+    use std::sync::atomic::Ordering;
+    eventually("the background pruning to end", || async {
+        (!app.ctx().audit.pruning.load(Ordering::Acquire)).then_some(())
+    })
+    .await;
+    chargegate::use_case::audit::prune(app.ctx()).await.unwrap();
+}
+
 /// Every row of the trail, oldest first.
 async fn all_rows(app: &TestApp) -> Vec<audit_log::Model> {
     audit_log::Entity::find()
@@ -598,7 +609,7 @@ async fn pruning_keeps_the_trail_within_its_bounds(backend: Backend) {
         (anonymous().await <= 6).then_some(())
     })
     .await;
-    chargegate::use_case::audit::prune(app.ctx()).await.unwrap();
+    prune_when_settled(&app).await;
     assert_eq!(anonymous().await, 5);
     let kept = rows_of(&app, "loginFailed").await;
     let targets: Vec<_> = kept.iter().map(|r| r.target.clone().unwrap()).collect();
@@ -621,7 +632,7 @@ async fn pruning_keeps_the_trail_within_its_bounds(backend: Backend) {
         )
         .await;
     }
-    chargegate::use_case::audit::prune(app.ctx()).await.unwrap();
+    prune_when_settled(&app).await;
     let rows = all_rows(&app).await;
     assert_eq!(rows.len(), 15);
     assert_eq!(rows[0].target.as_deref(), Some("MORE-0"));
@@ -639,7 +650,7 @@ async fn pruning_keeps_the_trail_within_its_bounds(backend: Backend) {
     // Through the store's writer (SQLite's read pool is read-only).
     app.ctx().store.insert(ancient).await.unwrap();
     assert_eq!(rows_of(&app, "ancient").await.len(), 1);
-    chargegate::use_case::audit::prune(app.ctx()).await.unwrap();
+    prune_when_settled(&app).await;
     assert!(rows_of(&app, "ancient").await.is_empty());
     assert_eq!(all_rows(&app).await.len(), 15);
     app.stop().await;
