@@ -22,6 +22,7 @@ mod limits;
 mod loaders;
 mod local_list;
 mod metrics;
+mod traces;
 mod pagination;
 mod reservation;
 mod schema;

@@ -79,6 +79,7 @@ pub fn build_schema(ctx: Arc<Context>) -> ChargegateSchema {
     })
     .extension(limits::OperationLimit)
     .extension(super::metrics::OperationMetrics(ctx.clone()))
+    .extension(super::traces::OperationSpans(ctx.clone()))
     .extension(limits::ErrorCodes)
     .data(loaders::loader(ctx.clone()))
     .data(account::owned_tags_loader(ctx.clone()))

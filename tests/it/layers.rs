@@ -18,6 +18,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("health", &[]),
     ("throttle", &[]),
     ("metrics", &[]),
+    ("traces", &[]),
     ("auth", &["config"]),
     ("store", &["config"]),
     ("cache", &["config"]),
@@ -35,6 +36,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "use_case",
         &[
             "config", "throttle", "auth", "store", "cache", "bus", "metrics", "context",
+            "traces",
         ],
     ),
     // The adapters: the station link, the GraphQL API, the seed's REST API (and `web`, below).
@@ -42,21 +44,21 @@ const LAYERS: &[(&str, &[&str])] = &[
         "link",
         &[
             "config", "throttle", "auth", "store", "cache", "bus", "metrics", "serve", "context",
-            "use_case",
+            "use_case", "traces",
         ],
     ),
     (
         "api",
         &[
             "config", "throttle", "auth", "store", "cache", "bus", "metrics", "serve", "context",
-            "use_case",
+            "use_case", "traces",
         ],
     ),
     (
         "rest",
         &[
             "config", "throttle", "auth", "store", "cache", "bus", "metrics", "serve", "context",
-            "use_case",
+            "use_case", "traces",
         ],
     ),
     // The web console and GraphiQL: files built by Vite, embedded; they know nothing else.

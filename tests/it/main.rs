@@ -38,4 +38,5 @@ mod seed;
 mod simulate;
 mod station_auth;
 mod support;
+mod traces;
 mod transactions;
