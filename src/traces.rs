@@ -17,7 +17,9 @@ use std::{
 
 use opentelemetry::{
     Context as OtelContext, KeyValue,
-    trace::{SpanContext, SpanId, TraceContextExt, TraceFlags, TraceId, TraceState, TracerProvider},
+    trace::{
+        SpanContext, SpanId, TraceContextExt, TraceFlags, TraceId, TraceState, TracerProvider,
+    },
 };
 use opentelemetry_otlp::{Protocol, WithExportConfig};
 use opentelemetry_sdk::{
@@ -128,7 +130,9 @@ impl Traces {
                 "spans dropped in all: the export queue was full (--otlp-queue)"
             );
         }
-        let _ = self.provider.shutdown_with_timeout(Duration::from_millis(100));
+        let _ = self
+            .provider
+            .shutdown_with_timeout(Duration::from_millis(100));
     }
 }
 
@@ -250,7 +254,8 @@ pub fn continue_from(span: &tracing::Span, traceparent: Option<&str>) {
 
 fn parse_traceparent(text: &str) -> Option<SpanContext> {
     let mut parts = text.split('-');
-    let (version, trace, span, flags) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    let (version, trace, span, flags) =
+        (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
     if version != "00" || parts.next().is_some() || trace.len() != 32 || span.len() != 16 {
         return None;
     }
@@ -295,15 +300,30 @@ mod tests {
     }
 
     #[test]
+    fn a_full_queue_drops_and_counts_spans_and_never_waits() {
+        use opentelemetry::trace::{Span as _, Tracer as _};
+        let (spans, mut waiting) = mpsc::channel(2);
+        let dropped = Arc::new(AtomicU64::new(0));
+        let provider = SdkTracerProvider::builder()
+            .with_span_processor(Queue {
+                spans,
+                dropped: dropped.clone(),
+            })
+            .build();
+        let tracer = provider.tracer("test");
+        for _ in 0..5 {
+            tracer.start("a span").end();
+        }
+        assert_eq!(dropped.load(Ordering::Relaxed), 3);
+        assert!(waiting.try_recv().is_ok());
+        assert!(waiting.try_recv().is_ok());
+        assert!(waiting.try_recv().is_err());
+    }
+
+    #[test]
     fn the_endpoint_gets_the_traces_path() {
-        assert_eq!(
-            traces_url("http://c:4318"),
-            "http://c:4318/v1/traces"
-        );
-        assert_eq!(
-            traces_url("http://c:4318/"),
-            "http://c:4318/v1/traces"
-        );
+        assert_eq!(traces_url("http://c:4318"), "http://c:4318/v1/traces");
+        assert_eq!(traces_url("http://c:4318/"), "http://c:4318/v1/traces");
         assert_eq!(
             traces_url("http://c:4318/v1/traces"),
             "http://c:4318/v1/traces"

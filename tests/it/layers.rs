@@ -35,8 +35,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "use_case",
         &[
-            "config", "throttle", "auth", "store", "cache", "bus", "metrics", "context",
-            "traces",
+            "config", "throttle", "auth", "store", "cache", "bus", "metrics", "context", "traces",
         ],
     ),
     // The adapters: the station link, the GraphQL API, the seed's REST API (and `web`, below).

@@ -290,7 +290,10 @@ async fn a_nodes_calls_operations_and_commands_are_exported_as_spans() {
     assert_eq!(command.attr("ocpp.action"), "Reset");
     assert_eq!(command.attr("ocpp.station"), "CP-TRACED");
     assert_eq!(command.attr("ocpp.outcome"), "answered");
-    assert!(command.attr("ocpp.round_trip_ms").parse::<u64>().is_ok(), "{command:?}");
+    assert!(
+        command.attr("ocpp.round_trip_ms").parse::<u64>().is_ok(),
+        "{command:?}"
+    );
     // The station's CALL is a trace of its own, not part of the operation's.
     assert_ne!(boot.trace_id, operation.trace_id);
 
