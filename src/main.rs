@@ -5,10 +5,7 @@
 use std::io::IsTerminal;
 
 use clap::{Parser, Subcommand};
-use tracing::Level;
-use tracing_subscriber::{
-    EnvFilter, Layer, filter::Targets, layer::SubscriberExt, util::SubscriberInitExt,
-};
+use tracing_subscriber::{EnvFilter, Layer, util::SubscriberInitExt};
 
 /// mimalloc instead of the system allocator: after a reconnect storm glibc's malloc keeps much
 /// of the storm's peak resident (bench/HISTORY.md, scenario a).
@@ -94,13 +91,7 @@ async fn main() -> anyhow::Result<()> {
     // Logs go to standard error; standard output is for what a command prints (a token, the
     // schema).
     let filter = EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn,sea_orm_migration=warn"))
-        // The spans made for export are not logged (src/traces.rs).
-        .add_directive(
-            format!("{}=off", chargegate::traces::TARGET)
-                .parse()
-                .expect("a directive"),
-        );
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn,sea_orm_migration=warn"));
     let logs = tracing_subscriber::fmt::layer().with_writer(std::io::stderr);
     let logs = match cli.settings.log_format {
         LogFormat::Text => logs.with_ansi(std::io::stderr().is_terminal()).boxed(),
@@ -116,18 +107,8 @@ async fn main() -> anyhow::Result<()> {
         )?),
         _ => None,
     };
-    let exported = traces.as_ref().map(|t| {
-        tracing_opentelemetry::layer()
-            .with_tracer(t.tracer.clone())
-            .with_location(false)
-            .with_threads(false)
-            .with_tracked_inactivity(false)
-            .with_filter(Targets::new().with_target(chargegate::traces::TARGET, Level::TRACE))
-    });
-    tracing_subscriber::registry()
-        .with(logs.with_filter(filter))
-        .with(exported)
-        .init();
+    // The spans made for export are never logged (src/traces.rs).
+    chargegate::traces::subscriber(logs, filter, traces.as_ref()).init();
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
             let files = chargegate::serve::raise_open_file_limit();

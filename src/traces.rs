@@ -28,7 +28,11 @@ use opentelemetry_sdk::{
     trace::{SdkTracer, SdkTracerProvider, Span as SdkSpan, SpanData, SpanExporter, SpanProcessor},
 };
 use tokio::sync::{mpsc, oneshot};
+use tracing::{Level, Subscriber};
 use tracing_opentelemetry::OpenTelemetrySpanExt;
+use tracing_subscriber::{
+    EnvFilter, Layer, Registry, filter::Targets, layer::SubscriberExt, registry::LookupSpan,
+};
 
 /// The `tracing` target of the spans that are exported (and only exported: the logs filter it
 /// out).
@@ -55,6 +59,25 @@ pub struct Traces {
 impl std::fmt::Debug for Traces {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Traces").finish_non_exhaustive()
+    }
+}
+
+/// The process's subscriber: `logs` under `filter`, which never lets the spans made for export
+/// through, and the export's layer when there is one. Without it, no layer wants those spans
+/// and `tracing` never makes them (no `Option` layer: a `None` one would still have them made).
+pub fn subscriber(
+    logs: Box<dyn Layer<Registry> + Send + Sync>,
+    filter: EnvFilter,
+    traces: Option<&Traces>,
+) -> Box<dyn Subscriber + Send + Sync> {
+    let filter = match format!("{TARGET}=off").parse() {
+        Ok(directive) => filter.add_directive(directive),
+        Err(_) => filter,
+    };
+    let logged = tracing_subscriber::registry().with(logs.with_filter(filter));
+    match traces {
+        Some(traces) => Box::new(logged.with(traces.layer())),
+        None => Box::new(logged),
     }
 }
 
@@ -115,6 +138,19 @@ pub fn start(endpoint: &str, service: &str, queue: usize) -> anyhow::Result<Trac
 }
 
 impl Traces {
+    /// The `tracing` layer that exports the spans of [`TARGET`], and nothing else.
+    pub fn layer<S>(&self) -> impl Layer<S> + use<S>
+    where
+        S: Subscriber + for<'span> LookupSpan<'span>,
+    {
+        tracing_opentelemetry::layer()
+            .with_tracer(self.tracer.clone())
+            .with_location(false)
+            .with_threads(false)
+            .with_tracked_inactivity(false)
+            .with_filter(Targets::new().with_target(TARGET, Level::TRACE))
+    }
+
     /// Exports the spans still queued (waiting at most a few seconds); called at shutdown.
     pub async fn flush(mut self) {
         if let Some(flush) = self.flush.take() {
@@ -318,6 +354,65 @@ mod tests {
         assert!(waiting.try_recv().is_ok());
         assert!(waiting.try_recv().is_ok());
         assert!(waiting.try_recv().is_err());
+    }
+
+    /// What the logs of a test wrote.
+    #[derive(Clone, Default)]
+    struct Logged(Arc<std::sync::Mutex<Vec<u8>>>);
+
+    impl std::io::Write for Logged {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// The subscriber of `main.rs`, with the logs at every level.
+    fn subscriber_logging_to(
+        logged: &Logged,
+        traces: Option<&Traces>,
+    ) -> Box<dyn Subscriber + Send + Sync> {
+        let logged = logged.clone();
+        let logs = tracing_subscriber::fmt::layer()
+            .with_ansi(false)
+            .with_writer(move || logged.clone())
+            .boxed();
+        subscriber(logs, EnvFilter::new("trace"), traces)
+    }
+
+    fn a_call_in_its_span() -> bool {
+        let span = tracing::info_span!(target: TARGET, "ocpp.message", ocpp.action = "Heartbeat");
+        let made = !span.is_disabled();
+        span.in_scope(|| tracing::info!("answered"));
+        made
+    }
+
+    #[tokio::test]
+    async fn spans_are_made_only_for_the_export_and_never_logged() {
+        // Without an endpoint: no span, at any log level; the log line is as before.
+        let logged = Logged::default();
+        let made = tracing::subscriber::with_default(
+            subscriber_logging_to(&logged, None),
+            a_call_in_its_span,
+        );
+        assert!(!made, "no span without an export");
+        // With one: the span is made, and still not logged.
+        let traces = start("http://127.0.0.1:9", "test", 16).unwrap();
+        let exported = Logged::default();
+        let made = tracing::subscriber::with_default(
+            subscriber_logging_to(&exported, Some(&traces)),
+            a_call_in_its_span,
+        );
+        assert!(made, "the span is made for the export");
+        for logs in [&logged, &exported] {
+            let text = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+            assert!(text.contains("answered"), "{text}");
+            assert!(!text.contains("ocpp.message"), "{text}");
+            assert!(!text.contains("Heartbeat"), "{text}");
+        }
     }
 
     #[test]
