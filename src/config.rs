@@ -552,8 +552,8 @@ pub struct Settings {
     )]
     pub log_format: LogFormat,
 
-    /// Export traces over OTLP/HTTP (protobuf) to this collector, e.g. `http://127.0.0.1:4318`
-    /// (`/v1/traces` is added); unset, no spans are made or exported.
+    /// Export traces over OTLP/HTTP (protobuf, `http://` only) to this collector, e.g.
+    /// `http://127.0.0.1:4318` (`/v1/traces` is added); unset, no spans are made or exported.
     #[arg(long, env = "CHARGEGATE_OTLP_ENDPOINT", global = true)]
     pub otlp_endpoint: Option<String>,
 
