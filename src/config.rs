@@ -573,6 +573,31 @@ pub struct Settings {
     )]
     pub log_format: LogFormat,
 
+    /// Export traces over OTLP/HTTP (protobuf, `http://` only) to this collector, e.g.
+    /// `http://127.0.0.1:4318` (`/v1/traces` is added); unset, no spans are made or exported.
+    #[arg(long, env = "CHARGEGATE_OTLP_ENDPOINT", global = true)]
+    pub otlp_endpoint: Option<String>,
+
+    /// The `service.name` of the exported spans.
+    #[arg(
+        long,
+        env = "CHARGEGATE_OTLP_SERVICE_NAME",
+        default_value = "chargegate",
+        global = true
+    )]
+    pub otlp_service_name: String,
+
+    /// Finished spans waiting for export; past it, spans are dropped (and counted), never waited
+    /// for.
+    #[arg(
+        long,
+        env = "CHARGEGATE_OTLP_QUEUE",
+        default_value_t = 8192,
+        value_parser = clap::value_parser!(u32).range(1..=1_048_576),
+        global = true
+    )]
+    pub otlp_queue: u32,
+
     /// Answer GraphQL introspection queries (`__schema`, `__type`).
     #[arg(long, env = "CHARGEGATE_INTROSPECTION", default_value_t = true, action = ArgAction::Set, global = true)]
     pub introspection: bool,
@@ -758,6 +783,9 @@ impl Settings {
             metrics_token: None,
             metrics_listen: None,
             log_format: LogFormat::Text,
+            otlp_endpoint: None,
+            otlp_service_name: "chargegate".into(),
+            otlp_queue: 8192,
             cors_origins: Vec::new(),
             trusted_proxies: Vec::new(),
             query_depth_limit: 12,

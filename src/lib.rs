@@ -64,6 +64,7 @@ pub mod serve;
 pub mod simulate;
 pub mod store;
 pub mod throttle;
+pub mod traces;
 pub mod use_case;
 pub mod web;
 

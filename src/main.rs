@@ -5,7 +5,7 @@
 use std::io::IsTerminal;
 
 use clap::{Parser, Subcommand};
-use tracing_subscriber::EnvFilter;
+use tracing_subscriber::{EnvFilter, Layer, util::SubscriberInitExt};
 
 /// mimalloc instead of the system allocator: after a reconnect storm glibc's malloc keeps much
 /// of the storm's peak resident (bench/HISTORY.md, scenario a).
@@ -92,19 +92,32 @@ async fn main() -> anyhow::Result<()> {
     // schema).
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn,sea_orm_migration=warn"));
-    let logs = tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_env_filter(filter);
-    match cli.settings.log_format {
-        LogFormat::Text => logs.with_ansi(std::io::stderr().is_terminal()).init(),
+    let logs = tracing_subscriber::fmt::layer().with_writer(std::io::stderr);
+    let logs = match cli.settings.log_format {
+        LogFormat::Text => logs.with_ansi(std::io::stderr().is_terminal()).boxed(),
         // One JSON object a line: timestamp, level, fields (with message), target, spans.
-        LogFormat::Json => logs.json().with_ansi(false).init(),
-    }
+        LogFormat::Json => logs.json().with_ansi(false).boxed(),
+    };
+    // Traces only for the server (`serve`), and only with an endpoint.
+    let traces = match (&cli.settings.otlp_endpoint, &cli.command) {
+        (Some(endpoint), None | Some(Command::Serve)) => Some(chargegate::traces::start(
+            endpoint,
+            &cli.settings.otlp_service_name,
+            cli.settings.otlp_queue as usize,
+        )?),
+        _ => None,
+    };
+    // The spans made for export are never logged (src/traces.rs).
+    chargegate::traces::subscriber(logs, filter, traces.as_ref()).init();
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
             let files = chargegate::serve::raise_open_file_limit();
             tracing::debug!(open_file_limit = ?files, "open-file limit");
-            App::build(cli.settings).await?.run_until_signalled().await
+            let served = App::build(cli.settings).await?.run_until_signalled().await;
+            if let Some(traces) = traces {
+                traces.flush().await;
+            }
+            served
         }
         Command::Migrate => {
             let store = Store::open(&cli.settings).await?;

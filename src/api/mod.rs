@@ -32,6 +32,7 @@ mod smart_charging;
 mod station;
 mod station_credentials;
 mod subscription;
+mod traces;
 mod transaction;
 mod usage;
 mod ws;

@@ -83,6 +83,7 @@ pub fn build_schema(ctx: Arc<Context>) -> ChargegateSchema {
     })
     .extension(limits::OperationLimit)
     .extension(super::metrics::OperationMetrics(ctx.clone()))
+    .extension(super::traces::OperationSpans(ctx.clone()))
     .extension(limits::ErrorCodes)
     // Inside the others: sees each mutation field's own result or error.
     .extension(audit::AuditTrail)

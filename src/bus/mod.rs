@@ -192,6 +192,10 @@ pub struct RoutedCall {
     pub station_id: String,
     pub action: String,
     pub payload: Box<RawValue>,
+    /// The W3C `traceparent` of the command's span on the asking node, when traces are
+    /// exported: the station's node continues that trace.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub traceparent: Option<String>,
 }
 
 /// What a node does for the bus: run routed commands on its own sessions, close a connection

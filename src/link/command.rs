@@ -43,6 +43,7 @@ pub async fn send_raw(
                 station_id: station_id.to_owned(),
                 action: action.to_owned(),
                 payload,
+                traceparent: crate::traces::traceparent(),
             };
             // The other node applies the command timeout itself; allow for the round trip.
             let wait = ctx.settings.command_timeout.0 + ROUTING_MARGIN;

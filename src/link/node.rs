@@ -16,6 +16,7 @@ use futures_util::StreamExt;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::value::RawValue;
 use tokio::sync::mpsc;
+use tracing::Instrument;
 
 use ocpp::rpc::CommandError;
 
@@ -43,7 +44,39 @@ impl NodeHandler for LocalNode {
                 call.action
             )));
         };
-        crate::link::command::send_local(&ctx, &call.station_id, action, call.payload).await
+        // Exported only with --otlp-endpoint: a child of the asking node's command span.
+        let span = tracing::info_span!(
+            target: crate::traces::TARGET,
+            "ocpp.command.routed",
+            otel.kind = "server",
+            chargegate.node = %ctx.node_id,
+            ocpp.station = %call.station_id,
+            ocpp.action = action,
+            ocpp.outcome = tracing::field::Empty,
+            otel.status_code = tracing::field::Empty,
+        );
+        if !span.is_disabled() {
+            crate::traces::continue_from(&span, call.traceparent.as_deref());
+        }
+        let answer = crate::link::command::send_local(&ctx, &call.station_id, action, call.payload)
+            .instrument(span.clone())
+            .await;
+        if !span.is_disabled() {
+            let outcome = match &answer {
+                Ok(_) => "answered",
+                Err(CommandError::CallError { .. }) => "call_error",
+                Err(CommandError::InvalidResponse(_)) => "invalid_response",
+                Err(CommandError::Timeout(_)) => "timeout",
+                Err(CommandError::Offline) => "offline",
+                Err(CommandError::Disconnected) => "disconnected",
+                Err(CommandError::Unreachable(_)) => "unreachable",
+            };
+            span.record("ocpp.outcome", outcome);
+            if answer.is_err() {
+                span.record("otel.status_code", "error");
+            }
+        }
+        answer
     }
 
     fn kick(&self, station_id: &str, connection_id: u64) {

@@ -21,7 +21,7 @@ use tokio::{
     sync::{mpsc, oneshot},
     time::{Instant, Interval, MissedTickBehavior},
 };
-use tracing::{info, warn};
+use tracing::{Instrument, info, warn};
 
 use ocpp::rpc::{
     CallError, Command, CommandError, ErrorCode,
@@ -589,7 +589,37 @@ impl Session {
                         .await;
                 };
                 let action = req.action();
-                let answer = Box::pin(dispatch(self.ctx.clone(), self.station.clone(), req));
+                // Exported only with --otlp-endpoint (src/traces.rs); otherwise disabled.
+                let span = tracing::info_span!(
+                    target: crate::traces::TARGET,
+                    "ocpp.message",
+                    otel.kind = "server",
+                    chargegate.node = %self.ctx.node_id,
+                    ocpp.station = %self.station,
+                    ocpp.action = action,
+                    ocpp.message_type = "CALL",
+                    ocpp.message_id = %id,
+                    ocpp.outcome = tracing::field::Empty,
+                    ocpp.error_code = tracing::field::Empty,
+                );
+                let handled = dispatch(self.ctx.clone(), self.station.clone(), req);
+                let answer = Box::pin(
+                    async move {
+                        let outcome = handled.await;
+                        let span = tracing::Span::current();
+                        match &outcome {
+                            Ok(_) => {
+                                span.record("ocpp.outcome", "result");
+                            }
+                            Err(error) => {
+                                span.record("ocpp.outcome", "call_error");
+                                span.record("ocpp.error_code", error.code.as_str());
+                            }
+                        }
+                        outcome
+                    }
+                    .instrument(span),
+                );
                 self.in_flight = Some(InFlight {
                     id,
                     call_hash,

@@ -9,6 +9,7 @@
 //! then [`send`].
 
 use sea_orm::EntityTrait;
+use tracing::Instrument;
 
 use crate::{
     auth::{Principal, Role},
@@ -36,9 +37,23 @@ pub async fn send<C: Command>(
     let payload = serde_json::value::to_raw_value(command)
         .map_err(|e| CommandError::InvalidResponse(format!("cannot encode command: {e}")))?;
     let began = std::time::Instant::now();
+    // Exported only with --otlp-endpoint (src/traces.rs); a routed command's other half, on
+    // the station's node, is its child.
+    let span = tracing::info_span!(
+        target: crate::traces::TARGET,
+        "ocpp.command",
+        otel.kind = "client",
+        chargegate.node = %ctx.node_id,
+        ocpp.station = %station_id,
+        ocpp.action = C::ACTION,
+        ocpp.outcome = tracing::field::Empty,
+        ocpp.round_trip_ms = tracing::field::Empty,
+        otel.status_code = tracing::field::Empty,
+    );
     let answer = ctx
         .stations
         .call(ctx, station_id, C::ACTION, payload)
+        .instrument(span.clone())
         .await
         .inspect_err(super::audit::note_no_answer)
         .and_then(|answer| {
@@ -54,7 +69,18 @@ pub async fn send<C: Command>(
         Err(CommandError::Disconnected) => CommandOutcome::Disconnected,
         Err(CommandError::Unreachable(_)) => CommandOutcome::Unreachable,
     };
-    ctx.metrics.command(outcome, began.elapsed());
+    let took = began.elapsed();
+    ctx.metrics.command(outcome, took);
+    if !span.is_disabled() {
+        span.record("ocpp.outcome", outcome.label());
+        span.record(
+            "ocpp.round_trip_ms",
+            u64::try_from(took.as_millis()).unwrap_or(u64::MAX),
+        );
+        if outcome != CommandOutcome::Answered {
+            span.record("otel.status_code", "error");
+        }
+    }
     answer
 }
 

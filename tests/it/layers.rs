@@ -18,6 +18,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("health", &[]),
     ("throttle", &[]),
     ("metrics", &[]),
+    ("traces", &[]),
     ("auth", &["config"]),
     ("store", &["config"]),
     ("cache", &["config"]),
@@ -34,7 +35,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "use_case",
         &[
-            "config", "throttle", "auth", "store", "cache", "bus", "metrics", "context",
+            "config", "throttle", "auth", "store", "cache", "bus", "metrics", "context", "traces",
         ],
     ),
     // The adapters: the station link, the GraphQL API, the seed's REST API (and `web`, below).
@@ -42,21 +43,21 @@ const LAYERS: &[(&str, &[&str])] = &[
         "link",
         &[
             "config", "throttle", "auth", "store", "cache", "bus", "metrics", "serve", "context",
-            "use_case",
+            "use_case", "traces",
         ],
     ),
     (
         "api",
         &[
             "config", "throttle", "auth", "store", "cache", "bus", "metrics", "serve", "context",
-            "use_case",
+            "use_case", "traces",
         ],
     ),
     (
         "rest",
         &[
             "config", "throttle", "auth", "store", "cache", "bus", "metrics", "serve", "context",
-            "use_case",
+            "use_case", "traces",
         ],
     ),
     // Alerts going out: webhooks and e-mail from the alerts' outbox.

@@ -48,6 +48,7 @@ mod seed;
 mod simulate;
 mod station_auth;
 mod support;
+mod traces;
 mod transactions;
 mod uploads;
 

@@ -215,6 +215,7 @@ fn reset() -> RoutedCall {
         station_id: "CP1".into(),
         action: "Reset".into(),
         payload: RawValue::from_string(r#"{"type":"Soft"}"#.into()).unwrap(),
+        traceparent: None,
     }
 }
 
