@@ -96,7 +96,9 @@ impl Context {
 
     /// Publishes an event; a bus failure is logged, never passed to the station.
     pub async fn publish(&self, event: Event) {
-        self.alerts.offer(&event);
+        if !self.alerts.offer(&event) {
+            self.metrics.alert_events_dropped.inc();
+        }
         if let Err(e) = self.bus.publish(event).await {
             tracing::warn!(error = %e, "event not published");
         }
@@ -166,6 +168,35 @@ mod tests {
             ring.since(Utc::now() + chrono::Duration::hours(1))
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn the_alert_feed_holds_its_bound_drops_the_rest_and_never_waits() {
+        let feed = AlertFeed::default();
+        let boot = |i: usize| Event::StationBooted {
+            station_id: format!("CP{i}"),
+            status: ocpp::v16::RegistrationStatus::Accepted,
+            at: Utc::now(),
+        };
+        for i in 0..AlertFeed::QUEUE {
+            assert!(feed.offer(&boot(i)), "event {i} within the bound");
+        }
+        assert!(!feed.offer(&boot(AlertFeed::QUEUE)), "past the bound");
+        assert_eq!(feed.dropped(), 1);
+        // Events no rule looks at are not queued, so never dropped.
+        let disconnected = Event::StationDisconnected {
+            station_id: "CP0".into(),
+            connection_id: 1,
+            at: Utc::now(),
+        };
+        assert!(feed.offer(&disconnected));
+        let mut queue = feed.take_queue().expect("the queue, once");
+        assert!(feed.take_queue().is_none());
+        let mut queued = 0;
+        while queue.try_recv().is_ok() {
+            queued += 1;
+        }
+        assert_eq!(queued, AlertFeed::QUEUE);
     }
 }
 
@@ -358,7 +389,8 @@ impl AlertFeed {
     pub const QUEUE: usize = 1024;
 
     /// Queues `event` for the alert task if a rule kind may care about it; never waits.
-    pub fn offer(&self, event: &Event) {
+    /// False when it was wanted but dropped (the queue was full).
+    pub fn offer(&self, event: &Event) -> bool {
         let wanted = match event {
             Event::StationBooted { .. }
             | Event::TransactionStarted { .. }
@@ -372,7 +404,9 @@ impl AlertFeed {
         if wanted && self.events.try_send(event.clone()).is_err() {
             self.dropped
                 .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            return false;
         }
+        true
     }
 
     /// The queue's receiving end, for the one alert task (`None` after the first call).

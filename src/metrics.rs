@@ -241,6 +241,10 @@ pub struct Metrics {
     pub redis_breaker_open: Gauge,
     /// Failed calls of the status cache to Redis (the cache counts them here).
     pub redis_errors: Counter,
+    /// Audit rows the database refused (each also logged whole at ERROR, target `audit`).
+    pub audit_rows_lost: Counter,
+    /// Events not looked at by the alert rules because their queue was full.
+    pub alert_events_dropped: Counter,
 }
 
 impl std::fmt::Debug for Metrics {
@@ -392,6 +396,18 @@ impl Metrics {
             "Status-cache calls to Redis that failed (unreachable, timed out or refused); 0 without Redis",
             redis_errors.clone(),
         );
+        let audit_rows_lost = Counter::default();
+        registry.register(
+            "chargegate_audit_rows_lost",
+            "Audit rows the database refused (each logged whole at ERROR, target audit)",
+            audit_rows_lost.clone(),
+        );
+        let alert_events_dropped = Counter::default();
+        registry.register(
+            "chargegate_alert_events_dropped",
+            "Events the alert rules did not look at because their queue (1,024) was full",
+            alert_events_dropped.clone(),
+        );
         registry.register_collector(Box::new(Process));
 
         Self {
@@ -415,6 +431,8 @@ impl Metrics {
             store_breaker_open,
             redis_breaker_open,
             redis_errors,
+            audit_rows_lost,
+            alert_events_dropped,
         }
     }
 

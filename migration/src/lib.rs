@@ -13,9 +13,9 @@ mod m20261206_000008_upload_expiry;
 mod m20261206_000009_station_details;
 mod m20261206_000010_energy_budgets;
 mod m20261206_000011_account_pending;
-mod m20261206_000014_uploads;
-mod m20261206_000013_alerts;
 mod m20261206_000012_audit_log;
+mod m20261206_000013_alerts;
+mod m20261206_000014_uploads;
 
 /// The migrator `chargegate serve` and `chargegate migrate` run at start.
 #[derive(Debug)]

@@ -6,9 +6,9 @@ use std::sync::Arc;
 use async_graphql::{MergedObject, MergedSubscription, SDLExportOptions, Schema};
 
 use super::{
-    account, alert, audit, budget, command, firmware, fleet, id_tag, journal, limits, loaders, local_list,
-    reservation, security_ext, smart_charging, station, station_credentials, subscription,
-    transaction, usage,
+    account, alert, audit, budget, command, firmware, fleet, id_tag, journal, limits, loaders,
+    local_list, reservation, security_ext, smart_charging, station, station_credentials,
+    subscription, transaction, usage,
 };
 use crate::context::Context;
 

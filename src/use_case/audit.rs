@@ -217,6 +217,7 @@ pub async fn record(ctx: &Arc<Context>, entry: Entry) {
 
 fn lost(ctx: &Context, entry: &Entry, why: &str) {
     ctx.audit.lost.fetch_add(1, Ordering::Relaxed);
+    ctx.metrics.audit_rows_lost.inc();
     let row = serde_json::to_string(&Entry {
         arguments: serde_json::from_str(&stored_arguments(entry.arguments.clone()))
             .unwrap_or_default(),
