@@ -14,9 +14,10 @@ stations connected, then bench/console.mjs (Chromium, headless) measures its pag
 Scenario g (not in the default set either) is the drivers' app on a throttled phone network:
 bench/app.mjs measures it at 360 × 740 under Lighthouse's "Fast 3G" and DevTools' "Fast 3G"
 (see there), against 200 connected stations. Scenario h (not in the default set) is the
-MeterValues path of running sessions before and after energy budgets: 200 stations charging in
-a closed loop, with `--baseline` the build before budgets, and chargegate again with a budget on
-every tag (never reached, checked on every MeterValues).
+MeterValues path of running sessions: 200 stations charging in a closed loop, with `--baseline`
+an earlier build (run 16: the build before metrics, alerts, the audit trail and traces; run 15:
+before energy budgets), and chargegate again with a budget on every tag (never reached, checked
+on every MeterValues).
 
 `--baseline PATH` also runs another chargegate binary (an earlier build) as the servers
 `baseline` (SQLite) and `baseline-pg` (PostgreSQL), right after chargegate in every scenario, so
@@ -602,7 +603,7 @@ def render(results, fleet):
     meter_table("meter-open-10000", "(c) Open loop at 10,000 MeterValues/s (1,000 stations), PostgreSQL")
     meter_table("no-persistence", "(c) Nothing to store: DataTransfer (unknown vendor), journal off, closed loop")
     meter_table("meter-sessions", "(h) MeterValues of running sessions (each with its transaction id), "
-                "5 measurands, 200 stations in a closed loop; `baseline` is the build before budgets")
+                "5 measurands, 200 stations in a closed loop; `baseline` is the `--baseline` build")
 
     fleet_rows = results.get("fleet", {})
     if fleet_rows:
