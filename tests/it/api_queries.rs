@@ -584,16 +584,22 @@ async fn usage_on_known_data(backend: Backend) {
 }
 on_both_backends!(usage_on_known_data);
 
-/// Statements run for a nested query must not grow with the number of stations.
+/// Statements run for a nested query must not grow with the number of stations. The count is
+/// the server's, so background work (the alert deliverer looking at its outbox, pruning) may
+/// add to one reading: the least of three is the query's own.
 async fn statements_of(app: &TestApp, token: &str) -> u64 {
-    let before = app.ctx().store.read_statements();
-    app.ok(
-        token,
-        "{ stations(first: 100) { nodes { id connectors { connectorId status currentTransaction { id station { id } } } } } }",
-        json!({}),
-    )
-    .await;
-    app.ctx().store.read_statements() - before
+    let mut least = u64::MAX;
+    for _ in 0..3 {
+        let before = app.ctx().store.read_statements();
+        app.ok(
+            token,
+            "{ stations(first: 100) { nodes { id connectors { connectorId status currentTransaction { id station { id } } } } } }",
+            json!({}),
+        )
+        .await;
+        least = least.min(app.ctx().store.read_statements() - before);
+    }
+    least
 }
 
 #[chargegate_test]
