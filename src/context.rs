@@ -59,7 +59,7 @@ pub struct Context {
     /// The events alert rules look at, on their way to this node's alert task; and the wake-up
     /// of this node's alert deliverer.
     pub alerts: AlertFeed,
-    /// The audit trail's counts on this node (rows since the last pruning, rows lost).
+    /// The audit trail's counts on this node (rows since the last pruning, a pruning running).
     pub audit: AuditCounters,
     /// Fires when the server is shutting down.
     pub shutdown: CancellationToken,
@@ -182,7 +182,6 @@ mod tests {
             assert!(feed.offer(&boot(i)), "event {i} within the bound");
         }
         assert!(!feed.offer(&boot(AlertFeed::QUEUE)), "past the bound");
-        assert_eq!(feed.dropped(), 1);
         // Events no rule looks at are not queued, so never dropped.
         let disconnected = Event::StationDisconnected {
             station_id: "CP0".into(),
@@ -363,11 +362,11 @@ impl BudgetWatch {
 /// Events published on this node that an alert rule may care about (boots, faults, sessions,
 /// security events), queued for this node's alert task. Only this node's own events: an
 /// event is raised as an alert by the node holding the station's socket, once. The queue is
-/// bounded ([`AlertFeed::QUEUE`]); past it events are dropped for alerts and counted.
+/// bounded ([`AlertFeed::QUEUE`]); past it events are dropped for alerts (`offer` says so, and
+/// `Context::publish` counts them in the metrics).
 pub struct AlertFeed {
     events: mpsc::Sender<Event>,
     queue: Mutex<Option<mpsc::Receiver<Event>>>,
-    dropped: std::sync::atomic::AtomicU64,
     /// Wakes this node's deliverer when a new alert's deliveries are in the outbox.
     pub wake: tokio::sync::Notify,
 }
@@ -378,7 +377,6 @@ impl Default for AlertFeed {
         Self {
             events,
             queue: Mutex::new(Some(queue)),
-            dropped: Default::default(),
             wake: tokio::sync::Notify::new(),
         }
     }
@@ -402,8 +400,6 @@ impl AlertFeed {
             _ => false,
         };
         if wanted && self.events.try_send(event.clone()).is_err() {
-            self.dropped
-                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             return false;
         }
         true
@@ -416,19 +412,13 @@ impl AlertFeed {
             .unwrap_or_else(PoisonError::into_inner)
             .take()
     }
-
-    /// Events dropped for alerts because the queue was full.
-    pub fn dropped(&self) -> u64 {
-        self.dropped.load(std::sync::atomic::Ordering::Relaxed)
-    }
 }
 
-/// The audit trail's counts on this node: rows written since its last pruning (a pruning
-/// starts after every tenth of the bound), whether one is running, and the rows the database
-/// refused (each also logged whole at ERROR, target `audit`).
+/// The audit trail's pruning on this node: rows written since its last pruning (a pruning
+/// starts after every tenth of the bound) and whether one is running. Rows the database
+/// refused are counted in the metrics (`audit_rows_lost`).
 #[derive(Debug, Default)]
 pub struct AuditCounters {
     pub since_prune: std::sync::atomic::AtomicU64,
     pub pruning: std::sync::atomic::AtomicBool,
-    pub lost: std::sync::atomic::AtomicU64,
 }

@@ -200,7 +200,7 @@ fn row(entry: &Entry, at: DateTime<Utc>) -> audit_log::ActiveModel {
 /// Stores `entry` and returns once it is committed (the caller answers after it). The write
 /// runs on a task of its own, so a caller that goes away meanwhile (a client that hung up, a
 /// query timeout) cannot cancel it. A row the database refuses is logged whole at ERROR
-/// (target `audit`) and counted in `ctx.audit.lost`, so it is never lost silently.
+/// (target `audit`) and counted in `chargegate_audit_rows_lost_total`, so it is never lost silently.
 pub async fn record(ctx: &Arc<Context>, entry: Entry) {
     // Microseconds, as PostgreSQL keeps them: the same row reads the same on both backends.
     let at = Utc::now().trunc_subsecs(6);
@@ -216,7 +216,6 @@ pub async fn record(ctx: &Arc<Context>, entry: Entry) {
 }
 
 fn lost(ctx: &Context, entry: &Entry, why: &str) {
-    ctx.audit.lost.fetch_add(1, Ordering::Relaxed);
     ctx.metrics.audit_rows_lost.inc();
     let row = serde_json::to_string(&Entry {
         arguments: serde_json::from_str(&stored_arguments(entry.arguments.clone()))
