@@ -51,13 +51,15 @@ export const MeterValuesSub = graphql(`
   }
 `);
 
-/** Follows `doc` while the screen is shown (and `enabled`); `resync` re-reads after a gap. */
+/** Follows `doc` while the screen is shown (and `enabled`); `resync` re-reads after a gap, and
+ * also `settle` ms after each subscribe when given (see `LiveHandlers.settle`). */
 export function useLive<TData, TVars>(
   doc: TypedDocumentString<TData, TVars>,
   variables: TVars,
   next: (data: TData) => void,
   resync?: () => void,
   enabled = true,
+  settle?: number,
 ) {
   const handlers = useRef({ next, resync });
   handlers.current = { next, resync };
@@ -67,9 +69,10 @@ export function useLive<TData, TVars>(
     return live(doc, variables, {
       next: (d) => handlers.current.next(d),
       resync: () => handlers.current.resync?.(),
+      settle,
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [doc, key, enabled]);
+  }, [doc, key, enabled, settle]);
 }
 
 /** A reading in W or Wh from a sampled value in W/kW or Wh/kWh. */

@@ -105,6 +105,13 @@ export interface LiveHandlers<T> {
   next: (data: T) => void;
   /** The stream (re)started: after a reconnect, a `LAGGED` end or waking up, re-read state. */
   resync?: () => void;
+  /**
+   * Milliseconds after each subscribe to call `resync` once more. graphql-ws does not say when
+   * a subscription has taken effect, so what happened between the page's read and that moment
+   * would otherwise show only with the next event; a screen that must not miss it (a reading,
+   * a stop) sets this.
+   */
+  settle?: number;
 }
 
 /**
@@ -120,9 +127,12 @@ export function live<TData, TVars>(
   let stopped = false;
   let unsubscribe: (() => void) | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let settling: ReturnType<typeof setTimeout> | undefined;
   let attempt = 0;
   const start = () => {
     if (stopped) return;
+    clearTimeout(settling);
+    if (handlers.settle !== undefined) settling = setTimeout(() => handlers.resync?.(), handlers.settle);
     unsubscribe = wsClient().subscribe<TData>(
       { query: doc.toString(), variables: variables as Record<string, unknown> },
       {
@@ -164,6 +174,7 @@ export function live<TData, TVars>(
   return () => {
     stopped = true;
     clearTimeout(timer);
+    clearTimeout(settling);
     unsubscribe?.();
     document.removeEventListener("visibilitychange", onVisible);
     window.removeEventListener("online", onVisible);

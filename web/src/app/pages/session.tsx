@@ -69,6 +69,11 @@ const StopMutation = graphql(`
   }
 `);
 
+/** The screen reads the session once more this long after subscribing, so a reading or the
+ * stop that came between its first read and the subscription taking effect is shown at once
+ * instead of with the station's next reading. */
+const SETTLE_MS = 1500;
+
 interface Sampled {
   timestamp: string;
   measurand?: string | null;
@@ -149,6 +154,7 @@ export function SessionScreen({ id }: { id: string }) {
     },
     q.reload,
     following,
+    SETTLE_MS,
   );
   useLive(
     TransactionEventsSub,
@@ -160,6 +166,7 @@ export function SessionScreen({ id }: { id: string }) {
     },
     q.reload,
     following,
+    SETTLE_MS,
   );
   useLive(
     ConnectorStatusSub,
