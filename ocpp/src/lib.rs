@@ -9,4 +9,5 @@
 //! A later version sits beside `v16` as its own module (`v201`), on the same `rpc`.
 
 pub mod rpc;
+pub mod types;
 pub mod v16;
