@@ -1,7 +1,7 @@
 //! OCPP 1.6 data types shared by messages in both directions: bounded strings, date-times,
 //! id tag info, meter values and every enumeration, each spelled as on the wire. The
 //! version-neutral ones (bounded strings, date-times, text without NUL, the empty payload) are
-//! `crate::types`', re-exported here under their names.
+//! in `crate::types`, re-exported here under their names.
 
 use std::fmt;
 
