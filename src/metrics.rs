@@ -23,8 +23,8 @@ use prometheus_client::{
     registry::{Registry, Unit},
 };
 
-/// The actions a station sends (OCPP 1.6 and the Security Whitepaper); anything else counts
-/// as `other`.
+/// The actions a station sends (OCPP 1.6, the Security Whitepaper and OCPP 2.0.1); anything
+/// else counts as `other`.
 pub const STATION_ACTIONS: &[&str] = &[
     "Authorize",
     "BootNotification",
@@ -40,6 +40,22 @@ pub const STATION_ACTIONS: &[&str] = &[
     "SecurityEventNotification",
     "SignCertificate",
     "SignedFirmwareStatusNotification",
+    // OCPP 2.0.1's own (the others share their 1.6 names).
+    "ClearedChargingLimit",
+    "Get15118EVCertificate",
+    "GetCertificateStatus",
+    "NotifyChargingLimit",
+    "NotifyCustomerInformation",
+    "NotifyDisplayMessages",
+    "NotifyEVChargingNeeds",
+    "NotifyEVChargingSchedule",
+    "NotifyEvent",
+    "NotifyMonitoringReport",
+    "NotifyReport",
+    "PublishFirmwareStatusNotification",
+    "ReportChargingProfiles",
+    "ReservationStatusUpdate",
+    "TransactionEvent",
 ];
 
 /// The actions the central system sends; anything else counts as `other`.
@@ -70,9 +86,32 @@ pub const SERVER_ACTIONS: &[&str] = &[
     "TriggerMessage",
     "UnlockConnector",
     "UpdateFirmware",
+    // OCPP 2.0.1's own.
+    "ClearDisplayMessage",
+    "ClearVariableMonitoring",
+    "CostUpdated",
+    "CustomerInformation",
+    "GetBaseReport",
+    "GetChargingProfiles",
+    "GetDisplayMessages",
+    "GetMonitoringReport",
+    "GetReport",
+    "GetTransactionStatus",
+    "GetVariables",
+    "RequestStartTransaction",
+    "RequestStopTransaction",
+    "SetDisplayMessage",
+    "SetMonitoringBase",
+    "SetMonitoringLevel",
+    "SetNetworkProfile",
+    "SetVariableMonitoring",
+    "SetVariables",
+    "UnpublishFirmware",
+    "PublishFirmware",
 ];
 
-/// The CallError codes of OCPP-J 1.6; anything else a station sends counts as `other`.
+/// The CallError codes of OCPP-J 1.6 and 2.0.1 (as each spells them); anything else a station
+/// sends counts as `other`.
 pub const ERROR_CODES: &[&str] = &[
     "NotImplemented",
     "NotSupported",
@@ -84,6 +123,10 @@ pub const ERROR_CODES: &[&str] = &[
     "OccurenceConstraintViolation",
     "TypeConstraintViolation",
     "GenericError",
+    "FormatViolation",
+    "OccurrenceConstraintViolation",
+    "MessageTypeNotSupported",
+    "RpcFrameworkError",
 ];
 
 /// How a station's handshake ended.

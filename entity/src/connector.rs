@@ -1,4 +1,5 @@
-//! The last StatusNotification of one connector (connector 0 is the charge point itself).
+//! The last StatusNotification of one connector (connector 0 is the charge point itself); for
+//! an OCPP 2.0.1 station, of one EVSE (a 1.6 connector is an EVSE with one connector).
 
 use sea_orm::entity::prelude::*;
 
@@ -18,6 +19,10 @@ pub struct Model {
     pub status_timestamp: Option<DateTimeUtc>,
     /// When the server received the status.
     pub updated_at: DateTimeUtc,
+    /// For an OCPP 2.0.1 EVSE (which this row is, its id the evseId): its status as 2.0.1 says
+    /// it (`Available`, `Occupied`, `Reserved`, `Unavailable`, `Faulted`), of which `status`
+    /// is the one-set mapping. Null for 1.6 connectors, whose `status` is as sent.
+    pub ocpp_status: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -13,6 +13,7 @@ pub mod certificate_signing_request;
 pub mod charging_profile;
 pub mod connector;
 pub mod diagnostics_request;
+pub mod evse_connector;
 pub mod energy_budget;
 pub mod firmware_update;
 pub mod id_tag;

@@ -48,6 +48,9 @@ pub struct Model {
     /// The operator's note about it (at most 2000 characters).
     #[sea_orm(column_type = "Text", nullable)]
     pub note: Option<String>,
+    /// The OCPP version of its latest connection, as its subprotocol named it: `1.6` or
+    /// `2.0.1` (`1.6` for stations stored before 2.0.1 was supported).
+    pub ocpp_version: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

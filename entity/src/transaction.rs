@@ -1,4 +1,5 @@
-//! A charging transaction, created by a StartTransaction and closed by its StopTransaction.
+//! A charging transaction: created by a StartTransaction (1.6) or the first TransactionEvent of a
+//! 2.0.1 station's transaction, closed by its StopTransaction or its `Ended` event.
 
 use sea_orm::entity::prelude::*;
 
@@ -29,6 +30,11 @@ pub struct Model {
     pub stopped_received_at: Option<DateTimeUtc>,
     /// Comma-separated anomaly codes (empty when none); see ARCHITECTURE.md.
     pub flags: String,
+    /// An OCPP 2.0.1 station's own id for the transaction (unique per station); null for 1.6.
+    pub station_transaction_id: Option<String>,
+    /// The type of the id token (2.0.1 `IdTokenEnumType`: `ISO14443`, `Central`, …); null for
+    /// 1.6, whose id tags have no type.
+    pub id_token_type: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

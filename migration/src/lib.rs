@@ -16,6 +16,7 @@ mod m20261206_000011_account_pending;
 mod m20261206_000012_audit_log;
 mod m20261206_000013_alerts;
 mod m20261206_000014_uploads;
+mod m20261206_000015_ocpp201;
 
 /// The migrator `chargegate serve` and `chargegate migrate` run at start.
 #[derive(Debug)]
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000012_audit_log::Migration),
             Box::new(m20261206_000013_alerts::Migration),
             Box::new(m20261206_000014_uploads::Migration),
+            Box::new(m20261206_000015_ocpp201::Migration),
         ]
     }
 }

@@ -12,7 +12,6 @@ use super::{
     loaders::{BudgetOf, Loaders},
 };
 use crate::use_case::budget::{self, Budget, BudgetError, Period, Standing, Subject};
-use ocpp::v16::IdToken;
 
 /// How often a budget starts again: calendar month or ISO week (from Monday), in the server's
 /// budget time zone (`CHARGEGATE_BUDGET_UTC_OFFSET`).
@@ -112,7 +111,7 @@ impl BudgetMutation {
     ) -> Result<IdTag> {
         fleet_operator(ctx)?;
         let app = app(ctx);
-        let key = IdToken::new(id_tag.as_str())
+        let key = crate::use_case::id_tag::IdTagText::new(id_tag.as_str())
             .map_err(|e| ApiError::BadUserInput(format!("idTag: {e}")))?
             .key();
         budget::set(app, Subject::Tag(key.clone()), budget.map(budget_of))

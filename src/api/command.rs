@@ -84,6 +84,7 @@ impl ApiError {
             Refused::Command(e) => Self::command(station_id, e),
             Refused::BudgetExhausted(m) => Self::BudgetExhausted(m),
             Refused::ConnectorOccupied(m) => Self::ConnectorOccupied(m),
+            Refused::Unsupported(m) => Self::UnsupportedByStation(m),
             Refused::Store => Self::Internal,
         }
     }

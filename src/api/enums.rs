@@ -36,6 +36,35 @@ macro_rules! mirror {
 /// calling module names so.
 pub(super) use mirror;
 
+/// An OCPP version a station speaks.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OcppVersion {
+    /// OCPP 1.6 (JSON), subprotocol `ocpp1.6`.
+    #[graphql(name = "OCPP_1_6")]
+    Ocpp16,
+    /// OCPP 2.0.1, subprotocol `ocpp2.0.1`.
+    #[graphql(name = "OCPP_2_0_1")]
+    Ocpp201,
+}
+
+impl From<ocpp::rpc::Version> for OcppVersion {
+    fn from(value: ocpp::rpc::Version) -> Self {
+        match value {
+            ocpp::rpc::Version::V16 => Self::Ocpp16,
+            ocpp::rpc::Version::V201 => Self::Ocpp201,
+        }
+    }
+}
+
+impl From<OcppVersion> for ocpp::rpc::Version {
+    fn from(value: OcppVersion) -> Self {
+        match value {
+            OcppVersion::Ocpp16 => Self::V16,
+            OcppVersion::Ocpp201 => Self::V201,
+        }
+    }
+}
+
 mirror!(
     /// A station's registration: what its BootNotification is answered.
     RegistrationStatus { Accepted, Pending, Rejected }

@@ -41,6 +41,8 @@ pub enum ApiError {
     BudgetExhausted(String),
     /// The connector is in use by another session.
     ConnectorOccupied(String),
+    /// The station's OCPP version has no such command.
+    UnsupportedByStation(String),
     Internal,
 }
 
@@ -55,6 +57,7 @@ impl ApiError {
             | Self::Conflict(m)
             | Self::BudgetExhausted(m)
             | Self::ConnectorOccupied(m)
+            | Self::UnsupportedByStation(m)
             | Self::AccountPending(m)
             | Self::LimitExceeded(m) => m.clone(),
             Self::StationOffline(station) => format!("station {station} is not connected"),
@@ -90,6 +93,7 @@ impl ApiError {
             Self::Lagged(_) => "LAGGED",
             Self::BudgetExhausted(_) => "BUDGET_EXHAUSTED",
             Self::ConnectorOccupied(_) => "CONNECTOR_OCCUPIED",
+            Self::UnsupportedByStation(_) => "UNSUPPORTED_BY_STATION",
             Self::Internal => "INTERNAL",
         }
     }

@@ -44,6 +44,7 @@ pub const ERROR_CODES: &[&str] = &[
     "STATION_UNREACHABLE",
     "TIMEOUT",
     "UNAUTHENTICATED",
+    "UNSUPPORTED_BY_STATION",
 ];
 
 /// The route of the metrics.

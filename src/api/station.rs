@@ -45,6 +45,12 @@ impl Station {
             v16::RegistrationStatus::from_wire,
         )
     }
+    /// The OCPP version of its latest connection (it changes when a charger is upgraded).
+    async fn ocpp_version(&self) -> enums::OcppVersion {
+        ocpp::rpc::Version::from_number(&self.0.ocpp_version)
+            .unwrap_or(ocpp::rpc::Version::V16)
+            .into()
+    }
     /// Whether it has a WebSocket connection now.
     async fn connected(&self, ctx: &Context<'_>) -> Result<bool> {
         Ok(presence(ctx, &self.0.id).await?.is_some())
@@ -229,8 +235,17 @@ impl Connector {
     async fn connector_id(&self) -> i32 {
         self.0.connector_id
     }
+    /// Its status in the one set of both versions (1.6's): for a 2.0.1 EVSE, `Occupied` reads
+    /// as PREPARING, CHARGING, SUSPENDED_EV, SUSPENDED_EVSE or FINISHING as its transaction
+    /// says.
     async fn status(&self) -> Option<enums::ChargePointStatus> {
         stored(&self.0.status, v16::ChargePointStatus::from_wire)
+    }
+    /// For an OCPP 2.0.1 station (whose connectors here are its EVSEs, `connectorId` the
+    /// evseId): the EVSE's status as 2.0.1 says it (`Available`, `Occupied`, `Reserved`,
+    /// `Unavailable`, `Faulted`). Null for 1.6.
+    async fn ocpp_status(&self) -> Option<&str> {
+        self.0.ocpp_status.as_deref()
     }
     async fn error_code(&self) -> Option<enums::ChargePointErrorCode> {
         stored(&self.0.error_code, v16::ChargePointErrorCode::from_wire)

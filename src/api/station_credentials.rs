@@ -52,6 +52,7 @@ fn refused(station_id: &str, refused: Refused) -> ApiError {
         Refused::Command(e) => ApiError::command(station_id, e),
         Refused::BudgetExhausted(m) => ApiError::BudgetExhausted(m),
         Refused::ConnectorOccupied(m) => ApiError::ConnectorOccupied(m),
+        Refused::Unsupported(m) => ApiError::UnsupportedByStation(m),
         Refused::Store => ApiError::Internal,
     }
 }

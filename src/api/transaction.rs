@@ -15,7 +15,7 @@ use super::{
     station::Station,
 };
 use crate::{auth::Role, use_case::transaction::flags};
-use ocpp::v16::{self, IdToken};
+use ocpp::v16;
 
 /// An anomaly noticed on a transaction (it was stored all the same).
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,8 +110,23 @@ impl Transaction {
     async fn stop_time(&self) -> Option<DateTime<Utc>> {
         self.0.stop_time
     }
+    /// Why it stopped, in 1.6's words (null for a 2.0.1 reason 1.6 has no word for; see
+    /// `stopReasonAsSent`).
     async fn stop_reason(&self) -> Option<enums::Reason> {
         stored(self.0.stop_reason.as_deref()?, v16::Reason::from_wire)
+    }
+    /// Why it stopped, exactly as the station said it (`EnergyLimitReached`, …).
+    async fn stop_reason_as_sent(&self) -> Option<&str> {
+        self.0.stop_reason.as_deref()
+    }
+    /// An OCPP 2.0.1 station's own id of the transaction; null for 1.6 (whose transaction id
+    /// is `id`).
+    async fn station_transaction_id(&self) -> Option<&str> {
+        self.0.station_transaction_id.as_deref()
+    }
+    /// The type of the id token (2.0.1: `ISO14443`, `Central`, `eMAID`, …); null for 1.6.
+    async fn id_token_type(&self) -> Option<&str> {
+        self.0.id_token_type.as_deref()
     }
     /// The id tag that stopped it, when the station sent one.
     async fn stop_id_tag(&self) -> Option<&str> {
@@ -302,7 +317,7 @@ impl TransactionQuery {
             filter = filter.add(transaction::Column::StationId.eq(station.as_str()));
         }
         if let Some(tag) = &id_tag {
-            let key = IdToken::new(tag.as_str())
+            let key = crate::use_case::id_tag::IdTagText::new(tag.as_str())
                 .map_err(|e| ApiError::BadUserInput(format!("idTag: {e}")))?
                 .key();
             filter = filter.add(transaction::Column::IdTagKey.eq(key));

@@ -1,12 +1,14 @@
 //! The one place that maps what a station sends to a use case: each OCPP 1.6 request (typed by
-//! `ocpp::v16::Request::parse`) goes to its use case, and the typed answer is encoded for the
+//! `ocpp::v16::Request::parse`) goes to its use case here, each 2.0.1 request (typed by
+//! `ocpp::v201::Request::parse`) in `dispatch_v201`, and the typed answer is encoded for the
 //! session to send. Storage failures become `InternalError` (the station retries); nothing about
 //! them reaches the station.
 
 use std::sync::Arc;
 
-use ocpp::rpc::CallError;
-use ocpp::v16::{RegistrationStatus, Request};
+use ocpp::rpc::{CallError, Version};
+use ocpp::v16::{Bounds, RegistrationStatus, Request};
+use ocpp::v201;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
@@ -25,7 +27,59 @@ pub struct Answer {
     pub registration: Option<RegistrationStatus>,
 }
 
-fn encode<T: Serialize>(response: &T) -> Outcome {
+/// A station's request, of the version its connection speaks.
+#[derive(Debug)]
+pub enum Inbound {
+    V16(Request),
+    V201(v201::Request),
+}
+
+impl Inbound {
+    /// Decodes `action`'s payload for `version`; `max_id` bounds connector (1.6) and EVSE
+    /// (2.0.1) ids (`--max-connector-id`).
+    pub fn parse(
+        version: Version,
+        action: &str,
+        payload: &RawValue,
+        max_id: u32,
+    ) -> Result<Self, CallError> {
+        match version {
+            Version::V16 => Request::parse(action, payload, Bounds {
+                max_connector_id: max_id,
+            })
+            .map(Self::V16),
+            Version::V201 => v201::Request::parse(action, payload, v201::Bounds {
+                max_evse_id: max_id,
+            })
+            .map(Self::V201),
+        }
+    }
+
+    pub fn action(&self) -> &'static str {
+        match self {
+            Self::V16(r) => r.action(),
+            Self::V201(r) => r.action(),
+        }
+    }
+
+    /// How many sampled values it carries (each becomes a stored row).
+    pub fn sampled_values(&self) -> usize {
+        match self {
+            Self::V16(r) => r.sampled_values(),
+            Self::V201(r) => r.sampled_values(),
+        }
+    }
+
+    /// The one request a station that is not accepted may send.
+    pub fn is_boot_notification(&self) -> bool {
+        matches!(
+            self,
+            Self::V16(Request::BootNotification(_)) | Self::V201(v201::Request::BootNotification(_))
+        )
+    }
+}
+
+pub(super) fn encode<T: Serialize>(response: &T) -> Outcome {
     let payload = serde_json::value::to_raw_value(response).map_err(|_| CallError::internal())?;
     Ok(Answer {
         payload,
@@ -34,12 +88,20 @@ fn encode<T: Serialize>(response: &T) -> Outcome {
 }
 
 /// A use case's answer, encoded; its failure (storage) is `InternalError`.
-fn reply<T: Serialize, E>(result: Result<T, E>) -> Outcome {
+pub(super) fn reply<T: Serialize, E>(result: Result<T, E>) -> Outcome {
     encode(&result.map_err(|_| CallError::internal())?)
 }
 
-/// Runs the use case of one request.
-pub async fn dispatch(ctx: Arc<Context>, station: Arc<str>, req: Request) -> Outcome {
+/// Runs the use case of one request, of either version.
+pub async fn dispatch(ctx: Arc<Context>, station: Arc<str>, req: Inbound) -> Outcome {
+    match req {
+        Inbound::V16(req) => dispatch_v16(ctx, station, req).await,
+        Inbound::V201(req) => super::dispatch_v201::dispatch(ctx, station, req).await,
+    }
+}
+
+/// Runs the use case of one OCPP 1.6 request.
+async fn dispatch_v16(ctx: Arc<Context>, station: Arc<str>, req: Request) -> Outcome {
     let app = &ctx;
     let ctx = &*ctx;
     let id = &station;

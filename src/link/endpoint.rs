@@ -1,7 +1,8 @@
 //! The OCPP-J endpoint `/ocpp/{chargePointId}`: checks the charge point id and the handshake
 //! before upgrading (400 for a bad id, 404 for an unknown station under the reject policy,
 //! the station's credentials in `authentication`, 503 when those checks outlast
-//! `--upgrade-timeout`), offers subprotocol `ocpp1.6`, and hands the socket to a session.
+//! `--upgrade-timeout`), agrees to subprotocol `ocpp2.0.1` or `ocpp1.6` (the first of those the
+//! station offers, in its order), and hands the socket to a session.
 
 use std::{net::SocketAddr, sync::Arc};
 
@@ -11,17 +12,28 @@ use axum::{
         ConnectInfo, State,
         ws::{WebSocketUpgrade, rejection::WebSocketUpgradeRejection},
     },
-    http::{HeaderMap, StatusCode, Uri},
+    http::{HeaderMap, StatusCode, Uri, header},
     response::{IntoResponse, Response},
     routing::any,
 };
 use tracing::info;
 
+use ocpp::rpc::Version;
+
 use super::{authentication, session};
 use crate::{context::Context, metrics::Handshake, serve::TlsPeer, use_case::station};
 
-/// The OCPP-J 1.6 subprotocol name.
-pub const SUBPROTOCOL: &str = "ocpp1.6";
+/// The subprotocol agreed with a station: the first one it offers (RFC 6455 §4.1: in its order
+/// of preference; several may share a header line or come in several lines) that names an OCPP
+/// version served here. `None`: the session closes after the handshake (OCPP-J §3.2).
+pub fn chosen_version(headers: &HeaderMap) -> Option<Version> {
+    headers
+        .get_all(header::SEC_WEBSOCKET_PROTOCOL)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .find_map(|p| Version::from_subprotocol(p.trim()))
+}
 /// Per-connection WebSocket buffers: small, so that an idle station costs little memory. The
 /// read buffer is allocated with the connection; 2 KiB holds a MeterValues of several
 /// measurands, longer frames are read in more than one piece (measured: the same messages/s as
@@ -115,19 +127,36 @@ async fn checked_handshake(
         }
     }
     let station: Arc<str> = id.into();
+    let version = chosen_version(&headers);
     let max_message = ctx.settings.limits.max_message_size.bytes();
     upgrade
         .read_buffer_size(READ_BUFFER)
         .write_buffer_size(WRITE_BUFFER)
         .max_message_size(max_message)
         .max_frame_size(max_message)
-        .protocols([SUBPROTOCOL])
+        .protocols(version.map(Version::subprotocol))
         .on_upgrade(move |socket| session::run(ctx, station, socket))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stations_first_known_subprotocol_is_chosen() {
+        let offered = |lines: &[&str]| {
+            let mut headers = HeaderMap::new();
+            for line in lines {
+                headers.append(header::SEC_WEBSOCKET_PROTOCOL, line.parse().unwrap());
+            }
+            chosen_version(&headers)
+        };
+        assert_eq!(offered(&["ocpp2.0.1, ocpp1.6"]), Some(Version::V201));
+        assert_eq!(offered(&["ocpp1.6,ocpp2.0.1"]), Some(Version::V16));
+        assert_eq!(offered(&["ocpp2.1", "ocpp2.0.1"]), Some(Version::V201));
+        assert_eq!(offered(&["ocpp1.5, ocpp2.0"]), None);
+        assert_eq!(offered(&[]), None);
+    }
 
     #[test]
     fn ids_are_percent_decoded_and_checked() {

@@ -11,6 +11,7 @@ pub mod authentication;
 pub mod budget;
 pub mod command;
 pub mod dispatch;
+pub mod dispatch_v201;
 pub mod endpoint;
 pub mod journal_budget;
 pub mod node;

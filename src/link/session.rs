@@ -24,14 +24,14 @@ use tokio::{
 use tracing::{Instrument, info, warn};
 
 use ocpp::rpc::{
-    CallError, Command, CommandError, ErrorCode,
+    CallError, Command, CommandError, ErrorCode, Version,
     frame::{self, Frame, FrameError},
 };
-use ocpp::v16::{Bounds, ChangeConfiguration, CiString, RegistrationStatus, Request, without_nul};
+use ocpp::v16::{ChangeConfiguration, CiString, RegistrationStatus, without_nul};
 
 use super::{
     budget::{Budget, Held},
-    dispatch::{Outcome, dispatch},
+    dispatch::{Inbound, Outcome, dispatch},
     registry::{OutboundCall, SessionHandle},
 };
 use crate::{
@@ -137,6 +137,8 @@ struct Session {
     /// The budget of all stations' held bytes (the link's, taken once for the session).
     station_bytes: Arc<Budget>,
     station: Arc<str>,
+    /// The OCPP version of this connection (its subprotocol).
+    version: Version,
     connection_id: u64,
     registration: RegistrationStatus,
     in_flight: Option<InFlight>,
@@ -157,19 +159,23 @@ struct Session {
 /// Runs the session of `station` on an upgraded socket until it ends.
 pub async fn run(ctx: Arc<Context>, station: Arc<str>, mut socket: WebSocket) {
     let _tracked = crate::link::of(&ctx).sessions.token();
-    if socket.protocol().is_none() {
+    let chosen = socket
+        .protocol()
+        .and_then(|p| p.to_str().ok())
+        .and_then(Version::from_subprotocol);
+    let Some(version) = chosen else {
         // OCPP-J §3.2: finish the handshake without a subprotocol, then close at once.
-        info!(station = %station, "no ocpp1.6 subprotocol offered; closing");
+        info!(station = %station, "no ocpp1.6 or ocpp2.0.1 subprotocol offered; closing");
         close(
             &mut socket,
             close_code::PROTOCOL_ERROR,
-            "subprotocol ocpp1.6 required",
+            "subprotocol ocpp2.0.1 or ocpp1.6 required",
         )
         .await;
         return;
-    }
+    };
     let connection_id = crate::link::of(&ctx).registry.next_connection_id();
-    let registration = match station::connected(&ctx, &station).await {
+    let registration = match station::connected(&ctx, &station, version).await {
         Ok(registration) => registration,
         Err(e) => {
             warn!(station = %station, error = %e, "cannot register the connection; closing");
@@ -222,13 +228,14 @@ pub async fn run(ctx: Arc<Context>, station: Arc<str>, mut socket: WebSocket) {
         at: Utc::now(),
     })
     .await;
-    info!(station = %station, registration = %registration, "station connected");
+    info!(station = %station, registration = %registration, ocpp = %version, "station connected");
 
     let now = Instant::now();
     let mut session = Session {
         station_bytes: crate::link::of(&ctx).station_bytes.clone(),
         ctx,
         station,
+        version,
         connection_id,
         registration,
         in_flight: None,
@@ -526,14 +533,33 @@ impl Session {
     ) -> Result<(), End> {
         match error {
             FrameError::UnknownType(n) => {
-                self.journal(Direction::In, None, None, None, text.to_owned())
+                let id = frame::message_id(text);
+                self.journal(Direction::In, None, id.as_deref(), None, text.to_owned())
                     .await;
-                info!(station = %self.station, message_type = n, "frame of unknown message type ignored");
-                Ok(())
+                match (self.version, id) {
+                    // OCPP 2.0.1 Part 4 §4.3: answered `MessageTypeNotSupported`.
+                    (Version::V201, Some(id)) => {
+                        let reason = format!("message type {n} is not supported");
+                        let error = CallError::new(ErrorCode::MessageTypeNotSupported, reason);
+                        self.send_error(socket, &id, "", &error).await
+                    }
+                    // OCPP-J 1.6 §4.1.3: ignored.
+                    _ => {
+                        info!(station = %self.station, message_type = n, "frame of unknown message type ignored");
+                        Ok(())
+                    }
+                }
             }
             FrameError::BadCall { id, reason } => {
-                let error = CallError::new(ErrorCode::ProtocolError, reason);
-                let answer = frame::call_error(&id, error.code, &error.description);
+                // 1.6: `ProtocolError`; 2.0.1 names a CALL that is not a valid RPC request
+                // `RpcFrameworkError` (Part 4 §4.3).
+                let code = match self.version {
+                    Version::V16 => ErrorCode::ProtocolError,
+                    Version::V201 => ErrorCode::RpcFrameworkError,
+                };
+                let error = CallError::new(code, reason);
+                let answer =
+                    frame::call_error_in(self.version, &id, error.code, &error.description);
                 self.bad_frame(
                     socket,
                     Some(&id),
@@ -578,10 +604,9 @@ impl Session {
         if let Some(first) = self.first_answer(&id, call_hash) {
             return self.send_answer(socket, &id, &action, first).await;
         }
-        let bounds = Bounds {
-            max_connector_id: self.ctx.settings.limits.max_connector_id,
-        };
-        match Request::parse(&action, payload, bounds).and_then(|req| self.admit(req)) {
+        let max_id = self.ctx.settings.limits.max_connector_id;
+        match Inbound::parse(self.version, &action, payload, max_id).and_then(|req| self.admit(req))
+        {
             Ok(req) => {
                 let Some(held) = self.hold_handled(held, text, &req) else {
                     return self
@@ -630,25 +655,43 @@ impl Session {
                 Ok(())
             }
             Err(error) => {
-                let frame = frame::call_error(&id, error.code, &error.description);
-                self.ctx.metrics.call_error_sent(error.code.as_str());
-                log_error(
-                    &self.station,
-                    Direction::Out,
-                    &action,
-                    &id,
-                    error.code.as_str(),
-                    &error.description,
-                );
+                let frame = self.error_frame(&id, &action, &error);
                 self.remember(&id, call_hash, &frame);
                 self.send_answer(socket, &id, &action, frame).await
             }
         }
     }
 
+    /// The CALLERROR frame of `error`, spelled for this connection's version, counted and logged.
+    fn error_frame(&self, id: &str, action: &str, error: &CallError) -> String {
+        let code = error.code.wire(self.version);
+        self.ctx.metrics.call_error_sent(code);
+        log_error(
+            &self.station,
+            Direction::Out,
+            action,
+            id,
+            code,
+            &error.description,
+        );
+        frame::call_error_in(self.version, id, error.code, &error.description)
+    }
+
+    /// Sends `error` as the answer to the CALL `id` (not remembered for repeats).
+    async fn send_error(
+        &mut self,
+        socket: &mut WebSocket,
+        id: &str,
+        action: &str,
+        error: &CallError,
+    ) -> Result<(), End> {
+        let frame = self.error_frame(id, action, error);
+        self.send_answer(socket, id, action, frame).await
+    }
+
     /// Holds what a CALL costs while it is handled (its text and its sampled values, at most
     /// the whole budget: a heavier CALL is handled alone), growing what it held in the queue.
-    fn hold_handled(&self, held: Option<Held>, text: &str, req: &Request) -> Option<Held> {
+    fn hold_handled(&self, held: Option<Held>, text: &str, req: &Inbound) -> Option<Held> {
         let budget = &self.station_bytes;
         let weight = req
             .sampled_values()
@@ -734,17 +777,7 @@ impl Session {
     ) -> Result<(), End> {
         warn!(station = %self.station, msg_id = %id, action = %action, why, "CALL refused: no room to hold it");
         let error = CallError::new(ErrorCode::InternalError, BUSY);
-        self.ctx.metrics.call_error_sent(error.code.as_str());
-        log_error(
-            &self.station,
-            Direction::Out,
-            action,
-            id,
-            error.code.as_str(),
-            &error.description,
-        );
-        let answer = frame::call_error(id, error.code, &error.description);
-        self.send_answer(socket, id, action, answer).await
+        self.send_error(socket, id, action, &error).await
     }
 
     /// Journals an unreadable frame, answers it when it can be answered, and closes the socket
@@ -760,15 +793,17 @@ impl Session {
         self.journal(Direction::In, None, id, None, text).await;
         warn!(station = %self.station, reason = %reason, "unreadable frame");
         if let (Some(id), Some(answer)) = (id, answer) {
-            self.ctx
-                .metrics
-                .call_error_sent(ErrorCode::ProtocolError.as_str());
+            let code = match self.version {
+                Version::V16 => ErrorCode::ProtocolError,
+                Version::V201 => ErrorCode::RpcFrameworkError,
+            };
+            self.ctx.metrics.call_error_sent(code.wire(self.version));
             log_error(
                 &self.station,
                 Direction::Out,
                 "-",
                 id,
-                ErrorCode::ProtocolError.as_str(),
+                code.wire(self.version),
                 reason,
             );
             self.send_answer(socket, id, "", answer).await?;
@@ -783,10 +818,8 @@ impl Session {
     }
 
     /// Before a station is accepted, only BootNotification is allowed (OCPP-J errata 3.8).
-    fn admit(&self, req: Request) -> Result<Request, CallError> {
-        if self.registration != RegistrationStatus::Accepted
-            && !matches!(req, Request::BootNotification(_))
-        {
+    fn admit(&self, req: Inbound) -> Result<Inbound, CallError> {
+        if self.registration != RegistrationStatus::Accepted && !req.is_boot_notification() {
             return Err(CallError::new(
                 ErrorCode::SecurityError,
                 format!(
@@ -821,18 +854,7 @@ impl Session {
                 );
                 frame::call_result(&call.id, &answer.payload)
             }
-            Err(error) => {
-                self.ctx.metrics.call_error_sent(error.code.as_str());
-                log_error(
-                    &self.station,
-                    Direction::Out,
-                    call.action,
-                    &call.id,
-                    error.code.as_str(),
-                    &error.description,
-                );
-                frame::call_error(&call.id, error.code, &error.description)
-            }
+            Err(error) => self.error_frame(&call.id, call.action, &error),
         };
         if remember {
             self.remember(&call.id, call.call_hash, &frame);

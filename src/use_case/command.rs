@@ -8,7 +8,7 @@
 //! [`OnBehalf`] is the one path the APIs take: who may command which station, argument bounds,
 //! then [`send`].
 
-use sea_orm::EntityTrait;
+use sea_orm::{EntityTrait, QuerySelect};
 use tracing::Instrument;
 
 use crate::{
@@ -18,7 +18,7 @@ use crate::{
     store::StoreError,
 };
 use ocpp::{
-    rpc::{Command, decode},
+    rpc::{Command, Version, decode},
     v16::{
         self, AvailabilityStatus, AvailabilityType, CiString, ClearCacheStatus,
         DataTransferRequest, DataTransferResponse, MessageTrigger, ResetStatus, ResetType,
@@ -84,6 +84,32 @@ pub async fn send<C: Command>(
     answer
 }
 
+/// The OCPP version a station spoke on its latest connection (`None`: no such station).
+pub async fn version_of(ctx: &Context, station_id: &str) -> Result<Option<Version>, Refused> {
+    let version = entity::station::Entity::find_by_id(station_id)
+        .select_only()
+        .column(entity::station::Column::OcppVersion)
+        .into_tuple::<String>()
+        .one(ctx.store.reader())
+        .await?;
+    Ok(version.map(|v| Version::from_number(&v).unwrap_or(Version::V16)))
+}
+
+/// Refuses at once a command of `version` to a station that speaks another: nothing is sent.
+pub(crate) async fn speaks(
+    ctx: &Context,
+    station_id: &str,
+    version: Version,
+    action: &str,
+) -> Result<(), Refused> {
+    match version_of(ctx, station_id).await? {
+        Some(spoken) if spoken != version => Err(Refused::Unsupported(format!(
+            "station {station_id} speaks OCPP {spoken}, which has no {action} (OCPP {version})"
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// Why a command asked for on someone's behalf was not sent, or got no answer.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Refused {
@@ -102,6 +128,9 @@ pub enum Refused {
     BudgetExhausted(String),
     /// Not sent: the connector is in use.
     ConnectorOccupied(String),
+    /// Not sent: the station's OCPP version has no such command (`getConfiguration` to a 2.0.1
+    /// station, `getVariables` to a 1.6 one).
+    Unsupported(String),
     /// Storage failed while checking.
     Store,
 }
@@ -190,6 +219,7 @@ impl OnBehalf<'_> {
         station_id: &str,
         command: C,
     ) -> Result<C::Response, Refused> {
+        speaks(self.ctx, station_id, C::VERSION, C::ACTION).await?;
         let result = send(self.ctx, station_id, &command).await;
         let by = &self.caller.sub;
         match &result {

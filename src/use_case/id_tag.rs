@@ -9,7 +9,11 @@ use sea_orm::{
 };
 
 use crate::{context::Context, store::StoreError};
-use ocpp::v16::{AuthorizationStatus, IdToken};
+use ocpp::v16::{AuthorizationStatus, CiString};
+
+/// An id tag as kept here: up to 36 characters, OCPP 2.0.1's `idToken` (1.6's `idTag` has at
+/// most 20; a longer tag cannot go on a 1.6 station's local list, which refuses it).
+pub type IdTagText = CiString<36>;
 
 /// Why an id tag change was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -34,11 +38,11 @@ pub fn settable(status: AuthorizationStatus) -> Result<AuthorizationStatus, IdTa
     Ok(status)
 }
 
-fn token(value: &str, what: &str) -> Result<IdToken, IdTagError> {
+fn token(value: &str, what: &str) -> Result<IdTagText, IdTagError> {
     if value.is_empty() {
         return Err(IdTagError::Invalid(format!("{what} is empty")));
     }
-    IdToken::new(value).map_err(|e| IdTagError::Invalid(format!("{what}: {e}")))
+    IdTagText::new(value).map_err(|e| IdTagError::Invalid(format!("{what}: {e}")))
 }
 
 /// An owner is an account's username or an outside token's `sub`.
@@ -79,7 +83,7 @@ pub async fn create(ctx: &Context, new: NewIdTag) -> Result<id_tag::Model, IdTag
         status: Set(status.as_str().to_owned()),
         expiry_date: Set(new.expiry_date),
         parent_id_tag: Set(parent.as_ref().map(|p| p.to_string())),
-        parent_id_tag_key: Set(parent.as_ref().map(IdToken::key)),
+        parent_id_tag_key: Set(parent.as_ref().map(IdTagText::key)),
         owner: Set(owner(new.owner)?),
         auto_created: Set(false),
         created_at: Set(now),
@@ -155,8 +159,8 @@ pub async fn update(
             .as_deref()
             .map(|p| token(p, "parentIdTag"))
             .transpose()?;
-        row.parent_id_tag_key = Set(parent.as_ref().map(IdToken::key));
-        row.parent_id_tag = Set(parent.map(IdToken::into_string));
+        row.parent_id_tag_key = Set(parent.as_ref().map(IdTagText::key));
+        row.parent_id_tag = Set(parent.map(IdTagText::into_string));
     }
     if let Some(new_owner) = change.owner {
         row.owner = Set(owner(new_owner)?);
@@ -205,7 +209,7 @@ pub async fn delete(ctx: &Context, id_tag: &str) -> Result<bool, IdTagError> {
 
 /// A tag by its value, case-insensitively.
 pub async fn get(ctx: &Context, id_tag: &str) -> Result<Option<id_tag::Model>, StoreError> {
-    let Ok(tag) = IdToken::new(id_tag) else {
+    let Ok(tag) = IdTagText::new(id_tag) else {
         return Ok(None);
     };
     Ok(id_tag::Entity::find_by_id(tag.key())

@@ -21,4 +21,5 @@ pub mod smart_charging;
 pub mod station;
 pub mod station_credentials;
 pub mod transaction;
+pub mod transaction_event;
 pub mod usage;

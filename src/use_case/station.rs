@@ -18,6 +18,7 @@ use crate::{
     bus::Event, cache::ConnectorState, config::UnknownStationPolicy, context::Context,
     store::StoreError,
 };
+use ocpp::rpc::Version;
 use ocpp::v16::*;
 
 fn text<const N: usize>(s: &Option<CiString<N>>) -> Option<String> {
@@ -64,6 +65,7 @@ async fn upsert_station(
 pub async fn connected(
     ctx: &Context,
     station_id: &Arc<str>,
+    version: Version,
 ) -> Result<RegistrationStatus, StoreError> {
     let policy = ctx.settings.unknown_stations;
     let id = station_id.clone();
@@ -74,10 +76,12 @@ pub async fn connected(
             let row = station::ActiveModel {
                 id: Set(id.to_string()),
                 last_seen_at: Set(Some(now)),
+                ocpp_version: Set(version.as_str().to_owned()),
                 ..Default::default()
             };
             Box::pin(async move {
-                upsert_station(txn, row, &[station::Column::LastSeenAt], policy, now).await
+                use station::Column as C;
+                upsert_station(txn, row, &[C::LastSeenAt, C::OcppVersion], policy, now).await
             })
         })
         .await?;
@@ -149,43 +153,97 @@ pub async fn boot(
     station_id: &Arc<str>,
     req: BootNotificationRequest,
 ) -> Result<BootNotificationResponse, StoreError> {
+    let identity = Identity {
+        vendor: req.charge_point_vendor.to_string(),
+        model: req.charge_point_model.to_string(),
+        serial_number: text(&req.charge_point_serial_number),
+        box_serial_number: Some(text(&req.charge_box_serial_number)),
+        firmware_version: text(&req.firmware_version),
+        iccid: text(&req.iccid),
+        imsi: text(&req.imsi),
+        meter_type: Some(text(&req.meter_type)),
+        meter_serial_number: Some(text(&req.meter_serial_number)),
+    };
+    let (status, now) = booted(ctx, station_id, identity).await?;
+    Ok(BootNotificationResponse {
+        status,
+        current_time: Timestamp(now),
+        interval: heartbeat_interval(ctx),
+    })
+}
+
+/// What a station says about itself when it boots, whatever its OCPP version. The fields only
+/// 1.6 has are `None` for a 2.0.1 boot, which leaves them as they were.
+pub struct Identity {
+    pub vendor: String,
+    pub model: String,
+    pub serial_number: Option<String>,
+    pub box_serial_number: Option<Option<String>>,
+    pub firmware_version: Option<String>,
+    pub iccid: Option<String>,
+    pub imsi: Option<String>,
+    pub meter_type: Option<Option<String>>,
+    pub meter_serial_number: Option<Option<String>>,
+}
+
+/// The heartbeat interval a boot is answered, in seconds.
+pub fn heartbeat_interval(ctx: &Context) -> i32 {
+    i32::try_from(ctx.settings.heartbeat_interval.0.as_secs()).unwrap_or(i32::MAX)
+}
+
+/// A boot of either version: stores the station's identity, tells subscribers, and returns its
+/// registration status and the time of the boot.
+pub async fn booted(
+    ctx: &Context,
+    station_id: &Arc<str>,
+    identity: Identity,
+) -> Result<(RegistrationStatus, DateTime<Utc>), StoreError> {
     let policy = ctx.settings.unknown_stations;
     let id = station_id.clone();
     let now = Utc::now();
-    let req = Arc::new(req);
+    let identity = Arc::new(identity);
     let status = ctx
         .store
         .write(move |txn| {
+            let set = |v: &Option<Option<String>>| match v {
+                Some(v) => Set(v.clone()),
+                None => sea_orm::ActiveValue::NotSet,
+            };
             let row = station::ActiveModel {
                 id: Set(id.to_string()),
-                vendor: Set(Some(req.charge_point_vendor.to_string())),
-                model: Set(Some(req.charge_point_model.to_string())),
-                charge_point_serial_number: Set(text(&req.charge_point_serial_number)),
-                charge_box_serial_number: Set(text(&req.charge_box_serial_number)),
-                firmware_version: Set(text(&req.firmware_version)),
-                iccid: Set(text(&req.iccid)),
-                imsi: Set(text(&req.imsi)),
-                meter_type: Set(text(&req.meter_type)),
-                meter_serial_number: Set(text(&req.meter_serial_number)),
+                vendor: Set(Some(identity.vendor.clone())),
+                model: Set(Some(identity.model.clone())),
+                charge_point_serial_number: Set(identity.serial_number.clone()),
+                charge_box_serial_number: set(&identity.box_serial_number),
+                firmware_version: Set(identity.firmware_version.clone()),
+                iccid: Set(identity.iccid.clone()),
+                imsi: Set(identity.imsi.clone()),
+                meter_type: set(&identity.meter_type),
+                meter_serial_number: set(&identity.meter_serial_number),
                 last_boot_at: Set(Some(now)),
                 last_seen_at: Set(Some(now)),
                 ..Default::default()
             };
+            let mut update = vec![
+                station::Column::Vendor,
+                station::Column::Model,
+                station::Column::ChargePointSerialNumber,
+                station::Column::FirmwareVersion,
+                station::Column::Iccid,
+                station::Column::Imsi,
+                station::Column::LastBootAt,
+                station::Column::LastSeenAt,
+            ];
+            if row.charge_box_serial_number.is_set() {
+                update.push(station::Column::ChargeBoxSerialNumber);
+            }
+            if row.meter_type.is_set() {
+                update.push(station::Column::MeterType);
+            }
+            if row.meter_serial_number.is_set() {
+                update.push(station::Column::MeterSerialNumber);
+            }
             Box::pin(async move {
-                use station::Column as C;
-                let update = [
-                    C::Vendor,
-                    C::Model,
-                    C::ChargePointSerialNumber,
-                    C::ChargeBoxSerialNumber,
-                    C::FirmwareVersion,
-                    C::Iccid,
-                    C::Imsi,
-                    C::MeterType,
-                    C::MeterSerialNumber,
-                    C::LastBootAt,
-                    C::LastSeenAt,
-                ];
                 let row = upsert_station(txn, row, &update, policy, now).await?;
                 Ok(registration(&row.registration_status))
             })
@@ -197,11 +255,7 @@ pub async fn boot(
         at: now,
     })
     .await;
-    Ok(BootNotificationResponse {
-        status,
-        current_time: Timestamp(now),
-        interval: i32::try_from(ctx.settings.heartbeat_interval.0.as_secs()).unwrap_or(i32::MAX),
-    })
+    Ok((status, now))
 }
 
 /// Heartbeat: records it and answers the server time.
@@ -237,17 +291,51 @@ pub async fn status_notification(
     station_id: &Arc<str>,
     req: StatusNotificationRequest,
 ) -> Result<EmptyResponse, StoreError> {
+    let update = ConnectorUpdate {
+        connector_id: req.connector_id,
+        status: req.status,
+        error_code: req.error_code,
+        info: req.info.map(CiString::into_string),
+        vendor_id: req.vendor_id.map(CiString::into_string),
+        vendor_error_code: req.vendor_error_code.map(CiString::into_string),
+        timestamp: req.timestamp.map(|t| t.0),
+        ocpp_status: None,
+    };
+    connector_status(ctx, station_id, update).await?;
+    Ok(EmptyResponse {})
+}
+
+/// A connector's (a 2.0.1 EVSE's) new state in the one status set, whatever the version.
+pub struct ConnectorUpdate {
+    pub connector_id: i32,
+    pub status: ChargePointStatus,
+    pub error_code: ChargePointErrorCode,
+    pub info: Option<String>,
+    pub vendor_id: Option<String>,
+    pub vendor_error_code: Option<String>,
+    pub timestamp: Option<DateTime<Utc>>,
+    /// The 2.0.1 status as the station said it; `None` for 1.6.
+    pub ocpp_status: Option<String>,
+}
+
+/// Stores a connector's new state, then updates the cache and tells subscribers.
+pub async fn connector_status(
+    ctx: &Context,
+    station_id: &Arc<str>,
+    update: ConnectorUpdate,
+) -> Result<(), StoreError> {
     let now = Utc::now();
     let row = connector::ActiveModel {
         station_id: Set(station_id.to_string()),
-        connector_id: Set(req.connector_id),
-        status: Set(req.status.as_str().to_owned()),
-        error_code: Set(req.error_code.as_str().to_owned()),
-        info: Set(text(&req.info)),
-        vendor_id: Set(text(&req.vendor_id)),
-        vendor_error_code: Set(text(&req.vendor_error_code)),
-        status_timestamp: Set(req.timestamp.map(|t| t.0)),
+        connector_id: Set(update.connector_id),
+        status: Set(update.status.as_str().to_owned()),
+        error_code: Set(update.error_code.as_str().to_owned()),
+        info: Set(update.info.clone()),
+        vendor_id: Set(update.vendor_id.clone()),
+        vendor_error_code: Set(update.vendor_error_code.clone()),
+        status_timestamp: Set(update.timestamp),
         updated_at: Set(now),
+        ocpp_status: Set(update.ocpp_status.clone()),
     };
     ctx.store
         .write(move |txn| {
@@ -267,6 +355,7 @@ pub async fn status_notification(
                             connector::Column::VendorErrorCode,
                             connector::Column::StatusTimestamp,
                             connector::Column::UpdatedAt,
+                            connector::Column::OcppStatus,
                         ])
                         .to_owned(),
                     )
@@ -278,12 +367,12 @@ pub async fn status_notification(
         .await?;
 
     let state = ConnectorState {
-        connector_id: req.connector_id,
-        status: req.status,
-        error_code: req.error_code,
-        info: req.info.map(CiString::into_string),
-        vendor_error_code: req.vendor_error_code.map(CiString::into_string),
-        timestamp: req.timestamp.map(|t| t.0),
+        connector_id: update.connector_id,
+        status: update.status,
+        error_code: update.error_code,
+        info: update.info,
+        vendor_error_code: update.vendor_error_code,
+        timestamp: update.timestamp,
         received_at: now,
     };
     if let Err(e) = ctx.cache.set_connector(station_id, state.clone()).await {
@@ -298,7 +387,7 @@ pub async fn status_notification(
         timestamp: state.timestamp,
     })
     .await;
-    Ok(EmptyResponse {})
+    Ok(())
 }
 
 /// Which of the two status columns pairs a notification updates.

@@ -58,7 +58,7 @@ fn clock_unset_before() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2010, 1, 1, 0, 0, 0).unwrap()
 }
 
-fn clock_flags(
+pub(crate) fn clock_flags(
     at: DateTime<Utc>,
     now: DateTime<Utc>,
     future: &'static str,
@@ -73,7 +73,7 @@ fn clock_flags(
     }
 }
 
-fn join_flags(existing: &str, added: &[&str]) -> String {
+pub(crate) fn join_flags(existing: &str, added: &[&str]) -> String {
     let mut all: Vec<&str> = existing.split(',').filter(|f| !f.is_empty()).collect();
     for flag in added {
         if !all.contains(flag) {
@@ -100,7 +100,7 @@ pub(crate) fn tag_info(tag: &id_tag::Model, now: DateTime<Utc>) -> IdTagInfo {
     }
 }
 
-fn unknown_tag_status(policy: UnknownIdTagPolicy) -> AuthorizationStatus {
+pub(crate) fn unknown_tag_status(policy: UnknownIdTagPolicy) -> AuthorizationStatus {
     match policy {
         UnknownIdTagPolicy::Accept => AuthorizationStatus::Accepted,
         UnknownIdTagPolicy::Reject => AuthorizationStatus::Invalid,
@@ -108,9 +108,9 @@ fn unknown_tag_status(policy: UnknownIdTagPolicy) -> AuthorizationStatus {
 }
 
 /// Remembers a tag first seen at a station, so that its transactions are not lost.
-async fn remember_tag<C: ConnectionTrait>(
+pub(crate) async fn remember_tag<C: ConnectionTrait, const N: usize>(
     db: &C,
-    tag: &IdToken,
+    tag: &CiString<N>,
     status: AuthorizationStatus,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
@@ -134,9 +134,9 @@ async fn remember_tag<C: ConnectionTrait>(
 }
 
 /// The stored tag, looked up case-insensitively.
-async fn stored_tag<C: ConnectionTrait>(
+pub(crate) async fn stored_tag<C: ConnectionTrait, const N: usize>(
     db: &C,
-    tag: &IdToken,
+    tag: &CiString<N>,
 ) -> Result<Option<id_tag::Model>, DbErr> {
     id_tag::Entity::find_by_id(tag.key()).one(db).await
 }
@@ -148,9 +148,19 @@ pub async fn authorize(
     ctx: &Context,
     req: AuthorizeRequest,
 ) -> Result<AuthorizeResponse, StoreError> {
+    let id_tag_info = authorize_tag(ctx, &req.id_tag).await?;
+    Ok(AuthorizeResponse { id_tag_info })
+}
+
+/// The idTagInfo of an id tag (an id token of 2.0.1, up to 36 characters), for Authorize of
+/// either version: the stored tag's, its energy budget applied; an unknown tag is remembered.
+pub(crate) async fn authorize_tag<const N: usize>(
+    ctx: &Context,
+    id_tag: &CiString<N>,
+) -> Result<IdTagInfo, StoreError> {
     let now = Utc::now();
     let db = ctx.store.reader();
-    if let Some(tag) = stored_tag(db, &req.id_tag).await? {
+    if let Some(tag) = stored_tag(db, id_tag).await? {
         let mut id_tag_info = tag_info(&tag, now);
         budget::gate(
             db,
@@ -160,22 +170,20 @@ pub async fn authorize(
             now,
         )
         .await?;
-        return Ok(AuthorizeResponse { id_tag_info });
+        return Ok(id_tag_info);
     }
     let status = unknown_tag_status(ctx.settings.unknown_id_tags);
-    let tag = req.id_tag.clone();
+    let tag = id_tag.clone();
     ctx.store
         .write(move |txn| {
             let tag = tag.clone();
             Box::pin(async move { remember_tag(txn, &tag, status, now).await })
         })
         .await?;
-    Ok(AuthorizeResponse {
-        id_tag_info: IdTagInfo {
-            status,
-            expiry_date: None,
-            parent_id_tag: None,
-        },
+    Ok(IdTagInfo {
+        status,
+        expiry_date: None,
+        parent_id_tag: None,
     })
 }
 
@@ -427,6 +435,8 @@ async fn open(
         started_received_at: Set(now),
         stopped_received_at: Set(None),
         flags: Set(join_flags("", flags)),
+        station_transaction_id: Set(None),
+        id_token_type: Set(None),
     };
     transaction::Entity::insert(row)
         .on_conflict_do_nothing_on([

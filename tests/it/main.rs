@@ -37,6 +37,7 @@ mod layers;
 mod lifecycle;
 mod limits_station;
 mod metrics;
+mod ocpp201;
 mod migrations;
 mod poison;
 mod profiles;

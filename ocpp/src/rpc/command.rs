@@ -6,12 +6,14 @@ use std::time::Duration;
 
 use serde::{Serialize, de::DeserializeOwned};
 
-use super::Payload;
+use super::{Payload, Version};
 
 /// A command the central system sends to a station, and the answer it expects.
 pub trait Command: Serialize + Send + Sync + 'static {
     /// The OCPP action name.
     const ACTION: &'static str;
+    /// The OCPP version that defines it (a station of another version is never sent it).
+    const VERSION: Version;
     /// The typed answer.
     type Response: Payload + Serialize + DeserializeOwned + Send + 'static;
 }

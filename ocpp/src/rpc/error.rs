@@ -1,8 +1,14 @@
-//! OCPP-J CallError codes, spelled exactly as on the wire, and the error a handler returns.
+//! OCPP-J CallError codes, spelled exactly as on the wire for each OCPP version, and the error a
+//! handler returns.
 
 use std::fmt;
 
-/// The error codes of OCPP-J 1.6 §4.2.3 (with the spec's own spellings, kept by the errata).
+use super::Version;
+
+/// The error codes of OCPP-J 1.6 §4.2.3 (named with 1.6's own spellings, kept by its errata) and
+/// the two that OCPP 2.0.1 Part 4 §4.3 adds. [`ErrorCode::wire`] spells a code for a version:
+/// 2.0.1 renamed `FormationViolation` to `FormatViolation` and corrected
+/// `OccurenceConstraintViolation` to `OccurrenceConstraintViolation`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ErrorCode {
     NotImplemented,
@@ -15,6 +21,10 @@ pub enum ErrorCode {
     OccurenceConstraintViolation,
     TypeConstraintViolation,
     GenericError,
+    /// 2.0.1 only: a message type number this implementation does not support.
+    MessageTypeNotSupported,
+    /// 2.0.1 only: the content is not a valid RPC request (its message id cannot be read, …).
+    RpcFrameworkError,
 }
 
 impl ErrorCode {
@@ -30,6 +40,22 @@ impl ErrorCode {
             Self::OccurenceConstraintViolation => "OccurenceConstraintViolation",
             Self::TypeConstraintViolation => "TypeConstraintViolation",
             Self::GenericError => "GenericError",
+            Self::MessageTypeNotSupported => "MessageTypeNotSupported",
+            Self::RpcFrameworkError => "RpcFrameworkError",
+        }
+    }
+
+    /// The code as `version` spells it on the wire. The two 2.0.1-only codes do not exist in
+    /// 1.6, where they are sent as `ProtocolError` (never needed: the 1.6 session does not
+    /// raise them).
+    pub fn wire(self, version: Version) -> &'static str {
+        match (version, self) {
+            (Version::V201, Self::FormationViolation) => "FormatViolation",
+            (Version::V201, Self::OccurenceConstraintViolation) => "OccurrenceConstraintViolation",
+            (Version::V16, Self::MessageTypeNotSupported | Self::RpcFrameworkError) => {
+                "ProtocolError"
+            }
+            _ => self.as_str(),
         }
     }
 }
@@ -77,6 +103,33 @@ impl CallError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_version_spells_its_codes() {
+        use ErrorCode::*;
+        assert_eq!(FormationViolation.wire(Version::V16), "FormationViolation");
+        assert_eq!(FormationViolation.wire(Version::V201), "FormatViolation");
+        assert_eq!(
+            OccurenceConstraintViolation.wire(Version::V16),
+            "OccurenceConstraintViolation"
+        );
+        assert_eq!(
+            OccurenceConstraintViolation.wire(Version::V201),
+            "OccurrenceConstraintViolation"
+        );
+        assert_eq!(
+            MessageTypeNotSupported.wire(Version::V201),
+            "MessageTypeNotSupported"
+        );
+        assert_eq!(RpcFrameworkError.wire(Version::V201), "RpcFrameworkError");
+        assert_eq!(RpcFrameworkError.wire(Version::V16), "ProtocolError");
+        for code in [NotImplemented, NotSupported, InternalError, ProtocolError, SecurityError,
+            PropertyConstraintViolation, TypeConstraintViolation, GenericError]
+        {
+            assert_eq!(code.wire(Version::V16), code.as_str());
+            assert_eq!(code.wire(Version::V201), code.as_str());
+        }
+    }
 
     #[test]
     fn descriptions_are_cut_to_their_bound() {

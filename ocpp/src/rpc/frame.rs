@@ -4,7 +4,7 @@
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use super::ErrorCode;
+use super::{ErrorCode, Version};
 
 /// Longest message id OCPP-J allows (36 characters, room for a GUID).
 pub const MAX_MESSAGE_ID_LEN: usize = 36;
@@ -97,6 +97,13 @@ fn string_at(items: &[&RawValue], index: usize) -> Option<String> {
     items
         .get(index)
         .and_then(|raw| serde_json::from_str::<String>(raw.get()).ok())
+}
+
+/// The message id of a frame of any message type, when its second element is a string: for
+/// answering a frame of a message type OCPP 2.0.1 does not support (`MessageTypeNotSupported`).
+pub fn message_id(text: &str) -> Option<String> {
+    let items: Vec<&RawValue> = serde_json::from_str(text).ok()?;
+    string_at(&items, 1)
 }
 
 /// Reads one text frame.
@@ -215,7 +222,12 @@ pub fn call_result(id: &str, payload: &RawValue) -> String {
 
 /// `[4,"id","Code","description",{}]`.
 pub fn call_error(id: &str, code: ErrorCode, description: &str) -> String {
-    to_frame(&(4, id, code.as_str(), description, EmptyObject {}))
+    call_error_in(Version::V16, id, code, description)
+}
+
+/// A CALLERROR with `code` spelled as `version` spells it.
+pub fn call_error_in(version: Version, id: &str, code: ErrorCode, description: &str) -> String {
+    to_frame(&(4, id, code.wire(version), description, EmptyObject {}))
 }
 
 #[derive(Serialize)]
@@ -324,6 +336,9 @@ mod tests {
     #[test]
     fn unknown_message_types_are_ignored() {
         assert_eq!(parse(r#"[5,"1",{}]"#), Err(FrameError::UnknownType(5)));
+        assert_eq!(message_id(r#"[5,"1",{}]"#).as_deref(), Some("1"));
+        assert_eq!(message_id(r#"[5,1,{}]"#), None);
+        assert_eq!(message_id("[5"), None);
         assert_eq!(parse(r#"[1,"1"]"#), Err(FrameError::UnknownType(1)));
         assert_eq!(parse(r#"[-3,"1"]"#), Err(FrameError::UnknownType(-3)));
     }

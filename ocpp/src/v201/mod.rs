@@ -14,6 +14,7 @@ macro_rules! command {
     ($request:ty => $response:ty, $action:literal) => {
         impl $crate::rpc::Command for $request {
             const ACTION: &'static str = $action;
+            const VERSION: $crate::rpc::Version = $crate::rpc::Version::V201;
             type Response = $response;
         }
     };
