@@ -8,6 +8,7 @@ macro_rules! command {
     ($request:ty => $response:ty, $action:literal) => {
         impl $crate::rpc::Command for $request {
             const ACTION: &'static str = $action;
+            const VERSION: $crate::rpc::Version = $crate::rpc::Version::V16;
             type Response = $response;
         }
     };

@@ -1,13 +1,13 @@
-const VERSION = "2dac9a4a2fa16913";
+const VERSION = "9355d82f3825bbde";
 const PRECACHE = [
  "/app/",
- "/assets/account-CrfqSlD7.js",
- "/assets/app-B4vkfcO3.js",
+ "/assets/account-DwnjUoES.js",
  "/assets/app-Cop3JSms.css",
+ "/assets/app-HyJ2cUyW.js",
  "/assets/csv-BcCX77dE.js",
  "/assets/dist-B5d9IcWF.js",
- "/assets/history-Bvx1jUaC.js",
- "/assets/jsxRuntime-DlvkIKbV.js",
+ "/assets/history-CIaOwgJy.js",
+ "/assets/jsxRuntime-CxRGqfpA.js",
  "/assets/preload-helper-C_TS3VOc.js",
  "/assets/rolldown-runtime-DoHqwKmD.js",
  "/app/manifest.webmanifest",

@@ -1,4 +1,4 @@
-import{C as e,D as t,T as n,k as r,p as i,r as a,t as o,x as s}from"./jsxRuntime-DlvkIKbV.js";import{c,d as l,g as u,i as d,o as f,p,r as m,s as h,y as g}from"./console-BZMpBka3.js";import{n as _,r as v}from"./hooks-CgvgZNwx.js";var y=i(`
+import{C as e,D as t,T as n,k as r,p as i,r as a,t as o,x as s}from"./jsxRuntime-CxRGqfpA.js";import{c,d as l,g as u,i as d,o as f,p,r as m,s as h,y as g}from"./console-BCcitqIW.js";import{n as _,r as v}from"./hooks-CPLjMAV8.js";var y=i(`
   query StationsPage(
     $first: Int
     $last: Int

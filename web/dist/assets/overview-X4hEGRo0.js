@@ -1,4 +1,4 @@
-import{C as e,D as t,T as n,i as r,k as i,o as a,p as o,r as s,t as c,x as l}from"./jsxRuntime-DlvkIKbV.js";import{d as u,g as d,h as ee,i as te,n as f,o as p,p as m,r as h,y as g}from"./console-BZMpBka3.js";import{n as _,r as v,t as ne}from"./hooks-CgvgZNwx.js";var y=o(`
+import{C as e,D as t,T as n,i as r,k as i,o as a,p as o,r as s,t as c,x as l}from"./jsxRuntime-CxRGqfpA.js";import{d as u,g as d,h as ee,i as te,n as f,o as p,p as m,r as h,y as g}from"./console-BCcitqIW.js";import{n as _,r as v,t as ne}from"./hooks-CPLjMAV8.js";var y=o(`
   query OverviewSummary($since: DateTime) {
     fleetSummary(since: $since) {
       at

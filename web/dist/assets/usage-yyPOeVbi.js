@@ -1,4 +1,4 @@
-import{C as e,D as t,O as n,k as r,l as i,p as a,t as o}from"./jsxRuntime-DlvkIKbV.js";import{c as s,f as c,g as l,i as u,m as d,o as f,r as p,u as m,y as h}from"./console-BZMpBka3.js";import{t as g}from"./chart-CBhbc20x.js";import{n as _,t as v}from"./csv-BcCX77dE.js";import{i as y,n as b}from"./hooks-CgvgZNwx.js";var x=a(`
+import{C as e,D as t,O as n,k as r,l as i,p as a,t as o}from"./jsxRuntime-CxRGqfpA.js";import{c as s,f as c,g as l,i as u,m as d,o as f,r as p,u as m,y as h}from"./console-BCcitqIW.js";import{t as g}from"./chart-HrNhO0xC.js";import{n as _,t as v}from"./csv-BcCX77dE.js";import{i as y,n as b}from"./hooks-CPLjMAV8.js";var x=a(`
   query UsageReport($from: DateTime!, $to: DateTime!, $groupBy: UsagePeriod!, $stationId: ID, $idTag: String) {
     usage(from: $from, to: $to, groupBy: $groupBy, stationId: $stationId, idTag: $idTag) {
       from

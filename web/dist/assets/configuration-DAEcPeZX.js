@@ -1,4 +1,4 @@
-import{D as e,k as t,o as n,p as r,t as i}from"./jsxRuntime-DlvkIKbV.js";import{a,i as o,r as s,y as c}from"./console-BZMpBka3.js";import{t as l}from"./hooks-CgvgZNwx.js";import{r as u}from"./station-BjSk76aO.js";var d=r(`
+import{D as e,k as t,o as n,p as r,t as i}from"./jsxRuntime-CxRGqfpA.js";import{a,i as o,r as s,y as c}from"./console-BCcitqIW.js";import{t as l}from"./hooks-CPLjMAV8.js";import{r as u}from"./station-Cgs2eZk4.js";var d=r(`
   mutation StationGetConfiguration($stationId: ID!, $keys: [String!]) {
     getConfiguration(stationId: $stationId, keys: $keys) {
       configurationKey {

@@ -1,4 +1,4 @@
-import{C as e,D as t,T as n,a as r,k as i,n as a,p as o,t as s}from"./jsxRuntime-DlvkIKbV.js";import{c,g as l,i as u,o as d,p as f,r as p,s as m,y as h}from"./console-BZMpBka3.js";import{n as g,t as _}from"./csv-BcCX77dE.js";import{i as v,n as y}from"./hooks-CgvgZNwx.js";var b=50,x=5e4,S=500,C=o(`
+import{C as e,D as t,T as n,a as r,k as i,n as a,p as o,t as s}from"./jsxRuntime-CxRGqfpA.js";import{c,g as l,i as u,o as d,p as f,r as p,s as m,y as h}from"./console-BCcitqIW.js";import{n as g,t as _}from"./csv-BcCX77dE.js";import{i as v,n as y}from"./hooks-CPLjMAV8.js";var b=50,x=5e4,S=500,C=o(`
   query AuditLog($first: Int, $last: Int, $after: String, $before: String, $filter: AuditLogFilter) {
     auditLog(first: $first, last: $last, after: $after, before: $before, filter: $filter) {
       totalCount

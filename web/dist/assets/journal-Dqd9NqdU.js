@@ -1,4 +1,4 @@
-import{C as e,D as t,k as n,p as r,t as i,x as a}from"./jsxRuntime-DlvkIKbV.js";import{c as o,g as s,i as c,p as l,r as u,s as d,y as f}from"./console-BZMpBka3.js";import{n as p}from"./hooks-CgvgZNwx.js";var m=r(`
+import{C as e,D as t,k as n,p as r,t as i,x as a}from"./jsxRuntime-CxRGqfpA.js";import{c as o,g as s,i as c,p as l,r as u,s as d,y as f}from"./console-BCcitqIW.js";import{n as p}from"./hooks-CPLjMAV8.js";var m=r(`
   query StationJournal(
     $stationId: ID!
     $action: String

@@ -1,4 +1,4 @@
-import{D as e,a as t,n,p as r,t as i,u as a}from"./jsxRuntime-DlvkIKbV.js";import{i as o,o as s,r as c,y as l}from"./console-BZMpBka3.js";var u=r(`
+import{D as e,a as t,n,p as r,t as i,u as a}from"./jsxRuntime-CxRGqfpA.js";import{i as o,o as s,r as c,y as l}from"./console-BCcitqIW.js";var u=r(`
   mutation MyAccountChangePassword($currentPassword: String!, $newPassword: String!) {
     changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
   }

@@ -1,4 +1,4 @@
-import{C as e,D as t,O as n,S as r,T as i,a,k as o,n as s,p as c,r as l,t as u}from"./jsxRuntime-DlvkIKbV.js";import{c as d,g as f,h as p,i as m,m as h,o as g,p as _,r as v,s as y,y as b}from"./console-BZMpBka3.js";import{t as x}from"./chart-CBhbc20x.js";import{n as S,t as C}from"./csv-BcCX77dE.js";import{i as w,n as T}from"./hooks-CgvgZNwx.js";var E=50,D=5e4,O=500,k=c(`
+import{C as e,D as t,O as n,S as r,T as i,a,k as o,n as s,p as c,r as l,t as u}from"./jsxRuntime-CxRGqfpA.js";import{c as d,g as f,h as p,i as m,m as h,o as g,p as _,r as v,s as y,y as b}from"./console-BCcitqIW.js";import{t as x}from"./chart-HrNhO0xC.js";import{n as S,t as C}from"./csv-BcCX77dE.js";import{i as w,n as T}from"./hooks-CPLjMAV8.js";var E=50,D=5e4,O=500,k=c(`
   query TxList(
     $first: Int
     $last: Int

@@ -1,4 +1,4 @@
-import{C as e,D as t,S as n,c as r,k as i,o as a,p as o,r as s,t as c}from"./jsxRuntime-DlvkIKbV.js";import{a as l,c as u,d,i as f,n as p,o as m,p as h,r as g,s as _,t as v,y}from"./console-BZMpBka3.js";import{i as b,n as x,t as S}from"./hooks-CgvgZNwx.js";var C=50,w=o(`
+import{C as e,D as t,S as n,c as r,k as i,o as a,p as o,r as s,t as c}from"./jsxRuntime-CxRGqfpA.js";import{a as l,c as u,d,i as f,n as p,o as m,p as h,r as g,s as _,t as v,y}from"./console-BCcitqIW.js";import{i as b,n as x,t as S}from"./hooks-CPLjMAV8.js";var C=50,w=o(`
   query SecPending($first: Int, $last: Int, $after: String, $before: String) {
     stations(registrationStatus: PENDING, first: $first, last: $last, after: $after, before: $before) {
       totalCount

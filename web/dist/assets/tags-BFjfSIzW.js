@@ -1,4 +1,4 @@
-import{C as e,D as t,k as n,l as r,o as i,p as a,t as o}from"./jsxRuntime-DlvkIKbV.js";import{c as s,d as c,i as l,n as u,o as d,p as f,r as p,s as m,t as h,y as g}from"./console-BZMpBka3.js";import{i as _,n as v,t as y}from"./hooks-CgvgZNwx.js";import{n as b,t as x}from"./budget-D5NeTi3F.js";var S=50,C=a(`
+import{C as e,D as t,k as n,l as r,o as i,p as a,t as o}from"./jsxRuntime-CxRGqfpA.js";import{c as s,d as c,i as l,n as u,o as d,p as f,r as p,s as m,t as h,y as g}from"./console-BCcitqIW.js";import{i as _,n as v,t as y}from"./hooks-CPLjMAV8.js";import{n as b,t as x}from"./budget-CE0r-vuS.js";var S=50,C=a(`
   query TagsList(
     $first: Int
     $last: Int

@@ -1,4 +1,4 @@
-import{D as e,c as t,k as n,n as r,o as i,p as a,t as o,u as s,x as c}from"./jsxRuntime-DlvkIKbV.js";import{a as l,g as u,i as d,m as f,n as p,p as m,r as h,t as g,y as _}from"./console-BZMpBka3.js";import{n as v,t as y}from"./hooks-CgvgZNwx.js";import{a as b,c as x,i as S,n as C,o as w,r as T,s as E,t as D}from"./station-BjSk76aO.js";var O=a(`
+import{D as e,c as t,k as n,n as r,o as i,p as a,t as o,u as s,x as c}from"./jsxRuntime-CxRGqfpA.js";import{a as l,g as u,i as d,m as f,n as p,p as m,r as h,t as g,y as _}from"./console-BCcitqIW.js";import{n as v,t as y}from"./hooks-CPLjMAV8.js";import{a as b,c as x,i as S,n as C,o as w,r as T,s as E,t as D}from"./station-Cgs2eZk4.js";var O=a(`
   query StationLocalList($stationId: ID!) {
     localAuthList(stationId: $stationId) {
       version

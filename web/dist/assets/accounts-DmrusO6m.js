@@ -1,4 +1,4 @@
-import{D as e,a as t,c as n,k as r,o as i,p as a,t as o,u as s,x as c}from"./jsxRuntime-DlvkIKbV.js";import{i as l,l as u,n as d,o as f,p,r as m,y as h}from"./console-BZMpBka3.js";import{n as g,t as _}from"./hooks-CgvgZNwx.js";import{n as v,t as y}from"./budget-D5NeTi3F.js";var b=a(`
+import{D as e,a as t,c as n,k as r,o as i,p as a,t as o,u as s,x as c}from"./jsxRuntime-CxRGqfpA.js";import{i as l,l as u,n as d,o as f,p,r as m,y as h}from"./console-BCcitqIW.js";import{n as g,t as _}from"./hooks-CPLjMAV8.js";import{n as v,t as y}from"./budget-CE0r-vuS.js";var b=a(`
   query AccountsList {
     accounts {
       username

@@ -1,4 +1,4 @@
-import{C as e,D as t,c as n,o as r,p as i,r as a,t as o}from"./jsxRuntime-DlvkIKbV.js";import{i as s,n as c,o as l,p as u,r as d,y as f}from"./console-BZMpBka3.js";import{n as p,t as m}from"./hooks-CgvgZNwx.js";var h=i(`
+import{C as e,D as t,c as n,o as r,p as i,r as a,t as o}from"./jsxRuntime-CxRGqfpA.js";import{i as s,n as c,o as l,p as u,r as d,y as f}from"./console-BCcitqIW.js";import{n as p,t as m}from"./hooks-CPLjMAV8.js";var h=i(`
   query Alerts($first: Int) {
     alerts(first: $first) {
       id
