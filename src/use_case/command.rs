@@ -19,6 +19,7 @@ use crate::{
 };
 use ocpp::{
     rpc::{Command, Version, decode},
+    v201,
     v16::{
         self, AvailabilityStatus, AvailabilityType, CiString, ClearCacheStatus,
         DataTransferRequest, DataTransferResponse, MessageTrigger, ResetStatus, ResetType,
@@ -83,6 +84,46 @@ pub async fn send<C: Command>(
     }
     answer
 }
+
+/// An EVSE named by the API's connector id (a 1.6 connector is a 2.0.1 EVSE).
+pub(crate) fn evse(id: i32) -> v201::Evse {
+    v201::Evse {
+        id,
+        connector_id: None,
+        custom_data: None,
+    }
+}
+
+/// A 2.0.1 status read as the 1.6 status of the same name (`otherwise` when 1.6 has none).
+pub(crate) fn same<T: Copy>(wire: &str, otherwise: T) -> T
+where
+    T: WireEnum,
+{
+    T::from_wire(wire).unwrap_or(otherwise)
+}
+
+/// A 1.6 enumeration read from its wire spelling.
+pub(crate) trait WireEnum: Sized {
+    fn from_wire(s: &str) -> Option<Self>;
+}
+
+macro_rules! wire_enum {
+    ($($t:ty),+) => {
+        $(impl WireEnum for $t {
+            fn from_wire(s: &str) -> Option<Self> {
+                <$t>::from_wire(s)
+            }
+        })+
+    };
+}
+wire_enum!(
+    TriggerMessageStatus,
+    UnlockStatus,
+    AvailabilityStatus,
+    ClearCacheStatus,
+    v16::DataTransferStatus,
+    v16::RemoteStartStopStatus
+);
 
 /// The OCPP version a station spoke on its latest connection (`None`: no such station).
 pub async fn version_of(ctx: &Context, station_id: &str) -> Result<Option<Version>, Refused> {
@@ -178,7 +219,12 @@ pub struct OnBehalf<'a> {
 
 impl OnBehalf<'_> {
     /// Staff who operate may command; drivers only where `driver_ok` (their own tags then).
-    pub(crate) async fn permit(&self, station_id: &str, driver_ok: bool) -> Result<(), Refused> {
+    /// Returns the OCPP version the station speaks, which decides the command sent.
+    pub(crate) async fn permit(
+        &self,
+        station_id: &str,
+        driver_ok: bool,
+    ) -> Result<Version, Refused> {
         let role = self.caller.role;
         if !(role.can_operate() || (driver_ok && role == Role::Driver)) {
             return Err(Refused::Forbidden(format!(
@@ -190,14 +236,9 @@ impl OnBehalf<'_> {
                 "this token does not cover station {station_id}"
             )));
         }
-        let known = entity::station::Entity::find_by_id(station_id)
-            .one(self.ctx.store.reader())
+        version_of(self.ctx, station_id)
             .await?
-            .is_some();
-        if !known {
-            return Err(Refused::NotFound(format!("no station {station_id}")));
-        }
-        Ok(())
+            .ok_or_else(|| Refused::NotFound(format!("no station {station_id}")))
     }
 
     /// A driver may use only the tags they own.
@@ -240,10 +281,25 @@ impl OnBehalf<'_> {
         requested_message: MessageTrigger,
         connector_id: Option<i32>,
     ) -> Result<TriggerMessageStatus, Refused> {
-        self.permit(station_id, false).await?;
+        let version = self.permit(station_id, false).await?;
         let connector_id = connector_id
             .map(|c| at_least(c, 1, "connectorId"))
             .transpose()?;
+        if version == Version::V201 {
+            // 1.6's DiagnosticsStatusNotification is 2.0.1's LogStatusNotification.
+            let requested = match requested_message {
+                MessageTrigger::DiagnosticsStatusNotification => "LogStatusNotification",
+                other => other.as_str(),
+            };
+            let command = v201::TriggerMessageRequest {
+                evse: connector_id.map(evse),
+                requested_message: v201::MessageTriggerEnum::from_wire(requested)
+                    .ok_or_else(|| Refused::Unsupported(format!("no trigger {requested}")))?,
+                custom_data: None,
+            };
+            let status = self.send(station_id, command).await?.status;
+            return Ok(same(status.as_str(), TriggerMessageStatus::Rejected));
+        }
         let command = v16::TriggerMessage {
             requested_message,
             connector_id,
@@ -252,9 +308,28 @@ impl OnBehalf<'_> {
     }
 
     pub async fn reset(&self, station_id: &str, kind: ResetType) -> Result<ResetStatus, Refused> {
-        self.permit(station_id, false).await?;
+        let version = self.permit(station_id, false).await?;
         // Before sending: the station may boot again before its answer is read here.
         crate::use_case::alert::reset_sent(self.ctx, station_id).await;
+        if version == Version::V201 {
+            // Hard is 2.0.1's Immediate, Soft its OnIdle (after the transactions end); a reset
+            // the station schedules for later is accepted.
+            let command = v201::ResetRequest {
+                kind: match kind {
+                    ResetType::Hard => v201::ResetEnum::Immediate,
+                    ResetType::Soft => v201::ResetEnum::OnIdle,
+                },
+                evse_id: None,
+                custom_data: None,
+            };
+            let status = self.send(station_id, command).await?.status;
+            return Ok(match status {
+                v201::ResetStatusEnum::Accepted | v201::ResetStatusEnum::Scheduled => {
+                    ResetStatus::Accepted
+                }
+                v201::ResetStatusEnum::Rejected => ResetStatus::Rejected,
+            });
+        }
         Ok(self.send(station_id, v16::Reset { kind }).await?.status)
     }
 
@@ -263,8 +338,19 @@ impl OnBehalf<'_> {
         station_id: &str,
         connector_id: i32,
     ) -> Result<UnlockStatus, Refused> {
-        self.permit(station_id, false).await?;
+        let version = self.permit(station_id, false).await?;
         let connector_id = at_least(connector_id, 1, "connectorId")?;
+        if version == Version::V201 {
+            // The EVSE's (first) connector; a station that cannot unlock says why, read here
+            // as UnlockFailed.
+            let command = v201::UnlockConnectorRequest {
+                evse_id: connector_id,
+                connector_id: 1,
+                custom_data: None,
+            };
+            let status = self.send(station_id, command).await?.status;
+            return Ok(same(status.as_str(), UnlockStatus::UnlockFailed));
+        }
         let command = v16::UnlockConnector { connector_id };
         Ok(self.send(station_id, command).await?.status)
     }
@@ -275,8 +361,21 @@ impl OnBehalf<'_> {
         connector_id: i32,
         kind: AvailabilityType,
     ) -> Result<AvailabilityStatus, Refused> {
-        self.permit(station_id, false).await?;
+        let version = self.permit(station_id, false).await?;
         let connector_id = at_least(connector_id, 0, "connectorId")?;
+        if version == Version::V201 {
+            // Connector 0 is the whole station (no EVSE named).
+            let command = v201::ChangeAvailabilityRequest {
+                evse: (connector_id > 0).then(|| evse(connector_id)),
+                operational_status: match kind {
+                    AvailabilityType::Operative => v201::OperationalStatusEnum::Operative,
+                    AvailabilityType::Inoperative => v201::OperationalStatusEnum::Inoperative,
+                },
+                custom_data: None,
+            };
+            let status = self.send(station_id, command).await?.status;
+            return Ok(same(status.as_str(), AvailabilityStatus::Rejected));
+        }
         let command = v16::ChangeAvailability { connector_id, kind };
         Ok(self.send(station_id, command).await?.status)
     }
@@ -298,7 +397,11 @@ impl OnBehalf<'_> {
     }
 
     pub async fn clear_cache(&self, station_id: &str) -> Result<ClearCacheStatus, Refused> {
-        self.permit(station_id, false).await?;
+        if self.permit(station_id, false).await? == Version::V201 {
+            let command = v201::ClearCacheRequest { custom_data: None };
+            let status = self.send(station_id, command).await?.status;
+            return Ok(same(status.as_str(), ClearCacheStatus::Rejected));
+        }
         Ok(self.send(station_id, v16::ClearCache {}).await?.status)
     }
 
@@ -309,10 +412,30 @@ impl OnBehalf<'_> {
         message_id: Option<&str>,
         data: Option<String>,
     ) -> Result<DataTransferResponse, Refused> {
-        self.permit(station_id, false).await?;
+        let version = self.permit(station_id, false).await?;
+        let vendor_id = text::<255>(vendor_id, "vendorId")?;
+        let message_id = message_id.map(|m| text::<50>(m, "messageId")).transpose()?;
+        if version == Version::V201 {
+            // 2.0.1's data is any JSON: the API's text goes as a JSON string, and what comes
+            // back is given as JSON text (a string as its contents).
+            let command = v201::DataTransferRequest {
+                message_id,
+                data: data.map(serde_json::Value::String),
+                vendor_id,
+                custom_data: None,
+            };
+            let answer = self.send(station_id, command).await?;
+            return Ok(DataTransferResponse {
+                status: same(answer.status.as_str(), v16::DataTransferStatus::Rejected),
+                data: answer.data.map(|d| match d {
+                    serde_json::Value::String(s) => s,
+                    other => other.to_string(),
+                }),
+            });
+        }
         let command = DataTransferRequest {
-            vendor_id: text::<255>(vendor_id, "vendorId")?,
-            message_id: message_id.map(|m| text::<50>(m, "messageId")).transpose()?,
+            vendor_id,
+            message_id,
             data,
         };
         self.send(station_id, command).await

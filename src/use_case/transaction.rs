@@ -27,7 +27,18 @@ use crate::{
         command::{OnBehalf, Refused, at_least, text},
     },
 };
+use ocpp::rpc::Version;
 use ocpp::v16::*;
+
+/// A `remoteStartId` for RequestStartTransaction: unique among this process's remote starts
+/// (seeded by the clock, so a restarted node does not repeat the last ones).
+fn next_remote_start_id() -> i32 {
+    use std::sync::atomic::{AtomicI32, Ordering};
+    static NEXT: AtomicI32 = AtomicI32::new(0);
+    let seed = (Utc::now().timestamp() % 1_000_000) as i32 * 1000;
+    let _ = NEXT.compare_exchange(0, Ord::max(seed, 1), Ordering::Relaxed, Ordering::Relaxed);
+    NEXT.fetch_add(1, Ordering::Relaxed) & i32::MAX
+}
 
 /// Anomaly codes stored in `transactions.flags` (comma-separated).
 pub mod flags {
@@ -839,11 +850,24 @@ impl OnBehalf<'_> {
         connector_id: Option<i32>,
         charging_profile: Option<ChargingProfile>,
     ) -> Result<RemoteStartStopStatus, Refused> {
-        self.permit(station_id, true).await?;
-        let id_tag = text::<20>(id_tag, "idTag")?;
+        let version = self.permit(station_id, true).await?;
         let connector_id = connector_id
             .map(|c| at_least(c, 1, "connectorId"))
             .transpose()?;
+        if version == Version::V201 {
+            if charging_profile.is_some() {
+                return Err(Refused::Unsupported(format!(
+                    "station {station_id} speaks OCPP 2.0.1: a 1.6 charging profile cannot go with its remote start"
+                )));
+            }
+            let token = text::<36>(id_tag, "idTag")?;
+            if self.caller.role == Role::Driver {
+                self.owns(&token.key()).await?;
+            }
+            self.startable(station_id, &token, connector_id).await?;
+            return self.request_start(station_id, token, connector_id).await;
+        }
+        let id_tag = text::<20>(id_tag, "idTag")?;
         if let Some(profile) = &charging_profile {
             profile
                 .validate(ProfileUse::RemoteStart)
@@ -879,12 +903,41 @@ impl OnBehalf<'_> {
         Ok(status)
     }
 
-    /// Refuses a remote start that cannot succeed: the tag's budget (or its owner's) used up,
-    /// or the connector in use (charging, suspended or finishing).
-    async fn startable(
+    /// RequestStartTransaction (2.0.1): the id token as one the central system vouches for
+    /// (`Central`), on the EVSE the connector id names, with a new `remoteStartId` that the
+    /// station's TransactionEvent will carry.
+    async fn request_start(
         &self,
         station_id: &str,
-        id_tag: &IdToken,
+        token: CiString<36>,
+        evse_id: Option<i32>,
+    ) -> Result<RemoteStartStopStatus, Refused> {
+        let command = ocpp::v201::RequestStartTransactionRequest {
+            evse_id,
+            group_id_token: None,
+            id_token: ocpp::v201::IdToken {
+                additional_info: None,
+                id_token: token,
+                kind: ocpp::v201::IdTokenEnum::Central,
+                custom_data: None,
+            },
+            remote_start_id: next_remote_start_id(),
+            charging_profile: None,
+            custom_data: None,
+        };
+        let status = self.send(station_id, command).await?.status;
+        Ok(super::command::same(
+            status.as_str(),
+            RemoteStartStopStatus::Rejected,
+        ))
+    }
+
+    /// Refuses a remote start that cannot succeed: the tag's budget (or its owner's) used up,
+    /// or the connector in use (charging, suspended or finishing).
+    async fn startable<const N: usize>(
+        &self,
+        station_id: &str,
+        id_tag: &CiString<N>,
         connector_id: Option<i32>,
     ) -> Result<(), Refused> {
         let db = self.ctx.store.reader();
@@ -943,8 +996,8 @@ impl OnBehalf<'_> {
         station_id: &str,
         transaction_id: i32,
     ) -> Result<RemoteStartStopStatus, Refused> {
-        self.permit(station_id, true).await?;
-        if self.caller.role == Role::Driver {
+        let version = self.permit(station_id, true).await?;
+        let tx = if self.caller.role == Role::Driver || version == Version::V201 {
             let tx = entity::transaction::Entity::find_by_id(transaction_id)
                 .one(self.ctx.store.reader())
                 .await?
@@ -952,7 +1005,31 @@ impl OnBehalf<'_> {
                 .ok_or_else(|| {
                     Refused::NotFound(format!("no transaction {transaction_id} on {station_id}"))
                 })?;
-            self.owns(&tx.id_tag_key).await?;
+            if self.caller.role == Role::Driver {
+                self.owns(&tx.id_tag_key).await?;
+            }
+            Some(tx)
+        } else {
+            None
+        };
+        if version == Version::V201 {
+            // The station knows its transaction by its own id.
+            let own = tx
+                .and_then(|t| t.station_transaction_id)
+                .ok_or_else(|| {
+                    Refused::Unsupported(format!(
+                        "transaction {transaction_id} was not started by OCPP 2.0.1"
+                    ))
+                })?;
+            let command = ocpp::v201::RequestStopTransactionRequest {
+                transaction_id: text::<36>(&own, "transactionId")?,
+                custom_data: None,
+            };
+            let status = self.send(station_id, command).await?.status;
+            return Ok(super::command::same(
+                status.as_str(),
+                RemoteStartStopStatus::Rejected,
+            ));
         }
         let command = ocpp::v16::RemoteStopTransaction { transaction_id };
         Ok(self.send(station_id, command).await?.status)
