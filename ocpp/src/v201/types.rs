@@ -4,7 +4,7 @@
 //! express ([`Payload::check`](crate::rpc::Payload::check) of each message runs them).
 //!
 //! Names follow the schemas' definitions without their `Type` suffix (`IdTokenType` →
-//! [`IdToken`], `EVSEType` → [`Evse`], `ConnectorStatusEnumType` → [`ConnectorStatusEnum`]);
+//! [`IdToken`], `EVSEType` → [`Evse`], `IdTokenEnumType` → [`IdTokenEnum`]);
 //! fields are the properties in snake case (a property `type` is the field `kind`). Every
 //! object may carry `customData` ([`CustomData`]), kept as sent.
 
