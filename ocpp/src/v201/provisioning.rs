@@ -532,7 +532,8 @@ pub struct Apn {
     pub custom_data: Option<CustomData>,
 }
 
-/// `ChargingStationType`.
+/// `ChargingStationType`: the station's model and vendor, and optionally its serial number,
+/// firmware version and modem, as sent in BootNotification.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ChargingStation {
@@ -607,7 +608,8 @@ pub struct NetworkConnectionProfile {
     pub custom_data: Option<CustomData>,
 }
 
-/// `ReportDataType`.
+/// `ReportDataType`: one variable of a component in a NotifyReport: its attributes (1 to 4:
+/// Actual, Target, MinSet, MaxSet) and, optionally, its characteristics.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ReportData {

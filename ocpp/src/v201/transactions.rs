@@ -50,6 +50,13 @@ impl Check for TransactionEventRequest {
     }
 }
 
+impl TransactionEventRequest {
+    /// Whether the event happened while the station was offline (default `false`).
+    pub fn offline_or_default(&self) -> bool {
+        self.offline.unwrap_or(false)
+    }
+}
+
 impl Payload for TransactionEventRequest {
     fn check(&self) -> Result<(), CallError> {
         self.check_at(At::Root)
@@ -187,7 +194,9 @@ ocpp_enum!(
     }
 );
 
-/// `TransactionType`.
+/// `TransactionType`: the transaction a TransactionEvent is about: its id (chosen by the
+/// station, at most 36 characters) and, as they change, its charging state, charging time,
+/// the reason it stopped and the id of the remote start that began it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Transaction {

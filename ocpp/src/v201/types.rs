@@ -4,7 +4,7 @@
 //! express ([`Payload::check`](crate::rpc::Payload::check) of each message runs them).
 //!
 //! Names follow the schemas' definitions without their `Type` suffix (`IdTokenType` →
-//! [`IdToken`], `EVSEType` → [`Evse`], `ConnectorStatusEnumType` → [`ConnectorStatusEnum`]);
+//! [`IdToken`], `EVSEType` → [`Evse`], `IdTokenEnumType` → [`IdTokenEnum`]);
 //! fields are the properties in snake case (a property `type` is the field `kind`). Every
 //! object may carry `customData` ([`CustomData`]), kept as sent.
 
@@ -99,13 +99,12 @@ fn is_json_number(s: &str) -> bool {
 }
 
 impl From<f64> for Decimal {
-    /// A finite number, written as serde_json writes it (`NaN` and `±inf`, which JSON cannot
-    /// hold, are written as `0`).
+    /// A finite number, written as serde_json writes it (`2.0`, `0.1`); `NaN` and `±inf`, which
+    /// JSON cannot hold, become `0.0`.
     fn from(value: f64) -> Self {
         let value = if value.is_finite() { value } else { 0.0 };
-        let text = serde_json::Number::from_f64(value)
-            .map(|n| n.to_string())
-            .unwrap_or_else(|| "0".to_owned());
+        let text =
+            serde_json::Number::from_f64(value).map_or_else(|| "0.0".to_owned(), |n| n.to_string());
         Self {
             value,
             text: text.into(),
@@ -519,7 +518,7 @@ ocpp_enum!(
     }
 );
 
-/// `AdditionalInfoType`.
+/// `AdditionalInfoType`: another identifier that goes with an [`IdToken`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AdditionalInfo {
@@ -542,7 +541,8 @@ pub struct CertificateHashData {
     pub custom_data: Option<CustomData>,
 }
 
-/// `ChargingProfileType`.
+/// `ChargingProfileType`: a charging profile: its id, stack level, purpose and kind, the
+/// schedules (1 to 3) and, for a `TxProfile`, the transaction.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ChargingProfile {
@@ -571,7 +571,8 @@ impl Check for ChargingProfile {
     }
 }
 
-/// `ChargingScheduleType`.
+/// `ChargingScheduleType`: a schedule of limits (1 to 1024 periods) in A or W, optionally with
+/// a start, a duration, a minimum rate and an ISO 15118 sales tariff.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ChargingSchedule {
@@ -620,7 +621,8 @@ pub struct ChargingSchedulePeriod {
     pub custom_data: Option<CustomData>,
 }
 
-/// `ComponentType`.
+/// `ComponentType`: a component of the device model (`OCPPCommCtrlr`, `EVSE`, `Connector`…),
+/// with an instance name and the EVSE it belongs to when there are several.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Component {
@@ -633,7 +635,7 @@ pub struct Component {
     pub custom_data: Option<CustomData>,
 }
 
-/// `ComponentVariableType`.
+/// `ComponentVariableType`: a component and, optionally, one of its variables.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ComponentVariable {
@@ -673,7 +675,9 @@ pub struct Cost {
     pub custom_data: Option<CustomData>,
 }
 
-/// `CustomDataType`.
+/// `CustomDataType`: the vendor extension every 2.0.1 object may carry as `customData`. Its
+/// `vendorId` is required; any other property is the vendor's, kept as sent in
+/// [`extra`](Self::extra) (which should not hold `vendorId` itself).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomData {
@@ -683,7 +687,18 @@ pub struct CustomData {
     pub extra: Map<String, Value>,
 }
 
-/// `EVSEType`.
+impl CustomData {
+    /// `customData` with a vendor id and no other property.
+    pub fn new(vendor_id: CiString<255>) -> Self {
+        Self {
+            vendor_id,
+            extra: Map::new(),
+        }
+    }
+}
+
+/// `EVSEType`: an EVSE of the station (`id`, from 1) and, optionally, one of its connectors
+/// (`connectorId`, from 1).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Evse {
@@ -694,7 +709,9 @@ pub struct Evse {
     pub custom_data: Option<CustomData>,
 }
 
-/// `IdTokenType`.
+/// `IdTokenType`: an identifier a station authorizes with (an RFID card's UID, an eMAID, a key
+/// code…), with its kind: `kind` is the property `type`. The token is case-insensitive
+/// ([`CiString::key`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct IdToken {
@@ -716,7 +733,9 @@ impl Check for IdToken {
     }
 }
 
-/// `IdTokenInfoType`.
+/// `IdTokenInfoType`: what the CSMS says about an [`IdToken`]: its status and, optionally, how
+/// long the station may cache it, its group, the EVSEs it may use, its languages and a message
+/// for the driver.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct IdTokenInfo {
@@ -751,7 +770,7 @@ impl Check for IdTokenInfo {
     }
 }
 
-/// `MessageContentType`.
+/// `MessageContentType`: text for a driver, with its format and language.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MessageContent {
@@ -784,7 +803,7 @@ pub struct MessageInfo {
     pub custom_data: Option<CustomData>,
 }
 
-/// `MeterValueType`.
+/// `MeterValueType`: sampled values taken at one time (at least one).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MeterValue {
@@ -880,7 +899,11 @@ impl Check for SalesTariffEntry {
     }
 }
 
-/// `SampledValueType`.
+/// `SampledValueType`: one measured value: a JSON number ([`Decimal`], kept as sent), what it
+/// measures (`measurand`, default `Energy.Active.Import.Register`), when (`context`, default
+/// `Sample.Periodic`), where (`location`, default `Outlet`), on which phase (absent: the
+/// overall value), in which unit (default `Wh`, multiplier 0), optionally signed. The
+/// `*_or_default` methods apply the specification's defaults.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SampledValue {
@@ -901,7 +924,39 @@ pub struct SampledValue {
     pub custom_data: Option<CustomData>,
 }
 
-/// `SignedMeterValueType`.
+impl SampledValue {
+    /// The context, or the specification's default `Sample.Periodic`.
+    pub fn context_or_default(&self) -> ReadingContextEnum {
+        self.context.unwrap_or(ReadingContextEnum::SamplePeriodic)
+    }
+
+    /// The measurand, or the default `Energy.Active.Import.Register`.
+    pub fn measurand_or_default(&self) -> MeasurandEnum {
+        self.measurand
+            .unwrap_or(MeasurandEnum::EnergyActiveImportRegister)
+    }
+
+    /// The location, or the default `Outlet`.
+    pub fn location_or_default(&self) -> LocationEnum {
+        self.location.unwrap_or(LocationEnum::Outlet)
+    }
+
+    /// The unit, or the default `Wh`.
+    pub fn unit_or_default(&self) -> &str {
+        self.unit_of_measure
+            .as_ref()
+            .map_or("Wh", UnitOfMeasure::unit_or_default)
+    }
+
+    /// The power of ten the value is multiplied by, or the default 0.
+    pub fn multiplier_or_default(&self) -> i32 {
+        self.unit_of_measure
+            .as_ref()
+            .map_or(0, UnitOfMeasure::multiplier_or_default)
+    }
+}
+
+/// `SignedMeterValueType`: a meter's signed reading, as the meter encoded and signed it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SignedMeterValue {
@@ -913,7 +968,7 @@ pub struct SignedMeterValue {
     pub custom_data: Option<CustomData>,
 }
 
-/// `StatusInfoType`.
+/// `StatusInfoType`: why a status was given: a reason code and, optionally, more text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct StatusInfo {
@@ -924,7 +979,8 @@ pub struct StatusInfo {
     pub custom_data: Option<CustomData>,
 }
 
-/// `UnitOfMeasureType`.
+/// `UnitOfMeasureType`: a unit (a string such as `kWh`, `W`, `A`, `V`, `Celsius`; default `Wh`)
+/// and a power of ten it is multiplied by (default 0).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UnitOfMeasure {
@@ -936,7 +992,20 @@ pub struct UnitOfMeasure {
     pub custom_data: Option<CustomData>,
 }
 
-/// `VariableType`.
+impl UnitOfMeasure {
+    /// The unit, or the default `Wh`.
+    pub fn unit_or_default(&self) -> &str {
+        self.unit.as_ref().map_or("Wh", CiString::as_str)
+    }
+
+    /// The multiplier, or the default 0.
+    pub fn multiplier_or_default(&self) -> i32 {
+        self.multiplier.unwrap_or(0)
+    }
+}
+
+/// `VariableType`: a variable of a [`Component`] (`HeartbeatInterval`, `Available`…), with an
+/// instance name when there are several.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Variable {
@@ -945,4 +1014,117 @@ pub struct Variable {
     pub instance: Option<CiString<50>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_data: Option<CustomData>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_decimal_is_a_json_number_kept_as_written() {
+        for text in [
+            "0",
+            "-0",
+            "12.50",
+            "1e3",
+            "1E+3",
+            "-1.5e-3",
+            "9007199254740993",
+        ] {
+            let decimal = Decimal::parse(text).unwrap();
+            assert_eq!(decimal.as_str(), text);
+            assert_eq!(decimal.value(), text.parse::<f64>().unwrap());
+            assert_eq!(serde_json::to_string(&decimal).unwrap(), text);
+            let back: Decimal = serde_json::from_str(text).unwrap();
+            assert_eq!(back.as_str(), text);
+        }
+        for text in [
+            "", "-", "01", "1.", ".5", "+1", "1e", "1e+", "NaN", "inf", "0x10", "1 2", "\"1\"",
+            "1e400",
+        ] {
+            assert!(Decimal::parse(text).is_none(), "{text}");
+        }
+        assert_eq!(Decimal::parse("12.5"), Decimal::parse("12.50"));
+        assert_eq!(Decimal::parse("1e16").unwrap().numeric(), None);
+        assert_eq!(
+            Decimal::parse("-9007199254740992").unwrap().numeric(),
+            Some(-MAX_NUMERIC)
+        );
+    }
+
+    #[test]
+    fn a_decimal_built_from_a_number_is_written_as_serde_json_writes_it() {
+        assert_eq!(Decimal::from(15.234).to_string(), "15.234");
+        assert_eq!(Decimal::from(2.0).to_string(), "2.0");
+        assert_eq!(Decimal::from(230_i64).to_string(), "230");
+        assert_eq!(Decimal::from(f64::NAN).to_string(), "0.0");
+        assert_eq!(Decimal::from(f64::INFINITY).value(), 0.0);
+        assert_eq!(
+            serde_json::to_value(Decimal::from(0.1)).unwrap(),
+            serde_json::json!(0.1)
+        );
+    }
+
+    #[test]
+    fn sampled_values_have_the_specifications_defaults() {
+        let bare: SampledValue = serde_json::from_str(r#"{"value":1}"#).unwrap();
+        assert_eq!(
+            bare.context_or_default(),
+            ReadingContextEnum::SamplePeriodic
+        );
+        assert_eq!(
+            bare.measurand_or_default(),
+            MeasurandEnum::EnergyActiveImportRegister
+        );
+        assert_eq!(bare.location_or_default(), LocationEnum::Outlet);
+        assert_eq!(bare.unit_or_default(), "Wh");
+        assert_eq!(bare.multiplier_or_default(), 0);
+        let set: SampledValue = serde_json::from_str(
+            r#"{"value":1,"context":"Trigger","measurand":"Voltage","location":"Inlet","unitOfMeasure":{"unit":"kV","multiplier":3}}"#,
+        )
+        .unwrap();
+        assert_eq!(set.context_or_default(), ReadingContextEnum::Trigger);
+        assert_eq!(set.measurand_or_default(), MeasurandEnum::Voltage);
+        assert_eq!(set.location_or_default(), LocationEnum::Inlet);
+        assert_eq!(set.unit_or_default(), "kV");
+        assert_eq!(set.multiplier_or_default(), 3);
+        let unitless: SampledValue =
+            serde_json::from_str(r#"{"value":1,"unitOfMeasure":{"multiplier":-1}}"#).unwrap();
+        assert_eq!(unitless.unit_or_default(), "Wh");
+        assert_eq!(unitless.multiplier_or_default(), -1);
+    }
+
+    #[test]
+    fn enums_keep_their_wire_spelling() {
+        assert_eq!(IdTokenEnum::Emaid.as_str(), "eMAID");
+        assert_eq!(
+            IdTokenEnum::from_wire("ISO14443"),
+            Some(IdTokenEnum::Iso14443)
+        );
+        assert_eq!(IdTokenEnum::from_wire("iso14443"), None);
+        assert_eq!(PhaseEnum::from_wire("L1-N"), Some(PhaseEnum::L1N));
+        assert_eq!(
+            serde_json::to_string(&AuthorizationStatusEnum::NotAllowedTypeEvse).unwrap(),
+            "\"NotAllowedTypeEVSE\""
+        );
+        assert_eq!(MeasurandEnum::ALL.len(), 25);
+        assert_eq!(IdTokenEnum::ALL.len(), 8);
+    }
+
+    #[test]
+    fn custom_data_keeps_the_vendors_properties() {
+        let json = r#"{"vendorId":"com.example","n":1,"nested":{"a":[true]}}"#;
+        let custom: CustomData = serde_json::from_str(json).unwrap();
+        assert_eq!(custom.vendor_id.as_str(), "com.example");
+        assert_eq!(custom.extra.len(), 2);
+        assert_eq!(
+            serde_json::to_value(&custom).unwrap(),
+            serde_json::from_str::<Value>(json).unwrap()
+        );
+        assert_eq!(
+            serde_json::to_string(&CustomData::new(CiString::new("v").unwrap())).unwrap(),
+            r#"{"vendorId":"v"}"#
+        );
+        assert!(serde_json::from_str::<CustomData>(r#"{"n":1}"#).is_err());
+    }
 }
