@@ -96,6 +96,15 @@ impl Cp201 {
         answer
     }
 
+    /// The server's next CALL (valid for its action), answered with `answer` (valid too).
+    async fn answer_server(&mut self, answer: Value) -> (String, Value) {
+        let (id, action, payload) = self.station.server_call().await;
+        valid(&format!("{action}Request"), &payload);
+        valid(&format!("{action}Response"), &answer);
+        self.station.reply(&id, answer).await;
+        (action, payload)
+    }
+
     /// A CALL sent as it is (possibly invalid): the CALLERROR's code and description.
     async fn call_error(&mut self, action: &str, payload: Value) -> (String, String) {
         self.station.call_error(action, payload).await
@@ -504,6 +513,147 @@ async fn the_rpc_framework_errors_as_2_0_1_spells_them() {
     app.stop().await;
 }
 
+async fn every_shared_command_reaches_a_2_0_1_station(backend: Backend) {
+    let Some(app) = spawn_on(backend, |_| {}).await else {
+        return;
+    };
+    accept_token(&app).await;
+    let admin = app.admin();
+    let mut cp = Cp201::booted(&app, "CP201-GQL").await;
+    let start = format!(
+        r#"mutation {{ remoteStartTransaction(stationId: "CP201-GQL", idTag: "{TOKEN}", connectorId: 2) {{ status }} }}"#
+    );
+    // (mutation, the station's answer, the action it receives, what it must contain, result)
+    let cases: Vec<(String, Value, &str, Value, Value)> = vec![
+        (
+            start,
+            json!({"status": "Accepted"}),
+            "RequestStartTransaction",
+            json!({"evseId": 2, "idToken": {"idToken": TOKEN, "type": "Central"}}),
+            json!({"remoteStartTransaction": {"status": "ACCEPTED"}}),
+        ),
+        (
+            r#"mutation { reset(stationId: "CP201-GQL", type: HARD) { status } }"#.into(),
+            json!({"status": "Scheduled"}),
+            "Reset",
+            json!({"type": "Immediate"}),
+            json!({"reset": {"status": "ACCEPTED"}}),
+        ),
+        (
+            r#"mutation { reset(stationId: "CP201-GQL", type: SOFT) { status } }"#.into(),
+            json!({"status": "Rejected"}),
+            "Reset",
+            json!({"type": "OnIdle"}),
+            json!({"reset": {"status": "REJECTED"}}),
+        ),
+        (
+            r#"mutation { unlockConnector(stationId: "CP201-GQL", connectorId: 1) { status } }"#.into(),
+            json!({"status": "OngoingAuthorizedTransaction"}),
+            "UnlockConnector",
+            json!({"evseId": 1, "connectorId": 1}),
+            json!({"unlockConnector": {"status": "UNLOCK_FAILED"}}),
+        ),
+        (
+            r#"mutation { changeAvailability(stationId: "CP201-GQL", connectorId: 0, type: INOPERATIVE) { status } }"#.into(),
+            json!({"status": "Scheduled"}),
+            "ChangeAvailability",
+            json!({"operationalStatus": "Inoperative"}),
+            json!({"changeAvailability": {"status": "SCHEDULED"}}),
+        ),
+        (
+            r#"mutation { changeAvailability(stationId: "CP201-GQL", connectorId: 2, type: OPERATIVE) { status } }"#.into(),
+            json!({"status": "Accepted"}),
+            "ChangeAvailability",
+            json!({"operationalStatus": "Operative", "evse": {"id": 2}}),
+            json!({"changeAvailability": {"status": "ACCEPTED"}}),
+        ),
+        (
+            r#"mutation { triggerMessage(stationId: "CP201-GQL", requestedMessage: STATUS_NOTIFICATION, connectorId: 1) { status } }"#.into(),
+            json!({"status": "Accepted"}),
+            "TriggerMessage",
+            json!({"requestedMessage": "StatusNotification", "evse": {"id": 1}}),
+            json!({"triggerMessage": {"status": "ACCEPTED"}}),
+        ),
+        (
+            r#"mutation { clearCache(stationId: "CP201-GQL") { status } }"#.into(),
+            json!({"status": "Rejected"}),
+            "ClearCache",
+            json!({}),
+            json!({"clearCache": {"status": "REJECTED"}}),
+        ),
+        (
+            r#"mutation { dataTransfer(stationId: "CP201-GQL", vendorId: "VendorB", messageId: "m", data: "hello") { status data } }"#.into(),
+            json!({"status": "Accepted", "data": {"answer": 42}}),
+            "DataTransfer",
+            json!({"vendorId": "VendorB", "messageId": "m", "data": "hello"}),
+            json!({"dataTransfer": {"status": "ACCEPTED", "data": "{\"answer\":42}"}}),
+        ),
+    ];
+    for (query, answer, action, contains, result) in cases {
+        let request = app.gql_spawned(&admin, &query, json!({}));
+        let (got, payload) = cp.answer_server(answer).await;
+        assert_eq!(got, action, "{query}");
+        for (k, v) in contains.as_object().unwrap() {
+            assert_eq!(&payload[k], v, "{action}: {payload}");
+        }
+        if action == "ChangeAvailability" && contains.get("evse").is_none() {
+            assert!(payload.get("evse").is_none(), "the whole station: {payload}");
+        }
+        let response = request.await.unwrap();
+        assert_eq!(response["data"], result, "{query}: {response}");
+    }
+
+    // The transaction the remote start led to, stopped by its central id: the station gets
+    // its own id back.
+    let at = Utc::now().to_rfc3339();
+    cp.call(
+        "TransactionEvent",
+        event(
+            "Started",
+            0,
+            "remote-7",
+            &at,
+            json!({"evse": {"id": 2, "connectorId": 1}, "idToken": token(),
+                   "transactionInfo": {"remoteStartId": 1}}),
+        ),
+    )
+    .await;
+    let tx = transaction_of(&app, "CP201-GQL", "remote-7").await;
+    let request = app.gql_spawned(
+        &admin,
+        &format!(
+            r#"mutation {{ remoteStopTransaction(stationId: "CP201-GQL", transactionId: {}) {{ status }} }}"#,
+            tx.id
+        ),
+        json!({}),
+    );
+    let (action, payload) = cp.answer_server(json!({"status": "Accepted"})).await;
+    assert_eq!(action, "RequestStopTransaction");
+    assert_eq!(payload, json!({"transactionId": "remote-7"}));
+    let response = request.await.unwrap();
+    assert_eq!(
+        response["data"],
+        json!({"remoteStopTransaction": {"status": "ACCEPTED"}})
+    );
+    // A 1.6 charging profile cannot go with a 2.0.1 remote start: refused, nothing sent.
+    let (code, _) = app
+        .err(
+            Some(&admin),
+            &format!(
+                r#"mutation {{ remoteStartTransaction(stationId: "CP201-GQL", idTag: "{TOKEN}", connectorId: 1,
+                    chargingProfile: {{chargingProfileId: 1, stackLevel: 0, chargingProfilePurpose: TX_PROFILE,
+                    chargingProfileKind: RELATIVE, chargingSchedule: {{chargingRateUnit: W,
+                    chargingSchedulePeriod: [{{startPeriod: 0, limit: 1000}}]}}}}) {{ status }} }}"#
+            ),
+            json!({}),
+        )
+        .await;
+    assert_eq!(code, "UNSUPPORTED_BY_STATION");
+    assert!(cp.station.silent_for(Duration::from_millis(300)).await);
+    app.stop().await;
+}
+on_both_backends!(every_shared_command_reaches_a_2_0_1_station);
+
 #[chargegate_test]
 async fn commands_a_2_0_1_station_does_not_have_are_refused_at_once() {
     let app = spawn(|_| {}).await;
@@ -525,10 +675,11 @@ async fn commands_a_2_0_1_station_does_not_have_are_refused_at_once() {
     // The seed's REST endpoint says the same.
     let response = reqwest::Client::new()
         .post(format!(
-            "http://{}/api/v1/centralsystem/clients/CP201-CMD/clear_cache",
+            "http://{}/api/v1/centralsystem/clients/CP201-CMD/get_configuration",
             app.addr
         ))
         .bearer_auth(&admin)
+        .json(&json!({}))
         .send()
         .await
         .unwrap();
