@@ -288,7 +288,7 @@ async fn budgets_are_enforced(backend: Backend) {
             "NOT_FOUND",
         ),
         (
-            json!({"t": "012345678901234567890", "b": null}),
+            json!({"t": "0123456789012345678901234567890123456", "b": null}),
             "BAD_USER_INPUT",
         ),
     ] {

@@ -319,7 +319,8 @@ async fn id_tag_management_drives_authorisation(backend: Backend) {
     let (code, _) = app
         .err(
             Some(&admin),
-            "mutation { createIdTag(input: {idTag: \"123456789012345678901\"}) { idTag } }",
+            // Longer than a 2.0.1 id token (36 characters).
+            "mutation { createIdTag(input: {idTag: \"1234567890123456789012345678901234567\"}) { idTag } }",
             json!({}),
         )
         .await;

@@ -130,3 +130,107 @@ async fn meter_latest_is_backfilled_and_then_kept_by_the_database(backend: Backe
     db.close().await.unwrap();
 }
 on_both_backends!(meter_latest_is_backfilled_and_then_kept_by_the_database);
+
+/// Migration 15 (OCPP 2.0.1) on rows an earlier version stored: every station reads `1.6`, the
+/// new columns are null, nothing else changes; 1.6 transactions (no station transaction id)
+/// never conflict in the new unique index while a 2.0.1 station's own id is unique per station;
+/// and the migration can be undone and done again.
+async fn ocpp201_keeps_every_earlier_row_and_meaning(backend: Backend) {
+    use entity::{connector, station, transaction};
+    use sea_orm::{ConnectionTrait, Statement, Value as V};
+
+    let Some((_db, url)) = TestDb::create(backend).await else {
+        return;
+    };
+    let url = match backend {
+        Backend::Sqlite => format!("{url}?mode=rwc"),
+        Backend::Postgres => url,
+    };
+    let db = Database::connect(&url).await.unwrap();
+    let migrations = Migrator::migrations();
+    let before = migrations
+        .iter()
+        .position(|m| m.name() == "m20261206_000015_ocpp201")
+        .expect("the 2.0.1 migration") as u32;
+    let from_it_on = migrations.len() as u32 - before;
+    Migrator::up(&db, Some(before)).await.unwrap();
+
+    // Written as the previous version wrote them (its columns only).
+    let run = |sql: &str, values: Vec<V>| {
+        let sql = match db.get_database_backend() {
+            sea_orm::DbBackend::Postgres => sql.to_owned(),
+            _ => (1..=values.len())
+                .rev()
+                .fold(sql.to_owned(), |s, n| s.replace(&format!("${n}"), "?")),
+        };
+        Statement::from_sql_and_values(db.get_database_backend(), sql, values)
+    };
+    let now = Utc::now();
+    let started = at("2024-05-01T10:00:00Z");
+    for statement in [
+        run(
+            "INSERT INTO stations (id, registration_status, vendor, created_at) VALUES ($1, $2, $3, $4)",
+            vec!["CP-OLD".into(), "Accepted".into(), "VendorA".into(), now.into()],
+        ),
+        run(
+            "INSERT INTO connectors (station_id, connector_id, status, error_code, updated_at) VALUES ($1, $2, $3, $4, $5)",
+            vec!["CP-OLD".into(), 1.into(), "Charging".into(), "NoError".into(), now.into()],
+        ),
+        run(
+            "INSERT INTO transactions (station_id, connector_id, id_tag, id_tag_key, start_id_tag_status, meter_start, start_time, started_received_at, flags) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            vec![
+                "CP-OLD".into(), 1.into(), "TAG".into(), "tag".into(), "Accepted".into(),
+                100i64.into(), started.into(), now.into(), "".into(),
+            ],
+        ),
+    ] {
+        db.execute_raw(statement).await.unwrap();
+    }
+
+    Migrator::up(&db, None).await.unwrap();
+    let old = station::Entity::find_by_id("CP-OLD").one(&db).await.unwrap().unwrap();
+    assert_eq!(
+        (old.ocpp_version.as_str(), old.vendor.as_deref(), old.registration_status.as_str()),
+        ("1.6", Some("VendorA"), "Accepted")
+    );
+    let c = connector::Entity::find().one(&db).await.unwrap().unwrap();
+    assert_eq!((c.status.as_str(), c.ocpp_status), ("Charging", None));
+    let t = transaction::Entity::find().one(&db).await.unwrap().unwrap();
+    assert_eq!(
+        (t.meter_start, t.start_time, t.station_transaction_id, t.id_token_type),
+        (100, started, None, None)
+    );
+
+    // Another 1.6 transaction (no station id) is no conflict; a 2.0.1 station's id is unique.
+    let insert = |own: Option<&str>, minute: u32| {
+        run(
+            "INSERT INTO transactions (station_id, connector_id, id_tag, id_tag_key, start_id_tag_status, meter_start, start_time, started_received_at, flags, station_transaction_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            vec![
+                "CP-OLD".into(), 1.into(), "TAG".into(), "tag".into(), "Accepted".into(),
+                0i64.into(), at(&format!("2024-05-02T10:{minute:02}:00Z")).into(), now.into(),
+                "".into(), own.map(str::to_owned).into(),
+            ],
+        )
+    };
+    db.execute_raw(insert(None, 1)).await.unwrap();
+    db.execute_raw(insert(Some("tx-1"), 2)).await.unwrap();
+    assert!(
+        db.execute_raw(insert(Some("tx-1"), 3)).await.is_err(),
+        "a station's own transaction id is unique"
+    );
+
+    Migrator::down(&db, Some(from_it_on)).await.unwrap();
+    let kept = db
+        .query_one_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT COUNT(*) AS n FROM transactions",
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(kept.try_get::<i64>("", "n").unwrap(), 3, "undoing it keeps the rows");
+    Migrator::up(&db, None).await.unwrap();
+    assert_eq!(station::Entity::find().all(&db).await.unwrap().len(), 1);
+    db.close().await.unwrap();
+}
+on_both_backends!(ocpp201_keeps_every_earlier_row_and_meaning);

@@ -493,6 +493,13 @@ async fn the_rpc_framework_errors_as_2_0_1_spells_them() {
             json!({"evseId": 1, "meterValue": []}),
             "OccurrenceConstraintViolation",
         ),
+        // EVSE ids are bounded as connector ids are (`--max-connector-id`, 100).
+        (
+            "StatusNotification",
+            json!({"timestamp": "2026-12-01T00:00:00Z", "connectorStatus": "Available",
+                   "evseId": 101, "connectorId": 1}),
+            "PropertyConstraintViolation",
+        ),
     ];
     for (action, payload, expected) in cases {
         let (code, description) = cp.call_error(action, payload.clone()).await;
@@ -769,6 +776,18 @@ async fn a_1_6_and_a_2_0_1_station_in_one_api(backend: Backend) {
         (totals["energyKwh"].as_f64().unwrap() - 10.0).abs() < 1e-9,
         "{usage}"
     );
+    // A 2.0.1 token longer than 1.6's 20 characters cannot go on a 1.6 station's local list.
+    let (code, message) = app
+        .err(
+            Some(&admin),
+            &format!(
+                r#"mutation {{ sendLocalList(stationId: "CP16-MIX", updateType: FULL, idTags: ["{TOKEN}"]) {{ status }} }}"#
+            ),
+            json!({}),
+        )
+        .await;
+    assert_eq!(code, "BAD_USER_INPUT", "{message}");
+    assert!(old.silent_for(Duration::from_millis(200)).await);
     let ids: Vec<i64> = transaction::Entity::find()
         .order_by_asc(transaction::Column::Id)
         .all(app.db())
