@@ -236,8 +236,10 @@ export const DEFAULT_ANSWERS = {
  * it got is in `received`.
  */
 export class ChargePoint {
-  static async connect(id, { connectors = 1 } = {}) {
+  /** `protocol`: `ocpp1.6` (the methods below speak it) or `ocpp2.0.1` (use `call`). */
+  static async connect(id, { connectors = 1, protocol = "ocpp1.6" } = {}) {
     const cp = new ChargePoint(id, connectors);
+    cp.protocol = protocol;
     await cp.open();
     return cp;
   }
@@ -253,7 +255,7 @@ export class ChargePoint {
 
   open() {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(`${env.ocppUrl}/${encodeURIComponent(this.id)}`, "ocpp1.6");
+      const ws = new WebSocket(`${env.ocppUrl}/${encodeURIComponent(this.id)}`, this.protocol ?? "ocpp1.6");
       ws.once("open", () => resolve());
       ws.once("error", reject);
       ws.on("message", (data) => this.onMessage(JSON.parse(String(data))));

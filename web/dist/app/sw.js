@@ -1,13 +1,13 @@
-const VERSION = "9355d82f3825bbde";
+const VERSION = "794aeb4a0df143b5";
 const PRECACHE = [
  "/app/",
- "/assets/account-DwnjUoES.js",
+ "/assets/account-BsSPNOPd.js",
  "/assets/app-Cop3JSms.css",
- "/assets/app-HyJ2cUyW.js",
+ "/assets/app-Dlvp10o1.js",
  "/assets/csv-BcCX77dE.js",
  "/assets/dist-B5d9IcWF.js",
- "/assets/history-CIaOwgJy.js",
- "/assets/jsxRuntime-CxRGqfpA.js",
+ "/assets/history-CrRX9upO.js",
+ "/assets/jsxRuntime-BMPlY3XF.js",
  "/assets/preload-helper-C_TS3VOc.js",
  "/assets/rolldown-runtime-DoHqwKmD.js",
  "/app/manifest.webmanifest",

@@ -155,3 +155,10 @@ export function useDebounced<T>(value: T, ms = 250): T {
   }, [value, ms]);
   return v;
 }
+
+/** A station's OCPP version as people write it (`2.0.1`, `1.6`). */
+export function ocppLabel(version: string | null | undefined): string {
+  if (version === "OCPP_2_0_1") return "2.0.1";
+  if (version === "OCPP_1_6") return "1.6";
+  return "–";
+}

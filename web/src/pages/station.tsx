@@ -11,7 +11,7 @@ import { fmtAgo, fmtDateTime, fmtDuration, fmtKWh, fmtNumber, fmtPower, t } from
 import { live } from "../lib/api";
 import { useMutation, useQuery, useTick } from "../lib/hooks";
 import { canOperate, isStaff } from "../lib/session";
-import { Badge, ErrorNotice, Field, Page } from "../lib/ui";
+import { Badge, ErrorNotice, Field, Page, ocppLabel } from "../lib/ui";
 import { MeterChart, type ChartSample } from "./station/chart";
 import { measured, orNull } from "./station/common";
 import { DriverQrCodes } from "./station/qr";
@@ -35,6 +35,7 @@ const StationQuery = graphql(`
       chargePointSerialNumber
       chargeBoxSerialNumber
       firmwareVersion
+      ocppVersion
       firmwareStatus
       firmwareStatusAt
       diagnosticsStatus
@@ -55,6 +56,7 @@ const StationQuery = graphql(`
         info
         vendorErrorCode
         vendorId
+        ocppStatus
         statusTimestamp
         updatedAt
         lastMeterReading {
@@ -380,6 +382,7 @@ function emptyConnector(connectorId: number): ConnectorData {
     info: null,
     vendorErrorCode: null,
     vendorId: null,
+    ocppStatus: null,
     statusTimestamp: null,
     updatedAt: new Date().toISOString(),
     lastMeterReading: null,
@@ -450,6 +453,11 @@ function ConnectorCard({ c }: { c: ConnectorData }) {
         </p>
       )}
       {(!c.errorCode || c.errorCode === "NO_ERROR") && c.info && <p class="muted">{c.info}</p>}
+      {c.ocppStatus && (
+        <p class="muted" data-testid={`ocpp-status-${n}`}>
+          {t("station.ocppStatus", { status: c.ocppStatus })}
+        </p>
+      )}
       <dl class="kv">
         <dt>{t("station.statusSince")}</dt>
         <dd>{fmtDateTime(c.statusTimestamp ?? c.updatedAt)}</dd>
@@ -526,6 +534,7 @@ function Identity({ s }: { s: StationData }) {
       {row(t("station.chargePointSerial"), s.chargePointSerialNumber)}
       {row(t("station.chargeBoxSerial"), s.chargeBoxSerialNumber)}
       {row(t("station.firmware"), s.firmwareVersion)}
+      {row(t("station.ocppVersion"), ocppLabel(s.ocppVersion))}
       {row(
         t("station.firmwareStatus"),
         s.firmwareStatus ? `${s.firmwareStatus} (${fmtDateTime(s.firmwareStatusAt)})` : null,

@@ -10,7 +10,7 @@ import type { ChargePointStatus, RegistrationStatus, StationOrder, StationsPageQ
 import { fmtAgo, fmtDateTime, fmtNumber, t } from "../i18n";
 import { live } from "../lib/api";
 import { useQuery, useTick } from "../lib/hooks";
-import { ErrorNotice, Field, Page, Pager, useDebounced } from "../lib/ui";
+import { ErrorNotice, Field, Page, Pager, ocppLabel, useDebounced } from "../lib/ui";
 
 const StationsQuery = graphql(`
   query StationsPage(
@@ -55,6 +55,7 @@ const StationsQuery = graphql(`
         vendor
         model
         firmwareVersion
+        ocppVersion
         lastSeenAt
         connectors {
           connectorId
@@ -289,6 +290,7 @@ function StationRow({ row }: { row: Row }) {
       </td>
       <td>{vendorModel || <span class="muted">–</span>}</td>
       <td>{row.firmwareVersion || <span class="muted">–</span>}</td>
+      <td style={{ whiteSpace: "nowrap" }}>{ocppLabel(row.ocppVersion)}</td>
       <td style={{ whiteSpace: "nowrap" }}>
         {row.lastSeenAt ? (
           <time dateTime={row.lastSeenAt} title={fmtDateTime(row.lastSeenAt)}>
@@ -555,6 +557,7 @@ export function Stations() {
                 <th scope="col">{t("stations.col.connectors")}</th>
                 <th scope="col">{t("stations.col.vendorModel")}</th>
                 <th scope="col">{t("stations.col.firmware")}</th>
+                <th scope="col">{t("stations.col.ocpp")}</th>
                 <th scope="col" aria-sort={sortedBy("LAST_SEEN")}>
                   {t("stations.col.lastSeen")}
                 </th>

@@ -778,7 +778,7 @@ import{n as e}from"./dist-B5d9IcWF.js";var t,n,r,i,a,o,s,c,l,u,d,f,p=Symbol.for(
     status
   }
 }
-    `),"\n  query StationPage($id: ID!) {\n    station(id: $id) {\n      id\n      connected\n      connectedSince\n      registrationStatus\n      securityProfile\n      hasAuthorizationKey\n      vendor\n      model\n      chargePointSerialNumber\n      chargeBoxSerialNumber\n      firmwareVersion\n      firmwareStatus\n      firmwareStatusAt\n      diagnosticsStatus\n      diagnosticsStatusAt\n      iccid\n      imsi\n      meterType\n      meterSerialNumber\n      createdAt\n      firstSeenAt\n      lastBootAt\n      lastHeartbeatAt\n      lastSeenAt\n      connectors {\n        connectorId\n        status\n        errorCode\n        info\n        vendorErrorCode\n        vendorId\n        statusTimestamp\n        updatedAt\n        lastMeterReading {\n          timestamp\n          transactionId\n          sampledValues {\n            measurand\n            phase\n            numericValue\n            unit\n          }\n        }\n        currentTransaction {\n          id\n          connectorId\n          idTag\n          startTime\n          meterStart\n          energyWh\n        }\n      }\n    }\n  }\n":new Q(`
+    `),"\n  query StationPage($id: ID!) {\n    station(id: $id) {\n      id\n      connected\n      connectedSince\n      registrationStatus\n      securityProfile\n      hasAuthorizationKey\n      vendor\n      model\n      chargePointSerialNumber\n      chargeBoxSerialNumber\n      firmwareVersion\n      ocppVersion\n      firmwareStatus\n      firmwareStatusAt\n      diagnosticsStatus\n      diagnosticsStatusAt\n      iccid\n      imsi\n      meterType\n      meterSerialNumber\n      createdAt\n      firstSeenAt\n      lastBootAt\n      lastHeartbeatAt\n      lastSeenAt\n      connectors {\n        connectorId\n        status\n        errorCode\n        info\n        vendorErrorCode\n        vendorId\n        ocppStatus\n        statusTimestamp\n        updatedAt\n        lastMeterReading {\n          timestamp\n          transactionId\n          sampledValues {\n            measurand\n            phase\n            numericValue\n            unit\n          }\n        }\n        currentTransaction {\n          id\n          connectorId\n          idTag\n          startTime\n          meterStart\n          energyWh\n        }\n      }\n    }\n  }\n":new Q(`
     query StationPage($id: ID!) {
   station(id: $id) {
     id
@@ -792,6 +792,7 @@ import{n as e}from"./dist-B5d9IcWF.js";var t,n,r,i,a,o,s,c,l,u,d,f,p=Symbol.for(
     chargePointSerialNumber
     chargeBoxSerialNumber
     firmwareVersion
+    ocppVersion
     firmwareStatus
     firmwareStatusAt
     diagnosticsStatus
@@ -812,6 +813,7 @@ import{n as e}from"./dist-B5d9IcWF.js";var t,n,r,i,a,o,s,c,l,u,d,f,p=Symbol.for(
       info
       vendorErrorCode
       vendorId
+      ocppStatus
       statusTimestamp
       updatedAt
       lastMeterReading {
@@ -1432,7 +1434,7 @@ import{n as e}from"./dist-B5d9IcWF.js";var t,n,r,i,a,o,s,c,l,u,d,f,p=Symbol.for(
     }
   }
 }
-    `),"\n  query StationsPage(\n    $first: Int\n    $last: Int\n    $after: String\n    $before: String\n    $search: String\n    $connected: Boolean\n    $registrationStatus: RegistrationStatus\n    $connectorStatus: ChargePointStatus\n    $site: String\n    $orderBy: StationOrder!\n    $descending: Boolean!\n  ) {\n    stations(\n      first: $first\n      last: $last\n      after: $after\n      before: $before\n      search: $search\n      connected: $connected\n      registrationStatus: $registrationStatus\n      connectorStatus: $connectorStatus\n      site: $site\n      orderBy: $orderBy\n      descending: $descending\n    ) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      nodes {\n        id\n        displayName\n        site\n        connected\n        registrationStatus\n        vendor\n        model\n        firmwareVersion\n        lastSeenAt\n        connectors {\n          connectorId\n          status\n          errorCode\n        }\n      }\n    }\n  }\n":new Q(`
+    `),"\n  query StationsPage(\n    $first: Int\n    $last: Int\n    $after: String\n    $before: String\n    $search: String\n    $connected: Boolean\n    $registrationStatus: RegistrationStatus\n    $connectorStatus: ChargePointStatus\n    $site: String\n    $orderBy: StationOrder!\n    $descending: Boolean!\n  ) {\n    stations(\n      first: $first\n      last: $last\n      after: $after\n      before: $before\n      search: $search\n      connected: $connected\n      registrationStatus: $registrationStatus\n      connectorStatus: $connectorStatus\n      site: $site\n      orderBy: $orderBy\n      descending: $descending\n    ) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      nodes {\n        id\n        displayName\n        site\n        connected\n        registrationStatus\n        vendor\n        model\n        firmwareVersion\n        ocppVersion\n        lastSeenAt\n        connectors {\n          connectorId\n          status\n          errorCode\n        }\n      }\n    }\n  }\n":new Q(`
     query StationsPage($first: Int, $last: Int, $after: String, $before: String, $search: String, $connected: Boolean, $registrationStatus: RegistrationStatus, $connectorStatus: ChargePointStatus, $site: String, $orderBy: StationOrder!, $descending: Boolean!) {
   stations(
     first: $first
@@ -1463,6 +1465,7 @@ import{n as e}from"./dist-B5d9IcWF.js";var t,n,r,i,a,o,s,c,l,u,d,f,p=Symbol.for(
       vendor
       model
       firmwareVersion
+      ocppVersion
       lastSeenAt
       connectors {
         connectorId
