@@ -7,25 +7,16 @@
 use std::sync::Arc;
 
 use ocpp::rpc::{CallError, Version};
-use ocpp::v16::{Bounds, RegistrationStatus, Request};
+use ocpp::v16::{Bounds, Request};
 use ocpp::v201;
-use serde::Serialize;
 use serde_json::value::RawValue;
+
+use super::answer::{Outcome, encode, reply};
 
 use crate::{
     context::Context,
     use_case::{security_ext, station, transaction},
 };
-
-/// The answer to a station's CALL.
-pub type Outcome = Result<Answer, CallError>;
-
-/// An encoded answer, and what it changes in the session.
-pub struct Answer {
-    pub payload: Box<RawValue>,
-    /// A BootNotification changes what the station may send next.
-    pub registration: Option<RegistrationStatus>,
-}
 
 /// A station's request, of the version its connection speaks.
 #[derive(Debug)]
@@ -44,13 +35,21 @@ impl Inbound {
         max_id: u32,
     ) -> Result<Self, CallError> {
         match version {
-            Version::V16 => Request::parse(action, payload, Bounds {
-                max_connector_id: max_id,
-            })
+            Version::V16 => Request::parse(
+                action,
+                payload,
+                Bounds {
+                    max_connector_id: max_id,
+                },
+            )
             .map(Self::V16),
-            Version::V201 => v201::Request::parse(action, payload, v201::Bounds {
-                max_evse_id: max_id,
-            })
+            Version::V201 => v201::Request::parse(
+                action,
+                payload,
+                v201::Bounds {
+                    max_evse_id: max_id,
+                },
+            )
             .map(Self::V201),
         }
     }
@@ -74,22 +73,10 @@ impl Inbound {
     pub fn is_boot_notification(&self) -> bool {
         matches!(
             self,
-            Self::V16(Request::BootNotification(_)) | Self::V201(v201::Request::BootNotification(_))
+            Self::V16(Request::BootNotification(_))
+                | Self::V201(v201::Request::BootNotification(_))
         )
     }
-}
-
-pub(super) fn encode<T: Serialize>(response: &T) -> Outcome {
-    let payload = serde_json::value::to_raw_value(response).map_err(|_| CallError::internal())?;
-    Ok(Answer {
-        payload,
-        registration: None,
-    })
-}
-
-/// A use case's answer, encoded; its failure (storage) is `InternalError`.
-pub(super) fn reply<T: Serialize, E>(result: Result<T, E>) -> Outcome {
-    encode(&result.map_err(|_| CallError::internal())?)
 }
 
 /// Runs the use case of one request, of either version.

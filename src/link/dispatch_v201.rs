@@ -11,7 +11,7 @@ use ocpp::types::CiString;
 use ocpp::v16::{self, security_ext};
 use ocpp::v201::{self as v, Request};
 
-use super::dispatch::{Answer, Outcome, encode, reply};
+use super::answer::{Answer, Outcome, encode, reply};
 use crate::{
     context::Context,
     use_case::{security_ext as security, station, transaction_event},
@@ -184,7 +184,9 @@ async fn boot(ctx: &Context, id: &Arc<str>, r: v::BootNotificationRequest) -> Ou
         serial_number: cs.serial_number.as_ref().map(ToString::to_string),
         box_serial_number: None,
         firmware_version: cs.firmware_version.as_ref().map(ToString::to_string),
-        iccid: modem.and_then(|m| m.iccid.as_ref()).map(ToString::to_string),
+        iccid: modem
+            .and_then(|m| m.iccid.as_ref())
+            .map(ToString::to_string),
         imsi: modem.and_then(|m| m.imsi.as_ref()).map(ToString::to_string),
         meter_type: None,
         meter_serial_number: None,

@@ -7,6 +7,7 @@
 //! The messages themselves are values of the `ocpp` crate; the use cases take typed requests
 //! and return typed answers and know nothing of sockets or frames.
 
+pub mod answer;
 pub mod authentication;
 pub mod budget;
 pub mod command;

@@ -30,8 +30,9 @@ use ocpp::rpc::{
 use ocpp::v16::{ChangeConfiguration, CiString, RegistrationStatus, without_nul};
 
 use super::{
+    answer::Outcome,
     budget::{Budget, Held},
-    dispatch::{Inbound, Outcome, dispatch},
+    dispatch::{Inbound, dispatch},
     registry::{OutboundCall, SessionHandle},
 };
 use crate::{

@@ -78,7 +78,7 @@ async fn raw_handshake(app: &TestApp, path: &str, protocol: &str) -> (String, Ve
 #[chargegate_test]
 async fn an_unacceptable_subprotocol_is_not_echoed_and_the_socket_is_closed() {
     let app = spawn(|_| {}).await;
-    let (head, rest) = raw_handshake(&app, "/ocpp/CP1", "ocpp2.0.1").await;
+    let (head, rest) = raw_handshake(&app, "/ocpp/CP1", "ocpp2.1").await;
     assert!(head.starts_with("http/1.1 101"), "{head}");
     assert!(!head.contains("sec-websocket-protocol"), "{head}");
     // The first frame after the handshake is a Close (opcode 0x8) with code 1002.

@@ -170,17 +170,35 @@ async fn ocpp201_keeps_every_earlier_row_and_meaning(backend: Backend) {
     for statement in [
         run(
             "INSERT INTO stations (id, registration_status, vendor, created_at) VALUES ($1, $2, $3, $4)",
-            vec!["CP-OLD".into(), "Accepted".into(), "VendorA".into(), now.into()],
+            vec![
+                "CP-OLD".into(),
+                "Accepted".into(),
+                "VendorA".into(),
+                now.into(),
+            ],
         ),
         run(
             "INSERT INTO connectors (station_id, connector_id, status, error_code, updated_at) VALUES ($1, $2, $3, $4, $5)",
-            vec!["CP-OLD".into(), 1.into(), "Charging".into(), "NoError".into(), now.into()],
+            vec![
+                "CP-OLD".into(),
+                1.into(),
+                "Charging".into(),
+                "NoError".into(),
+                now.into(),
+            ],
         ),
         run(
             "INSERT INTO transactions (station_id, connector_id, id_tag, id_tag_key, start_id_tag_status, meter_start, start_time, started_received_at, flags) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             vec![
-                "CP-OLD".into(), 1.into(), "TAG".into(), "tag".into(), "Accepted".into(),
-                100i64.into(), started.into(), now.into(), "".into(),
+                "CP-OLD".into(),
+                1.into(),
+                "TAG".into(),
+                "tag".into(),
+                "Accepted".into(),
+                100i64.into(),
+                started.into(),
+                now.into(),
+                "".into(),
             ],
         ),
     ] {
@@ -188,16 +206,29 @@ async fn ocpp201_keeps_every_earlier_row_and_meaning(backend: Backend) {
     }
 
     Migrator::up(&db, None).await.unwrap();
-    let old = station::Entity::find_by_id("CP-OLD").one(&db).await.unwrap().unwrap();
+    let old = station::Entity::find_by_id("CP-OLD")
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(
-        (old.ocpp_version.as_str(), old.vendor.as_deref(), old.registration_status.as_str()),
+        (
+            old.ocpp_version.as_str(),
+            old.vendor.as_deref(),
+            old.registration_status.as_str()
+        ),
         ("1.6", Some("VendorA"), "Accepted")
     );
     let c = connector::Entity::find().one(&db).await.unwrap().unwrap();
     assert_eq!((c.status.as_str(), c.ocpp_status), ("Charging", None));
     let t = transaction::Entity::find().one(&db).await.unwrap().unwrap();
     assert_eq!(
-        (t.meter_start, t.start_time, t.station_transaction_id, t.id_token_type),
+        (
+            t.meter_start,
+            t.start_time,
+            t.station_transaction_id,
+            t.id_token_type
+        ),
         (100, started, None, None)
     );
 
@@ -206,9 +237,16 @@ async fn ocpp201_keeps_every_earlier_row_and_meaning(backend: Backend) {
         run(
             "INSERT INTO transactions (station_id, connector_id, id_tag, id_tag_key, start_id_tag_status, meter_start, start_time, started_received_at, flags, station_transaction_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
             vec![
-                "CP-OLD".into(), 1.into(), "TAG".into(), "tag".into(), "Accepted".into(),
-                0i64.into(), at(&format!("2024-05-02T10:{minute:02}:00Z")).into(), now.into(),
-                "".into(), own.map(str::to_owned).into(),
+                "CP-OLD".into(),
+                1.into(),
+                "TAG".into(),
+                "tag".into(),
+                "Accepted".into(),
+                0i64.into(),
+                at(&format!("2024-05-02T10:{minute:02}:00Z")).into(),
+                now.into(),
+                "".into(),
+                own.map(str::to_owned).into(),
             ],
         )
     };
@@ -228,7 +266,11 @@ async fn ocpp201_keeps_every_earlier_row_and_meaning(backend: Backend) {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(kept.try_get::<i64>("", "n").unwrap(), 3, "undoing it keeps the rows");
+    assert_eq!(
+        kept.try_get::<i64>("", "n").unwrap(),
+        3,
+        "undoing it keeps the rows"
+    );
     Migrator::up(&db, None).await.unwrap();
     assert_eq!(station::Entity::find().all(&db).await.unwrap().len(), 1);
     db.close().await.unwrap();
