@@ -6,7 +6,7 @@ same machine, checks what was stored, and prints a run's tables (as in bench/HIS
 on SQLite and on PostgreSQL, the bare tokio-tungstenite ceiling (bench/bare_server.rs) and the two
 peers in bench/peers/. Every JSON report is kept under bench/results/<date>/.
 
-Usage: bench/run [--quick] [--only a,b,c,d,e,f,g,h] [--skip-peers] [--servers chargegate,bare,...]
+Usage: bench/run [--quick] [--only a,b,c,d,e,f,g,h,i] [--skip-peers] [--servers chargegate,bare,...]
                  [--baseline PATH]
 
 Scenario f (not in the default set) is the operators' console in a real browser: 20,000
@@ -17,7 +17,13 @@ bench/app.mjs measures it at 360 × 740 under Lighthouse's "Fast 3G" and DevTool
 MeterValues path of running sessions: 200 stations charging in a closed loop, with `--baseline`
 an earlier build (run 16: the build before metrics, alerts, the audit trail and traces; run 15:
 before energy budgets), and chargegate again with a budget on every tag (never reached, checked
-on every MeterValues).
+on every MeterValues). Scenario i (not in the default set) is OCPP 2.0.1 beside 1.6, on SQLite and
+PostgreSQL in one run: (c)'s durable closed loop (200 stations, 1 connector, 5 measurands) as 1.6
+MeterValues, then with every connector in a session (1.6 MeterValues with the transaction id), then
+the same sessions with `--ocpp 2.0.1` (the meter values in TransactionEvent Updated,
+MeterValuePeriodic), and (c)'s closed loop with `--ocpp 2.0.1` (2.0.1 MeterValues, no session);
+each 2.0.1 row gives its ratio to the 1.6 rows of its database. The bar: 2.0.1 TransactionEvents
+stored durably at no less than 0.9 × (c)'s 1.6 MeterValues.
 
 `--baseline PATH` also runs another chargegate binary (an earlier build) as the servers
 `baseline` (SQLite) and `baseline-pg` (PostgreSQL), right after chargegate in every scenario, so
@@ -205,6 +211,24 @@ def budgets(server, n, limit_wh=1e9):
             answer = graphql(server.port, token, query)
             if answer.get("errors"):
                 raise RuntimeError(f"budget setup failed: {answer['errors']}")
+
+
+# (i)'s rows per database: 1.6 and 2.0.1, outside sessions and in them.
+V201_ROWS = ["1.6 MeterValues", "1.6 MeterValues in sessions",
+             "2.0.1 TransactionEvent Updated in sessions", "2.0.1 MeterValues"]
+# The bar of (i): 2.0.1 TransactionEvents at no less than this share of 1.6 MeterValues.
+V201_BAR = 0.9
+
+
+def load_action(report):
+    """The paced load's figures in a report: 2.0.1's TransactionEvent Updated when it ran
+    (in sessions), else MeterValues (either version), else DataTransfer."""
+    actions = report["actions"]
+    for name in ("TransactionEvent Updated", "MeterValues", "DataTransfer"):
+        a = actions.get(name)
+        if a and a["timed"]:
+            return name, a
+    return None, None
 
 
 CONSOLE_USER, CONSOLE_PASSWORD = "bench", "bench-console-passphrase"
@@ -530,6 +554,24 @@ def main():
                 run_case(results, workdir, "meter-sessions", kind, sessions, counts=("samples",),
                          extra=accept, setup=lambda server: budgets(server, n),
                          label=f"{kind}, budget on every tag")
+        if "i" in scenarios:
+            # (i) OCPP 2.0.1 beside 1.6: (c)'s closed loop, then in sessions, each in both versions.
+            closed = ["-n", 200, "--connectors", 1, "--closed-loop", "--measurands", 5,
+                      "--warmup", "3s", "--duration", f"{seconds}s"]
+            # Every connector charges for the whole run (the first sessions start within a
+            # second, well inside the warm-up), so the window's load is all in transactions.
+            sessions = ["-n", 200, "--connectors", 1, "--closed-loop", "--measurands", 5,
+                        "--charge-for", "1h", "--pause", "1s", "--id-tag", "{station}-{connector}",
+                        "--warmup", "5s", "--duration", f"{seconds}s"]
+            accept = ["--unknown-id-tags", "accept"]
+            for kind in ["chargegate", "chargegate-pg"]:
+                for label, sim_args, extra in [
+                        (V201_ROWS[0], closed, ()),
+                        (V201_ROWS[1], sessions, accept),
+                        (V201_ROWS[2], sessions + ["--ocpp", "2.0.1"], accept),
+                        (V201_ROWS[3], closed + ["--ocpp", "2.0.1"], ())]:
+                    run_case(results, workdir, "ocpp-2.0.1", kind, sim_args, counts=("samples",),
+                             extra=extra, label=f"{kind}, {label}")
         if "f" in scenarios:
             console_case(results, workdir, opts.quick, opts.console_runs, opts.console_hold)
         if "g" in scenarios:
@@ -605,6 +647,8 @@ def render(results, fleet):
     meter_table("meter-sessions", "(h) MeterValues of running sessions (each with its transaction id), "
                 "5 measurands, 200 stations in a closed loop; `baseline` is the `--baseline` build")
 
+    out += render_v201(results.get("ocpp-2.0.1", {}))
+
     fleet_rows = results.get("fleet", {})
     if fleet_rows:
         base = (fleet_rows.get("bare", {}).get("server") or {}).get("cpu_share_of_machine")
@@ -635,6 +679,52 @@ def render(results, fleet):
     out += render_console(results.get("console"))
     out += render_app(results.get("app"))
     return "\n".join(out)
+
+
+def render_v201(rows):
+    """(i): 2.0.1 beside 1.6, each row's load rate against its database's 1.6 rows."""
+    if not rows:
+        return []
+    out = ["### (i) OCPP 2.0.1 beside 1.6", "",
+           "200 stations × 1 connector in a closed loop, 5 measurands; \"in sessions\": every connector "
+           "charging for the whole window (the 2.0.1 meter values then go in TransactionEvent Updated, "
+           "triggerReason MeterValuePeriodic, seqNo counting up). Rate: the load's answers per second "
+           "in the window (MeterValues, or TransactionEvent Updated).", "",
+           "| Server | Load | Rate/s | × 1.6 MeterValues | × 1.6 in sessions | p50 | p99 | p99.9 | "
+           "Acknowledged | Rows stored (≥ 5 × acknowledged) | CPU share | Clean |",
+           "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    bars = []
+    for kind in ["chargegate", "chargegate-pg"]:
+        of = {label: rows.get(f"{kind}, {label}") for label in V201_ROWS}
+        rate = {label: (load_action(r)[1] or {}).get("per_second") if r else None
+                for label, r in of.items()}
+        for label, r in of.items():
+            if not r:
+                continue
+            name, a = load_action(r)
+            a = a or {"per_second": 0, "answered": 0, "latency": r["total"]["latency"]}
+            lat = a["latency"]
+            stored = r["stored"].get("samples")
+            if stored is not None:
+                stored = f"{stored:,} {'ok' if stored >= 5 * a['answered'] else 'MISSING'}"
+            share = (r.get("server") or {}).get("cpu_share_of_machine")
+            ratios = ["–", "–"]
+            if label.startswith("2.0.1"):
+                ratios = [f"{a['per_second'] / rate[base]:.2f}" if rate[base] else "–"
+                          for base in V201_ROWS[:2]]
+            out.append(f"| {kind} | {label} ({name or 'none'}) | {a['per_second']:,.0f} | {ratios[0]} | "
+                       f"{ratios[1]} | {lat['p50_ms']} ms | {lat['p99_ms']} ms | {lat['p999_ms']} ms | "
+                       f"{a['answered']:,} | {stored or '–'} | "
+                       f"{f'{share * 100:.0f} %' if share is not None else '–'} | {r['clean']} |")
+        events, base = rate[V201_ROWS[2]], rate[V201_ROWS[0]]
+        if events and base:
+            ratio = events / base
+            bars.append(f"{kind}: {ratio:.2f} ({'met' if ratio >= V201_BAR else 'NOT met'})")
+    out.append("")
+    if bars:
+        out += [f"Bar: 2.0.1 TransactionEvent Updated ≥ {V201_BAR} × 1.6 MeterValues, one run — "
+                + "; ".join(bars) + ".", ""]
+    return out
 
 
 def render_console(c):

@@ -3,6 +3,9 @@
 //! schedule, runs authorise/start/meter/stop cycles and answers every server command the way
 //! a well-behaved station does. One CALL in flight at a time, as OCPP-J requires; sends that
 //! come due while one is in flight wait in a queue and are timed from their scheduled time.
+//!
+//! A station speaks OCPP 1.6 (here) or OCPP 2.0.1 ([`v201`]: the same station, its messages in
+//! 2.0.1's shape: transactions as TransactionEvents, connectors as EVSEs).
 
 use std::{
     collections::VecDeque,
@@ -30,6 +33,8 @@ use tokio_util::sync::CancellationToken;
 
 use super::stats::Stats;
 
+mod v201;
+
 pub(super) type Ws = WebSocketStream<MaybeTlsStream<TcpStream>>;
 
 /// How MeterValues are paced.
@@ -55,6 +60,40 @@ pub enum LoadMessage {
     DataTransfer,
 }
 
+/// The OCPP version(s) a fleet speaks (`--ocpp`).
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ocpp {
+    /// OCPP 1.6J: subprotocol `ocpp1.6`, the load as MeterValues.
+    #[value(name = "1.6")]
+    V16,
+    /// OCPP 2.0.1: subprotocol `ocpp2.0.1`, transactions as TransactionEvents, the load as
+    /// TransactionEvent Updated (MeterValuePeriodic) while charging, MeterValues otherwise.
+    #[value(name = "2.0.1")]
+    V201,
+    /// Half and half: stations with an odd number speak 2.0.1, those with an even one 1.6.
+    Mixed,
+}
+
+impl Ocpp {
+    /// As `--ocpp` spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::V16 => "1.6",
+            Self::V201 => "2.0.1",
+            Self::Mixed => "mixed",
+        }
+    }
+
+    /// Whether station `index` (its number, `--first-index` included) speaks 2.0.1.
+    pub fn speaks_201(self, index: usize) -> bool {
+        match self {
+            Self::V16 => false,
+            Self::V201 => true,
+            Self::Mixed => index % 2 == 1,
+        }
+    }
+}
+
 /// What every station of a run shares.
 #[derive(Debug)]
 pub struct Plan {
@@ -66,6 +105,8 @@ pub struct Plan {
     pub id_prefix: String,
     pub total_stations: usize,
     pub auth_key: Option<String>,
+    /// The version(s) the stations speak.
+    pub ocpp: Ocpp,
     pub connectors: u32,
     /// A station's connectors share one slot of the schedule (see `--aligned-connectors`).
     pub aligned_connectors: bool,
@@ -198,11 +239,16 @@ pub(super) async fn tcp_connect(
 
 async fn connect(plan: &Plan, index: usize) -> anyhow::Result<Ws> {
     let id = plan.station_id(index);
+    let subprotocol = if plan.ocpp.speaks_201(index) {
+        "ocpp2.0.1"
+    } else {
+        "ocpp1.6"
+    };
     let mut request = format!("{}/{id}", plan.base_url).into_client_request()?;
     let headers = request.headers_mut();
     headers.insert(
         header::SEC_WEBSOCKET_PROTOCOL,
-        HeaderValue::from_static("ocpp1.6"),
+        HeaderValue::from_static(subprotocol),
     );
     if let Some(key) = &plan.auth_key {
         let credentials = base64::engine::general_purpose::STANDARD.encode(format!("{id}:{key}"));
@@ -222,8 +268,8 @@ async fn connect(plan: &Plan, index: usize) -> anyhow::Result<Ws> {
                 .await?;
         let protocol = response.headers().get(header::SEC_WEBSOCKET_PROTOCOL);
         anyhow::ensure!(
-            protocol.is_some_and(|p| p == "ocpp1.6"),
-            "the server did not agree to ocpp1.6 (it answered {protocol:?})"
+            protocol.is_some_and(|p| p == subprotocol),
+            "the server did not agree to {subprotocol} (it answered {protocol:?})"
         );
         Ok(ws)
     };
@@ -252,6 +298,8 @@ enum Kind {
 
 struct Out {
     action: &'static str,
+    /// What the stats count it as (the action, or for a 2.0.1 TransactionEvent its event type).
+    label: &'static str,
     payload: String,
     scheduled: Instant,
     kind: Kind,
@@ -259,7 +307,8 @@ struct Out {
 
 struct InFlight {
     id: String,
-    action: &'static str,
+    /// The stats' name of it (see [`Out::label`]).
+    label: &'static str,
     kind: Kind,
     scheduled: Instant,
     sent: Instant,
@@ -275,8 +324,15 @@ enum Cycle {
 struct Connector {
     id: u32,
     cycle: Cycle,
+    /// 1.6: the server's transaction id; 2.0.1: the number in the station's own id.
     transaction: Option<i64>,
     id_tag: Option<String>,
+    /// 2.0.1: the id token's type (`ISO14443` for the simulated card, else as the CSMS sent it).
+    token_type: Option<String>,
+    /// 2.0.1: the next TransactionEvent's seqNo within the transaction.
+    seq_no: u32,
+    /// 2.0.1: the remoteStartId of a transaction started by RequestStartTransaction.
+    remote_start_id: Option<i64>,
     energy_wh: u64,
     next_meter: Option<Instant>,
     next_cycle: Option<Instant>,
@@ -297,6 +353,14 @@ struct Station {
     queue: VecDeque<Out>,
     in_flight: Option<InFlight>,
     reset_after_drain: bool,
+    /// Speaks OCPP 2.0.1 (else 1.6).
+    v201: bool,
+    /// 2.0.1: the number of its last own transaction id (see `v201::transaction_id`).
+    last_tx: i64,
+    /// 2.0.1: the reason of the next BootNotification.
+    boot_reason: &'static str,
+    /// 2.0.1: a Reset (OnIdle) waits for the last transaction to end.
+    reset_when_idle: bool,
 }
 
 impl Station {
@@ -310,6 +374,9 @@ impl Station {
                     cycle: Cycle::Idle,
                     transaction: None,
                     id_tag: None,
+                    token_type: None,
+                    seq_no: 0,
+                    remote_start_id: None,
                     energy_wh: 1_000 * index as u64,
                     next_meter: None,
                     next_cycle: None,
@@ -328,6 +395,10 @@ impl Station {
             queue: VecDeque::new(),
             in_flight: None,
             reset_after_drain: false,
+            v201: plan.ocpp.speaks_201(index),
+            last_tx: 0,
+            boot_reason: "PowerUp",
+            reset_when_idle: false,
         }
     }
 
@@ -338,6 +409,7 @@ impl Station {
         self.next_heartbeat = None;
         self.next_boot = None;
         self.reset_after_drain = false;
+        self.reset_when_idle = false;
         for c in &mut self.connectors {
             c.next_meter = None;
             c.next_cycle = None;
@@ -397,12 +469,26 @@ impl Station {
         scheduled: Instant,
         kind: Kind,
     ) {
+        self.push_labelled(plan, action, action, payload, scheduled, kind);
+    }
+
+    /// Queues a call the stats count as `label`.
+    fn push_labelled(
+        &mut self,
+        plan: &Plan,
+        action: &'static str,
+        label: &'static str,
+        payload: String,
+        scheduled: Instant,
+        kind: Kind,
+    ) {
         if kind == Kind::Meter && self.queue.len() >= plan.max_queue {
             plan.stats.dropped.fetch_add(1, Relaxed);
             return;
         }
         self.queue.push_back(Out {
             action,
+            label,
             payload,
             scheduled,
             kind,
@@ -411,7 +497,12 @@ impl Station {
 
     /// Queues a BootNotification.
     fn push_boot(&mut self, plan: &Plan, now: Instant) {
-        self.push(plan, "BootNotification", boot_payload(), now, Kind::Boot);
+        let payload = if self.v201 {
+            v201::boot_payload(std::mem::replace(&mut self.boot_reason, "PowerUp"))
+        } else {
+            boot_payload()
+        };
+        self.push(plan, "BootNotification", payload, now, Kind::Boot);
     }
 
     /// Queues notification `action` with nothing going on (`"status":"Idle"`).
@@ -429,13 +520,13 @@ impl Station {
         self.message_id += 1;
         let id = self.message_id.to_string();
         let frame = format!(r#"[2,"{id}","{}",{}]"#, out.action, out.payload);
-        plan.stats.sent(out.action);
+        plan.stats.sent(out.label);
         ws.send(Message::text(frame))
             .await
             .map_err(|e| e.to_string())?;
         self.in_flight = Some(InFlight {
             id,
-            action: out.action,
+            label: out.label,
             kind: out.kind,
             scheduled: out.scheduled,
             sent: Instant::now(),
@@ -461,7 +552,7 @@ impl Station {
         if let Some(f) = &self.in_flight
             && f.sent + plan.call_timeout <= now
         {
-            plan.stats.timed_out(f.action);
+            plan.stats.timed_out(f.label);
             let kind = f.kind;
             self.in_flight = None;
             self.failed(plan, kind, now);
@@ -498,7 +589,13 @@ impl Station {
         match connector.cycle {
             Cycle::Idle => {
                 connector.cycle = Cycle::Busy;
-                let payload = json!({ "idTag": plan.id_tag(&self.id, connector.id) }).to_string();
+                let tag = plan.id_tag(&self.id, connector.id);
+                let payload = if self.v201 {
+                    json!({ "idToken": { "idToken": tag, "type": v201::CARD } })
+                } else {
+                    json!({ "idTag": tag })
+                }
+                .to_string();
                 self.push(plan, "Authorize", payload, now, Kind::Authorize(c));
             }
             Cycle::Charging => self.push_stop(plan, c, "Local", now),
@@ -507,6 +604,9 @@ impl Station {
     }
 
     fn push_start(&mut self, plan: &Plan, c: usize, id_tag: String, now: Instant) {
+        if self.v201 {
+            return self.push_started(plan, c, id_tag, v201::CARD.to_owned(), None, now);
+        }
         let connector = &mut self.connectors[c];
         connector.cycle = Cycle::Busy;
         let payload = json!({
@@ -521,6 +621,9 @@ impl Station {
     }
 
     fn push_stop(&mut self, plan: &Plan, c: usize, reason: &str, now: Instant) {
+        if self.v201 {
+            return self.push_ended(plan, c, reason, now);
+        }
         let connector = &mut self.connectors[c];
         let Some(transaction) = connector.transaction else {
             return;
@@ -537,7 +640,13 @@ impl Station {
         self.push(plan, "StopTransaction", payload, now, Kind::Stop(c));
     }
 
+    /// Queues the StatusNotification of connector `connector_id` (1.6's words: `Available`,
+    /// `Charging`, `Unavailable`; a 2.0.1 station says them as 2.0.1 does, of EVSE
+    /// `connector_id`'s connector 1, and has nothing to say of connector 0).
     fn push_status(&mut self, plan: &Plan, connector_id: u32, status: &str, last: bool) {
+        if self.v201 {
+            return self.push_evse_status(plan, connector_id, status, last);
+        }
         let now = Instant::now();
         let payload = format!(
             r#"{{"connectorId":{connector_id},"errorCode":"NoError","status":"{status}","timestamp":"{}"}}"#,
@@ -570,6 +679,9 @@ impl Station {
     }
 
     fn push_meter(&mut self, plan: &Plan, c: usize, scheduled: Instant) {
+        if self.v201 {
+            return self.push_meter_201(plan, c, scheduled);
+        }
         let connector = &mut self.connectors[c];
         let charging = connector.cycle == Cycle::Charging;
         let power_w: u64 = if charging { 7_200 } else { 0 };
@@ -645,12 +757,12 @@ impl Station {
                 };
                 let now = Instant::now();
                 if kind == 3 {
-                    plan.stats.answered(f.action, f.scheduled, None);
+                    plan.stats.answered(f.label, f.scheduled, None);
                     let payload = frame.get(2).cloned().unwrap_or(Value::Null);
                     self.on_answer(plan, f.kind, &payload, now);
                 } else {
                     let code = frame.get(2).and_then(Value::as_str).unwrap_or("?");
-                    plan.stats.answered(f.action, f.scheduled, Some(code));
+                    plan.stats.answered(f.label, f.scheduled, Some(code));
                     self.failed(plan, f.kind, now);
                 }
             }
@@ -662,11 +774,12 @@ impl Station {
     }
 
     fn on_answer(&mut self, plan: &Plan, kind: Kind, payload: &Value, now: Instant) {
-        let status = |v: &Value| {
-            v.pointer("/idTagInfo/status")
-                .and_then(Value::as_str)
-                .map(str::to_owned)
+        let info = if self.v201 {
+            "/idTokenInfo/status"
+        } else {
+            "/idTagInfo/status"
         };
+        let status = |v: &Value| v.pointer(info).and_then(Value::as_str).map(str::to_owned);
         match kind {
             Kind::Boot => {
                 if payload["status"] != "Accepted" {
@@ -700,6 +813,7 @@ impl Station {
                     self.idle(plan, c, now);
                 }
             }
+            Kind::Start(c) if self.v201 => self.on_started(plan, c, status(payload), now),
             Kind::Start(c) => {
                 let transaction = payload["transactionId"].as_i64();
                 self.connectors[c].transaction = transaction;
@@ -719,6 +833,9 @@ impl Station {
                 self.idle(plan, c, now);
                 let id = self.connectors[c].id;
                 self.push_status(plan, id, "Available", false);
+                if self.reset_when_idle && self.connectors.iter().all(|c| c.transaction.is_none()) {
+                    self.reset_after_drain = true;
+                }
             }
             Kind::Status { last: false } | Kind::Heartbeat | Kind::Meter | Kind::Other => {}
         }
@@ -775,6 +892,9 @@ impl Station {
 
     /// A server command: the answer, or `None` for NotImplemented.
     fn on_server_call(&mut self, plan: &Plan, action: &str, p: &Value) -> Option<Value> {
+        if self.v201 {
+            return self.on_server_call_201(plan, action, p);
+        }
         let now = Instant::now();
         match action {
             "RemoteStartTransaction" => Some(self.remote_start(plan, p, now)),
@@ -1070,6 +1190,7 @@ mod tests {
             id_prefix: "sim-".into(),
             total_stations: stations,
             auth_key: None,
+            ocpp: Ocpp::V16,
             connectors,
             aligned_connectors,
             heartbeat: None,

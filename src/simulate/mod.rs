@@ -1,5 +1,14 @@
 //! `chargegate simulate`: a fleet of simulated charge points (and optional GraphQL
-//! subscribers) against any OCPP 1.6J server, for demos, setup checks and load tests.
+//! subscribers) against any OCPP 1.6J or 2.0.1 server, for demos, setup checks and load tests.
+//!
+//! `--ocpp` picks the version the stations speak: `1.6` (the default, the benchmarks'
+//! baseline), `2.0.1` (subprotocol `ocpp2.0.1`: BootNotification, StatusNotification per EVSE,
+//! Authorize, transactions as TransactionEvent Started → Updated → Ended; the paced meter load
+//! as TransactionEvent Updated with `triggerReason` MeterValuePeriodic while a connector charges,
+//! as 2.0.1 MeterValues otherwise; every 2.0.1 command answered), or `mixed` (odd-numbered
+//! stations speak 2.0.1, even-numbered ones 1.6). The report names the version(s) and counts the
+//! 2.0.1 TransactionEvents by event type (`TransactionEvent Updated` is the meter-carrying load,
+//! where 1.6 counts `MeterValues`), so that its messages per second compare like for like.
 //!
 //! A run connects every station (spread over several 127.0.0.x source addresses on loopback,
 //! so that tens of thousands fit), waits until all are accepted and have reported their
@@ -27,7 +36,7 @@ use tokio_tungstenite::tungstenite::http::Uri;
 use tokio_util::sync::CancellationToken;
 
 use crate::config::HumanDuration;
-pub use charge_point::LoadMessage;
+pub use charge_point::{LoadMessage, Ocpp};
 use charge_point::{MAX_MEASURANDS, Pacing, Plan};
 use observe::ServerUsage;
 use stats::{Counts, Stats};
@@ -41,6 +50,12 @@ pub struct SimulateArgs {
     /// How many stations.
     #[arg(long, short = 'n', default_value_t = 10)]
     pub stations: usize,
+    /// The OCPP version the stations speak: 1.6 (subprotocol ocpp1.6); 2.0.1 (ocpp2.0.1:
+    /// StatusNotification per EVSE, sessions as TransactionEvent Started → Updated → Ended, the
+    /// paced load as TransactionEvent Updated (MeterValuePeriodic) while a connector charges and
+    /// as 2.0.1 MeterValues otherwise); mixed: odd-numbered stations 2.0.1, even-numbered 1.6.
+    #[arg(long, value_enum, default_value = "1.6")]
+    pub ocpp: Ocpp,
     /// Station ids are this prefix and a five-digit number.
     #[arg(long, default_value = "sim-")]
     pub id_prefix: String,
@@ -74,11 +89,12 @@ pub struct SimulateArgs {
     #[arg(long, value_enum, default_value = "meter-values")]
     pub message: LoadMessage,
     /// Sampled values per MeterValues (1 to 8: energy, power, current, voltage, SoC, offered
-    /// current, offered power, temperature).
+    /// current, offered power, temperature; 2.0.1 has no temperature: frequency instead).
     #[arg(long, default_value_t = 5)]
     pub measurands: usize,
     /// How long each charging session lasts; 0 runs no sessions (connectors stay idle).
-    /// Each session: Authorize, StartTransaction, MeterValues with its id, StopTransaction.
+    /// Each session: Authorize, StartTransaction, MeterValues with its id, StopTransaction
+    /// (2.0.1: Authorize, TransactionEvent Started, Updated with the meter values, Ended).
     #[arg(long, default_value = "0")]
     pub charge_for: HumanDuration,
     /// Pause between a connector's charging sessions.
@@ -128,8 +144,8 @@ pub struct SimulateArgs {
     /// A bearer token for the subscribers (see `chargegate token`).
     #[arg(long, env = "CHARGEGATE_SIM_TOKEN", hide_env_values = true)]
     pub token: Option<String>,
-    /// GraphQL command round trips per second (a `getConfiguration` mutation to each station
-    /// in turn, over HTTP to /graphql on the OCPP URL's host; needs `--token`).
+    /// GraphQL command round trips per second (a `getConfiguration` mutation to each 1.6
+    /// station in turn, over HTTP to /graphql on the OCPP URL's host; needs `--token`).
     #[arg(long)]
     pub commands: Option<f64>,
     /// The server's process id: its memory and CPU time are read from /proc (Linux) before
@@ -154,7 +170,11 @@ pub enum Watch {
 #[derive(Clone, Debug, Serialize)]
 pub struct Report {
     pub url: String,
+    /// The version(s) the stations spoke (`--ocpp`): `1.6`, `2.0.1` or `mixed`.
+    pub ocpp: &'static str,
     pub stations: usize,
+    /// How many of the stations spoke OCPP 2.0.1 (the others 1.6).
+    pub stations_2_0_1: usize,
     pub connectors: u32,
     /// Seconds from the start until every station was accepted and had reported its
     /// connectors; `None` if some never were.
@@ -183,6 +203,13 @@ impl SimulateArgs {
         let args = std::iter::once(std::ffi::OsString::from("simulate"))
             .chain(args.into_iter().map(Into::into));
         <Simulate as clap::Parser>::try_parse_from(args).map(|s| s.args)
+    }
+
+    /// How many stations speak OCPP 2.0.1.
+    fn stations_201(&self) -> usize {
+        (self.first_index..self.first_index + self.stations)
+            .filter(|i| self.ocpp.speaks_201(*i))
+            .count()
     }
 
     /// Connectors across the fleet.
@@ -305,7 +332,9 @@ pub async fn run(args: SimulateArgs, interrupt: CancellationToken) -> anyhow::Re
     shut_down(&plan, tasks, spawner).await;
     Ok(Report {
         url: base_url,
+        ocpp: args.ocpp.name(),
         stations: args.stations,
+        stations_2_0_1: args.stations_201(),
         connectors: args.connectors,
         ready_seconds,
         target_per_second: args.target_per_second(pacing),
@@ -331,6 +360,10 @@ fn check(args: &SimulateArgs) -> anyhow::Result<()> {
     );
     if let Some(rate) = args.commands {
         anyhow::ensure!(rate > 0.0 && rate.is_finite(), "--commands must be above 0");
+        anyhow::ensure!(
+            args.stations_201() < args.stations,
+            "--commands sends getConfiguration, a 1.6 command: it needs 1.6 stations (--ocpp)"
+        );
     }
     Ok(())
 }
@@ -375,6 +408,7 @@ fn make_plan(
         id_prefix: args.id_prefix.clone(),
         total_stations: args.stations,
         auth_key: args.auth_key.clone(),
+        ocpp: args.ocpp,
         connectors: args.connectors,
         aligned_connectors: args.aligned_connectors,
         heartbeat: args.heartbeat_interval.map(|d| d.0),
@@ -575,9 +609,13 @@ impl Report {
     /// The fleet, its readiness, its connections, the paced load and the window's totals.
     fn write_overview(&self, out: &mut String) {
         let c = &self.counts;
+        let version = match (self.ocpp, self.stations_2_0_1) {
+            ("mixed", n) => format!("mixed: {} 1.6, {n} 2.0.1", self.stations - n),
+            (one, _) => one.to_owned(),
+        };
         let _ = writeln!(
             out,
-            "{} stations x {} connectors -> {}",
+            "{} stations x {} connectors (OCPP {version}) -> {}",
             self.stations, self.connectors, self.url
         );
         let _ = match self.ready_seconds {

@@ -114,6 +114,13 @@ pub async fn commands(
     first: usize,
 ) {
     let client = reqwest::Client::new();
+    // getConfiguration is a 1.6 command: the fleet's 1.6 stations take them in turn.
+    let targets: Vec<usize> = (first..first + plan.total_stations)
+        .filter(|i| !plan.ocpp.speaks_201(*i))
+        .collect();
+    if targets.is_empty() {
+        return;
+    }
     let interval = Duration::from_secs_f64(1.0 / rate);
     let start = Instant::now();
     for n in 0u64.. {
@@ -122,7 +129,7 @@ pub async fn commands(
             () = plan.quiet.cancelled() => return,
             () = tokio::time::sleep_until(due.into()) => {}
         }
-        let station = plan.station_id(first + n as usize % plan.total_stations);
+        let station = plan.station_id(targets[n as usize % targets.len()]);
         let (plan, client, url, token) = (plan.clone(), client.clone(), url.clone(), token.clone());
         tokio::spawn(async move {
             plan.stats.sent(COMMAND_ACTION);

@@ -3,12 +3,13 @@
 //! spread over source addresses, and the report printed by the binary as JSON.
 
 use std::{
+    collections::HashMap,
     net::SocketAddr,
-    sync::{Arc, Mutex},
+    sync::{Arc, Mutex, OnceLock},
 };
 
 use chargegate::simulate::{self, SimulateArgs};
-use entity::{meter_value, ocpp_message, transaction};
+use entity::{meter_value, ocpp_message, station, transaction};
 use futures_util::{SinkExt, StreamExt};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
@@ -20,7 +21,8 @@ use tokio_tungstenite::tungstenite::{
 };
 use tokio_util::sync::CancellationToken;
 
-use crate::support::{TestApp, eventually, spawn};
+use crate::on_both_backends;
+use crate::support::{Backend, TestApp, eventually, spawn, spawn_on};
 
 fn args(url: &str, extra: &[&str]) -> SimulateArgs {
     let mut all = vec![url, "--quiet"];
@@ -518,4 +520,676 @@ async fn a_lagged_subscriber_subscribes_again_and_keeps_counting() {
     assert!(s.events > 0, "{}", report.text());
     // A new id for the new subscription: the old one's `complete` is not taken for it.
     assert_eq!(*subscribed.lock().unwrap(), ["1", "2"]);
+}
+
+/// OCPP 2.0.1 against the real server (`--ocpp 2.0.1`): sessions as TransactionEvents, the
+/// meter load as TransactionEvent Updated while charging, all stored and counted.
+async fn a_2_0_1_fleet_charges_with_transaction_events(backend: Backend) {
+    let Some(app) = spawn_on(backend, |_| {}).await else {
+        return;
+    };
+    tag(&app, "SIM-TAG").await;
+    let run = args(
+        &app.ws_url("/ocpp"),
+        &[
+            "--ocpp=2.0.1",
+            "--stations=4",
+            "--connectors=2",
+            "--rate=40",
+            "--charge-for=1s",
+            "--pause=300ms",
+            "--warmup=500ms",
+            "--duration=3s",
+        ],
+    );
+    let report = simulate::run(run, CancellationToken::new()).await.unwrap();
+    assert!(report.clean(), "{}", report.text());
+    assert_eq!((report.ocpp, report.stations_2_0_1), ("2.0.1", 4));
+    assert!(report.text().contains("(OCPP 2.0.1)"), "{}", report.text());
+    let c = &report.counts;
+    assert_eq!((c.connects, c.ready), (4, 4));
+    let started = &c.actions["TransactionEvent Started"];
+    let updated = &c.actions["TransactionEvent Updated"];
+    let ended = &c.actions["TransactionEvent Ended"];
+    for (name, a) in [
+        ("Authorize", &c.actions["Authorize"]),
+        ("Started", started),
+        ("Ended", ended),
+    ] {
+        assert!(a.answered >= 8, "{name}: {}", report.text());
+    }
+    assert!(updated.timed > 10, "{}", report.text());
+    assert!(updated.latency.p50_ms > 0.0);
+    for only_16 in ["StartTransaction", "StopTransaction"] {
+        assert!(!c.actions.contains_key(only_16), "{}", report.text());
+    }
+
+    let db = app.db();
+    let stations = station::Entity::find()
+        .filter(station::Column::OcppVersion.eq("2.0.1"))
+        .count(db)
+        .await
+        .unwrap();
+    assert_eq!(stations, 4);
+    let transactions = transaction::Entity::find().all(db).await.unwrap();
+    assert_eq!(transactions.len() as u64, started.answered);
+    for tx in &transactions {
+        assert!(tx.station_transaction_id.is_some(), "{tx:?}");
+        assert_eq!(tx.id_tag, "SIM-TAG");
+        assert_eq!(tx.id_token_type.as_deref(), Some("ISO14443"));
+        assert!((1..=2).contains(&tx.connector_id), "{tx:?}");
+    }
+    let stopped = transactions
+        .iter()
+        .filter(|t| t.stop_time.is_some())
+        .count();
+    assert_eq!(stopped as u64, ended.answered);
+    // Counted once everything sent was answered: exactly what was acknowledged is stored, the
+    // begin and end registers and 5 sampled values per Updated, each linked to its transaction.
+    let from_events = meter_value::Entity::find()
+        .filter(meter_value::Column::Source.eq("TransactionEvent"))
+        .filter(meter_value::Column::TransactionId.is_not_null())
+        .count(db)
+        .await
+        .unwrap();
+    assert_eq!(
+        from_events,
+        started.answered + 5 * updated.answered + ended.answered,
+        "{}",
+        report.text()
+    );
+    // Between sessions, the load goes out as 2.0.1 MeterValues.
+    let idle = meter_value::Entity::find()
+        .filter(meter_value::Column::Source.eq("MeterValues"))
+        .count(db)
+        .await
+        .unwrap();
+    assert_eq!(idle, 5 * c.actions["MeterValues"].answered);
+    app.stop().await;
+}
+on_both_backends!(a_2_0_1_fleet_charges_with_transaction_events);
+
+#[chargegate_test]
+async fn a_mixed_fleet_speaks_both_versions() {
+    let app = spawn(|_| {}).await;
+    tag(&app, "SIM-TAG").await;
+    let run = args(
+        &app.ws_url("/ocpp"),
+        &[
+            "--ocpp=mixed",
+            "--stations=4",
+            "--connectors=1",
+            "--rate=20",
+            "--charge-for=1s",
+            "--pause=300ms",
+            "--warmup=500ms",
+            "--duration=2s",
+        ],
+    );
+    let report = simulate::run(run, CancellationToken::new()).await.unwrap();
+    assert!(report.clean(), "{}", report.text());
+    assert_eq!((report.ocpp, report.stations_2_0_1), ("mixed", 2));
+    assert!(
+        report.text().contains("(OCPP mixed: 2 1.6, 2 2.0.1)"),
+        "{}",
+        report.text()
+    );
+    let c = &report.counts;
+    for action in [
+        "StartTransaction",
+        "StopTransaction",
+        "TransactionEvent Started",
+        "TransactionEvent Ended",
+    ] {
+        assert!(
+            c.actions[action].answered >= 2,
+            "{action}: {}",
+            report.text()
+        );
+    }
+    let db = app.db();
+    let versions: Vec<(String, String)> = station::Entity::find()
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| (s.id, s.ocpp_version))
+        .collect();
+    let expected: Vec<(String, String)> = [
+        ("sim-00000", "1.6"),
+        ("sim-00001", "2.0.1"),
+        ("sim-00002", "1.6"),
+        ("sim-00003", "2.0.1"),
+    ]
+    .iter()
+    .map(|(id, v)| ((*id).to_owned(), (*v).to_owned()))
+    .collect();
+    let mut versions = versions;
+    versions.sort();
+    assert_eq!(versions, expected);
+    // The odd stations' transactions carry their own ids, the even ones' do not.
+    for tx in transaction::Entity::find().all(db).await.unwrap() {
+        let odd = ["sim-00001", "sim-00003"].contains(&tx.station_id.as_str());
+        assert_eq!(tx.station_transaction_id.is_some(), odd, "{tx:?}");
+    }
+    for (source, station) in [
+        ("TransactionEvent", "sim-00001"),
+        ("MeterValues", "sim-00000"),
+    ] {
+        let n = meter_value::Entity::find()
+            .filter(meter_value::Column::Source.eq(source))
+            .filter(meter_value::Column::StationId.eq(station))
+            .filter(meter_value::Column::TransactionId.is_not_null())
+            .count(db)
+            .await
+            .unwrap();
+        assert!(n > 0, "no {source} sample of {station} in a transaction");
+    }
+    let from_events = meter_value::Entity::find()
+        .filter(meter_value::Column::Source.eq("TransactionEvent"))
+        .count(db)
+        .await
+        .unwrap();
+    let events = |a: &str| c.actions[a].answered;
+    assert_eq!(
+        from_events,
+        events("TransactionEvent Started")
+            + 5 * events("TransactionEvent Updated")
+            + events("TransactionEvent Ended")
+    );
+    // getConfiguration is 1.6's: GraphQL commands need a 1.6 station in the fleet.
+    let all_201 =
+        SimulateArgs::parse_from(["ws://127.0.0.1:1/ocpp", "--ocpp=2.0.1", "--commands=1"])
+            .unwrap();
+    let e = simulate::run(all_201, CancellationToken::new())
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("--commands"), "{e}");
+    app.stop().await;
+}
+
+const SCHEMAS_201: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/ocpp/tests/schemas/v201");
+
+/// Fails the test unless `payload` is valid against the official 2.0.1 schema `name`
+/// (`BootNotificationRequest`, …).
+fn valid_201(name: &str, payload: &Value) {
+    static SCHEMAS: OnceLock<Mutex<HashMap<String, Arc<jsonschema::Validator>>>> = OnceLock::new();
+    let validator = {
+        let mut schemas = SCHEMAS.get_or_init(Mutex::default).lock().unwrap();
+        schemas
+            .entry(name.to_owned())
+            .or_insert_with(|| {
+                let path = format!("{SCHEMAS_201}/{name}.json");
+                let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+                let schema: Value = serde_json::from_str(&text).unwrap();
+                let validator = jsonschema::options()
+                    .should_validate_formats(true)
+                    .should_ignore_unknown_formats(false)
+                    .build(&schema)
+                    .unwrap_or_else(|e| panic!("{name}: {e}"));
+                Arc::new(validator)
+            })
+            .clone()
+    };
+    let errors: Vec<String> = validator
+        .iter_errors(payload)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{name} invalid: {errors:?}\n{payload}");
+}
+
+type ServerWs = tokio_tungstenite::WebSocketStream<tokio::net::TcpStream>;
+
+/// A bare 2.0.1 CSMS for the test: takes `ocpp2.0.1` connections, checks every frame a station
+/// sends against the official schemas and answers it, and sends it commands.
+struct Csms201 {
+    connections: tokio::sync::mpsc::UnboundedReceiver<ServerWs>,
+    ws: ServerWs,
+    next_id: u64,
+    /// Every CALL the station sent: action and payload.
+    seen: Vec<(String, Value)>,
+}
+
+impl Csms201 {
+    #[allow(clippy::result_large_err)] // the error type is tungstenite's handshake callback's
+    async fn listen() -> (SocketAddr, tokio::sync::mpsc::UnboundedReceiver<ServerWs>) {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        tokio::spawn(async move {
+            while let Ok((tcp, _)) = listener.accept().await {
+                let callback = |request: &Request, mut response: Response| {
+                    let offered = request
+                        .headers()
+                        .get("sec-websocket-protocol")
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or_default()
+                        .to_owned();
+                    assert_eq!(offered, "ocpp2.0.1");
+                    response.headers_mut().insert(
+                        "sec-websocket-protocol",
+                        HeaderValue::from_static("ocpp2.0.1"),
+                    );
+                    Ok(response)
+                };
+                if let Ok(ws) = tokio_tungstenite::accept_hdr_async(tcp, callback).await {
+                    let _ = tx.send(ws);
+                }
+            }
+        });
+        (addr, rx)
+    }
+
+    async fn accept(mut connections: tokio::sync::mpsc::UnboundedReceiver<ServerWs>) -> Self {
+        let ws = tokio::time::timeout(std::time::Duration::from_secs(10), connections.recv())
+            .await
+            .expect("a station connects within 10 s")
+            .expect("the listener runs");
+        Self {
+            connections,
+            ws,
+            next_id: 0,
+            seen: Vec::new(),
+        }
+    }
+
+    /// The next frame, or `None` once the station closed the connection.
+    async fn frame(&mut self) -> Option<Value> {
+        loop {
+            let next = tokio::time::timeout(std::time::Duration::from_secs(10), self.ws.next())
+                .await
+                .expect("a frame within 10 s");
+            match next {
+                Some(Ok(Message::Text(text))) => return Some(serde_json::from_str(&text).unwrap()),
+                Some(Ok(Message::Close(_)) | Err(_)) | None => return None,
+                Some(Ok(_)) => {}
+            }
+        }
+    }
+
+    /// Takes the station's CALL (checked, recorded, answered); `None` for any other frame.
+    async fn take_call(&mut self, frame: &Value) -> Option<(String, Value)> {
+        if frame[0] != 2 {
+            return None;
+        }
+        let action = frame[2].as_str().unwrap().to_owned();
+        let payload = frame[3].clone();
+        valid_201(&format!("{action}Request"), &payload);
+        let now = chrono::Utc::now().to_rfc3339();
+        let answer = match action.as_str() {
+            "BootNotification" => json!({"status": "Accepted", "currentTime": now, "interval": 1}),
+            "Heartbeat" => json!({"currentTime": now}),
+            "Authorize" => json!({"idTokenInfo": {"status": "Accepted"}}),
+            _ => json!({}),
+        };
+        valid_201(&format!("{action}Response"), &answer);
+        let reply = json!([3, frame[1], answer]).to_string();
+        self.ws.send(Message::text(reply)).await.unwrap();
+        self.seen.push((action.clone(), payload.clone()));
+        Some((action, payload))
+    }
+
+    /// Answers the station until it sends `action` (for which `check` holds): its payload.
+    async fn expect(&mut self, action: &str, check: impl Fn(&Value) -> bool) -> Value {
+        loop {
+            let frame = self
+                .frame()
+                .await
+                .unwrap_or_else(|| panic!("closed before {action}"));
+            if let Some((a, payload)) = self.take_call(&frame).await
+                && a == action
+                && check(&payload)
+            {
+                return payload;
+            }
+        }
+    }
+
+    /// Sends command `action` (a valid request) and returns the station's answer, checked
+    /// against the response's schema.
+    async fn command(&mut self, action: &str, payload: Value) -> Value {
+        valid_201(&format!("{action}Request"), &payload);
+        self.next_id += 1;
+        let id = format!("csms-{}", self.next_id);
+        let call = json!([2, id, action, payload]).to_string();
+        self.ws.send(Message::text(call)).await.unwrap();
+        loop {
+            let frame = self
+                .frame()
+                .await
+                .unwrap_or_else(|| panic!("closed before answering {action}"));
+            if self.take_call(&frame).await.is_some() {
+                continue;
+            }
+            assert_eq!(frame[1], id.as_str(), "{frame}");
+            assert_eq!(frame[0], 3, "{action} answered with {frame}");
+            valid_201(&format!("{action}Response"), &frame[2]);
+            return frame[2].clone();
+        }
+    }
+}
+
+#[chargegate_test]
+async fn a_2_0_1_station_sends_valid_frames_and_answers_every_command() {
+    let (addr, connections) = Csms201::listen().await;
+    let interrupt = CancellationToken::new();
+    let run = args(
+        &format!("ws://{addr}/ocpp"),
+        &[
+            "--ocpp=2.0.1",
+            "--stations=1",
+            "--connectors=2",
+            "--meter-interval=300ms",
+            "--measurands=8",
+            "--warmup=0s",
+            "--duration=120s",
+        ],
+    );
+    let running = tokio::spawn(simulate::run(run, interrupt.clone()));
+    let mut csms = Csms201::accept(connections).await;
+    let boot = csms.expect("BootNotification", |_| true).await;
+    assert_eq!(boot["reason"], "PowerUp");
+    for evse in [1, 2] {
+        let status = csms
+            .expect("StatusNotification", |p| p["evseId"] == evse)
+            .await;
+        assert_eq!(
+            (
+                status["connectorStatus"].as_str(),
+                status["connectorId"].as_i64()
+            ),
+            (Some("Available"), Some(1))
+        );
+    }
+    // Idle connectors sample as MeterValues; the heartbeat follows the boot's interval.
+    let idle = csms.expect("MeterValues", |_| true).await;
+    assert_eq!(
+        idle["meterValue"][0]["sampledValue"]
+            .as_array()
+            .unwrap()
+            .len(),
+        8
+    );
+    csms.expect("Heartbeat", |_| true).await;
+
+    let got = csms
+        .command(
+            "GetVariables",
+            json!({"getVariableData": [
+                {"component": {"name": "OCPPCommCtrlr"}, "variable": {"name": "HeartbeatInterval"}},
+                {"component": {"name": "Nope"}, "variable": {"name": "X"}}
+            ]}),
+        )
+        .await;
+    assert_eq!(got["getVariableResult"][0]["attributeValue"], "1");
+    assert_eq!(
+        got["getVariableResult"][1]["attributeStatus"],
+        "UnknownComponent"
+    );
+    let set = csms
+        .command(
+            "SetVariables",
+            json!({"setVariableData": [{"attributeValue": "1",
+                "component": {"name": "SampledDataCtrlr"}, "variable": {"name": "TxUpdatedInterval"}}]}),
+        )
+        .await;
+    assert_eq!(set["setVariableResult"][0]["attributeStatus"], "Accepted");
+    let base = csms
+        .command(
+            "GetBaseReport",
+            json!({"requestId": 7, "reportBase": "FullInventory"}),
+        )
+        .await;
+    assert_eq!(base["status"], "Accepted");
+    let report = csms.expect("NotifyReport", |p| p["requestId"] == 7).await;
+    assert!(
+        report["reportData"].as_array().unwrap().len() >= 2,
+        "{report}"
+    );
+    let none = csms
+        .command(
+            "GetReport",
+            json!({"requestId": 8, "componentVariable": [{"component": {"name": "Nope"}}]}),
+        )
+        .await;
+    assert_eq!(none["status"], "EmptyResultSet");
+
+    // A remote start: a transaction of the station's own id, its meter values as Updated
+    // events in sequence, then a remote stop.
+    let start = csms
+        .command(
+            "RequestStartTransaction",
+            json!({"idToken": {"idToken": "REMOTE", "type": "Central"}, "remoteStartId": 42, "evseId": 2}),
+        )
+        .await;
+    assert_eq!(start["status"], "Accepted");
+    let started = csms
+        .expect("TransactionEvent", |p| p["eventType"] == "Started")
+        .await;
+    assert_eq!(started["triggerReason"], "RemoteStart");
+    assert_eq!(started["transactionInfo"]["remoteStartId"], 42);
+    assert_eq!(started["evse"], json!({"id": 2, "connectorId": 1}));
+    assert_eq!(
+        started["idToken"],
+        json!({"idToken": "REMOTE", "type": "Central"})
+    );
+    assert_eq!(
+        started["meterValue"][0]["sampledValue"][0]["context"],
+        "Transaction.Begin"
+    );
+    assert_eq!(started["seqNo"], 0);
+    let tx = started["transactionInfo"]["transactionId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    csms.expect("StatusNotification", |p| {
+        p["evseId"] == 2 && p["connectorStatus"] == "Occupied"
+    })
+    .await;
+    let updated = csms
+        .expect("TransactionEvent", |p| p["eventType"] == "Updated")
+        .await;
+    assert_eq!(updated["triggerReason"], "MeterValuePeriodic");
+    assert_eq!(updated["transactionInfo"]["transactionId"], tx.as_str());
+    assert_eq!(updated["seqNo"], 1);
+    assert_eq!(
+        updated["meterValue"][0]["sampledValue"]
+            .as_array()
+            .unwrap()
+            .len(),
+        8
+    );
+    let status = csms
+        .command("GetTransactionStatus", json!({"transactionId": tx}))
+        .await;
+    assert_eq!(status["ongoingIndicator"], true);
+    let unlock = csms
+        .command("UnlockConnector", json!({"evseId": 2, "connectorId": 1}))
+        .await;
+    assert_eq!(unlock["status"], "OngoingAuthorizedTransaction");
+    let trigger = csms
+        .command(
+            "TriggerMessage",
+            json!({"requestedMessage": "TransactionEvent", "evse": {"id": 2}}),
+        )
+        .await;
+    assert_eq!(trigger["status"], "Accepted");
+    csms.expect("TransactionEvent", |p| p["triggerReason"] == "Trigger")
+        .await;
+    let stop = csms
+        .command("RequestStopTransaction", json!({"transactionId": tx}))
+        .await;
+    assert_eq!(stop["status"], "Accepted");
+    let ended = csms
+        .expect("TransactionEvent", |p| p["eventType"] == "Ended")
+        .await;
+    assert_eq!(ended["triggerReason"], "RemoteStop");
+    assert_eq!(ended["transactionInfo"]["stoppedReason"], "Remote");
+    assert_eq!(
+        ended["meterValue"][0]["sampledValue"][0]["context"],
+        "Transaction.End"
+    );
+    // Every event of the transaction, in sequence.
+    let seq_nos: Vec<i64> = csms
+        .seen
+        .iter()
+        .filter(|(a, p)| {
+            a == "TransactionEvent" && p["transactionInfo"]["transactionId"] == tx.as_str()
+        })
+        .map(|(_, p)| p["seqNo"].as_i64().unwrap())
+        .collect();
+    assert_eq!(seq_nos, (0..seq_nos.len() as i64).collect::<Vec<_>>());
+    let again = csms
+        .command("RequestStopTransaction", json!({"transactionId": tx}))
+        .await;
+    assert_eq!(again["status"], "Rejected");
+
+    let unavailable = csms
+        .command(
+            "ChangeAvailability",
+            json!({"operationalStatus": "Inoperative", "evse": {"id": 1}}),
+        )
+        .await;
+    assert_eq!(unavailable["status"], "Accepted");
+    csms.expect("StatusNotification", |p| {
+        p["evseId"] == 1 && p["connectorStatus"] == "Unavailable"
+    })
+    .await;
+    for (requested, sent) in [
+        ("MeterValues", "MeterValues"),
+        ("LogStatusNotification", "LogStatusNotification"),
+        ("FirmwareStatusNotification", "FirmwareStatusNotification"),
+    ] {
+        let answer = csms
+            .command("TriggerMessage", json!({"requestedMessage": requested}))
+            .await;
+        assert_eq!(answer["status"], "Accepted", "{requested}");
+        csms.expect(sent, |_| true).await;
+    }
+
+    // The rest of what a CSMS sends: each answered, as its schema says.
+    let token = json!({"idToken": "A", "type": "Central"});
+    let commands = [
+        ("CancelReservation", json!({"reservationId": 1})),
+        (
+            "CertificateSigned",
+            json!({"certificateChain": "-----BEGIN CERTIFICATE-----"}),
+        ),
+        ("ClearCache", json!({})),
+        ("ClearChargingProfile", json!({})),
+        ("ClearDisplayMessage", json!({"id": 1})),
+        ("ClearVariableMonitoring", json!({"id": [1, 2]})),
+        (
+            "CostUpdated",
+            json!({"totalCost": 1.5, "transactionId": "t-1"}),
+        ),
+        (
+            "CustomerInformation",
+            json!({"requestId": 1, "report": true, "clear": false}),
+        ),
+        ("DataTransfer", json!({"vendorId": "org.example"})),
+        (
+            "DeleteCertificate",
+            json!({"certificateHashData": {"hashAlgorithm": "SHA256",
+                "issuerNameHash": "a", "issuerKeyHash": "b", "serialNumber": "c"}}),
+        ),
+        (
+            "GetChargingProfiles",
+            json!({"requestId": 1, "chargingProfile": {"chargingProfilePurpose": "TxProfile"}}),
+        ),
+        ("GetCompositeSchedule", json!({"duration": 60, "evseId": 1})),
+        ("GetDisplayMessages", json!({"requestId": 1})),
+        ("GetInstalledCertificateIds", json!({})),
+        ("GetLocalListVersion", json!({})),
+        (
+            "GetLog",
+            json!({"logType": "DiagnosticsLog", "requestId": 1,
+                   "log": {"remoteLocation": "ftp://example.org/logs"}}),
+        ),
+        ("GetMonitoringReport", json!({"requestId": 1})),
+        (
+            "InstallCertificate",
+            json!({"certificateType": "CSMSRootCertificate", "certificate": "x"}),
+        ),
+        (
+            "PublishFirmware",
+            json!({"location": "http://example.org/fw", "checksum": "abc", "requestId": 1}),
+        ),
+        (
+            "ReserveNow",
+            json!({"id": 1, "expiryDateTime": "2030-01-01T00:00:00Z", "idToken": token}),
+        ),
+        (
+            "SendLocalList",
+            json!({"versionNumber": 1, "updateType": "Full"}),
+        ),
+        (
+            "SetChargingProfile",
+            json!({"evseId": 1, "chargingProfile": {"id": 1, "stackLevel": 0,
+                "chargingProfilePurpose": "TxDefaultProfile", "chargingProfileKind": "Absolute",
+                "chargingSchedule": [{"id": 1, "chargingRateUnit": "A",
+                    "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 16.0}]}]}}),
+        ),
+        (
+            "SetDisplayMessage",
+            json!({"message": {"id": 1, "priority": "NormalCycle",
+                   "message": {"format": "ASCII", "content": "hello"}}}),
+        ),
+        ("SetMonitoringBase", json!({"monitoringBase": "All"})),
+        ("SetMonitoringLevel", json!({"severity": 5})),
+        (
+            "SetNetworkProfile",
+            json!({"configurationSlot": 1, "connectionData": {"ocppVersion": "OCPP20",
+                "ocppTransport": "JSON", "ocppCsmsUrl": "ws://example.org/ocpp",
+                "messageTimeout": 30, "securityProfile": 1, "ocppInterface": "Wired0"}}),
+        ),
+        (
+            "SetVariableMonitoring",
+            json!({"setMonitoringData": [{"value": 1.0, "type": "Delta", "severity": 5,
+                "component": {"name": "X"}, "variable": {"name": "Y"}}]}),
+        ),
+        ("UnpublishFirmware", json!({"checksum": "abc"})),
+        (
+            "UpdateFirmware",
+            json!({"requestId": 1, "firmware": {"location": "http://example.org/fw",
+                   "retrieveDateTime": "2030-01-01T00:00:00Z"}}),
+        ),
+    ];
+    for (action, payload) in &commands {
+        csms.command(action, payload.clone()).await;
+    }
+    // A reset: accepted, the station reconnects and boots again, saying why.
+    let reset = csms.command("Reset", json!({"type": "Immediate"})).await;
+    assert_eq!(reset["status"], "Accepted");
+    // What is queued goes out (and is answered) before the station closes.
+    while let Some(frame) = csms.frame().await {
+        csms.take_call(&frame).await;
+    }
+    let mut csms = Csms201::accept(csms.connections).await;
+    let boot = csms.expect("BootNotification", |_| true).await;
+    assert_eq!(boot["reason"], "RemoteReset");
+    interrupt.cancel();
+    let report = running.await.unwrap().unwrap();
+    // Every command a CSMS may send was answered, none with a CallError.
+    assert_eq!(report.counts.server_calls_unsupported, 0);
+    assert_eq!(report.counts.protocol_errors, 0, "{}", report.text());
+    let covered = [
+        "GetVariables",
+        "SetVariables",
+        "GetBaseReport",
+        "GetReport",
+        "RequestStartTransaction",
+        "GetTransactionStatus",
+        "UnlockConnector",
+        "TriggerMessage",
+        "RequestStopTransaction",
+        "ChangeAvailability",
+        "Reset",
+    ];
+    for action in ocpp::v201::actions::NOT_SUPPORTED_ACTIONS {
+        assert!(
+            covered.contains(action) || commands.iter().any(|(a, _)| a == action),
+            "{action} not tried"
+        );
+    }
 }
