@@ -22,7 +22,7 @@ use crate::{
     bus::Event,
     cache::MeterReading,
     context::Context,
-    store::{MeterRow, StoreError, insert_meter_rows_linked},
+    store::{MeterRow, StoreError},
     use_case::{
         budget,
         station::{self, ConnectorUpdate},
@@ -179,10 +179,13 @@ pub fn check_units(values: &[MeterValue]) -> Result<(), CallError> {
 
 /// One row per sampled value (the number as sent in `value`, its multiplier applied in
 /// `numeric_value`), plus a `SignedData` row for each signed meter value (its signed data as
-/// the value, as a 1.6 station sends it).
+/// the value, as a 1.6 station sends it). `transaction` is the central id of the station's
+/// transaction: kept as the row's reported id, it links the row as a 1.6 sample's
+/// `transactionId` does.
 fn rows(
     station_id: &Arc<str>,
     evse_id: i32,
+    transaction: Option<i32>,
     source: &'static str,
     values: &[MeterValue],
     received_at: DateTime<Utc>,
@@ -193,7 +196,7 @@ fn rows(
             let row = MeterRow {
                 station_id: station_id.clone(),
                 connector_id: evse_id,
-                reported_transaction_id: None,
+                reported_transaction_id: transaction,
                 source,
                 timestamp: mv.timestamp.0,
                 value: Arc::from(sv.value.as_str()),
@@ -303,13 +306,9 @@ async fn keep_meter_values(
     if values.is_empty() {
         return Ok(());
     }
-    let rows = rows(station_id, evse_id, source, values, Utc::now());
-    ctx.store
-        .write(move |txn| {
-            let rows = rows.clone();
-            Box::pin(async move { insert_meter_rows_linked(txn, &rows, transaction).await })
-        })
-        .await?;
+    // The batching writer, as 1.6 MeterValues: many stations' samples in one commit.
+    let rows = rows(station_id, evse_id, transaction, source, values, Utc::now());
+    ctx.store.insert_meter_values(rows).await?;
     let live = live_values(values);
     budget::meter_values(ctx, station_id, transaction, &live);
     if let Some(latest) = live.iter().max_by_key(|mv| mv.timestamp) {
@@ -380,13 +379,33 @@ pub async fn transaction_event(
     let station = station_id.clone();
     let request = Arc::new(req);
     let req = request.clone();
-    let applied = ctx
-        .store
-        .write(move |txn| {
-            let (station, req) = (station.clone(), req.clone());
-            Box::pin(async move { apply(txn, &station, &req, policy, zone, now).await })
-        })
-        .await?;
+    // Most events (a running transaction's meter values) change nothing on the transaction:
+    // those are read, not written, and only their samples go to the writer.
+    let db = ctx.store.reader();
+    let known = own_transaction(db, station_id, &request).await?;
+    let applied = match known {
+        Some(tx) if !changes(&tx, &request) => {
+            let info = match request.id_token.as_ref().and_then(tag_of) {
+                Some(token) => stored_tag(db, token).await?.map(|tag| tag_info(&tag, now)),
+                None => None,
+            };
+            Applied {
+                tx,
+                created: false,
+                closed: false,
+                info,
+                tag: None,
+            }
+        }
+        _ => {
+            ctx.store
+                .write(move |txn| {
+                    let (station, req) = (station.clone(), req.clone());
+                    Box::pin(async move { apply(txn, &station, &req, policy, zone, now).await })
+                })
+                .await?
+        }
+    };
     let tx = &applied.tx;
     let values = request.meter_value.as_deref().unwrap_or_default();
     keep_meter_values(
@@ -436,6 +455,30 @@ pub async fn transaction_event(
     })
 }
 
+/// The stored transaction of the event's station and own id, if any.
+async fn own_transaction<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    station: &str,
+    req: &TransactionEventRequest,
+) -> Result<Option<transaction::Model>, DbErr> {
+    transaction::Entity::find()
+        .filter(transaction::Column::StationId.eq(station))
+        .filter(
+            transaction::Column::StationTransactionId
+                .eq(req.transaction_info.transaction_id.as_str()),
+        )
+        .one(db)
+        .await
+}
+
+/// Whether the event changes its stored transaction: ends it, names its first token, or its
+/// EVSE when none was named.
+fn changes(tx: &transaction::Model, req: &TransactionEventRequest) -> bool {
+    (req.event_type == TransactionEventEnum::Ended && tx.stop_time.is_none())
+        || (tx.id_tag.is_empty() && req.id_token.as_ref().and_then(tag_of).is_some())
+        || (tx.connector_id == 0 && req.evse.is_some())
+}
+
 /// A stop reason in 1.6's words for the live views (2.0.1 has more; those read `Other`). The
 /// stored reason is as the station sent it.
 fn stop_reason(stored: Option<&str>) -> v16::Reason {
@@ -457,17 +500,12 @@ async fn apply(
     zone: chrono::FixedOffset,
     now: DateTime<Utc>,
 ) -> Result<Applied, DbErr> {
-    let station_tx = req.transaction_info.transaction_id.as_str();
     let token = req.id_token.as_ref().and_then(tag_of);
     let stored = match token {
         Some(token) => stored_tag(txn, token).await?,
         None => None,
     };
-    let existing = transaction::Entity::find()
-        .filter(transaction::Column::StationId.eq(station))
-        .filter(transaction::Column::StationTransactionId.eq(station_tx))
-        .one(txn)
-        .await?;
+    let existing = own_transaction(txn, station, req).await?;
     let mut info = None;
     let (mut tx, created) = match existing {
         Some(tx) => (tx, false),
