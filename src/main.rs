@@ -23,7 +23,7 @@ use chargegate::{
 #[command(
     name = "chargegate",
     version,
-    about = "OCPP 1.6J central system for EV charging stations"
+    about = "OCPP 1.6J and 2.0.1 central system for EV charging stations"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -47,7 +47,7 @@ enum Command {
         #[arg(long)]
         url: Option<String>,
     },
-    /// Run simulated charge points against an OCPP 1.6J server and report throughput,
+    /// Run simulated charge points against an OCPP 1.6J or 2.0.1 server and report throughput,
     /// latency and errors (for demos, setup checks and load tests).
     Simulate(Box<chargegate::simulate::SimulateArgs>),
     /// Manage API accounts.
