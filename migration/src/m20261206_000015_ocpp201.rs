@@ -1,4 +1,5 @@
-//! OCPP 2.0.1 beside 1.6 in one model: the version each station speaks (`1.6` for every station
+//! OCPP 2.0.1 beside 1.6 in one model: id tag columns as long as a 2.0.1 id token (36
+//! characters) where they were 1.6's 20, the version each station speaks (`1.6` for every station
 //! stored before), a transaction's own id from a 2.0.1 station (unique per station) and its id
 //! token's type, the status a 2.0.1 EVSE reported as sent beside the one-set status, and the
 //! status of each connector of a 2.0.1 EVSE. Every existing row keeps its meaning: the new
@@ -42,9 +43,25 @@ enum EvseConnectors {
 
 const TRANSACTION_INDEX: &str = "idx_transactions_station_transaction_id";
 
+/// Columns sized for a 1.6 id tag (20 characters), widened to a 2.0.1 id token's 36. Only
+/// PostgreSQL enforces a `varchar`'s length; SQLite has nothing to change. Undoing the
+/// migration leaves them wide (narrowing could refuse rows stored since).
+const WIDER_ID_TAGS: &[&str] = &[
+    "ALTER TABLE reservations ALTER COLUMN id_tag TYPE varchar(36)",
+    "ALTER TABLE reservations ALTER COLUMN parent_id_tag TYPE varchar(36)",
+    "ALTER TABLE local_auth_list_entries ALTER COLUMN id_tag_key TYPE varchar(36)",
+    "ALTER TABLE local_auth_list_entries ALTER COLUMN id_tag TYPE varchar(36)",
+    "ALTER TABLE local_auth_list_entries ALTER COLUMN parent_id_tag TYPE varchar(36)",
+];
+
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        if manager.get_database_backend() == sea_orm_migration::sea_orm::DatabaseBackend::Postgres {
+            for sql in WIDER_ID_TAGS {
+                manager.get_connection().execute_unprepared(sql).await?;
+            }
+        }
         // One column per statement: SQLite's ALTER TABLE adds one at a time.
         let added = [
             (

@@ -140,7 +140,11 @@ pub async fn dispatch(ctx: Arc<Context>, station: Arc<str>, req: Request) -> Out
         Request::ReportChargingProfiles(_) => {
             encode(&v::ReportChargingProfilesResponse { custom_data: None })
         }
-        Request::ReservationStatusUpdate(_) => {
+        Request::ReservationStatusUpdate(r) => {
+            let expired = r.reservation_update_status == v::ReservationUpdateStatusEnum::Expired;
+            crate::use_case::reservation::ended_at_station(ctx, id, r.reservation_id, expired)
+                .await
+                .map_err(|_| CallError::internal())?;
             encode(&v::ReservationStatusUpdateResponse { custom_data: None })
         }
         Request::PublishFirmwareStatusNotification(_) => {

@@ -119,7 +119,10 @@ wire_enum!(
     AvailabilityStatus,
     ClearCacheStatus,
     v16::DataTransferStatus,
-    v16::RemoteStartStopStatus
+    v16::RemoteStartStopStatus,
+    v16::ReservationStatus,
+    v16::CancelReservationStatus,
+    v16::UpdateStatus
 );
 
 /// The OCPP version a station spoke on its latest connection (`None`: no such station).

@@ -21,9 +21,11 @@ use crate::{
     store::StoreError,
     use_case::command::{OnBehalf, Refused, at_least, text},
 };
+use ocpp::rpc::Version;
 use ocpp::v16::{
-    CancelReservation, CancelReservationStatus, IdToken, ReservationStatus, ReserveNow, Timestamp,
+    CancelReservation, CancelReservationStatus, CiString, ReservationStatus, ReserveNow, Timestamp,
 };
+use ocpp::v201;
 
 /// States of a reservation row.
 pub mod state {
@@ -54,12 +56,19 @@ impl OnBehalf<'_> {
         parent_id_tag: Option<&str>,
         expiry_date: DateTime<Utc>,
     ) -> Result<Reserved, Refused> {
-        self.permit(station_id, true).await?;
+        let version = self.permit(station_id, true).await?;
         let connector_id = at_least(connector_id, 0, "connectorId")?;
-        let id_tag = text::<20>(id_tag, "idTag")?;
+        // Up to 36 characters (a 2.0.1 id token); a 1.6 station takes 20.
+        let id_tag = text::<36>(id_tag, "idTag")?;
         let mut parent = parent_id_tag
-            .map(|p| text::<20>(p, "parentIdTag"))
+            .map(|p| text::<36>(p, "parentIdTag"))
             .transpose()?;
+        if version == Version::V16 {
+            text::<20>(id_tag.as_str(), "idTag")?;
+            if let Some(p) = &parent {
+                text::<20>(p.as_str(), "parentIdTag")?;
+            }
+        }
         let now = Utc::now();
         if expiry_date <= now {
             return Err(Refused::Invalid {
@@ -76,7 +85,7 @@ impl OnBehalf<'_> {
                 .one(self.ctx.store.reader())
                 .await?
                 .and_then(|t| t.parent_id_tag)
-                .and_then(|p| IdToken::new(p).ok());
+                .and_then(|p| CiString::new(p).ok());
         }
         let row = reservation::ActiveModel {
             id: sea_orm::NotSet,
@@ -93,17 +102,44 @@ impl OnBehalf<'_> {
             ended_at: Set(None),
         };
         let created = self.ctx.store.insert(row).await?;
-        let command = ReserveNow {
-            connector_id,
-            expiry_date: Timestamp(expiry_date),
-            id_tag,
-            parent_id_tag: parent,
-            reservation_id: created.id,
+        let answer = match version {
+            Version::V16 => {
+                let command = ReserveNow {
+                    connector_id,
+                    expiry_date: Timestamp(expiry_date),
+                    id_tag: text::<20>(id_tag.as_str(), "idTag")?,
+                    parent_id_tag: parent
+                        .map(|p| text::<20>(p.as_str(), "parentIdTag"))
+                        .transpose()?,
+                    reservation_id: created.id,
+                };
+                self.send(station_id, command).await.map(|a| a.status)
+            }
+            // The reservation's id is the 2.0.1 `id`; connector 0 (any) names no EVSE.
+            Version::V201 => {
+                let token = |t: CiString<36>| v201::IdToken {
+                    additional_info: None,
+                    id_token: t,
+                    kind: v201::IdTokenEnum::Central,
+                    custom_data: None,
+                };
+                let command = v201::ReserveNowRequest {
+                    id: created.id,
+                    expiry_date_time: Timestamp(expiry_date),
+                    connector_type: None,
+                    id_token: token(id_tag),
+                    evse_id: (connector_id > 0).then_some(connector_id),
+                    group_id_token: parent.map(token),
+                    custom_data: None,
+                };
+                self.send(station_id, command).await.map(|a| {
+                    crate::use_case::command::same(a.status.as_str(), ReservationStatus::Rejected)
+                })
+            }
         };
-        let answer = self.send(station_id, command).await;
         let (new_state, status) = match &answer {
-            Ok(a) if a.status == ReservationStatus::Accepted => (state::ACTIVE, Some(a.status)),
-            Ok(a) => (state::REFUSED, Some(a.status)),
+            Ok(s) if *s == ReservationStatus::Accepted => (state::ACTIVE, Some(*s)),
+            Ok(s) => (state::REFUSED, Some(*s)),
             Err(_) => (state::FAILED, None),
         };
         let ended = (new_state != state::ACTIVE).then_some(Utc::now());
@@ -116,7 +152,7 @@ impl OnBehalf<'_> {
         )
         .await?;
         publish(self.ctx, &updated).await;
-        let status = answer?.status;
+        let status = answer?;
         Ok(Reserved {
             status,
             reservation: updated,
@@ -132,14 +168,28 @@ impl OnBehalf<'_> {
             .one(self.ctx.store.reader())
             .await?
             .ok_or_else(|| Refused::NotFound(format!("no reservation {reservation_id}")))?;
-        self.permit(&row.station_id, true).await?;
+        let version = self.permit(&row.station_id, true).await?;
         if self.caller.role == Role::Driver {
             self.owns(&row.id_tag.to_lowercase()).await?;
         }
-        let status = self
-            .send(&row.station_id, CancelReservation { reservation_id })
-            .await?
-            .status;
+        let status = match version {
+            Version::V16 => {
+                self.send(&row.station_id, CancelReservation { reservation_id })
+                    .await?
+                    .status
+            }
+            Version::V201 => {
+                let command = v201::CancelReservationRequest {
+                    reservation_id,
+                    custom_data: None,
+                };
+                let answer = self.send(&row.station_id, command).await?;
+                crate::use_case::command::same(
+                    answer.status.as_str(),
+                    CancelReservationStatus::Rejected,
+                )
+            }
+        };
         if status == CancelReservationStatus::Accepted
             && [state::ACTIVE, state::REQUESTED].contains(&row.state.as_str())
         {
@@ -221,6 +271,33 @@ pub async fn use_in<C: ConnectionTrait>(
 }
 
 /// Publishes that a reservation was used (after the start is committed).
+/// A 2.0.1 station's ReservationStatusUpdate: its open reservation ended on the station,
+/// `Expired` or `Removed` (cancelled there); a reservation of another station, or one already
+/// ended, is left as it is.
+pub async fn ended_at_station(
+    ctx: &Context,
+    station_id: &str,
+    reservation_id: i32,
+    expired: bool,
+) -> Result<(), StoreError> {
+    let row = reservation::Entity::find_by_id(reservation_id)
+        .one(ctx.store.reader())
+        .await?;
+    let Some(row) = row.filter(|r| {
+        r.station_id == station_id && [state::ACTIVE, state::REQUESTED].contains(&r.state.as_str())
+    }) else {
+        return Ok(());
+    };
+    let new_state = if expired {
+        state::EXPIRED
+    } else {
+        state::CANCELLED
+    };
+    let updated = set_state(ctx, row.id, new_state, None, Some(Utc::now())).await?;
+    publish(ctx, &updated).await;
+    Ok(())
+}
+
 pub async fn used(ctx: &Context, station_id: &str, reservation_id: i32, connector_id: i32) {
     ctx.publish(Event::Reservation {
         station_id: station_id.to_owned(),

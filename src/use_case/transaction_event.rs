@@ -363,6 +363,8 @@ struct Applied {
     info: Option<v16::IdTagInfo>,
     /// The stored tag of the token, for the budget watch.
     tag: Option<id_tag::Model>,
+    /// The reservation the event named was this station's and open, and it ended (used).
+    reservation_used: bool,
 }
 
 /// TransactionEvent: finds or opens the transaction by the station's id, applies the event
@@ -395,6 +397,7 @@ pub async fn transaction_event(
                 closed: false,
                 info,
                 tag: None,
+                reservation_used: false,
             }
         }
         _ => {
@@ -447,6 +450,9 @@ pub async fn transaction_event(
             reason: stop_reason(tx.stop_reason.as_deref()),
         })
         .await;
+    }
+    if let (true, Some(reservation)) = (applied.reservation_used, request.reservation_id) {
+        crate::use_case::reservation::used(ctx, station_id, reservation, tx.connector_id).await;
     }
     follow_charging_state(ctx, station_id, tx, &request, applied.closed).await?;
     Ok(TransactionEventResponse {
@@ -507,6 +513,7 @@ async fn apply(
     };
     let existing = own_transaction(txn, station, req).await?;
     let mut info = None;
+    let mut reservation_used = false;
     let (mut tx, created) = match existing {
         Some(tx) => (tx, false),
         None => {
@@ -534,6 +541,11 @@ async fn apply(
                 &mut added,
             );
             let tx = open(txn, station, req, decided.as_ref(), &added, now).await?;
+            if let Some(reservation) = req.reservation_id {
+                reservation_used =
+                    crate::use_case::reservation::use_in(txn, station, reservation, tx.id, now)
+                        .await?;
+            }
             info = decided;
             (tx, true)
         }
@@ -587,6 +599,7 @@ async fn apply(
         closed,
         info,
         tag: stored,
+        reservation_used,
     })
 }
 

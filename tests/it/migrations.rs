@@ -222,6 +222,14 @@ async fn ocpp201_keeps_every_earlier_row_and_meaning(backend: Backend) {
     let c = connector::Entity::find().one(&db).await.unwrap().unwrap();
     assert_eq!((c.status.as_str(), c.ocpp_status), ("Charging", None));
     let t = transaction::Entity::find().one(&db).await.unwrap().unwrap();
+    // Columns that held a 1.6 id tag take a 2.0.1 id token (36 characters).
+    let token = "x".repeat(36);
+    db.execute_raw(run(
+        "INSERT INTO reservations (station_id, connector_id, id_tag, parent_id_tag, expiry_date, state, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        vec!["CP-OLD".into(), 0.into(), token.clone().into(), token.into(), now.into(), "Requested".into(), now.into()],
+    ))
+    .await
+    .unwrap();
     assert_eq!(
         (
             t.meter_start,

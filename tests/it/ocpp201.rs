@@ -862,3 +862,108 @@ async fn a_station_offering_both_versions_gets_the_one_it_prefers() {
     }
     app.stop().await;
 }
+
+async fn reservations_of_a_2_0_1_station(backend: Backend) {
+    let Some(app) = spawn_on(backend, |_| {}).await else {
+        return;
+    };
+    accept_token(&app).await;
+    let admin = app.admin();
+    let mut cp = Cp201::booted(&app, "CP201-RES").await;
+    let reserve = format!(
+        r#"mutation($c: Int!, $e: DateTime!) {{ reserveNow(stationId: "CP201-RES", connectorId: $c,
+            idTag: "{TOKEN}", expiryDate: $e) {{ status reservation {{ id state }} }} }}"#
+    );
+    let expiry = (Utc::now() + chrono::Duration::hours(1)).to_rfc3339();
+    let mut reserved = Vec::new();
+    for evse in [1, 0] {
+        let request = app.gql_spawned(&admin, &reserve, json!({"c": evse, "e": expiry}));
+        let (action, payload) = cp.answer_server(json!({"status": "Accepted"})).await;
+        assert_eq!(action, "ReserveNow");
+        assert_eq!(
+            payload["idToken"],
+            json!({"idToken": TOKEN, "type": "Central"})
+        );
+        assert_eq!(
+            payload.get("evseId"),
+            (evse > 0).then(|| json!(evse)).as_ref(),
+            "{payload}"
+        );
+        let data = request.await.unwrap();
+        let r = &data["data"]["reserveNow"];
+        assert_eq!(r["status"], "ACCEPTED", "{data}");
+        assert_eq!(r["reservation"]["state"], "ACTIVE");
+        assert_eq!(
+            payload["id"], r["reservation"]["id"],
+            "the reservation's id is its id"
+        );
+        reserved.push(r["reservation"]["id"].as_i64().unwrap());
+    }
+    // The first is used by the transaction that names it; the second expires on the station.
+    let at = Utc::now().to_rfc3339();
+    cp.call(
+        "TransactionEvent",
+        event(
+            "Started",
+            0,
+            "res-1",
+            &at,
+            json!({"evse": {"id": 1}, "idToken": token(), "reservationId": reserved[0]}),
+        ),
+    )
+    .await;
+    cp.call(
+        "ReservationStatusUpdate",
+        json!({"reservationId": reserved[1], "reservationUpdateStatus": "Expired"}),
+    )
+    .await;
+    let data = app
+        .ok(
+            &admin,
+            r#"{ reservations(stationId: "CP201-RES", includeEnded: true) { id state transactionId } }"#,
+            json!({}),
+        )
+        .await;
+    let tx = transaction_of(&app, "CP201-RES", "res-1").await;
+    let mut states: Vec<(i64, String, Value)> = data["reservations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["id"].as_i64().unwrap(),
+                r["state"].as_str().unwrap().to_owned(),
+                r["transactionId"].clone(),
+            )
+        })
+        .collect();
+    states.sort_by_key(|(id, _, _)| *id);
+    assert_eq!(
+        states,
+        vec![
+            (reserved[0], "USED".into(), json!(tx.id)),
+            (reserved[1], "EXPIRED".into(), Value::Null),
+        ]
+    );
+    // A third, cancelled through the API: CancelReservation with its id.
+    let request = app.gql_spawned(&admin, &reserve, json!({"c": 2, "e": expiry}));
+    cp.answer_server(json!({"status": "Accepted"})).await;
+    let third = request.await.unwrap()["data"]["reserveNow"]["reservation"]["id"].clone();
+    let request = app.gql_spawned(
+        &admin,
+        "mutation($r: Int!) { cancelReservation(reservationId: $r) { status reservation { state } } }",
+        json!({"r": third}),
+    );
+    let (action, payload) = cp.answer_server(json!({"status": "Accepted"})).await;
+    assert_eq!(
+        (action.as_str(), &payload),
+        ("CancelReservation", &json!({"reservationId": third}))
+    );
+    let data = request.await.unwrap();
+    assert_eq!(
+        data["data"]["cancelReservation"],
+        json!({"status": "ACCEPTED", "reservation": {"state": "CANCELLED"}})
+    );
+    app.stop().await;
+}
+on_both_backends!(reservations_of_a_2_0_1_station);
