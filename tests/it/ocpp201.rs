@@ -967,3 +967,80 @@ async fn reservations_of_a_2_0_1_station(backend: Backend) {
     app.stop().await;
 }
 on_both_backends!(reservations_of_a_2_0_1_station);
+
+/// Energy budgets bind 2.0.1 sessions as 1.6 ones: counted while the session runs, the
+/// session stopped at the budget with RequestStopTransaction (the station's own id) and
+/// flagged, and the token then refused.
+async fn a_2_0_1_session_is_stopped_at_its_budget(backend: Backend) {
+    let Some(app) = spawn_on(backend, |_| {}).await else {
+        return;
+    };
+    accept_token(&app).await;
+    let admin = app.admin();
+    app.ok(
+        &admin,
+        "mutation($t: String!) { setIdTagBudget(idTag: $t, budget: {limitWh: 1000.0, period: MONTH}) { idTag } }",
+        json!({"t": TOKEN}),
+    )
+    .await;
+    let mut cp = Cp201::booted(&app, "CP201-BUD").await;
+    let at = Utc::now().to_rfc3339();
+    let started = cp
+        .call(
+            "TransactionEvent",
+            event(
+                "Started",
+                0,
+                "bud-1",
+                &at,
+                json!({"evse": {"id": 1}, "idToken": token(),
+                       "meterValue": [energy(10_000.0, "Transaction.Begin", &at)]}),
+            ),
+        )
+        .await;
+    assert_eq!(started["idTokenInfo"]["status"], "Accepted");
+    let tx = transaction_of(&app, "CP201-BUD", "bud-1").await;
+    let meter = |seq: i32, wh: f64| {
+        let at = Utc::now().to_rfc3339();
+        event(
+            "Updated",
+            seq,
+            "bud-1",
+            &at,
+            json!({"meterValue": [energy(wh, "Sample.Periodic", &at)]}),
+        )
+    };
+    cp.call("TransactionEvent", meter(1, 10_500.0)).await;
+    let used = eventually("half of the budget used", || async {
+        let data = app
+            .ok(
+                &admin,
+                "query($t: String!) { idTag(idTag: $t) { budget { usedWh } } }",
+                json!({"t": TOKEN}),
+            )
+            .await;
+        let used = data["idTag"]["budget"]["usedWh"].as_f64()?;
+        (used == 500.0).then_some(used)
+    })
+    .await;
+    assert_eq!(used, 500.0);
+    cp.call("TransactionEvent", meter(2, 11_000.0)).await;
+    let (action, payload) = cp.answer_server(json!({"status": "Accepted"})).await;
+    assert_eq!(action, "RequestStopTransaction");
+    assert_eq!(payload, json!({"transactionId": "bud-1"}));
+    eventually("the transaction flagged", || async {
+        let data = app
+            .ok(
+                &admin,
+                "query($id: Int!) { transaction(id: $id) { flags } }",
+                json!({"id": tx.id}),
+            )
+            .await;
+        (data["transaction"]["flags"] == json!(["BUDGET_EXHAUSTED"])).then_some(())
+    })
+    .await;
+    let auth = cp.call("Authorize", json!({"idToken": token()})).await;
+    assert_eq!(auth["idTokenInfo"]["status"], "Blocked");
+    app.stop().await;
+}
+on_both_backends!(a_2_0_1_session_is_stopped_at_its_budget);
