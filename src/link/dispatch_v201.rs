@@ -120,7 +120,9 @@ pub async fn dispatch(ctx: Arc<Context>, station: Arc<str>, req: Request) -> Out
         }
         // Journaled and answered; the device model, events, limits and needs are not kept in
         // their own tables yet (README, "OCPP 2.0.1").
-        Request::NotifyReport(_) => encode(&v::NotifyReportResponse { custom_data: None }),
+        Request::NotifyReport(r) => {
+            reply(crate::use_case::device_model::notify_report(ctx, id, r).await)
+        }
         Request::NotifyEvent(_) => encode(&v::NotifyEventResponse { custom_data: None }),
         Request::NotifyMonitoringReport(_) => {
             encode(&v::NotifyMonitoringReportResponse { custom_data: None })
@@ -184,7 +186,9 @@ async fn boot(ctx: &Context, id: &Arc<str>, r: v::BootNotificationRequest) -> Ou
         serial_number: cs.serial_number.as_ref().map(ToString::to_string),
         box_serial_number: None,
         firmware_version: cs.firmware_version.as_ref().map(ToString::to_string),
-        iccid: modem.and_then(|m| m.iccid.as_ref()).map(ToString::to_string),
+        iccid: modem
+            .and_then(|m| m.iccid.as_ref())
+            .map(ToString::to_string),
         imsi: modem.and_then(|m| m.imsi.as_ref()).map(ToString::to_string),
         meter_type: None,
         meter_serial_number: None,
