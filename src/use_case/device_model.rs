@@ -31,8 +31,8 @@ use crate::{
 use ocpp::rpc::{Command, Version};
 use ocpp::v201::{
     AttributeEnum, Component, ComponentCriterionEnum, ComponentVariable, Evse,
-    GenericDeviceModelStatusEnum, GetBaseReportRequest, GetReportRequest, GetVariableData,
-    GetVariableResult, GetVariableStatusEnum, GetVariablesRequest, MonitorEnum,
+    GetBaseReportRequest, GetBaseReportResponse, GetReportRequest, GetReportResponse,
+    GetVariableData, GetVariableResult, GetVariableStatusEnum, GetVariablesRequest, MonitorEnum,
     NotifyReportRequest, NotifyReportResponse, ReportBaseEnum, SetMonitoringData,
     SetMonitoringResult, SetVariableData, SetVariableMonitoringRequest, SetVariableResult,
     SetVariableStatusEnum, SetVariablesRequest, Variable,
@@ -612,7 +612,7 @@ impl OnBehalf<'_> {
         &self,
         station_id: &str,
         report_base: ReportBaseEnum,
-    ) -> Result<(GenericDeviceModelStatusEnum, i32), Refused> {
+    ) -> Result<(GetBaseReportResponse, i32), Refused> {
         let version = self.permit(station_id, false).await?;
         only_v201(version, station_id, GetBaseReportRequest::ACTION)?;
         let request_id = next_request_id();
@@ -621,7 +621,7 @@ impl OnBehalf<'_> {
             report_base,
             custom_data: None,
         };
-        Ok((self.send(station_id, command).await?.status, request_id))
+        Ok((self.send(station_id, command).await?, request_id))
     }
 
     /// GetReport: asks for a report of the components (and variables) named and/or those
@@ -632,7 +632,7 @@ impl OnBehalf<'_> {
         station_id: &str,
         criteria: &[ComponentCriterionEnum],
         components: &[Target],
-    ) -> Result<(GenericDeviceModelStatusEnum, i32), Refused> {
+    ) -> Result<(GetReportResponse, i32), Refused> {
         let version = self.permit(station_id, false).await?;
         only_v201(version, station_id, GetReportRequest::ACTION)?;
         if !components.is_empty() {
@@ -661,7 +661,7 @@ impl OnBehalf<'_> {
             component_criteria: (!criteria_sent.is_empty()).then_some(criteria_sent),
             custom_data: None,
         };
-        Ok((self.send(station_id, command).await?.status, request_id))
+        Ok((self.send(station_id, command).await?, request_id))
     }
 
     /// SetVariableMonitoring: sets monitors on variables (the station then reports events of

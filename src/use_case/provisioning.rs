@@ -14,11 +14,11 @@ use crate::use_case::{
 use ocpp::rpc::Command;
 use ocpp::v201::{
     Apn, ApnAuthenticationEnum, ChargingLimitSourceEnum, ChargingProfileCriterion,
-    ChargingProfilePurposeEnum, CustomerInformationRequest, CustomerInformationStatusEnum,
-    GetChargingProfileStatusEnum, GetChargingProfilesRequest, GetTransactionStatusRequest,
+    ChargingProfilePurposeEnum, CustomerInformationRequest, CustomerInformationResponse,
+    GetChargingProfilesRequest, GetChargingProfilesResponse, GetTransactionStatusRequest,
     GetTransactionStatusResponse, IdToken, IdTokenEnum, NetworkConnectionProfile,
     OcppInterfaceEnum, OcppTransportEnum, OcppVersionEnum, SetNetworkProfileRequest,
-    SetNetworkProfileStatusEnum, Vpn, VpnEnum,
+    SetNetworkProfileResponse, Vpn, VpnEnum,
 };
 
 /// A mobile network's access point (SetNetworkProfile).
@@ -155,7 +155,7 @@ impl OnBehalf<'_> {
         station_id: &str,
         configuration_slot: i32,
         profile: &NetworkProfile,
-    ) -> Result<SetNetworkProfileStatusEnum, Refused> {
+    ) -> Result<SetNetworkProfileResponse, Refused> {
         let version = self.permit(station_id, false).await?;
         only_v201(version, station_id, SetNetworkProfileRequest::ACTION)?;
         let command = SetNetworkProfileRequest {
@@ -163,7 +163,7 @@ impl OnBehalf<'_> {
             connection_data: profile.wire()?,
             custom_data: None,
         };
-        Ok(self.send(station_id, command).await?.status)
+        self.send(station_id, command).await
     }
 
     /// GetTransactionStatus: whether a transaction (our central id; none: any) is still
@@ -208,7 +208,7 @@ impl OnBehalf<'_> {
         request_id: Option<i32>,
         evse_id: Option<i32>,
         criteria: &ProfileCriteria,
-    ) -> Result<(GetChargingProfileStatusEnum, i32), Refused> {
+    ) -> Result<(GetChargingProfilesResponse, i32), Refused> {
         let version = self.permit(station_id, false).await?;
         only_v201(version, station_id, GetChargingProfilesRequest::ACTION)?;
         let request_id = match request_id {
@@ -243,7 +243,7 @@ impl OnBehalf<'_> {
             },
             custom_data: None,
         };
-        Ok((self.send(station_id, command).await?.status, request_id))
+        Ok((self.send(station_id, command).await?, request_id))
     }
 
     /// CustomerInformation: asks the station to report (NotifyCustomerInformation, with the
@@ -254,7 +254,7 @@ impl OnBehalf<'_> {
         report: bool,
         clear: bool,
         customer: &Customer,
-    ) -> Result<(CustomerInformationStatusEnum, i32), Refused> {
+    ) -> Result<(CustomerInformationResponse, i32), Refused> {
         let version = self.permit(station_id, false).await?;
         only_v201(version, station_id, CustomerInformationRequest::ACTION)?;
         if customer.identifier.is_none() && customer.id_token.is_none() {
@@ -288,7 +288,7 @@ impl OnBehalf<'_> {
                 .transpose()?,
             custom_data: None,
         };
-        Ok((self.send(station_id, command).await?.status, request_id))
+        Ok((self.send(station_id, command).await?, request_id))
     }
 }
 
