@@ -26,6 +26,7 @@ macro_rules! mirror_as {
         $(#[$meta])*
         #[derive(async_graphql::Enum, Clone, Copy, Debug, PartialEq, Eq)]
         #[graphql(name = $gql)]
+        #[allow(clippy::enum_variant_names)]
         pub enum $name {
             $($(#[$vmeta])* $variant),+
         }
@@ -530,14 +531,14 @@ pub struct DeviceModelMutation;
 
 #[Object]
 impl DeviceModelMutation {
-    /// OCPP 2.0.1: reads variables of the station (GetVariables); the values it gives are
-    /// stored in its device model. Operators and admins; a 1.6 station:
+    /// OCPP 2.0.1: reads 1 to 100 `variables` of the station (GetVariables); the values it
+    /// gives are stored in its device model. Operators and admins; a 1.6 station:
     /// `UNSUPPORTED_BY_STATION`.
     async fn get_variables(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The station.")] station_id: ID,
-        #[graphql(desc = "The variables to read (1 to 100).")] variables: Vec<VariableInput>,
+        station_id: ID,
+        variables: Vec<VariableInput>,
     ) -> Result<GetVariablesResult> {
         let asked: Vec<_> = variables
             .into_iter()
@@ -582,16 +583,14 @@ impl DeviceModelMutation {
         })
     }
 
-    /// OCPP 2.0.1: sets variables of the station (SetVariables); the values it accepts are
-    /// stored in its device model. Operators and admins; a 1.6 station:
+    /// OCPP 2.0.1: sets 1 to 100 `variables` of the station to their values (SetVariables);
+    /// the values it accepts are stored in its device model. Operators and admins; a 1.6 station:
     /// `UNSUPPORTED_BY_STATION`.
     async fn set_variables(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The station.")] station_id: ID,
-        #[graphql(desc = "The variables to set, with their values (1 to 100).")] variables: Vec<
-            SetVariableInput,
-        >,
+        station_id: ID,
+        variables: Vec<SetVariableInput>,
     ) -> Result<SetVariablesResult> {
         let settings: Vec<Setting> = variables
             .into_iter()
@@ -636,14 +635,15 @@ impl DeviceModelMutation {
         })
     }
 
-    /// OCPP 2.0.1: asks the station for a predefined report (GetBaseReport); its parts arrive
+    /// OCPP 2.0.1: asks the station for a predefined report, `reportBase` (GetBaseReport),
+    /// with a fresh request id; its parts arrive
     /// as NotifyReport and fill the device model (`Station.deviceModel`). Operators and
     /// admins; a 1.6 station: `UNSUPPORTED_BY_STATION`.
     async fn get_base_report(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The station.")] station_id: ID,
-        #[graphql(desc = "Which report.")] report_base: ReportBaseEnum,
+        station_id: ID,
+        report_base: ReportBaseEnum,
     ) -> Result<ReportRequestResult> {
         let (answer, request_id) = super::command::on_behalf(ctx)?
             .get_base_report(&station_id, report_base.into())
@@ -656,18 +656,17 @@ impl DeviceModelMutation {
         })
     }
 
-    /// OCPP 2.0.1: asks the station for a report of the components (and variables) named
-    /// and/or those in the states given (GetReport; neither: everything); its parts arrive as
+    /// OCPP 2.0.1: asks the station for a report of the components (and variables) named in
+    /// `componentVariables` (1 to 100) and/or those in any of the states of
+    /// `componentCriteria` (GetReport; neither: everything), with a fresh request id; its
+    /// parts arrive as
     /// NotifyReport and fill the device model. Operators and admins; a 1.6 station:
     /// `UNSUPPORTED_BY_STATION`.
     async fn get_report(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The station.")] station_id: ID,
-        #[graphql(desc = "Report components in any of these states.")] component_criteria: Option<
-            Vec<ComponentCriterionEnum>,
-        >,
-        #[graphql(desc = "Report these components (or these variables of them; 1 to 100).")]
+        station_id: ID,
+        component_criteria: Option<Vec<ComponentCriterionEnum>>,
         component_variables: Option<Vec<ComponentVariableInput>>,
     ) -> Result<ReportRequestResult> {
         let criteria: Vec<wire::ComponentCriterionEnum> = component_criteria
@@ -700,13 +699,14 @@ impl DeviceModelMutation {
         })
     }
 
-    /// OCPP 2.0.1: sets monitors on variables of the station (SetVariableMonitoring).
+    /// OCPP 2.0.1: sets 1 to 100 `monitors` on variables of the station
+    /// (SetVariableMonitoring).
     /// Operators and admins; a 1.6 station: `UNSUPPORTED_BY_STATION`.
     async fn set_variable_monitoring(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The station.")] station_id: ID,
-        #[graphql(desc = "The monitors to set (1 to 100).")] monitors: Vec<MonitorInput>,
+        station_id: ID,
+        monitors: Vec<MonitorInput>,
     ) -> Result<SetVariableMonitoringResult> {
         let monitors: Vec<Monitor> = monitors
             .into_iter()

@@ -249,15 +249,15 @@ pub struct ProvisioningMutation;
 
 #[Object]
 impl ProvisioningMutation {
-    /// OCPP 2.0.1: stores a network connection profile in one of the station's slots
-    /// (SetNetworkProfile); the station uses it once its NetworkConfigurationPriority names
+    /// OCPP 2.0.1: stores a network connection profile, `connectionData`, in the station's
+    /// slot `configurationSlot` (SetNetworkProfile); the station uses it once its NetworkConfigurationPriority names
     /// the slot. Operators and admins; a 1.6 station: `UNSUPPORTED_BY_STATION`.
     async fn set_network_profile(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The station.")] station_id: ID,
-        #[graphql(desc = "The slot to store the profile in.")] configuration_slot: i32,
-        #[graphql(desc = "The profile.")] connection_data: NetworkProfileInput,
+        station_id: ID,
+        configuration_slot: i32,
+        connection_data: NetworkProfileInput,
     ) -> Result<SetNetworkProfileResult> {
         let p = connection_data;
         let profile = NetworkProfile {
@@ -295,16 +295,14 @@ impl ProvisioningMutation {
         })
     }
 
-    /// OCPP 2.0.1: asks the station whether a transaction is still ongoing and whether it
-    /// has messages of it queued (GetTransactionStatus; the station gets its own id of the
-    /// transaction). Operators and admins; a 1.6 station: `UNSUPPORTED_BY_STATION`.
+    /// OCPP 2.0.1: asks the station whether a transaction (`transactionId`, its central id as
+    /// in `Transaction.id`; the station gets its own id of it) is still ongoing and whether it
+    /// has messages of it queued (GetTransactionStatus); no `transactionId`: whether any
+    /// messages are queued. Operators and admins; a 1.6 station: `UNSUPPORTED_BY_STATION`.
     async fn get_transaction_status(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The station.")] station_id: ID,
-        #[graphql(
-            desc = "The transaction (its central id, as in `Transaction.id`); none: asks only whether any messages are queued."
-        )]
+        station_id: ID,
         transaction_id: Option<i32>,
     ) -> Result<GetTransactionStatusResult> {
         let answer = super::command::on_behalf(ctx)?
@@ -318,19 +316,17 @@ impl ProvisioningMutation {
     }
 
     /// OCPP 2.0.1: asks the station to report its installed charging profiles that match
-    /// (GetChargingProfiles); they arrive as ReportChargingProfiles. Operators and admins; a
+    /// `criteria` (none: all), of EVSE `evseId` (0: the station's own; none: all), with
+    /// `requestId` (none: a fresh one) (GetChargingProfiles); they arrive as
+    /// ReportChargingProfiles. Operators and admins; a
     /// 1.6 station: `UNSUPPORTED_BY_STATION`.
     async fn get_charging_profiles(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The station.")] station_id: ID,
-        #[graphql(desc = "The request id the reports are to carry; none: a fresh one.")]
+        station_id: ID,
         request_id: Option<i32>,
-        #[graphql(desc = "Only of this EVSE (0: the station's own); none: of all.")]
         evse_id: Option<i32>,
-        #[graphql(desc = "Which profiles; none: all.")] criteria: Option<
-            ChargingProfileCriteriaInput,
-        >,
+        criteria: Option<ChargingProfileCriteriaInput>,
     ) -> Result<GetChargingProfilesResult> {
         let c = criteria.unwrap_or_default();
         let criteria = ProfileCriteria {
@@ -355,21 +351,19 @@ impl ProvisioningMutation {
         })
     }
 
-    /// OCPP 2.0.1: asks the station to report and/or clear what it holds of one customer
-    /// (CustomerInformation), named by `customerIdentifier` and/or `idToken`; a report arrives
+    /// OCPP 2.0.1: asks the station to `report` and/or `clear` what it holds of one customer
+    /// (CustomerInformation), named by `customerIdentifier` (up to 64 characters) and/or
+    /// `idToken`, with a fresh request id; a report arrives
     /// as NotifyCustomerInformation. Operators and admins; a 1.6 station:
     /// `UNSUPPORTED_BY_STATION`.
     async fn customer_information(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The station.")] station_id: ID,
-        #[graphql(desc = "Report the customer's data.")] report: bool,
-        #[graphql(desc = "Clear the customer's data.")] clear: bool,
-        #[graphql(
-            desc = "The customer, by an identifier the station knows (up to 64 characters)."
-        )]
+        station_id: ID,
+        report: bool,
+        clear: bool,
         customer_identifier: Option<String>,
-        #[graphql(desc = "The customer, by an id token.")] id_token: Option<IdTokenInput>,
+        id_token: Option<IdTokenInput>,
     ) -> Result<CustomerInformationResult> {
         let customer = Customer {
             identifier: customer_identifier,

@@ -95,10 +95,7 @@ pub(crate) fn evse(id: i32) -> v201::Evse {
 }
 
 /// A 2.0.1 status read as the 1.6 status of the same name (`otherwise` when 1.6 has none).
-pub(crate) fn same<T: Copy>(wire: &str, otherwise: T) -> T
-where
-    T: WireEnum,
-{
+pub(crate) fn same<T: Copy + WireEnum>(wire: &str, otherwise: T) -> T {
     T::from_wire(wire).unwrap_or(otherwise)
 }
 
