@@ -75,11 +75,9 @@ impl Failure {
             Refused::ConnectorOccupied(m) => {
                 Self::new(StatusCode::CONFLICT, "CONNECTOR_OCCUPIED", m)
             }
-            Refused::Unsupported(m) => Self::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "UNSUPPORTED_BY_STATION",
-                m,
-            ),
+            Refused::Unsupported(m) => {
+                Self::new(StatusCode::UNPROCESSABLE_ENTITY, "UNSUPPORTED_BY_STATION", m)
+            }
             Refused::Store => Self::new(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "INTERNAL",

@@ -49,9 +49,7 @@ impl MigrationTrait for Migration {
         let added = [
             (
                 Stations::Table.into_iden(),
-                string_len(Stations::OcppVersion, 8)
-                    .default("1.6")
-                    .to_owned(),
+                string_len(Stations::OcppVersion, 8).default("1.6").to_owned(),
             ),
             (
                 Transactions::Table.into_iden(),
@@ -68,12 +66,7 @@ impl MigrationTrait for Migration {
         ];
         for (table, mut column) in added {
             manager
-                .alter_table(
-                    Table::alter()
-                        .table(table)
-                        .add_column(&mut column)
-                        .to_owned(),
-                )
+                .alter_table(Table::alter().table(table).add_column(&mut column).to_owned())
                 .await?;
         }
         // Null for 1.6 transactions; both backends let nulls repeat in a unique index.
@@ -96,9 +89,7 @@ impl MigrationTrait for Migration {
                     .col(integer(EvseConnectors::EvseId))
                     .col(integer(EvseConnectors::ConnectorId))
                     .col(string_len(EvseConnectors::Status, 20))
-                    .col(timestamp_with_time_zone_null(
-                        EvseConnectors::StatusTimestamp,
-                    ))
+                    .col(timestamp_with_time_zone_null(EvseConnectors::StatusTimestamp))
                     .col(timestamp_with_time_zone(EvseConnectors::UpdatedAt))
                     .primary_key(
                         Index::create()
@@ -124,22 +115,13 @@ impl MigrationTrait for Migration {
             )
             .await?;
         let dropped = [
-            (
-                Connectors::Table.into_iden(),
-                Connectors::OcppStatus.into_iden(),
-            ),
-            (
-                Transactions::Table.into_iden(),
-                Transactions::IdTokenType.into_iden(),
-            ),
+            (Connectors::Table.into_iden(), Connectors::OcppStatus.into_iden()),
+            (Transactions::Table.into_iden(), Transactions::IdTokenType.into_iden()),
             (
                 Transactions::Table.into_iden(),
                 Transactions::StationTransactionId.into_iden(),
             ),
-            (
-                Stations::Table.into_iden(),
-                Stations::OcppVersion.into_iden(),
-            ),
+            (Stations::Table.into_iden(), Stations::OcppVersion.into_iden()),
         ];
         for (table, column) in dropped {
             manager

@@ -44,21 +44,13 @@ impl Inbound {
         max_id: u32,
     ) -> Result<Self, CallError> {
         match version {
-            Version::V16 => Request::parse(
-                action,
-                payload,
-                Bounds {
-                    max_connector_id: max_id,
-                },
-            )
+            Version::V16 => Request::parse(action, payload, Bounds {
+                max_connector_id: max_id,
+            })
             .map(Self::V16),
-            Version::V201 => v201::Request::parse(
-                action,
-                payload,
-                v201::Bounds {
-                    max_evse_id: max_id,
-                },
-            )
+            Version::V201 => v201::Request::parse(action, payload, v201::Bounds {
+                max_evse_id: max_id,
+            })
             .map(Self::V201),
         }
     }
@@ -82,8 +74,7 @@ impl Inbound {
     pub fn is_boot_notification(&self) -> bool {
         matches!(
             self,
-            Self::V16(Request::BootNotification(_))
-                | Self::V201(v201::Request::BootNotification(_))
+            Self::V16(Request::BootNotification(_)) | Self::V201(v201::Request::BootNotification(_))
         )
     }
 }

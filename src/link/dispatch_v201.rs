@@ -186,9 +186,7 @@ async fn boot(ctx: &Context, id: &Arc<str>, r: v::BootNotificationRequest) -> Ou
         serial_number: cs.serial_number.as_ref().map(ToString::to_string),
         box_serial_number: None,
         firmware_version: cs.firmware_version.as_ref().map(ToString::to_string),
-        iccid: modem
-            .and_then(|m| m.iccid.as_ref())
-            .map(ToString::to_string),
+        iccid: modem.and_then(|m| m.iccid.as_ref()).map(ToString::to_string),
         imsi: modem.and_then(|m| m.imsi.as_ref()).map(ToString::to_string),
         meter_type: None,
         meter_serial_number: None,

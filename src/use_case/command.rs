@@ -19,12 +19,12 @@ use crate::{
 };
 use ocpp::{
     rpc::{Command, Version, decode},
+    v201,
     v16::{
         self, AvailabilityStatus, AvailabilityType, CiString, ClearCacheStatus,
         DataTransferRequest, DataTransferResponse, MessageTrigger, ResetStatus, ResetType,
         TriggerMessageStatus, UnlockStatus,
     },
-    v201,
 };
 
 use ocpp::rpc::CommandError;

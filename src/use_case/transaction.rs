@@ -1014,11 +1014,13 @@ impl OnBehalf<'_> {
         };
         if version == Version::V201 {
             // The station knows its transaction by its own id.
-            let own = tx.and_then(|t| t.station_transaction_id).ok_or_else(|| {
-                Refused::Unsupported(format!(
-                    "transaction {transaction_id} was not started by OCPP 2.0.1"
-                ))
-            })?;
+            let own = tx
+                .and_then(|t| t.station_transaction_id)
+                .ok_or_else(|| {
+                    Refused::Unsupported(format!(
+                        "transaction {transaction_id} was not started by OCPP 2.0.1"
+                    ))
+                })?;
             let command = ocpp::v201::RequestStopTransactionRequest {
                 transaction_id: text::<36>(&own, "transactionId")?,
                 custom_data: None,

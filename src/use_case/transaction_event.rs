@@ -27,8 +27,8 @@ use crate::{
         budget,
         station::{self, ConnectorUpdate},
         transaction::{
-            authorize_tag, clock_flags, flags, join_flags, live_samples, remember_tag, stored_tag,
-            tag_info, unknown_tag_status,
+            authorize_tag, clock_flags, flags, join_flags, live_samples, remember_tag,
+            stored_tag, tag_info, unknown_tag_status,
         },
     },
 };
@@ -48,41 +48,9 @@ const FROM_METER_VALUES: &str = "MeterValues";
 /// The units of measure OCPP 2.0.1 allows (Part 2, appendix "Standardized Units of
 /// Measurements"); a sampled value in any other unit is refused (`PropertyConstraintViolation`).
 const UNITS: &[&str] = &[
-    "A",
-    "ASU",
-    "B",
-    "Celsius",
-    "dB",
-    "dBm",
-    "Deg",
-    "Fahrenheit",
-    "h",
-    "Hz",
-    "K",
-    "kPa",
-    "kVA",
-    "kVAh",
-    "kvar",
-    "kvarh",
-    "kW",
-    "kWh",
-    "lx",
-    "m",
-    "ms",
-    "Nm",
-    "Ohm",
-    "Pa",
-    "Percent",
-    "RH",
-    "RPM",
-    "s",
-    "V",
-    "VA",
-    "VAh",
-    "var",
-    "varh",
-    "W",
-    "Wh",
+    "A", "ASU", "B", "Celsius", "dB", "dBm", "Deg", "Fahrenheit", "h", "Hz", "K", "kPa", "kVA",
+    "kVAh", "kvar", "kvarh", "kW", "kWh", "lx", "m", "ms", "Nm", "Ohm", "Pa", "Percent", "RH",
+    "RPM", "s", "V", "VA", "VAh", "var", "varh", "W", "Wh",
 ];
 
 /// An id token's 1.6 shape (its text and key), `None` for a token that names nobody
@@ -164,7 +132,9 @@ fn unit_of(sv: &SampledValue) -> Result<&'static str, CallError> {
     UNITS.iter().copied().find(|u| *u == unit).ok_or_else(|| {
         CallError::new(
             ErrorCode::PropertyConstraintViolation,
-            format!("unitOfMeasure.unit: {unit:?} is not one of OCPP 2.0.1's standardized units"),
+            format!(
+                "unitOfMeasure.unit: {unit:?} is not one of OCPP 2.0.1's standardized units"
+            ),
         )
     })
 }
@@ -736,10 +706,9 @@ async fn follow_charging_state(
         return Ok(());
     }
     let db = ctx.store.reader();
-    let Some(evse) =
-        entity::connector::Entity::find_by_id((station_id.to_string(), tx.connector_id))
-            .one(db)
-            .await?
+    let Some(evse) = entity::connector::Entity::find_by_id((station_id.to_string(), tx.connector_id))
+        .one(db)
+        .await?
     else {
         return Ok(());
     };
@@ -862,23 +831,11 @@ mod tests {
     #[test]
     fn an_evse_is_as_usable_as_its_best_connector() {
         let of = |s: &[&str]| evse_status(&s.iter().map(|s| s.to_string()).collect::<Vec<_>>());
-        assert_eq!(
-            of(&["Faulted", "Available"]),
-            ConnectorStatusEnum::Available
-        );
-        assert_eq!(
-            of(&["Available", "Occupied"]),
-            ConnectorStatusEnum::Occupied
-        );
+        assert_eq!(of(&["Faulted", "Available"]), ConnectorStatusEnum::Available);
+        assert_eq!(of(&["Available", "Occupied"]), ConnectorStatusEnum::Occupied);
         assert_eq!(of(&["Faulted", "Faulted"]), ConnectorStatusEnum::Faulted);
-        assert_eq!(
-            of(&["Unavailable", "Faulted"]),
-            ConnectorStatusEnum::Unavailable
-        );
-        assert_eq!(
-            of(&["Reserved", "Available"]),
-            ConnectorStatusEnum::Reserved
-        );
+        assert_eq!(of(&["Unavailable", "Faulted"]), ConnectorStatusEnum::Unavailable);
+        assert_eq!(of(&["Reserved", "Available"]), ConnectorStatusEnum::Reserved);
     }
 
     #[test]

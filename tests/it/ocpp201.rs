@@ -65,10 +65,12 @@ pub(crate) struct Cp201 {
 
 impl Cp201 {
     pub(crate) async fn connect(app: &TestApp, id: &str) -> Self {
-        let (station, response) =
-            Station::connect(&app.ws_url(&format!("/ocpp/{id}")), Some("ocpp2.0.1"))
-                .await
-                .unwrap();
+        let (station, response) = Station::connect(
+            &app.ws_url(&format!("/ocpp/{id}")),
+            Some("ocpp2.0.1"),
+        )
+        .await
+        .unwrap();
         assert_eq!(
             response
                 .headers()
@@ -205,21 +207,16 @@ async fn a_2_0_1_station_charges_end_to_end(backend: Backend) {
     assert!(beat["currentTime"].is_string());
 
     // Status per EVSE: a faulted connector beside an available one leaves the EVSE usable.
-    cp.call("StatusNotification", status(1, 1, "Available"))
-        .await;
+    cp.call("StatusNotification", status(1, 1, "Available")).await;
     cp.call("StatusNotification", status(1, 2, "Faulted")).await;
-    cp.call("StatusNotification", status(2, 1, "Unavailable"))
-        .await;
+    cp.call("StatusNotification", status(2, 1, "Unavailable")).await;
 
     let query = r#"query($id: ID!) { station(id: $id) { id ocppVersion vendor model
         firmwareVersion iccid connectors { connectorId status ocppStatus } } }"#;
     let data = app.ok(&admin, query, json!({"id": "CP201-A"})).await;
     let station = &data["station"];
     assert_eq!(station["ocppVersion"], "OCPP_2_0_1");
-    assert_eq!(
-        station["vendor"],
-        "A vendor whose name is longer than twenty"
-    );
+    assert_eq!(station["vendor"], "A vendor whose name is longer than twenty");
     assert_eq!(station["firmwareVersion"], "2.0.1-build.7");
     assert_eq!(station["iccid"], "89310410106543789301");
     assert_eq!(
@@ -247,8 +244,7 @@ async fn a_2_0_1_station_charges_end_to_end(backend: Backend) {
         .await;
     assert_eq!(unknown["idTokenInfo"]["status"], "Invalid");
 
-    cp.call("StatusNotification", status(1, 1, "Occupied"))
-        .await;
+    cp.call("StatusNotification", status(1, 1, "Occupied")).await;
     let started_at = Utc::now().to_rfc3339();
     let started = event(
         "Started",
@@ -344,10 +340,7 @@ async fn a_2_0_1_station_charges_end_to_end(backend: Backend) {
         .count(app.db())
         .await
         .unwrap();
-    assert_eq!(
-        samples, 4,
-        "begin (once, though sent twice), two in Updated, end"
-    );
+    assert_eq!(samples, 4, "begin (once, though sent twice), two in Updated, end");
     app.stop().await;
 }
 on_both_backends!(a_2_0_1_station_charges_end_to_end);
@@ -393,16 +386,9 @@ async fn offline_events_arrive_late_and_in_order(backend: Backend) {
     cp.call("TransactionEvent", ended).await;
     let tx = transaction_of(&app, "CP201-OFF", "tx-off").await;
     assert_eq!(tx.start_time.to_rfc3339(), "2026-11-30T08:00:00+00:00");
-    assert_eq!(
-        tx.stop_time.map(|t| t.to_rfc3339()).as_deref(),
-        Some("2026-11-30T09:00:00+00:00")
-    );
+    assert_eq!(tx.stop_time.map(|t| t.to_rfc3339()).as_deref(), Some("2026-11-30T09:00:00+00:00"));
     assert_eq!((tx.meter_start, tx.meter_stop), (500, Some(2500)));
-    assert_eq!(
-        tx.stop_reason.as_deref(),
-        Some("Local"),
-        "the default reason"
-    );
+    assert_eq!(tx.stop_reason.as_deref(), Some("Local"), "the default reason");
 
     // A transaction whose Started never arrived: its first event opens it, without a tag
     // until one is named; the Ended without a register closes it at the newest stored.
@@ -437,11 +423,8 @@ async fn offline_events_arrive_late_and_in_order(backend: Backend) {
         ),
     )
     .await;
-    cp.call(
-        "TransactionEvent",
-        event("Ended", 8, "tx-lost", t2, json!({})),
-    )
-    .await;
+    cp.call("TransactionEvent", event("Ended", 8, "tx-lost", t2, json!({})))
+        .await;
     let lost = transaction_of(&app, "CP201-OFF", "tx-lost").await;
     assert_eq!(lost.id_tag, TOKEN);
     assert_eq!(lost.meter_stop, Some(900));
@@ -478,17 +461,9 @@ async fn the_rpc_framework_errors_as_2_0_1_spells_them() {
             json!({"idToken": token(), "remoteStartId": 1}),
             "NotSupported",
         ),
-        (
-            "GetVariables",
-            json!({"getVariableData": []}),
-            "NotSupported",
-        ),
+        ("GetVariables", json!({"getVariableData": []}), "NotSupported"),
         ("Heartbeat", json!([]), "FormatViolation"),
-        (
-            "Authorize",
-            json!({"idToken": token(), "pin": 1}),
-            "FormatViolation",
-        ),
+        ("Authorize", json!({"idToken": token(), "pin": 1}), "FormatViolation"),
         ("Authorize", json!({}), "OccurrenceConstraintViolation"),
         (
             "StatusNotification",
@@ -622,10 +597,7 @@ async fn every_shared_command_reaches_a_2_0_1_station(backend: Backend) {
             assert_eq!(&payload[k], v, "{action}: {payload}");
         }
         if action == "ChangeAvailability" && contains.get("evse").is_none() {
-            assert!(
-                payload.get("evse").is_none(),
-                "the whole station: {payload}"
-            );
+            assert!(payload.get("evse").is_none(), "the whole station: {payload}");
         }
         let response = request.await.unwrap();
         assert_eq!(response["data"], result, "{query}: {response}");
@@ -829,9 +801,10 @@ async fn a_station_offering_both_versions_gets_the_one_it_prefers() {
         ("ocpp2.0.1, ocpp1.6", "ocpp2.0.1"),
         ("ocpp1.6, ocpp2.0.1", "ocpp1.6"),
     ] {
-        let (_station, response) = Station::connect(&app.ws_url("/ocpp/CP-BOTH"), Some(offered))
-            .await
-            .unwrap();
+        let (_station, response) =
+            Station::connect(&app.ws_url("/ocpp/CP-BOTH"), Some(offered))
+                .await
+                .unwrap();
         assert_eq!(
             response
                 .headers()

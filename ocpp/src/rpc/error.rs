@@ -123,16 +123,9 @@ mod tests {
         );
         assert_eq!(RpcFrameworkError.wire(Version::V201), "RpcFrameworkError");
         assert_eq!(RpcFrameworkError.wire(Version::V16), "ProtocolError");
-        for code in [
-            NotImplemented,
-            NotSupported,
-            InternalError,
-            ProtocolError,
-            SecurityError,
-            PropertyConstraintViolation,
-            TypeConstraintViolation,
-            GenericError,
-        ] {
+        for code in [NotImplemented, NotSupported, InternalError, ProtocolError, SecurityError,
+            PropertyConstraintViolation, TypeConstraintViolation, GenericError]
+        {
             assert_eq!(code.wire(Version::V16), code.as_str());
             assert_eq!(code.wire(Version::V201), code.as_str());
         }
