@@ -1457,6 +1457,18 @@ pub struct Limits {
     )]
     pub max_connector_id: u32,
 
+    /// Most rows of one OCPP 2.0.1 station's device model (one per reported attribute of a
+    /// variable). Beyond it the variables a station newly reports are not stored (those already
+    /// stored are still updated), a warning is logged once per report, and the NotifyReport is
+    /// answered all the same.
+    #[arg(
+        long,
+        env = "CHARGEGATE_MAX_DEVICE_MODEL_VARIABLES",
+        default_value_t = 10_000,
+        global = true
+    )]
+    pub max_device_model_variables: u64,
+
     /// Stations not yet in the database that one client address (IPv6: one /64) may register
     /// by connecting, per hour (under `--unknown-stations accept` or `pending`); further
     /// unknown ids from it are refused with 429 until the hour is over. `0`: no limit.
@@ -1586,6 +1598,7 @@ impl Default for Limits {
             station_queue_bytes: ByteSize(256 * ByteSize::KIB),
             stations_queue_bytes: ByteSize(64 * ByteSize::MIB),
             max_connector_id: 100,
+            max_device_model_variables: 10_000,
             new_stations_per_address: 1000,
             journal_max_frame: ByteSize(16 * ByteSize::KIB),
             journal_station_rate: ByteSize(256 * ByteSize::KIB),

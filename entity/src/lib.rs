@@ -12,6 +12,7 @@ pub mod audit_log;
 pub mod certificate_signing_request;
 pub mod charging_profile;
 pub mod connector;
+pub mod device_model_variable;
 pub mod diagnostics_request;
 pub mod energy_budget;
 pub mod evse_connector;

@@ -17,6 +17,7 @@ mod m20261206_000012_audit_log;
 mod m20261206_000013_alerts;
 mod m20261206_000014_uploads;
 mod m20261206_000015_ocpp201;
+mod m20261206_000016_device_model;
 
 /// The migrator `chargegate serve` and `chargegate migrate` run at start.
 #[derive(Debug)]
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000013_alerts::Migration),
             Box::new(m20261206_000014_uploads::Migration),
             Box::new(m20261206_000015_ocpp201::Migration),
+            Box::new(m20261206_000016_device_model::Migration),
         ]
     }
 }

@@ -6,9 +6,9 @@ use std::sync::Arc;
 use async_graphql::{MergedObject, MergedSubscription, SDLExportOptions, Schema};
 
 use super::{
-    account, alert, audit, budget, command, firmware, fleet, id_tag, journal, limits, loaders,
-    local_list, reservation, security_ext, smart_charging, station, station_credentials,
-    subscription, transaction, usage,
+    account, alert, audit, budget, command, device_model, firmware, fleet, id_tag, journal, limits,
+    loaders, local_list, provisioning, reservation, security_ext, smart_charging, station,
+    station_credentials, subscription, transaction, usage,
 };
 use crate::context::Context;
 
@@ -47,6 +47,8 @@ pub struct Mutation(
     security_ext::SecurityMutation,
     budget::BudgetMutation,
     alert::AlertMutation,
+    device_model::DeviceModelMutation,
+    provisioning::ProvisioningMutation,
 );
 
 /// Every subscription.

@@ -197,6 +197,34 @@ impl Station {
         ];
         Ok(pagination::rows(ctx, args, query, &order, MeterSample).await?)
     }
+    /// OCPP 2.0.1: its device model, one item per attribute of each variable it reported
+    /// (NotifyReport, after `getBaseReport` or `getReport`) or answered (`getVariables`,
+    /// `setVariables`); of one component and/or one variable name (case-insensitive). Staff
+    /// only.
+    #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "super::pagination::cost(first, last, child_complexity)")]
+    async fn device_model(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only this component (`OCPPCommCtrlr`, `EVSE`, …).")] component: Option<
+            String,
+        >,
+        #[graphql(desc = "Only variables of this name (`HeartbeatInterval`, …).")] variable: Option<
+            String,
+        >,
+        after: Option<String>,
+        before: Option<String>,
+        first: Option<i32>,
+        last: Option<i32>,
+    ) -> Result<Page<super::device_model::DeviceModelVariable>> {
+        let args = PageArgs {
+            after,
+            before,
+            first,
+            last,
+        };
+        super::device_model::of_station(ctx, &self.0.id, component, variable, args).await
+    }
     /// Its connectors (0 is the charge point itself), as their last StatusNotification left
     /// them.
     async fn connectors(&self, ctx: &Context<'_>) -> Result<Vec<Connector>> {

@@ -1,8 +1,9 @@
 //! The OCPP 2.0.1 half of the one request → use-case map (`dispatch` holds the 1.6 half): each
 //! 2.0.1 request goes to the use case that keeps its meaning in the one model, translated where
 //! 1.6 already has that use case (boot, heartbeat, data transfer, security events, certificate
-//! signing, firmware and log status). What has no home in the model yet is validated, journaled
-//! and answered (README, "OCPP 2.0.1": each message's "stored" column says which).
+//! signing, firmware and log status); NotifyReport fills the device model. What has no home in
+//! the model yet is validated, journaled and answered (README, "OCPP 2.0.1 support": each
+//! message's "stored" column says which).
 
 use std::sync::Arc;
 
@@ -118,9 +119,12 @@ pub async fn dispatch(ctx: Arc<Context>, station: Arc<str>, req: Request) -> Out
             }
             encode(&v::LogStatusNotificationResponse { custom_data: None })
         }
-        // Journaled and answered; the device model, events, limits and needs are not kept in
-        // their own tables yet (README, "OCPP 2.0.1").
-        Request::NotifyReport(_) => encode(&v::NotifyReportResponse { custom_data: None }),
+        // The device model, kept before the part is answered.
+        Request::NotifyReport(r) => {
+            reply(crate::use_case::device_model::notify_report(ctx, id, r).await)
+        }
+        // Journaled and answered; events, monitoring, limits and needs are not kept in their
+        // own tables yet (README, "OCPP 2.0.1 support").
         Request::NotifyEvent(_) => encode(&v::NotifyEventResponse { custom_data: None }),
         Request::NotifyMonitoringReport(_) => {
             encode(&v::NotifyMonitoringReportResponse { custom_data: None })

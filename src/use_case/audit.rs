@@ -83,18 +83,21 @@ fn secret_name(name: &str) -> bool {
 }
 
 /// Masks the secrets of `value` in place, recursively: every member whose name says it holds
-/// a secret, and the `value` of a key/value pair (ChangeConfiguration) whose `key` names one.
+/// a secret, and the `value` of a key/value pair (ChangeConfiguration) whose `key` names one,
+/// or of a variable to set (2.0.1's SetVariables) whose `variable` names one.
 pub fn mask(value: &mut Value) {
     match value {
         Value::Object(members) => {
-            let pair = members.contains_key("key") && members.contains_key("value");
-            let secret_pair = pair
-                && members
-                    .get("key")
-                    .and_then(Value::as_str)
-                    .is_some_and(secret_name_or_pair_key);
+            let named_by = ["key", "variable"]
+                .into_iter()
+                .find(|n| members.contains_key(*n) && members.contains_key("value"));
+            let pair = named_by.is_some();
+            let secret_pair = named_by
+                .and_then(|n| members.get(n))
+                .and_then(Value::as_str)
+                .is_some_and(secret_name_or_pair_key);
             for (name, member) in members.iter_mut() {
-                let secret = if pair && name == "key" {
+                let secret = if Some(name.as_str()) == named_by {
                     false
                 } else if pair && name == "value" {
                     secret_pair
@@ -500,6 +503,15 @@ mod tests {
         let mut plain = json!({"key": "HeartbeatInterval", "value": "300"});
         mask(&mut plain);
         assert_eq!(plain, json!({"key": "HeartbeatInterval", "value": "300"}));
+        // 2.0.1's SetVariables: the variable names the secret.
+        let mut set = json!({"variables": [
+            {"component": "SecurityCtrlr", "variable": "BasicAuthPassword", "value": "s3cret"},
+            {"component": "OCPPCommCtrlr", "variable": "HeartbeatInterval", "value": "300"}
+        ]});
+        mask(&mut set);
+        assert_eq!(set["variables"][0]["value"], MASK);
+        assert_eq!(set["variables"][0]["variable"], "BasicAuthPassword");
+        assert_eq!(set["variables"][1]["value"], "300");
     }
 
     #[test]

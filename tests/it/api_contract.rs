@@ -42,6 +42,64 @@ async fn answer_everything(mut cp: Station) {
     }
 }
 
+/// Answers every CALL the server sends a 2.0.1 station with a plausible answer (valid against
+/// its schema, echoing the variables and monitors asked for), until the socket closes.
+async fn answer_everything_201(mut cp: crate::ocpp201::Cp201) {
+    let echo = |items: &Value, status: &str, extra: fn(&Value) -> Value| -> Vec<Value> {
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                let mut item = json!({
+                    "component": d["component"],
+                    "variable": d["variable"],
+                });
+                for (k, v) in extra(d).as_object().unwrap() {
+                    item[k] = v.clone();
+                }
+                item[if status == "monitor" {
+                    "status"
+                } else {
+                    "attributeStatus"
+                }] = json!("Accepted");
+                item
+            })
+            .collect()
+    };
+    loop {
+        let (id, action, payload) = cp.station.server_call().await;
+        let answer = match action.as_str() {
+            "GetVariables" => json!({"getVariableResult": echo(
+                &payload["getVariableData"],
+                "variable",
+                |d| match d.get("attributeType") {
+                    Some(t) => json!({"attributeType": t, "attributeValue": "1"}),
+                    None => json!({"attributeValue": "1"}),
+                },
+            )}),
+            "SetVariables" => json!({"setVariableResult": echo(
+                &payload["setVariableData"],
+                "variable",
+                |d| match d.get("attributeType") {
+                    Some(t) => json!({"attributeType": t}),
+                    None => json!({}),
+                },
+            )}),
+            "SetVariableMonitoring" => json!({"setMonitoringResult": echo(
+                &payload["setMonitoringData"],
+                "monitor",
+                |d| json!({"id": 1, "type": d["type"], "severity": d["severity"]}),
+            )}),
+            "GetTransactionStatus" => json!({"messagesInQueue": false}),
+            _ => json!({"status": "Accepted"}),
+        };
+        crate::ocpp201::valid(&format!("{action}Request"), &payload);
+        crate::ocpp201::valid(&format!("{action}Response"), &answer);
+        cp.station.reply(&id, answer).await;
+    }
+}
+
 #[chargegate_test]
 async fn every_example_operation_runs() {
     // Self-registration on, so that `register` runs; the admin token's subject an account, so
@@ -57,6 +115,8 @@ async fn every_example_operation_runs() {
     let commanded = app.booted_station("CP1").await;
     let answering = tokio::spawn(answer_everything(commanded));
     let mut cp2 = app.booted_station("CP2").await;
+    let cp201 = crate::ocpp201::Cp201::booted(&app, "CP201").await;
+    let answering201 = tokio::spawn(answer_everything_201(cp201));
 
     let mut files: Vec<PathBuf> = std::fs::read_dir(repo("graphql/examples"))
         .unwrap()
@@ -156,6 +216,7 @@ async fn every_example_operation_runs() {
         }
     }
     answering.abort();
+    answering201.abort();
     app.stop().await;
 }
 

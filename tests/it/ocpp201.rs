@@ -46,7 +46,7 @@ fn schemas() -> &'static HashMap<String, Validator> {
 }
 
 /// Fails the test unless `payload` is valid against schema `name`.
-fn valid(name: &str, payload: &Value) {
+pub(crate) fn valid(name: &str, payload: &Value) {
     let validator = schemas()
         .get(name)
         .unwrap_or_else(|| panic!("no schema {name}"));
@@ -59,12 +59,12 @@ fn valid(name: &str, payload: &Value) {
 
 /// A 2.0.1 charging station: every CALL it sends and every CALLRESULT it gets, every CALL the
 /// server sends and every answer it gives, is checked against its schema.
-struct Cp201 {
-    station: Station,
+pub(crate) struct Cp201 {
+    pub(crate) station: Station,
 }
 
 impl Cp201 {
-    async fn connect(app: &TestApp, id: &str) -> Self {
+    pub(crate) async fn connect(app: &TestApp, id: &str) -> Self {
         let (station, response) =
             Station::connect(&app.ws_url(&format!("/ocpp/{id}")), Some("ocpp2.0.1"))
                 .await
@@ -79,7 +79,7 @@ impl Cp201 {
         Self { station }
     }
 
-    async fn booted(app: &TestApp, id: &str) -> Self {
+    pub(crate) async fn booted(app: &TestApp, id: &str) -> Self {
         let mut cp = Self::connect(app, id).await;
         let answer = cp.call("BootNotification", boot()).await;
         assert_eq!(answer["status"], "Accepted", "{answer}");
@@ -87,7 +87,7 @@ impl Cp201 {
     }
 
     /// A valid CALL, answered with a valid CALLRESULT: its payload.
-    async fn call(&mut self, action: &str, payload: Value) -> Value {
+    pub(crate) async fn call(&mut self, action: &str, payload: Value) -> Value {
         valid(&format!("{action}Request"), &payload);
         let answer = self.station.call(action, payload).await;
         valid(&format!("{action}Response"), &answer);
@@ -95,7 +95,7 @@ impl Cp201 {
     }
 
     /// The server's next CALL (valid for its action), answered with `answer` (valid too).
-    async fn answer_server(&mut self, answer: Value) -> (String, Value) {
+    pub(crate) async fn answer_server(&mut self, answer: Value) -> (String, Value) {
         let (id, action, payload) = self.station.server_call().await;
         valid(&format!("{action}Request"), &payload);
         valid(&format!("{action}Response"), &answer);
@@ -109,7 +109,7 @@ impl Cp201 {
     }
 }
 
-fn boot() -> Value {
+pub(crate) fn boot() -> Value {
     json!({
         "reason": "PowerUp",
         "chargingStation": {
@@ -132,9 +132,9 @@ fn status(evse: i32, connector: i32, status: &str) -> Value {
 }
 
 /// An id token of 30 characters (longer than 1.6's 20).
-const TOKEN: &str = "04A1B2C3D4E5F60718293A4B5C6D7E";
+pub(crate) const TOKEN: &str = "04A1B2C3D4E5F60718293A4B5C6D7E";
 
-fn token() -> Value {
+pub(crate) fn token() -> Value {
     json!({"idToken": TOKEN, "type": "ISO14443"})
 }
 
@@ -150,7 +150,7 @@ fn energy(wh: f64, context: &str, at: &str) -> Value {
     })
 }
 
-fn event(kind: &str, seq: i32, tx: &str, at: &str, extra: Value) -> Value {
+pub(crate) fn event(kind: &str, seq: i32, tx: &str, at: &str, extra: Value) -> Value {
     let mut event = json!({
         "eventType": kind,
         "timestamp": at,
@@ -174,7 +174,7 @@ fn event(kind: &str, seq: i32, tx: &str, at: &str, extra: Value) -> Value {
     event
 }
 
-async fn accept_token(app: &TestApp) {
+pub(crate) async fn accept_token(app: &TestApp) {
     // Through the API: an id tag may be as long as a 2.0.1 id token (36 characters).
     app.ok(
         &app.admin(),
@@ -184,7 +184,7 @@ async fn accept_token(app: &TestApp) {
     .await;
 }
 
-async fn transaction_of(app: &TestApp, station: &str, tx: &str) -> transaction::Model {
+pub(crate) async fn transaction_of(app: &TestApp, station: &str, tx: &str) -> transaction::Model {
     transaction::Entity::find()
         .filter(transaction::Column::StationId.eq(station))
         .filter(transaction::Column::StationTransactionId.eq(tx))
