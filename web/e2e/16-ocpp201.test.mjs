@@ -1,7 +1,7 @@
 // A mixed fleet in the console (issue 24): an OCPP 2.0.1 station that boots, reports its EVSE
 // occupied and starts charging is listed with its version beside 1.6 stations, and its page
 // shows the version, the EVSE's status in the one set (Charging) and the status as the station
-// said it (Occupied), live.
+// said it (Occupied), live; its Configuration tab shows its device model, from its report.
 import { after, before, test } from "node:test";
 import { ChargePoint, en, env, launch, textWhen, visible, withConsole } from "./harness.mjs";
 
@@ -55,5 +55,26 @@ test("a 2.0.1 station shows its version and its EVSE's status, live", async () =
     await textWhen(page.getByTestId("status-1"), (s) => s === "charging", "Charging, without a reload");
     await page.reload();
     await textWhen(page.getByTestId("ocpp-status-1"), (s) => s === en("station.ocppStatus", { status: "Occupied" }), "Occupied as sent");
+  });
+});
+
+test("a 2.0.1 station's device model is on its Configuration tab", async () => {
+  await cp.call("NotifyReport", {
+    requestId: 7,
+    generatedAt: new Date().toISOString(),
+    seqNo: 0,
+    tbc: false,
+    reportData: [
+      {
+        component: { name: "OCPPCommCtrlr" },
+        variable: { name: "HeartbeatInterval" },
+        variableAttribute: [{ type: "Actual", value: "300", mutability: "ReadWrite" }],
+      },
+    ],
+  });
+  await withConsole(browser, { ...env.admin, path: `/stations/${ID}/configuration` }, async ({ page }) => {
+    const table = page.getByTestId("device-model");
+    await textWhen(table, (s) => s.includes("OCPPCommCtrlr") && s.includes("HeartbeatInterval") && s.includes("300"), "the reported variable");
+    await visible(page.getByRole("button", { name: en("station.modelFullReport"), exact: true }), "the full report button");
   });
 });

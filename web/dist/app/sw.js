@@ -1,13 +1,13 @@
-const VERSION = "794aeb4a0df143b5";
+const VERSION = "53f5feca0ddedda4";
 const PRECACHE = [
  "/app/",
- "/assets/account-BsSPNOPd.js",
+ "/assets/account-C9quJ0pI.js",
+ "/assets/app-CCyi09Ls.js",
  "/assets/app-Cop3JSms.css",
- "/assets/app-Dlvp10o1.js",
  "/assets/csv-BcCX77dE.js",
  "/assets/dist-B5d9IcWF.js",
- "/assets/history-CrRX9upO.js",
- "/assets/jsxRuntime-BMPlY3XF.js",
+ "/assets/history-DrnAoVWK.js",
+ "/assets/jsxRuntime-DyJjvnAk.js",
  "/assets/preload-helper-C_TS3VOc.js",
  "/assets/rolldown-runtime-DoHqwKmD.js",
  "/app/manifest.webmanifest",

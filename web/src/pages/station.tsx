@@ -19,6 +19,7 @@ import "./station/station.css";
 
 const Journal = lazy(() => import("./station/journal").then((m) => m.Journal));
 const Configuration = lazy(() => import("./station/configuration").then((m) => m.Configuration));
+const DeviceModel = lazy(() => import("./station/device-model").then((m) => m.DeviceModel));
 const Commands = lazy(() => import("./station/commands").then((m) => m.Commands));
 
 const StationQuery = graphql(`
@@ -353,7 +354,12 @@ export function StationPage() {
             <Overview station={station} details={details} listeners={listeners} onReload={q.reload} />
           )}
           {tab === "journal" && <Journal stationId={id} listeners={listeners} />}
-          {tab === "configuration" && <Configuration stationId={id} connected={station.connected} />}
+          {tab === "configuration" &&
+            (station.ocppVersion === "OCPP_2_0_1" ? (
+              <DeviceModel stationId={id} connected={station.connected} />
+            ) : (
+              <Configuration stationId={id} connected={station.connected} />
+            ))}
           {tab === "commands" && <Commands station={station} onChanged={q.reload} />}
         </ErrorBoundary>
       )}

@@ -1392,6 +1392,37 @@ import{n as e}from"./dist-B5d9IcWF.js";var t,n,r,i,a,o,s,c,l,u,d,f,p=Symbol.for(
     status
   }
 }
+    `),"\n  query StationDeviceModel($id: ID!, $component: String, $after: String) {\n    station(id: $id) {\n      deviceModel(component: $component, first: 100, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          component\n          componentInstance\n          evseId\n          connectorId\n          variable\n          variableInstance\n          attributeType\n          value\n          mutability\n          unit\n        }\n      }\n    }\n  }\n":new Q(`
+    query StationDeviceModel($id: ID!, $component: String, $after: String) {
+  station(id: $id) {
+    deviceModel(component: $component, first: 100, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        component
+        componentInstance
+        evseId
+        connectorId
+        variable
+        variableInstance
+        attributeType
+        value
+        mutability
+        unit
+      }
+    }
+  }
+}
+    `),"\n  mutation StationFullReport($stationId: ID!) {\n    getBaseReport(stationId: $stationId, reportBase: FULL_INVENTORY) {\n      status\n      requestId\n    }\n  }\n":new Q(`
+    mutation StationFullReport($stationId: ID!) {
+  getBaseReport(stationId: $stationId, reportBase: FULL_INVENTORY) {
+    status
+    requestId
+  }
+}
     `),"\n  query StationJournal(\n    $stationId: ID!\n    $action: String\n    $direction: Direction\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n  ) {\n    ocppMessages(\n      stationId: $stationId\n      action: $action\n      direction: $direction\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n    ) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      nodes {\n        id\n        createdAt\n        direction\n        messageType\n        action\n        messageId\n        payload\n        size\n        truncated\n        sha256\n      }\n    }\n  }\n":new Q(`
     query StationJournal($stationId: ID!, $action: String, $direction: Direction, $first: Int, $after: String, $last: Int, $before: String) {
   ocppMessages(

@@ -1,4 +1,4 @@
-import{D as e,c as t,k as n,n as r,o as i,p as a,t as o,u as s,x as c}from"./jsxRuntime-BMPlY3XF.js";import{_ as l,a as u,b as d,h as f,i as p,m,n as h,r as g,t as _}from"./console-DCYzbA9p.js";import{n as v,t as y}from"./hooks-DH6ncs8Z.js";import{a as b,c as x,i as S,n as C,o as w,r as T,s as E,t as D}from"./station-Bs5K9I6w.js";var O=a(`
+import{D as e,c as t,k as n,n as r,o as i,p as a,t as o,u as s,x as c}from"./jsxRuntime-DyJjvnAk.js";import{_ as l,a as u,b as d,h as f,i as p,m,n as h,r as g,t as _}from"./console-CwAB7fcA.js";import{n as v,t as y}from"./hooks-dTogHBCC.js";import{a as b,c as x,i as S,n as C,o as w,r as T,s as E,t as D}from"./station-BosK7yU4.js";var O=a(`
   query StationLocalList($stationId: ID!) {
     localAuthList(stationId: $stationId) {
       version

@@ -1,4 +1,4 @@
-import{D as e,f as t,k as n,l as r,p as i,t as a,u as o}from"./jsxRuntime-BMPlY3XF.js";import{S as s,c,d as l,f as u,g as d,l as f,m as p,n as m,o as h,p as g,r as _,s as v,t as y,u as b}from"./app-Dlvp10o1.js";var x=i(`
+import{D as e,f as t,k as n,l as r,p as i,t as a,u as o}from"./jsxRuntime-DyJjvnAk.js";import{S as s,c,d as l,f as u,g as d,l as f,m as p,n as m,o as h,p as g,r as _,s as v,t as y,u as b}from"./app-CCyi09Ls.js";var x=i(`
   query AppMyBudget {
     me {
       budget {

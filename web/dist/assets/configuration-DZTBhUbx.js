@@ -1,4 +1,4 @@
-import{D as e,k as t,o as n,p as r,t as i}from"./jsxRuntime-BMPlY3XF.js";import{a,b as o,i as s,r as c}from"./console-DCYzbA9p.js";import{t as l}from"./hooks-DH6ncs8Z.js";import{r as u}from"./station-Bs5K9I6w.js";var d=r(`
+import{D as e,k as t,o as n,p as r,t as i}from"./jsxRuntime-DyJjvnAk.js";import{a,b as o,i as s,r as c}from"./console-CwAB7fcA.js";import{t as l}from"./hooks-dTogHBCC.js";import{r as u}from"./station-BosK7yU4.js";var d=r(`
   mutation StationGetConfiguration($stationId: ID!, $keys: [String!]) {
     getConfiguration(stationId: $stationId, keys: $keys) {
       configurationKey {
