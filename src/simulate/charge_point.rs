@@ -35,6 +35,17 @@ use super::stats::Stats;
 
 mod v201;
 
+/// A 2.0.1 station's id token type: the simulated card is an RFID card, as most fleets' are.
+const CARD: &str = "ISO14443";
+
+/// A 2.0.1 BootNotification's payload, with its reason.
+fn boot_payload_v201(reason: &str) -> String {
+    format!(
+        r#"{{"reason":"{reason}","chargingStation":{{"vendorName":"chargegate","model":"simulator","firmwareVersion":"{}"}}}}"#,
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
 pub(super) type Ws = WebSocketStream<MaybeTlsStream<TcpStream>>;
 
 /// How MeterValues are paced.
@@ -355,7 +366,8 @@ struct Station {
     reset_after_drain: bool,
     /// Speaks OCPP 2.0.1 (else 1.6).
     v201: bool,
-    /// 2.0.1: the number of its last own transaction id (see `v201::transaction_id`).
+    /// 2.0.1: the number of its last own transaction id (its transaction ids are made in the
+    /// 2.0.1 module).
     last_tx: i64,
     /// 2.0.1: the reason of the next BootNotification.
     boot_reason: &'static str,
@@ -498,7 +510,7 @@ impl Station {
     /// Queues a BootNotification.
     fn push_boot(&mut self, plan: &Plan, now: Instant) {
         let payload = if self.v201 {
-            v201::boot_payload(std::mem::replace(&mut self.boot_reason, "PowerUp"))
+            boot_payload_v201(std::mem::replace(&mut self.boot_reason, "PowerUp"))
         } else {
             boot_payload()
         };
@@ -591,7 +603,7 @@ impl Station {
                 connector.cycle = Cycle::Busy;
                 let tag = plan.id_tag(&self.id, connector.id);
                 let payload = if self.v201 {
-                    json!({ "idToken": { "idToken": tag, "type": v201::CARD } })
+                    json!({ "idToken": { "idToken": tag, "type": CARD } })
                 } else {
                     json!({ "idTag": tag })
                 }
@@ -605,7 +617,7 @@ impl Station {
 
     fn push_start(&mut self, plan: &Plan, c: usize, id_tag: String, now: Instant) {
         if self.v201 {
-            return self.push_started(plan, c, id_tag, v201::CARD.to_owned(), None, now);
+            return self.push_started(plan, c, id_tag, CARD.to_owned(), None, now);
         }
         let connector = &mut self.connectors[c];
         connector.cycle = Cycle::Busy;

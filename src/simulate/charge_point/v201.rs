@@ -25,9 +25,6 @@ use serde_json::{Value, json};
 
 use super::{Cycle, Kind, Plan, Station, stamp, status_answer};
 
-/// The id token type of the simulated card (an RFID card, as most fleets' are).
-pub(super) const CARD: &str = "ISO14443";
-
 /// The stats' names of the TransactionEvents.
 pub const STARTED: &str = "TransactionEvent Started";
 pub const UPDATED: &str = "TransactionEvent Updated";
@@ -57,13 +54,6 @@ const VARIABLES: [(&str, &str, bool); 3] = [
 fn transaction_id(plan: &Plan, n: i64) -> String {
     let started = plan.epoch.1.duration_since(std::time::UNIX_EPOCH);
     format!("{:x}-{n}", started.map_or(0, |d| d.as_millis()))
-}
-
-pub(super) fn boot_payload(reason: &str) -> String {
-    format!(
-        r#"{{"reason":"{reason}","chargingStation":{{"vendorName":"chargegate","model":"simulator","firmwareVersion":"{}"}}}}"#,
-        env!("CARGO_PKG_VERSION")
-    )
 }
 
 /// The 2.0.1 status of a connector said in 1.6's words (`Charging`, `Unavailable`, …).
