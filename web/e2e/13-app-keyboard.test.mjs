@@ -41,6 +41,9 @@ async function tabTo(page, name) {
   throw new Error(`${name} not reached with Tab`);
 }
 
+/** The text of the element that has the keyboard focus. */
+const focusedText = (page) => page.evaluate(() => (document.activeElement?.textContent ?? "").trim());
+
 test("start and stop by keyboard alone, Escape cancelling each confirmation", async () => {
   await withApp(browser, { ...env.driver, path: `/app/charge/${STATION}/1` }, async ({ page }) => {
     await visible(page.getByRole("heading", { name: appEn("charge.title"), exact: true }), "the start screen");
@@ -61,6 +64,7 @@ test("start and stop by keyboard alone, Escape cancelling each confirmation", as
     await waitFor(async () => !(await dialog.isVisible()), "the confirmation closed");
     assert.equal(cp.received.filter((c) => c.action === "RemoteStartTransaction").length, 0, "a cancelled start was sent");
     // The focus is back on Start: again, and Enter confirms (the confirm button has the focus).
+    await waitFor(async () => (await focusedText(page)) === appEn("charge.start"), "the focus back on Start");
     await page.keyboard.press("Enter");
     await visible(dialog, "the confirmation again");
     await page.keyboard.press("Enter");
@@ -76,6 +80,7 @@ test("start and stop by keyboard alone, Escape cancelling each confirmation", as
     await page.keyboard.press("Escape");
     await waitFor(async () => !(await dialog.isVisible()), "the stop confirmation closed");
     assert.equal(cp.received.filter((c) => c.action === "RemoteStopTransaction").length, 0, "a cancelled stop was sent");
+    await waitFor(async () => (await focusedText(page)) === appEn("session.stop"), "the focus back on Stop");
     await page.keyboard.press("Enter");
     await visible(dialog, "the stop confirmation again");
     await page.keyboard.press("Enter");
