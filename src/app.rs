@@ -73,6 +73,7 @@ pub async fn open(settings: Settings) -> anyhow::Result<Arc<Context>> {
         credentials,
         refused_handshakes: Default::default(),
         budgets: Default::default(),
+        open_transactions: Default::default(),
         metrics,
         alerts: Default::default(),
         audit: Default::default(),

@@ -54,6 +54,9 @@ pub struct Context {
     pub refused_handshakes: RefusedHandshakes,
     /// The running sessions under an energy budget that this node watches.
     pub budgets: BudgetWatch,
+    /// OCPP 2.0.1 transactions running on this node's stations, by the station's own id: a
+    /// running session's events need no read (see `use_case::transaction_event`).
+    pub open_transactions: OpenTransactions,
     /// This server's Prometheus metrics (`GET /metrics`), its own registry.
     pub metrics: Metrics,
     /// The events alert rules look at, on their way to this node's alert task; and the wake-up
@@ -414,6 +417,55 @@ impl AlertFeed {
     }
 }
 
+/// The running OCPP 2.0.1 transactions this node has seen, by (station, the station's own id),
+/// with the charging state its events last said. A copy, never the truth: an entry that is
+/// stale (the row changed on another node) only makes an event take the path that reads and
+/// writes the database. Bounded: at [`OpenTransactions::MAX`] entries it starts afresh.
+#[derive(Default)]
+pub struct OpenTransactions(std::sync::Mutex<HashMap<OwnId, OpenTransaction>>);
+
+/// A station and its own transaction id.
+type OwnId = (Arc<str>, Box<str>);
+
+/// What [`OpenTransactions`] keeps of one transaction.
+#[derive(Clone, Debug)]
+pub struct OpenTransaction {
+    pub row: entity::transaction::Model,
+    /// The charging state its last event said, as sent (`Charging`, `SuspendedEV`, …).
+    pub charging_state: Option<&'static str>,
+}
+
+impl OpenTransactions {
+    /// The most entries kept (about 200 bytes each).
+    pub const MAX: usize = 100_000;
+
+    pub fn get(&self, station: &str, own_id: &str) -> Option<OpenTransaction> {
+        let map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        map.get(&(Arc::from(station), Box::from(own_id))).cloned()
+    }
+
+    pub fn put(&self, station: &Arc<str>, own_id: &str, entry: OpenTransaction) {
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if map.len() >= Self::MAX {
+            map.clear();
+        }
+        map.insert((station.clone(), Box::from(own_id)), entry);
+    }
+
+    pub fn remove(&self, station: &str, own_id: &str) {
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        map.remove(&(Arc::from(station), Box::from(own_id)));
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 /// The audit trail's pruning on this node: rows written since its last pruning (a pruning
 /// starts after every tenth of the bound) and whether one is running. Rows the database
 /// refused are counted in the metrics (`audit_rows_lost`).
@@ -421,4 +473,53 @@ impl AlertFeed {
 pub struct AuditCounters {
     pub since_prune: std::sync::atomic::AtomicU64,
     pub pruning: std::sync::atomic::AtomicBool,
+}
+
+#[cfg(test)]
+mod open_transactions_tests {
+    use super::*;
+
+    fn entry(id: i32) -> OpenTransaction {
+        let now = chrono::Utc::now();
+        OpenTransaction {
+            row: entity::transaction::Model {
+                id,
+                station_id: "CP".into(),
+                connector_id: 1,
+                id_tag: String::new(),
+                id_tag_key: String::new(),
+                start_id_tag_status: "Accepted".into(),
+                meter_start: 0,
+                start_time: now,
+                reservation_id: None,
+                meter_stop: None,
+                stop_time: None,
+                stop_reason: None,
+                stop_id_tag: None,
+                started_received_at: now,
+                stopped_received_at: None,
+                flags: String::new(),
+                station_transaction_id: Some(format!("tx-{id}")),
+                id_token_type: None,
+            },
+            charging_state: None,
+        }
+    }
+
+    #[test]
+    fn the_map_of_open_transactions_is_bounded() {
+        let open = OpenTransactions::default();
+        let station: Arc<str> = Arc::from("CP");
+        for id in 0..OpenTransactions::MAX as i32 {
+            open.put(&station, &format!("tx-{id}"), entry(id));
+        }
+        assert_eq!(open.len(), OpenTransactions::MAX);
+        assert_eq!(open.get("CP", "tx-7").map(|e| e.row.id), Some(7));
+        // One more starts afresh: never more than the bound.
+        open.put(&station, "tx-new", entry(-1));
+        assert_eq!(open.len(), 1);
+        assert!(open.get("CP", "tx-7").is_none());
+        open.remove("CP", "tx-new");
+        assert!(open.is_empty());
+    }
 }

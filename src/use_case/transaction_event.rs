@@ -384,7 +384,12 @@ pub async fn transaction_event(
     // Most events (a running transaction's meter values) change nothing on the transaction:
     // those are read, not written, and only their samples go to the writer.
     let db = ctx.store.reader();
-    let known = own_transaction(db, station_id, &request).await?;
+    let own = request.transaction_info.transaction_id.as_str();
+    let cached = ctx.open_transactions.get(station_id, own);
+    let known = match &cached {
+        Some(open) => Some(open.row.clone()),
+        None => own_transaction(db, station_id, &request).await?,
+    };
     let applied = match known {
         Some(tx) if !changes(&tx, &request) => {
             let info = match request.id_token.as_ref().and_then(tag_of) {
@@ -454,7 +459,21 @@ pub async fn transaction_event(
     if let (true, Some(reservation)) = (applied.reservation_used, request.reservation_id) {
         crate::use_case::reservation::used(ctx, station_id, reservation, tx.connector_id).await;
     }
-    follow_charging_state(ctx, station_id, tx, &request, applied.closed).await?;
+    let said = request.transaction_info.charging_state.map(|s| s.as_str());
+    let before = cached.as_ref().and_then(|c| c.charging_state);
+    if tx.stop_time.is_some() {
+        ctx.open_transactions.remove(station_id, own);
+    } else {
+        let entry = crate::context::OpenTransaction {
+            row: tx.clone(),
+            charging_state: said.or(before),
+        };
+        ctx.open_transactions.put(station_id, own, entry);
+    }
+    // A charging state already followed needs no second look at the EVSE.
+    if applied.closed || (said.is_some() && said != before) {
+        follow_charging_state(ctx, station_id, tx, &request, applied.closed).await?;
+    }
     Ok(TransactionEventResponse {
         id_token_info: applied.info.as_ref().map(id_token_info),
         ..Default::default()
