@@ -164,6 +164,16 @@ async fn a_large_frame_is_kept_cut_with_its_size_and_hash(backend: Backend) {
         (Some(frame.len() as i64), Some(sha256_hex(&frame)))
     );
 
+    // The answer's row is written after the answer is sent: wait for it, or the page's count
+    // and its rows may be read on either side of that write.
+    eventually("the answer's row", || async {
+        rows(&app, "CP-BIG")
+            .await
+            .iter()
+            .any(|r| r.action.as_deref() == Some("DataTransfer") && r.direction == "out")
+            .then_some(())
+    })
+    .await;
     let admin = app.admin();
     let journal = app
         .ok(
