@@ -416,8 +416,8 @@ pub struct StationQuery;
 #[Object]
 impl StationQuery {
     /// Stations, sorted by `orderBy` (id by default); filtered by connection, registration and
-    /// connector status, site, and `search` (a case-insensitive part of the id, display name,
-    /// site, vendor or model).
+    /// connector status, site, the OCPP version spoken on the latest connection, and `search` (a
+    /// case-insensitive part of the id, display name, site, vendor or model).
     #[allow(clippy::too_many_arguments)]
     #[graphql(complexity = "super::pagination::cost(first, last, child_complexity)")]
     async fn stations(
@@ -428,6 +428,7 @@ impl StationQuery {
         connector_status: Option<enums::ChargePointStatus>,
         search: Option<String>,
         site: Option<String>,
+        ocpp_version: Option<enums::OcppVersion>,
         #[graphql(default)] order_by: StationOrder,
         #[graphql(default)] descending: bool,
         after: Option<String>,
@@ -474,6 +475,10 @@ impl StationQuery {
         }
         if let Some(site) = site {
             filter = filter.add(station::Column::Site.eq(site));
+        }
+        if let Some(version) = ocpp_version {
+            let version = ocpp::rpc::Version::from(version);
+            filter = filter.add(station::Column::OcppVersion.eq(version.as_str()));
         }
         if let Some(search) = search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             filter = filter.add(search_condition(search));

@@ -786,6 +786,17 @@ async fn a_1_6_and_a_2_0_1_station_in_one_api(backend: Backend) {
             {"id": "CP201-MIX", "ocppVersion": "OCPP_2_0_1"}
         ])
     );
+    // Each version alone, by the stations filter.
+    for (version, id) in [("OCPP_1_6", "CP16-MIX"), ("OCPP_2_0_1", "CP201-MIX")] {
+        let data = app
+            .ok(
+                &admin,
+                r#"query($v: OcppVersion) { stations(first: 10, ocppVersion: $v) { nodes { id } } }"#,
+                json!({"v": version}),
+            )
+            .await;
+        assert_eq!(data["stations"]["nodes"], json!([{"id": id}]), "{version}");
+    }
     let usage = app
         .ok(
             &admin,
