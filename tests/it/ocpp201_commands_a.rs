@@ -95,7 +95,7 @@ async fn local_lists_reach_a_2_0_1_station(backend: Backend) {
         json!({"versionNumber": 1, "updateType": "Full", "localAuthorizationList": [
             {"idToken": {"idToken": TOKEN, "type": "KeyCode"}, "idTokenInfo": {"status": "Accepted"}},
             {"idToken": {"idToken": LONG, "type": "ISO14443"}, "idTokenInfo": {
-                "status": "Accepted", "cacheExpiryDateTime": "2099-01-01T00:00:00Z",
+                "status": "Accepted", "cacheExpiryDateTime": "2099-01-01T00:00:00.000Z",
                 "groupIdToken": {"idToken": "FLEET-GROUP", "type": "Central"}}},
             {"idToken": {"idToken": "BLOCKED-201", "type": "ISO14443"}, "idTokenInfo": {"status": "Blocked"}},
         ]})
