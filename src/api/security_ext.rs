@@ -1,6 +1,8 @@
 //! The Security Whitepaper in the API: security events, certificate signing requests, log and
 //! signed-firmware requests with their status notifications (queries, staff); the seven
-//! commands (mutations, operators); security events and status changes live (subscriptions).
+//! commands (mutations, operators; the certificate ones and `extendedTriggerMessage` also for
+//! a 2.0.1 station, as 2.0.1's messages); security events and status changes live
+//! (subscriptions).
 
 use std::sync::Arc;
 

@@ -12,6 +12,12 @@
 //! else is answered `Rejected`, and the row keeps the reason. An accepted request waits
 //! (`Pending`) for an operator's `certificateSigned`, or, with `--csr-ca-cert` and
 //! `--csr-ca-key`, is signed here at once and sent to the station after the answer.
+//!
+//! **OCPP 2.0.1.** A 2.0.1 station's SignCertificate takes the same path; its certificate goes
+//! back in 2.0.1's CertificateSigned, typed as the CSR asked ([`Signing::for_v201`]). The
+//! certificate commands send 2.0.1's messages to a 2.0.1 station; certificate kinds are named
+//! by 2.0.1's `GetCertificateIdUseEnum` (1.6's `CentralSystemRootCertificate` is its
+//! `CSMSRootCertificate`), and the kinds 1.6 lacks are refused for a 1.6 station.
 
 use std::{net::IpAddr, sync::Arc, time::Duration};
 
@@ -1027,15 +1033,6 @@ fn use_16(
             Ok(Some(CertificateUse::ManufacturerRootCertificate))
         }
         other => Err(only_201(station_id, other.as_str())),
-    }
-}
-
-/// 1.6's certificate kinds as 2.0.1 names them (`CentralSystemRootCertificate` is
-/// `CSMSRootCertificate`).
-pub fn kind_of(use_16: CertificateUse) -> CertificateKind {
-    match use_16 {
-        CertificateUse::CentralSystemRootCertificate => CertificateKind::CsmsRootCertificate,
-        CertificateUse::ManufacturerRootCertificate => CertificateKind::ManufacturerRootCertificate,
     }
 }
 
