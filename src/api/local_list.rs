@@ -1,5 +1,6 @@
 //! Local Auth List Management in the API: sending a station its local authorisation list and
-//! asking its version (mutations), and the list it holds as it last accepted it (query, staff).
+//! asking its version (mutations, OCPP 1.6 or 2.0.1 as the station speaks), and the list it
+//! holds as it last accepted it (query, staff).
 
 use async_graphql::{Context, ID, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
@@ -65,7 +66,9 @@ impl LocalListMutation {
     /// Local Auth List Management: sends a full list (`idTags` replace the station's list; an
     /// empty list clears it) or a differential update (`idTags` added or updated,
     /// `removeIdTags` removed). Entries carry each tag's current status from the database.
-    /// `listVersion` defaults to the stored version plus one.
+    /// `listVersion` defaults to the stored version plus one. Tags are at most 20 characters
+    /// for a 1.6 station, 36 for a 2.0.1 one (sent as id tokens of the type they last came
+    /// with in a 2.0.1 transaction, else `ISO14443`).
     async fn send_local_list(
         &self,
         ctx: &Context<'_>,

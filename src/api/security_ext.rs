@@ -1,6 +1,8 @@
 //! The Security Whitepaper in the API: security events, certificate signing requests, log and
 //! signed-firmware requests with their status notifications (queries, staff); the seven
-//! commands (mutations, operators); security events and status changes live (subscriptions).
+//! commands (mutations, operators; the certificate ones and `extendedTriggerMessage` also for
+//! a 2.0.1 station, as 2.0.1's messages); security events and status changes live
+//! (subscriptions).
 
 use std::sync::Arc;
 
@@ -26,6 +28,7 @@ use crate::{
     use_case::security_ext::{GetLogArgs, SignedUpdateFirmwareArgs, state},
 };
 use ocpp::v16::security_ext as wire;
+use ocpp::v201::{self, GetCertificateIdUseEnum as CertificateKind};
 
 use super::enums::mirror;
 
@@ -37,13 +40,70 @@ mirror!(
     /// The answer to `installCertificate`.
     CertificateStatus { Accepted, Failed, Rejected }
 );
-mirror!(
-    /// Which kind of root certificate.
-    CertificateUse {
-        CentralSystemRootCertificate,
-        ManufacturerRootCertificate,
+/// Which kind of certificate. A 1.6 station has only the central system's (2.0.1's CSMS) and
+/// the manufacturer's root certificates; the V2G and mobility operator kinds are 2.0.1's
+/// (ISO 15118), refused as `UNSUPPORTED_BY_STATION` for a 1.6 station.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CertificateUse {
+    /// The central system's (CSMS's) root certificate.
+    CentralSystemRootCertificate,
+    /// The manufacturer's root certificate (firmware signing).
+    ManufacturerRootCertificate,
+    /// OCPP 2.0.1: the ISO 15118 V2G root certificate.
+    #[graphql(name = "V2G_ROOT_CERTIFICATE")]
+    V2GRootCertificate,
+    /// OCPP 2.0.1: a mobility operator's (eMSP's) root certificate.
+    #[graphql(name = "MO_ROOT_CERTIFICATE")]
+    MoRootCertificate,
+    /// OCPP 2.0.1: the station's V2G certificate and its sub-CAs (listed and deleted, never
+    /// installed: it comes with CertificateSigned).
+    #[graphql(name = "V2G_CERTIFICATE_CHAIN")]
+    V2GCertificateChain,
+}
+
+impl From<CertificateUse> for CertificateKind {
+    fn from(value: CertificateUse) -> Self {
+        match value {
+            CertificateUse::CentralSystemRootCertificate => Self::CsmsRootCertificate,
+            CertificateUse::ManufacturerRootCertificate => Self::ManufacturerRootCertificate,
+            CertificateUse::V2GRootCertificate => Self::V2GRootCertificate,
+            CertificateUse::MoRootCertificate => Self::MoRootCertificate,
+            CertificateUse::V2GCertificateChain => Self::V2GCertificateChain,
+        }
     }
-);
+}
+
+impl From<CertificateKind> for CertificateUse {
+    fn from(value: CertificateKind) -> Self {
+        match value {
+            CertificateKind::CsmsRootCertificate => Self::CentralSystemRootCertificate,
+            CertificateKind::ManufacturerRootCertificate => Self::ManufacturerRootCertificate,
+            CertificateKind::V2GRootCertificate => Self::V2GRootCertificate,
+            CertificateKind::MoRootCertificate => Self::MoRootCertificate,
+            CertificateKind::V2GCertificateChain => Self::V2GCertificateChain,
+        }
+    }
+}
+
+/// What a signed certificate is for (OCPP 2.0.1's CertificateSigningUseEnumType; a 1.6
+/// station's is always its charge point certificate).
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CertificateSigningUse {
+    /// The certificate the station uses towards the central system.
+    ChargingStationCertificate,
+    /// OCPP 2.0.1: the station's ISO 15118 (V2G) certificate.
+    #[graphql(name = "V2G_CERTIFICATE")]
+    V2GCertificate,
+}
+
+impl From<CertificateSigningUse> for v201::CertificateSigningUseEnum {
+    fn from(value: CertificateSigningUse) -> Self {
+        match value {
+            CertificateSigningUse::ChargingStationCertificate => Self::ChargingStationCertificate,
+            CertificateSigningUse::V2GCertificate => Self::V2GCertificate,
+        }
+    }
+}
 mirror!(DeleteCertificateStatus {
     Accepted,
     Failed,
@@ -706,10 +766,33 @@ pub struct CertificateHashData {
     pub serial_number: String,
 }
 
+/// An installed certificate with its kind and, for a 2.0.1 V2G certificate chain, its sub-CA
+/// certificates (CertificateHashDataChainType).
+#[derive(SimpleObject)]
+pub struct CertificateHashDataChain {
+    pub certificate_type: CertificateUse,
+    pub certificate_hash_data: CertificateHashData,
+    /// The chain's sub-CA certificates (2.0.1; at most 4); empty otherwise.
+    pub child_certificate_hash_data: Vec<CertificateHashData>,
+}
+
 #[derive(SimpleObject)]
 pub struct GetInstalledCertificateIdsResult {
     pub status: GetInstalledCertificateStatus,
+    /// The installed certificates (for a 2.0.1 V2G chain, its first certificate).
     pub certificate_hash_data: Vec<CertificateHashData>,
+    /// The same certificates with their kind and sub-CAs: a 1.6 station's each of the kind
+    /// asked for, with none.
+    pub certificate_hash_data_chain: Vec<CertificateHashDataChain>,
+}
+
+fn hash_data(h: wire::CertificateHashData) -> CertificateHashData {
+    CertificateHashData {
+        hash_algorithm: h.hash_algorithm.into(),
+        issuer_name_hash: h.issuer_name_hash.into_string(),
+        issuer_key_hash: h.issuer_key_hash.into_string(),
+        serial_number: h.serial_number.into_string(),
+    }
 }
 
 #[derive(SimpleObject)]
@@ -754,16 +837,23 @@ impl SecurityMutation {
     /// Sends a certificate chain (PEM, the station's certificate first) signed elsewhere for a
     /// certificate signing request: `requestId`, or the station's newest pending one. The
     /// first certificate must carry the request's public key; the station's answer is kept on
-    /// the request.
+    /// the request. `certificateType` (OCPP 2.0.1) says what the certificate is for, as the
+    /// station's SignCertificate asked; a 1.6 station takes only `CHARGING_STATION_CERTIFICATE`.
     async fn certificate_signed(
         &self,
         ctx: &Context<'_>,
         station_id: ID,
         certificate_chain: String,
         request_id: Option<i32>,
+        certificate_type: Option<CertificateSigningUse>,
     ) -> Result<CertificateSignedResult> {
         let status = on_behalf(ctx)?
-            .certificate_signed(&station_id, &certificate_chain, request_id)
+            .certificate_signed(
+                &station_id,
+                &certificate_chain,
+                request_id,
+                certificate_type.map(Into::into),
+            )
             .await
             .map_err(|e| ApiError::refused(&station_id, e))?;
         Ok(CertificateSignedResult {
@@ -771,7 +861,8 @@ impl SecurityMutation {
         })
     }
 
-    /// Installs a root certificate (one PEM X.509 certificate) on the station.
+    /// Installs a root certificate (one PEM X.509 certificate) on the station (not
+    /// `V2G_CERTIFICATE_CHAIN`, which comes with `certificateSigned`).
     async fn install_certificate(
         &self,
         ctx: &Context<'_>,
@@ -811,7 +902,7 @@ impl SecurityMutation {
         })
     }
 
-    /// Lists the root certificates of one kind installed on the station.
+    /// Lists the certificates of one kind installed on the station.
     async fn get_installed_certificate_ids(
         &self,
         ctx: &Context<'_>,
@@ -825,13 +916,17 @@ impl SecurityMutation {
         Ok(GetInstalledCertificateIdsResult {
             status: answer.status.into(),
             certificate_hash_data: answer
-                .certificate_hash_data
+                .chains
+                .iter()
+                .map(|c| hash_data(c.hash.clone()))
+                .collect(),
+            certificate_hash_data_chain: answer
+                .chains
                 .into_iter()
-                .map(|h| CertificateHashData {
-                    hash_algorithm: h.hash_algorithm.into(),
-                    issuer_name_hash: h.issuer_name_hash.into_string(),
-                    issuer_key_hash: h.issuer_key_hash.into_string(),
-                    serial_number: h.serial_number.into_string(),
+                .map(|c| CertificateHashDataChain {
+                    certificate_type: c.certificate_type.into(),
+                    certificate_hash_data: hash_data(c.hash),
+                    child_certificate_hash_data: c.children.into_iter().map(hash_data).collect(),
                 })
                 .collect(),
         })

@@ -75,6 +75,7 @@ pub async fn dispatch(ctx: Arc<Context>, station: Arc<str>, req: Request) -> Out
             encode(&v::SecurityEventNotificationResponse { custom_data: None })
         }
         Request::SignCertificate(r) => {
+            let certificate_type = r.certificate_type;
             let as_16 = security_ext::SignCertificateRequest { csr: r.csr };
             let (answer, signing) = security::sign_certificate(app, id, as_16)
                 .await
@@ -87,7 +88,7 @@ pub async fn dispatch(ctx: Arc<Context>, station: Arc<str>, req: Request) -> Out
             })?;
             // Last, with no await after it: the answer goes out before the CertificateSigned.
             if let Some(signing) = signing {
-                signing.spawn();
+                signing.for_v201(certificate_type).spawn();
             }
             Ok(answer)
         }

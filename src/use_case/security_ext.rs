@@ -12,6 +12,12 @@
 //! else is answered `Rejected`, and the row keeps the reason. An accepted request waits
 //! (`Pending`) for an operator's `certificateSigned`, or, with `--csr-ca-cert` and
 //! `--csr-ca-key`, is signed here at once and sent to the station after the answer.
+//!
+//! **OCPP 2.0.1.** A 2.0.1 station's SignCertificate takes the same path; its certificate goes
+//! back in 2.0.1's CertificateSigned, typed as the CSR asked ([`Signing::for_v201`]). The
+//! certificate commands send 2.0.1's messages to a 2.0.1 station; certificate kinds are named
+//! by 2.0.1's `GetCertificateIdUseEnum` (1.6's `CentralSystemRootCertificate` is its
+//! `CSMSRootCertificate`), and the kinds 1.6 lacks are refused for a 1.6 station.
 
 use std::{net::IpAddr, sync::Arc, time::Duration};
 
@@ -43,8 +49,9 @@ use crate::{
     use_case::command::{self, OnBehalf, Refused, at_least, text},
 };
 use ocpp::{
-    rpc::Command,
+    rpc::{Command, Version},
     v16::{CiString, EmptyResponse, StatusResponse, Timestamp, security_ext::*},
+    v201::{self, GetCertificateIdUseEnum as CertificateKind},
 };
 
 /// States of a certificate signing request (`certificate_signing_requests.state`).
@@ -173,9 +180,53 @@ pub struct Signing {
     station_id: Arc<str>,
     request: i32,
     csr: CsrInfo,
+    signed_for: SignedFor,
+}
+
+/// Which CertificateSigned carries a certificate: the Security Whitepaper's (1.6), or 2.0.1's
+/// with the `certificateType` the CSR asked for (omitted when the CSR gave none).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignedFor {
+    V16,
+    V201(Option<v201::CertificateSigningUseEnum>),
+}
+
+/// Sends CertificateSigned as `signed_for` says; the station's verdict in the whitepaper's
+/// terms (2.0.1's are the same).
+async fn send_signed(
+    ctx: &Context,
+    station_id: &str,
+    chain: &CiString<10000>,
+    signed_for: SignedFor,
+) -> Result<CertificateSignedStatus, CommandError> {
+    match signed_for {
+        SignedFor::V16 => {
+            let command = CertificateSigned {
+                certificate_chain: chain.clone(),
+            };
+            Ok(command::send(ctx, station_id, &command).await?.status)
+        }
+        SignedFor::V201(certificate_type) => {
+            let command = v201::CertificateSignedRequest {
+                certificate_chain: chain.clone(),
+                certificate_type,
+                custom_data: None,
+            };
+            let status = command::send(ctx, station_id, &command).await?.status;
+            Ok(CertificateSignedStatus::from_wire(status.as_str())
+                .unwrap_or(CertificateSignedStatus::Rejected))
+        }
+    }
 }
 
 impl Signing {
+    /// The certificate goes back in 2.0.1's CertificateSigned, of the type the station's
+    /// SignCertificate asked for.
+    pub fn for_v201(mut self, certificate_type: Option<v201::CertificateSigningUseEnum>) -> Self {
+        self.signed_for = SignedFor::V201(certificate_type);
+        self
+    }
+
     /// Signs and sends CertificateSigned on a task of its own.
     ///
     /// Call it after the answer is encoded, with no await between that and returning it: the
@@ -189,6 +240,7 @@ impl Signing {
                 station_id,
                 request,
                 csr,
+                signed_for,
             } = self;
             // Reading the CA files (read each time, so a renewed CA needs no restart) and signing
             // block: off the runtime's threads.
@@ -208,14 +260,7 @@ impl Signing {
                     return;
                 }
             };
-            let answer = command::send(
-                &ctx,
-                &station_id,
-                &CertificateSigned {
-                    certificate_chain: chain.clone(),
-                },
-            )
-            .await;
+            let answer = send_signed(&ctx, &station_id, &chain, signed_for).await;
             if let Err(e) = &answer {
                 tracing::warn!(station = %station_id, request, error = %e, "CertificateSigned not answered");
             }
@@ -309,6 +354,7 @@ pub async fn sign_certificate(
             station_id: station_id.clone(),
             request: id,
             csr,
+            signed_for: SignedFor::V16,
         }),
         _ => None,
     };
@@ -356,16 +402,16 @@ async fn record_sent(
     id: i32,
     chain: &CiString<10000>,
     signed_by: &str,
-    answer: &Result<StatusResponse<CertificateSignedStatus>, CommandError>,
+    answer: &Result<CertificateSignedStatus, CommandError>,
 ) -> Result<(), StoreError> {
     let now = Utc::now();
     let (new_state, station_status, reason) = match answer {
-        Ok(a) => (
-            Some(match a.status {
+        Ok(status) => (
+            Some(match status {
                 CertificateSignedStatus::Accepted => state::ACCEPTED,
                 CertificateSignedStatus::Rejected => state::CERTIFICATE_REJECTED,
             }),
-            Some(a.status.as_str().to_owned()),
+            Some(status.as_str().to_owned()),
             None,
         ),
         Err(e) => (None, None, Some(format!("CertificateSigned: {e}"))),
@@ -947,6 +993,78 @@ fn failure(e: &Refused) -> String {
     }
 }
 
+/// What GetInstalledCertificateIds found, in either version.
+#[derive(Debug)]
+pub struct InstalledCertificates {
+    pub status: GetInstalledCertificateStatus,
+    pub chains: Vec<InstalledChain>,
+}
+
+/// One installed certificate: its kind, hash data and (2.0.1, a V2G chain) its sub-CAs'.
+#[derive(Debug)]
+pub struct InstalledChain {
+    pub certificate_type: CertificateKind,
+    pub hash: CertificateHashData,
+    pub children: Vec<CertificateHashData>,
+}
+
+/// Refuses a 2.0.1-only value for a 1.6 station.
+fn only_201(station_id: &str, value: &str) -> Refused {
+    Refused::Unsupported(format!(
+        "station {station_id} speaks OCPP 1.6, whose Security Whitepaper has no {value}"
+    ))
+}
+
+/// A certificate kind as a 1.6 station knows it (`None` for a 2.0.1 station); the kinds only
+/// 2.0.1 has are refused for a 1.6 one.
+fn use_16(
+    version: Version,
+    station_id: &str,
+    kind: CertificateKind,
+) -> Result<Option<CertificateUse>, Refused> {
+    if version == Version::V201 {
+        return Ok(None);
+    }
+    match kind {
+        CertificateKind::CsmsRootCertificate => {
+            Ok(Some(CertificateUse::CentralSystemRootCertificate))
+        }
+        CertificateKind::ManufacturerRootCertificate => {
+            Ok(Some(CertificateUse::ManufacturerRootCertificate))
+        }
+        other => Err(only_201(station_id, other.as_str())),
+    }
+}
+
+/// Hash data in 2.0.1's type (the same fields; the algorithms are spelled alike).
+fn hash_201(h: CertificateHashData) -> v201::CertificateHashData {
+    v201::CertificateHashData {
+        hash_algorithm: match h.hash_algorithm {
+            HashAlgorithm::Sha256 => v201::HashAlgorithmEnum::Sha256,
+            HashAlgorithm::Sha384 => v201::HashAlgorithmEnum::Sha384,
+            HashAlgorithm::Sha512 => v201::HashAlgorithmEnum::Sha512,
+        },
+        issuer_name_hash: h.issuer_name_hash,
+        issuer_key_hash: h.issuer_key_hash,
+        serial_number: h.serial_number,
+        custom_data: None,
+    }
+}
+
+/// 2.0.1's hash data in the whitepaper's type.
+fn hash_16(h: v201::CertificateHashData) -> CertificateHashData {
+    CertificateHashData {
+        hash_algorithm: match h.hash_algorithm {
+            v201::HashAlgorithmEnum::Sha256 => HashAlgorithm::Sha256,
+            v201::HashAlgorithmEnum::Sha384 => HashAlgorithm::Sha384,
+            v201::HashAlgorithmEnum::Sha512 => HashAlgorithm::Sha512,
+        },
+        issuer_name_hash: h.issuer_name_hash,
+        issuer_key_hash: h.issuer_key_hash,
+        serial_number: h.serial_number,
+    }
+}
+
 impl OnBehalf<'_> {
     /// CertificateSigned with a chain an operator had signed elsewhere, for request
     /// `request_id` (or the station's newest pending one). The station's answer is kept on the
@@ -956,8 +1074,17 @@ impl OnBehalf<'_> {
         station_id: &str,
         certificate_chain: &str,
         request_id: Option<i32>,
+        certificate_type: Option<v201::CertificateSigningUseEnum>,
     ) -> Result<CertificateSignedStatus, Refused> {
-        self.permit(station_id, false).await?;
+        let signed_for = match (self.permit(station_id, false).await?, certificate_type) {
+            (Version::V201, kind) => SignedFor::V201(kind),
+            // A 1.6 station's certificate is its charge point certificate.
+            (
+                Version::V16,
+                None | Some(v201::CertificateSigningUseEnum::ChargingStationCertificate),
+            ) => SignedFor::V16,
+            (Version::V16, Some(kind)) => return Err(only_201(station_id, kind.as_str())),
+        };
         let chain = text::<10000>(certificate_chain, "certificateChain")?;
         let certificates = read_certificates(chain.as_str())
             .map_err(|e| invalid("certificateChain", e.to_string()))?;
@@ -1004,15 +1131,12 @@ impl OnBehalf<'_> {
                 ));
             }
         }
-        let command = CertificateSigned {
-            certificate_chain: chain.clone(),
-        };
-        let answer = command::send(self.ctx, station_id, &command).await;
+        let answer = send_signed(self.ctx, station_id, &chain, signed_for).await;
         if let Some(request) = &request {
             record_sent(self.ctx, request.id, &chain, &self.caller.sub, &answer).await?;
         }
         self.logged(station_id, CertificateSigned::ACTION, &answer);
-        Ok(answer.map_err(Refused::Command)?.status)
+        answer.map_err(Refused::Command)
     }
 
     fn logged<T>(&self, station_id: &str, action: &str, result: &Result<T, CommandError>) {
@@ -1025,25 +1149,46 @@ impl OnBehalf<'_> {
         }
     }
 
-    /// InstallCertificate of a root certificate (checked to be one PEM X.509 certificate).
+    /// InstallCertificate of a root certificate (checked to be one PEM X.509 certificate). A
+    /// 1.6 station has only the CSMS (central system) and manufacturer roots; no version
+    /// installs a V2G certificate chain this way (CertificateSigned does).
     pub async fn install_certificate(
         &self,
         station_id: &str,
-        certificate_type: CertificateUse,
+        certificate_type: CertificateKind,
         certificate: &str,
     ) -> Result<CertificateStatus, Refused> {
-        self.permit(station_id, false).await?;
+        let version = self.permit(station_id, false).await?;
+        let as_16 = use_16(version, station_id, certificate_type)?;
         let certificate = text::<5500>(certificate, "certificate")?;
         let read = read_certificates(certificate.as_str())
             .map_err(|e| invalid("certificate", e.to_string()))?;
         if read.len() != 1 {
             return Err(invalid("certificate", "give exactly one certificate"));
         }
-        let command = InstallCertificate {
+        if let Some(certificate_type) = as_16 {
+            let command = InstallCertificate {
+                certificate_type,
+                certificate,
+            };
+            return Ok(self.send(station_id, command).await?.status);
+        }
+        let certificate_type = v201::InstallCertificateUseEnum::from_wire(
+            certificate_type.as_str(),
+        )
+        .ok_or_else(|| {
+            invalid(
+                "certificateType",
+                "a V2G certificate chain is installed by CertificateSigned, not InstallCertificate",
+            )
+        })?;
+        let command = v201::InstallCertificateRequest {
             certificate_type,
             certificate,
+            custom_data: None,
         };
-        Ok(self.send(station_id, command).await?.status)
+        let status = self.send(station_id, command).await?.status;
+        Ok(CertificateStatus::from_wire(status.as_str()).unwrap_or(CertificateStatus::Rejected))
     }
 
     /// DeleteCertificate of the certificate with this hash data.
@@ -1055,7 +1200,7 @@ impl OnBehalf<'_> {
         issuer_key_hash: &str,
         serial_number: &str,
     ) -> Result<DeleteCertificateStatus, Refused> {
-        self.permit(station_id, false).await?;
+        let version = self.permit(station_id, false).await?;
         let identifier = |value: &str, field: &'static str| {
             let value = text::<128>(value, field)?;
             if value.as_str().is_empty() || !is_identifier_string(value.as_str()) {
@@ -1072,34 +1217,104 @@ impl OnBehalf<'_> {
             issuer_key_hash: identifier(issuer_key_hash, "issuerKeyHash")?,
             serial_number: text::<40>(serial_number, "serialNumber")?,
         };
+        if version == Version::V201 {
+            let command = v201::DeleteCertificateRequest {
+                certificate_hash_data: hash_201(certificate_hash_data),
+                custom_data: None,
+            };
+            let status = self.send(station_id, command).await?.status;
+            return Ok(DeleteCertificateStatus::from_wire(status.as_str())
+                .unwrap_or(DeleteCertificateStatus::Failed));
+        }
         let command = DeleteCertificate {
             certificate_hash_data,
         };
         Ok(self.send(station_id, command).await?.status)
     }
 
-    /// GetInstalledCertificateIds of one kind of root certificate.
+    /// GetInstalledCertificateIds of one kind of certificate. A 1.6 station's answer is a flat
+    /// list: each certificate is a chain of its own, of the kind asked for.
     pub async fn get_installed_certificate_ids(
         &self,
         station_id: &str,
-        certificate_type: CertificateUse,
-    ) -> Result<GetInstalledCertificateIdsResponse, Refused> {
-        self.permit(station_id, false).await?;
-        self.send(station_id, GetInstalledCertificateIds { certificate_type })
-            .await
+        certificate_type: CertificateKind,
+    ) -> Result<InstalledCertificates, Refused> {
+        let version = self.permit(station_id, false).await?;
+        if let Some(as_16) = use_16(version, station_id, certificate_type)? {
+            let command = GetInstalledCertificateIds {
+                certificate_type: as_16,
+            };
+            let answer = self.send(station_id, command).await?;
+            return Ok(InstalledCertificates {
+                status: answer.status,
+                chains: answer
+                    .certificate_hash_data
+                    .into_iter()
+                    .map(|hash| InstalledChain {
+                        certificate_type,
+                        hash,
+                        children: Vec::new(),
+                    })
+                    .collect(),
+            });
+        }
+        let command = v201::GetInstalledCertificateIdsRequest {
+            certificate_type: Some(vec![certificate_type]),
+            custom_data: None,
+        };
+        let answer = self.send(station_id, command).await?;
+        Ok(InstalledCertificates {
+            status: GetInstalledCertificateStatus::from_wire(answer.status.as_str())
+                .unwrap_or(GetInstalledCertificateStatus::NotFound),
+            chains: answer
+                .certificate_hash_data_chain
+                .unwrap_or_default()
+                .into_iter()
+                .map(|chain| InstalledChain {
+                    certificate_type: chain.certificate_type,
+                    hash: hash_16(chain.certificate_hash_data),
+                    children: chain
+                        .child_certificate_hash_data
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(hash_16)
+                        .collect(),
+                })
+                .collect(),
+        })
     }
 
-    /// ExtendedTriggerMessage: asks the station to send one of its messages now.
+    /// ExtendedTriggerMessage (1.6), or 2.0.1's TriggerMessage, whose triggers include these
+    /// (the charge point certificate's is `SignChargingStationCertificate`): asks the station
+    /// to send one of its messages now.
     pub async fn extended_trigger_message(
         &self,
         station_id: &str,
         requested_message: ExtendedMessageTrigger,
         connector_id: Option<i32>,
     ) -> Result<ExtendedTriggerMessageStatus, Refused> {
-        self.permit(station_id, false).await?;
+        let version = self.permit(station_id, false).await?;
         let connector_id = connector_id
             .map(|c| at_least(c, 1, "connectorId"))
             .transpose()?;
+        if version == Version::V201 {
+            let requested = match requested_message {
+                ExtendedMessageTrigger::SignChargePointCertificate => {
+                    v201::MessageTriggerEnum::SignChargingStationCertificate
+                }
+                other => v201::MessageTriggerEnum::from_wire(other.as_str()).ok_or_else(|| {
+                    Refused::Unsupported(format!("no 2.0.1 trigger {}", other.as_str()))
+                })?,
+            };
+            let command = v201::TriggerMessageRequest {
+                evse: connector_id.map(command::evse),
+                requested_message: requested,
+                custom_data: None,
+            };
+            let status = self.send(station_id, command).await?.status;
+            return Ok(ExtendedTriggerMessageStatus::from_wire(status.as_str())
+                .unwrap_or(ExtendedTriggerMessageStatus::Rejected));
+        }
         let command = ExtendedTriggerMessage {
             requested_message,
             connector_id,

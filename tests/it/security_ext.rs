@@ -16,7 +16,7 @@ use crate::on_both_backends;
 use crate::support::{Backend, TestApp, eventually, spawn, spawn_on};
 
 /// A CSR of a fresh P-256 key with this CN and O.
-fn csr(cn: &str, o: &str) -> (String, rcgen::KeyPair) {
+pub(crate) fn csr(cn: &str, o: &str) -> (String, rcgen::KeyPair) {
     let key = rcgen::KeyPair::generate().unwrap();
     let mut params = rcgen::CertificateParams::default();
     params.distinguished_name = rcgen::DistinguishedName::new();
@@ -31,7 +31,7 @@ fn csr(cn: &str, o: &str) -> (String, rcgen::KeyPair) {
 }
 
 /// A CA: its certificate (PEM) and key.
-fn ca(name: &str) -> (String, rcgen::KeyPair) {
+pub(crate) fn ca(name: &str) -> (String, rcgen::KeyPair) {
     let key = rcgen::KeyPair::generate().unwrap();
     let mut params = rcgen::CertificateParams::default();
     params.distinguished_name = rcgen::DistinguishedName::new();
@@ -48,14 +48,14 @@ fn ca(name: &str) -> (String, rcgen::KeyPair) {
 }
 
 /// A leaf certificate for `csr_pem`, signed by the CA, as an operator's CA would.
-fn sign_elsewhere(csr_pem: &str, ca_pem: &str, ca_key: rcgen::KeyPair) -> String {
+pub(crate) fn sign_elsewhere(csr_pem: &str, ca_pem: &str, ca_key: rcgen::KeyPair) -> String {
     let issuer = rcgen::Issuer::from_ca_cert_pem(ca_pem, ca_key).unwrap();
     let request = rcgen::CertificateSigningRequestParams::from_pem(csr_pem).unwrap();
     let cert = request.signed_by(&issuer).unwrap();
     format!("{}{}", cert.pem(), ca_pem)
 }
 
-fn der_blocks(pem: &str) -> Vec<Vec<u8>> {
+pub(crate) fn der_blocks(pem: &str) -> Vec<Vec<u8>> {
     x509_parser::pem::Pem::iter_from_buffer(pem.as_bytes())
         .map(|b| b.unwrap().contents)
         .collect()
@@ -63,7 +63,7 @@ fn der_blocks(pem: &str) -> Vec<Vec<u8>> {
 
 const SELF_SIGNED: &str = "self-signed.example";
 
-fn a_certificate() -> String {
+pub(crate) fn a_certificate() -> String {
     let key = rcgen::KeyPair::generate().unwrap();
     rcgen::CertificateParams::new(vec![SELF_SIGNED.to_owned()])
         .unwrap()
@@ -345,7 +345,7 @@ async fn security_events_and_status_are_published_live() {
     app.stop().await;
 }
 
-async fn csr_rows(app: &TestApp, station: &str) -> Value {
+pub(crate) async fn csr_rows(app: &TestApp, station: &str) -> Value {
     app.ok(
         &app.admin(),
         "query($s: ID) { certificateSigningRequests(stationId: $s) { totalCount nodes { id stationId commonName organization state reason signedBy stationStatus certificateChain } } }",
