@@ -1872,6 +1872,7 @@ mod tests {
                 .contains("--stations-queue-bytes")
         );
         assert!(refused(|l| l.max_connector_id = 0).contains("--max-connector-id"));
+        assert!(refused(|l| l.max_charging_reports = 0).contains("--max-charging-reports"));
         let mut fine = ok.clone();
         fine.limits.max_message_size = ByteSize(ByteSize::KIB);
         fine.limits.stations_queue_bytes = ByteSize(ByteSize::KIB);

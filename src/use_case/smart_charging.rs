@@ -348,11 +348,11 @@ fn profile_v201(
             ocpp::v16::RecurrencyKind::Daily => v201::RecurrencyKindEnum::Daily,
             ocpp::v16::RecurrencyKind::Weekly => v201::RecurrencyKindEnum::Weekly,
         }),
-        valid_from: p.valid_from.clone(),
-        valid_to: p.valid_to.clone(),
+        valid_from: p.valid_from,
+        valid_to: p.valid_to,
         charging_schedule: vec![v201::ChargingSchedule {
             id: SCHEDULE_ID,
-            start_schedule: s.start_schedule.clone(),
+            start_schedule: s.start_schedule,
             duration: s.duration,
             charging_rate_unit: unit_v201(s.charging_rate_unit),
             charging_schedule_period: s
