@@ -564,3 +564,80 @@ pub async fn list(
         .all(ctx.store.reader())
         .await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile(purpose: ChargingProfilePurpose, kind: ChargingProfileKind) -> ChargingProfile {
+        ChargingProfile {
+            charging_profile_id: 1,
+            transaction_id: None,
+            stack_level: 0,
+            charging_profile_purpose: purpose,
+            charging_profile_kind: kind,
+            recurrency_kind: None,
+            valid_from: None,
+            valid_to: None,
+            charging_schedule: ChargingSchedule {
+                duration: None,
+                start_schedule: None,
+                charging_rate_unit: ChargingRateUnit::A,
+                charging_schedule_period: vec![ChargingSchedulePeriod {
+                    start_period: 0,
+                    limit: 16.0,
+                    number_phases: Some(3),
+                }],
+                min_charging_rate: None,
+            },
+        }
+    }
+
+    #[test]
+    fn the_2_0_1_rules_that_differ_from_1_6_are_checked() {
+        use ChargingProfileKind::{Absolute, Relative};
+        use ChargingProfilePurpose::{ChargePointMaxProfile, TxDefaultProfile, TxProfile};
+        assert!(check_v201(&profile(TxDefaultProfile, Relative), 0).is_ok());
+        assert!(check_v201(&profile(TxProfile, Relative), 1).is_ok());
+        let rule = |p: &ChargingProfile, evse| check_v201(p, evse).unwrap_err().message;
+        assert!(rule(&profile(TxProfile, Relative), 0).contains("K01.FR.16"));
+        assert!(rule(&profile(ChargePointMaxProfile, Absolute), 1).contains("evseId 0"));
+        assert!(rule(&profile(ChargePointMaxProfile, Relative), 0).contains("K01.FR.38"));
+        let mut started = profile(TxDefaultProfile, Relative);
+        started.charging_schedule.start_schedule = Some(ocpp::types::Timestamp(Utc::now()));
+        assert!(rule(&started, 1).contains("K01.FR.41"));
+    }
+
+    #[test]
+    fn a_profile_goes_to_2_0_1_with_one_schedule_and_the_station_s_purpose() {
+        let p = profile(
+            ChargingProfilePurpose::ChargePointMaxProfile,
+            ChargingProfileKind::Absolute,
+        );
+        let wire = profile_v201(&p, None);
+        assert_eq!(
+            wire.charging_profile_purpose,
+            v201::ChargingProfilePurposeEnum::ChargingStationMaxProfile
+        );
+        assert_eq!(wire.charging_schedule.len(), 1);
+        assert_eq!(wire.charging_schedule[0].id, SCHEDULE_ID);
+        assert_eq!(
+            wire.charging_schedule[0].charging_schedule_period[0].number_phases,
+            Some(3)
+        );
+    }
+
+    #[test]
+    fn a_clear_by_id_sends_the_id_alone() {
+        let by_id = clear_v201(&ClearFilter {
+            id: Some(4),
+            connector_id: Some(1),
+            purpose: None,
+            stack_level: Some(2),
+        });
+        assert_eq!(by_id.charging_profile_id, Some(4));
+        assert!(by_id.charging_profile_criteria.is_none());
+        let all = clear_v201(&ClearFilter::default());
+        assert_eq!(all, v201::ClearChargingProfileRequest::default());
+    }
+}
