@@ -1469,6 +1469,30 @@ pub struct Limits {
     )]
     pub max_device_model_variables: u64,
 
+    /// Most rows one OCPP 2.0.1 station has in each table of what it reports about charging:
+    /// the charging profiles it reported holding (ReportChargingProfiles), the external limits
+    /// in force (NotifyChargingLimit) and its EVs' charging needs (NotifyEVChargingNeeds).
+    /// Beyond it the rows written longest ago are removed, a warning is logged, and the message
+    /// is answered all the same.
+    #[arg(
+        long,
+        env = "CHARGEGATE_MAX_CHARGING_REPORTS",
+        default_value_t = 1000,
+        global = true
+    )]
+    pub max_charging_reports: u64,
+
+    /// Longest JSON kept of one reported charging profile (ReportChargingProfiles) or of one
+    /// external limit's schedules (NotifyChargingLimit); a longer one is not kept (the row's
+    /// other fields are, its `profile` or `schedules` are null) and a warning is logged.
+    #[arg(
+        long,
+        env = "CHARGEGATE_MAX_CHARGING_PAYLOAD",
+        default_value = "64KiB",
+        global = true
+    )]
+    pub max_charging_payload: ByteSize,
+
     /// Stations not yet in the database that one client address (IPv6: one /64) may register
     /// by connecting, per hour (under `--unknown-stations accept` or `pending`); further
     /// unknown ids from it are refused with 429 until the hour is over. `0`: no limit.
@@ -1570,6 +1594,12 @@ impl Limits {
                 min: "1",
             });
         }
+        if self.max_charging_reports == 0 {
+            return Err(SettingsError::TooSmall {
+                name: "--max-charging-reports",
+                min: "1",
+            });
+        }
         Ok(())
     }
 }
@@ -1599,6 +1629,8 @@ impl Default for Limits {
             stations_queue_bytes: ByteSize(64 * ByteSize::MIB),
             max_connector_id: 100,
             max_device_model_variables: 10_000,
+            max_charging_reports: 1000,
+            max_charging_payload: ByteSize(64 * ByteSize::KIB),
             new_stations_per_address: 1000,
             journal_max_frame: ByteSize(16 * ByteSize::KIB),
             journal_station_rate: ByteSize(256 * ByteSize::KIB),
@@ -1840,6 +1872,7 @@ mod tests {
                 .contains("--stations-queue-bytes")
         );
         assert!(refused(|l| l.max_connector_id = 0).contains("--max-connector-id"));
+        assert!(refused(|l| l.max_charging_reports = 0).contains("--max-charging-reports"));
         let mut fine = ok.clone();
         fine.limits.max_message_size = ByteSize(ByteSize::KIB);
         fine.limits.stations_queue_bytes = ByteSize(ByteSize::KIB);

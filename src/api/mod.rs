@@ -10,6 +10,7 @@ mod account;
 mod alert;
 mod audit;
 mod budget;
+mod charging_report;
 mod command;
 mod device_model;
 mod document;

@@ -1,6 +1,7 @@
 //! Smart Charging in the API: charging profiles as input and output types, the commands that
 //! install and clear them and read the composite schedule (mutations), and the profiles
-//! chargegate recorded for a station (query, staff).
+//! chargegate recorded for a station (query, staff). The same inputs and results serve an OCPP
+//! 2.0.1 station: the use case translates (`use_case::smart_charging`).
 
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
@@ -138,7 +139,7 @@ impl StoredChargingProfile {
     async fn station_id(&self) -> ID {
         ID(self.0.station_id.clone())
     }
-    /// 0: the whole station.
+    /// 0: the whole station (OCPP 2.0.1: the EVSE id).
     async fn connector_id(&self) -> i32 {
         self.0.connector_id
     }
@@ -186,6 +187,10 @@ pub struct SmartChargingMutation;
 #[Object]
 impl SmartChargingMutation {
     /// Smart Charging: installs a charging profile on a connector (0: the whole station).
+    /// OCPP 2.0.1: the connector is the EVSE, a CHARGE_POINT_MAX_PROFILE is the
+    /// ChargingStationMaxProfile, and a TX_PROFILE goes with the station's own id of the
+    /// transaction `transactionId` names, or of the one running on the EVSE; 2.0.1's own rules
+    /// (K01) are checked before sending (`BAD_USER_INPUT`).
     async fn set_charging_profile(
         &self,
         ctx: &Context<'_>,
@@ -203,7 +208,8 @@ impl SmartChargingMutation {
     }
 
     /// Smart Charging: clears the profile `id`, or every profile matching the criteria given
-    /// (none: all of them).
+    /// (none: all of them). OCPP 2.0.1: `id` alone is sent when given (the criteria then do
+    /// not apply, as on 1.6), else the criteria, with the connector as the EVSE.
     async fn clear_charging_profile(
         &self,
         ctx: &Context<'_>,
@@ -229,7 +235,8 @@ impl SmartChargingMutation {
     }
 
     /// Smart Charging: the schedule the station will follow on a connector for the next
-    /// `duration` seconds.
+    /// `duration` seconds. OCPP 2.0.1: of the EVSE (0: the station's total); its schedule's
+    /// periods come as `chargingSchedule`, `phaseToUse` left out.
     async fn get_composite_schedule(
         &self,
         ctx: &Context<'_>,

@@ -225,6 +225,37 @@ impl Station {
         };
         super::device_model::of_station(ctx, &self.0.id, component, variable, args).await
     }
+    /// OCPP 2.0.1: the charging profiles it reported holding (ReportChargingProfiles, after
+    /// `getChargingProfiles`), each as last reported, newest report first; of one request
+    /// and/or one EVSE. Staff only.
+    async fn reported_charging_profiles(
+        &self,
+        ctx: &Context<'_>,
+        request_id: Option<i32>,
+        evse_id: Option<i32>,
+        #[graphql(default = 50)] limit: i32,
+    ) -> Result<Vec<super::charging_report::ReportedChargingProfile>> {
+        super::charging_report::reported_profiles(ctx, &self.0.id, request_id, evse_id, limit).await
+    }
+    /// OCPP 2.0.1: the external charging limits in force on it or its EVSEs
+    /// (NotifyChargingLimit, until ClearedChargingLimit), most recently notified first. Staff
+    /// only.
+    async fn charging_limits(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 50)] limit: i32,
+    ) -> Result<Vec<super::charging_report::ExternalChargingLimit>> {
+        super::charging_report::limits(ctx, &self.0.id, limit).await
+    }
+    /// OCPP 2.0.1: what the EV on each EVSE last said it needs (NotifyEVChargingNeeds), most
+    /// recent first. Staff only.
+    async fn ev_charging_needs(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 50)] limit: i32,
+    ) -> Result<Vec<super::charging_report::EvChargingNeeds>> {
+        super::charging_report::needs(ctx, &self.0.id, limit).await
+    }
     /// Its connectors (0 is the charge point itself), as their last StatusNotification left
     /// them.
     async fn connectors(&self, ctx: &Context<'_>) -> Result<Vec<Connector>> {

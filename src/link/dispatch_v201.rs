@@ -1,7 +1,8 @@
 //! The OCPP 2.0.1 half of the one request → use-case map (`dispatch` holds the 1.6 half): each
 //! 2.0.1 request goes to the use case that keeps its meaning in the one model, translated where
 //! 1.6 already has that use case (boot, heartbeat, data transfer, security events, certificate
-//! signing, firmware and log status); NotifyReport fills the device model. What has no home in
+//! signing, firmware and log status); NotifyReport fills the device model; reported charging
+//! profiles, external limits and EV charging needs are kept (`charging_report`). What has no home in
 //! the model yet is validated, journaled and answered (README, "OCPP 2.0.1 support": each
 //! message's "stored" column says which).
 
@@ -15,7 +16,7 @@ use ocpp::v201::{self as v, Request};
 use super::answer::{Answer, Outcome, encode, reply};
 use crate::{
     context::Context,
-    use_case::{security_ext as security, station, transaction_event},
+    use_case::{charging_report, security_ext as security, station, transaction_event},
 };
 
 /// Runs the use case of one 2.0.1 request.
@@ -124,8 +125,8 @@ pub async fn dispatch(ctx: Arc<Context>, station: Arc<str>, req: Request) -> Out
         Request::NotifyReport(r) => {
             reply(crate::use_case::device_model::notify_report(ctx, id, r).await)
         }
-        // Journaled and answered; events, monitoring, limits and needs are not kept in their
-        // own tables yet (README, "OCPP 2.0.1 support").
+        // Journaled and answered; events and monitoring are not kept in their own tables yet
+        // (README, "OCPP 2.0.1 support").
         Request::NotifyEvent(_) => encode(&v::NotifyEventResponse { custom_data: None }),
         Request::NotifyMonitoringReport(_) => {
             encode(&v::NotifyMonitoringReportResponse { custom_data: None })
@@ -136,14 +137,11 @@ pub async fn dispatch(ctx: Arc<Context>, station: Arc<str>, req: Request) -> Out
         Request::NotifyDisplayMessages(_) => {
             encode(&v::NotifyDisplayMessagesResponse { custom_data: None })
         }
-        Request::NotifyChargingLimit(_) => {
-            encode(&v::NotifyChargingLimitResponse { custom_data: None })
-        }
-        Request::ClearedChargingLimit(_) => {
-            encode(&v::ClearedChargingLimitResponse { custom_data: None })
-        }
-        Request::ReportChargingProfiles(_) => {
-            encode(&v::ReportChargingProfilesResponse { custom_data: None })
+        // What the station reports about charging (`use_case::charging_report`).
+        Request::NotifyChargingLimit(r) => reply(charging_report::notify_limit(ctx, id, r).await),
+        Request::ClearedChargingLimit(r) => reply(charging_report::cleared_limit(ctx, id, r).await),
+        Request::ReportChargingProfiles(r) => {
+            reply(charging_report::report_profiles(ctx, id, r).await)
         }
         Request::ReservationStatusUpdate(r) => {
             let expired = r.reservation_update_status == v::ReservationUpdateStatusEnum::Expired;
@@ -155,12 +153,11 @@ pub async fn dispatch(ctx: Arc<Context>, station: Arc<str>, req: Request) -> Out
         Request::PublishFirmwareStatusNotification(_) => {
             encode(&v::PublishFirmwareStatusNotificationResponse { custom_data: None })
         }
-        // No schedule will follow: the central system does not plan ISO 15118 charging.
-        Request::NotifyEVChargingNeeds(_) => encode(&v::NotifyEVChargingNeedsResponse {
-            status: v::NotifyEvChargingNeedsStatusEnum::Rejected,
-            status_info: None,
-            custom_data: None,
-        }),
+        // Kept, and answered Rejected: no schedule will follow, the central system does not
+        // plan ISO 15118 charging.
+        Request::NotifyEVChargingNeeds(r) => {
+            reply(charging_report::ev_charging_needs(ctx, id, r).await)
+        }
         Request::NotifyEVChargingSchedule(_) => encode(&v::NotifyEVChargingScheduleResponse {
             status: v::GenericStatusEnum::Accepted,
             status_info: None,

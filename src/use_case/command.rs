@@ -122,7 +122,10 @@ wire_enum!(
     v16::RemoteStartStopStatus,
     v16::ReservationStatus,
     v16::CancelReservationStatus,
-    v16::UpdateStatus
+    v16::UpdateStatus,
+    v16::ChargingProfileStatus,
+    v16::ClearChargingProfileStatus,
+    v16::GetCompositeScheduleStatus
 );
 
 /// The OCPP version a station spoke on its latest connection (`None`: no such station).

@@ -10,6 +10,7 @@ pub mod account;
 pub mod alert;
 pub mod audit;
 pub mod budget;
+pub mod charging_report;
 pub mod command;
 pub mod device_model;
 pub mod firmware;

@@ -897,6 +897,7 @@ impl OnBehalf<'_> {
                 station_id,
                 connector_id.unwrap_or(0),
                 &profile,
+                Version::V16,
             )
             .await?;
         }

@@ -39,6 +39,7 @@ mod limits_station;
 mod metrics;
 mod migrations;
 mod ocpp201;
+mod ocpp201_charging;
 mod ocpp201_commands_a;
 mod ocpp201_device_model;
 mod poison;
