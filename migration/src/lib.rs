@@ -18,6 +18,7 @@ mod m20261206_000013_alerts;
 mod m20261206_000014_uploads;
 mod m20261206_000015_ocpp201;
 mod m20261206_000016_device_model;
+mod m20261206_000018_station_events;
 
 /// The migrator `chargegate serve` and `chargegate migrate` run at start.
 #[derive(Debug)]
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000014_uploads::Migration),
             Box::new(m20261206_000015_ocpp201::Migration),
             Box::new(m20261206_000016_device_model::Migration),
+            Box::new(m20261206_000018_station_events::Migration),
         ]
     }
 }

@@ -122,7 +122,9 @@ wire_enum!(
     v16::RemoteStartStopStatus,
     v16::ReservationStatus,
     v16::CancelReservationStatus,
-    v16::UpdateStatus
+    v16::UpdateStatus,
+    v16::security_ext::LogStatus,
+    v16::security_ext::SignedUpdateFirmwareStatus
 );
 
 /// The OCPP version a station spoke on its latest connection (`None`: no such station).

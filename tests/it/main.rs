@@ -40,6 +40,7 @@ mod metrics;
 mod migrations;
 mod ocpp201;
 mod ocpp201_device_model;
+mod ocpp201_firmware_events;
 mod poison;
 mod profiles;
 mod proxy;
