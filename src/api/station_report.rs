@@ -217,8 +217,7 @@ pub(super) async fn events_of(
     use station_event::Column as C;
     staff_for(ctx, station_id)?;
     let lower = |column: C, value: &str| {
-        Expr::expr(Func::lower(Expr::col((station_event::Entity, column))))
-            .eq(value.to_lowercase())
+        Expr::expr(Func::lower(Expr::col((station_event::Entity, column)))).eq(value.to_lowercase())
     };
     let mut filter = Condition::all().add(C::StationId.eq(station_id));
     if let Some(component) = &component {

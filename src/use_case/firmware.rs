@@ -13,8 +13,8 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use entity::{
-    diagnostics_request, firmware_update, log_request, signed_firmware_update,
-    status_notification, upload_chunk,
+    diagnostics_request, firmware_update, log_request, signed_firmware_update, status_notification,
+    upload_chunk,
 };
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,

@@ -19,8 +19,9 @@ use entity::{customer_information_report as report, station_event, variable_moni
 use sea_orm::{
     ActiveModelTrait,
     ActiveValue::{NotSet, Set},
-    ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, sea_query::OnConflict,
+    ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+    sea_query::OnConflict,
 };
 
 use crate::{bus::Event, context::Context, store::StoreError, use_case::device_model::Key};
@@ -247,7 +248,9 @@ async fn keep_monitors(
         ])
         .to_owned();
     for chunk in kept.chunks(CHUNK) {
-        let models = chunk.iter().map(|r| monitor::ActiveModel::from((*r).clone()));
+        let models = chunk
+            .iter()
+            .map(|r| monitor::ActiveModel::from((*r).clone()));
         monitor::Entity::insert_many(models)
             .on_conflict(conflict.clone())
             .exec_without_returning(txn)
@@ -281,8 +284,8 @@ pub async fn notify_customer_information(
     req: NotifyCustomerInformationRequest,
 ) -> Result<NotifyCustomerInformationResponse, StoreError> {
     let reports = ctx.settings.limits.max_customer_information_reports;
-    let max = usize::try_from(ctx.settings.limits.max_customer_information_size.0)
-        .unwrap_or(usize::MAX);
+    let max =
+        usize::try_from(ctx.settings.limits.max_customer_information_size.0).unwrap_or(usize::MAX);
     if reports == 0 {
         return Ok(NotifyCustomerInformationResponse { custom_data: None });
     }

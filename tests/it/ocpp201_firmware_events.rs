@@ -48,7 +48,10 @@ async fn firmware_status(cp: &mut Cp201, status: &str, request_id: Option<i64>) 
     if let Some(id) = request_id {
         payload["requestId"] = json!(id);
     }
-    assert_eq!(cp.call("FirmwareStatusNotification", payload).await, json!({}));
+    assert_eq!(
+        cp.call("FirmwareStatusNotification", payload).await,
+        json!({})
+    );
 }
 
 async fn log_status(cp: &mut Cp201, status: &str, request_id: i64) {
@@ -84,7 +87,13 @@ async fn firmware_commands_reach_a_2_0_1_station_and_its_statuses_are_kept(backe
 
     // Its statuses land where 1.6's do: the station's status (as 1.6 spells it) and the
     // history (as sent).
-    for status in ["Downloading", "Downloaded", "InstallScheduled", "Installing", "Installed"] {
+    for status in [
+        "Downloading",
+        "Downloaded",
+        "InstallScheduled",
+        "Installing",
+        "Installed",
+    ] {
         firmware_status(&mut cp, status, Some(request_id)).await;
     }
     let seen = app
@@ -105,7 +114,13 @@ async fn firmware_commands_reach_a_2_0_1_station_and_its_statuses_are_kept(backe
         .collect();
     assert_eq!(
         history,
-        ["Installed", "Installing", "InstallScheduled", "Downloaded", "Downloading"]
+        [
+            "Installed",
+            "Installing",
+            "InstallScheduled",
+            "Downloaded",
+            "Downloading"
+        ]
     );
     assert_eq!(
         seen["firmwareUpdates"],
@@ -124,7 +139,11 @@ async fn firmware_commands_reach_a_2_0_1_station_and_its_statuses_are_kept(backe
     // A station with nothing to do says Idle without a request id: shown too.
     firmware_status(&mut cp, "Idle", None).await;
     let seen = app
-        .ok(&admin, r#"{ station(id: "CP201-FW") { firmwareStatus } }"#, json!({}))
+        .ok(
+            &admin,
+            r#"{ station(id: "CP201-FW") { firmwareStatus } }"#,
+            json!({}),
+        )
         .await;
     assert_eq!(seen["station"]["firmwareStatus"], "IDLE");
 
@@ -221,13 +240,22 @@ async fn logs_of_a_2_0_1_station_are_uploaded_and_followed(backend: Backend) {
     assert_eq!(payload["logType"], "DiagnosticsLog");
     assert_eq!(payload["retries"], 1);
     let request_id = payload["requestId"].as_i64().expect("a request id");
-    let location = payload["log"]["remoteLocation"].as_str().unwrap().to_owned();
+    let location = payload["log"]["remoteLocation"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     assert!(
         location.starts_with(&format!("{PUBLIC}/diagnostics/")),
         "{location}"
     );
-    assert_eq!(payload["log"]["oldestTimestamp"], "2026-11-01T00:00:00.000Z");
-    assert_eq!(payload["log"]["latestTimestamp"], "2026-11-02T00:00:00.000Z");
+    assert_eq!(
+        payload["log"]["oldestTimestamp"],
+        "2026-11-01T00:00:00.000Z"
+    );
+    assert_eq!(
+        payload["log"]["latestTimestamp"],
+        "2026-11-02T00:00:00.000Z"
+    );
     let created = &data["getDiagnostics"];
     assert_eq!(created["location"], format!("{PUBLIC}/diagnostics/***"));
     assert_eq!(created["fileName"], "diag-201.tar.gz");
@@ -292,7 +320,10 @@ async fn logs_of_a_2_0_1_station_are_uploaded_and_followed(backend: Backend) {
         )
         .await;
     assert_eq!(seen["station"]["diagnosticsStatus"], "UPLOAD_FAILED");
-    assert_eq!(seen["statusNotifications"], json!([{"status": "PermissionDenied"}]));
+    assert_eq!(
+        seen["statusNotifications"],
+        json!([{"status": "PermissionDenied"}])
+    );
     assert_eq!(seen["logStatusNotifications"]["totalCount"], 0);
 
     // A request the station rejects takes no upload.
@@ -486,11 +517,12 @@ async fn events_are_kept_newest_first_within_their_bound(backend: Backend) {
     // Another station keeps its own; a driver sees none.
     let mut other = Cp201::booted(&app, "CP201-EV2").await;
     other
-        .call("NotifyEvent", notify_event(0, vec![event_data(1, "1", json!({}))]))
+        .call(
+            "NotifyEvent",
+            notify_event(0, vec![event_data(1, "1", json!({}))]),
+        )
         .await;
-    let seen = app
-        .ok(&admin, EVENTS, json!({"id": "CP201-EV2"}))
-        .await;
+    let seen = app.ok(&admin, EVENTS, json!({"id": "CP201-EV2"})).await;
     assert_eq!(seen["station"]["events"]["totalCount"], 1);
     let driver = app.token(chargegate::auth::Role::Driver, "d-1", None);
     let response = app
@@ -518,10 +550,7 @@ async fn an_event_is_published_to_station_events() {
         next_id += 1;
         cp.call(
             "NotifyEvent",
-            notify_event(
-                0,
-                vec![event_data(next_id, "42", json!({"cleared": true}))],
-            ),
+            notify_event(0, vec![event_data(next_id, "42", json!({"cleared": true}))]),
         )
         .await;
     });
@@ -587,9 +616,7 @@ async fn monitoring_reports_keep_the_monitors_within_their_bound(backend: Backen
         )
         .await;
     assert_eq!(answer, json!({}), "answered beyond the bound");
-    let seen = app
-        .ok(&admin, MONITORS, json!({"id": "CP201-MON"}))
-        .await;
+    let seen = app.ok(&admin, MONITORS, json!({"id": "CP201-MON"})).await;
     assert_eq!(
         seen["station"]["monitors"],
         json!({"totalCount": 2, "nodes": [
@@ -604,9 +631,7 @@ async fn monitoring_reports_keep_the_monitors_within_their_bound(backend: Backen
     // An empty report (nothing matched) is answered and changes nothing.
     let empty = json!({"requestId": 6, "seqNo": 0, "generatedAt": Utc::now().to_rfc3339()});
     assert_eq!(cp.call("NotifyMonitoringReport", empty).await, json!({}));
-    let seen = app
-        .ok(&admin, MONITORS, json!({"id": "CP201-MON"}))
-        .await;
+    let seen = app.ok(&admin, MONITORS, json!({"id": "CP201-MON"})).await;
     assert_eq!(seen["station"]["monitors"]["totalCount"], 2);
     app.stop().await;
 }
@@ -647,19 +672,26 @@ async fn customer_information_is_reported_and_bounded(backend: Backend) {
     assert_eq!(payload["requestId"], json!(request_id));
 
     // The report in parts, joined; the first two fit, the third is cut at the bound.
-    cp.call("NotifyCustomerInformation", customer_part(request_id, 0, true, "name=Ada;"))
-        .await;
-    let seen = app
-        .ok(&admin, CUSTOMER, json!({"id": "CP201-CI"}))
-        .await;
+    cp.call(
+        "NotifyCustomerInformation",
+        customer_part(request_id, 0, true, "name=Ada;"),
+    )
+    .await;
+    let seen = app.ok(&admin, CUSTOMER, json!({"id": "CP201-CI"})).await;
     assert_eq!(
         seen["station"]["customerInformation"]["nodes"],
         json!([{"requestId": request_id, "data": "name=Ada;", "parts": 1, "complete": false, "truncated": false}])
     );
-    cp.call("NotifyCustomerInformation", customer_part(request_id, 1, true, "tag=A1;"))
-        .await;
-    cp.call("NotifyCustomerInformation", customer_part(request_id, 2, false, "more data"))
-        .await;
+    cp.call(
+        "NotifyCustomerInformation",
+        customer_part(request_id, 1, true, "tag=A1;"),
+    )
+    .await;
+    cp.call(
+        "NotifyCustomerInformation",
+        customer_part(request_id, 2, false, "more data"),
+    )
+    .await;
     let seen = app
         .ok(&admin, CUSTOMER, json!({"id": "CP201-CI", "r": request_id}))
         .await;
@@ -670,12 +702,13 @@ async fn customer_information_is_reported_and_bounded(backend: Backend) {
 
     // Beyond the reports a station keeps, its oldest goes.
     for other in [request_id + 1, request_id + 2] {
-        cp.call("NotifyCustomerInformation", customer_part(other, 0, false, "x"))
-            .await;
-    }
-    let seen = app
-        .ok(&admin, CUSTOMER, json!({"id": "CP201-CI"}))
+        cp.call(
+            "NotifyCustomerInformation",
+            customer_part(other, 0, false, "x"),
+        )
         .await;
+    }
+    let seen = app.ok(&admin, CUSTOMER, json!({"id": "CP201-CI"})).await;
     let kept: Vec<i64> = seen["station"]["customerInformation"]["nodes"]
         .as_array()
         .unwrap()
