@@ -1493,6 +1493,47 @@ pub struct Limits {
     )]
     pub max_charging_payload: ByteSize,
 
+    /// Most NotifyEvent events kept per OCPP 2.0.1 station (`Station.events`); a station's
+    /// oldest are dropped as new ones arrive.
+    #[arg(
+        long,
+        env = "CHARGEGATE_MAX_STATION_EVENTS",
+        default_value_t = 1000,
+        global = true
+    )]
+    pub max_station_events: u64,
+
+    /// Most monitors kept per OCPP 2.0.1 station from its NotifyMonitoringReports
+    /// (`Station.monitors`). Beyond it the monitors a station newly reports are not stored
+    /// (those stored are still updated), a warning is logged, and the report is answered.
+    #[arg(
+        long,
+        env = "CHARGEGATE_MAX_VARIABLE_MONITORS",
+        default_value_t = 1000,
+        global = true
+    )]
+    pub max_variable_monitors: u64,
+
+    /// Most customer information reports (NotifyCustomerInformation, one per request) kept per
+    /// OCPP 2.0.1 station; a station's oldest are dropped as new ones arrive.
+    #[arg(
+        long,
+        env = "CHARGEGATE_MAX_CUSTOMER_INFORMATION_REPORTS",
+        default_value_t = 20,
+        global = true
+    )]
+    pub max_customer_information_reports: u64,
+
+    /// Most data kept of one customer information report (its parts joined); the rest is
+    /// dropped and the report marked truncated.
+    #[arg(
+        long,
+        env = "CHARGEGATE_MAX_CUSTOMER_INFORMATION_SIZE",
+        default_value = "64KiB",
+        global = true
+    )]
+    pub max_customer_information_size: ByteSize,
+
     /// Stations not yet in the database that one client address (IPv6: one /64) may register
     /// by connecting, per hour (under `--unknown-stations accept` or `pending`); further
     /// unknown ids from it are refused with 429 until the hour is over. `0`: no limit.
@@ -1631,6 +1672,10 @@ impl Default for Limits {
             max_device_model_variables: 10_000,
             max_charging_reports: 1000,
             max_charging_payload: ByteSize(64 * ByteSize::KIB),
+            max_station_events: 1000,
+            max_variable_monitors: 1000,
+            max_customer_information_reports: 20,
+            max_customer_information_size: ByteSize(64 * ByteSize::KIB),
             new_stations_per_address: 1000,
             journal_max_frame: ByteSize(16 * ByteSize::KIB),
             journal_station_rate: ByteSize(256 * ByteSize::KIB),

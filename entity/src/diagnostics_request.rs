@@ -28,6 +28,12 @@ pub struct Model {
     /// When the upload address stops working (set with `token`; null on requests made before
     /// it was recorded, which expire `--upload-ttl` after `requested_at`).
     pub upload_expires_at: Option<DateTimeUtc>,
+    /// OCPP 2.0.1 (sent as GetLog of its DiagnosticsLog): the `requestId` sent, which the
+    /// station's LogStatusNotifications carry (null for 1.6).
+    pub request_id: Option<i32>,
+    /// OCPP 2.0.1: the station's answer (`Accepted`, `Rejected`, `AcceptedCanceled`; null for
+    /// 1.6).
+    pub status: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

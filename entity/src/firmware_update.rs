@@ -14,6 +14,12 @@ pub struct Model {
     pub retry_interval: Option<i32>,
     pub requested_by: Option<String>,
     pub requested_at: DateTimeUtc,
+    /// OCPP 2.0.1: the `requestId` sent, which the station's FirmwareStatusNotifications carry
+    /// (null for 1.6, whose UpdateFirmware has none).
+    pub request_id: Option<i32>,
+    /// OCPP 2.0.1: the station's answer (`Accepted`, `Rejected`, `AcceptedCanceled`, …; null
+    /// for 1.6, whose answer is empty).
+    pub status: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

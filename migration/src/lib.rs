@@ -19,6 +19,7 @@ mod m20261206_000014_uploads;
 mod m20261206_000015_ocpp201;
 mod m20261206_000016_device_model;
 mod m20261206_000017_charging_limits;
+mod m20261206_000018_station_events;
 
 /// The migrator `chargegate serve` and `chargegate migrate` run at start.
 #[derive(Debug)]
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000015_ocpp201::Migration),
             Box::new(m20261206_000016_device_model::Migration),
             Box::new(m20261206_000017_charging_limits::Migration),
+            Box::new(m20261206_000018_station_events::Migration),
         ]
     }
 }

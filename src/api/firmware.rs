@@ -25,6 +25,11 @@ pub struct FirmwareUpdate {
     pub retry_interval: Option<i32>,
     pub requested_by: Option<String>,
     pub requested_at: DateTime<Utc>,
+    /// OCPP 2.0.1: the `requestId` sent, which the station's status notifications carry.
+    pub request_id: Option<i32>,
+    /// OCPP 2.0.1: the station's answer (`Accepted`, `Rejected`, `AcceptedCanceled`,
+    /// `InvalidCertificate`, `RevokedCertificate`); a 1.6 answer has none.
+    pub status: Option<String>,
 }
 
 impl From<firmware_update::Model> for FirmwareUpdate {
@@ -38,6 +43,8 @@ impl From<firmware_update::Model> for FirmwareUpdate {
             retry_interval: m.retry_interval,
             requested_by: m.requested_by,
             requested_at: m.requested_at,
+            request_id: m.request_id,
+            status: m.status,
         }
     }
 }
@@ -65,6 +72,12 @@ pub struct DiagnosticsRequest {
     pub uploaded_at: Option<DateTime<Utc>>,
     /// Where staff download the file (with their bearer token), once uploaded.
     pub download_path: Option<String>,
+    /// OCPP 2.0.1 (sent as GetLog of the DiagnosticsLog): the `requestId` sent, which the
+    /// station's status notifications carry.
+    pub request_id: Option<i32>,
+    /// OCPP 2.0.1: the station's answer (`Accepted`, `Rejected`, `AcceptedCanceled`); a 1.6
+    /// answer has none.
+    pub status: Option<String>,
 }
 
 impl DiagnosticsRequest {
@@ -96,6 +109,8 @@ impl DiagnosticsRequest {
             uploaded_name: m.uploaded_name,
             size: m.size,
             uploaded_at: m.uploaded_at,
+            request_id: m.request_id,
+            status: m.status,
         }
     }
 }

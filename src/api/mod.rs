@@ -34,6 +34,7 @@ mod security_ext;
 mod smart_charging;
 mod station;
 mod station_credentials;
+mod station_report;
 mod subscription;
 mod traces;
 mod transaction;

@@ -256,6 +256,69 @@ impl Station {
     ) -> Result<Vec<super::charging_report::EvChargingNeeds>> {
         super::charging_report::needs(ctx, &self.0.id, limit).await
     }
+    /// OCPP 2.0.1: the events it reported (NotifyEvent: monitors tripped or cleared,
+    /// hard-wired notifications), newest first; of one component and/or variable name
+    /// (case-insensitive). The newest `--max-station-events` are kept. Staff only.
+    #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "super::pagination::cost(first, last, child_complexity)")]
+    async fn events(
+        &self,
+        ctx: &Context<'_>,
+        component: Option<String>,
+        variable: Option<String>,
+        after: Option<String>,
+        before: Option<String>,
+        first: Option<i32>,
+        last: Option<i32>,
+    ) -> Result<Page<super::station_report::DeviceEvent>> {
+        let args = PageArgs {
+            after,
+            before,
+            first,
+            last,
+        };
+        super::station_report::events_of(ctx, &self.0.id, component, variable, args).await
+    }
+    /// OCPP 2.0.1: the monitors on its variables, as its NotifyMonitoringReports gave them
+    /// (at most `--max-variable-monitors`). Staff only.
+    #[graphql(complexity = "super::pagination::cost(first, last, child_complexity)")]
+    async fn monitors(
+        &self,
+        ctx: &Context<'_>,
+        after: Option<String>,
+        before: Option<String>,
+        first: Option<i32>,
+        last: Option<i32>,
+    ) -> Result<Page<super::station_report::VariableMonitor>> {
+        let args = PageArgs {
+            after,
+            before,
+            first,
+            last,
+        };
+        super::station_report::monitors_of(ctx, &self.0.id, args).await
+    }
+    /// OCPP 2.0.1: the customer information it reported (NotifyCustomerInformation), one item
+    /// per `customerInformation` request, newest first; of one request id. The newest
+    /// `--max-customer-information-reports` are kept. Staff only.
+    #[graphql(complexity = "super::pagination::cost(first, last, child_complexity)")]
+    async fn customer_information(
+        &self,
+        ctx: &Context<'_>,
+        request_id: Option<i32>,
+        after: Option<String>,
+        before: Option<String>,
+        first: Option<i32>,
+        last: Option<i32>,
+    ) -> Result<Page<super::station_report::CustomerInformationReport>> {
+        let args = PageArgs {
+            after,
+            before,
+            first,
+            last,
+        };
+        super::station_report::customer_information_of(ctx, &self.0.id, request_id, args).await
+    }
     /// Its connectors (0 is the charge point itself), as their last StatusNotification left
     /// them.
     async fn connectors(&self, ctx: &Context<'_>) -> Result<Vec<Connector>> {

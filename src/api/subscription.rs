@@ -70,6 +70,23 @@ pub enum StationEventKind {
     DiagnosticsStatus,
     /// A reservation changed state.
     Reservation,
+    /// An OCPP 2.0.1 station reported an event (NotifyEvent; `Station.events` keeps them).
+    DeviceEvent,
+}
+
+/// For DEVICE_EVENT: the event an OCPP 2.0.1 station reported.
+#[derive(SimpleObject)]
+pub struct DeviceEventNotice {
+    /// The station's id of the event.
+    pub event_id: i32,
+    /// `Alerting`, `Delta` or `Periodic`.
+    pub trigger: String,
+    pub component: String,
+    pub variable: String,
+    pub actual_value: String,
+    pub cleared: Option<bool>,
+    /// When it happened, by the station's clock.
+    pub timestamp: DateTime<Utc>,
 }
 
 #[derive(SimpleObject)]
@@ -89,6 +106,8 @@ pub struct StationEvent {
     /// For RESERVATION: the reservation and its new state.
     pub reservation_id: Option<i32>,
     pub reservation_state: Option<enums::ReservationState>,
+    /// For DEVICE_EVENT: the event.
+    pub device_event: Option<DeviceEventNotice>,
 }
 
 impl StationEvent {
@@ -103,6 +122,7 @@ impl StationEvent {
             diagnostics_status: None,
             reservation_id: None,
             reservation_state: None,
+            device_event: None,
         }
     }
 }
@@ -360,7 +380,8 @@ impl LiveSubscription {
     }
 
     /// Stations connecting, booting and disconnecting, their firmware and diagnostics status
-    /// notifications and reservation changes, optionally of one station (staff only).
+    /// notifications, reservation changes and the events OCPP 2.0.1 stations report,
+    /// optionally of one station (staff only).
     async fn station_events(
         &self,
         ctx: &Context<'_>,
@@ -418,6 +439,28 @@ impl LiveSubscription {
                     reservation_id: Some(*reservation_id),
                     reservation_state: enums::ReservationState::from_stored(state),
                     ..StationEvent::new(StationEventKind::Reservation, station, *at)
+                }),
+                Event::DeviceEvent {
+                    station_id: station,
+                    event_id,
+                    trigger,
+                    component,
+                    variable,
+                    actual_value,
+                    cleared,
+                    timestamp,
+                    at,
+                } => Some(StationEvent {
+                    device_event: Some(DeviceEventNotice {
+                        event_id: *event_id,
+                        trigger: trigger.clone(),
+                        component: component.clone(),
+                        variable: variable.clone(),
+                        actual_value: actual_value.clone(),
+                        cleared: *cleared,
+                        timestamp: *timestamp,
+                    }),
+                    ..StationEvent::new(StationEventKind::DeviceEvent, station, *at)
                 }),
                 _ => None,
             }

@@ -125,6 +125,21 @@ pub enum Event {
         request_id: Option<i32>,
         at: DateTime<Utc>,
     },
+    /// An event an OCPP 2.0.1 station reported in NotifyEvent (stored in `station_events`).
+    DeviceEvent {
+        station_id: String,
+        /// The station's `eventId`.
+        event_id: i32,
+        /// `Alerting`, `Delta` or `Periodic`.
+        trigger: String,
+        component: String,
+        variable: String,
+        actual_value: String,
+        cleared: Option<bool>,
+        /// When it happened, by the station's clock.
+        timestamp: DateTime<Utc>,
+        at: DateTime<Utc>,
+    },
     /// An alert was raised (stored in `alerts`); `station_id` is empty for an alert about no
     /// station (chargegate's own certificate).
     Alert {
@@ -157,6 +172,7 @@ impl Event {
             | Self::CertificateSigningRequest { station_id, .. }
             | Self::LogStatus { station_id, .. }
             | Self::SignedFirmwareStatus { station_id, .. }
+            | Self::DeviceEvent { station_id, .. }
             | Self::Alert { station_id, .. } => station_id,
         }
     }

@@ -1,8 +1,10 @@
 //! The OCPP 2.0.1 half of the one request → use-case map (`dispatch` holds the 1.6 half): each
 //! 2.0.1 request goes to the use case that keeps its meaning in the one model, translated where
 //! 1.6 already has that use case (boot, heartbeat, data transfer, security events, certificate
-//! signing, firmware and log status); NotifyReport fills the device model; reported charging
-//! profiles, external limits and EV charging needs are kept (`charging_report`). What has no home in
+//! signing, firmware and log status, each to the request its `requestId` names); NotifyReport
+//! fills the device model; NotifyEvent, NotifyMonitoringReport and NotifyCustomerInformation
+//! are kept (`use_case::station_report`), and so are reported charging profiles, external
+//! limits and EV charging needs (`use_case::charging_report`). What has no home in
 //! the model yet is validated, journaled and answered (README, "OCPP 2.0.1 support": each
 //! message's "stored" column says which).
 
@@ -16,7 +18,11 @@ use ocpp::v201::{self as v, Request};
 use super::answer::{Answer, Outcome, encode, reply};
 use crate::{
     context::Context,
-    use_case::{charging_report, security_ext as security, station, transaction_event},
+    use_case::{
+        charging_report,
+        firmware::{self, RequestOf},
+        security_ext as security, station, station_report as reports, transaction_event,
+    },
 };
 
 /// Runs the use case of one 2.0.1 request.
@@ -94,46 +100,28 @@ pub async fn dispatch(ctx: Arc<Context>, station: Arc<str>, req: Request) -> Out
             Ok(answer)
         }
         Request::FirmwareStatusNotification(r) => {
-            // The Security Whitepaper's firmware statuses are 2.0.1's.
-            if let (Some(status), Some(request_id)) = (
-                security_ext::SignedFirmwareStatus::from_wire(r.status.as_str()),
-                r.request_id,
-            ) {
-                let as_16 = security_ext::SignedFirmwareStatusNotificationRequest {
-                    status,
-                    request_id: Some(request_id),
-                };
-                security::signed_firmware_status(ctx, id, as_16)
-                    .await
-                    .map_err(|_| CallError::internal())?;
-            }
+            firmware_status(ctx, id, r).await?;
             encode(&v::FirmwareStatusNotificationResponse { custom_data: None })
         }
         Request::LogStatusNotification(r) => {
-            if let Some(status) = security_ext::UploadLogStatus::from_wire(r.status.as_str()) {
-                let as_16 = security_ext::LogStatusNotificationRequest {
-                    status,
-                    request_id: r.request_id,
-                };
-                security::log_status(ctx, id, as_16)
-                    .await
-                    .map_err(|_| CallError::internal())?;
-            }
+            log_status(ctx, id, r).await?;
             encode(&v::LogStatusNotificationResponse { custom_data: None })
         }
         // The device model, kept before the part is answered.
         Request::NotifyReport(r) => {
             reply(crate::use_case::device_model::notify_report(ctx, id, r).await)
         }
-        // Journaled and answered; events and monitoring are not kept in their own tables yet
-        // (README, "OCPP 2.0.1 support").
-        Request::NotifyEvent(_) => encode(&v::NotifyEventResponse { custom_data: None }),
-        Request::NotifyMonitoringReport(_) => {
-            encode(&v::NotifyMonitoringReportResponse { custom_data: None })
+        // Kept, bounded, before they are answered (a storage failure is the station's
+        // InternalError, and it sends them again).
+        Request::NotifyEvent(r) => reply(reports::notify_event(ctx, id, r).await),
+        Request::NotifyMonitoringReport(r) => {
+            reply(reports::notify_monitoring_report(ctx, id, r).await)
         }
-        Request::NotifyCustomerInformation(_) => {
-            encode(&v::NotifyCustomerInformationResponse { custom_data: None })
+        Request::NotifyCustomerInformation(r) => {
+            reply(reports::notify_customer_information(ctx, id, r).await)
         }
+        // Journaled and answered; display messages are not kept (README, "OCPP 2.0.1
+        // support").
         Request::NotifyDisplayMessages(_) => {
             encode(&v::NotifyDisplayMessagesResponse { custom_data: None })
         }
@@ -210,4 +198,83 @@ async fn boot(ctx: &Context, id: &Arc<str>, r: v::BootNotificationRequest) -> Ou
     })?;
     answer.registration = Some(status);
     Ok(answer)
+}
+
+/// FirmwareStatusNotification (2.0.1): a status of an `updateFirmware` request (or, without a
+/// request id, an `Idle` station) goes where a 1.6 FirmwareStatusNotification goes, shown as
+/// the 1.6 status next to it and kept as sent in the history; one of a `signedUpdateFirmware`
+/// request, or of a request id nobody here sent, is the Security Whitepaper's
+/// SignedFirmwareStatusNotification (whose statuses are 2.0.1's).
+async fn firmware_status(
+    ctx: &Context,
+    id: &Arc<str>,
+    r: v::FirmwareStatusNotificationRequest,
+) -> Result<(), CallError> {
+    let failed = |_| CallError::internal();
+    let of = match r.request_id {
+        Some(request_id) => firmware::firmware_request_of(ctx, id, request_id)
+            .await
+            .map_err(|e| {
+                tracing::warn!(error = %e, "cannot read firmware requests");
+                CallError::internal()
+            })?,
+        None => None,
+    };
+    if of == Some(RequestOf::Plain)
+        || (r.request_id.is_none() && r.status == v::FirmwareStatusEnum::Idle)
+    {
+        let shown = firmware::firmware_status_16(r.status);
+        let now = chrono::Utc::now();
+        return station::firmware_status_as(ctx, id, shown, r.status.as_str(), now)
+            .await
+            .map_err(failed);
+    }
+    if let (Some(status), Some(request_id)) = (
+        security_ext::SignedFirmwareStatus::from_wire(r.status.as_str()),
+        r.request_id,
+    ) {
+        let as_16 = security_ext::SignedFirmwareStatusNotificationRequest {
+            status,
+            request_id: Some(request_id),
+        };
+        security::signed_firmware_status(ctx, id, as_16)
+            .await
+            .map_err(failed)?;
+    }
+    Ok(())
+}
+
+/// LogStatusNotification (2.0.1): a status of a `getDiagnostics` request goes where a 1.6
+/// DiagnosticsStatusNotification goes (shown as the 1.6 status, kept as sent in the history);
+/// any other is the security extension's LogStatusNotification, matched to its `getLog`.
+async fn log_status(
+    ctx: &Context,
+    id: &Arc<str>,
+    r: v::LogStatusNotificationRequest,
+) -> Result<(), CallError> {
+    let failed = |_| CallError::internal();
+    let of = match r.request_id {
+        Some(request_id) => firmware::log_request_of(ctx, id, request_id)
+            .await
+            .map_err(|e| {
+                tracing::warn!(error = %e, "cannot read log requests");
+                CallError::internal()
+            })?,
+        None => None,
+    };
+    if of == Some(RequestOf::Plain) {
+        let shown = firmware::diagnostics_status_16(r.status);
+        let now = chrono::Utc::now();
+        return station::diagnostics_status_as(ctx, id, shown, r.status.as_str(), now)
+            .await
+            .map_err(failed);
+    }
+    if let Some(status) = security_ext::UploadLogStatus::from_wire(r.status.as_str()) {
+        let as_16 = security_ext::LogStatusNotificationRequest {
+            status,
+            request_id: r.request_id,
+        };
+        security::log_status(ctx, id, as_16).await.map_err(failed)?;
+    }
+    Ok(())
 }

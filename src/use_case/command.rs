@@ -125,7 +125,9 @@ wire_enum!(
     v16::UpdateStatus,
     v16::ChargingProfileStatus,
     v16::ClearChargingProfileStatus,
-    v16::GetCompositeScheduleStatus
+    v16::GetCompositeScheduleStatus,
+    v16::security_ext::LogStatus,
+    v16::security_ext::SignedUpdateFirmwareStatus
 );
 
 /// The OCPP version a station spoke on its latest connection (`None`: no such station).

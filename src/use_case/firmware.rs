@@ -12,7 +12,10 @@
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use entity::{diagnostics_request, firmware_update, status_notification, upload_chunk};
+use entity::{
+    diagnostics_request, firmware_update, log_request, signed_firmware_update, status_notification,
+    upload_chunk,
+};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
@@ -21,9 +24,14 @@ use sea_orm::{
 use crate::{
     auth::Principal,
     context::Context,
-    use_case::command::{OnBehalf, Refused, at_least},
+    use_case::{
+        command::{OnBehalf, Refused, at_least},
+        device_model::next_request_id,
+    },
 };
-use ocpp::v16::{GetDiagnostics, Timestamp, UpdateFirmware};
+use ocpp::rpc::Version;
+use ocpp::v16::{DiagnosticsStatus, FirmwareStatus, GetDiagnostics, Timestamp, UpdateFirmware};
+use ocpp::v201;
 
 /// Longest location accepted (the OCPP schema sets none; URLs longer than this are mistakes).
 pub const MAX_LOCATION_LEN: usize = 2048;
@@ -64,7 +72,20 @@ fn non_negative(value: Option<i32>, field: &'static str) -> Result<Option<i32>, 
     value.map(|v| at_least(v, 0, field)).transpose()
 }
 
-/// 128 random bits as hex.
+/// A text of at most `N` characters for a 2.0.1 command.
+fn v201_text<const N: usize>(
+    value: &str,
+    field: &'static str,
+) -> Result<ocpp::types::CiString<N>, Refused> {
+    ocpp::types::CiString::new(value).map_err(|e| invalid(field, e.to_string()))
+}
+
+/// A time as a 2.0.1 command carries it (to the microsecond, as stored).
+pub(crate) fn micros(at: DateTime<Utc>) -> ocpp::types::Timestamp {
+    use chrono::SubsecRound as _;
+    ocpp::types::Timestamp(at.trunc_subsecs(6))
+}
+
 /// A random 128-bit token in hex (upload addresses, upload file names).
 pub fn token() -> Result<String, Refused> {
     let mut bytes = [0u8; 16];
@@ -74,7 +95,10 @@ pub fn token() -> Result<String, Refused> {
 
 impl OnBehalf<'_> {
     /// Asks the station to download and install firmware from `location` after
-    /// `retrieve_date`; the request is recorded once the station has answered.
+    /// `retrieve_date`; a 1.6 request is recorded once the station has answered. A 2.0.1
+    /// station gets UpdateFirmware with a fresh `requestId`: the request is recorded before it
+    /// is sent (its status notifications may come before the answer is read), dropped when no
+    /// answer comes, and keeps the answer's status.
     pub async fn update_firmware(
         &self,
         station_id: &str,
@@ -83,17 +107,10 @@ impl OnBehalf<'_> {
         retries: Option<i32>,
         retry_interval: Option<i32>,
     ) -> Result<firmware_update::Model, Refused> {
-        self.permit(station_id, false).await?;
+        let version = self.permit(station_id, false).await?;
         check_location(location, "location")?;
         let retries = non_negative(retries, "retries")?;
         let retry_interval = non_negative(retry_interval, "retryInterval")?;
-        let command = UpdateFirmware {
-            location: location.to_owned(),
-            retries,
-            retrieve_date: Timestamp(retrieve_date),
-            retry_interval,
-        };
-        self.send(station_id, command).await?;
         let row = firmware_update::ActiveModel {
             id: sea_orm::NotSet,
             station_id: Set(station_id.to_owned()),
@@ -103,13 +120,81 @@ impl OnBehalf<'_> {
             retry_interval: Set(retry_interval),
             requested_by: Set(Some(self.caller.sub.chars().take(255).collect())),
             requested_at: Set(Utc::now()),
+            request_id: Set(None),
+            status: Set(None),
         };
+        if version == Version::V201 {
+            let location = v201_text::<512>(location, "location")?;
+            let request_id = next_request_id();
+            let row = firmware_update::ActiveModel {
+                request_id: Set(Some(request_id)),
+                ..row
+            };
+            let created = self.ctx.store.insert(row).await?;
+            let command = v201::UpdateFirmwareRequest {
+                retries,
+                retry_interval,
+                request_id,
+                firmware: v201::Firmware {
+                    location,
+                    retrieve_date_time: micros(retrieve_date),
+                    install_date_time: None,
+                    signing_certificate: None,
+                    signature: None,
+                    custom_data: None,
+                },
+                custom_data: None,
+            };
+            let id = created.id;
+            return match self.send(station_id, command).await {
+                Ok(answer) => {
+                    let changes = firmware_update::ActiveModel {
+                        id: Set(id),
+                        status: Set(Some(answer.status.as_str().to_owned())),
+                        ..Default::default()
+                    };
+                    Ok(self
+                        .ctx
+                        .store
+                        .write(move |txn| {
+                            let changes = changes.clone();
+                            Box::pin(async move {
+                                firmware_update::Entity::update(changes).exec(txn).await
+                            })
+                        })
+                        .await?)
+                }
+                Err(refused) => {
+                    // The station never took it: no status will follow.
+                    let _ = self
+                        .ctx
+                        .store
+                        .write(move |txn| {
+                            Box::pin(async move {
+                                firmware_update::Entity::delete_by_id(id).exec(txn).await?;
+                                Ok(())
+                            })
+                        })
+                        .await;
+                    Err(refused)
+                }
+            };
+        }
+        let command = UpdateFirmware {
+            location: location.to_owned(),
+            retries,
+            retrieve_date: Timestamp(retrieve_date),
+            retry_interval,
+        };
+        self.send(station_id, command).await?;
         Ok(self.ctx.store.insert(row).await?)
     }
 
     /// Asks the station to upload its diagnostics to `location`, or, without one, to this
     /// server (which needs `--public-url`). Returns the request with the file name the station
-    /// announced.
+    /// announced. A 2.0.1 station gets GetLog of its DiagnosticsLog with a fresh `requestId`
+    /// (kept on the request, with the answer's status; a `Rejected` request's upload address
+    /// expires at once).
     pub async fn get_diagnostics(
         &self,
         station_id: &str,
@@ -118,7 +203,7 @@ impl OnBehalf<'_> {
         retries: Option<i32>,
         retry_interval: Option<i32>,
     ) -> Result<diagnostics_request::Model, Refused> {
-        self.permit(station_id, false).await?;
+        let version = self.permit(station_id, false).await?;
         let retries = non_negative(retries, "retries")?;
         let retry_interval = non_negative(retry_interval, "retryInterval")?;
         let (start_time, stop_time) = window;
@@ -166,17 +251,58 @@ impl OnBehalf<'_> {
             size: Set(None),
             uploaded_at: Set(None),
             upload_expires_at: Set(upload_expires_at),
+            request_id: Set(None),
+            status: Set(None),
+        };
+        let v201 = if version == Version::V201 {
+            let request_id = next_request_id();
+            Some((request_id, v201_text::<512>(&location, "location")?))
+        } else {
+            None
+        };
+        let row = diagnostics_request::ActiveModel {
+            request_id: Set(v201.as_ref().map(|(r, _)| *r)),
+            ..row
         };
         let created = self.ctx.store.insert(row).await?;
-        let command = GetDiagnostics {
-            location,
-            retries,
-            retry_interval,
-            start_time: start_time.map(Timestamp),
-            stop_time: stop_time.map(Timestamp),
-        };
         let id = created.id;
-        let answer = match self.send(station_id, command).await {
+        // The file name announced and, from a 2.0.1 station, the answer's status.
+        let sent = match v201 {
+            Some((request_id, remote_location)) => {
+                let command = v201::GetLogRequest {
+                    log: v201::LogParameters {
+                        remote_location,
+                        oldest_timestamp: start_time.map(micros),
+                        latest_timestamp: stop_time.map(micros),
+                        custom_data: None,
+                    },
+                    log_type: v201::LogEnum::DiagnosticsLog,
+                    request_id,
+                    retries,
+                    retry_interval,
+                    custom_data: None,
+                };
+                self.send(station_id, command).await.map(|answer| {
+                    (
+                        answer.filename.map(|f| f.into_string()),
+                        Some(answer.status),
+                    )
+                })
+            }
+            None => {
+                let command = GetDiagnostics {
+                    location,
+                    retries,
+                    retry_interval,
+                    start_time: start_time.map(Timestamp),
+                    stop_time: stop_time.map(Timestamp),
+                };
+                self.send(station_id, command)
+                    .await
+                    .map(|answer| (answer.file_name.map(|f| f.into_string()), None))
+            }
+        };
+        let (file_name, status) = match sent {
             Ok(answer) => answer,
             Err(refused) => {
                 // No upload will come for a request the station never took: drop its address.
@@ -195,12 +321,14 @@ impl OnBehalf<'_> {
                 return Err(refused);
             }
         };
-        let file_name = answer.file_name.map(|f| f.into_string());
+        // A request the station rejected takes no upload.
+        let rejected = status == Some(v201::LogStatusEnum::Rejected) && created.token.is_some();
+        let status = status.map(|s| s.as_str().to_owned());
         Ok(self
             .ctx
             .store
             .write(move |txn| {
-                let file_name = file_name.clone();
+                let (file_name, status) = (file_name.clone(), status.clone());
                 Box::pin(async move {
                     let mut row: diagnostics_request::ActiveModel =
                         diagnostics_request::Entity::find_by_id(id)
@@ -209,10 +337,125 @@ impl OnBehalf<'_> {
                             .ok_or_else(|| DbErr::RecordNotFound(format!("diagnostics {id}")))?
                             .into();
                     row.file_name = Set(file_name);
+                    row.status = Set(status);
+                    if rejected {
+                        row.upload_expires_at = Set(Some(Utc::now()));
+                    }
                     row.update(txn).await
                 })
             })
             .await?)
+    }
+}
+
+/// Which request a 2.0.1 status notification's `requestId` names: one sent for the 1.6-shaped
+/// API (`updateFirmware`, `getDiagnostics`), or one of the security extension's
+/// (`signedUpdateFirmware`, `getLog`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RequestOf {
+    /// `firmware_updates` or `diagnostics_requests`.
+    Plain,
+    /// `signed_firmware_updates` or `log_requests`.
+    SecurityExtension,
+}
+
+/// The request a 2.0.1 FirmwareStatusNotification's `requestId` names: the station's newest
+/// with that id (of either kind; the newer request replaced the older at the station).
+pub async fn firmware_request_of(
+    ctx: &Context,
+    station_id: &str,
+    request_id: i32,
+) -> Result<Option<RequestOf>, DbErr> {
+    let db = ctx.store.reader();
+    let plain = firmware_update::Entity::find()
+        .select_only()
+        .column(firmware_update::Column::RequestedAt)
+        .filter(firmware_update::Column::StationId.eq(station_id))
+        .filter(firmware_update::Column::RequestId.eq(request_id))
+        .order_by_desc(firmware_update::Column::Id)
+        .into_tuple::<DateTime<Utc>>()
+        .one(db)
+        .await?;
+    let signed = signed_firmware_update::Entity::find()
+        .select_only()
+        .column(signed_firmware_update::Column::RequestedAt)
+        .filter(signed_firmware_update::Column::StationId.eq(station_id))
+        .filter(signed_firmware_update::Column::RequestId.eq(request_id))
+        .order_by_desc(signed_firmware_update::Column::Id)
+        .into_tuple::<DateTime<Utc>>()
+        .one(db)
+        .await?;
+    Ok(newer(plain, signed))
+}
+
+/// The request a 2.0.1 LogStatusNotification's `requestId` names, as
+/// [`firmware_request_of`].
+pub async fn log_request_of(
+    ctx: &Context,
+    station_id: &str,
+    request_id: i32,
+) -> Result<Option<RequestOf>, DbErr> {
+    let db = ctx.store.reader();
+    let plain = diagnostics_request::Entity::find()
+        .select_only()
+        .column(diagnostics_request::Column::RequestedAt)
+        .filter(diagnostics_request::Column::StationId.eq(station_id))
+        .filter(diagnostics_request::Column::RequestId.eq(request_id))
+        .order_by_desc(diagnostics_request::Column::Id)
+        .into_tuple::<DateTime<Utc>>()
+        .one(db)
+        .await?;
+    let log = log_request::Entity::find()
+        .select_only()
+        .column(log_request::Column::RequestedAt)
+        .filter(log_request::Column::StationId.eq(station_id))
+        .filter(log_request::Column::RequestId.eq(request_id))
+        .order_by_desc(log_request::Column::Id)
+        .into_tuple::<DateTime<Utc>>()
+        .one(db)
+        .await?;
+    Ok(newer(plain, log))
+}
+
+fn newer(plain: Option<DateTime<Utc>>, other: Option<DateTime<Utc>>) -> Option<RequestOf> {
+    match (plain, other) {
+        (Some(p), Some(o)) if p >= o => Some(RequestOf::Plain),
+        (Some(_), None) => Some(RequestOf::Plain),
+        (_, Some(_)) => Some(RequestOf::SecurityExtension),
+        (None, None) => None,
+    }
+}
+
+/// A 2.0.1 firmware status as the 1.6 status a station shows (`Station.firmwareStatus`); the
+/// history keeps the status as sent.
+pub fn firmware_status_16(status: v201::FirmwareStatusEnum) -> FirmwareStatus {
+    use v201::FirmwareStatusEnum as S;
+    match status {
+        S::Downloaded | S::SignatureVerified | S::InstallScheduled => FirmwareStatus::Downloaded,
+        S::DownloadFailed => FirmwareStatus::DownloadFailed,
+        S::Downloading | S::DownloadScheduled | S::DownloadPaused => FirmwareStatus::Downloading,
+        S::Idle => FirmwareStatus::Idle,
+        S::InstallationFailed | S::InstallVerificationFailed | S::InvalidSignature => {
+            FirmwareStatus::InstallationFailed
+        }
+        S::Installing | S::InstallRebooting => FirmwareStatus::Installing,
+        S::Installed => FirmwareStatus::Installed,
+    }
+}
+
+/// A 2.0.1 log upload status as the 1.6 diagnostics status a station shows
+/// (`Station.diagnosticsStatus`); the history keeps the status as sent.
+pub fn diagnostics_status_16(status: v201::UploadLogStatusEnum) -> DiagnosticsStatus {
+    use v201::UploadLogStatusEnum as S;
+    match status {
+        S::Idle => DiagnosticsStatus::Idle,
+        S::Uploaded => DiagnosticsStatus::Uploaded,
+        S::Uploading => DiagnosticsStatus::Uploading,
+        S::BadMessage
+        | S::NotSupportedOperation
+        | S::PermissionDenied
+        | S::UploadFailure
+        | S::AcceptedCanceled => DiagnosticsStatus::UploadFailed,
     }
 }
 

@@ -23,6 +23,7 @@ pub mod security_ext;
 pub mod smart_charging;
 pub mod station;
 pub mod station_credentials;
+pub mod station_report;
 pub mod transaction;
 pub mod transaction_event;
 pub mod usage;

@@ -1329,7 +1329,7 @@ impl OnBehalf<'_> {
         station_id: &str,
         args: GetLogArgs,
     ) -> Result<(log_request::Model, GetLogResponse), Refused> {
-        self.permit(station_id, false).await?;
+        let version = self.permit(station_id, false).await?;
         let log_type = args
             .log_type
             .ok_or_else(|| invalid("logType", "required"))?;
@@ -1376,18 +1376,44 @@ impl OnBehalf<'_> {
             error: Set(None),
         };
         let stored = store_log_request(self.ctx, row, request_id).await?;
-        let command = GetLog {
-            log_type,
-            request_id: stored.request_id,
-            retries,
-            retry_interval,
-            log: LogParameters {
-                remote_location,
-                oldest_timestamp: oldest,
-                latest_timestamp: latest,
-            },
+        let answer = if version == Version::V201 {
+            // 2.0.1's GetLog is the extension's, with a status reason beside the answer.
+            let command = v201::GetLogRequest {
+                log: v201::LogParameters {
+                    remote_location,
+                    oldest_timestamp: oldest,
+                    latest_timestamp: latest,
+                    custom_data: None,
+                },
+                log_type: match log_type {
+                    LogType::DiagnosticsLog => v201::LogEnum::DiagnosticsLog,
+                    LogType::SecurityLog => v201::LogEnum::SecurityLog,
+                },
+                request_id: stored.request_id,
+                retries,
+                retry_interval,
+                custom_data: None,
+            };
+            self.send(station_id, command)
+                .await
+                .map(|answer| GetLogResponse {
+                    status: command::same(answer.status.as_str(), LogStatus::Rejected),
+                    filename: answer.filename,
+                })
+        } else {
+            let command = GetLog {
+                log_type,
+                request_id: stored.request_id,
+                retries,
+                retry_interval,
+                log: LogParameters {
+                    remote_location,
+                    oldest_timestamp: oldest,
+                    latest_timestamp: latest,
+                },
+            };
+            self.send(station_id, command).await
         };
-        let answer = self.send(station_id, command).await;
         let stored = record_log_answer(self.ctx, stored.id, &answer).await?;
         Ok((stored, answer?))
     }
@@ -1398,7 +1424,7 @@ impl OnBehalf<'_> {
         station_id: &str,
         args: SignedUpdateFirmwareArgs,
     ) -> Result<(signed_firmware_update::Model, SignedUpdateFirmwareStatus), Refused> {
-        self.permit(station_id, false).await?;
+        let version = self.permit(station_id, false).await?;
         let location = text::<512>(&args.location, "location")?;
         if location.as_str().trim().is_empty() {
             return Err(invalid("location", "required"));
@@ -1454,19 +1480,45 @@ impl OnBehalf<'_> {
             error: Set(None),
         };
         let stored = store_firmware_update(self.ctx, row, request_id).await?;
-        let command = SignedUpdateFirmware {
-            retries,
-            retry_interval,
-            request_id: stored.request_id,
-            firmware: Firmware {
-                location,
-                retrieve_date_time: retrieve,
-                install_date_time: install,
-                signing_certificate,
-                signature,
-            },
+        let answer = if version == Version::V201 {
+            // 2.0.1's UpdateFirmware carries the extension's signed firmware.
+            let command = v201::UpdateFirmwareRequest {
+                retries,
+                retry_interval,
+                request_id: stored.request_id,
+                firmware: v201::Firmware {
+                    location,
+                    retrieve_date_time: retrieve,
+                    install_date_time: install,
+                    signing_certificate: Some(signing_certificate),
+                    signature: Some(signature),
+                    custom_data: None,
+                },
+                custom_data: None,
+            };
+            self.send(station_id, command)
+                .await
+                .map(|answer| StatusResponse {
+                    status: command::same(
+                        answer.status.as_str(),
+                        SignedUpdateFirmwareStatus::Rejected,
+                    ),
+                })
+        } else {
+            let command = SignedUpdateFirmware {
+                retries,
+                retry_interval,
+                request_id: stored.request_id,
+                firmware: Firmware {
+                    location,
+                    retrieve_date_time: retrieve,
+                    install_date_time: install,
+                    signing_certificate,
+                    signature,
+                },
+            };
+            self.send(station_id, command).await
         };
-        let answer = self.send(station_id, command).await;
         let stored = record_firmware_answer(self.ctx, stored.id, &answer).await?;
         Ok((stored, answer?.status))
     }

@@ -397,11 +397,13 @@ enum StatusKind {
     Diagnostics,
 }
 
+/// Stores `status` on the station and `sent` (the status as the station spelled it) in its
+/// history.
 async fn store_status(
     ctx: &Context,
     station_id: &Arc<str>,
     kind: StatusKind,
-    status: &'static str,
+    (status, sent): (&'static str, &'static str),
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     let id = station_id.clone();
@@ -429,7 +431,7 @@ async fn store_status(
                     StatusKind::Firmware => crate::use_case::firmware::kind::FIRMWARE,
                     StatusKind::Diagnostics => crate::use_case::firmware::kind::DIAGNOSTICS,
                 };
-                crate::use_case::firmware::record_status(txn, &id, history, status, now).await?;
+                crate::use_case::firmware::record_status(txn, &id, history, sent, now).await?;
                 Ok(())
             })
         })
@@ -443,21 +445,28 @@ pub async fn firmware_status(
     req: FirmwareStatusNotificationRequest,
 ) -> Result<EmptyResponse, StoreError> {
     let now = Utc::now();
-    store_status(
-        ctx,
-        station_id,
-        StatusKind::Firmware,
-        req.status.as_str(),
-        now,
-    )
-    .await?;
+    firmware_status_as(ctx, station_id, req.status, req.status.as_str(), now).await?;
+    Ok(EmptyResponse {})
+}
+
+/// A firmware status (an OCPP 2.0.1 station's, `sent` as it spelled it, shown as `status`):
+/// stored on the station (and, as sent, in its history) and published.
+pub async fn firmware_status_as(
+    ctx: &Context,
+    station_id: &Arc<str>,
+    status: FirmwareStatus,
+    sent: &'static str,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let both = (status.as_str(), sent);
+    store_status(ctx, station_id, StatusKind::Firmware, both, now).await?;
     ctx.publish(Event::FirmwareStatus {
         station_id: station_id.to_string(),
-        status: req.status,
+        status,
         at: now,
     })
     .await;
-    Ok(EmptyResponse {})
+    Ok(())
 }
 
 /// DiagnosticsStatusNotification: stored on the station (and in its history) and published.
@@ -467,21 +476,28 @@ pub async fn diagnostics_status(
     req: DiagnosticsStatusNotificationRequest,
 ) -> Result<EmptyResponse, StoreError> {
     let now = Utc::now();
-    store_status(
-        ctx,
-        station_id,
-        StatusKind::Diagnostics,
-        req.status.as_str(),
-        now,
-    )
-    .await?;
+    diagnostics_status_as(ctx, station_id, req.status, req.status.as_str(), now).await?;
+    Ok(EmptyResponse {})
+}
+
+/// A diagnostics status (an OCPP 2.0.1 station's log upload status, `sent` as it spelled it,
+/// shown as `status`): stored on the station (and, as sent, in its history) and published.
+pub async fn diagnostics_status_as(
+    ctx: &Context,
+    station_id: &Arc<str>,
+    status: DiagnosticsStatus,
+    sent: &'static str,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let both = (status.as_str(), sent);
+    store_status(ctx, station_id, StatusKind::Diagnostics, both, now).await?;
     ctx.publish(Event::DiagnosticsStatus {
         station_id: station_id.to_string(),
-        status: req.status,
+        status,
         at: now,
     })
     .await;
-    Ok(EmptyResponse {})
+    Ok(())
 }
 
 /// DataTransfer from a station: `Accepted` for the configured vendor ids, `UnknownVendorId`

@@ -42,6 +42,7 @@ mod ocpp201;
 mod ocpp201_charging;
 mod ocpp201_commands_a;
 mod ocpp201_device_model;
+mod ocpp201_firmware_events;
 mod poison;
 mod profiles;
 mod proxy;
