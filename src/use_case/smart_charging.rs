@@ -330,7 +330,7 @@ fn check_v201(profile: &ChargingProfile, evse_id: i32) -> Result<(), ocpp::v16::
 }
 
 /// The 1.6-shaped profile as OCPP 2.0.1 spells it, with the station's own transaction id.
-fn profile_v201(
+pub(crate) fn profile_v201(
     p: &ChargingProfile,
     transaction: Option<ocpp::types::CiString<36>>,
 ) -> v201::ChargingProfile {

@@ -854,20 +854,9 @@ impl OnBehalf<'_> {
         let connector_id = connector_id
             .map(|c| at_least(c, 1, "connectorId"))
             .transpose()?;
-        if version == Version::V201 {
-            if charging_profile.is_some() {
-                return Err(Refused::Unsupported(format!(
-                    "station {station_id} speaks OCPP 2.0.1: a 1.6 charging profile cannot go with its remote start"
-                )));
-            }
-            let token = text::<36>(id_tag, "idTag")?;
-            if self.caller.role == Role::Driver {
-                self.owns(&token.key()).await?;
-            }
-            self.startable(station_id, &token, connector_id).await?;
-            return self.request_start(station_id, token, connector_id).await;
-        }
-        let id_tag = text::<20>(id_tag, "idTag")?;
+        // The same rules for both versions: a TxProfile (2.0.1's RequestStartTransaction asks
+        // for that purpose as 1.6 does) without a transaction id, the station binding it to the
+        // transaction it starts; and none from a driver.
         if let Some(profile) = &charging_profile {
             profile
                 .validate(ProfileUse::RemoteStart)
@@ -881,6 +870,28 @@ impl OnBehalf<'_> {
                 ));
             }
         }
+        if version == Version::V201 {
+            let token = text::<36>(id_tag, "idTag")?;
+            if self.caller.role == Role::Driver {
+                self.owns(&token.key()).await?;
+            }
+            self.startable(station_id, &token, connector_id).await?;
+            let status = self
+                .request_start(station_id, token, connector_id, charging_profile.as_ref())
+                .await?;
+            if let (RemoteStartStopStatus::Accepted, Some(profile)) = (status, charging_profile) {
+                super::smart_charging::store_installed(
+                    self.ctx,
+                    station_id,
+                    connector_id.unwrap_or(0),
+                    &profile,
+                    Version::V201,
+                )
+                .await?;
+            }
+            return Ok(status);
+        }
+        let id_tag = text::<20>(id_tag, "idTag")?;
         if self.caller.role == Role::Driver {
             self.owns(&id_tag.key()).await?;
         }
@@ -906,12 +917,14 @@ impl OnBehalf<'_> {
 
     /// RequestStartTransaction (2.0.1): the id token as one the central system vouches for
     /// (`Central`), on the EVSE the connector id names, with a new `remoteStartId` that the
-    /// station's TransactionEvent will carry.
+    /// station's TransactionEvent will carry, and the transaction's TxProfile when one is given
+    /// (as 2.0.1 spells it; the station binds it to the transaction it starts).
     async fn request_start(
         &self,
         station_id: &str,
         token: CiString<36>,
         evse_id: Option<i32>,
+        profile: Option<&ChargingProfile>,
     ) -> Result<RemoteStartStopStatus, Refused> {
         let command = ocpp::v201::RequestStartTransactionRequest {
             evse_id,
@@ -923,7 +936,7 @@ impl OnBehalf<'_> {
                 custom_data: None,
             },
             remote_start_id: next_remote_start_id(),
-            charging_profile: None,
+            charging_profile: profile.map(|p| super::smart_charging::profile_v201(p, None)),
             custom_data: None,
         };
         let status = self.send(station_id, command).await?.status;

@@ -670,20 +670,51 @@ async fn every_shared_command_reaches_a_2_0_1_station(backend: Backend) {
         response["data"],
         json!({"remoteStopTransaction": {"status": "ACCEPTED"}})
     );
-    // A 1.6 charging profile cannot go with a 2.0.1 remote start: refused, nothing sent.
-    let (code, _) = app
-        .err(
-            Some(&admin),
-            &format!(
-                r#"mutation {{ remoteStartTransaction(stationId: "CP201-GQL", idTag: "{TOKEN}", connectorId: 1,
-                    chargingProfile: {{chargingProfileId: 1, stackLevel: 0, chargingProfilePurpose: TX_PROFILE,
-                    chargingProfileKind: RELATIVE, chargingSchedule: {{chargingRateUnit: W,
-                    chargingSchedulePeriod: [{{startPeriod: 0, limit: 1000}}]}}}}) {{ status }} }}"#
-            ),
+    // A remote start with a charging profile: the TxProfile goes in 2.0.1's shape, and once
+    // accepted it is stored as a 1.6 one is.
+    let with_profile = |purpose: &str| {
+        format!(
+            r#"mutation {{ remoteStartTransaction(stationId: "CP201-GQL", idTag: "{TOKEN}", connectorId: 1,
+                chargingProfile: {{chargingProfileId: 7, stackLevel: 0, chargingProfilePurpose: {purpose},
+                chargingProfileKind: RELATIVE, chargingSchedule: {{chargingRateUnit: W,
+                chargingSchedulePeriod: [{{startPeriod: 0, limit: 1000}}]}}}}) {{ status }} }}"#
+        )
+    };
+    let request = app.gql_spawned(&admin, &with_profile("TX_PROFILE"), json!({}));
+    let (action, payload) = cp.answer_server(json!({"status": "Accepted"})).await;
+    assert_eq!(action, "RequestStartTransaction");
+    assert_eq!(payload["evseId"], 1);
+    assert_eq!(
+        payload["chargingProfile"],
+        json!({"id": 7, "stackLevel": 0, "chargingProfilePurpose": "TxProfile",
+               "chargingProfileKind": "Relative",
+               "chargingSchedule": [{"id": 1, "chargingRateUnit": "W",
+                   "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 1000.0}]}]}),
+        "{payload}"
+    );
+    let response = request.await.unwrap();
+    assert_eq!(
+        response["data"],
+        json!({"remoteStartTransaction": {"status": "ACCEPTED"}}),
+        "{response}"
+    );
+    let stored = app
+        .ok(
+            &admin,
+            r#"{ chargingProfiles(stationId: "CP201-GQL") { connectorId state profile { chargingProfileId chargingProfilePurpose } } }"#,
             json!({}),
         )
         .await;
-    assert_eq!(code, "UNSUPPORTED_BY_STATION");
+    assert_eq!(
+        stored["chargingProfiles"],
+        json!([{"connectorId": 1, "state": "INSTALLED",
+                "profile": {"chargingProfileId": 7, "chargingProfilePurpose": "TX_PROFILE"}}])
+    );
+    // Another purpose cannot go with a remote start, in either version: refused, nothing sent.
+    let (code, _) = app
+        .err(Some(&admin), &with_profile("TX_DEFAULT_PROFILE"), json!({}))
+        .await;
+    assert_eq!(code, "BAD_USER_INPUT");
     assert!(cp.station.silent_for(Duration::from_millis(300)).await);
     app.stop().await;
 }
