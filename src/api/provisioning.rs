@@ -352,8 +352,9 @@ impl ProvisioningMutation {
     }
 
     /// OCPP 2.0.1: asks the station to `report` and/or `clear` what it holds of one customer
-    /// (CustomerInformation), named by `customerIdentifier` (up to 64 characters) and/or
-    /// `idToken`, with a fresh request id; a report arrives
+    /// (CustomerInformation), named by `customerIdentifier` (up to 64 characters), `idToken`
+    /// and/or `customerCertificate` (the hash data of the customer's ISO 15118 contract
+    /// certificate), with a fresh request id; a report arrives
     /// as NotifyCustomerInformation. Operators and admins; a 1.6 station:
     /// `UNSUPPORTED_BY_STATION`.
     async fn customer_information(
@@ -364,10 +365,19 @@ impl ProvisioningMutation {
         clear: bool,
         customer_identifier: Option<String>,
         id_token: Option<IdTokenInput>,
+        customer_certificate: Option<super::security_ext::CertificateHashData>,
     ) -> Result<CustomerInformationResult> {
         let customer = Customer {
             identifier: customer_identifier,
             id_token: id_token.map(|t| (t.id_token, t.kind.into())),
+            certificate: customer_certificate.map(|h| {
+                (
+                    h.hash_algorithm.into(),
+                    h.issuer_name_hash,
+                    h.issuer_key_hash,
+                    h.serial_number,
+                )
+            }),
         };
         let (answer, request_id) = super::command::on_behalf(ctx)?
             .customer_information(&station_id, report, clear, &customer)

@@ -12,6 +12,7 @@ use crate::use_case::{
     device_model::{next_request_id, only_v201},
 };
 use ocpp::rpc::Command;
+use ocpp::v16::security_ext::HashAlgorithm;
 use ocpp::v201::{
     Apn, ApnAuthenticationEnum, ChargingLimitSourceEnum, ChargingProfileCriterion,
     ChargingProfilePurposeEnum, CustomerInformationRequest, CustomerInformationResponse,
@@ -146,6 +147,9 @@ pub struct ProfileCriteria {
 pub struct Customer {
     pub identifier: Option<String>,
     pub id_token: Option<(String, IdTokenEnum)>,
+    /// The customer's ISO 15118 contract certificate, by its hash data: (algorithm, issuer
+    /// name hash, issuer key hash, serial number).
+    pub certificate: Option<(HashAlgorithm, String, String, String)>,
 }
 
 impl OnBehalf<'_> {
@@ -257,15 +261,26 @@ impl OnBehalf<'_> {
     ) -> Result<(CustomerInformationResponse, i32), Refused> {
         let version = self.permit(station_id, false).await?;
         only_v201(version, station_id, CustomerInformationRequest::ACTION)?;
-        if customer.identifier.is_none() && customer.id_token.is_none() {
+        if customer.identifier.is_none()
+            && customer.id_token.is_none()
+            && customer.certificate.is_none()
+        {
             return Err(Refused::Invalid {
                 field: "customerIdentifier",
-                message: "name the customer: customerIdentifier and/or idToken".into(),
+                message:
+                    "name the customer: customerIdentifier, idToken and/or customerCertificate"
+                        .into(),
             });
         }
         let request_id = next_request_id();
         let command = CustomerInformationRequest {
-            customer_certificate: None,
+            customer_certificate: customer
+                .certificate
+                .as_ref()
+                .map(|(algorithm, name, key, serial)| {
+                    super::security_ext::checked_hash_data_201(*algorithm, name, key, serial)
+                })
+                .transpose()?,
             id_token: customer
                 .id_token
                 .as_ref()

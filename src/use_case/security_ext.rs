@@ -1036,6 +1036,48 @@ fn use_16(
     }
 }
 
+/// Hash data that names a certificate, each field within its bounds: the issuer's name and key
+/// hashes identifierStrings of at most 128 characters, the serial number at most 40.
+fn checked_hash_data(
+    hash_algorithm: HashAlgorithm,
+    issuer_name_hash: &str,
+    issuer_key_hash: &str,
+    serial_number: &str,
+) -> Result<CertificateHashData, Refused> {
+    let identifier = |value: &str, field: &'static str| {
+        let value = text::<128>(value, field)?;
+        if value.as_str().is_empty() || !is_identifier_string(value.as_str()) {
+            return Err(invalid(
+                field,
+                "an identifierString: letters, digits and * - _ = + | @ . only",
+            ));
+        }
+        Ok(value)
+    };
+    Ok(CertificateHashData {
+        hash_algorithm,
+        issuer_name_hash: identifier(issuer_name_hash, "issuerNameHash")?,
+        issuer_key_hash: identifier(issuer_key_hash, "issuerKeyHash")?,
+        serial_number: text::<40>(serial_number, "serialNumber")?,
+    })
+}
+
+/// [`checked_hash_data`] in 2.0.1's type (CustomerInformation's `customerCertificate`).
+pub(crate) fn checked_hash_data_201(
+    hash_algorithm: HashAlgorithm,
+    issuer_name_hash: &str,
+    issuer_key_hash: &str,
+    serial_number: &str,
+) -> Result<v201::CertificateHashData, Refused> {
+    checked_hash_data(
+        hash_algorithm,
+        issuer_name_hash,
+        issuer_key_hash,
+        serial_number,
+    )
+    .map(hash_201)
+}
+
 /// Hash data in 2.0.1's type (the same fields; the algorithms are spelled alike).
 fn hash_201(h: CertificateHashData) -> v201::CertificateHashData {
     v201::CertificateHashData {
@@ -1201,22 +1243,12 @@ impl OnBehalf<'_> {
         serial_number: &str,
     ) -> Result<DeleteCertificateStatus, Refused> {
         let version = self.permit(station_id, false).await?;
-        let identifier = |value: &str, field: &'static str| {
-            let value = text::<128>(value, field)?;
-            if value.as_str().is_empty() || !is_identifier_string(value.as_str()) {
-                return Err(invalid(
-                    field,
-                    "an identifierString: letters, digits and * - _ = + | @ . only",
-                ));
-            }
-            Ok(value)
-        };
-        let certificate_hash_data = CertificateHashData {
+        let certificate_hash_data = checked_hash_data(
             hash_algorithm,
-            issuer_name_hash: identifier(issuer_name_hash, "issuerNameHash")?,
-            issuer_key_hash: identifier(issuer_key_hash, "issuerKeyHash")?,
-            serial_number: text::<40>(serial_number, "serialNumber")?,
-        };
+            issuer_name_hash,
+            issuer_key_hash,
+            serial_number,
+        )?;
         if version == Version::V201 {
             let command = v201::DeleteCertificateRequest {
                 certificate_hash_data: hash_201(certificate_hash_data),

@@ -552,6 +552,19 @@ fn cases(station: &str, transaction_id: i32) -> Vec<(String, Value, &'static str
                    "idToken": {"idToken": TOKEN, "type": "ISO14443"}}),
             json!({"customerInformation": {"status": "INVALID"}}),
         ),
+        (
+            format!(
+                r#"mutation {{ customerInformation(stationId: "{station}", report: false, clear: true,
+                    customerCertificate: {{hashAlgorithm: SHA256, issuerNameHash: "a1b2", issuerKeyHash: "c3d4",
+                    serialNumber: "0f1e"}}) {{ status requestId }} }}"#
+            ),
+            json!({"status": "Accepted"}),
+            "CustomerInformation",
+            json!({"report": false, "clear": true,
+                   "customerCertificate": {"hashAlgorithm": "SHA256", "issuerNameHash": "a1b2",
+                                           "issuerKeyHash": "c3d4", "serialNumber": "0f1e"}}),
+            json!({"customerInformation": {"status": "ACCEPTED"}}),
+        ),
     ]
 }
 
@@ -674,6 +687,10 @@ async fn every_2_0_1_only_mutation_round_trips(backend: Backend) {
             "customerIdentifier",
         ),
         (
+            r#"mutation { customerInformation(stationId: "CP201-ONLY", report: true, clear: false, customerCertificate: {hashAlgorithm: SHA256, issuerNameHash: "not hex!", issuerKeyHash: "c3d4", serialNumber: "1"}) { status } }"#,
+            "issuerNameHash",
+        ),
+        (
             r#"mutation { setVariableMonitoring(stationId: "CP201-ONLY", monitors: [{component: "A", variable: "B", type: DELTA, value: 1, severity: 10}]) { results { status } } }"#,
             "severity",
         ),
@@ -715,7 +732,7 @@ async fn the_2_0_1_only_mutations_are_refused_for_a_1_6_station() {
         .await;
     let id = start["transactionId"].as_i64().unwrap() as i32;
     let all = cases("CP16-DM", id);
-    assert_eq!(all.len(), 10);
+    assert_eq!(all.len(), 11);
     for (query, ..) in all {
         let (code, message) = app.err(Some(&admin), &query, json!({})).await;
         assert_eq!(code, "UNSUPPORTED_BY_STATION", "{query}: {message}");
