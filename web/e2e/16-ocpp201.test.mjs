@@ -1,7 +1,9 @@
 // A mixed fleet in the console (issue 24): an OCPP 2.0.1 station that boots, reports its EVSE
 // occupied and starts charging is listed with its version beside 1.6 stations, and its page
 // shows the version, the EVSE's status in the one set (Charging) and the status as the station
-// said it (Occupied), live; its Configuration tab shows its device model, from its report.
+// said it (Occupied), live; its Configuration tab shows its device model, from its report; its
+// security commands offer 2.0.1's certificate kinds.
+import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { ChargePoint, en, env, launch, textWhen, visible, withConsole } from "./harness.mjs";
 
@@ -76,5 +78,17 @@ test("a 2.0.1 station's device model is on its Configuration tab", async () => {
     const table = page.getByTestId("device-model");
     await textWhen(table, (s) => s.includes("OCPPCommCtrlr") && s.includes("HeartbeatInterval") && s.includes("300"), "the reported variable");
     await visible(page.getByRole("button", { name: en("station.modelFullReport"), exact: true }), "the full report button");
+  });
+});
+
+test("a 2.0.1 station's certificate commands offer 2.0.1's kinds", async () => {
+  await withConsole(browser, { ...env.admin, path: `/stations/${ID}/commands?group=security` }, async ({ page }) => {
+    const offering = (value) => page.locator("select").filter({ has: page.locator(`option[value="${value}"]`) });
+    // Install and list both offer the 2.0.1 roots; only the list offers a V2G chain (a chain
+    // is never installed: it comes signed).
+    await visible(offering("V2G_ROOT_CERTIFICATE").first(), "2.0.1's kinds");
+    assert.equal(await offering("V2G_ROOT_CERTIFICATE").count(), 2);
+    assert.equal(await offering("MO_ROOT_CERTIFICATE").count(), 2);
+    assert.equal(await offering("V2G_CERTIFICATE_CHAIN").count(), 1);
   });
 });

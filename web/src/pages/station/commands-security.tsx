@@ -168,10 +168,14 @@ const Reject = graphql(`
 `);
 
 const USES = ["CENTRAL_SYSTEM_ROOT_CERTIFICATE", "MANUFACTURER_ROOT_CERTIFICATE"] as const;
+/** OCPP 2.0.1's kinds besides 1.6's (a V2G chain is listed, never installed: it comes signed). */
+const USES_201 = [...USES, "V2G_ROOT_CERTIFICATE", "MO_ROOT_CERTIFICATE"] as const;
+const LISTED_201 = [...USES_201, "V2G_CERTIFICATE_CHAIN"] as const;
 type HashData = StationInstalledCertificatesMutation["getInstalledCertificateIds"]["certificateHashData"][number];
 
 export function SecurityCommands({ station, onChanged }: CommandsProps) {
   const stationId = station.id;
+  const v201 = station.ocppVersion === "OCPP_2_0_1";
   const requests = useQuery(Requests, { stationId });
   const [certUse, setCertUse] = useState<string>("CENTRAL_SYSTEM_ROOT_CERTIFICATE");
   const [certificate, setCertificate] = useState("");
@@ -211,7 +215,12 @@ export function SecurityCommands({ station, onChanged }: CommandsProps) {
           variables={() => ({ stationId, certificateType: certUse, certificate: certificate.trim() })}
           status={(d) => d.installCertificate.status}
         >
-          <EnumSelect label={t("station.certificateType")} values={USES} value={certUse} onChange={setCertUse} />
+          <EnumSelect
+            label={t("station.certificateType")}
+            values={v201 ? USES_201 : USES}
+            value={certUse}
+            onChange={setCertUse}
+          />
           <Field label={t("station.certificatePem")}>
             <textarea
               required
@@ -243,7 +252,12 @@ export function SecurityCommands({ station, onChanged }: CommandsProps) {
             )
           }
         >
-          <EnumSelect label={t("station.certificateType")} values={USES} value={listUse} onChange={setListUse} />
+          <EnumSelect
+            label={t("station.certificateType")}
+            values={v201 ? LISTED_201 : USES}
+            value={listUse}
+            onChange={setListUse}
+          />
         </Command>
 
         <Command

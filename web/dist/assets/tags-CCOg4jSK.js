@@ -1,4 +1,4 @@
-import{C as e,D as t,k as n,l as r,o as i,p as a,t as o}from"./jsxRuntime-DyJjvnAk.js";import{b as s,f as c,i as l,l as u,m as d,n as f,o as p,r as m,s as h,t as g}from"./console-CwAB7fcA.js";import{i as _,n as v,t as y}from"./hooks-dTogHBCC.js";import{n as b,t as x}from"./budget-D_6eb-QD.js";var S=50,C=a(`
+import{C as e,D as t,k as n,l as r,o as i,p as a,t as o}from"./jsxRuntime-DyJjvnAk.js";import{b as s,f as c,i as l,l as u,m as d,n as f,o as p,r as m,s as h,t as g}from"./console-DvtrswII.js";import{i as _,n as v,t as y}from"./hooks-dTogHBCC.js";import{n as b,t as x}from"./budget-h0Kje-wk.js";var S=50,C=a(`
   query TagsList(
     $first: Int
     $last: Int

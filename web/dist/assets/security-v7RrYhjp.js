@@ -1,4 +1,4 @@
-import{C as e,D as t,S as n,c as r,k as i,o as a,p as o,r as s,t as c}from"./jsxRuntime-DyJjvnAk.js";import{a as l,b as u,f as d,i as f,l as p,m,n as h,o as g,r as _,s as v,t as y}from"./console-CwAB7fcA.js";import{i as b,n as x,t as S}from"./hooks-dTogHBCC.js";var C=50,w=o(`
+import{C as e,D as t,S as n,c as r,k as i,o as a,p as o,r as s,t as c}from"./jsxRuntime-DyJjvnAk.js";import{a as l,b as u,f as d,i as f,l as p,m,n as h,o as g,r as _,s as v,t as y}from"./console-DvtrswII.js";import{i as b,n as x,t as S}from"./hooks-dTogHBCC.js";var C=50,w=o(`
   query SecPending($first: Int, $last: Int, $after: String, $before: String) {
     stations(registrationStatus: PENDING, first: $first, last: $last, after: $after, before: $before) {
       totalCount

@@ -1,4 +1,4 @@
-import{C as e,D as t,T as n,a as r,k as i,n as a,p as o,t as s}from"./jsxRuntime-DyJjvnAk.js";import{_ as c,b as l,i as u,l as d,m as f,o as p,r as m,s as h}from"./console-CwAB7fcA.js";import{n as g,t as _}from"./csv-BcCX77dE.js";import{i as v,n as y}from"./hooks-dTogHBCC.js";var b=50,x=5e4,S=500,C=o(`
+import{C as e,D as t,T as n,a as r,k as i,n as a,p as o,t as s}from"./jsxRuntime-DyJjvnAk.js";import{_ as c,b as l,i as u,l as d,m as f,o as p,r as m,s as h}from"./console-DvtrswII.js";import{n as g,t as _}from"./csv-BcCX77dE.js";import{i as v,n as y}from"./hooks-dTogHBCC.js";var b=50,x=5e4,S=500,C=o(`
   query AuditLog($first: Int, $last: Int, $after: String, $before: String, $filter: AuditLogFilter) {
     auditLog(first: $first, last: $last, after: $after, before: $before, filter: $filter) {
       totalCount

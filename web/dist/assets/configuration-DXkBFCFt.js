@@ -1,4 +1,4 @@
-import{D as e,k as t,o as n,p as r,t as i}from"./jsxRuntime-DyJjvnAk.js";import{a,b as o,i as s,r as c}from"./console-CwAB7fcA.js";import{t as l}from"./hooks-dTogHBCC.js";import{r as u}from"./station-BosK7yU4.js";var d=r(`
+import{D as e,k as t,o as n,p as r,t as i}from"./jsxRuntime-DyJjvnAk.js";import{a,b as o,i as s,r as c}from"./console-DvtrswII.js";import{t as l}from"./hooks-dTogHBCC.js";import{r as u}from"./station-CqX5VOP4.js";var d=r(`
   mutation StationGetConfiguration($stationId: ID!, $keys: [String!]) {
     getConfiguration(stationId: $stationId, keys: $keys) {
       configurationKey {

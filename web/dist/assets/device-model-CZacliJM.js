@@ -1,4 +1,4 @@
-import{D as e,k as t,o as n,p as r,t as i}from"./jsxRuntime-DyJjvnAk.js";import{a,b as o,i as s,r as c}from"./console-CwAB7fcA.js";import{n as l,t as u}from"./hooks-dTogHBCC.js";var d=r(`
+import{D as e,k as t,o as n,p as r,t as i}from"./jsxRuntime-DyJjvnAk.js";import{a,b as o,i as s,r as c}from"./console-DvtrswII.js";import{n as l,t as u}from"./hooks-dTogHBCC.js";var d=r(`
   query StationDeviceModel($id: ID!, $component: String, $after: String) {
     station(id: $id) {
       deviceModel(component: $component, first: 100, after: $after) {

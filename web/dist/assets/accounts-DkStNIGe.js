@@ -1,4 +1,4 @@
-import{D as e,a as t,c as n,k as r,o as i,p as a,t as o,u as s,x as c}from"./jsxRuntime-DyJjvnAk.js";import{b as l,i as u,m as d,n as f,o as p,r as m,u as h}from"./console-CwAB7fcA.js";import{n as g,t as _}from"./hooks-dTogHBCC.js";import{n as v,t as y}from"./budget-D_6eb-QD.js";var b=a(`
+import{D as e,a as t,c as n,k as r,o as i,p as a,t as o,u as s,x as c}from"./jsxRuntime-DyJjvnAk.js";import{b as l,i as u,m as d,n as f,o as p,r as m,u as h}from"./console-DvtrswII.js";import{n as g,t as _}from"./hooks-dTogHBCC.js";import{n as v,t as y}from"./budget-h0Kje-wk.js";var b=a(`
   query AccountsList {
     accounts {
       username

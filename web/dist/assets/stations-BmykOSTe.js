@@ -1,4 +1,4 @@
-import{C as e,D as t,T as n,k as r,p as i,r as a,t as o,x as s}from"./jsxRuntime-DyJjvnAk.js";import{_ as c,b as l,c as u,f as d,i as f,l as p,m,o as h,r as g,s as _}from"./console-CwAB7fcA.js";import{n as v,r as y}from"./hooks-dTogHBCC.js";var b=i(`
+import{C as e,D as t,T as n,k as r,p as i,r as a,t as o,x as s}from"./jsxRuntime-DyJjvnAk.js";import{_ as c,b as l,c as u,f as d,i as f,l as p,m,o as h,r as g,s as _}from"./console-DvtrswII.js";import{n as v,r as y}from"./hooks-dTogHBCC.js";var b=i(`
   query StationsPage(
     $first: Int
     $last: Int

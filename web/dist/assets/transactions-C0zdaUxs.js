@@ -1,4 +1,4 @@
-import{C as e,D as t,O as n,S as r,T as i,a,k as o,n as s,p as c,r as l,t as u}from"./jsxRuntime-DyJjvnAk.js";import{_ as d,b as f,g as p,h as m,i as h,l as g,m as _,o as v,r as y,s as b}from"./console-CwAB7fcA.js";import{t as x}from"./chart-GIoCTxaJ.js";import{n as S,t as C}from"./csv-BcCX77dE.js";import{i as w,n as T}from"./hooks-dTogHBCC.js";var E=50,D=5e4,O=500,k=c(`
+import{C as e,D as t,O as n,S as r,T as i,a,k as o,n as s,p as c,r as l,t as u}from"./jsxRuntime-DyJjvnAk.js";import{_ as d,b as f,g as p,h as m,i as h,l as g,m as _,o as v,r as y,s as b}from"./console-DvtrswII.js";import{t as x}from"./chart-ySC3OxWO.js";import{n as S,t as C}from"./csv-BcCX77dE.js";import{i as w,n as T}from"./hooks-dTogHBCC.js";var E=50,D=5e4,O=500,k=c(`
   query TxList(
     $first: Int
     $last: Int

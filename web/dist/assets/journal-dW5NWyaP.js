@@ -1,4 +1,4 @@
-import{C as e,D as t,k as n,p as r,t as i,x as a}from"./jsxRuntime-DyJjvnAk.js";import{_ as o,b as s,i as c,l,m as u,r as d,s as f}from"./console-CwAB7fcA.js";import{n as p}from"./hooks-dTogHBCC.js";var m=r(`
+import{C as e,D as t,k as n,p as r,t as i,x as a}from"./jsxRuntime-DyJjvnAk.js";import{_ as o,b as s,i as c,l,m as u,r as d,s as f}from"./console-DvtrswII.js";import{n as p}from"./hooks-dTogHBCC.js";var m=r(`
   query StationJournal(
     $stationId: ID!
     $action: String

@@ -1,4 +1,4 @@
-import{C as e,D as t,T as n,i as r,k as i,o as a,p as o,r as s,t as c,x as l}from"./jsxRuntime-DyJjvnAk.js";import{_ as u,b as d,f as ee,g as te,i as f,m as p,n as m,o as h,r as g}from"./console-CwAB7fcA.js";import{n as _,r as v,t as ne}from"./hooks-dTogHBCC.js";var y=o(`
+import{C as e,D as t,T as n,i as r,k as i,o as a,p as o,r as s,t as c,x as l}from"./jsxRuntime-DyJjvnAk.js";import{_ as u,b as d,f as ee,g as te,i as f,m as p,n as m,o as h,r as g}from"./console-DvtrswII.js";import{n as _,r as v,t as ne}from"./hooks-dTogHBCC.js";var y=o(`
   query OverviewSummary($since: DateTime) {
     fleetSummary(since: $since) {
       at

@@ -1,4 +1,4 @@
-import{C as e,D as t,O as n,k as r,l as i,p as a,t as o}from"./jsxRuntime-DyJjvnAk.js";import{_ as s,b as c,d as l,h as u,i as d,l as f,o as p,p as m,r as h}from"./console-CwAB7fcA.js";import{t as g}from"./chart-GIoCTxaJ.js";import{n as _,t as v}from"./csv-BcCX77dE.js";import{i as y,n as b}from"./hooks-dTogHBCC.js";var x=a(`
+import{C as e,D as t,O as n,k as r,l as i,p as a,t as o}from"./jsxRuntime-DyJjvnAk.js";import{_ as s,b as c,d as l,h as u,i as d,l as f,o as p,p as m,r as h}from"./console-DvtrswII.js";import{t as g}from"./chart-ySC3OxWO.js";import{n as _,t as v}from"./csv-BcCX77dE.js";import{i as y,n as b}from"./hooks-dTogHBCC.js";var x=a(`
   query UsageReport($from: DateTime!, $to: DateTime!, $groupBy: UsagePeriod!, $stationId: ID, $idTag: String) {
     usage(from: $from, to: $to, groupBy: $groupBy, stationId: $stationId, idTag: $idTag) {
       from
