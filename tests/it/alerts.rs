@@ -1208,8 +1208,15 @@ async fn two_nodes_deliver_each_alert_once() {
     let Some(cluster) = Cluster::new().await else {
         return;
     };
-    let a = cluster.node(fast).await;
-    let b = cluster.node(fast).await;
+    // Rounds a second apart: the offline rule's least threshold is one round, and a station's
+    // row is written at its handshake, a moment before its presence; a round of 100 ms could
+    // fall in that moment on a loaded machine and see a connecting station as offline.
+    let paced = |s: &mut Settings| {
+        fast(s);
+        s.alerts.evaluate_interval = ms(1000);
+    };
+    let a = cluster.node(paced).await;
+    let b = cluster.node(paced).await;
     let receiver = Receiver::start().await;
     webhook(&a, &receiver).await;
     rule(&a, json!({"name": "faults", "kind": "CONNECTOR_FAULTED"})).await;
