@@ -357,6 +357,7 @@ impl ProvisioningMutation {
     /// certificate), with a fresh request id; a report arrives
     /// as NotifyCustomerInformation. Operators and admins; a 1.6 station:
     /// `UNSUPPORTED_BY_STATION`.
+    #[allow(clippy::too_many_arguments)]
     async fn customer_information(
         &self,
         ctx: &Context<'_>,
