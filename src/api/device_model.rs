@@ -381,18 +381,8 @@ pub struct MonitorInput {
 /// The station's answer for one variable of `getVariables`.
 #[derive(SimpleObject)]
 pub struct GetVariableResult {
-    /// The component, as the station names it.
-    pub component: String,
-    /// The component's instance, when it has one.
-    pub component_instance: Option<String>,
-    /// The component's EVSE, when it has one.
-    pub evse_id: Option<i32>,
-    /// The component's connector, when it has one.
-    pub connector_id: Option<i32>,
-    /// The variable.
-    pub variable: String,
-    /// The variable's instance, when it has one.
-    pub variable_instance: Option<String>,
+    #[graphql(flatten)]
+    pub place: Place,
     /// The attribute read (ACTUAL when the station names none).
     pub attribute_type: AttributeEnum,
     /// Whether it was read.
@@ -406,18 +396,8 @@ pub struct GetVariableResult {
 /// The station's answer for one variable of `setVariables`.
 #[derive(SimpleObject)]
 pub struct SetVariableResult {
-    /// The component, as the station names it.
-    pub component: String,
-    /// The component's instance, when it has one.
-    pub component_instance: Option<String>,
-    /// The component's EVSE, when it has one.
-    pub evse_id: Option<i32>,
-    /// The component's connector, when it has one.
-    pub connector_id: Option<i32>,
-    /// The variable.
-    pub variable: String,
-    /// The variable's instance, when it has one.
-    pub variable_instance: Option<String>,
+    #[graphql(flatten)]
+    pub place: Place,
     /// The attribute set (ACTUAL when the station names none).
     pub attribute_type: AttributeEnum,
     /// Whether it was set.
@@ -438,18 +418,8 @@ pub struct SetMonitorResult {
     pub kind: MonitorEnum,
     /// Its severity, 0 (danger) to 9 (debug).
     pub severity: i32,
-    /// The component, as the station names it.
-    pub component: String,
-    /// The component's instance, when it has one.
-    pub component_instance: Option<String>,
-    /// The component's EVSE, when it has one.
-    pub evse_id: Option<i32>,
-    /// The component's connector, when it has one.
-    pub connector_id: Option<i32>,
-    /// The variable.
-    pub variable: String,
-    /// The variable's instance, when it has one.
-    pub variable_instance: Option<String>,
+    #[graphql(flatten)]
+    pub place: Place,
     /// Why, when the station says.
     pub status_info: Option<StatusInfo>,
 }
@@ -487,14 +457,22 @@ pub struct ReportRequestResult {
     pub status_info: Option<StatusInfo>,
 }
 
-/// The flat position fields of a component and variable as answered.
-struct Place {
-    component: String,
-    component_instance: Option<String>,
-    evse_id: Option<i32>,
-    connector_id: Option<i32>,
-    variable: String,
-    variable_instance: Option<String>,
+/// Where an answer for one variable is: its component and variable as the station names them
+/// (in each result's fields, flattened).
+#[derive(SimpleObject)]
+pub struct Place {
+    /// The component, as the station names it.
+    pub component: String,
+    /// The component's instance, when it has one.
+    pub component_instance: Option<String>,
+    /// The component's EVSE, when it has one.
+    pub evse_id: Option<i32>,
+    /// The component's connector, when it has one.
+    pub connector_id: Option<i32>,
+    /// The variable.
+    pub variable: String,
+    /// The variable's instance, when it has one.
+    pub variable_instance: Option<String>,
 }
 
 fn place(component: wire::Component, variable: wire::Variable) -> Place {
@@ -561,23 +539,15 @@ impl DeviceModelMutation {
         Ok(GetVariablesResult {
             results: results
                 .into_iter()
-                .map(|r| {
-                    let p = place(r.component, r.variable);
-                    GetVariableResult {
-                        component: p.component,
-                        component_instance: p.component_instance,
-                        evse_id: p.evse_id,
-                        connector_id: p.connector_id,
-                        variable: p.variable,
-                        variable_instance: p.variable_instance,
-                        attribute_type: r
-                            .attribute_type
-                            .unwrap_or(wire::AttributeEnum::Actual)
-                            .into(),
-                        status: r.attribute_status.into(),
-                        value: r.attribute_value.map(wire::CiString::into_string),
-                        status_info: StatusInfo::of(r.attribute_status_info),
-                    }
+                .map(|r| GetVariableResult {
+                    place: place(r.component, r.variable),
+                    attribute_type: r
+                        .attribute_type
+                        .unwrap_or(wire::AttributeEnum::Actual)
+                        .into(),
+                    status: r.attribute_status.into(),
+                    value: r.attribute_value.map(wire::CiString::into_string),
+                    status_info: StatusInfo::of(r.attribute_status_info),
                 })
                 .collect(),
         })
@@ -614,22 +584,14 @@ impl DeviceModelMutation {
         Ok(SetVariablesResult {
             results: results
                 .into_iter()
-                .map(|r| {
-                    let p = place(r.component, r.variable);
-                    SetVariableResult {
-                        component: p.component,
-                        component_instance: p.component_instance,
-                        evse_id: p.evse_id,
-                        connector_id: p.connector_id,
-                        variable: p.variable,
-                        variable_instance: p.variable_instance,
-                        attribute_type: r
-                            .attribute_type
-                            .unwrap_or(wire::AttributeEnum::Actual)
-                            .into(),
-                        status: r.attribute_status.into(),
-                        status_info: StatusInfo::of(r.attribute_status_info),
-                    }
+                .map(|r| SetVariableResult {
+                    place: place(r.component, r.variable),
+                    attribute_type: r
+                        .attribute_type
+                        .unwrap_or(wire::AttributeEnum::Actual)
+                        .into(),
+                    status: r.attribute_status.into(),
+                    status_info: StatusInfo::of(r.attribute_status_info),
                 })
                 .collect(),
         })
@@ -733,21 +695,13 @@ impl DeviceModelMutation {
         Ok(SetVariableMonitoringResult {
             results: results
                 .into_iter()
-                .map(|r| {
-                    let p = place(r.component, r.variable);
-                    SetMonitorResult {
-                        id: r.id,
-                        status: r.status.into(),
-                        kind: r.kind.into(),
-                        severity: r.severity,
-                        component: p.component,
-                        component_instance: p.component_instance,
-                        evse_id: p.evse_id,
-                        connector_id: p.connector_id,
-                        variable: p.variable,
-                        variable_instance: p.variable_instance,
-                        status_info: StatusInfo::of(r.status_info),
-                    }
+                .map(|r| SetMonitorResult {
+                    id: r.id,
+                    status: r.status.into(),
+                    kind: r.kind.into(),
+                    severity: r.severity,
+                    place: place(r.component, r.variable),
+                    status_info: StatusInfo::of(r.status_info),
                 })
                 .collect(),
         })
