@@ -11,6 +11,7 @@
 //! ([`breaker`]), so that an outage costs stations and API clients an immediate error, not a
 //! wait each.
 
+mod bounded;
 mod breaker;
 mod bulk;
 pub mod credentials;
@@ -48,6 +49,7 @@ use tokio::{
 use tokio_util::sync::CancellationToken;
 
 use crate::config::{Settings, SqliteSync, redact_url};
+pub use bounded::keep_newest;
 use breaker::Breaker;
 pub use reader::Reader;
 pub use rows::{Direction, JournalRow, MeterRow, StoreError};

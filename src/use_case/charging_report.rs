@@ -18,12 +18,15 @@
 use chrono::Utc;
 use entity::{charging_limit, ev_charging_need, reported_charging_profile as reported};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect,
+    ActiveModelTrait, ColumnTrait, Condition, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use serde::Serialize;
 
-use crate::{context::Context, store::StoreError};
+use crate::{
+    context::Context,
+    store::{StoreError, keep_newest},
+};
 use ocpp::v201::{
     ClearedChargingLimitRequest, ClearedChargingLimitResponse, NotifyChargingLimitRequest,
     NotifyChargingLimitResponse, NotifyEVChargingNeedsRequest, NotifyEVChargingNeedsResponse,
@@ -35,39 +38,6 @@ fn bounded<T: Serialize>(value: &T, max: u64) -> Option<String> {
     serde_json::to_string(value)
         .ok()
         .filter(|json| json.len() as u64 <= max)
-}
-
-/// Removes a station's oldest rows (lowest ids: written longest ago) beyond `limit`.
-async fn prune<E, C>(
-    db: &C,
-    station: E::Column,
-    id: E::Column,
-    station_id: &str,
-    limit: u64,
-) -> Result<u64, DbErr>
-where
-    E: EntityTrait,
-    E::Model: Sync,
-    C: ConnectionTrait,
-{
-    let count = E::find().filter(station.eq(station_id)).count(db).await?;
-    if count <= limit {
-        return Ok(0);
-    }
-    let oldest: Vec<i32> = E::find()
-        .select_only()
-        .column(id)
-        .filter(station.eq(station_id))
-        .order_by_asc(id)
-        .limit(count - limit)
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(E::delete_many()
-        .filter(id.is_in(oldest))
-        .exec(db)
-        .await?
-        .rows_affected)
 }
 
 fn warn_pruned(station_id: &str, table: &str, pruned: u64, limit: u64) {
@@ -141,7 +111,7 @@ pub async fn report_profiles(
                     active.id = sea_orm::NotSet;
                     active.insert(txn).await?;
                 }
-                prune::<reported::Entity, _>(
+                keep_newest::<reported::Entity, _>(
                     txn,
                     reported::Column::StationId,
                     reported::Column::Id,
@@ -194,7 +164,7 @@ pub async fn notify_limit(
                 let mut active: charging_limit::ActiveModel = row.into();
                 active.id = sea_orm::NotSet;
                 active.insert(txn).await?;
-                prune::<charging_limit::Entity, _>(
+                keep_newest::<charging_limit::Entity, _>(
                     txn,
                     charging_limit::Column::StationId,
                     charging_limit::Column::Id,
@@ -286,7 +256,7 @@ pub async fn ev_charging_needs(
                 let mut active: ev_charging_need::ActiveModel = row.into();
                 active.id = sea_orm::NotSet;
                 active.insert(txn).await?;
-                prune::<ev_charging_need::Entity, _>(
+                keep_newest::<ev_charging_need::Entity, _>(
                     txn,
                     ev_charging_need::Column::StationId,
                     ev_charging_need::Column::Id,

@@ -19,12 +19,16 @@ use entity::{customer_information_report as report, station_event, variable_moni
 use sea_orm::{
     ActiveModelTrait,
     ActiveValue::{NotSet, Set},
-    ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
     sea_query::OnConflict,
 };
 
-use crate::{bus::Event, context::Context, store::StoreError, use_case::device_model::Key};
+use crate::{
+    bus::Event,
+    context::Context,
+    store::{StoreError, keep_newest},
+    use_case::device_model::Key,
+};
 use ocpp::v201::{
     NotifyCustomerInformationRequest, NotifyCustomerInformationResponse, NotifyEventRequest,
     NotifyEventResponse, NotifyMonitoringReportRequest, NotifyMonitoringReportResponse,
@@ -83,7 +87,15 @@ pub async fn notify_event(
                             .exec_without_returning(txn)
                             .await?;
                     }
-                    keep_newest_events(txn, &station, limit).await
+                    keep_newest::<station_event::Entity, _>(
+                        txn,
+                        station_event::Column::StationId,
+                        station_event::Column::Id,
+                        &station,
+                        limit,
+                    )
+                    .await
+                    .map(|_| ())
                 })
             })
             .await?;
@@ -104,33 +116,6 @@ pub async fn notify_event(
         .await;
     }
     Ok(NotifyEventResponse { custom_data: None })
-}
-
-/// Drops a station's events beyond its newest `limit`.
-async fn keep_newest_events(
-    txn: &DatabaseTransaction,
-    station: &str,
-    limit: u64,
-) -> Result<(), DbErr> {
-    use station_event::Column as C;
-    let cutoff: Option<i32> = station_event::Entity::find()
-        .select_only()
-        .column(C::Id)
-        .filter(C::StationId.eq(station))
-        .order_by_desc(C::Id)
-        .offset(limit)
-        .limit(1)
-        .into_tuple()
-        .one(txn)
-        .await?;
-    if let Some(cutoff) = cutoff {
-        station_event::Entity::delete_many()
-            .filter(C::StationId.eq(station))
-            .filter(C::Id.lte(cutoff))
-            .exec(txn)
-            .await?;
-    }
-    Ok(())
 }
 
 /// NotifyMonitoringReport: one part of a report of the station's monitors. A monitor reported
@@ -333,23 +318,8 @@ pub async fn notify_customer_information(
                 }
                 .insert(txn)
                 .await?;
-                let cutoff: Option<i32> = report::Entity::find()
-                    .select_only()
-                    .column(C::Id)
-                    .filter(C::StationId.eq(&station))
-                    .order_by_desc(C::Id)
-                    .offset(reports)
-                    .limit(1)
-                    .into_tuple()
-                    .one(txn)
+                keep_newest::<report::Entity, _>(txn, C::StationId, C::Id, &station, reports)
                     .await?;
-                if let Some(cutoff) = cutoff {
-                    report::Entity::delete_many()
-                        .filter(C::StationId.eq(&station))
-                        .filter(C::Id.lte(cutoff))
-                        .exec(txn)
-                        .await?;
-                }
                 Ok(cut)
             })
         })
