@@ -1,13 +1,13 @@
-const VERSION = "53f5feca0ddedda4";
+const VERSION = "f65c0a34d30c0185";
 const PRECACHE = [
  "/app/",
- "/assets/account-C9quJ0pI.js",
- "/assets/app-CCyi09Ls.js",
+ "/assets/account-rKlCjnxO.js",
+ "/assets/app-BoO8ax1t.js",
  "/assets/app-Cop3JSms.css",
  "/assets/csv-BcCX77dE.js",
  "/assets/dist-B5d9IcWF.js",
- "/assets/history-DrnAoVWK.js",
- "/assets/jsxRuntime-DyJjvnAk.js",
+ "/assets/history-CdAqczuk.js",
+ "/assets/jsxRuntime-CLgj3mmD.js",
  "/assets/preload-helper-C_TS3VOc.js",
  "/assets/rolldown-runtime-DoHqwKmD.js",
  "/app/manifest.webmanifest",

@@ -2,7 +2,7 @@
 // role="alert", outcomes as role="status", so a screen reader reads them when they appear), a
 // confirmation on a native <dialog>, and a page frame that sets the document title.
 import { type ComponentChildren, cloneElement, isValidElement } from "preact";
-import { useEffect, useId, useRef } from "preact/hooks";
+import { useEffect, useId, useLayoutEffect, useRef } from "preact/hooks";
 import { type ApiError, errorText } from "./api";
 import { t } from "./i18n";
 
@@ -75,7 +75,9 @@ export function Confirm(props: {
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
-  useEffect(() => {
+  // Before the next paint, not after it: the dialog follows `open` in the same turn, so a key
+  // pressed right after a render never meets the dialog in its previous state.
+  useLayoutEffect(() => {
     const d = ref.current;
     if (!d) return;
     if (props.open && !d.open) d.showModal();
