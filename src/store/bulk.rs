@@ -91,15 +91,21 @@ pub(super) fn owners_query(
 }
 
 /// One journal row as the writer keeps it: shared strings, so that binding it (also a second
-/// time, when a failed batch is retried job by job) copies nothing.
+/// time, when a failed batch is retried job by job) copies next to nothing, and its frame
+/// already in its stored form (compressed where the row was made, on the connection's task,
+/// not on the writer's).
 #[derive(Debug)]
 pub(super) struct JournalEntry {
     pub station_id: Arc<str>,
     pub direction: &'static str,
     pub message_type: Option<i16>,
+    /// Empty when the frame carries it (see `entity::ocpp_message::frame::OWN_ID`).
     pub message_id: Option<Arc<str>>,
     pub action: Option<Arc<str>>,
-    pub payload: Arc<str>,
+    /// The payload's stored form (`entity::ocpp_message::frame::encode`).
+    pub frame: Arc<[u8]>,
+    /// Bytes of the payload text.
+    pub length: i32,
     pub payload_size: Option<i64>,
     pub payload_sha256: Option<Arc<str>>,
     pub at: DateTime<Utc>,
@@ -107,13 +113,19 @@ pub(super) struct JournalEntry {
 
 impl From<JournalRow> for JournalEntry {
     fn from(row: JournalRow) -> Self {
+        let stored = entity::ocpp_message::frame::encode(
+            &row.payload,
+            row.message_type,
+            row.message_id.as_deref(),
+        );
         Self {
             station_id: row.station_id,
             direction: row.direction.as_str(),
             message_type: row.message_type,
-            message_id: row.message_id.map(Arc::from),
+            message_id: row.message_id.filter(|_| !stored.own_id).map(Arc::from),
             action: row.action.map(Arc::from),
-            payload: Arc::from(row.payload),
+            frame: Arc::from(stored.frame),
+            length: i32::try_from(row.payload.len()).unwrap_or(i32::MAX),
             payload_size: row.payload_size,
             payload_sha256: row.payload_sha256.map(Arc::from),
             at: row.at,
@@ -126,6 +138,7 @@ impl From<JournalRow> for JournalEntry {
 pub(super) trait Sink: Sized {
     fn with_capacity(values: usize) -> Self;
     fn text(&mut self, v: Option<&Arc<str>>);
+    fn bytes(&mut self, v: Option<&Arc<[u8]>>);
     /// An enumeration in wire spelling.
     fn name(&mut self, v: Option<&'static str>);
     fn int(&mut self, v: Option<i32>);
@@ -178,6 +191,9 @@ impl Sink for SqliteSink {
     }
     fn text(&mut self, v: Option<&Arc<str>>) {
         self.add(v.cloned());
+    }
+    fn bytes(&mut self, v: Option<&Arc<[u8]>>) {
+        self.add(v.map(|v| v.to_vec()));
     }
     fn name(&mut self, v: Option<&'static str>) {
         self.add(v.map(shared));
@@ -235,6 +251,9 @@ impl Sink for PgSink {
     fn text(&mut self, v: Option<&Arc<str>>) {
         self.add(v.map(|v| &**v));
     }
+    fn bytes(&mut self, v: Option<&Arc<[u8]>>) {
+        self.add(v.map(|v| &**v));
+    }
     fn name(&mut self, v: Option<&'static str>) {
         self.add(v);
     }
@@ -270,6 +289,9 @@ impl Sink for OrmSink {
     }
     fn text(&mut self, v: Option<&Arc<str>>) {
         self.0.push(Value::String(v.map(|v| v.to_string())));
+    }
+    fn bytes(&mut self, v: Option<&Arc<[u8]>>) {
+        self.0.push(Value::Bytes(v.map(|v| v.to_vec())));
     }
     fn name(&mut self, v: Option<&'static str>) {
         self.0.push(Value::String(v.map(str::to_owned)));
@@ -310,7 +332,7 @@ impl Kind {
     fn width(self) -> usize {
         match self {
             Self::Meter | Self::MeterLooked => 15,
-            Self::Journal => 9,
+            Self::Journal => 10,
         }
     }
 
@@ -324,7 +346,7 @@ impl Kind {
 }
 
 const METER_COLUMNS: &str = r#""station_id", "connector_id", "transaction_id", "reported_transaction_id", "source", "timestamp", "value", "numeric_value", "context", "format", "measurand", "phase", "location", "unit", "received_at""#;
-const JOURNAL_COLUMNS: &str = r#""station_id", "direction", "message_type", "message_id", "action", "payload", "payload_size", "payload_sha256", "created_at""#;
+const JOURNAL_COLUMNS: &str = r#""station_id", "direction", "message_type", "message_id", "action", "frame", "length", "payload_size", "payload_sha256", "created_at""#;
 
 /// `rows` rows of `width` placeholders: `(?, ?), (?, ?)` or `($1, $2), ($3, $4)`.
 fn placeholders(backend: DbBackend, rows: usize, width: usize) -> String {
@@ -517,13 +539,14 @@ fn meter_cost(r: &MeterRow) -> usize {
 }
 
 fn journal_cost(r: &JournalEntry) -> usize {
-    9 * 4
+    10 * 4
         + r.station_id.len()
         + r.direction.len()
         + 2
         + r.message_id.as_ref().map_or(0, |s| s.len())
         + r.action.as_ref().map_or(0, |s| s.len())
-        + r.payload.len()
+        + r.frame.len()
+        + 4
         + r.payload_size.map_or(0, |_| 8)
         + r.payload_sha256.as_ref().map_or(0, |s| s.len())
         + 8
@@ -554,10 +577,11 @@ fn bind_journal<S: Sink>(out: &mut S, r: Option<&JournalEntry>, _: &Link) {
     out.small(r.and_then(|r| r.message_type));
     out.text(r.and_then(|r| r.message_id.as_ref()));
     out.text(r.and_then(|r| r.action.as_ref()));
-    out.text(r.map(|r| &r.payload));
+    out.bytes(r.map(|r| &r.frame));
+    out.int(r.map(|r| r.length));
     out.big(r.and_then(|r| r.payload_size));
     out.text(r.and_then(|r| r.payload_sha256.as_ref()));
-    out.time(r.map(|r| r.at));
+    out.big(r.map(|r| r.at.timestamp_millis()));
 }
 
 /// One statement of a batch: its kind, row count (shape) and bound values.
