@@ -149,7 +149,10 @@ async fn main() -> anyhow::Result<()> {
     let stations: u64 = args.next().map_or(Ok(1_000), |s| s.parse())?;
     let dir = tempfile::tempdir()?;
     let url = if target == "sqlite" {
-        format!("sqlite://{}?mode=rwc", dir.path().join("journal.db").display())
+        format!(
+            "sqlite://{}?mode=rwc",
+            dir.path().join("journal.db").display()
+        )
     } else {
         target.clone()
     };
@@ -202,7 +205,9 @@ async fn main() -> anyhow::Result<()> {
     for (station, (id, call, answer)) in &frames {
         let name = &names[*station as usize];
         store.journal(row(name, Direction::In, 2, id, call)).await;
-        store.journal(row(name, Direction::Out, 3, id, answer)).await;
+        store
+            .journal(row(name, Direction::Out, 3, id, answer))
+            .await;
     }
     for name in &names {
         store.flush(name).await?;
@@ -215,7 +220,8 @@ async fn main() -> anyhow::Result<()> {
         _ => BEFORE_SQLITE,
     };
     for sql in ddl {
-        db.execute_raw(Statement::from_string(backend, *sql)).await?;
+        db.execute_raw(Statement::from_string(backend, *sql))
+            .await?;
     }
     let now = Utc::now();
     for chunk in frames.chunks(250) {
@@ -277,7 +283,9 @@ async fn main() -> anyhow::Result<()> {
     let frames_n = (2 * messages) as f64;
     let after = bytes_of(&db, &["ocpp_messages"]).await? as f64 / frames_n;
     let before = bytes_of(&db, &["ocpp_messages_before"]).await? as f64 / frames_n;
-    println!("backend: {backend:?}, {messages} MeterValues (CALL + CALLRESULT), {stations} stations");
+    println!(
+        "backend: {backend:?}, {messages} MeterValues (CALL + CALLRESULT), {stations} stations"
+    );
     println!(
         "frames: {:.0} bytes of text on average, stored form {:.1} bytes",
         text_bytes as f64 / frames_n,

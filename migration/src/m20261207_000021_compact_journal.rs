@@ -157,7 +157,11 @@ async fn decompress_rows(db: &impl ConnectionTrait) -> Result<(), DbErr> {
     let mut after = i64::MIN;
     loop {
         let rows = db
-            .query_all_raw(Statement::from_sql_and_values(backend, select, [after.into()]))
+            .query_all_raw(Statement::from_sql_and_values(
+                backend,
+                select,
+                [after.into()],
+            ))
             .await?;
         for row in &rows {
             let id: i64 = row.try_get("", "id")?;

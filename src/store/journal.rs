@@ -332,9 +332,9 @@ impl Head {
     fn read(self, bounds: PageBounds) -> JournalRead {
         let cut_now = usize::try_from(self.length).unwrap_or(usize::MAX) > bounds.frame;
         let mut text = frame::decode(&self.head, decoded_max(bounds)).text;
-        let message_id = self.message_id.or_else(|| {
-            frame::own_id(&self.head, &text, self.message_type).map(str::to_owned)
-        });
+        let message_id = self
+            .message_id
+            .or_else(|| frame::own_id(&self.head, &text, self.message_type).map(str::to_owned));
         let end = cut(&text, bounds.frame).len();
         text.truncate(end);
         JournalRead {

@@ -72,7 +72,11 @@ async fn frames_read_back_exactly(backend: Backend) {
         cp.send_text(frame).await;
         let answer = cp.recv_text().await;
         let parsed: Value = serde_json::from_str(&answer).unwrap();
-        assert_eq!((&parsed[0], &parsed[1]), (&json!(3), &json!(id)), "{answer}");
+        assert_eq!(
+            (&parsed[0], &parsed[1]),
+            (&json!(3), &json!(id)),
+            "{answer}"
+        );
         exchanged.push((frame.clone(), id.clone(), 2));
         exchanged.push((answer, id.clone(), 3));
     }
@@ -106,8 +110,15 @@ async fn frames_read_back_exactly(backend: Backend) {
     // The MeterValues CALL and its answer: packed, their ids read from the frame.
     let (call, answer) = (&stored[2], &stored[3]);
     assert_eq!(call.frame[0], frame::PACKED | frame::OWN_ID);
-    assert_eq!((call.message_id.as_deref(), answer.message_id.as_deref()), (None, None));
-    assert!(call.frame.len() * 3 < call.length as usize, "{}", call.frame.len());
+    assert_eq!(
+        (call.message_id.as_deref(), answer.message_id.as_deref()),
+        (None, None)
+    );
+    assert!(
+        call.frame.len() * 3 < call.length as usize,
+        "{}",
+        call.frame.len()
+    );
     assert!(answer.frame.len() < answer.length as usize);
     // An id not at its place, or spaced out, is kept apart.
     assert_eq!(stored[6].message_id.as_deref(), Some("odd 2"));
@@ -155,7 +166,10 @@ async fn rows_from_before_the_migration_read_the_same(backend: Backend) {
         .expect("the journal migration") as u32;
     Migrator::up(&db, Some(before)).await.unwrap();
     let old = [
-        (Some("a"), r#"[2,"a","DataTransfer",{"data":"é € 😀 \u0000"}]"#),
+        (
+            Some("a"),
+            r#"[2,"a","DataTransfer",{"data":"é € 😀 \u0000"}]"#,
+        ),
         (Some("b"), "not json \u{FFFD} at all"),
         (None, ""),
     ];
@@ -179,9 +193,14 @@ async fn rows_from_before_the_migration_read_the_same(backend: Backend) {
         assert_eq!(row.frame[0], frame::RAW);
         assert_eq!(row.length as usize, payload.len());
         // To the millisecond (SQLite rounds, PostgreSQL truncates).
-        let expected: chrono::DateTime<chrono::Utc> = "2026-12-01T10:11:12.345678Z".parse().unwrap();
+        let expected: chrono::DateTime<chrono::Utc> =
+            "2026-12-01T10:11:12.345678Z".parse().unwrap();
         let off = (row.created() - expected).num_microseconds().unwrap();
-        assert!((-1000..=1000).contains(&off), "{} off by {off} µs", row.created());
+        assert!(
+            (-1000..=1000).contains(&off),
+            "{} off by {off} µs",
+            row.created()
+        );
     }
     // A row packed by this version, its id in the frame.
     let text = r#"[3,"0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",{"status":"Accepted"}]"#;

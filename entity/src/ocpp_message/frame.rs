@@ -358,7 +358,11 @@ mod tests {
         assert_eq!(call.frame[0], PACKED | OWN_ID);
         assert!(call.frame.len() < 150, "{} bytes", call.frame.len());
         let answer = r#"[3,"4f1c2a9e-8d4b-4f0e-a1c3-5b6d7e8f9a0b",{}]"#;
-        let stored = round_trip(answer, Some(3), Some("4f1c2a9e-8d4b-4f0e-a1c3-5b6d7e8f9a0b"));
+        let stored = round_trip(
+            answer,
+            Some(3),
+            Some("4f1c2a9e-8d4b-4f0e-a1c3-5b6d7e8f9a0b"),
+        );
         assert!(stored.frame.len() < answer.len(), "{}", stored.frame.len());
     }
 
@@ -372,7 +376,11 @@ mod tests {
         assert_eq!(uuid_at(b"0A1B2C3D-4e5f-4a6b-8c7d-9e0f1a2b3c4d"), None);
         assert_eq!(uuid_at(b"0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4"), None);
         assert_eq!(uuid_at(b"0a1b2c3d04e5f-4a6b-8c7d-9e0f1a2b3c4d"), None);
-        round_trip("[3,\"0A1B2C3D-4e5f-4a6b-8c7d-9e0f1a2b3c4d\",{}]", Some(3), None);
+        round_trip(
+            "[3,\"0A1B2C3D-4e5f-4a6b-8c7d-9e0f1a2b3c4d\",{}]",
+            Some(3),
+            None,
+        );
     }
 
     #[test]
@@ -406,7 +414,8 @@ mod tests {
 
     #[test]
     fn a_read_stops_at_its_bound_on_a_character_boundary() {
-        let part = r#"{"value":"0","context":"Sample.Periodic","measurand":"Voltage","unit":"V"},€"#;
+        let part =
+            r#"{"value":"0","context":"Sample.Periodic","measurand":"Voltage","unit":"V"},€"#;
         let text = format!(r#"[2,"1","DataTransfer",{{"data":"{}"}}]"#, part.repeat(60));
         let stored = encode(&text, Some(2), Some("1"));
         assert_eq!(stored.frame[0] & FORMAT, PACKED);
