@@ -36,6 +36,7 @@ mod journal_limits;
 mod layers;
 mod lifecycle;
 mod limits_station;
+mod meter_rollups;
 mod metrics;
 mod migrations;
 mod ocpp201;
