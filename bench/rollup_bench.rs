@@ -102,7 +102,11 @@ async fn fill(db: &DatabaseConnection, o: &Options) {
             let bucket = t0 + b * BUCKET_US;
             // Charging a third of the time, at 3.7 to 22 kW.
             let charging = rng.next() < 0.33;
-            let kw = if charging { 3.7 + 18.3 * rng.next() } else { 0.0 };
+            let kw = if charging {
+                3.7 + 18.3 * rng.next()
+            } else {
+                0.0
+            };
             let energy = kw * 250.0;
             let first = register + energy / 15.0;
             register += energy;
@@ -238,7 +242,10 @@ async fn main() {
     };
     let station = |i: u32| format!("CP-{:05}", (i64::from(i) * 7919) % stations);
     for (label, every) in [
-        ("one connector's month per quarter hour", Interval::QuarterHour),
+        (
+            "one connector's month per quarter hour",
+            Interval::QuarterHour,
+        ),
         ("one connector's month per day", Interval::Day),
         ("one connector's month, whole", Interval::Month),
     ] {

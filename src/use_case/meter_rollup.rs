@@ -588,6 +588,9 @@ pub async fn roll_up(store: &Store, lag: Lag) -> Result<Progress, StoreError> {
     Ok(progress)
 }
 
+/// A reading as a step reads it: id, series, time, register, packed samples.
+type ReadingRow = (i64, i32, i64, Option<f64>, Vec<u8>);
+
 /// One step: the next readings above the watermark up to `target`. Returns the readings and
 /// buckets done and whether the watermark reached `target`; `None` when another node holds
 /// the lock.
@@ -602,7 +605,7 @@ async fn roll_up_step(
     if st.done_id >= target {
         return Ok(Some((0, 0, true)));
     }
-    let rows: Vec<(i64, i32, i64, Option<f64>, Vec<u8>)> = meter_reading::Entity::find()
+    let rows: Vec<ReadingRow> = meter_reading::Entity::find()
         .select_only()
         .column(meter_reading::Column::Id)
         .column(meter_reading::Column::Series)
