@@ -134,14 +134,54 @@ class Server:
             self.proc.kill()
             self.proc.wait()
 
+    def query(self, sql):
+        """Rows of `sql` on the server's database (after stop())."""
+        if self.pg:
+            out = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", self.pg,
+                                  "-At", "-F", "\t", "-c", sql],
+                                 capture_output=True, text=True, check=True).stdout
+            return [tuple(line.split("\t")) for line in out.splitlines() if line]
+        with sqlite3.connect(self.db) as db:
+            return db.execute(sql).fetchall()
+
+    def tables(self):
+        """Names of the tables."""
+        if self.pg:
+            sql = "select tablename from pg_tables where schemaname = 'public'"
+        else:
+            sql = "select name from sqlite_master where type = 'table'"
+        return {row[0] for row in self.query(sql)}
+
+    def sizes(self):
+        """Bytes each table takes with its indexes (after stop())."""
+        if self.pg:
+            rows = self.query("select relname, pg_total_relation_size(oid) from pg_class "
+                              "where relkind = 'r' and relnamespace = 'public'::regnamespace")
+            return {name: int(size) for name, size in rows}
+        with sqlite3.connect(self.db) as db:
+            db.execute("pragma wal_checkpoint(truncate)")
+            tables = dict(db.execute("select name, tbl_name from sqlite_master "
+                                     "where type in ('table', 'index')").fetchall())
+            out = {}
+            for name, size in db.execute("select name, sum(pgsize) from dbstat group by name"):
+                table = tables.get(name, name)
+                out[table] = out.get(table, 0) + size
+            return out
+
     def count(self, what):
         """Rows stored, after stop(): stations booted, connector states, meter samples."""
         chargegate = self.kind.startswith(("chargegate", "baseline"))
+        if what == "samples" and chargegate and "meter_readings" in self.tables():
+            # The compact layout: the samples packed in each reading.
+            packed = self.query("select samples from meter_readings")
+            return sum(count_packed(bytes.fromhex(p[0][2:]) if isinstance(p[0], str) else p[0])
+                       for p in packed)
         sql = {
             "stations": "select count(*) from stations where "
                         + ("last_boot_at is not null" if chargegate else "1=1"),
             "connectors": "select count(*) from " + ("connectors" if chargegate else "connector_status"),
             "samples": "select count(*) from meter_values",
+            "frames": "select count(*) from ocpp_messages",
         }[what]
         if self.kind == "bare":
             return None
@@ -158,6 +198,42 @@ class Server:
                 os.remove(self.db + suffix)
             except FileNotFoundError:
                 pass
+
+
+def count_packed(b):
+    """Samples in a reading's packed `samples` (entity/src/samples.rs, version 1)."""
+    def varint(i):
+        n = shift = 0
+        while True:
+            byte = b[i]
+            i += 1
+            n |= (byte & 0x7F) << shift
+            shift += 7
+            if not byte & 0x80:
+                return n, i
+    i, n = 1, 0
+    while i < len(b):
+        header = b[i]
+        i += 1
+        for bit in range(6):
+            if header & (1 << bit):
+                code = b[i]
+                i += 1
+                if code == 0xFF:
+                    length, i = varint(i)
+                    i += length
+        kind = header >> 6
+        if kind == 0:
+            _, i = varint(i)
+        elif kind == 1:
+            _, i = varint(i + 1)
+        else:
+            length, i = varint(i)
+            i += length
+            if kind == 3:
+                i += 9 if b[i] == 1 else 1
+        n += 1
+    return n
 
 
 def simulate(server, *args, token=False):
@@ -188,7 +264,8 @@ def run_case(results, workdir, name, kind, sim_args, counts=(), journal=True, to
         report = simulate(server, *sim_args, token=token)
     finally:
         server.stop()
-    report["stored"] = {what: server.count(what) for what in counts}
+    report["stored"] = {what: server.sizes() if what == "sizes" else server.count(what)
+                        for what in counts}
     server.cleanup()
     results.setdefault(name, {})[label] = report
     with open(os.path.join(results["_dir"], f"{name}-{label}.json"), "w") as f:
@@ -575,6 +652,17 @@ def main():
                         (V201_ROWS[3], closed + ["--ocpp", "2.0.1"], ())]:
                     run_case(results, workdir, "ocpp-2.0.1", kind, sim_args, counts=("samples",),
                              extra=extra, label=f"{kind}, {label}")
+        if "j" in scenarios:
+            # (j) Meter data on disk and its write speed (issue 25): (c)'s closed loop, with the
+            # journal off and on, this build beside `--baseline`, on SQLite and PostgreSQL;
+            # then the bytes each sample (tables and indexes) and each journal frame take.
+            closed = ["-n", 200, "--connectors", 1, "--closed-loop", "--measurands", 5,
+                      "--warmup", "3s", "--duration", f"{seconds}s"]
+            for kind in ["chargegate", *base, "chargegate-pg", *base_pg]:
+                for journal in (False, True):
+                    run_case(results, workdir, "meter-storage", kind, closed,
+                             counts=("samples", "frames", "sizes"), journal=journal,
+                             label=f"{kind}, journal {'on' if journal else 'off'}")
         if "f" in scenarios:
             console_case(results, workdir, opts.quick, opts.console_runs, opts.console_hold)
         if "g" in scenarios:
@@ -651,6 +739,7 @@ def render(results, fleet):
                 "5 measurands, 200 stations in a closed loop; `baseline` is the `--baseline` build")
 
     out += render_v201(results.get("ocpp-2.0.1", {}))
+    out += render_storage(results.get("meter-storage", {}))
 
     fleet_rows = results.get("fleet", {})
     if fleet_rows:
@@ -682,6 +771,48 @@ def render(results, fleet):
     out += render_console(results.get("console"))
     out += render_app(results.get("app"))
     return "\n".join(out)
+
+
+METER_TABLES = ("meter_values", "meter_latest", "meter_readings", "meter_series")
+
+
+def render_storage(rows):
+    """(j): bytes per sample and per journal frame, and the durable rate, journal off and on."""
+    if not rows:
+        return []
+    out = ["### (j) Meter data on disk", "",
+           "(c)'s closed loop (200 stations × 1 connector, 5 measurands per MeterValues), journal off "
+           "and on. Bytes per sample: the meter tables (`" + "`, `".join(METER_TABLES) + "`, those "
+           "that exist) with their indexes over the samples stored; per frame: the journal's tables "
+           "with their indexes over its rows.", "",
+           "| Server | Journal | MeterValues/s | × baseline | p99 | Samples | Bytes/sample | Frames | "
+           "Bytes/frame | Clean |",
+           "|---|---|---|---|---|---|---|---|---|---|"]
+    for label, r in rows.items():
+        kind, journal = label.split(", journal ")
+        meter = r["actions"].get("MeterValues", {})
+        rate = meter.get("per_second") or r["total"]["per_second"]
+        base_kind = kind.replace("chargegate", "baseline")
+        base = rows.get(f"{base_kind}, journal {journal}") if base_kind != kind else None
+        base_rate = ((base or {}).get("actions", {}).get("MeterValues", {}).get("per_second")
+                     if base else None)
+        st = r["stored"]
+        sizes = st.get("sizes") or {}
+        meter_bytes = sum(v for k, v in sizes.items() if k in METER_TABLES)
+        journal_bytes = sum(v for k, v in sizes.items()
+                            if k.startswith(("ocpp_messages", "journal")))
+        samples, frames = st.get("samples") or 0, st.get("frames") or 0
+        per_sample = f"{meter_bytes / samples:.1f}" if samples else "–"
+        per_frame = f"{journal_bytes / frames:.0f}" if frames and journal == "on" else "–"
+        out.append(f"| {kind} | {journal} | {rate:,.0f} | {ratio_of(rate, base_rate)} | "
+                   f"{r['total']['latency']['p99_ms']} ms | {samples:,} | {per_sample} | {frames:,} | "
+                   f"{per_frame} | {r['clean']} |")
+    out.append("")
+    return out
+
+
+def ratio_of(value, base):
+    return f"{value / base:.2f}" if value is not None and base else "–"
 
 
 def render_v201(rows):

@@ -1,4 +1,5 @@
-//! chargegate's SeaORM entities: one module per table, rows only (no API or OCPP types here).
+//! chargegate's SeaORM entities: one module per table, rows only (no API or OCPP types here),
+//! and the packed form of meter samples ([`samples`]), shared with the migrations.
 //!
 //! Timestamps are UTC. OCPP enumerations are stored as their wire spelling (`Accepted`,
 //! `Energy.Active.Import.Register`), so a row reads the same as the frame it came from.
@@ -25,13 +26,15 @@ pub mod local_auth_list;
 pub mod local_auth_list_entry;
 pub mod log_request;
 pub mod log_status_notification;
-pub mod meter_latest;
+pub mod meter_reading;
 pub mod meter_rollup;
 pub mod meter_rollup_state;
+pub mod meter_series;
 pub mod meter_value;
 pub mod ocpp_message;
 pub mod reported_charging_profile;
 pub mod reservation;
+pub mod samples;
 pub mod security_event;
 pub mod signed_firmware_status_notification;
 pub mod signed_firmware_update;

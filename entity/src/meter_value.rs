@@ -1,11 +1,11 @@
-//! One sampled value of a MeterValues message or of a StopTransaction's transactionData.
+//! One sampled value as read back from a reading (`meter_readings`): the same fields whatever
+//! message carried it. Not a table of its own.
 
-use sea_orm::entity::prelude::*;
+use sea_orm::prelude::DateTimeUtc;
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
-#[sea_orm(table_name = "meter_values")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Model {
-    #[sea_orm(primary_key)]
+    /// The reading's id times 65,536 plus the sample's place in it: orders samples as stored.
     pub id: i64,
     pub station_id: String,
     pub connector_id: i32,
@@ -13,7 +13,7 @@ pub struct Model {
     pub transaction_id: Option<i32>,
     /// The transactionId the station sent (kept also when no such transaction exists).
     pub reported_transaction_id: Option<i32>,
-    /// `MeterValues` or `StopTransaction`.
+    /// `MeterValues`, `StopTransaction` or `TransactionEvent`.
     pub source: String,
     pub timestamp: DateTimeUtc,
     /// The value exactly as sent.
@@ -28,8 +28,3 @@ pub struct Model {
     pub unit: String,
     pub received_at: DateTimeUtc,
 }
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}

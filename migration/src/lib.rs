@@ -20,6 +20,7 @@ mod m20261206_000015_ocpp201;
 mod m20261206_000016_device_model;
 mod m20261206_000017_charging_limits;
 mod m20261206_000018_station_events;
+mod m20261207_000019_meter_readings;
 mod m20261207_000020_meter_rollups;
 
 /// The migrator `chargegate serve` and `chargegate migrate` run at start.
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000016_device_model::Migration),
             Box::new(m20261206_000017_charging_limits::Migration),
             Box::new(m20261206_000018_station_events::Migration),
+            Box::new(m20261207_000019_meter_readings::Migration),
             Box::new(m20261207_000020_meter_rollups::Migration),
         ]
     }

@@ -7,7 +7,7 @@ use async_graphql::{
 };
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::{DateTime, Utc};
-use entity::{connector, meter_value, station};
+use entity::{connector, station};
 use sea_orm::{
     ColumnTrait, Condition, EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect,
@@ -23,6 +23,7 @@ use super::{
     pagination::{self, Page, PageArgs, TotalCount},
     transaction::{MeterSample, Transaction},
 };
+use crate::store::samples::SampleQuery;
 use crate::{
     cache::MeterReading as CachedReading,
     use_case::station::{self as use_case, DetailsChange, DetailsError},
@@ -170,32 +171,21 @@ impl Station {
     ) -> Result<Page<MeterSample>> {
         // A driver sees the meter values of their own transactions only (`Transaction`).
         staff_for(ctx, &self.0.id)?;
-        let mut filter = Condition::all().add(meter_value::Column::StationId.eq(&self.0.id));
-        if let Some(connector) = connector_id {
-            filter = filter.add(meter_value::Column::ConnectorId.eq(connector));
-        }
-        if let Some(m) = measurand {
-            filter =
-                filter.add(meter_value::Column::Measurand.eq(v16::Measurand::from(m).as_str()));
-        }
-        if let Some(from) = from {
-            filter = filter.add(meter_value::Column::Timestamp.gte(from));
-        }
-        if let Some(to) = to {
-            filter = filter.add(meter_value::Column::Timestamp.lt(to));
-        }
-        let query = meter_value::Entity::find().filter(filter);
+        let query = SampleQuery {
+            station_id: Some(self.0.id.clone()),
+            connector_id,
+            measurand: measurand.map(|m| v16::Measurand::from(m).as_str().to_owned()),
+            from,
+            to,
+            ..SampleQuery::default()
+        };
         let args = PageArgs {
             after,
             before,
             first,
             last,
         };
-        let order = [
-            (meter_value::Column::Timestamp, Order::Asc),
-            (meter_value::Column::Id, Order::Asc),
-        ];
-        Ok(pagination::rows(ctx, args, query, &order, MeterSample).await?)
+        super::transaction::sample_page(ctx, args, query).await
     }
     /// OCPP 2.0.1: its device model, one item per attribute of each variable it reported
     /// (NotifyReport, after `getBaseReport` or `getReport`) or answered (`getVariables`,

@@ -14,7 +14,7 @@ use super::{
     pagination::{self, Page, PageArgs},
     station::Station,
 };
-use crate::{auth::Role, use_case::transaction::flags};
+use crate::{auth::Role, store::samples::SampleQuery, use_case::transaction::flags};
 use ocpp::v16;
 
 /// An anomaly noticed on a transaction (it was stored all the same).
@@ -195,28 +195,42 @@ impl Transaction {
         first: Option<i32>,
         last: Option<i32>,
     ) -> Result<Page<MeterSample>> {
-        let mut filter = Condition::all().add(meter_value::Column::TransactionId.eq(self.0.id));
-        if let Some(m) = measurand {
-            filter =
-                filter.add(meter_value::Column::Measurand.eq(v16::Measurand::from(m).as_str()));
-        }
-        let query = meter_value::Entity::find().filter(filter);
+        let query = SampleQuery {
+            transaction_id: Some(self.0.id),
+            measurand: measurand.map(|m| v16::Measurand::from(m).as_str().to_owned()),
+            ..SampleQuery::default()
+        };
         let args = PageArgs {
             after,
             before,
             first,
             last,
         };
-        let order = [
-            (meter_value::Column::Timestamp, Order::Asc),
-            (meter_value::Column::Id, Order::Asc),
-        ];
-        Ok(pagination::rows(ctx, args, query, &order, MeterSample).await?)
+        sample_page(ctx, args, query).await
     }
 }
 
 /// One stored sampled value.
 pub struct MeterSample(pub meter_value::Model);
+
+/// A page of the samples `query` selects, oldest first, from the read pool.
+pub async fn sample_page(
+    ctx: &Context<'_>,
+    args: PageArgs,
+    query: SampleQuery,
+) -> Result<Page<MeterSample>> {
+    let db = app(ctx).store.reader();
+    let counting = query.clone();
+    Ok(pagination::paginate(
+        args,
+        async move { Ok(counting.count(db).await?) },
+        |offset, limit| async move {
+            let rows = query.window(db, offset, limit).await?;
+            Ok(rows.into_iter().map(MeterSample).collect())
+        },
+    )
+    .await?)
+}
 
 #[Object]
 impl MeterSample {

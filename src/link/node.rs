@@ -11,9 +11,9 @@ use std::{
 };
 
 use async_trait::async_trait;
-use entity::{connector, meter_latest, meter_value};
+use entity::{connector, meter_reading::Source, meter_value};
 use futures_util::StreamExt;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::value::RawValue;
 use tokio::sync::mpsc;
 use tracing::Instrument;
@@ -25,6 +25,7 @@ use crate::{
     cache::{CacheError, ConnectorState, MeterReading, Presence, Refresh},
     context::Context,
     link::registry::SessionHandle,
+    store::samples::{self, SampleQuery},
 };
 use ocpp::v16::{
     self, ChargePointErrorCode, ChargePointStatus, Location, Measurand, Phase, ReadingContext,
@@ -335,36 +336,32 @@ pub async fn repair(ctx: &Context, station_id: &str) -> Result<(), RepairError> 
 }
 
 /// The newest MeterValues sample of each connector of a station, from the database: the time
-/// from `meter_latest` (kept by a trigger), then that time's rows through the time-first sample
-/// index.
+/// from `meter_series` (kept by a trigger), then that time's readings through the reading key.
 pub async fn last_readings(
     ctx: &Context,
     station_id: &str,
 ) -> Result<Vec<MeterReading>, sea_orm::DbErr> {
     let db = ctx.store.reader();
-    let newest = meter_latest::Entity::find()
-        .filter(meter_latest::Column::StationId.eq(station_id))
-        .order_by_asc(meter_latest::Column::ConnectorId)
+    let newest = samples::latest(db, station_id).await?;
+    let mut readings = Vec::with_capacity(newest.len());
+    for (connector_id, timestamp) in newest {
+        let rows = SampleQuery {
+            station_id: Some(station_id.to_owned()),
+            connector_id: Some(connector_id),
+            source: Some(Source::MeterValues),
+            at: Some(timestamp),
+            ..SampleQuery::default()
+        }
         .all(db)
         .await?;
-    let mut readings = Vec::with_capacity(newest.len());
-    for latest in newest {
-        let rows = meter_value::Entity::find()
-            .filter(meter_value::Column::Timestamp.eq(latest.timestamp))
-            .filter(meter_value::Column::StationId.eq(station_id))
-            .filter(meter_value::Column::ConnectorId.eq(latest.connector_id))
-            .filter(meter_value::Column::Source.eq("MeterValues"))
-            .order_by_asc(meter_value::Column::Id)
-            .all(db)
-            .await?;
         if rows.is_empty() {
             continue;
         }
         let transaction_id = rows.iter().find_map(|r| r.reported_transaction_id);
         readings.push(MeterReading {
-            connector_id: latest.connector_id,
+            connector_id,
             transaction_id,
-            timestamp: latest.timestamp,
+            timestamp,
             sampled_value: crate::use_case::transaction::live_samples(
                 rows.into_iter().map(sampled_value),
             ),

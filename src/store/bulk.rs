@@ -1,14 +1,14 @@
-//! Hand-built multi-row INSERTs for the two tables written for every message: meter samples and
-//! journal rows.
+//! Hand-built multi-row INSERTs for the two tables written for every message: meter readings
+//! and journal rows.
 //!
 //! Every statement has one of a few fixed row counts ([`SHAPES`]), so its SQL text, and with it
 //! the connection's prepared statement, is the same from batch to batch: a batch is cut into
 //! chunks of those sizes, largest first, and nothing is parsed or planned again. One SQL text
 //! is bound three ways ([`Sink`]): straight into sqlx arguments on the writer's own connection
 //! (SQLite or PostgreSQL), or into SeaORM values inside a SeaORM transaction (batches that also
-//! carry other writes, jobs retried one by one, a StopTransaction's samples). Both bind the same
+//! carry other writes, jobs retried one by one, a StopTransaction's readings). Both bind the same
 //! Rust types through the same sqlx encoders, so a row is stored the same way either way and a
-//! sample sent again is recognised as the same whichever path stored it first.
+//! reading sent again is recognised as the same whichever path stored it first.
 //!
 //! On PostgreSQL a statement's bound values are also kept within one TLS record (see
 //! [`PG_STATEMENT_BYTES`]).
@@ -25,7 +25,7 @@ use sea_orm::{
     sqlx::{self, Arguments, postgres::PgArguments, sqlite::SqliteArguments},
 };
 
-use super::{JournalRow, MeterRow};
+use super::{JournalRow, samples::Reading};
 
 /// Most bytes of bound values in one statement on PostgreSQL. sqlx 0.9 leaves Nagle's algorithm
 /// on for its sockets, and with TLS it writes every 16 KiB record with a write of its own: the
@@ -34,24 +34,24 @@ use super::{JournalRow, MeterRow};
 /// one write and never waits. (A single row larger than this is still sent, alone.)
 pub(super) const PG_STATEMENT_BYTES: usize = 15 * 1024;
 
-/// How a meter sample's `transaction_id` is set.
+/// How a meter reading's `transaction_id` is set.
 #[derive(Clone, Copy, Debug)]
 pub enum Link<'a> {
-    /// The reported transaction, when it is one of the sample's station's (`owners`: the
+    /// The reported transaction, when it is one of the reading's station's (`owners`: the
     /// station of each reported transaction that exists, from [`owners_query`]).
     Owned(&'a Owners),
-    /// This transaction (or none) for every sample.
+    /// This transaction (or none) for every reading.
     Given(Option<i32>),
     /// Looked up by the statement itself, row by row (SQLite's writer: no query before the
     /// insert, so a batch is one round trip to SQLite's thread).
     Looked,
 }
 
-/// The station of each transaction a batch's samples name.
+/// The station of each transaction a batch's readings name.
 pub type Owners = HashMap<i32, String>;
 
 impl Link<'_> {
-    fn of(&self, r: &MeterRow) -> Option<i32> {
+    fn of(&self, r: &Reading) -> Option<i32> {
         match *self {
             Self::Owned(owners) => r
                 .reported_transaction_id
@@ -68,7 +68,7 @@ impl Link<'_> {
 /// when no row names one.
 pub(super) fn owners_query(
     backend: DbBackend,
-    rows: &[&MeterRow],
+    rows: &[&Reading],
 ) -> Option<(&'static str, String)> {
     let mut ids: Vec<i32> = rows
         .iter()
@@ -132,6 +132,7 @@ pub(super) trait Sink: Sized {
     fn small(&mut self, v: Option<i16>);
     fn big(&mut self, v: Option<i64>);
     fn float(&mut self, v: Option<f64>);
+    fn blob(&mut self, v: Option<&[u8]>);
     fn time(&mut self, v: Option<DateTime<Utc>>);
     fn finish(self) -> Result<Self, DbErr>;
 }
@@ -194,6 +195,9 @@ impl Sink for SqliteSink {
     fn float(&mut self, v: Option<f64>) {
         self.add(v);
     }
+    fn blob(&mut self, v: Option<&[u8]>) {
+        self.add(v.map(<[u8]>::to_vec));
+    }
     fn time(&mut self, v: Option<DateTime<Utc>>) {
         self.add(v);
     }
@@ -250,6 +254,9 @@ impl Sink for PgSink {
     fn float(&mut self, v: Option<f64>) {
         self.add(v);
     }
+    fn blob(&mut self, v: Option<&[u8]>) {
+        self.add(v);
+    }
     fn time(&mut self, v: Option<DateTime<Utc>>) {
         self.add(v);
     }
@@ -286,6 +293,9 @@ impl Sink for OrmSink {
     fn float(&mut self, v: Option<f64>) {
         self.0.push(Value::Double(v));
     }
+    fn blob(&mut self, v: Option<&[u8]>) {
+        self.0.push(Value::Bytes(v.map(<[u8]>::to_vec)));
+    }
     fn time(&mut self, v: Option<DateTime<Utc>>) {
         self.0.push(Value::ChronoDateTimeUtc(v));
     }
@@ -298,7 +308,7 @@ impl Sink for OrmSink {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Kind {
     Meter,
-    /// Meter samples whose transaction the statement looks up ([`Link::Looked`]).
+    /// Meter readings whose transaction the statement looks up ([`Link::Looked`]).
     MeterLooked,
     Journal,
 }
@@ -309,7 +319,7 @@ impl Kind {
     /// Values bound per row.
     fn width(self) -> usize {
         match self {
-            Self::Meter | Self::MeterLooked => 15,
+            Self::Meter | Self::MeterLooked => 10,
             Self::Journal => 9,
         }
     }
@@ -323,7 +333,7 @@ impl Kind {
     }
 }
 
-const METER_COLUMNS: &str = r#""station_id", "connector_id", "transaction_id", "reported_transaction_id", "source", "timestamp", "value", "numeric_value", "context", "format", "measurand", "phase", "location", "unit", "received_at""#;
+const METER_COLUMNS: &str = r#""series", "at", "reported_transaction_id", "transaction_id", "digest", "source", "received_at", "register_wh", "samples""#;
 const JOURNAL_COLUMNS: &str = r#""station_id", "direction", "message_type", "message_id", "action", "payload", "payload_size", "payload_sha256", "created_at""#;
 
 /// `rows` rows of `width` placeholders: `(?, ?), (?, ?)` or `($1, $2), ($3, $4)`.
@@ -351,7 +361,7 @@ fn placeholders(backend: DbBackend, rows: usize, width: usize) -> String {
 }
 
 /// The INSERT of `rows` rows. The values come in as a VALUES list whose padding rows (all
-/// NULL) are filtered out. A sample already stored is skipped: `ON CONFLICT DO NOTHING` on
+/// NULL) are filtered out. A reading already stored is skipped: `ON CONFLICT DO NOTHING` on
 /// PostgreSQL; `OR IGNORE` on SQLite, which skips the same conflicts and also spares SQLite a
 /// statement journal (a statement that may fail half-way inside a transaction must be able to
 /// undo itself alone; one that ignores conflicts need not, and our values are never NULL where
@@ -371,17 +381,19 @@ fn build_sql(backend: DbBackend, kind: Kind, rows: usize, begin: bool, commit: b
         " ON CONFLICT DO NOTHING"
     };
     let statement = match kind {
-        Kind::Meter => format!(
-            "{insert} meter_values ({METER_COLUMNS}) SELECT * FROM (VALUES {values}) AS v \
-             WHERE v.column1 IS NOT NULL{on_conflict}"
-        ),
-        Kind::MeterLooked => format!(
-            "{insert} meter_values ({METER_COLUMNS}) SELECT v.column1, v.column2, \
-             (SELECT t.id FROM transactions AS t WHERE t.id = v.column4 AND t.station_id = v.column1), \
-             v.column4, v.column5, v.column6, v.column7, v.column8, v.column9, v.column10, \
-             v.column11, v.column12, v.column13, v.column14, v.column15 \
-             FROM (VALUES {values}) AS v WHERE v.column1 IS NOT NULL{on_conflict}"
-        ),
+        Kind::Meter | Kind::MeterLooked => {
+            let transaction = if kind == Kind::MeterLooked {
+                "(SELECT t.id FROM transactions AS t \
+                 WHERE t.id = v.column3 AND t.station_id = v.column10)"
+            } else {
+                "v.column4"
+            };
+            format!(
+                "{insert} meter_readings ({METER_COLUMNS}) SELECT v.column1, v.column2, \
+                 v.column3, {transaction}, v.column5, v.column6, v.column7, v.column8, \
+                 v.column9 FROM (VALUES {values}) AS v WHERE v.column1 IS NOT NULL{on_conflict}"
+            )
+        }
         Kind::Journal => format!(
             "{insert} ocpp_messages ({JOURNAL_COLUMNS}) SELECT * FROM (VALUES {values}) AS v \
              WHERE v.column1 IS NOT NULL"
@@ -501,19 +513,8 @@ fn budget(backend: DbBackend) -> Option<usize> {
 
 /// About the bytes a row's values take in a PostgreSQL Bind message (a length word each, then
 /// the value).
-fn meter_cost(r: &MeterRow) -> usize {
-    15 * 4
-        + r.station_id.len()
-        + r.source.len()
-        + r.value.len()
-        + r.context.len()
-        + r.format.len()
-        + r.measurand.len()
-        + r.phase.map_or(0, str::len)
-        + r.location.len()
-        + r.unit.len()
-        + 3 * 4
-        + 3 * 8
+fn meter_cost(r: &Reading) -> usize {
+    10 * 4 + 4 + 8 + 4 + 4 + 4 + 2 + 8 + 8 + r.samples.len() + r.station_id.len()
 }
 
 fn journal_cost(r: &JournalEntry) -> usize {
@@ -529,23 +530,19 @@ fn journal_cost(r: &JournalEntry) -> usize {
         + 8
 }
 
-/// Binds one row, or (`None`) a padding row of NULLs.
-fn bind_meter<S: Sink>(out: &mut S, r: Option<&MeterRow>, link: &Link) {
-    out.text(r.map(|r| &r.station_id));
-    out.int(r.map(|r| r.connector_id));
-    out.int(r.and_then(|r| link.of(r)));
+/// Binds one row, or (`None`) a padding row of NULLs. The station is bound last, for the
+/// statement that looks the transaction up; it is not stored.
+fn bind_meter<S: Sink>(out: &mut S, r: Option<&Reading>, link: &Link) {
+    out.int(r.and_then(|r| r.series));
+    out.big(r.map(|r| r.at));
     out.int(r.and_then(|r| r.reported_transaction_id));
-    out.name(r.map(|r| r.source));
-    out.time(r.map(|r| r.timestamp));
-    out.text(r.map(|r| &r.value));
-    out.float(r.and_then(|r| r.numeric_value));
-    out.name(r.map(|r| r.context));
-    out.name(r.map(|r| r.format));
-    out.name(r.map(|r| r.measurand));
-    out.name(r.and_then(|r| r.phase));
-    out.name(r.map(|r| r.location));
-    out.name(r.map(|r| r.unit));
-    out.time(r.map(|r| r.received_at));
+    out.int(r.and_then(|r| link.of(r)));
+    out.int(r.map(|r| r.digest));
+    out.small(r.map(|r| r.source));
+    out.big(r.map(|r| r.received_at));
+    out.float(r.and_then(|r| r.register_wh));
+    out.blob(r.map(|r| &r.samples[..]));
+    out.text(r.map(|r| &r.station_id));
 }
 
 fn bind_journal<S: Sink>(out: &mut S, r: Option<&JournalEntry>, _: &Link) {
@@ -648,12 +645,12 @@ impl<R, S: Sink> Iterator for Chunks<'_, R, S> {
     }
 }
 
-/// Statements inserting meter samples; a sample already stored is skipped.
+/// Statements inserting meter readings; a reading already stored is skipped.
 pub(super) fn meter<'r, S: Sink>(
     backend: DbBackend,
-    rows: &'r [&'r MeterRow],
+    rows: &'r [&'r Reading],
     link: Link<'r>,
-) -> Chunks<'r, MeterRow, S> {
+) -> Chunks<'r, Reading, S> {
     Chunks {
         backend,
         kind: match link {
@@ -753,21 +750,17 @@ mod tests {
 
     #[test]
     fn padding_rows_are_all_null_and_bound_with_the_columns_types() {
-        let row = MeterRow {
+        let row = Reading {
             station_id: Arc::from("CP-1"),
             connector_id: 1,
+            series: Some(4),
+            at: 1_700_000_000_000_000,
             reported_transaction_id: Some(7),
-            source: "MeterValues",
-            timestamp: Utc::now(),
-            value: Arc::from("12"),
-            numeric_value: Some(12.0),
-            context: "Sample.Periodic",
-            format: "Raw",
-            measurand: "Energy.Active.Import.Register",
-            phase: None,
-            location: "Outlet",
-            unit: "Wh",
-            received_at: Utc::now(),
+            source: 0,
+            received_at: 1_700_000_000_000_001,
+            register_wh: Some(12.0),
+            digest: 99,
+            samples: vec![1, 0, 24],
         };
         let rows = [&row, &row, &row];
         let chunks: Vec<Chunk<OrmSink>> = meter(DbBackend::Sqlite, &rows, Link::Given(Some(7)))
@@ -775,31 +768,24 @@ mod tests {
             .unwrap();
         assert_eq!(chunks.len(), 1);
         let values = &chunks[0].values.0;
-        assert_eq!(values.len(), 4 * 15);
-        assert_eq!(values[2], Value::Int(Some(7)), "the given transaction");
+        assert_eq!(values.len(), 4 * 10);
+        assert_eq!(values[3], Value::Int(Some(7)), "the given transaction");
+        assert_eq!(values[8], Value::Bytes(Some(vec![1, 0, 24])));
         assert_eq!(
-            &values[45..],
+            &values[30..],
             &[
-                Value::String(None),
+                Value::Int(None),
+                Value::BigInt(None),
                 Value::Int(None),
                 Value::Int(None),
                 Value::Int(None),
-                Value::String(None),
-                Value::ChronoDateTimeUtc(None),
-                Value::String(None),
+                Value::SmallInt(None),
+                Value::BigInt(None),
                 Value::Double(None),
+                Value::Bytes(None),
                 Value::String(None),
-                Value::String(None),
-                Value::String(None),
-                Value::String(None),
-                Value::String(None),
-                Value::String(None),
-                Value::ChronoDateTimeUtc(None),
             ]
         );
-        assert_eq!(
-            meter_cost(&row),
-            15 * 4 + 4 + 11 + 2 + 15 + 3 + 29 + 6 + 2 + 12 + 24
-        );
+        assert_eq!(meter_cost(&row), 10 * 4 + 42 + 3 + 4);
     }
 }

@@ -19,6 +19,7 @@ pub mod journal;
 mod quarantine;
 mod reader;
 mod rows;
+pub mod samples;
 mod writer;
 
 use std::{
@@ -87,7 +88,10 @@ pub async fn insert_meter_rows_linked(
     rows: &[MeterRow],
     transaction_id: Option<i32>,
 ) -> Result<(), DbErr> {
-    let rows: Vec<&MeterRow> = rows.iter().collect();
+    let mut readings = samples::readings(rows);
+    let mut refs: Vec<&mut samples::Reading> = readings.iter_mut().collect();
+    samples::resolve(txn, &mut refs, None).await?;
+    let rows: Vec<&samples::Reading> = readings.iter().collect();
     writer::insert_meter_rows(txn, &rows, bulk::Link::Given(transaction_id)).await
 }
 
@@ -241,6 +245,7 @@ impl Store {
             counter.fetch_add(1, Ordering::Relaxed);
         });
         let counters = Arc::new(Counters::default());
+        let series = Arc::new(samples::SeriesCache::default());
         let new_writer = |committed, wal| {
             Writer::new(
                 write.clone(),
@@ -248,6 +253,7 @@ impl Store {
                 wal,
                 breaker.clone(),
                 counters.clone(),
+                series.clone(),
             )
         };
 
@@ -451,6 +457,7 @@ impl Store {
         };
         self.check_reachable()?;
         let (done, result) = oneshot::channel();
+        let rows = samples::readings(&rows);
         self.lane(&station)
             .send(Job::Meter { rows, done })
             .await

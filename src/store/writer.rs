@@ -32,10 +32,11 @@ use tokio::sync::{Notify, mpsc, oneshot};
 use tokio_util::sync::CancellationToken;
 
 use super::{
-    MeterRow, StoreError,
+    StoreError,
     breaker::{self, Breaker, is_connection_error},
     bulk::{self, JournalEntry, Link, OrmSink, Owners, PgSink, Sink as _, SqliteSink},
     quarantine::{Quarantine, Route, Table},
+    samples::{self, Reading, SeriesCache},
 };
 
 /// Most jobs in one transaction.
@@ -48,7 +49,7 @@ pub type WriteFn<T> =
 pub(super) enum Job {
     Run(Box<dyn RunJob>),
     Meter {
-        rows: Vec<MeterRow>,
+        rows: Vec<Reading>,
         done: oneshot::Sender<Result<(), StoreError>>,
     },
     Journal(JournalEntry),
@@ -134,6 +135,8 @@ pub(super) struct Writer {
     /// Stations whose rows the database refused, written apart from the others.
     quarantine: Quarantine,
     counters: Arc<Counters>,
+    /// The key of each station connector, shared by the writers.
+    series: Arc<SeriesCache>,
 }
 
 impl Writer {
@@ -145,6 +148,7 @@ impl Writer {
         wal: Option<(PathBuf, Duration)>,
         breaker: Arc<Breaker>,
         counters: Arc<Counters>,
+        series: Arc<SeriesCache>,
     ) -> std::io::Result<Self> {
         Ok(Self {
             db,
@@ -156,6 +160,7 @@ impl Writer {
             breaker,
             quarantine: Quarantine::default(),
             counters,
+            series,
         })
     }
 }
@@ -475,6 +480,7 @@ impl Writer {
         let attempt = tokio::select! {
             biased;
             attempt = async {
+                self.resolve_series(jobs).await?;
                 if hot {
                     self.write_rows(jobs, routes).await.map(|()| unrun(routes))
                 } else {
@@ -582,6 +588,24 @@ impl Writer {
         }
     }
 
+    /// Fills in the connector key of every reading of the batch: from the cache, else found
+    /// or made in the database, committed at once (and then cached).
+    async fn resolve_series(&mut self, jobs: &mut [Job]) -> Result<(), DbErr> {
+        let mut missing: Vec<&mut Reading> = Vec::new();
+        for job in jobs.iter_mut() {
+            if let Job::Meter { rows, .. } = job
+                && !self.series.fill(rows)
+            {
+                missing.extend(rows.iter_mut().filter(|r| r.series.is_none()));
+            }
+        }
+        if missing.is_empty() {
+            return Ok(());
+        }
+        self.release_sqlite();
+        samples::resolve(&self.db, &mut missing, Some(&self.series)).await
+    }
+
     /// SQLite has one write connection: SeaORM needs it back in the pool.
     fn release_sqlite(&mut self) {
         if matches!(self.held, Some(Held::Sqlite(_))) {
@@ -615,7 +639,7 @@ impl Writer {
     /// A batch of meter and journal rows only, none of them apart, on the kept connection.
     async fn write_rows(&mut self, jobs: &mut [Job], routes: &[Route]) -> Result<(), DbErr> {
         // (`&mut`: a shared slice of jobs would not be `Send`.)
-        let mut meter: Vec<&MeterRow> = Vec::new();
+        let mut meter: Vec<&Reading> = Vec::new();
         let mut journal: Vec<&JournalEntry> = Vec::new();
         for (job, route) in jobs.iter_mut().zip(routes) {
             match (job, route) {
@@ -696,7 +720,7 @@ fn query_error(e: sqlx::Error) -> DbErr {
 /// committing it.
 async fn rows_sqlite(
     conn: &mut SqliteConnection,
-    meter: &[&MeterRow],
+    meter: &[&Reading],
     journal: &[&JournalEntry],
 ) -> Result<(), DbErr> {
     let mut meter = bulk::meter::<SqliteSink>(DbBackend::Sqlite, meter, Link::Looked);
@@ -740,7 +764,7 @@ async fn execute_sqlite(
 /// A batch on the writer's PostgreSQL connection.
 async fn rows_postgres(
     conn: &mut PgConnection,
-    meter: &[&MeterRow],
+    meter: &[&Reading],
     journal: &[&JournalEntry],
 ) -> Result<(), DbErr> {
     let mut txn = conn.begin().await.map_err(exec_error)?;
@@ -861,15 +885,18 @@ async fn apply<'j>(
     txn: &DatabaseTransaction,
     jobs: impl Iterator<Item = &'j mut Job>,
 ) -> Result<(), DbErr> {
-    let mut meter: Vec<&MeterRow> = Vec::new();
+    let mut meter: Vec<&mut Reading> = Vec::new();
     let mut journal: Vec<&JournalEntry> = Vec::new();
     for job in jobs {
         match job {
             Job::Run(job) => job.run(txn).await?,
-            Job::Meter { rows, .. } => meter.extend(rows.iter()),
+            Job::Meter { rows, .. } => meter.extend(rows.iter_mut()),
             Job::Journal(row) => journal.push(row),
         }
     }
+    // Keys not found before the batch (it failed): found or made in this transaction.
+    samples::resolve(txn, &mut meter, None).await?;
+    let meter: Vec<&Reading> = meter.into_iter().map(|r| &*r).collect();
     let mut owners = Owners::new();
     let backend = txn.get_database_backend();
     if let Some((sql, ids)) = bulk::owners_query(backend, &meter) {
@@ -882,10 +909,10 @@ async fn apply<'j>(
     insert_journal_rows(txn, &journal).await
 }
 
-/// Inserts sampled values inside a SeaORM transaction; a sample already stored is skipped.
+/// Inserts readings inside a SeaORM transaction; a reading already stored is skipped.
 pub(super) async fn insert_meter_rows(
     txn: &DatabaseTransaction,
-    rows: &[&MeterRow],
+    rows: &[&Reading],
     link: Link<'_>,
 ) -> Result<(), DbErr> {
     let backend = txn.get_database_backend();

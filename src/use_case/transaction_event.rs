@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use entity::{id_tag, transaction};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
-    ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QuerySelect,
 };
 
 use crate::{
@@ -749,23 +749,8 @@ async fn close(
 
 /// The newest energy register (Wh) stored for transaction `id`.
 async fn newest_register(txn: &DatabaseTransaction, id: i32) -> Result<Option<i64>, DbErr> {
-    use entity::meter_value::Column as C;
-    let newest = entity::meter_value::Entity::find()
-        .select_only()
-        .column(C::NumericValue)
-        .column(C::Unit)
-        .filter(C::TransactionId.eq(id))
-        .filter(C::Measurand.eq("Energy.Active.Import.Register"))
-        .filter(C::Phase.is_null())
-        .filter(C::NumericValue.is_not_null())
-        .order_by_desc(C::Timestamp)
-        .into_tuple::<(Option<f64>, String)>()
-        .one(txn)
-        .await?;
-    Ok(newest.and_then(|(value, unit)| {
-        let factor = if unit == "kWh" { 1000.0 } else { 1.0 };
-        value.map(|v| (v * factor).round() as i64)
-    }))
+    let newest = crate::store::samples::newest_register(txn, id).await?;
+    Ok(newest.map(|wh| wh.round() as i64))
 }
 
 /// A connector status in the one set for an EVSE whose 2.0.1 status is `status`, given its

@@ -57,7 +57,8 @@ fn migrate_creates_the_schema_and_exits() {
     for table in [
         "connectors",
         "id_tags",
-        "meter_values",
+        "meter_readings",
+        "meter_series",
         "ocpp_messages",
         "stations",
         "transactions",

@@ -8,8 +8,8 @@
 use std::time::Duration;
 
 use chargegate::config::HumanDuration;
-use entity::{meter_value, transaction};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use entity::transaction;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 
 use crate::{
@@ -297,12 +297,10 @@ async fn postgres_unreachable_nothing_is_acknowledged_unstored_and_the_pool_reco
         .find(|t| i64::from(t.id) == first)
         .unwrap();
     assert_eq!(stopped.meter_stop, Some(900));
-    let stored = meter_value::Entity::find()
-        .filter(meter_value::Column::StationId.eq("CP-PG"))
-        .filter(meter_value::Column::Source.eq("MeterValues"))
-        .count(db)
-        .await
-        .unwrap();
+    let stored =
+        crate::support::samples_where(db, |s| s.station_id == "CP-PG" && s.source == "MeterValues")
+            .await
+            .len() as u64;
     assert_eq!(
         stored, 1,
         "one sample, stored once however often it was sent"
@@ -423,11 +421,9 @@ async fn postgres_silent_everything_fails_at_once_and_recovers_after() {
     let mut late = app.booted_station("CP-NEW").await;
     assert!(late.call("Heartbeat", json!({})).await["currentTime"].is_string());
     assert_eq!(health(&app).await.0, 200);
-    let stored = meter_value::Entity::find()
-        .filter(meter_value::Column::StationId.eq("CP-GONE"))
-        .count(app.db())
+    let stored = crate::support::samples_where(app.db(), |s| s.station_id == "CP-GONE")
         .await
-        .unwrap();
+        .len() as u64;
     assert_eq!(stored, 2, "both samples, each stored once");
     drop((cp, late));
     app.stop().await;
@@ -483,11 +479,9 @@ async fn postgres_frozen_a_write_under_way_is_given_up() {
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    let stored = meter_value::Entity::find()
-        .filter(meter_value::Column::StationId.eq("CP-FROZEN"))
-        .count(app.db())
+    let stored = crate::support::samples_where(app.db(), |s| s.station_id == "CP-FROZEN")
         .await
-        .unwrap();
+        .len() as u64;
     assert_eq!(stored, 2);
     drop(cp);
     app.stop().await;

@@ -11,10 +11,10 @@ use std::{
 };
 
 use chrono::{DateTime, Utc};
-use entity::{connector, meter_value, security_event, transaction};
+use entity::{connector, security_event, transaction};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
+    ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    PaginatorTrait, TransactionTrait,
 };
 use serde_json::{Value, json};
 
@@ -90,7 +90,7 @@ async fn dates_outside_the_stored_range_are_refused_and_the_station_stays(backen
     }
     let db = app.db();
     assert_eq!(transaction::Entity::find().count(db).await.unwrap(), 0);
-    assert_eq!(meter_value::Entity::find().count(db).await.unwrap(), 0);
+    assert_eq!(crate::support::sample_count(db).await, 0);
     assert_eq!(security_event::Entity::find().count(db).await.unwrap(), 0);
     app.stop().await;
 }
@@ -133,10 +133,8 @@ async fn the_first_and_last_dates_are_stored_and_read_back(backend: Backend) {
     let tx = transaction::Entity::find().one(db).await.unwrap().unwrap();
     assert_eq!(transaction::Entity::find().count(db).await.unwrap(), 1);
     assert_eq!((tx.start_time, tx.stop_time), (at(last), Some(at(first))));
-    let mut samples: Vec<DateTime<Utc>> = meter_value::Entity::find()
-        .all(db)
+    let mut samples: Vec<DateTime<Utc>> = crate::support::samples(db)
         .await
-        .unwrap()
         .into_iter()
         .map(|m| m.timestamp)
         .collect();
@@ -208,7 +206,7 @@ async fn connector_ids_above_the_setting_are_refused(backend: Backend) {
         .map(|c| c.connector_id)
         .collect();
     assert_eq!(stored, [4]);
-    assert_eq!(meter_value::Entity::find().count(db).await.unwrap(), 0);
+    assert_eq!(crate::support::sample_count(db).await, 0);
     assert_eq!(transaction::Entity::find().count(db).await.unwrap(), 0);
     let cached = app.ctx().cache.connectors("CP-CONN").await.unwrap();
     assert_eq!(cached.len(), 1);
@@ -316,7 +314,7 @@ async fn a_call_beyond_the_station_queue_bound_is_answered_at_once() {
     cp.send_text(&large_call("q4", 40 * 1024)).await;
     assert_eq!(cp.recv().await, json!([3, "q4", {}]));
     assert_eq!(
-        meter_value::Entity::find().count(app.db()).await.unwrap(),
+        crate::support::sample_count(app.db()).await,
         1,
         "the same sample four times is stored once"
     );
@@ -484,12 +482,9 @@ async fn numbers_beyond_what_a_double_holds_exactly_are_kept_as_text_only() {
         cp.call("MeterValues", meter_values(1, &timestamp, value))
             .await;
     }
-    let stored: Vec<(String, Option<f64>)> = meter_value::Entity::find()
-        .filter(meter_value::Column::StationId.eq("CP-HUGE"))
-        .order_by_asc(meter_value::Column::Timestamp)
-        .all(app.db())
-        .await
-        .unwrap()
+    let mut huge = crate::support::samples_where(app.db(), |s| s.station_id == "CP-HUGE").await;
+    huge.sort_by_key(|s| s.timestamp);
+    let stored: Vec<(String, Option<f64>)> = huge
         .into_iter()
         .map(|m| (m.value, m.numeric_value))
         .collect();
@@ -574,11 +569,9 @@ async fn the_live_views_of_a_huge_meter_values_are_bounded() {
         )
         .await;
     assert_eq!(answer, json!({}));
-    let stored = meter_value::Entity::find()
-        .filter(meter_value::Column::StationId.eq("CP-LIVE"))
-        .count(app.db())
+    let stored = crate::support::samples_where(app.db(), |s| s.station_id == "CP-LIVE")
         .await
-        .unwrap();
+        .len();
     assert_eq!(stored, 551, "every sample is stored");
 
     let event = tokio::time::timeout(PATIENCE, async {

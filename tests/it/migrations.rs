@@ -1,7 +1,7 @@
 //! Schema migrations over data an earlier version stored, on SQLite and PostgreSQL.
 
+use chargegate::store::samples::SampleQuery;
 use chrono::{DateTime, Utc};
-use entity::{meter_latest, meter_value};
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
@@ -12,6 +12,71 @@ use sea_orm::{
 use crate::on_both_backends;
 use crate::support::{Backend, TestDb};
 use crate::transactions::at;
+
+/// The meter tables before migration 19 (one row per sample), as that version's entities.
+mod old {
+    pub mod meter_value {
+        use sea_orm::entity::prelude::*;
+
+        #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+        #[sea_orm(table_name = "meter_values")]
+        pub struct Model {
+            #[sea_orm(primary_key)]
+            pub id: i64,
+            pub station_id: String,
+            pub connector_id: i32,
+            pub transaction_id: Option<i32>,
+            pub reported_transaction_id: Option<i32>,
+            pub source: String,
+            pub timestamp: DateTimeUtc,
+            pub value: String,
+            pub numeric_value: Option<f64>,
+            pub context: String,
+            pub format: String,
+            pub measurand: String,
+            pub phase: Option<String>,
+            pub location: String,
+            pub unit: String,
+            pub received_at: DateTimeUtc,
+        }
+
+        #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+        pub enum Relation {}
+
+        impl ActiveModelBehavior for ActiveModel {}
+    }
+
+    pub mod meter_latest {
+        use sea_orm::entity::prelude::*;
+
+        #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+        #[sea_orm(table_name = "meter_latest")]
+        pub struct Model {
+            #[sea_orm(primary_key, auto_increment = false)]
+            pub station_id: String,
+            #[sea_orm(primary_key, auto_increment = false)]
+            pub connector_id: i32,
+            pub timestamp: DateTimeUtc,
+        }
+
+        #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+        pub enum Relation {}
+
+        impl ActiveModelBehavior for ActiveModel {}
+    }
+}
+use old::{meter_latest, meter_value};
+
+/// How many migrations come before the one named `name`.
+fn before(name: &str) -> u32 {
+    Migrator::migrations()
+        .iter()
+        .position(|m| m.name() == name)
+        .unwrap_or_else(|| panic!("no migration {name}")) as u32
+}
+
+/// The compact meter layout's migration.
+const READINGS: &str = "m20261207_000019_meter_readings";
 
 /// A sample row, inserted the way SeaORM inserts it (ignored when already stored).
 async fn sample(db: &DatabaseConnection, station: &str, connector: i32, source: &str, time: &str) {
@@ -78,19 +143,16 @@ async fn meter_latest_is_backfilled_and_then_kept_by_the_database(backend: Backe
     };
     let db = Database::connect(&url).await.unwrap();
     // The migrations before this one, and how many steps undo it with those that came after.
-    let migrations = Migrator::migrations();
-    let before = migrations
-        .iter()
-        .position(|m| m.name() == "m20261124_000006_meter_latest")
-        .expect("the meter_latest migration") as u32;
-    let from_it_on = migrations.len() as u32 - before;
+    // Up to the layout this migration is about (before the compact one).
+    let before = before("m20261124_000006_meter_latest");
+    let from_it_on = self::before(READINGS) - before;
     Migrator::up(&db, Some(before)).await.unwrap();
     sample(&db, "CP-A", 1, "MeterValues", "2024-05-01T10:00:00Z").await;
     sample(&db, "CP-A", 1, "MeterValues", "2024-05-01T10:05:00Z").await;
     sample(&db, "CP-A", 1, "StopTransaction", "2024-05-01T11:00:00Z").await;
     sample(&db, "CP-B", 2, "MeterValues", "2024-05-01T09:00:00.5Z").await;
 
-    Migrator::up(&db, None).await.unwrap();
+    Migrator::up(&db, Some(from_it_on)).await.unwrap();
     assert_eq!(
         latest(&db).await,
         [
@@ -125,7 +187,7 @@ async fn meter_latest_is_backfilled_and_then_kept_by_the_database(backend: Backe
         8,
         "the station-first index is back, unique"
     );
-    Migrator::up(&db, None).await.unwrap();
+    Migrator::up(&db, Some(from_it_on)).await.unwrap();
     assert_eq!(latest(&db).await.len(), 3);
     db.close().await.unwrap();
 }
@@ -284,3 +346,339 @@ async fn ocpp201_keeps_every_earlier_row_and_meaning(backend: Backend) {
     db.close().await.unwrap();
 }
 on_both_backends!(ocpp201_keeps_every_earlier_row_and_meaning);
+
+/// Migration 19 on samples an earlier version stored (one row each): every sample reads back
+/// exactly as it was (every attribute, numbers kept as text, signed data, readings of several
+/// samples, other connectors, transactions and sources), each connector's newest MeterValues
+/// time carries over, and the transaction registers are kept; undone, the rows are back as
+/// they were, and done again, the same.
+async fn compact_readings_keep_every_sample_exactly(backend: Backend) {
+    use sea_orm::{ColumnTrait, QueryFilter};
+
+    let Some((_db, url)) = TestDb::create(backend).await else {
+        return;
+    };
+    let url = match backend {
+        Backend::Sqlite => format!("{url}?mode=rwc"),
+        Backend::Postgres => url,
+    };
+    let db = Database::connect(&url).await.unwrap();
+    Migrator::up(&db, Some(before(READINGS))).await.unwrap();
+
+    let received = at("2024-05-01T12:00:00.123456Z");
+    let row = |station: &str,
+               connector: i32,
+               tx: Option<i32>,
+               source: &str,
+               time: &str,
+               (measurand, phase, location, context, format, unit): (
+        &str,
+        Option<&str>,
+        &str,
+        &str,
+        &str,
+        &str,
+    ),
+               value: &str| meter_value::ActiveModel {
+        id: NotSet,
+        station_id: Set(station.into()),
+        connector_id: Set(connector),
+        transaction_id: Set(tx.filter(|t| *t < 100)),
+        reported_transaction_id: Set(tx),
+        source: Set(source.into()),
+        timestamp: Set(at(time)),
+        value: Set(value.into()),
+        numeric_value: Set(value.trim().parse::<f64>().ok().filter(|v| v.is_finite())),
+        context: Set(context.into()),
+        format: Set(format.into()),
+        measurand: Set(measurand.into()),
+        phase: Set(phase.map(str::to_owned)),
+        location: Set(location.into()),
+        unit: Set(unit.into()),
+        received_at: Set(received),
+    };
+    let register = (
+        "Energy.Active.Import.Register",
+        None,
+        "Outlet",
+        "Sample.Periodic",
+        "Raw",
+        "Wh",
+    );
+    let t1 = "2024-05-01T10:00:00Z";
+    let t2 = "2024-05-01T10:01:00.250Z";
+    let mut rows = vec![
+        row("CP-A", 1, Some(5), "MeterValues", t1, register, "1000"),
+        row(
+            "CP-A",
+            1,
+            Some(5),
+            "MeterValues",
+            t1,
+            (
+                "Power.Active.Import",
+                None,
+                "Outlet",
+                "Sample.Periodic",
+                "Raw",
+                "kW",
+            ),
+            "7.40",
+        ),
+        row(
+            "CP-A",
+            1,
+            Some(5),
+            "MeterValues",
+            t1,
+            ("Voltage", Some("L1-N"), "Inlet", "Sample.Clock", "Raw", "V"),
+            "230.1",
+        ),
+        row(
+            "CP-A",
+            1,
+            Some(5),
+            "MeterValues",
+            t1,
+            ("SoC", None, "EV", "Sample.Periodic", "Raw", "Percent"),
+            "007",
+        ),
+        row(
+            "CP-A",
+            1,
+            Some(5),
+            "MeterValues",
+            t2,
+            (
+                "Energy.Active.Import.Register",
+                None,
+                "Outlet",
+                "Sample.Clock",
+                "SignedData",
+                "Wh",
+            ),
+            "T0NNRnwxfDE5MjE2ODEy8J+YgA==",
+        ),
+        row("CP-A", 1, Some(5), "MeterValues", t2, register, "1.25e3"),
+        row(
+            "CP-A",
+            1,
+            Some(5),
+            "StopTransaction",
+            "2024-05-01T10:02:00Z",
+            (
+                "Energy.Active.Import.Register",
+                None,
+                "Outlet",
+                "Transaction.End",
+                "Raw",
+                "kWh",
+            ),
+            "1.5",
+        ),
+        row("CP-A", 2, None, "MeterValues", t1, register, "-0"),
+        row(
+            "CP-A",
+            2,
+            Some(4242),
+            "MeterValues",
+            t2,
+            ("Temperature", None, "Body", "Trigger", "Raw", "Celsius"),
+            "ünïcödé",
+        ),
+        row(
+            "CP-B",
+            0,
+            None,
+            "MeterValues",
+            "2024-05-01T09:00:00.5Z",
+            register,
+            " 12 ",
+        ),
+        row(
+            "CP-B",
+            0,
+            None,
+            "MeterValues",
+            "2024-05-01T09:00:00.5Z",
+            ("Current.Import", Some("L2"), "Cable", "Other", "Raw", "A"),
+            "16",
+        ),
+    ];
+    // Every combination of phase and context for one measurand, one reading each.
+    for (i, phase) in [
+        None,
+        Some("L1"),
+        Some("L2"),
+        Some("L3"),
+        Some("N"),
+        Some("L3-L1"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        for context in [
+            "Interruption.Begin",
+            "Interruption.End",
+            "Transaction.Begin",
+        ] {
+            rows.push(row(
+                "CP-C",
+                1,
+                Some(6),
+                "MeterValues",
+                &format!("2024-05-02T10:{i:02}:00Z"),
+                ("Current.Offered", phase, "Outlet", context, "Raw", "A"),
+                &format!("{i}.{i}"),
+            ));
+        }
+    }
+    meter_value::Entity::insert_many(rows)
+        .exec(&db)
+        .await
+        .unwrap();
+    let before_rows = meter_value::Entity::find()
+        .order_by_asc(meter_value::Column::Id)
+        .all(&db)
+        .await
+        .unwrap();
+    let newest = latest(&db).await;
+    let registers = || async {
+        let rows = db
+            .query_all_raw(sea_orm::Statement::from_string(
+                db.get_database_backend(),
+                "SELECT transaction_id, register_wh FROM transaction_register ORDER BY 1",
+            ))
+            .await
+            .unwrap();
+        rows.iter()
+            .map(|r| {
+                (
+                    r.try_get::<i32>("", "transaction_id").unwrap(),
+                    r.try_get::<f64>("", "register_wh").unwrap(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let registers_before = registers().await;
+    assert_eq!(registers_before, [(5, 1500.0)]);
+
+    // The sample as both layouts read it (ids aside).
+    type Plain = (
+        (
+            String,
+            i32,
+            Option<i32>,
+            Option<i32>,
+            String,
+            DateTime<Utc>,
+            DateTime<Utc>,
+        ),
+        (
+            String,
+            Option<f64>,
+            String,
+            String,
+            String,
+            Option<String>,
+            String,
+            String,
+        ),
+    );
+    let plain = |m: meter_value::Model| -> Plain {
+        (
+            (
+                m.station_id,
+                m.connector_id,
+                m.transaction_id,
+                m.reported_transaction_id,
+                m.source,
+                m.timestamp,
+                m.received_at,
+            ),
+            (
+                m.value,
+                m.numeric_value,
+                m.context,
+                m.format,
+                m.measurand,
+                m.phase,
+                m.location,
+                m.unit,
+            ),
+        )
+    };
+    let expected: Vec<Plain> = before_rows.into_iter().map(plain).collect();
+
+    Migrator::up(&db, Some(1)).await.unwrap();
+    let mut read = SampleQuery::default().all(&db).await.unwrap();
+    read.sort_by_key(|s| s.id);
+    let read: Vec<Plain> = read
+        .into_iter()
+        .map(|m| {
+            (
+                (
+                    m.station_id,
+                    m.connector_id,
+                    m.transaction_id,
+                    m.reported_transaction_id,
+                    m.source,
+                    m.timestamp,
+                    m.received_at,
+                ),
+                (
+                    m.value,
+                    m.numeric_value,
+                    m.context,
+                    m.format,
+                    m.measurand,
+                    m.phase,
+                    m.location,
+                    m.unit,
+                ),
+            )
+        })
+        .collect();
+    assert_eq!(read, expected, "every sample reads back as it was");
+    let readings = entity::meter_reading::Entity::find()
+        .all(&db)
+        .await
+        .unwrap();
+    assert_eq!(
+        readings.len(),
+        6 + 6,
+        "the samples of one reading share a row"
+    );
+    let mut series_latest: Vec<(String, i32, DateTime<Utc>)> = Vec::new();
+    for s in entity::meter_series::Entity::find()
+        .filter(entity::meter_series::Column::LatestAt.is_not_null())
+        .all(&db)
+        .await
+        .unwrap()
+    {
+        let t = DateTime::from_timestamp_micros(s.latest_at.unwrap()).unwrap();
+        series_latest.push((s.station_id, s.connector_id, t));
+    }
+    series_latest.sort();
+    assert_eq!(series_latest, newest, "each connector's newest time");
+    assert_eq!(registers().await, registers_before);
+
+    Migrator::down(&db, Some(1)).await.unwrap();
+    let back: Vec<Plain> = meter_value::Entity::find()
+        .order_by_asc(meter_value::Column::Id)
+        .all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(plain)
+        .collect();
+    assert_eq!(back, expected, "undone, the rows are back");
+    assert_eq!(latest(&db).await, newest);
+    Migrator::up(&db, Some(1)).await.unwrap();
+    assert_eq!(
+        SampleQuery::default().count(&db).await.unwrap(),
+        expected.len() as u64
+    );
+    db.close().await.unwrap();
+}
+on_both_backends!(compact_readings_keep_every_sample_exactly);

@@ -6,8 +6,7 @@
 
 use std::time::Duration;
 
-use entity::meter_value;
-use sea_orm::{ColumnTrait, ConnectionTrait, Database, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ConnectionTrait, Database};
 use serde_json::{Value, json};
 use tokio::time::Instant;
 
@@ -39,15 +38,24 @@ async fn execute(app: &TestApp, statements: &[&str]) {
 
 /// A trigger that refuses every row of `table` whose `station_id` starts with `poison-`.
 async fn refuse_poison_rows(app: &TestApp, backend: Backend, table: &str) {
+    // A reading names its station through its connector's key.
+    let poison = if table == "meter_readings" {
+        "EXISTS (SELECT 1 FROM meter_series AS m WHERE m.id = NEW.series \
+         AND m.station_id LIKE 'poison-%')"
+    } else {
+        "NEW.station_id LIKE 'poison-%'"
+    };
     match backend {
         Backend::Postgres => {
             execute(
                 app,
                 &[
-                    "CREATE OR REPLACE FUNCTION refuse_poison() RETURNS trigger AS $$ \
-                 BEGIN IF NEW.station_id LIKE 'poison-%' THEN \
-                 RAISE EXCEPTION 'poison row of %', NEW.station_id; END IF; RETURN NEW; END \
-                 $$ LANGUAGE plpgsql",
+                    &format!(
+                        "CREATE OR REPLACE FUNCTION refuse_poison() RETURNS trigger AS $$ \
+                 BEGIN IF {poison} THEN \
+                 RAISE EXCEPTION 'poison row'; END IF; RETURN NEW; END \
+                 $$ LANGUAGE plpgsql"
+                    ),
                     &format!(
                         "CREATE TRIGGER refuse_poison BEFORE INSERT ON {table} \
                      FOR EACH ROW EXECUTE FUNCTION refuse_poison()"
@@ -61,7 +69,7 @@ async fn refuse_poison_rows(app: &TestApp, backend: Backend, table: &str) {
                 app,
                 &[&format!(
                     "CREATE TRIGGER refuse_poison BEFORE INSERT ON {table} \
-                 WHEN NEW.station_id LIKE 'poison-%' \
+                 WHEN {poison} \
                  BEGIN SELECT RAISE(ABORT, 'poison row'); END"
                 )],
             )
@@ -157,12 +165,11 @@ async fn phase(
 }
 
 async fn stored_samples(app: &TestApp, prefix: &str) -> u64 {
-    meter_value::Entity::find()
-        .filter(meter_value::Column::StationId.starts_with(prefix))
-        .filter(meter_value::Column::Source.eq("MeterValues"))
-        .count(app.db())
-        .await
-        .unwrap()
+    crate::support::samples_where(app.db(), |s| {
+        s.station_id.starts_with(prefix) && s.source == "MeterValues"
+    })
+    .await
+    .len() as u64
 }
 
 /// The issue's measurement, in one run: honest stations alone, then with five stations whose
@@ -173,7 +180,7 @@ async fn refused_rows_cost_the_other_stations_no_reruns(backend: Backend) {
     let Some(app) = spawn_on(backend, |_| {}).await else {
         return;
     };
-    refuse_poison_rows(&app, backend, "meter_values").await;
+    refuse_poison_rows(&app, backend, "meter_readings").await;
     let honest: Vec<(Station, u64)> = booted(&app, "honest", HONEST)
         .await
         .into_iter()
@@ -214,7 +221,7 @@ async fn refused_rows_cost_the_other_stations_no_reruns(backend: Backend) {
 
     // The refusal is lifted (it was not the stations' fault): their retried samples are
     // stored within the longest back-off, and they rejoin the shared inserts.
-    lift_refusal(&app, backend, "meter_values").await;
+    lift_refusal(&app, backend, "meter_readings").await;
     let mut poison = poison;
     for station in &mut poison {
         let deadline = Instant::now() + PATIENCE;

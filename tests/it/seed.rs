@@ -2,7 +2,7 @@
 //! field by field, and what it reported found in the database.
 
 use chrono::{DateTime, Utc};
-use entity::{connector, meter_value, ocpp_message, station, transaction};
+use entity::{connector, ocpp_message, station, transaction};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{Value, json};
 
@@ -162,11 +162,7 @@ async fn seed_tables(backend: Backend) {
         )
         .await;
     assert_eq!(mv, json!({}));
-    let samples = meter_value::Entity::find()
-        .filter(meter_value::Column::StationId.eq("123"))
-        .all(app.db())
-        .await
-        .unwrap();
+    let samples = crate::support::samples_where(app.db(), |s| s.station_id == "123").await;
     assert_eq!(samples.len(), 1);
     let s = &samples[0];
     assert_eq!(s.transaction_id, Some(tx_id as i32));

@@ -9,7 +9,7 @@ use std::{
 };
 
 use chargegate::simulate::{self, SimulateArgs};
-use entity::{meter_value, ocpp_message, station, transaction};
+use entity::{ocpp_message, station, transaction};
 use futures_util::{SinkExt, StreamExt};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
@@ -103,20 +103,16 @@ async fn a_simulated_fleet_charges_is_stored_and_measured() {
         stopped >= c.actions["StopTransaction"].answered - 1,
         "{stopped} stopped"
     );
-    let samples = meter_value::Entity::find()
-        .filter(meter_value::Column::Source.eq("MeterValues"))
-        .count(app.db())
+    let samples = crate::support::samples_where(app.db(), |s| s.source == "MeterValues")
         .await
-        .unwrap();
+        .len() as u64;
     // The counts are taken once the stations went quiet and every call was answered: exactly
     // the acknowledged samples are stored.
     assert_eq!(meter.sent, meter.answered);
     assert_eq!(samples, 5 * meter.answered);
-    let linked = meter_value::Entity::find()
-        .filter(meter_value::Column::TransactionId.is_not_null())
-        .count(app.db())
+    let linked = crate::support::samples_where(app.db(), |s| s.transaction_id.is_some())
         .await
-        .unwrap();
+        .len() as u64;
     assert!(linked > 0, "no sample was linked to its transaction");
 }
 
@@ -168,11 +164,9 @@ async fn simulated_stations_answer_server_commands() {
         .await;
     assert_eq!(changed["changeConfiguration"]["status"], "ACCEPTED");
     eventually("meter values after the interval was set", || async {
-        let n = meter_value::Entity::find()
-            .filter(meter_value::Column::StationId.eq("cmd-00000"))
-            .count(app.db())
+        let n = crate::support::samples_where(app.db(), |s| s.station_id == "cmd-00000")
             .await
-            .unwrap();
+            .len() as u64;
         (n > 0).then_some(())
     })
     .await;
@@ -586,12 +580,11 @@ async fn a_2_0_1_fleet_charges_with_transaction_events(backend: Backend) {
     assert_eq!(stopped as u64, ended.answered);
     // Counted once everything sent was answered: exactly what was acknowledged is stored, the
     // begin and end registers and 5 sampled values per Updated, each linked to its transaction.
-    let from_events = meter_value::Entity::find()
-        .filter(meter_value::Column::Source.eq("TransactionEvent"))
-        .filter(meter_value::Column::TransactionId.is_not_null())
-        .count(db)
-        .await
-        .unwrap();
+    let from_events = crate::support::samples_where(db, |s| {
+        s.source == "TransactionEvent" && s.transaction_id.is_some()
+    })
+    .await
+    .len() as u64;
     assert_eq!(
         from_events,
         started.answered + 5 * updated.answered + ended.answered,
@@ -599,11 +592,9 @@ async fn a_2_0_1_fleet_charges_with_transaction_events(backend: Backend) {
         report.text()
     );
     // Between sessions, the load goes out as 2.0.1 MeterValues.
-    let idle = meter_value::Entity::find()
-        .filter(meter_value::Column::Source.eq("MeterValues"))
-        .count(db)
+    let idle = crate::support::samples_where(db, |s| s.source == "MeterValues")
         .await
-        .unwrap();
+        .len() as u64;
     assert_eq!(idle, 5 * c.actions["MeterValues"].answered);
     app.stop().await;
 }
@@ -676,20 +667,16 @@ async fn a_mixed_fleet_speaks_both_versions() {
         ("TransactionEvent", "sim-00001"),
         ("MeterValues", "sim-00000"),
     ] {
-        let n = meter_value::Entity::find()
-            .filter(meter_value::Column::Source.eq(source))
-            .filter(meter_value::Column::StationId.eq(station))
-            .filter(meter_value::Column::TransactionId.is_not_null())
-            .count(db)
-            .await
-            .unwrap();
+        let n = crate::support::samples_where(db, |s| {
+            s.source == source && s.station_id == station && s.transaction_id.is_some()
+        })
+        .await
+        .len() as u64;
         assert!(n > 0, "no {source} sample of {station} in a transaction");
     }
-    let from_events = meter_value::Entity::find()
-        .filter(meter_value::Column::Source.eq("TransactionEvent"))
-        .count(db)
+    let from_events = crate::support::samples_where(db, |s| s.source == "TransactionEvent")
         .await
-        .unwrap();
+        .len() as u64;
     let events = |a: &str| c.actions[a].answered;
     assert_eq!(
         from_events,

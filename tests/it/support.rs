@@ -436,3 +436,27 @@ pub fn error_of(frame: &Value) -> (String, String) {
         frame[3].as_str().unwrap().to_owned(),
     )
 }
+
+/// Every stored sampled value, in the order it was stored (one per sample, unpacked from the
+/// readings).
+pub async fn samples(db: &impl ConnectionTrait) -> Vec<entity::meter_value::Model> {
+    let mut all = chargegate::store::samples::SampleQuery::default()
+        .all(db)
+        .await
+        .unwrap();
+    all.sort_by_key(|s| s.id);
+    all
+}
+
+/// The stored sampled values `keep` keeps, in the order they were stored.
+pub async fn samples_where(
+    db: &impl ConnectionTrait,
+    keep: impl Fn(&entity::meter_value::Model) -> bool,
+) -> Vec<entity::meter_value::Model> {
+    samples(db).await.into_iter().filter(|s| keep(s)).collect()
+}
+
+/// How many sampled values are stored.
+pub async fn sample_count(db: &impl ConnectionTrait) -> u64 {
+    samples(db).await.len() as u64
+}

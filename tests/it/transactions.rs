@@ -1,7 +1,7 @@
 //! Transactions end to end, on SQLite and PostgreSQL: nothing lost, nothing counted twice.
 
 use chrono::{DateTime, Duration, Utc};
-use entity::{id_tag, meter_value, ocpp_message, transaction, unmatched_stop};
+use entity::{id_tag, ocpp_message, transaction, unmatched_stop};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use serde_json::{Value, json};
 
@@ -75,11 +75,7 @@ async fn stop_is_always_answered_and_never_counted_twice(backend: Backend) {
         (tx.meter_stop, tx.stop_reason.as_deref()),
         (Some(5000), Some("EVDisconnected"))
     );
-    let data = meter_value::Entity::find()
-        .filter(meter_value::Column::TransactionId.eq(id))
-        .all(app.db())
-        .await
-        .unwrap();
+    let data = crate::support::samples_where(app.db(), |s| s.transaction_id == Some(id)).await;
     assert_eq!(data.len(), 1);
     assert_eq!(
         (data[0].source.as_str(), data[0].context.as_str()),
@@ -121,11 +117,9 @@ async fn stop_is_always_answered_and_never_counted_twice(backend: Backend) {
             (0, "unknown_transaction", 42)
         ]
     );
-    let orphans = meter_value::Entity::find()
-        .filter(meter_value::Column::TransactionId.is_null())
-        .count(app.db())
+    let orphans = crate::support::samples_where(app.db(), |s| s.transaction_id.is_none())
         .await
-        .unwrap();
+        .len();
     assert_eq!(orphans, 3);
 
     // A second, different stop of a closed transaction: kept apart, flagged, not applied.
@@ -211,12 +205,7 @@ async fn offline_replay_is_stored_as_sent(backend: Backend) {
     );
     assert_eq!(tx.flags, "");
     assert!(tx.started_received_at > tx.start_time + Duration::days(1));
-    let samples = meter_value::Entity::find()
-        .filter(meter_value::Column::TransactionId.eq(id))
-        .order_by_asc(meter_value::Column::Id)
-        .all(app.db())
-        .await
-        .unwrap();
+    let samples = crate::support::samples_where(app.db(), |s| s.transaction_id == Some(id)).await;
     assert_eq!(samples.len(), 4);
     assert_eq!(samples[0].timestamp, at("2024-04-30T08:15:00Z"));
     assert_eq!(
@@ -250,21 +239,14 @@ async fn meter_values_for_an_unknown_transaction_are_kept(backend: Backend) {
         .call("MeterValues", json!({"connectorId": 1, "transactionId": 4242, "meterValue": [{"timestamp": "2024-05-01T10:00:00Z", "sampledValue": [{"value": "1"}]}]}))
         .await;
     assert_eq!(answer, json!({}));
-    let row = meter_value::Entity::find()
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let row = crate::support::samples(app.db()).await.remove(0);
     assert_eq!(
         (row.transaction_id, row.reported_transaction_id),
         (None, Some(4242))
     );
     // Without a transaction id at all (e.g. clock-aligned readings on connector 0).
     cp.call("MeterValues", json!({"connectorId": 0, "meterValue": [{"timestamp": "2024-05-01T10:00:00Z", "sampledValue": [{"value": "230", "measurand": "Voltage", "unit": "V", "phase": "L1-N"}]}]})).await;
-    assert_eq!(
-        meter_value::Entity::find().count(app.db()).await.unwrap(),
-        2
-    );
+    assert_eq!(crate::support::sample_count(app.db()).await, 2);
     let reading = app
         .ctx()
         .cache
@@ -295,12 +277,9 @@ async fn meter_values_for_an_unknown_transaction_are_kept(backend: Backend) {
     );
     assert_eq!((a, b), (json!({}), json!({})));
     cp.call("MeterValues", values(theirs, 3)).await;
-    let linked: Vec<(Option<i32>, Option<i32>, String)> = meter_value::Entity::find()
-        .filter(meter_value::Column::Value.eq("7"))
-        .order_by_asc(meter_value::Column::Timestamp)
-        .all(app.db())
-        .await
-        .unwrap()
+    let mut sevens = crate::support::samples_where(app.db(), |s| s.value == "7").await;
+    sevens.sort_by_key(|s| s.timestamp);
+    let linked: Vec<(Option<i32>, Option<i32>, String)> = sevens
         .into_iter()
         .map(|r| (r.transaction_id, r.reported_transaction_id, r.station_id))
         .collect();
@@ -527,10 +506,7 @@ async fn fractional_timestamps_retry_cleanly(backend: Backend) {
             .unwrap(),
         0
     );
-    assert_eq!(
-        meter_value::Entity::find().count(app.db()).await.unwrap(),
-        1
-    );
+    assert_eq!(crate::support::sample_count(app.db()).await, 1);
     app.stop().await;
 }
 on_both_backends!(fractional_timestamps_retry_cleanly);
@@ -557,10 +533,7 @@ async fn a_stop_retried_after_a_reconnect_changes_nothing(backend: Backend) {
         (tx.meter_stop, tx.stop_reason.as_deref(), tx.flags.as_str()),
         (Some(700), Some("Remote"), "")
     );
-    assert_eq!(
-        meter_value::Entity::find().count(app.db()).await.unwrap(),
-        1
-    );
+    assert_eq!(crate::support::sample_count(app.db()).await, 1);
     assert_eq!(
         unmatched_stop::Entity::find()
             .count(app.db())
@@ -587,17 +560,11 @@ async fn meter_values_sent_again_are_stored_once(backend: Backend) {
     drop(cp);
     let mut cp = app.station("CP-AGAIN").await;
     assert_eq!(cp.call("MeterValues", values).await, json!({}));
-    assert_eq!(
-        meter_value::Entity::find().count(app.db()).await.unwrap(),
-        4
-    );
+    assert_eq!(crate::support::sample_count(app.db()).await, 4);
     // The same reading for another transaction, or at another time, is a new sample.
     cp.call("MeterValues", json!({"connectorId": 1, "transactionId": 78, "meterValue": [{"timestamp": "2024-05-01T10:00:00Z", "sampledValue": [{"value": "100", "measurand": "Energy.Active.Import.Interval"}]}]})).await;
     cp.call("MeterValues", json!({"connectorId": 1, "transactionId": 77, "meterValue": [{"timestamp": "2024-05-01T10:00:01Z", "sampledValue": [{"value": "100", "measurand": "Energy.Active.Import.Interval"}]}]})).await;
-    assert_eq!(
-        meter_value::Entity::find().count(app.db()).await.unwrap(),
-        6
-    );
+    assert_eq!(crate::support::sample_count(app.db()).await, 6);
     app.stop().await;
 }
 on_both_backends!(meter_values_sent_again_are_stored_once);
@@ -616,11 +583,7 @@ async fn samples_naming_another_stations_transaction_are_not_linked(backend: Bac
     owner
         .call("MeterValues", json!({"connectorId": 1, "transactionId": id, "meterValue": [{"timestamp": "2024-05-01T10:05:00Z", "sampledValue": [{"value": "6"}]}]}))
         .await;
-    let rows = meter_value::Entity::find()
-        .order_by_asc(meter_value::Column::Id)
-        .all(app.db())
-        .await
-        .unwrap();
+    let rows = crate::support::samples(app.db()).await;
     let seen: Vec<_> = rows
         .iter()
         .map(|r| {
@@ -659,11 +622,7 @@ async fn nul_characters_are_stored_the_same_on_every_backend(backend: Backend) {
         .unwrap()
         .unwrap();
     assert_eq!(tx.id_tag, "A\u{FFFD}B");
-    let sample = meter_value::Entity::find()
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let sample = crate::support::samples(app.db()).await.remove(0);
     assert_eq!(sample.value, "1\u{FFFD}2");
     let connector = entity::connector::Entity::find_by_id(("CP-NUL".to_owned(), 1))
         .one(app.db())
@@ -745,10 +704,7 @@ async fn a_failing_write_fails_only_its_own_message(backend: Backend) {
     );
     assert_eq!(good.answer_to("hb-1").await[0], 3);
     assert_eq!(good.answer_to("mv-1").await, json!([3, "mv-1", {}]));
-    assert_eq!(
-        meter_value::Entity::find().count(app.db()).await.unwrap(),
-        1
-    );
+    assert_eq!(crate::support::sample_count(app.db()).await, 1);
 
     // Once the database accepts it again, the same CALL sent again is handled, not answered
     // with the remembered failure.
@@ -800,7 +756,7 @@ async fn each_stations_rows_keep_their_order_across_writers(backend: Backend) {
     });
     futures_util::future::join_all(runs).await;
     assert_eq!(
-        meter_value::Entity::find().count(app.db()).await.unwrap(),
+        crate::support::sample_count(app.db()).await,
         (STATIONS as u64) * u64::from(ROUNDS) * 2
     );
     for n in 0..STATIONS {
