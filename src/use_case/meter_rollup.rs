@@ -816,7 +816,8 @@ pub async fn upsert(
 // Retention.
 
 /// Deletes raw readings of buckets that ended more than `retention` before `now`, once they
-/// are rolled up (a few thousand a transaction), after moving `raw_from` there. Rollups stay.
+/// are rolled up (a few thousand a transaction), after moving `raw_from` there; never the
+/// newest reading of all (its id must stay the highest). Rollups stay.
 /// Returns how many readings were deleted (0 while another node holds the lock).
 pub async fn prune(
     store: &Store,
@@ -869,6 +870,12 @@ pub async fn prune(
                             .and_where(Expr::col(meter_reading::Column::Series).eq(series))
                             .and_where(Expr::col(meter_reading::Column::At).lt(raw_from))
                             .and_where(Expr::col(meter_reading::Column::Id).lte(done_id))
+                            // Never the newest reading: SQLite gives a new row the highest
+                            // rowid plus one, which would then be an id the job has passed.
+                            .and_where(
+                                Expr::col(meter_reading::Column::Id)
+                                    .lt(Expr::cust("(SELECT MAX(id) FROM meter_readings)")),
+                            )
                             .limit(PRUNE_SLICE)
                             .to_owned();
                         let result = meter_reading::Entity::delete_many()
