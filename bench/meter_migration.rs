@@ -100,7 +100,9 @@ async fn meter_bytes(db: &DatabaseConnection) -> i64 {
     let backend = db.get_database_backend();
     let sql = match backend {
         DbBackend::Postgres => {
-            db.execute_unprepared("VACUUM ANALYZE").await.expect("vacuum");
+            db.execute_unprepared("VACUUM ANALYZE")
+                .await
+                .expect("vacuum");
             "SELECT COALESCE(SUM(pg_total_relation_size(oid)), 0)::bigint AS n FROM pg_class \
              WHERE relkind = 'r' AND relname LIKE 'meter\\_%'"
         }
@@ -158,7 +160,11 @@ async fn main() {
     println!(
         "{}: {samples} samples converted in {seconds:.1} s ({:.1} s per million); meter tables \
          {:.1} → {:.1} bytes per sample",
-        if postgres.is_some() { "PostgreSQL" } else { "SQLite" },
+        if postgres.is_some() {
+            "PostgreSQL"
+        } else {
+            "SQLite"
+        },
         seconds / millions,
         old as f64 / samples as f64,
         new as f64 / samples as f64,

@@ -127,6 +127,8 @@ pub struct App {
     alerts: [JoinHandle<()>; 3],
     /// Prunes the audit trail (age and row bounds).
     audit: JoinHandle<()>,
+    /// Rolls up meter readings and deletes old raw ones (`use_case::meter_rollup`).
+    rollups: JoinHandle<()>,
     /// The TLS listener's address and server task, with `--tls-listen`.
     tls: Option<(SocketAddr, JoinHandle<std::io::Result<()>>)>,
     /// The metrics listener's address and server task, with `--metrics-listen`.
@@ -211,6 +213,7 @@ impl App {
             tokio::spawn(deliverer.run(context.clone())),
         ];
         let audit = tokio::spawn(crate::use_case::audit::run_pruner(context.clone()));
+        let rollups = tokio::spawn(crate::use_case::meter_rollup::run(context.clone()));
         tracing::info!(%addr, node = %context.node_id, "chargegate listening; stations connect to ws://{addr}/ocpp/{{chargePointId}}, the API is at http://{addr}/graphql, the console at http://{addr}/");
         Ok(Self {
             context,
@@ -222,6 +225,7 @@ impl App {
             presence,
             alerts,
             audit,
+            rollups,
             tls,
             metrics,
             connections,
@@ -300,6 +304,7 @@ impl App {
         self.budgets.abort();
         self.presence.abort();
         self.audit.abort();
+        self.rollups.abort();
         ctx.stopped.cancel();
         // The last events (stations disconnecting) reach the other nodes before we exit.
         ctx.bus.flushed().await;

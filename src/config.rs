@@ -385,6 +385,26 @@ pub struct Settings {
     )]
     pub audit_retention: HumanDuration,
 
+    /// How long raw meter readings are kept (by the station's timestamp), in whole 15-minute
+    /// buckets; older ones are deleted every hour once rolled up. Their rollups are kept for
+    /// good. `0` keeps them all.
+    #[arg(
+        long,
+        env = "CHARGEGATE_METER_RETENTION",
+        default_value = "0",
+        global = true
+    )]
+    pub meter_retention: HumanDuration,
+
+    /// How often new meter readings are rolled up into 15-minute rollups.
+    #[arg(
+        long,
+        env = "CHARGEGATE_METER_ROLLUP_INTERVAL",
+        default_value = "30s",
+        global = true
+    )]
+    pub meter_rollup_interval: HumanDuration,
+
     /// Whether every OCPP frame is also kept as it was on the wire (the message journal).
     /// `off` stores only what the frames mean (stations, transactions, meter values, …):
     /// two rows fewer per message; DataTransfer payloads are then not kept.
@@ -761,6 +781,8 @@ impl Settings {
             ping_interval: HumanDuration(Duration::from_secs(60)),
             journal_retention: HumanDuration(Duration::from_secs(30 * 86_400)),
             audit_retention: HumanDuration(Duration::from_secs(365 * 86_400)),
+            meter_retention: HumanDuration(Duration::ZERO),
+            meter_rollup_interval: HumanDuration(Duration::from_secs(30)),
             journal: true,
             max_bad_frames: 10,
             data_transfer_vendors: Vec::new(),
@@ -941,6 +963,18 @@ impl Settings {
             self.audit_retention.0,
             Duration::ZERO,
             36_500 * DAY,
+        )?;
+        check(
+            "--meter-retention",
+            self.meter_retention.0,
+            Duration::ZERO,
+            36_500 * DAY,
+        )?;
+        check(
+            "--meter-rollup-interval",
+            self.meter_rollup_interval.0,
+            Duration::from_millis(10),
+            DAY,
         )?;
         if self.limits.audit_max_rows == 0 || self.limits.audit_max_anonymous_rows == 0 {
             return Err(SettingsError::TooSmall {

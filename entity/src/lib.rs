@@ -27,6 +27,8 @@ pub mod local_auth_list_entry;
 pub mod log_request;
 pub mod log_status_notification;
 pub mod meter_reading;
+pub mod meter_rollup;
+pub mod meter_rollup_state;
 pub mod meter_series;
 pub mod meter_value;
 pub mod ocpp_message;

@@ -25,6 +25,7 @@ mod journal;
 mod limits;
 mod loaders;
 mod local_list;
+mod meter_rollup;
 mod metrics;
 mod pagination;
 mod provisioning;

@@ -7,8 +7,8 @@ use async_graphql::{MergedObject, MergedSubscription, SDLExportOptions, Schema};
 
 use super::{
     account, alert, audit, budget, command, device_model, firmware, fleet, id_tag, journal, limits,
-    loaders, local_list, provisioning, reservation, security_ext, smart_charging, station,
-    station_credentials, subscription, transaction, usage,
+    loaders, local_list, meter_rollup, provisioning, reservation, security_ext, smart_charging,
+    station, station_credentials, subscription, transaction, usage,
 };
 use crate::context::Context;
 
@@ -20,6 +20,7 @@ pub struct Query(
     id_tag::IdTagQuery,
     journal::JournalQuery,
     usage::UsageQuery,
+    meter_rollup::MeterRollupQuery,
     account::AccountQuery,
     reservation::ReservationQuery,
     local_list::LocalListQuery,

@@ -17,6 +17,7 @@ pub mod firmware;
 pub mod fleet;
 pub mod id_tag;
 pub mod local_list;
+pub mod meter_rollup;
 pub mod provisioning;
 pub mod reservation;
 pub mod security_ext;

@@ -37,6 +37,7 @@ mod journal_storage;
 mod layers;
 mod lifecycle;
 mod limits_station;
+mod meter_rollups;
 mod metrics;
 mod migrations;
 mod ocpp201;

@@ -1,13 +1,13 @@
-const VERSION = "f65c0a34d30c0185";
+const VERSION = "cb4f4d2e0fcb5cb3";
 const PRECACHE = [
  "/app/",
- "/assets/account-rKlCjnxO.js",
- "/assets/app-BoO8ax1t.js",
+ "/assets/account-B0Y9l0V3.js",
+ "/assets/app-BdjVHN5M.js",
  "/assets/app-Cop3JSms.css",
  "/assets/csv-BcCX77dE.js",
  "/assets/dist-B5d9IcWF.js",
- "/assets/history-CdAqczuk.js",
- "/assets/jsxRuntime-CLgj3mmD.js",
+ "/assets/history-Bhr8SnxJ.js",
+ "/assets/jsxRuntime-DPkzGEFM.js",
  "/assets/preload-helper-C_TS3VOc.js",
  "/assets/rolldown-runtime-DoHqwKmD.js",
  "/app/manifest.webmanifest",

@@ -1,6 +1,8 @@
-// The station's recent meter values as a chart: the energy register (kWh) and active power
-// (kW) of each connector over the last 24 hours (the newest 500 samples of each measurand),
-// with samples arriving live appended.
+// The station's meter values as a chart: the energy register (kWh) and active power (kW) of
+// each connector. Over the last 24 hours from the raw samples (the newest 500 of each
+// measurand), with samples arriving live appended; over longer ranges from the meter rollups
+// (`meterRollups`: the last register reading and the mean power of each hour or day), which
+// stay small however many samples the range holds.
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { graphql } from "../../gql";
 import { t } from "../../i18n";
@@ -38,6 +40,63 @@ const MeterQuery = graphql(`
   }
 `);
 
+const RollupQuery = graphql(`
+  query StationMeterRollups($id: ID!, $from: DateTime!, $to: DateTime!, $every: RollupInterval!) {
+    meterRollups(stationId: $id, from: $from, to: $to, every: $every) {
+      connectorId
+      start
+      powerAvgW
+      lastRegisterWh {
+        value
+        at
+      }
+    }
+  }
+`);
+
+/** The ranges offered: the raw samples for a day, the rollups beyond. */
+export type ChartRange = "24h" | "7d" | "30d" | "365d";
+const RANGES: Record<ChartRange, { seconds: number; every: "HOUR" | "DAY" | null }> = {
+  "24h": { seconds: 24 * 3600, every: null },
+  "7d": { seconds: 7 * 86400, every: "HOUR" },
+  "30d": { seconds: 30 * 86400, every: "HOUR" },
+  "365d": { seconds: 365 * 86400, every: "DAY" },
+};
+
+export interface RollupPoint {
+  connectorId: number;
+  start: string;
+  powerAvgW?: number | null;
+  lastRegisterWh?: { value: number; at: string } | null;
+}
+
+/** Rollups as chart samples: each period's last register reading at its time, and its mean
+ * power at its start. */
+export function rollupSamples(rollups: readonly RollupPoint[]): ChartSample[] {
+  const out: ChartSample[] = [];
+  for (const r of rollups) {
+    if (r.lastRegisterWh) {
+      out.push({
+        connectorId: r.connectorId,
+        measurand: "ENERGY_ACTIVE_IMPORT_REGISTER",
+        numericValue: r.lastRegisterWh.value,
+        unit: "WH",
+        timestamp: r.lastRegisterWh.at,
+      });
+    }
+    if (r.powerAvgW !== null && r.powerAvgW !== undefined) {
+      out.push({
+        connectorId: r.connectorId,
+        measurand: "POWER_ACTIVE_IMPORT",
+        numericValue: r.powerAvgW,
+        unit: "W",
+        timestamp: r.start,
+      });
+    }
+  }
+  return out;
+}
+
 export interface ChartSample {
   connectorId: number;
   measurand?: string | null;
@@ -47,21 +106,32 @@ export interface ChartSample {
   timestamp: string;
 }
 
-const WINDOW_S = 24 * 3600;
-/** A value is carried forward to the next sample time only over gaps shorter than this. */
+/** A raw value is carried forward to the next sample time only over gaps shorter than this
+ * (a rollup's over two of its periods). */
 const CARRY_S = 15 * 60;
 const MAX_SAMPLES = 4000;
 const CHARTED = new Set(["ENERGY_ACTIVE_IMPORT_REGISTER", "POWER_ACTIVE_IMPORT"]);
 
 export function MeterChart(props: { stationId: string; listeners: Set<LiveListener> }) {
+  const [range, setRange] = useState<ChartRange>("24h");
+  const { seconds, every } = RANGES[range];
   // Rounded to the minute so the query's variables stay the same across renders.
-  const [from] = useState(() => new Date(Math.floor(Date.now() / 60_000) * 60_000 - WINDOW_S * 1000).toISOString());
-  const q = useQuery(MeterQuery, { id: props.stationId, from });
+  const { from, to } = useMemo(() => {
+    const now = Math.floor(Date.now() / 60_000) * 60_000;
+    return { from: new Date(now - seconds * 1000).toISOString(), to: new Date(now + 60_000).toISOString() };
+  }, [seconds]);
+  const raw = useQuery(MeterQuery, { id: props.stationId, from }, { skip: every !== null });
+  const rolled = useQuery(
+    RollupQuery,
+    { id: props.stationId, from, to, every: every ?? "HOUR" },
+    { skip: every === null },
+  );
+  const q = every === null ? raw : rolled;
   const [extra, setExtra] = useState<ChartSample[]>([]);
 
   useEffect(() => {
     setExtra([]);
-  }, [q.data]);
+  }, [raw.data]);
   useEffect(() => {
     const l: LiveListener = (e) => {
       if (e.kind !== "meter") return;
@@ -73,16 +143,40 @@ export function MeterChart(props: { stationId: string; listeners: Set<LiveListen
   }, [props.listeners]);
 
   const { times, series } = useMemo(() => {
-    const st = q.data?.station;
+    if (every !== null) {
+      const carry = every === "DAY" ? 2 * 86400 : 2 * 3600;
+      return build(rollupSamples(rolled.data?.meterRollups ?? []), carry);
+    }
+    const st = raw.data?.station;
     const all: ChartSample[] = [...(st?.energy.nodes ?? []), ...(st?.power.nodes ?? []), ...extra].filter(
       (s) => !s.phase && s.measurand && CHARTED.has(s.measurand),
     );
-    return build(all);
-  }, [q.data, extra]);
+    return build(all, CARRY_S);
+  }, [every, raw.data, rolled.data, extra]);
 
   return (
     <section aria-labelledby="chart-h">
       <h2 id="chart-h">{t("station.chart")}</h2>
+      <div class="row" role="group" aria-label={t("station.chartRange")} style="margin-bottom:12px">
+        {(
+          [
+            ["24h", t("station.chartRange24h")],
+            ["7d", t("station.chartRange7d")],
+            ["30d", t("station.chartRange30d")],
+            ["365d", t("station.chartRange365d")],
+          ] as [ChartRange, string][]
+        ).map(([r, label]) => (
+          <button
+            key={r}
+            type="button"
+            aria-pressed={r === range}
+            class={r === range ? "primary" : undefined}
+            onClick={() => setRange(r)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
       <ErrorNotice error={q.error} />
       {q.loading && !q.data && <p class="muted">{t("common.loading")}</p>}
       {q.data && times.length < 2 && <p class="muted">{t("station.chartEmpty")}</p>}
@@ -96,7 +190,7 @@ export function MeterChart(props: { stationId: string; listeners: Set<LiveListen
 }
 
 /** Aligns the samples on one time axis: one series per connector and measurand. */
-function build(samples: ChartSample[]): { times: number[]; series: Series[] } {
+export function build(samples: ChartSample[], carry: number): { times: number[]; series: Series[] } {
   const byKey = new Map<string, Map<number, number>>();
   const timeSet = new Set<number>();
   for (const s of samples) {
@@ -130,7 +224,7 @@ function build(samples: ChartSample[]): { times: number[]; series: Series[] } {
         lastAt = time;
         return v;
       }
-      return last !== null && time - lastAt <= CARRY_S ? last : null;
+      return last !== null && time - lastAt <= carry ? last : null;
     });
     const energy = measurand === "ENERGY_ACTIVE_IMPORT_REGISTER";
     return {

@@ -1,4 +1,4 @@
-import{A as e,O as t,o as n,p as r,t as i}from"./jsxRuntime-CLgj3mmD.js";import{a,b as o,i as s,r as c}from"./console-CdX3dxoF.js";import{t as l}from"./hooks-Bl9nN05B.js";import{r as u}from"./station-Bh4TiTpu.js";var d=r(`
+import{A as e,O as t,o as n,p as r,t as i}from"./jsxRuntime-DPkzGEFM.js";import{a,b as o,i as s,r as c}from"./console-YlmL2Q8V.js";import{t as l}from"./hooks-B890TPRV.js";import{r as u}from"./station-D-ssix-M.js";var d=r(`
   mutation StationGetConfiguration($stationId: ID!, $keys: [String!]) {
     getConfiguration(stationId: $stationId, keys: $keys) {
       configurationKey {

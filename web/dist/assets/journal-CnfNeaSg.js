@@ -1,4 +1,4 @@
-import{A as e,C as t,O as n,p as r,t as i,x as a}from"./jsxRuntime-CLgj3mmD.js";import{_ as o,b as s,i as c,l,m as u,r as d,s as f}from"./console-CdX3dxoF.js";import{n as p}from"./hooks-Bl9nN05B.js";var m=r(`
+import{A as e,C as t,O as n,p as r,t as i,x as a}from"./jsxRuntime-DPkzGEFM.js";import{_ as o,b as s,i as c,l,m as u,r as d,s as f}from"./console-YlmL2Q8V.js";import{n as p}from"./hooks-B890TPRV.js";var m=r(`
   query StationJournal(
     $stationId: ID!
     $action: String

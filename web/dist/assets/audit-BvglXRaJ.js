@@ -1,4 +1,4 @@
-import{A as e,C as t,E as n,O as r,a as i,n as a,p as o,t as s}from"./jsxRuntime-CLgj3mmD.js";import{_ as c,b as l,i as u,l as d,m as f,o as p,r as m,s as h}from"./console-CdX3dxoF.js";import{n as g,t as _}from"./csv-BcCX77dE.js";import{i as v,n as y}from"./hooks-Bl9nN05B.js";var b=50,x=5e4,S=500,C=o(`
+import{A as e,C as t,E as n,O as r,a as i,n as a,p as o,t as s}from"./jsxRuntime-DPkzGEFM.js";import{_ as c,b as l,i as u,l as d,m as f,o as p,r as m,s as h}from"./console-YlmL2Q8V.js";import{n as g,t as _}from"./csv-BcCX77dE.js";import{i as v,n as y}from"./hooks-B890TPRV.js";var b=50,x=5e4,S=500,C=o(`
   query AuditLog($first: Int, $last: Int, $after: String, $before: String, $filter: AuditLogFilter) {
     auditLog(first: $first, last: $last, after: $after, before: $before, filter: $filter) {
       totalCount

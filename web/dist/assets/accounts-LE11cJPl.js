@@ -1,4 +1,4 @@
-import{A as e,O as t,a as n,c as r,o as i,p as a,t as o,u as s,x as c}from"./jsxRuntime-CLgj3mmD.js";import{b as l,i as u,m as d,n as f,o as p,r as m,u as h}from"./console-CdX3dxoF.js";import{n as g,t as _}from"./hooks-Bl9nN05B.js";import{n as v,t as y}from"./budget-DCQNFeNO.js";var b=a(`
+import{A as e,O as t,a as n,c as r,o as i,p as a,t as o,u as s,x as c}from"./jsxRuntime-DPkzGEFM.js";import{b as l,i as u,m as d,n as f,o as p,r as m,u as h}from"./console-YlmL2Q8V.js";import{n as g,t as _}from"./hooks-B890TPRV.js";import{n as v,t as y}from"./budget-BzLtxSId.js";var b=a(`
   query AccountsList {
     accounts {
       username

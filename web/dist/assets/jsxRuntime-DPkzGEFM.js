@@ -939,6 +939,18 @@ import{n as e}from"./dist-B5d9IcWF.js";var t,n,r,i,a,o,s,c,l,u,d,f,p=Symbol.for(
     }
   }
 }
+    `),"\n  query StationMeterRollups($id: ID!, $from: DateTime!, $to: DateTime!, $every: RollupInterval!) {\n    meterRollups(stationId: $id, from: $from, to: $to, every: $every) {\n      connectorId\n      start\n      powerAvgW\n      lastRegisterWh {\n        value\n        at\n      }\n    }\n  }\n":new Q(`
+    query StationMeterRollups($id: ID!, $from: DateTime!, $to: DateTime!, $every: RollupInterval!) {
+  meterRollups(stationId: $id, from: $from, to: $to, every: $every) {
+    connectorId
+    start
+    powerAvgW
+    lastRegisterWh {
+      value
+      at
+    }
+  }
+}
     `),"\n  query StationLocalList($stationId: ID!) {\n    localAuthList(stationId: $stationId) {\n      version\n      updatedAt\n      entries {\n        idTag\n        status\n        expiryDate\n        parentIdTag\n      }\n    }\n  }\n":new Q(`
     query StationLocalList($stationId: ID!) {
   localAuthList(stationId: $stationId) {

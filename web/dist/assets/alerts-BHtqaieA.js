@@ -1,4 +1,4 @@
-import{C as e,O as t,c as n,o as r,p as i,r as a,t as o}from"./jsxRuntime-CLgj3mmD.js";import{b as s,i as c,m as l,n as u,o as d,r as f}from"./console-CdX3dxoF.js";import{n as p,t as m}from"./hooks-Bl9nN05B.js";var h=i(`
+import{C as e,O as t,c as n,o as r,p as i,r as a,t as o}from"./jsxRuntime-DPkzGEFM.js";import{b as s,i as c,m as l,n as u,o as d,r as f}from"./console-YlmL2Q8V.js";import{n as p,t as m}from"./hooks-B890TPRV.js";var h=i(`
   query Alerts($first: Int) {
     alerts(first: $first) {
       id

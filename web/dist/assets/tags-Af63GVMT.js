@@ -1,4 +1,4 @@
-import{A as e,C as t,O as n,l as r,o as i,p as a,t as o}from"./jsxRuntime-CLgj3mmD.js";import{b as s,f as c,i as l,l as u,m as d,n as f,o as p,r as m,s as h,t as g}from"./console-CdX3dxoF.js";import{i as _,n as v,t as y}from"./hooks-Bl9nN05B.js";import{n as b,t as x}from"./budget-DCQNFeNO.js";var S=50,C=a(`
+import{A as e,C as t,O as n,l as r,o as i,p as a,t as o}from"./jsxRuntime-DPkzGEFM.js";import{b as s,f as c,i as l,l as u,m as d,n as f,o as p,r as m,s as h,t as g}from"./console-YlmL2Q8V.js";import{i as _,n as v,t as y}from"./hooks-B890TPRV.js";import{n as b,t as x}from"./budget-BzLtxSId.js";var S=50,C=a(`
   query TagsList(
     $first: Int
     $last: Int

@@ -1,4 +1,4 @@
-import{A as e,O as t,o as n,p as r,t as i}from"./jsxRuntime-CLgj3mmD.js";import{a,b as o,i as s,r as c}from"./console-CdX3dxoF.js";import{n as l,t as u}from"./hooks-Bl9nN05B.js";var d=r(`
+import{A as e,O as t,o as n,p as r,t as i}from"./jsxRuntime-DPkzGEFM.js";import{a,b as o,i as s,r as c}from"./console-YlmL2Q8V.js";import{n as l,t as u}from"./hooks-B890TPRV.js";var d=r(`
   query StationDeviceModel($id: ID!, $component: String, $after: String) {
     station(id: $id) {
       deviceModel(component: $component, first: 100, after: $after) {

@@ -1,4 +1,4 @@
-import{A as e,C as t,E as n,O as r,S as i,a,k as o,n as s,p as c,r as l,t as u}from"./jsxRuntime-CLgj3mmD.js";import{_ as d,b as f,g as p,h as m,i as h,l as g,m as _,o as v,r as y,s as b}from"./console-CdX3dxoF.js";import{t as x}from"./chart-BrrvfkQl.js";import{n as S,t as C}from"./csv-BcCX77dE.js";import{i as w,n as T}from"./hooks-Bl9nN05B.js";var E=50,D=5e4,O=500,k=c(`
+import{A as e,C as t,E as n,O as r,S as i,a,k as o,n as s,p as c,r as l,t as u}from"./jsxRuntime-DPkzGEFM.js";import{_ as d,b as f,g as p,h as m,i as h,l as g,m as _,o as v,r as y,s as b}from"./console-YlmL2Q8V.js";import{t as x}from"./chart-UPca2ba_.js";import{n as S,t as C}from"./csv-BcCX77dE.js";import{i as w,n as T}from"./hooks-B890TPRV.js";var E=50,D=5e4,O=500,k=c(`
   query TxList(
     $first: Int
     $last: Int

@@ -1,4 +1,4 @@
-import{A as e,C as t,O as n,S as r,c as i,o as a,p as o,r as s,t as c}from"./jsxRuntime-CLgj3mmD.js";import{a as l,b as u,f as d,i as f,l as p,m,n as h,o as g,r as _,s as v,t as y}from"./console-CdX3dxoF.js";import{i as b,n as x,t as S}from"./hooks-Bl9nN05B.js";var C=50,w=o(`
+import{A as e,C as t,O as n,S as r,c as i,o as a,p as o,r as s,t as c}from"./jsxRuntime-DPkzGEFM.js";import{a as l,b as u,f as d,i as f,l as p,m,n as h,o as g,r as _,s as v,t as y}from"./console-YlmL2Q8V.js";import{i as b,n as x,t as S}from"./hooks-B890TPRV.js";var C=50,w=o(`
   query SecPending($first: Int, $last: Int, $after: String, $before: String) {
     stations(registrationStatus: PENDING, first: $first, last: $last, after: $after, before: $before) {
       totalCount

@@ -1,4 +1,4 @@
-import{O as e,a as t,n,p as r,t as i,u as a}from"./jsxRuntime-CLgj3mmD.js";import{b as o,i as s,o as c,r as l}from"./console-CdX3dxoF.js";var u=r(`
+import{O as e,a as t,n,p as r,t as i,u as a}from"./jsxRuntime-DPkzGEFM.js";import{b as o,i as s,o as c,r as l}from"./console-YlmL2Q8V.js";var u=r(`
   mutation MyAccountChangePassword($currentPassword: String!, $newPassword: String!) {
     changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
   }

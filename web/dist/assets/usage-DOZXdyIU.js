@@ -1,4 +1,4 @@
-import{A as e,C as t,O as n,k as r,l as i,p as a,t as o}from"./jsxRuntime-CLgj3mmD.js";import{_ as s,b as c,d as l,h as u,i as d,l as f,o as p,p as m,r as h}from"./console-CdX3dxoF.js";import{t as g}from"./chart-BrrvfkQl.js";import{n as _,t as v}from"./csv-BcCX77dE.js";import{i as y,n as b}from"./hooks-Bl9nN05B.js";var x=a(`
+import{A as e,C as t,O as n,k as r,l as i,p as a,t as o}from"./jsxRuntime-DPkzGEFM.js";import{_ as s,b as c,d as l,h as u,i as d,l as f,o as p,p as m,r as h}from"./console-YlmL2Q8V.js";import{t as g}from"./chart-UPca2ba_.js";import{n as _,t as v}from"./csv-BcCX77dE.js";import{i as y,n as b}from"./hooks-B890TPRV.js";var x=a(`
   query UsageReport($from: DateTime!, $to: DateTime!, $groupBy: UsagePeriod!, $stationId: ID, $idTag: String) {
     usage(from: $from, to: $to, groupBy: $groupBy, stationId: $stationId, idTag: $idTag) {
       from

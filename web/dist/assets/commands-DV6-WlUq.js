@@ -1,4 +1,4 @@
-import{A as e,O as t,c as n,n as r,o as i,p as a,t as o,u as s,x as c}from"./jsxRuntime-CLgj3mmD.js";import{_ as l,a as u,b as d,h as f,i as p,m,n as h,r as g,t as _}from"./console-CdX3dxoF.js";import{n as v,t as y}from"./hooks-Bl9nN05B.js";import{a as b,c as x,i as S,n as C,o as w,r as T,s as E,t as D}from"./station-Bh4TiTpu.js";var O=a(`
+import{A as e,O as t,c as n,n as r,o as i,p as a,t as o,u as s,x as c}from"./jsxRuntime-DPkzGEFM.js";import{_ as l,a as u,b as d,h as f,i as p,m,n as h,r as g,t as _}from"./console-YlmL2Q8V.js";import{n as v,t as y}from"./hooks-B890TPRV.js";import{a as b,c as x,i as S,n as C,o as w,r as T,s as E,t as D}from"./station-D-ssix-M.js";var O=a(`
   query StationLocalList($stationId: ID!) {
     localAuthList(stationId: $stationId) {
       version

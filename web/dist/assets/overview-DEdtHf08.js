@@ -1,4 +1,4 @@
-import{A as e,C as t,E as n,O as r,i,o as a,p as o,r as s,t as c,x as l}from"./jsxRuntime-CLgj3mmD.js";import{_ as u,b as d,f as ee,g as te,i as f,m as p,n as m,o as h,r as g}from"./console-CdX3dxoF.js";import{n as _,r as v,t as ne}from"./hooks-Bl9nN05B.js";var y=o(`
+import{A as e,C as t,E as n,O as r,i,o as a,p as o,r as s,t as c,x as l}from"./jsxRuntime-DPkzGEFM.js";import{_ as u,b as d,f as ee,g as te,i as f,m as p,n as m,o as h,r as g}from"./console-YlmL2Q8V.js";import{n as _,r as v,t as ne}from"./hooks-B890TPRV.js";var y=o(`
   query OverviewSummary($since: DateTime) {
     fleetSummary(since: $since) {
       at

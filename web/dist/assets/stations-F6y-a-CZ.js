@@ -1,4 +1,4 @@
-import{A as e,C as t,E as n,O as r,p as i,r as a,t as o,x as s}from"./jsxRuntime-CLgj3mmD.js";import{_ as c,b as l,c as u,f as d,i as f,l as p,m,o as h,r as g,s as _}from"./console-CdX3dxoF.js";import{n as v,r as y}from"./hooks-Bl9nN05B.js";var b=i(`
+import{A as e,C as t,E as n,O as r,p as i,r as a,t as o,x as s}from"./jsxRuntime-DPkzGEFM.js";import{_ as c,b as l,c as u,f as d,i as f,l as p,m,o as h,r as g,s as _}from"./console-YlmL2Q8V.js";import{n as v,r as y}from"./hooks-B890TPRV.js";var b=i(`
   query StationsPage(
     $first: Int
     $last: Int

@@ -1,0 +1,380 @@
+//! Meter rollups end to end, on SQLite and PostgreSQL: MeterValues over the WebSocket, the
+//! rollup job run once, late data (a station's offline queue), the raw retention, and the
+//! `meterRollups` field with its access checks and bounds.
+
+use std::time::Duration;
+
+use chargegate::{
+    auth::Role,
+    use_case::meter_rollup::{Lag, SETTLE, prune, roll_up},
+};
+use chrono::Utc;
+use entity::{meter_reading, meter_rollup_state};
+use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait, Statement};
+use serde_json::{Value, json};
+
+use crate::gql::first_error;
+use crate::on_both_backends;
+use crate::support::{Backend, Station, TestApp, spawn_on};
+
+const ROLLUPS: &str =
+    "query($s: ID!, $c: Int, $from: DateTime!, $to: DateTime!, $every: RollupInterval) {
+  meterRollups(stationId: $s, connectorId: $c, from: $from, to: $to, every: $every) {
+    connectorId start end readings energyWh powerAvgW powerMaxW
+    firstRegisterWh { value at } lastRegisterWh { value at } socPercent { value at }
+  }
+}";
+
+/// A server whose own job never runs during the test (the test runs it).
+async fn server(backend: Backend) -> Option<TestApp> {
+    spawn_on(backend, |s| {
+        s.meter_rollup_interval = chargegate::config::HumanDuration(Duration::from_secs(86_400));
+    })
+    .await
+}
+
+/// One MeterValues of connector 1: the energy register (Wh), the power (kW) and the SoC (%).
+async fn reading(cp: &mut Station, at: &str, register_wh: f64, power_kw: f64, soc: Option<f64>) {
+    let mut values = vec![
+        json!({"value": register_wh.to_string(), "measurand": "Energy.Active.Import.Register", "unit": "Wh"}),
+        json!({"value": power_kw.to_string(), "measurand": "Power.Active.Import", "unit": "kW"}),
+        // Per phase: not the total, left out.
+        json!({"value": "99", "measurand": "Power.Active.Import", "unit": "kW", "phase": "L1"}),
+    ];
+    if let Some(soc) = soc {
+        values.push(json!({"value": soc.to_string(), "measurand": "SoC", "unit": "Percent"}));
+    }
+    let answer = cp
+        .call(
+            "MeterValues",
+            json!({"connectorId": 1, "meterValue": [{"timestamp": at, "sampledValue": values}]}),
+        )
+        .await;
+    assert_eq!(answer, json!({}));
+}
+
+async fn rollups(app: &TestApp, from: &str, to: &str, every: &str) -> Vec<Value> {
+    let data = app
+        .ok(
+            &app.admin(),
+            ROLLUPS,
+            json!({"s": "st-roll", "c": 1, "from": from, "to": to, "every": every}),
+        )
+        .await;
+    data["meterRollups"].as_array().unwrap().clone()
+}
+
+/// The figures of a quarter-hour bucket that the tests compare.
+fn figures(b: &Value) -> Value {
+    json!({
+        "start": b["start"], "readings": b["readings"], "energyWh": b["energyWh"],
+        "powerAvgW": b["powerAvgW"], "powerMaxW": b["powerMaxW"],
+        "first": b["firstRegisterWh"]["value"], "last": b["lastRegisterWh"]["value"],
+        "soc": b["socPercent"]["value"],
+    })
+}
+
+async fn rollups_follow_readings_and_late_data(backend: Backend) {
+    let Some(app) = server(backend).await else {
+        return;
+    };
+    let store = &app.ctx().store;
+    let mut cp = app.booted_station("st-roll").await;
+    // The last reading of the day before: the first bucket's energy starts from it.
+    reading(&mut cp, "2026-03-01T23:50:00Z", 9_000.0, 0.0, None).await;
+    reading(&mut cp, "2026-03-02T10:00:00Z", 10_000.0, 7.2, Some(40.0)).await;
+    reading(&mut cp, "2026-03-02T10:05:00Z", 10_600.0, 3.6, Some(45.0)).await;
+    reading(&mut cp, "2026-03-02T10:20:00Z", 11_500.0, 11.0, None).await;
+    let done = roll_up(store, Lag::None).await.unwrap();
+    assert_eq!(done.readings, 4);
+
+    let (from, to) = ("2026-03-02T00:00:00Z", "2026-03-03T00:00:00Z");
+    let got: Vec<Value> = rollups(&app, from, to, "QUARTER_HOUR")
+        .await
+        .iter()
+        .map(figures)
+        .collect();
+    assert_eq!(
+        got,
+        [
+            json!({"start": "2026-03-02T10:00:00+00:00", "readings": 2, "energyWh": 1600.0,
+                   "powerAvgW": 5400.0, "powerMaxW": 7200.0, "first": 10000.0, "last": 10600.0,
+                   "soc": 45.0}),
+            json!({"start": "2026-03-02T10:15:00+00:00", "readings": 1, "energyWh": 900.0,
+                   "powerAvgW": 11000.0, "powerMaxW": 11000.0, "first": 11500.0,
+                   "last": 11500.0, "soc": null}),
+        ]
+    );
+
+    // Run again: nothing new, nothing changes.
+    assert_eq!(roll_up(store, Lag::None).await.unwrap().readings, 0);
+    assert_eq!(
+        rollups(&app, from, to, "QUARTER_HOUR")
+            .await
+            .iter()
+            .map(figures)
+            .collect::<Vec<_>>(),
+        got
+    );
+
+    // The station's offline queue: an older reading arrives late, in the first bucket, after
+    // its last; the second bucket's energy now starts from it.
+    reading(&mut cp, "2026-03-02T10:10:00Z", 11_000.0, 1.2, Some(50.0)).await;
+    assert_eq!(roll_up(store, Lag::None).await.unwrap().readings, 1);
+    let got: Vec<Value> = rollups(&app, from, to, "QUARTER_HOUR")
+        .await
+        .iter()
+        .map(figures)
+        .collect();
+    assert_eq!(
+        got,
+        [
+            json!({"start": "2026-03-02T10:00:00+00:00", "readings": 3, "energyWh": 2000.0,
+                   "powerAvgW": 4000.0, "powerMaxW": 7200.0, "first": 10000.0, "last": 11000.0,
+                   "soc": 50.0}),
+            json!({"start": "2026-03-02T10:15:00+00:00", "readings": 1, "energyWh": 500.0,
+                   "powerAvgW": 11000.0, "powerMaxW": 11000.0, "first": 11500.0,
+                   "last": 11500.0, "soc": null}),
+        ]
+    );
+
+    // Per hour, day and month: energy summed, power averaged over every reading.
+    for every in ["HOUR", "DAY", "MONTH"] {
+        let periods = rollups(&app, from, to, every).await;
+        assert_eq!(periods.len(), 1, "{every}");
+        let p = &periods[0];
+        assert_eq!(p["readings"], 4, "{every}");
+        assert_eq!(p["energyWh"], 2500.0, "{every}");
+        assert_eq!(p["powerAvgW"], 5750.0, "{every}");
+        assert_eq!(p["powerMaxW"], 11000.0, "{every}");
+        assert_eq!(p["firstRegisterWh"]["value"], 10000.0, "{every}");
+        assert_eq!(
+            p["lastRegisterWh"],
+            json!({"value": 11500.0, "at": "2026-03-02T10:20:00+00:00"}),
+            "{every}"
+        );
+        assert_eq!(
+            p["socPercent"],
+            json!({"value": 50.0, "at": "2026-03-02T10:10:00+00:00"})
+        );
+    }
+    let month = rollups(
+        &app,
+        "2026-03-01T00:00:00Z",
+        "2026-04-01T00:00:00Z",
+        "MONTH",
+    )
+    .await;
+    assert_eq!(month[0]["start"], "2026-03-01T00:00:00+00:00");
+    assert_eq!(month[0]["end"], "2026-04-01T00:00:00+00:00");
+    // The month's energy is the register difference across it.
+    assert_eq!(month[0]["energyWh"], 11_500.0 - 9_000.0);
+    app.stop().await;
+}
+on_both_backends!(rollups_follow_readings_and_late_data);
+
+async fn meter_rollups_are_for_staff_and_bounded(backend: Backend) {
+    let Some(app) = server(backend).await else {
+        return;
+    };
+    let mut cp = app.booted_station("st-roll").await;
+    reading(&mut cp, "2026-03-02T10:00:00Z", 10_000.0, 7.2, None).await;
+    roll_up(&app.ctx().store, Lag::None).await.unwrap();
+    let vars = |from: &str, to: &str, every: &str| json!({"s": "st-roll", "from": from, "to": to, "every": every});
+    let day = vars("2026-03-02T00:00:00Z", "2026-03-03T00:00:00Z", "DAY");
+
+    // Staff whose token covers the station, and nobody else.
+    let viewer = app.token(Role::Viewer, "v", Some(&["st-roll"]));
+    let got = app.ok(&viewer, ROLLUPS, day.clone()).await;
+    assert_eq!(got["meterRollups"][0]["connectorId"], 1);
+    let elsewhere = app.token(Role::Operator, "o", Some(&["st-other"]));
+    let driver = app.token(Role::Driver, "d", None);
+    for token in [&elsewhere, &driver] {
+        let (code, _) = first_error(&app.gql(Some(token), ROLLUPS, day.clone()).await);
+        assert_eq!(code, "FORBIDDEN");
+    }
+    let (code, _) = first_error(&app.gql(None, ROLLUPS, day.clone()).await);
+    assert_eq!(code, "UNAUTHENTICATED");
+
+    // An empty range, and more buckets than an answer holds: a year of quarter hours.
+    let admin = app.admin();
+    for bad in [
+        vars("2026-03-02T00:00:00Z", "2026-03-02T00:00:00Z", "DAY"),
+        vars(
+            "2026-01-01T00:00:00Z",
+            "2027-01-01T00:00:00Z",
+            "QUARTER_HOUR",
+        ),
+    ] {
+        let (code, message) = first_error(&app.gql(Some(&admin), ROLLUPS, bad).await);
+        assert_eq!(code, "BAD_USER_INPUT", "{message}");
+    }
+    // A year of days is fine.
+    let year = vars("2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z", "DAY");
+    assert_eq!(
+        app.ok(&admin, ROLLUPS, year).await["meterRollups"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    // Quarter hours unless asked otherwise; an unknown station has none.
+    for (station, expected) in [("st-roll", 1), ("nobody", 0)] {
+        let query = format!(
+            "{{ meterRollups(stationId: \"{station}\", from: \"2026-03-02T00:00:00Z\", \
+             to: \"2026-03-03T00:00:00Z\") {{ start end }} }}"
+        );
+        let got = app.ok(&admin, &query, json!({})).await;
+        let got = got["meterRollups"].as_array().unwrap().clone();
+        assert_eq!(got.len(), expected);
+        if let Some(b) = got.first() {
+            assert_eq!(
+                (&b["start"], &b["end"]),
+                (
+                    &json!("2026-03-02T10:00:00+00:00"),
+                    &json!("2026-03-02T10:15:00+00:00")
+                )
+            );
+        }
+    }
+    app.stop().await;
+}
+on_both_backends!(meter_rollups_are_for_staff_and_bounded);
+
+async fn raw_readings(app: &TestApp) -> u64 {
+    meter_reading::Entity::find().count(app.db()).await.unwrap()
+}
+
+async fn retention_keeps_rollups_and_merges_late_data(backend: Backend) {
+    let Some(app) = server(backend).await else {
+        return;
+    };
+    let store = &app.ctx().store;
+    let mut cp = app.booted_station("st-roll").await;
+    reading(&mut cp, "2024-01-01T10:00:00Z", 1_000.0, 2.0, None).await;
+    reading(&mut cp, "2024-01-01T10:05:00Z", 1_200.0, 4.0, None).await;
+    reading(&mut cp, "2024-01-01T10:20:00Z", 2_000.0, 6.0, None).await;
+    // Not rolled up yet: the retention leaves them.
+    let day = Duration::from_secs(86_400);
+    assert_eq!(prune(store, day, Utc::now()).await.unwrap(), 0);
+    assert_eq!(raw_readings(&app).await, 3);
+    roll_up(store, Lag::None).await.unwrap();
+    // The newest reading of all stays (SQLite would give its id to the next one).
+    assert_eq!(prune(store, day, Utc::now()).await.unwrap(), 2);
+    assert_eq!(raw_readings(&app).await, 1);
+
+    let (from, to) = ("2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z");
+    let before: Vec<Value> = rollups(&app, from, to, "QUARTER_HOUR")
+        .await
+        .iter()
+        .map(figures)
+        .collect();
+    assert_eq!(
+        before
+            .iter()
+            .map(|b| (b["readings"].clone(), b["energyWh"].clone()))
+            .collect::<Vec<_>>(),
+        [(json!(2), json!(200.0)), (json!(1), json!(800.0))]
+    );
+    // Computed again from what is left (nothing), they would be gone: they stay.
+    roll_up(store, Lag::None).await.unwrap();
+    assert_eq!(
+        rollups(&app, from, to, "QUARTER_HOUR")
+            .await
+            .iter()
+            .map(figures)
+            .collect::<Vec<_>>(),
+        before
+    );
+
+    // Late data for a bucket whose raw readings are gone is merged into its rollup (and the
+    // next bucket's energy follows), then deleted by the next prune.
+    reading(&mut cp, "2024-01-01T10:10:00Z", 1_500.0, 9.0, Some(80.0)).await;
+    roll_up(store, Lag::None).await.unwrap();
+    let got: Vec<Value> = rollups(&app, from, to, "QUARTER_HOUR")
+        .await
+        .iter()
+        .map(figures)
+        .collect();
+    assert_eq!(
+        got,
+        [
+            json!({"start": "2024-01-01T10:00:00+00:00", "readings": 3, "energyWh": 500.0,
+                   "powerAvgW": 5000.0, "powerMaxW": 9000.0, "first": 1000.0, "last": 1500.0,
+                   "soc": 80.0}),
+            json!({"start": "2024-01-01T10:15:00+00:00", "readings": 1, "energyWh": 500.0,
+                   "powerAvgW": 6000.0, "powerMaxW": 6000.0, "first": 2000.0, "last": 2000.0,
+                   "soc": null}),
+        ]
+    );
+    // Merged once: running the job again changes nothing.
+    roll_up(store, Lag::None).await.unwrap();
+    assert_eq!(
+        rollups(&app, from, to, "QUARTER_HOUR")
+            .await
+            .iter()
+            .map(figures)
+            .collect::<Vec<_>>(),
+        got
+    );
+    assert_eq!(prune(store, day, Utc::now()).await.unwrap(), 1);
+    assert_eq!(raw_readings(&app).await, 1);
+
+    // Recent readings are kept; the last old one goes now that it is not the newest.
+    let recent = (Utc::now() - chrono::Duration::minutes(5)).to_rfc3339();
+    reading(&mut cp, &recent, 3_000.0, 1.0, None).await;
+    roll_up(store, Lag::None).await.unwrap();
+    assert_eq!(prune(store, day, Utc::now()).await.unwrap(), 1);
+    assert_eq!(prune(store, day, Utc::now()).await.unwrap(), 0);
+    assert_eq!(raw_readings(&app).await, 1);
+    // Its rollups are all still there.
+    let got_after: Vec<Value> = rollups(&app, from, to, "QUARTER_HOUR")
+        .await
+        .iter()
+        .map(figures)
+        .collect();
+    assert_eq!(got_after, got);
+    app.stop().await;
+}
+on_both_backends!(retention_keeps_rollups_and_merges_late_data);
+
+/// With [`Lag::Settle`] (PostgreSQL's) the job passes only ids it saw at least [`SETTLE`]
+/// before (the test moves the time they were seen back instead of waiting).
+async fn the_settling_job_passes_ids_seen_a_while_ago(backend: Backend) {
+    let Some(app) = server(backend).await else {
+        return;
+    };
+    let store = &app.ctx().store;
+    let mut cp = app.booted_station("st-roll").await;
+    reading(&mut cp, "2026-03-02T10:00:00Z", 10_000.0, 7.2, None).await;
+    // Seen now, not passed.
+    assert_eq!(roll_up(store, Lag::Settle).await.unwrap().readings, 0);
+    assert_eq!(roll_up(store, Lag::Settle).await.unwrap().readings, 0);
+    let back = i64::try_from(SETTLE.as_micros()).unwrap() + 1_000_000;
+    store
+        .write(move |txn| {
+            Box::pin(async move {
+                txn.execute_raw(Statement::from_string(
+                    txn.get_database_backend(),
+                    format!("UPDATE meter_rollup_state SET seen_at = seen_at - {back}"),
+                ))
+                .await
+            })
+        })
+        .await
+        .unwrap();
+    let db = app.db();
+    // A reading that came after it was seen waits for the next round.
+    reading(&mut cp, "2026-03-02T10:01:00Z", 10_100.0, 7.2, None).await;
+    assert_eq!(roll_up(store, Lag::Settle).await.unwrap().readings, 1);
+    let state = meter_rollup_state::Entity::find_by_id(1)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(state.seen_id > state.done_id, "{state:?}");
+    let periods = rollups(&app, "2026-03-02T00:00:00Z", "2026-03-03T00:00:00Z", "DAY").await;
+    assert_eq!(periods[0]["readings"], 1);
+    app.stop().await;
+}
+on_both_backends!(the_settling_job_passes_ids_seen_a_while_ago);
