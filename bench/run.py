@@ -6,7 +6,7 @@ same machine, checks what was stored, and prints a run's tables (as in bench/HIS
 on SQLite and on PostgreSQL, the bare tokio-tungstenite ceiling (bench/bare_server.rs) and the two
 peers in bench/peers/. Every JSON report is kept under bench/results/<date>/.
 
-Usage: bench/run [--quick] [--only a,b,c,d,e,f,g,h,i] [--skip-peers] [--servers chargegate,bare,...]
+Usage: bench/run [--quick] [--only a,b,c,d,e,f,g,h,i,j] [--skip-peers] [--servers chargegate,bare,...]
                  [--baseline PATH]
 
 Scenario f (not in the default set) is the operators' console in a real browser: 20,000
@@ -26,6 +26,11 @@ each 2.0.1 row gives its ratio to the 1.6 rows of its database. The bar: 2.0.1 T
 stored durably at no less than 0.9 × 1.6 MeterValues in sessions (like for like: a
 TransactionEvent always belongs to a transaction, and a sample of a transaction costs more than
 one without, in both versions); the ratio to the sessionless 1.6 row is printed beside it.
+Scenario j (not in the default set) is meter data on disk (issue 25): (c)'s closed loop with the
+journal off and on, chargegate then `--baseline` (when given), on SQLite and PostgreSQL, and
+after each run the bytes per sample of the meter tables and per frame of the journal (tables
+with their indexes: SQLite's dbstat, PostgreSQL's pg_total_relation_size). Run it with
+`CHARGEGATE_JOURNAL_STATION_RATE=0`, so that the journal's byte budget skips no frame.
 
 `--baseline PATH` also runs another chargegate binary (an earlier build) as the servers
 `baseline` (SQLite) and `baseline-pg` (PostgreSQL), right after chargegate in every scenario, so

@@ -1,6 +1,9 @@
-//! The journal: every OCPP frame received from or sent to a station, as it was on the wire.
+//! The journal: every OCPP frame received from or sent to a station, as it was on the wire
+//! (stored compressed, see [`frame`]).
 
 use sea_orm::entity::prelude::*;
+
+pub mod frame;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "ocpp_messages")]
@@ -12,18 +15,45 @@ pub struct Model {
     pub direction: String,
     /// 2 CALL, 3 CALLRESULT, 4 CALLERROR; empty for a frame that could not be read.
     pub message_type: Option<i16>,
+    /// The message id, when the frame does not carry it at its place (`[2,"<id>",…`): empty
+    /// for most frames, whose id is read from the frame (see [`Model::message_id`]).
     pub message_id: Option<String>,
     /// The CALL's action; for a result or error, the action of the call it answers.
     pub action: Option<String>,
-    /// The frame text: the whole frame, or its first `--journal-max-frame` bytes (cut at a
-    /// character boundary) when `payload_size` is set.
-    pub payload: String,
-    /// Bytes of the whole frame when `payload` holds only its start; empty otherwise.
+    /// The stored payload in the form [`frame::encode`] makes: the frame text (the whole
+    /// frame, or its first `--journal-max-frame` bytes, cut at a character boundary, when
+    /// `payload_size` is set), compressed or not.
+    pub frame: Vec<u8>,
+    /// Bytes of the stored payload text (decompressed).
+    pub length: i32,
+    /// Bytes of the whole frame when the payload holds only its start; empty otherwise.
     pub payload_size: Option<i64>,
-    /// SHA-256 of the whole frame (64 lowercase hexadecimal digits) when `payload` holds only
-    /// its start; empty otherwise.
+    /// SHA-256 of the whole frame (64 lowercase hexadecimal digits) when the payload holds
+    /// only its start; empty otherwise.
     pub payload_sha256: Option<String>,
-    pub created_at: DateTimeUtc,
+    /// When the frame was received or sent: milliseconds since 1970-01-01 UTC.
+    pub created_at: i64,
+}
+
+impl Model {
+    /// The stored payload text (see [`Model::frame`]), at most [`Model::length`] bytes.
+    pub fn payload(&self) -> String {
+        frame::decode(&self.frame, usize::try_from(self.length).unwrap_or(0)).text
+    }
+
+    /// The message id: the column's, or the one the frame carries.
+    pub fn message_id(&self) -> Option<String> {
+        if self.message_id.is_some() {
+            return self.message_id.clone();
+        }
+        let text = frame::decode(&self.frame, frame::ID_PREFIX_MAX).text;
+        frame::own_id(&self.frame, &text, self.message_type).map(str::to_owned)
+    }
+
+    /// [`Model::created_at`] as a time.
+    pub fn created(&self) -> ChronoDateTimeUtc {
+        ChronoDateTimeUtc::from_timestamp_millis(self.created_at).unwrap_or_default()
+    }
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

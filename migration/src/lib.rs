@@ -22,6 +22,7 @@ mod m20261206_000017_charging_limits;
 mod m20261206_000018_station_events;
 mod m20261207_000019_meter_readings;
 mod m20261207_000020_meter_rollups;
+mod m20261207_000021_compact_journal;
 
 /// The migrator `chargegate serve` and `chargegate migrate` run at start.
 #[derive(Debug)]
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000018_station_events::Migration),
             Box::new(m20261207_000019_meter_readings::Migration),
             Box::new(m20261207_000020_meter_rollups::Migration),
+            Box::new(m20261207_000021_compact_journal::Migration),
         ]
     }
 }

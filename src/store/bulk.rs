@@ -91,15 +91,21 @@ pub(super) fn owners_query(
 }
 
 /// One journal row as the writer keeps it: shared strings, so that binding it (also a second
-/// time, when a failed batch is retried job by job) copies nothing.
+/// time, when a failed batch is retried job by job) copies next to nothing, and its frame
+/// already in its stored form (compressed where the row was made, on the connection's task,
+/// not on the writer's).
 #[derive(Debug)]
 pub(super) struct JournalEntry {
     pub station_id: Arc<str>,
     pub direction: &'static str,
     pub message_type: Option<i16>,
+    /// Empty when the frame carries it (see `entity::ocpp_message::frame::OWN_ID`).
     pub message_id: Option<Arc<str>>,
     pub action: Option<Arc<str>>,
-    pub payload: Arc<str>,
+    /// The payload's stored form (`entity::ocpp_message::frame::encode`).
+    pub frame: Arc<[u8]>,
+    /// Bytes of the payload text.
+    pub length: i32,
     pub payload_size: Option<i64>,
     pub payload_sha256: Option<Arc<str>>,
     pub at: DateTime<Utc>,
@@ -107,13 +113,19 @@ pub(super) struct JournalEntry {
 
 impl From<JournalRow> for JournalEntry {
     fn from(row: JournalRow) -> Self {
+        let stored = entity::ocpp_message::frame::encode(
+            &row.payload,
+            row.message_type,
+            row.message_id.as_deref(),
+        );
         Self {
             station_id: row.station_id,
             direction: row.direction.as_str(),
             message_type: row.message_type,
-            message_id: row.message_id.map(Arc::from),
+            message_id: row.message_id.filter(|_| !stored.own_id).map(Arc::from),
             action: row.action.map(Arc::from),
-            payload: Arc::from(row.payload),
+            frame: Arc::from(stored.frame),
+            length: i32::try_from(row.payload.len()).unwrap_or(i32::MAX),
             payload_size: row.payload_size,
             payload_sha256: row.payload_sha256.map(Arc::from),
             at: row.at,
@@ -133,7 +145,6 @@ pub(super) trait Sink: Sized {
     fn big(&mut self, v: Option<i64>);
     fn float(&mut self, v: Option<f64>);
     fn blob(&mut self, v: Option<&[u8]>);
-    fn time(&mut self, v: Option<DateTime<Utc>>);
     fn finish(self) -> Result<Self, DbErr>;
 }
 
@@ -198,9 +209,6 @@ impl Sink for SqliteSink {
     fn blob(&mut self, v: Option<&[u8]>) {
         self.add(v.map(<[u8]>::to_vec));
     }
-    fn time(&mut self, v: Option<DateTime<Utc>>) {
-        self.add(v);
-    }
     fn finish(self) -> Result<Self, DbErr> {
         match self.error {
             Some(e) => Err(encode_error(e)),
@@ -257,9 +265,6 @@ impl Sink for PgSink {
     fn blob(&mut self, v: Option<&[u8]>) {
         self.add(v);
     }
-    fn time(&mut self, v: Option<DateTime<Utc>>) {
-        self.add(v);
-    }
     fn finish(self) -> Result<Self, DbErr> {
         match self.error {
             Some(e) => Err(encode_error(e)),
@@ -296,9 +301,6 @@ impl Sink for OrmSink {
     fn blob(&mut self, v: Option<&[u8]>) {
         self.0.push(Value::Bytes(v.map(<[u8]>::to_vec)));
     }
-    fn time(&mut self, v: Option<DateTime<Utc>>) {
-        self.0.push(Value::ChronoDateTimeUtc(v));
-    }
     fn finish(self) -> Result<Self, DbErr> {
         Ok(self)
     }
@@ -319,8 +321,7 @@ impl Kind {
     /// Values bound per row.
     fn width(self) -> usize {
         match self {
-            Self::Meter | Self::MeterLooked => 10,
-            Self::Journal => 9,
+            Self::Meter | Self::MeterLooked | Self::Journal => 10,
         }
     }
 
@@ -334,7 +335,7 @@ impl Kind {
 }
 
 const METER_COLUMNS: &str = r#""series", "at", "reported_transaction_id", "transaction_id", "digest", "source", "received_at", "register_wh", "samples""#;
-const JOURNAL_COLUMNS: &str = r#""station_id", "direction", "message_type", "message_id", "action", "payload", "payload_size", "payload_sha256", "created_at""#;
+const JOURNAL_COLUMNS: &str = r#""station_id", "direction", "message_type", "message_id", "action", "frame", "length", "payload_size", "payload_sha256", "created_at""#;
 
 /// `rows` rows of `width` placeholders: `(?, ?), (?, ?)` or `($1, $2), ($3, $4)`.
 fn placeholders(backend: DbBackend, rows: usize, width: usize) -> String {
@@ -518,13 +519,14 @@ fn meter_cost(r: &Reading) -> usize {
 }
 
 fn journal_cost(r: &JournalEntry) -> usize {
-    9 * 4
+    10 * 4
         + r.station_id.len()
         + r.direction.len()
         + 2
         + r.message_id.as_ref().map_or(0, |s| s.len())
         + r.action.as_ref().map_or(0, |s| s.len())
-        + r.payload.len()
+        + r.frame.len()
+        + 4
         + r.payload_size.map_or(0, |_| 8)
         + r.payload_sha256.as_ref().map_or(0, |s| s.len())
         + 8
@@ -551,10 +553,11 @@ fn bind_journal<S: Sink>(out: &mut S, r: Option<&JournalEntry>, _: &Link) {
     out.small(r.and_then(|r| r.message_type));
     out.text(r.and_then(|r| r.message_id.as_ref()));
     out.text(r.and_then(|r| r.action.as_ref()));
-    out.text(r.map(|r| &r.payload));
+    out.blob(r.map(|r| &r.frame[..]));
+    out.int(r.map(|r| r.length));
     out.big(r.and_then(|r| r.payload_size));
     out.text(r.and_then(|r| r.payload_sha256.as_ref()));
-    out.time(r.map(|r| r.at));
+    out.big(r.map(|r| r.at.timestamp_millis()));
 }
 
 /// One statement of a batch: its kind, row count (shape) and bound values.

@@ -1,8 +1,10 @@
 //! How the journal keeps a frame and hands it out again, within bounds: a frame over
 //! `--journal-max-frame` is stored cut at a character boundary, with the whole frame's size and
-//! SHA-256; a page of the journal is read with at most `--journal-page-bytes` of payload, and
-//! rows stored longer than `--journal-max-frame` (before it existed, or under a larger value)
-//! are cut when read, in the database, so that a page never loads more than its budget.
+//! SHA-256, and compressed (see `entity::ocpp_message::frame`); a page of the journal is read
+//! with at most `--journal-page-bytes` of payload, and rows stored longer than
+//! `--journal-max-frame` (before it existed, or under a larger value) are cut when read: the
+//! database hands out only the start of a stored frame, and no more than the limit is
+//! decompressed, so that a page never loads more than its budget.
 
 use std::{
     fmt::Write as _,
@@ -10,7 +12,7 @@ use std::{
 };
 
 use chrono::{DateTime, Utc};
-use entity::ocpp_message::{Column, Entity};
+use entity::ocpp_message::{Column, Entity, frame};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DbBackend, DbErr, EntityTrait, FromQueryResult,
     QueryFilter, QueryOrder, QuerySelect, sea_query::Expr,
@@ -144,15 +146,48 @@ pub struct JournalRead {
     pub created_at: DateTime<Utc>,
 }
 
-/// The bytes of a stored payload, from the database's own record of it (SQLite reads it from
-/// the row's header and PostgreSQL from the value's header, without loading the text).
-const STORED_LEN: &str = "CAST(octet_length(payload) AS BIGINT)";
+/// Bytes of a row's payload text (kept in its own column).
+const TEXT_LEN: &str = "CAST(length AS BIGINT)";
 
-/// The first `max` bytes of the payload, as bytes (a character may be cut: see [`text_of`]).
-fn head_sql(backend: DbBackend, max: usize) -> String {
+/// Bytes of a row's stored frame, from the database's own record of it (SQLite reads it from
+/// the row's header and PostgreSQL from the value's header, without loading the value).
+const STORED_LEN: &str = "CAST(octet_length(frame) AS BIGINT)";
+
+/// 1 when a row's frame is stored as it is (not compressed), 0 otherwise.
+fn raw_sql(backend: DbBackend) -> &'static str {
     match backend {
-        DbBackend::Postgres => format!("substring(convert_to(payload, 'UTF8') FROM 1 FOR {max})"),
-        _ => format!("substr(CAST(payload AS BLOB), 1, {max})"),
+        DbBackend::Postgres => "CASE WHEN get_byte(frame, 0) & 127 = 0 THEN 1 ELSE 0 END",
+        _ => "CASE WHEN substr(frame, 1, 1) IN (X'00', X'80') THEN 1 ELSE 0 END",
+    }
+}
+
+/// Bytes of the text a page decodes of each row at most: its bound, and at least what holds a
+/// message id carried by the frame.
+fn decoded_max(bounds: PageBounds) -> usize {
+    bounds.frame.max(frame::ID_PREFIX_MAX)
+}
+
+/// Bytes of a compressed frame a page loads at most to decode `max` bytes of text: a deflate
+/// stream takes under two bytes per byte of text, and its block header.
+fn compressed_max(max: usize) -> usize {
+    2 * max + 512
+}
+
+/// Bytes of a row's stored frame a page loads: the format byte and `max` bytes of text when
+/// it is stored as it is, else at most [`compressed_max`].
+fn loaded_len(raw: bool, stored: i64, max: usize) -> usize {
+    let stored = usize::try_from(stored).unwrap_or(0);
+    stored.min(if raw { 1 + max } else { compressed_max(max) })
+}
+
+/// The start of the stored frame that a page loads (see [`loaded_len`]).
+fn head_sql(backend: DbBackend, max: usize) -> String {
+    let raw = raw_sql(backend);
+    let compressed = compressed_max(max);
+    let take = format!("CASE WHEN {raw} = 1 THEN {} ELSE {compressed} END", 1 + max);
+    match backend {
+        DbBackend::Postgres => format!("substring(frame FROM 1 FOR {take})"),
+        _ => format!("substr(frame, 1, {take})"),
     }
 }
 
@@ -188,10 +223,13 @@ async fn read_page(
     window: Window,
     bounds: PageBounds,
 ) -> Result<(Vec<JournalRead>, u64), DbErr> {
-    let sizes: Vec<(i64, i64)> = Entity::find()
+    let backend = db.get_database_backend();
+    let sizes: Vec<(i64, i64, i64, i32)> = Entity::find()
         .select_only()
         .column(Column::Id)
+        .expr_as(Expr::cust(TEXT_LEN), "length")
         .expr_as(Expr::cust(STORED_LEN), "stored")
+        .expr_as(Expr::cust(raw_sql(backend)), "raw")
         .filter(filter)
         .order_by_desc(Column::Id)
         .offset(window.offset)
@@ -199,7 +237,18 @@ async fn read_page(
         .into_tuple()
         .all(db)
         .await?;
-    let ids: Vec<i64> = fitting(&sizes, bounds, window.from_end)
+    let max = decoded_max(bounds);
+    // A row costs its text cut to the bound, or the bytes of its stored frame loaded, if more
+    // (only a compressed frame longer than the bound, stored under a larger one, may load more).
+    let costs: Vec<(i64, i64)> = sizes
+        .iter()
+        .map(|&(id, length, stored, raw)| {
+            let text = usize::try_from(length).unwrap_or(0).min(bounds.frame);
+            let loaded = loaded_len(raw == 1, stored, max).saturating_sub(1);
+            (id, i64::try_from(text.max(loaded)).unwrap_or(i64::MAX))
+        })
+        .collect();
+    let ids: Vec<i64> = fitting(&costs, bounds, window.from_end)
         .iter()
         .map(|(id, _)| *id)
         .collect();
@@ -219,18 +268,19 @@ async fn read_page(
             Column::PayloadSize,
             Column::PayloadSha256,
         ])
-        .expr_as(Expr::cust(STORED_LEN), "stored")
-        .expr_as(
-            Expr::cust(head_sql(db.get_database_backend(), bounds.frame)),
-            "head",
-        )
+        .expr_as(Expr::cust(TEXT_LEN), "length")
+        .expr_as(Expr::cust(head_sql(backend, max)), "head")
         .filter(Column::Id.is_in(ids))
         .order_by_desc(Column::Id)
         .into_model::<Head>()
         .all(db)
         .await?;
-    let loaded = rows.iter().map(|row| row.head.len() as u64).sum();
-    let rows = rows.into_iter().map(|row| row.read(bounds.frame)).collect();
+    // (Its format byte aside.)
+    let loaded = rows
+        .iter()
+        .map(|row| row.head.len().saturating_sub(1) as u64)
+        .sum();
+    let rows = rows.into_iter().map(|row| row.read(bounds)).collect();
     Ok((rows, loaded))
 }
 
@@ -269,40 +319,38 @@ struct Head {
     message_type: Option<i16>,
     message_id: Option<String>,
     action: Option<String>,
-    created_at: DateTime<Utc>,
+    created_at: i64,
     payload_size: Option<i64>,
     payload_sha256: Option<String>,
-    stored: i64,
+    length: i64,
     head: Vec<u8>,
 }
 
 impl Head {
-    fn read(self, frame: usize) -> JournalRead {
-        let cut_now = usize::try_from(self.stored).unwrap_or(usize::MAX) > frame;
+    /// The row for the page: its text decoded (at most [`decoded_max`] bytes), cut to
+    /// `bounds.frame`, its message id read from it when the frame carries it.
+    fn read(self, bounds: PageBounds) -> JournalRead {
+        let cut_now = usize::try_from(self.length).unwrap_or(usize::MAX) > bounds.frame;
+        let mut text = frame::decode(&self.head, decoded_max(bounds)).text;
+        let message_id = self
+            .message_id
+            .or_else(|| frame::own_id(&self.head, &text, self.message_type).map(str::to_owned));
+        let end = cut(&text, bounds.frame).len();
+        text.truncate(end);
         JournalRead {
             id: self.id,
             station_id: self.station_id,
             direction: self.direction,
             message_type: self.message_type,
-            message_id: self.message_id,
+            message_id,
             action: self.action,
-            payload: text_of(self.head),
+            payload: text,
             truncated: cut_now || self.payload_size.is_some(),
-            size: self.payload_size.unwrap_or(self.stored),
+            size: self.payload_size.unwrap_or(self.length),
             sha256: self.payload_sha256,
-            created_at: self.created_at,
+            created_at: DateTime::from_timestamp_millis(self.created_at).unwrap_or_default(),
         }
     }
-}
-
-/// The text of `bytes` cut by byte count: a character cut in two at the end is left out.
-fn text_of(bytes: Vec<u8>) -> String {
-    String::from_utf8(bytes).unwrap_or_else(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let mut bytes = e.into_bytes();
-        bytes.truncate(valid);
-        String::from_utf8(bytes).unwrap_or_default()
-    })
 }
 
 #[cfg(test)]
@@ -378,8 +426,10 @@ mod tests {
     }
 
     #[test]
-    fn bytes_cut_inside_a_character_read_as_the_text_before_it() {
-        assert_eq!(text_of("a€".as_bytes()[..3].to_vec()), "a");
-        assert_eq!(text_of("a€".as_bytes().to_vec()), "a€");
+    fn a_page_loads_the_text_of_a_raw_frame_and_a_bounded_start_of_a_compressed_one() {
+        assert_eq!(loaded_len(true, 5000, 1024), 1025);
+        assert_eq!(loaded_len(true, 100, 1024), 100);
+        assert_eq!(loaded_len(false, 100_000, 1024), 2 * 1024 + 512);
+        assert_eq!(loaded_len(false, 80, 1024), 80);
     }
 }

@@ -509,31 +509,43 @@ impl Store {
     }
 
     /// Deletes journal rows older than `before`, a slice at a time so that other writes
-    /// interleave. Returns how many were deleted.
+    /// interleave. Returns how many were deleted. Rows are taken oldest id first (ids grow
+    /// with time: no index by time is kept), each slice up to the first row not older than
+    /// `before`: a row stored a moment out of order waits for the next pruning.
     pub async fn prune_journal(&self, before: DateTime<Utc>) -> Result<u64, StoreError> {
         const SLICE: u64 = 5000;
+        let before = before.timestamp_millis();
         let mut total = 0;
         loop {
             let deleted = self
                 .write(move |txn| {
                     Box::pin(async move {
-                        use entity::ocpp_message::{Column, Entity};
-                        use sea_orm::{
-                            ColumnTrait, EntityTrait, QueryFilter,
-                            sea_query::{Expr, ExprTrait, Order, Query},
+                        use sea_orm::{ConnectionTrait, Statement};
+                        let backend = txn.get_database_backend();
+                        let sql = match backend {
+                            DbBackend::Postgres => {
+                                "DELETE FROM ocpp_messages WHERE id < COALESCE( \
+                                 (SELECT min(s.id) FROM (SELECT id, created_at FROM ocpp_messages \
+                                 ORDER BY id LIMIT 5000) AS s WHERE s.created_at >= $1), \
+                                 (SELECT max(s.id) + 1 FROM (SELECT id FROM ocpp_messages \
+                                 ORDER BY id LIMIT 5000) AS s))"
+                            }
+                            _ => {
+                                "DELETE FROM ocpp_messages WHERE id < COALESCE( \
+                                 (SELECT min(s.id) FROM (SELECT id, created_at FROM ocpp_messages \
+                                 ORDER BY id LIMIT 5000) AS s WHERE s.created_at >= ?), \
+                                 (SELECT max(s.id) + 1 FROM (SELECT id FROM ocpp_messages \
+                                 ORDER BY id LIMIT 5000) AS s))"
+                            }
                         };
-                        let oldest = Query::select()
-                            .column(Column::Id)
-                            .from(Entity)
-                            .and_where(Expr::col(Column::CreatedAt).lt(before))
-                            .order_by(Column::Id, Order::Asc)
-                            .limit(SLICE)
-                            .to_owned();
-                        let result = Entity::delete_many()
-                            .filter(Column::Id.in_subquery(oldest))
-                            .exec(txn)
+                        let result = txn
+                            .execute_raw(Statement::from_sql_and_values(
+                                backend,
+                                sql,
+                                [before.into()],
+                            ))
                             .await?;
-                        Ok(result.rows_affected)
+                        Ok(result.rows_affected())
                     })
                 })
                 .await?;

@@ -414,14 +414,14 @@ async fn an_authorization_key_never_reaches_the_journal() {
     })
     .await;
     assert!(
-        !journaled.payload.contains("0123456789abcdef0123"),
+        !journaled.payload().contains("0123456789abcdef0123"),
         "{}",
-        journaled.payload
+        journaled.payload()
     );
     assert!(
-        journaled.payload.contains(r#""value":"***""#),
+        journaled.payload().contains(r#""value":"***""#),
         "{}",
-        journaled.payload
+        journaled.payload()
     );
     app.stop().await;
 }

@@ -6,7 +6,7 @@
 use std::{collections::HashMap, time::Instant};
 
 use chargegate::config::ByteSize;
-use entity::ocpp_message;
+use entity::ocpp_message::{self, frame};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ConnectionTrait, Database, DatabaseConnection, Statement,
 };
@@ -45,11 +45,11 @@ struct Row {
     payload: String,
 }
 
-/// The station's journal rows, oldest first (only the columns every version has).
+/// The station's journal rows, oldest first, their stored frames decoded.
 async fn rows(app: &TestApp, station: &str) -> Vec<Row> {
     let db = app.db();
     let sql = format!(
-        "SELECT id, direction, message_type, action, payload FROM ocpp_messages \
+        "SELECT id, direction, message_type, action, frame, length FROM ocpp_messages \
          WHERE station_id = '{station}' ORDER BY id"
     );
     let found = db
@@ -63,7 +63,11 @@ async fn rows(app: &TestApp, station: &str) -> Vec<Row> {
             direction: r.try_get("", "direction").unwrap(),
             message_type: r.try_get("", "message_type").unwrap(),
             action: r.try_get("", "action").unwrap(),
-            payload: r.try_get("", "payload").unwrap(),
+            payload: {
+                let stored: Vec<u8> = r.try_get("", "frame").unwrap();
+                let length: i32 = r.try_get("", "length").unwrap();
+                frame::decode(&stored, length as usize).text
+            },
         })
         .collect()
 }
@@ -564,8 +568,9 @@ async fn insert_old_row(db: &DatabaseConnection, station: &str, payload: &str) {
         message_type: Set(Some(2)),
         message_id: Set(Some("old".to_owned())),
         action: Set(Some("DataTransfer".to_owned())),
-        payload: Set(payload.to_owned()),
-        created_at: Set(chrono::Utc::now()),
+        frame: Set(frame::raw(payload.as_bytes(), 0)),
+        length: Set(payload.len() as i32),
+        created_at: Set(chrono::Utc::now().timestamp_millis()),
         ..Default::default()
     }
     .insert(db)

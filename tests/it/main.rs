@@ -33,6 +33,7 @@ mod gql;
 mod handshake;
 mod harness;
 mod journal_limits;
+mod journal_storage;
 mod layers;
 mod lifecycle;
 mod limits_station;

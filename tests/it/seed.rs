@@ -234,8 +234,8 @@ async fn seed_tables(backend: Backend) {
     assert_eq!(actions[0], ("in", Some(2), "BootNotification"));
     assert_eq!(actions[1], ("out", Some(3), "BootNotification"));
     assert_eq!(actions[17], ("out", Some(3), "StopTransaction"));
-    assert!(journal[0].payload.contains("SingleSocketCharger"));
-    assert_eq!(journal[0].message_id, journal[1].message_id);
+    assert!(journal[0].payload().contains("SingleSocketCharger"));
+    assert_eq!(journal[0].message_id(), journal[1].message_id());
     app.stop().await;
 }
 on_both_backends!(seed_tables);

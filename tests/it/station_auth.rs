@@ -734,14 +734,14 @@ async fn a_new_key_is_used_only_once_the_station_accepts_it() {
     assert!(
         journal
             .iter()
-            .any(|m| m.payload.contains(r#""value":"***""#))
+            .any(|m| m.payload().contains(r#""value":"***""#))
     );
     for key in [KEY, KEY2, KEY3] {
         for row in &journal {
             assert!(
-                !row.payload.to_lowercase().contains(&key.to_lowercase()),
+                !row.payload().to_lowercase().contains(&key.to_lowercase()),
                 "journaled: {}",
-                row.payload
+                row.payload()
             );
         }
         let hash = stored_hash(&app, "CP-R").await.unwrap();

@@ -768,7 +768,7 @@ async fn each_stations_rows_keep_their_order_across_writers(backend: Backend) {
             .await
             .unwrap()
             .into_iter()
-            .map(|row| row.message_id.unwrap()[1..].parse().unwrap())
+            .map(|row| row.message_id().unwrap()[1..].parse().unwrap())
             .collect();
         assert_eq!(ids.len(), 1 + 2 * ROUNDS as usize, "CP-LANE-{n}: {ids:?}");
         assert!(
