@@ -96,13 +96,19 @@ impl From<RollupError> for ApiError {
     }
 }
 
-/// The query complexity: one unit of `child_complexity` per period of the range, at most the
-/// answer's bound.
+/// Periods that cost one unit of `child_complexity`: a period is one small row, already
+/// aggregated, so that a month of quarter hours (2,976) with every field stays within the
+/// default complexity limit.
+const PERIODS_PER_UNIT: usize = 4;
+
+/// The query complexity: one unit of `child_complexity` per [`PERIODS_PER_UNIT`] periods of the
+/// range (the answer's bound at most).
 fn cost(from: DateTime<Utc>, to: DateTime<Utc>, every: Interval, child: usize) -> usize {
     let periods = meter_rollup::periods_in(from.timestamp_micros(), to.timestamp_micros(), every);
     usize::try_from(periods)
         .unwrap_or(usize::MAX)
         .min(MAX_ANSWER_BUCKETS)
+        .div_ceil(PERIODS_PER_UNIT)
         .saturating_mul(child)
         .saturating_add(1)
 }

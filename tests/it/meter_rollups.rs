@@ -209,6 +209,19 @@ async fn meter_rollups_are_for_staff_and_bounded(backend: Backend) {
         let (code, message) = first_error(&app.gql(Some(&admin), ROLLUPS, bad).await);
         assert_eq!(code, "BAD_USER_INPUT", "{message}");
     }
+    // A month of quarter hours, every field, is within the complexity limit.
+    let month = vars(
+        "2026-03-01T00:00:00Z",
+        "2026-04-01T00:00:00Z",
+        "QUARTER_HOUR",
+    );
+    assert_eq!(
+        app.ok(&admin, ROLLUPS, month).await["meterRollups"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
     // A year of days is fine.
     let year = vars("2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z", "DAY");
     assert_eq!(
