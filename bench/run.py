@@ -693,9 +693,6 @@ def render(results, fleet):
     out = [f"Run of {datetime.date.today().isoformat()} on {machine()}; "
            f"reports in {os.path.relpath(results['_dir'], ROOT)}/.", ""]
 
-    def ratio(value, base):
-        return f"{value / base:.2f}" if value is not None and base else "–"
-
     storm = results.get("storm", {})
     if storm:
         bare = storm.get("bare", {})
@@ -809,14 +806,14 @@ def render_storage(rows):
         samples, frames = st.get("samples") or 0, st.get("frames") or 0
         per_sample = f"{meter_bytes / samples:.1f}" if samples else "–"
         per_frame = f"{journal_bytes / frames:.0f}" if frames and journal == "on" else "–"
-        out.append(f"| {kind} | {journal} | {rate:,.0f} | {ratio_of(rate, base_rate)} | "
+        out.append(f"| {kind} | {journal} | {rate:,.0f} | {ratio(rate, base_rate)} | "
                    f"{r['total']['latency']['p99_ms']} ms | {samples:,} | {per_sample} | {frames:,} | "
                    f"{per_frame} | {r['clean']} |")
     out.append("")
     return out
 
 
-def ratio_of(value, base):
+def ratio(value, base):
     return f"{value / base:.2f}" if value is not None and base else "–"
 
 

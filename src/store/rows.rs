@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
+use entity::meter_reading::Source;
 use ocpp::v16::MeterValue;
 use sea_orm::DbErr;
 
@@ -69,8 +70,8 @@ pub struct MeterRow {
     pub station_id: Arc<str>,
     pub connector_id: i32,
     pub reported_transaction_id: Option<i32>,
-    /// `MeterValues` or `StopTransaction`.
-    pub source: &'static str,
+    /// The message that carried it.
+    pub source: Source,
     pub timestamp: DateTime<Utc>,
     pub value: Arc<str>,
     pub numeric_value: Option<f64>,
@@ -89,7 +90,7 @@ impl MeterRow {
         station_id: &Arc<str>,
         connector_id: i32,
         reported_transaction_id: Option<i32>,
-        source: &'static str,
+        source: Source,
         values: &[MeterValue],
         received_at: DateTime<Utc>,
     ) -> Vec<Self> {

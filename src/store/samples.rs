@@ -44,10 +44,6 @@ pub struct Reading {
     pub samples: Vec<u8>,
 }
 
-fn source_code(name: &str) -> i16 {
-    Source::from_name(name).map_or(Source::MeterValues.code(), Source::code)
-}
-
 /// `rows` as readings: consecutive rows of the same connector, time, transaction, source and
 /// arrival make one reading (the sampled values of one `meterValue`).
 pub fn readings(rows: &[MeterRow]) -> Vec<Reading> {
@@ -79,7 +75,7 @@ pub fn readings(rows: &[MeterRow]) -> Vec<Reading> {
             unit: r.unit,
         });
         let packed = samples::encode(refs.clone());
-        let source = source_code(first.source);
+        let source = first.source.code();
         out.push(Reading {
             station_id: first.station_id.clone(),
             connector_id: first.connector_id,
@@ -184,8 +180,6 @@ pub struct SampleQuery {
     pub station_id: Option<String>,
     pub connector_id: Option<i32>,
     pub transaction_id: Option<i32>,
-    /// Only samples with no transaction (their reading's).
-    pub without_transaction: bool,
     /// Wire spelling.
     pub measurand: Option<String>,
     pub source: Option<Source>,
@@ -236,9 +230,6 @@ impl SampleQuery {
         }
         if let Some(tx) = self.transaction_id {
             c = c.add(C::TransactionId.eq(tx));
-        }
-        if self.without_transaction {
-            c = c.add(C::TransactionId.is_null());
         }
         if let Some(source) = self.source {
             c = c.add(C::Source.eq(source.code()));
@@ -451,7 +442,7 @@ mod tests {
             station_id: Arc::from("CP-1"),
             connector_id: connector,
             reported_transaction_id: Some(3),
-            source: "MeterValues",
+            source: Source::MeterValues,
             timestamp: at.parse().unwrap(),
             value: Arc::from(value),
             numeric_value: samples::implicit_numeric(value),

@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeZone, Utc};
-use entity::{id_tag, transaction, unmatched_stop};
+use entity::{id_tag, meter_reading::Source, transaction, unmatched_stop};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
     ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
@@ -512,7 +512,7 @@ pub async fn meter_values(
         station_id,
         req.connector_id,
         req.transaction_id,
-        "MeterValues",
+        Source::MeterValues,
         &req.meter_value,
         Utc::now(),
     );
@@ -757,7 +757,7 @@ async fn record_stop_meter_values(
         station,
         connector_id,
         Some(req.transaction_id),
-        "StopTransaction",
+        Source::StopTransaction,
         req.transaction_data.as_deref().unwrap_or_default(),
         now,
     );

@@ -12,7 +12,7 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use entity::{id_tag, transaction};
+use entity::{id_tag, meter_reading::Source, transaction};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
     ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QuerySelect,
@@ -40,10 +40,6 @@ use ocpp::v201::{
     MeterValuesResponse, SampledValue, StatusNotificationRequest, StatusNotificationResponse,
     TransactionEventEnum, TransactionEventRequest, TransactionEventResponse,
 };
-
-/// Where sampled values came from, as `meter_values.source` says.
-const FROM_TRANSACTION_EVENT: &str = "TransactionEvent";
-const FROM_METER_VALUES: &str = "MeterValues";
 
 /// The units of measure OCPP 2.0.1 allows (Part 2, appendix "Standardized Units of
 /// Measurements"); a sampled value in any other unit is refused (`PropertyConstraintViolation`).
@@ -186,7 +182,7 @@ fn rows(
     station_id: &Arc<str>,
     evse_id: i32,
     transaction: Option<i32>,
-    source: &'static str,
+    source: Source,
     values: &[MeterValue],
     received_at: DateTime<Utc>,
 ) -> Vec<MeterRow> {
@@ -300,7 +296,7 @@ async fn keep_meter_values(
     station_id: &Arc<str>,
     evse_id: i32,
     transaction: Option<i32>,
-    source: &'static str,
+    source: Source,
     values: &[MeterValue],
 ) -> Result<(), StoreError> {
     if values.is_empty() {
@@ -345,7 +341,7 @@ pub async fn meter_values(
         station_id,
         req.evse_id,
         None,
-        FROM_METER_VALUES,
+        Source::MeterValues,
         &req.meter_value,
     )
     .await?;
@@ -421,7 +417,7 @@ pub async fn transaction_event(
         station_id,
         tx.connector_id,
         Some(tx.id),
-        FROM_TRANSACTION_EVENT,
+        Source::TransactionEvent,
         values,
     )
     .await?;

@@ -89,7 +89,13 @@ async fn the_console_in_a_real_browser() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     assert_built(root);
     // Self-registration on: the accounts page approves and rejects self-registered drivers.
-    let app = spawn(|s| s.self_registration = true).await;
+    // Readings rolled up every second: the station chart's longer ranges read the rollups.
+    let app = spawn(|s| {
+        s.self_registration = true;
+        s.meter_rollup_interval =
+            chargegate::config::HumanDuration(std::time::Duration::from_secs(1));
+    })
+    .await;
     run_browser_tests(&app, root, "").await;
     app.stop().await;
 }

@@ -70,6 +70,17 @@ test("the station page follows the station live and shows the answer to a comman
 
     await cp.stop(1, tx, 7000);
     await textWhen(page.getByTestId("status-1"), (s) => /available/i.test(s), "connector 1 Available after the stop");
+
+    // Over seven days the chart reads the hourly rollups (rolled up every second here): the
+    // session's newest register reading is there.
+    const rolled = page.waitForResponse((r) => r.request().method() === "POST" && (r.request().postData() ?? "").includes("meterRollups"));
+    const week = page.getByRole("button", { name: en("station.chartRange7d"), exact: true });
+    await week.click();
+    const { data, errors } = await (await rolled).json();
+    assert.equal(errors, undefined, "meterRollups answered without errors");
+    const registers = data.meterRollups.filter((p) => p.connectorId === 1).map((p) => p.lastRegisterWh?.value ?? 0);
+    assert.equal(Math.max(0, ...registers), 6500, "the week's hourly rollups end at the session's last register reading");
+    assert.equal(await week.getAttribute("aria-pressed"), "true", "the 7-day range is the one shown");
   });
 
   // The same page on a phone.
