@@ -1,8 +1,9 @@
 //! The rollup bench: fills a SQLite database (migrated as chargegate migrates it) with a year of
 //! 15-minute meter rollups for a fleet (by default 2,000 stations with 2 connectors each: 140
 //! million rows) and times the queries that read them: one connector's month per quarter hour
-//! and per day (`meterRollups`' own code), and the whole fleet's month, from the 15-minute
-//! rollups and from daily rollups made from them.
+//! and per day, and one connector's and one station's year per day (`meterRollups`' own code,
+//! the console's charts), and the whole fleet's month, from the 15-minute rollups and from the
+//! daily rollups (which the rollup job's own code makes, timed, after the fill).
 //!
 //! `cargo run --release --example rollup-bench -- /tmp/rollups.db [--stations 2000]
 //! [--connectors 2] [--days 365] [--repeat 20]`
@@ -11,7 +12,11 @@
 
 use std::time::Instant;
 
-use chargegate::use_case::meter_rollup::{BUCKET_US, Interval, read};
+use chargegate::{
+    config::Settings,
+    store::Store,
+    use_case::meter_rollup::{BUCKET_US, Interval, read, refresh_days},
+};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement};
@@ -150,27 +155,14 @@ async fn fill(db: &DatabaseConnection, o: &Options) {
         "filled {rows} rollups in {:.0} s",
         began.elapsed().as_secs_f64()
     );
-    // Daily rollups made from the 15-minute ones (what the fleet's month would read).
-    let began = Instant::now();
+    // Every day is stale, as after migration 22 on a database with rollups: the product's
+    // job makes the daily rollups (timed in main).
     exec(
         db,
-        "CREATE TABLE meter_rollups_daily (series integer NOT NULL, day bigint NOT NULL, \
-         readings integer NOT NULL, energy_wh real NOT NULL, power_sum_w real NOT NULL, \
-         power_count integer NOT NULL, power_max_w real NULL, PRIMARY KEY (day, series)) \
-         WITHOUT ROWID",
+        "INSERT INTO meter_rollup_stale_days (series, day) SELECT DISTINCT series, \
+         bucket - bucket % 86400000000 FROM meter_rollups",
     )
     .await;
-    exec(
-        db,
-        "INSERT INTO meter_rollups_daily SELECT series, bucket - bucket % 86400000000, \
-         SUM(readings), SUM(energy_wh), SUM(power_sum_w), SUM(power_count), MAX(power_max_w) \
-         FROM meter_rollups GROUP BY series, bucket - bucket % 86400000000",
-    )
-    .await;
-    eprintln!(
-        "daily rollups made in {:.0} s",
-        began.elapsed().as_secs_f64()
-    );
 }
 
 async fn scalar(db: &DatabaseConnection, sql: &str) -> i64 {
@@ -213,6 +205,21 @@ async fn main() {
     if fresh {
         Migrator::up(&db, None).await.expect("migrations");
         fill(&db, &o).await;
+        // The daily rollups, made by the rollup job's own code through chargegate's store.
+        let store = Store::open(&Settings::with_database(format!(
+            "sqlite://{}?mode=rwc",
+            o.file
+        )))
+        .await
+        .expect("open the store");
+        let began = Instant::now();
+        let days = refresh_days(&store).await.expect("daily rollups");
+        let seconds = began.elapsed().as_secs_f64();
+        println!(
+            "daily rollups: {days} made in {seconds:.0} s ({:.0} µs a day)",
+            seconds * 1e6 / days.max(1) as f64
+        );
+        store.close().await;
     }
     let rows = scalar(&db, "SELECT COUNT(*) FROM meter_rollups").await;
     let pages = scalar(&db, "PRAGMA page_count").await;
@@ -255,6 +262,28 @@ async fn main() {
             let station = station(i);
             async move {
                 read(db, &station, Some(1), from, to, every)
+                    .await
+                    .unwrap()
+                    .len()
+            }
+        })
+        .await;
+    }
+    // The console's year chart: a year of days, one connector then the whole station.
+    let year = |i: u32| {
+        let (from, _) = month(i);
+        (from, from + Duration::days(365))
+    };
+    for (label, connector) in [
+        ("one connector's year per day", Some(1)),
+        ("one station's year per day (all connectors)", None),
+    ] {
+        time(label, o.repeat, |i| {
+            let db = &db;
+            let (from, to) = year(i);
+            let station = station(i);
+            async move {
+                read(db, &station, connector, from, to, Interval::Day)
                     .await
                     .unwrap()
                     .len()
@@ -309,7 +338,7 @@ async fn main() {
             async move {
                 let sql = format!(
                     "SELECT series, SUM(energy_wh), SUM(power_sum_w) / SUM(power_count), \
-                     MAX(power_max_w), SUM(readings) FROM meter_rollups_daily \
+                     MAX(power_max_w), SUM(readings) FROM meter_rollup_days \
                      WHERE day >= {f} AND day < {t} GROUP BY series",
                     f = from.timestamp_micros(),
                     t = to.timestamp_micros()

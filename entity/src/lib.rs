@@ -28,6 +28,8 @@ pub mod log_request;
 pub mod log_status_notification;
 pub mod meter_reading;
 pub mod meter_rollup;
+pub mod meter_rollup_day;
+pub mod meter_rollup_stale_day;
 pub mod meter_rollup_state;
 pub mod meter_series;
 pub mod meter_value;

@@ -1,5 +1,5 @@
 //! `meterRollups`: a station's meter figures per quarter hour, hour, day, ISO week or month,
-//! from the 15-minute rollups of [`crate::use_case::meter_rollup`] (kept for good, also once
+//! from the 15-minute and daily rollups of [`crate::use_case::meter_rollup`] (kept for good, also once
 //! the raw readings are deleted). Staff only.
 
 use async_graphql::{Context, Enum, ID, Object, Result, SimpleObject};

@@ -25,15 +25,27 @@
 //! into its rollup ([`merge`]) instead, exactly once (the watermark passes it once), and
 //! deleted by the next prune.
 //!
+//! Each write of a 15-minute rollup marks its day stale; at the end of each run the job makes
+//! the stale days' daily rollups (`meter_rollup_days`) again ([`refresh_days`]). Days, weeks
+//! and months read the daily rollups of whole days that are not stale, and 15-minute rollups
+//! for the rest ([`read`]).
+//!
 //! On PostgreSQL the job's transactions take an advisory lock (only one node computes at a
 //! time, the others skip), and it rolls up only ids it saw at least [`SETTLE`] before: a row
 //! whose transaction took a lower id than one already committed may commit later, and the
 //! watermark must not pass it. On SQLite a single writer commits ids in order.
 
-use std::{collections::BTreeMap, sync::Arc, time::Duration};
+use std::{
+    collections::{BTreeMap, BTreeSet},
+    sync::Arc,
+    time::Duration,
+};
 
 use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
-use entity::{meter_reading, meter_rollup, meter_rollup_state, meter_series, samples::Sample};
+use entity::{
+    meter_reading, meter_rollup, meter_rollup_day, meter_rollup_stale_day, meter_rollup_state,
+    meter_series, samples::Sample,
+};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect, Statement, sea_query::OnConflict,
@@ -46,6 +58,12 @@ use crate::{
 
 /// A bucket's length, µs.
 pub const BUCKET_US: i64 = 15 * 60 * 1_000_000;
+
+/// A day's length, µs (UTC days, the daily rollups').
+pub const DAY_US: i64 = 24 * 3_600_000_000;
+
+/// Stale days the job makes again in one transaction.
+const DAY_SLICE: u64 = 500;
 
 /// Readings one step of the job takes (one transaction of the writer).
 pub const STEP_READINGS: u64 = 500;
@@ -68,6 +86,11 @@ const CLUSTER_GAP: i64 = 96;
 
 /// Key of the PostgreSQL advisory lock the job and the retention take.
 const ROLLUP_LOCK: i64 = 0x6367_726f_6c6c_7570; // "cgrollup"
+
+/// The start of the UTC day holding `at` (µs).
+pub fn day_of(at: i64) -> i64 {
+    at.div_euclid(DAY_US) * DAY_US
+}
 
 /// The start of the bucket holding `at` (µs).
 pub fn bucket_of(at: i64) -> i64 {
@@ -329,70 +352,118 @@ fn time(us: i64) -> DateTime<Utc> {
     DateTime::from_timestamp_micros(us).unwrap_or_default()
 }
 
-/// Groups one connector's 15-minute rollups (in bucket order) into periods of `every`: energy
-/// and readings summed, power averaged over all its readings, the maximum of the maxima, the
-/// first and last register reading and the last SoC.
+/// Adds rollup `r` into `acc`, the rollup of a longer period that holds it: readings, energy
+/// and power sums added, the maximum of the maxima, the earlier first register reading, the
+/// later last register reading and state of charge.
+fn fold(acc: &mut meter_rollup::Model, r: &meter_rollup::Model) {
+    acc.readings = acc.readings.saturating_add(r.readings);
+    acc.energy_wh += r.energy_wh;
+    acc.power_sum_w += r.power_sum_w;
+    acc.power_count = acc.power_count.saturating_add(r.power_count);
+    if let Some(m) = r.power_max_w {
+        acc.power_max_w = Some(acc.power_max_w.map_or(m, |a| a.max(m)));
+    }
+    if let (Some(wh), Some(at)) = (r.first_register_wh, r.first_register_at)
+        && acc.first_register_at.is_none_or(|t| at < t)
+    {
+        acc.first_register_wh = Some(wh);
+        acc.first_register_at = Some(at);
+    }
+    if let (Some(wh), Some(at)) = (r.last_register_wh, r.last_register_at)
+        && acc.last_register_at.is_none_or(|t| at >= t)
+    {
+        acc.last_register_wh = Some(wh);
+        acc.last_register_at = Some(at);
+    }
+    if let (Some(soc), Some(at)) = (r.soc_percent, r.soc_at)
+        && acc.soc_at.is_none_or(|t| at >= t)
+    {
+        acc.soc_percent = Some(soc);
+        acc.soc_at = Some(at);
+    }
+}
+
+/// Groups one connector's rollups (15-minute ones, or daily ones as rollups whose bucket is
+/// the day, for days and longer) into periods of `every`: energy and readings summed, power
+/// averaged over all its readings, the maximum of the maxima, the first and last register
+/// reading and the last SoC.
 pub fn aggregate(connector_id: i32, rows: &[meter_rollup::Model], every: Interval) -> Vec<Period> {
-    struct Acc {
-        readings: i64,
-        energy_wh: f64,
-        power_sum_w: f64,
-        power_count: i64,
-        power_max_w: Option<f64>,
-        first: Option<(f64, i64)>,
-        last: Option<(f64, i64)>,
-        soc: Option<(f64, i64)>,
-    }
-    let mut periods: BTreeMap<i64, Acc> = BTreeMap::new();
+    let mut periods: BTreeMap<i64, meter_rollup::Model> = BTreeMap::new();
     for r in rows {
-        let acc = periods.entry(period_start(r.bucket, every)).or_insert(Acc {
-            readings: 0,
-            energy_wh: 0.0,
-            power_sum_w: 0.0,
-            power_count: 0,
-            power_max_w: None,
-            first: None,
-            last: None,
-            soc: None,
-        });
-        acc.readings += i64::from(r.readings);
-        acc.energy_wh += r.energy_wh;
-        acc.power_sum_w += r.power_sum_w;
-        acc.power_count += i64::from(r.power_count);
-        if let Some(m) = r.power_max_w {
-            acc.power_max_w = Some(acc.power_max_w.map_or(m, |a| a.max(m)));
-        }
-        if let (Some(wh), Some(at)) = (r.first_register_wh, r.first_register_at)
-            && acc.first.is_none_or(|(_, t)| at < t)
-        {
-            acc.first = Some((wh, at));
-        }
-        if let (Some(wh), Some(at)) = (r.last_register_wh, r.last_register_at)
-            && acc.last.is_none_or(|(_, t)| at >= t)
-        {
-            acc.last = Some((wh, at));
-        }
-        if let (Some(soc), Some(at)) = (r.soc_percent, r.soc_at)
-            && acc.soc.is_none_or(|(_, t)| at >= t)
-        {
-            acc.soc = Some((soc, at));
-        }
+        let start = period_start(r.bucket, every);
+        fold(
+            periods
+                .entry(start)
+                .or_insert_with(|| empty(r.series, start)),
+            r,
+        );
     }
+    let timed = |v: Option<f64>, at: Option<i64>| v.zip(at).map(|(v, at)| (v, time(at)));
     periods
         .into_iter()
         .map(|(start, a)| Period {
             connector_id,
             start: time(start),
             end: time(period_end(start, every)),
-            readings: a.readings,
+            readings: i64::from(a.readings),
             energy_wh: a.energy_wh,
-            power_avg_w: (a.power_count > 0).then(|| a.power_sum_w / a.power_count as f64),
+            power_avg_w: (a.power_count > 0).then(|| a.power_sum_w / f64::from(a.power_count)),
             power_max_w: a.power_max_w,
-            first_register: a.first.map(|(wh, at)| (wh, time(at))),
-            last_register: a.last.map(|(wh, at)| (wh, time(at))),
-            soc_last: a.soc.map(|(soc, at)| (soc, time(at))),
+            first_register: timed(a.first_register_wh, a.first_register_at),
+            last_register: timed(a.last_register_wh, a.last_register_at),
+            soc_last: timed(a.soc_percent, a.soc_at),
         })
         .collect()
+}
+
+/// The daily rollup of `(series, day)` from the day's 15-minute rollups; none without any.
+pub fn day_row(
+    series: i32,
+    day: i64,
+    rows: &[meter_rollup::Model],
+) -> Option<meter_rollup_day::Model> {
+    if rows.is_empty() {
+        return None;
+    }
+    let mut acc = empty(series, day);
+    for r in rows {
+        fold(&mut acc, r);
+    }
+    Some(meter_rollup_day::Model {
+        series,
+        day,
+        readings: acc.readings,
+        energy_wh: acc.energy_wh,
+        power_sum_w: acc.power_sum_w,
+        power_count: acc.power_count,
+        power_max_w: acc.power_max_w,
+        first_register_wh: acc.first_register_wh,
+        first_register_at: acc.first_register_at,
+        last_register_wh: acc.last_register_wh,
+        last_register_at: acc.last_register_at,
+        soc_percent: acc.soc_percent,
+        soc_at: acc.soc_at,
+    })
+}
+
+/// A daily rollup as a rollup whose bucket is the day (what [`aggregate`] groups).
+fn as_rollup(d: meter_rollup_day::Model) -> meter_rollup::Model {
+    meter_rollup::Model {
+        series: d.series,
+        bucket: d.day,
+        readings: d.readings,
+        energy_wh: d.energy_wh,
+        inner_wh: 0.0,
+        power_sum_w: d.power_sum_w,
+        power_count: d.power_count,
+        power_max_w: d.power_max_w,
+        first_register_wh: d.first_register_wh,
+        first_register_at: d.first_register_at,
+        last_register_wh: d.last_register_wh,
+        last_register_at: d.last_register_at,
+        soc_percent: d.soc_percent,
+        soc_at: d.soc_at,
+    }
 }
 
 /// Why rollups were not answered.
@@ -443,16 +514,77 @@ pub async fn read(
     }
     let mut out = Vec::new();
     for (id, connector) in series {
-        let rows = meter_rollup::Entity::find()
-            .filter(meter_rollup::Column::Series.eq(id))
-            .filter(meter_rollup::Column::Bucket.gte(from))
-            .filter(meter_rollup::Column::Bucket.lt(to))
-            .order_by_asc(meter_rollup::Column::Bucket)
-            .all(db)
-            .await?;
+        let rows = match every {
+            Interval::Day | Interval::Week | Interval::Month => by_days(db, id, from, to).await?,
+            Interval::QuarterHour | Interval::Hour => quarter_hours(db, id, from, to).await?,
+        };
         out.extend(aggregate(connector, &rows, every));
     }
     Ok(out)
+}
+
+/// One series' 15-minute rollups of the buckets that start in `[from, to)`, in bucket order.
+async fn quarter_hours(
+    db: &impl ConnectionTrait,
+    series: i32,
+    from: i64,
+    to: i64,
+) -> Result<Vec<meter_rollup::Model>, DbErr> {
+    if to <= from {
+        return Ok(Vec::new());
+    }
+    meter_rollup::Entity::find()
+        .filter(meter_rollup::Column::Series.eq(series))
+        .filter(meter_rollup::Column::Bucket.gte(from))
+        .filter(meter_rollup::Column::Bucket.lt(to))
+        .order_by_asc(meter_rollup::Column::Bucket)
+        .all(db)
+        .await
+}
+
+/// One series' rollups of the buckets that start in `[from, to)`, for periods of a day or
+/// longer: the daily rollups of the whole days (as rollups whose bucket is the day), and the
+/// 15-minute rollups of the part days at either end and of the days whose daily rollup is
+/// stale (not made again yet since a bucket of the day changed). In bucket order.
+async fn by_days(
+    db: &impl ConnectionTrait,
+    series: i32,
+    from: i64,
+    to: i64,
+) -> Result<Vec<meter_rollup::Model>, DbErr> {
+    let (first_day, end_day) = (day_of(from.saturating_add(DAY_US - 1)), day_of(to));
+    if first_day >= end_day {
+        return quarter_hours(db, series, from, to).await;
+    }
+    let stale: Vec<i64> = meter_rollup_stale_day::Entity::find()
+        .select_only()
+        .column(meter_rollup_stale_day::Column::Day)
+        .filter(meter_rollup_stale_day::Column::Series.eq(series))
+        .filter(meter_rollup_stale_day::Column::Day.gte(first_day))
+        .filter(meter_rollup_stale_day::Column::Day.lt(end_day))
+        .order_by_asc(meter_rollup_stale_day::Column::Day)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut rows = quarter_hours(db, series, from, first_day).await?;
+    for &day in &stale {
+        rows.extend(quarter_hours(db, series, day, day + DAY_US).await?);
+    }
+    let days = meter_rollup_day::Entity::find()
+        .filter(meter_rollup_day::Column::Series.eq(series))
+        .filter(meter_rollup_day::Column::Day.gte(first_day))
+        .filter(meter_rollup_day::Column::Day.lt(end_day))
+        .order_by_asc(meter_rollup_day::Column::Day)
+        .all(db)
+        .await?;
+    rows.extend(
+        days.into_iter()
+            .filter(|d| stale.binary_search(&d.day).is_err())
+            .map(as_rollup),
+    );
+    rows.extend(quarter_hours(db, series, end_day, to).await?);
+    rows.sort_by_key(|r| r.bucket);
+    Ok(rows)
 }
 
 // ----------------------------------------------------------------------------------------
@@ -485,6 +617,8 @@ pub struct Progress {
     pub readings: u64,
     /// Buckets written (computed again or merged into).
     pub buckets: u64,
+    /// Daily rollups made again.
+    pub days: u64,
     /// Another node held the lock (PostgreSQL): nothing was done.
     pub busy: bool,
 }
@@ -585,7 +719,86 @@ pub async fn roll_up(store: &Store, lag: Lag) -> Result<Progress, StoreError> {
         // The ids seen before are passed: see the newest now, to pass them at a later run.
         settle_target(store, lag, now_us).await?;
     }
+    progress.days = refresh_days(store).await?;
     Ok(progress)
+}
+
+/// Makes the daily rollups of the stale days again from their 15-minute rollups (a day left
+/// without any loses its daily rollup), a slice of days a transaction, until none is stale.
+/// Returns the days made (0 while another node holds the lock).
+pub async fn refresh_days(store: &Store) -> Result<u64, StoreError> {
+    let mut total = 0;
+    loop {
+        let done = store
+            .write(|txn| {
+                Box::pin(async move {
+                    if !lock(txn).await? {
+                        return Ok(None);
+                    }
+                    let stale: Vec<(i32, i64)> = meter_rollup_stale_day::Entity::find()
+                        .select_only()
+                        .column(meter_rollup_stale_day::Column::Series)
+                        .column(meter_rollup_stale_day::Column::Day)
+                        .order_by_asc(meter_rollup_stale_day::Column::Series)
+                        .order_by_asc(meter_rollup_stale_day::Column::Day)
+                        .limit(DAY_SLICE)
+                        .into_tuple()
+                        .all(txn)
+                        .await?;
+                    for &(series, day) in &stale {
+                        let rows = quarter_hours(txn, series, day, day + DAY_US).await?;
+                        match day_row(series, day, &rows) {
+                            Some(row) => upsert_day(txn, row).await?,
+                            None => {
+                                meter_rollup_day::Entity::delete_by_id((series, day))
+                                    .exec(txn)
+                                    .await?;
+                            }
+                        }
+                        meter_rollup_stale_day::Entity::delete_by_id((series, day))
+                            .exec(txn)
+                            .await?;
+                    }
+                    Ok(Some(stale.len() as u64))
+                })
+            })
+            .await?;
+        match done {
+            Some(n) => {
+                total += n;
+                if n < DAY_SLICE {
+                    return Ok(total);
+                }
+            }
+            None => return Ok(total),
+        }
+    }
+}
+
+/// Writes a daily rollup, replacing the one of the same (series, day).
+async fn upsert_day(db: &impl ConnectionTrait, row: meter_rollup_day::Model) -> Result<(), DbErr> {
+    use meter_rollup_day::Column as C;
+    meter_rollup_day::Entity::insert(sea_orm::IntoActiveModel::into_active_model(row))
+        .on_conflict(
+            OnConflict::columns([C::Series, C::Day])
+                .update_columns([
+                    C::Readings,
+                    C::EnergyWh,
+                    C::PowerSumW,
+                    C::PowerCount,
+                    C::PowerMaxW,
+                    C::FirstRegisterWh,
+                    C::FirstRegisterAt,
+                    C::LastRegisterWh,
+                    C::LastRegisterAt,
+                    C::SocPercent,
+                    C::SocAt,
+                ])
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
 }
 
 /// A reading as a step reads it: id, series, time, register, packed samples.
@@ -772,7 +985,8 @@ async fn register_before(
         .and_then(|r| r.last_register_wh))
 }
 
-/// Writes rollups, replacing those of the same (series, bucket).
+/// Writes rollups, replacing those of the same (series, bucket), and marks their days stale
+/// (their daily rollups are made again by [`refresh_days`]).
 pub async fn upsert(
     db: &impl ConnectionTrait,
     rollups: Vec<meter_rollup::Model>,
@@ -780,6 +994,10 @@ pub async fn upsert(
     use meter_rollup::Column as C;
     // 14 columns a row: well under SQLite's 32,766 variables.
     const CHUNK: usize = 1000;
+    let days: BTreeSet<(i32, i64)> = rollups
+        .iter()
+        .map(|r| (r.series, day_of(r.bucket)))
+        .collect();
     let mut rows = rollups.into_iter().peekable();
     while rows.peek().is_some() {
         let chunk: Vec<meter_rollup::ActiveModel> = rows
@@ -805,6 +1023,30 @@ pub async fn upsert(
                         C::SocAt,
                     ])
                     .to_owned(),
+            )
+            .exec_without_returning(db)
+            .await?;
+    }
+    let mut days = days.into_iter().peekable();
+    while days.peek().is_some() {
+        let chunk: Vec<meter_rollup_stale_day::ActiveModel> = days
+            .by_ref()
+            .take(CHUNK)
+            .map(|(series, day)| {
+                sea_orm::IntoActiveModel::into_active_model(meter_rollup_stale_day::Model {
+                    series,
+                    day,
+                })
+            })
+            .collect();
+        meter_rollup_stale_day::Entity::insert_many(chunk)
+            .on_conflict(
+                OnConflict::columns([
+                    meter_rollup_stale_day::Column::Series,
+                    meter_rollup_stale_day::Column::Day,
+                ])
+                .do_nothing()
+                .to_owned(),
             )
             .exec_without_returning(db)
             .await?;

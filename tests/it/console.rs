@@ -26,8 +26,10 @@ const STAFF_TAG: &str = "E2E-STAFF";
 /// that one driver can neither see nor stop another's session.
 const SECOND_DRIVER: (&str, &str) = ("e2e-driver2", "driver2 e2e password");
 const SECOND_DRIVER_TAG: &str = "E2E-DRIVER2";
-/// How long the whole browser run may take before it is stopped.
-const RUN_LIMIT: Duration = Duration::from_secs(300);
+/// How long the whole browser run may take before it is stopped: a guard against a hung
+/// browser, not a speed check. The suite takes about four minutes on an idle two-core machine
+/// and has run past five on a loaded one, so the bound leaves it room.
+const RUN_LIMIT: Duration = Duration::from_secs(900);
 
 /// The test files whose names contain `only` (all of them: ""), in name order (each starts
 /// from what the ones before left on the server).
@@ -96,7 +98,9 @@ async fn the_console_in_a_real_browser() {
             chargegate::config::HumanDuration(std::time::Duration::from_secs(1));
     })
     .await;
-    run_browser_tests(&app, root, "").await;
+    // CHARGEGATE_E2E_ONLY=app-keyboard runs only the files whose names contain it.
+    let only = std::env::var("CHARGEGATE_E2E_ONLY").unwrap_or_default();
+    run_browser_tests(&app, root, &only).await;
     app.stop().await;
 }
 

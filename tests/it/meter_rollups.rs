@@ -1,21 +1,23 @@
 //! Meter rollups end to end, on SQLite and PostgreSQL: MeterValues over the WebSocket, the
-//! rollup job run once, late data (a station's offline queue), the raw retention, and the
-//! `meterRollups` field with its access checks and bounds.
+//! rollup job run once, late data (a station's offline queue), the daily rollups that days and
+//! longer periods read (and migration 22, which makes them for days rolled up before), the raw
+//! retention, and the `meterRollups` field with its access checks and bounds.
 
 use std::time::Duration;
 
 use chargegate::{
     auth::Role,
-    use_case::meter_rollup::{Lag, SETTLE, prune, roll_up},
+    use_case::meter_rollup::{Lag, SETTLE, prune, refresh_days, roll_up},
 };
 use chrono::Utc;
-use entity::{meter_reading, meter_rollup_state};
-use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait, Statement};
+use entity::{meter_reading, meter_rollup_day, meter_rollup_stale_day, meter_rollup_state};
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{ConnectionTrait, Database, EntityTrait, PaginatorTrait, Statement};
 use serde_json::{Value, json};
 
 use crate::gql::first_error;
 use crate::on_both_backends;
-use crate::support::{Backend, Station, TestApp, spawn_on};
+use crate::support::{Backend, Station, TestApp, TestDb, spawn_on};
 
 const ROLLUPS: &str =
     "query($s: ID!, $c: Int, $from: DateTime!, $to: DateTime!, $every: RollupInterval) {
@@ -172,6 +174,133 @@ async fn rollups_follow_readings_and_late_data(backend: Backend) {
     app.stop().await;
 }
 on_both_backends!(rollups_follow_readings_and_late_data);
+
+/// The figures of a day or longer period that the daily-rollup test compares.
+fn day_figures(b: &Value) -> Value {
+    json!({
+        "start": b["start"], "readings": b["readings"], "energyWh": b["energyWh"],
+        "powerAvgW": b["powerAvgW"], "powerMaxW": b["powerMaxW"],
+        "first": b["firstRegisterWh"], "last": b["lastRegisterWh"]["value"],
+        "soc": b["socPercent"]["value"],
+    })
+}
+
+/// Runs `sql` in a transaction of the app's writer (its readers on SQLite are read-only).
+async fn write_sql(app: &TestApp, sql: String) {
+    app.ctx()
+        .store
+        .write(move |txn| {
+            let sql = sql.clone();
+            Box::pin(async move { txn.execute_unprepared(&sql).await.map(|_| ()) })
+        })
+        .await
+        .unwrap();
+}
+
+async fn days_read_daily_rollups_made_again_when_a_day_changes(backend: Backend) {
+    let Some(app) = server(backend).await else {
+        return;
+    };
+    let store = &app.ctx().store;
+    let db = app.db();
+    let mut cp = app.booted_station("st-roll").await;
+    reading(&mut cp, "2026-03-02T10:00:00Z", 10_000.0, 7.2, None).await;
+    reading(&mut cp, "2026-03-02T10:20:00Z", 11_000.0, 3.6, None).await;
+    reading(&mut cp, "2026-03-03T09:00:00Z", 12_000.0, 11.0, None).await;
+    reading(&mut cp, "2026-03-03T23:50:00Z", 13_000.0, 1.0, Some(80.0)).await;
+    reading(&mut cp, "2026-03-04T01:00:00Z", 13_500.0, 2.0, None).await;
+    let done = roll_up(store, Lag::None).await.unwrap();
+    assert_eq!((done.readings, done.days), (5, 3));
+    assert_eq!(meter_rollup_day::Entity::find().count(db).await.unwrap(), 3);
+    assert_eq!(
+        meter_rollup_stale_day::Entity::find()
+            .count(db)
+            .await
+            .unwrap(),
+        0
+    );
+
+    // Part days at both ends (their 15-minute rollups), a whole day between (its daily rollup).
+    let (from, to) = ("2026-03-02T10:15:00Z", "2026-03-04T00:30:00Z");
+    let day_b = json!({"start": "2026-03-03T00:00:00+00:00", "readings": 2, "energyWh": 2000.0,
+        "powerAvgW": 6000.0, "powerMaxW": 11000.0,
+        "first": {"value": 12000.0, "at": "2026-03-03T09:00:00+00:00"}, "last": 13000.0,
+        "soc": 80.0});
+    let days = |got: Vec<Value>| got.iter().map(day_figures).collect::<Vec<_>>();
+    let part_a = json!({"start": "2026-03-02T00:00:00+00:00", "readings": 1, "energyWh": 1000.0,
+        "powerAvgW": 3600.0, "powerMaxW": 3600.0,
+        "first": {"value": 11000.0, "at": "2026-03-02T10:20:00+00:00"}, "last": 11000.0,
+        "soc": null});
+    assert_eq!(
+        days(rollups(&app, from, to, "DAY").await),
+        [part_a.clone(), day_b.clone()]
+    );
+    let month = days(rollups(&app, from, to, "MONTH").await);
+    assert_eq!(
+        month,
+        [
+            json!({"start": "2026-03-01T00:00:00+00:00", "readings": 3, "energyWh": 3000.0,
+            "powerAvgW": 5200.0, "powerMaxW": 11000.0,
+            "first": {"value": 11000.0, "at": "2026-03-02T10:20:00+00:00"}, "last": 13000.0,
+            "soc": 80.0})
+        ]
+    );
+
+    // The whole day is read from its daily rollup: spoil it and the answer shows it.
+    let b = chrono::DateTime::parse_from_rfc3339("2026-03-03T00:00:00Z")
+        .unwrap()
+        .timestamp_micros();
+    write_sql(
+        &app,
+        format!("UPDATE meter_rollup_days SET energy_wh = 0 WHERE day = {b}"),
+    )
+    .await;
+    assert_eq!(
+        rollups(&app, from, to, "DAY").await[1]["energyWh"],
+        json!(0.0)
+    );
+    // A stale day is read from its 15-minute rollups until the job makes it again.
+    write_sql(
+        &app,
+        format!(
+            "INSERT INTO meter_rollup_stale_days (series, day) \
+             SELECT series, day FROM meter_rollup_days WHERE day = {b}"
+        ),
+    )
+    .await;
+    assert_eq!(
+        days(rollups(&app, from, to, "DAY").await),
+        [part_a.clone(), day_b.clone()]
+    );
+    assert_eq!(refresh_days(store).await.unwrap(), 1);
+    let row = meter_rollup_day::Entity::find()
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|d| d.day == b)
+        .unwrap();
+    assert_eq!((row.readings, row.energy_wh), (2, 2000.0));
+    assert_eq!(
+        meter_rollup_stale_day::Entity::find()
+            .count(db)
+            .await
+            .unwrap(),
+        0
+    );
+
+    // Late data for a day already rolled up: its daily rollup is made again.
+    reading(&mut cp, "2026-03-03T12:00:00Z", 12_500.0, 12.0, None).await;
+    let done = roll_up(store, Lag::None).await.unwrap();
+    assert_eq!((done.readings, done.days), (1, 1));
+    let got = days(rollups(&app, from, to, "DAY").await);
+    assert_eq!(got[1]["readings"], 3);
+    assert_eq!(got[1]["energyWh"], 2000.0);
+    assert_eq!(got[1]["powerAvgW"], 8000.0);
+    assert_eq!(got[1]["powerMaxW"], 12000.0);
+    app.stop().await;
+}
+on_both_backends!(days_read_daily_rollups_made_again_when_a_day_changes);
 
 async fn meter_rollups_are_for_staff_and_bounded(backend: Backend) {
     let Some(app) = server(backend).await else {
@@ -391,3 +520,96 @@ async fn the_settling_job_passes_ids_seen_a_while_ago(backend: Backend) {
     app.stop().await;
 }
 on_both_backends!(the_settling_job_passes_ids_seen_a_while_ago);
+
+/// Migration 22 on a database with rollups: every day that has some is marked stale (one
+/// before 1970 included, its day floored), the job makes their daily rollups, and undoing the
+/// migration drops both tables.
+async fn the_upgrade_marks_every_rolled_up_day_stale(backend: Backend) {
+    let Some((_db, url)) = TestDb::create(backend).await else {
+        return;
+    };
+    let url = match backend {
+        Backend::Sqlite => format!("{url}?mode=rwc"),
+        Backend::Postgres => url,
+    };
+    let db = Database::connect(&url).await.unwrap();
+    let days_migration = Migrator::migrations()
+        .iter()
+        .position(|m| m.name() == "m20261207_000022_meter_rollup_days")
+        .expect("the daily rollups' migration") as u32;
+    Migrator::up(&db, Some(days_migration)).await.unwrap();
+    const DAY: i64 = 86_400_000_000;
+    const QUARTER: i64 = 900_000_000;
+    let day = 20_000 * DAY;
+    db.execute_unprepared(
+        "INSERT INTO meter_series (id, station_id, connector_id, latest_at) VALUES (7, 'st-up', 1, NULL)",
+    )
+    .await
+    .unwrap();
+    // (bucket, readings, energy): two buckets of one day, one of the next, one before 1970.
+    for (bucket, readings, energy) in [
+        (day + 40 * QUARTER, 2, 100.0),
+        (day + 41 * QUARTER, 3, 250.0),
+        (day + DAY, 1, 50.0),
+        (-QUARTER, 4, 10.0),
+    ] {
+        db.execute_unprepared(&format!(
+            "INSERT INTO meter_rollups (series, bucket, readings, energy_wh, inner_wh, \
+             power_sum_w, power_count, power_max_w, first_register_wh, first_register_at, \
+             last_register_wh, last_register_at, soc_percent, soc_at) VALUES \
+             (7, {bucket}, {readings}, {energy}, 0, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL)"
+        ))
+        .await
+        .unwrap();
+    }
+    Migrator::up(&db, None).await.unwrap();
+    let mut stale: Vec<(i32, i64)> = meter_rollup_stale_day::Entity::find()
+        .all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|d| (d.series, d.day))
+        .collect();
+    stale.sort();
+    assert_eq!(stale, [(7, -DAY), (7, day), (7, day + DAY)]);
+
+    let store =
+        chargegate::store::Store::open(&chargegate::config::Settings::with_database(url.clone()))
+            .await
+            .unwrap();
+    assert_eq!(refresh_days(&store).await.unwrap(), 3);
+    store.close().await;
+    let mut days: Vec<(i64, i32, f64)> = meter_rollup_day::Entity::find()
+        .all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|d| (d.day, d.readings, d.energy_wh))
+        .collect();
+    days.sort_by_key(|d| d.0);
+    assert_eq!(
+        days,
+        [(-DAY, 4, 10.0), (day, 5, 350.0), (day + DAY, 1, 50.0)]
+    );
+    assert_eq!(
+        meter_rollup_stale_day::Entity::find()
+            .count(&db)
+            .await
+            .unwrap(),
+        0
+    );
+
+    Migrator::down(&db, Some(1)).await.unwrap();
+    assert!(meter_rollup_day::Entity::find().count(&db).await.is_err());
+    Migrator::up(&db, None).await.unwrap();
+    // Made stale again: the daily rollups are made again from the 15-minute ones.
+    assert_eq!(
+        meter_rollup_stale_day::Entity::find()
+            .count(&db)
+            .await
+            .unwrap(),
+        3
+    );
+    db.close().await.unwrap();
+}
+on_both_backends!(the_upgrade_marks_every_rolled_up_day_stale);

@@ -1,12 +1,12 @@
-const VERSION = "cb4f4d2e0fcb5cb3";
+const VERSION = "d0930546cbba79bb";
 const PRECACHE = [
  "/app/",
- "/assets/account-B0Y9l0V3.js",
- "/assets/app-BdjVHN5M.js",
+ "/assets/account-CBFfB5al.js",
+ "/assets/app-C5lxgyI9.js",
  "/assets/app-Cop3JSms.css",
  "/assets/csv-BcCX77dE.js",
  "/assets/dist-B5d9IcWF.js",
- "/assets/history-Bhr8SnxJ.js",
+ "/assets/history-VBxy9KX-.js",
  "/assets/jsxRuntime-DPkzGEFM.js",
  "/assets/preload-helper-C_TS3VOc.js",
  "/assets/rolldown-runtime-DoHqwKmD.js",

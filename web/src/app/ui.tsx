@@ -84,7 +84,25 @@ export function Confirm(props: {
     if (!props.open && d.open) d.close();
   }, [props.open]);
   return (
-    <dialog ref={ref} aria-labelledby={id} onCancel={props.onCancel} onClose={() => props.open && props.onCancel()}>
+    <dialog
+      ref={ref}
+      aria-labelledby={id}
+      // Escape is handled here, not left to the browser: the browser would close the dialog at
+      // once but tell us (the close event) only in a later task, and a key pressed in between
+      // would meet `open` still true, so the next "open" would change nothing and the late close
+      // event would then shut it. Here `open` turns false first and the dialog follows it.
+      onKeyDown={(e) => {
+        if (e.key === "Escape") {
+          e.preventDefault();
+          props.onCancel();
+        }
+      }}
+      // Other close requests (a phone's back gesture) still close it natively.
+      onCancel={props.onCancel}
+      // The close event comes a task after the dialog closed: by then it may be open again
+      // (Escape, then Enter on the button at once), and that close is not this one's.
+      onClose={() => props.open && !ref.current?.open && props.onCancel()}
+    >
       <h2 id={id}>{props.title}</h2>
       {props.children}
       <div class="actions">

@@ -1,4 +1,4 @@
-import{O as e,p as t,t as n,u as r}from"./jsxRuntime-DPkzGEFM.js";import{n as i,t as a}from"./csv-BcCX77dE.js";import{S as o,_ as s,a as c,b as l,c as u,d,g as f,h as p,i as m,m as h,u as g,v as _,x as v,y}from"./app-BdjVHN5M.js";var b=t(`
+import{O as e,p as t,t as n,u as r}from"./jsxRuntime-DPkzGEFM.js";import{n as i,t as a}from"./csv-BcCX77dE.js";import{S as o,_ as s,a as c,b as l,c as u,d,g as f,h as p,i as m,m as h,u as g,v as _,x as v,y}from"./app-C5lxgyI9.js";var b=t(`
   query AppHistory($first: Int!, $after: String) {
     transactions(first: $first, after: $after) {
       totalCount

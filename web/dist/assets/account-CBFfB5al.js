@@ -1,4 +1,4 @@
-import{A as e,O as t,f as n,l as r,p as i,t as a,u as o}from"./jsxRuntime-DPkzGEFM.js";import{S as s,c,d as l,f as u,g as d,l as f,m as p,n as m,o as h,p as g,r as _,s as v,t as y,u as b}from"./app-BdjVHN5M.js";var x=i(`
+import{A as e,O as t,f as n,l as r,p as i,t as a,u as o}from"./jsxRuntime-DPkzGEFM.js";import{S as s,c,d as l,f as u,g as d,l as f,m as p,n as m,o as h,p as g,r as _,s as v,t as y,u as b}from"./app-C5lxgyI9.js";var x=i(`
   query AppMyBudget {
     me {
       budget {
