@@ -213,7 +213,9 @@ async fn main() {
         .await
         .expect("open the store");
         let began = Instant::now();
-        let days = refresh_days(&store).await.expect("daily rollups");
+        let days = refresh_days(&store, chrono::Utc::now().timestamp_micros())
+            .await
+            .expect("daily rollups");
         let seconds = began.elapsed().as_secs_f64();
         println!(
             "daily rollups: {days} made in {seconds:.0} s ({:.0} µs a day)",

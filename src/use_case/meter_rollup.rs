@@ -26,7 +26,8 @@
 //! deleted by the next prune.
 //!
 //! Each write of a 15-minute rollup marks its day stale; at the end of each run the job makes
-//! the stale days' daily rollups (`meter_rollup_days`) again ([`refresh_days`]). Days, weeks
+//! the daily rollups (`meter_rollup_days`) of the stale days that have ended again
+//! ([`refresh_days`]). Days, weeks
 //! and months read the daily rollups of whole days that are not stale, and 15-minute rollups
 //! for the rest ([`read`]).
 //!
@@ -719,18 +720,21 @@ pub async fn roll_up(store: &Store, lag: Lag) -> Result<Progress, StoreError> {
         // The ids seen before are passed: see the newest now, to pass them at a later run.
         settle_target(store, lag, now_us).await?;
     }
-    progress.days = refresh_days(store).await?;
+    progress.days = refresh_days(store, now_us).await?;
     Ok(progress)
 }
 
-/// Makes the daily rollups of the stale days again from their 15-minute rollups (a day left
-/// without any loses its daily rollup), a slice of days a transaction, until none is stale.
+/// Makes the daily rollups of the stale days that ended by `now_us` again from their 15-minute
+/// rollups (a day left without any loses its daily rollup), a slice of days a transaction,
+/// until none is left. Today stays stale until it ends (readers take its 15-minute rollups), so
+/// a connector's day is made once, not at every run, unless late data changes it again.
 /// Returns the days made (0 while another node holds the lock).
-pub async fn refresh_days(store: &Store) -> Result<u64, StoreError> {
+pub async fn refresh_days(store: &Store, now_us: i64) -> Result<u64, StoreError> {
+    let today = day_of(now_us);
     let mut total = 0;
     loop {
         let done = store
-            .write(|txn| {
+            .write(move |txn| {
                 Box::pin(async move {
                     if !lock(txn).await? {
                         return Ok(None);
@@ -739,6 +743,7 @@ pub async fn refresh_days(store: &Store) -> Result<u64, StoreError> {
                         .select_only()
                         .column(meter_rollup_stale_day::Column::Series)
                         .column(meter_rollup_stale_day::Column::Day)
+                        .filter(meter_rollup_stale_day::Column::Day.lt(today))
                         .order_by_asc(meter_rollup_stale_day::Column::Series)
                         .order_by_asc(meter_rollup_stale_day::Column::Day)
                         .limit(DAY_SLICE)
@@ -848,9 +853,11 @@ async fn roll_up_step(
             .push(point(*id, *at, *register_wh, &decoded(*id, samples)));
     }
     let mut buckets = 0;
+    let mut days = BTreeSet::new();
     for (series, touched) in touched {
-        buckets += roll_up_series(txn, series, &touched, st.raw_from, upper).await?;
+        buckets += roll_up_series(txn, series, &touched, st.raw_from, upper, &mut days).await?;
     }
+    mark_stale(txn, days).await?;
     meter_rollup_state::Entity::update_many()
         .col_expr(meter_rollup_state::Column::DoneId, upper.into())
         .filter(meter_rollup_state::Column::Id.eq(1))
@@ -884,6 +891,7 @@ async fn roll_up_series(
     touched: &BTreeMap<i64, Vec<Point>>,
     raw_from: Option<i64>,
     upper: i64,
+    days: &mut BTreeSet<(i32, i64)>,
 ) -> Result<u64, DbErr> {
     let mut segments: Vec<Segment> = Vec::new();
     for &bucket in touched.keys() {
@@ -948,7 +956,7 @@ async fn roll_up_series(
             }
         };
         written += rollups.len() as u64;
-        upsert(txn, rollups).await?;
+        write_rollups(txn, rollups, days).await?;
         // The next bucket with a register reading starts from this part's last one.
         if let Some(mut next) = meter_rollup::Entity::find()
             .filter(meter_rollup::Column::Series.eq(series))
@@ -962,7 +970,7 @@ async fn roll_up_series(
             reprice(&mut next, previous);
             if next.energy_wh != before {
                 written += 1;
-                upsert(txn, vec![next]).await?;
+                write_rollups(txn, vec![next], days).await?;
             }
         }
     }
@@ -985,19 +993,20 @@ async fn register_before(
         .and_then(|r| r.last_register_wh))
 }
 
-/// Writes rollups, replacing those of the same (series, bucket), and marks their days stale
-/// (their daily rollups are made again by [`refresh_days`]).
-pub async fn upsert(
+/// Rows one insert statement of rollups or stale days takes (14 columns a rollup: well under
+/// SQLite's 32,766 variables).
+const CHUNK: usize = 1000;
+
+/// Writes rollups, replacing those of the same (series, bucket), and adds their days to `days`,
+/// which the caller marks stale ([`mark_stale`]) in the same transaction: a step marks all its
+/// days at once.
+async fn write_rollups(
     db: &impl ConnectionTrait,
     rollups: Vec<meter_rollup::Model>,
+    days: &mut BTreeSet<(i32, i64)>,
 ) -> Result<(), DbErr> {
     use meter_rollup::Column as C;
-    // 14 columns a row: well under SQLite's 32,766 variables.
-    const CHUNK: usize = 1000;
-    let days: BTreeSet<(i32, i64)> = rollups
-        .iter()
-        .map(|r| (r.series, day_of(r.bucket)))
-        .collect();
+    days.extend(rollups.iter().map(|r| (r.series, day_of(r.bucket))));
     let mut rows = rollups.into_iter().peekable();
     while rows.peek().is_some() {
         let chunk: Vec<meter_rollup::ActiveModel> = rows
@@ -1027,6 +1036,11 @@ pub async fn upsert(
             .exec_without_returning(db)
             .await?;
     }
+    Ok(())
+}
+
+/// Marks `(series, day)` pairs stale: their daily rollups are made again by [`refresh_days`].
+async fn mark_stale(db: &impl ConnectionTrait, days: BTreeSet<(i32, i64)>) -> Result<(), DbErr> {
     let mut days = days.into_iter().peekable();
     while days.peek().is_some() {
         let chunk: Vec<meter_rollup_stale_day::ActiveModel> = days
