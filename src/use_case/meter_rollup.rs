@@ -27,9 +27,8 @@
 //!
 //! Each write of a 15-minute rollup marks its day stale; at the end of each run the job makes
 //! the daily rollups (`meter_rollup_days`) of the stale days that have ended again
-//! ([`refresh_days`]). Days, weeks
-//! and months read the daily rollups of whole days that are not stale, and 15-minute rollups
-//! for the rest ([`read`]).
+//! ([`refresh_days`]). Days, weeks and months read the daily rollups of whole days that are
+//! not stale, and 15-minute rollups for the rest ([`read`]).
 //!
 //! On PostgreSQL the job's transactions take an advisory lock (only one node computes at a
 //! time, the others skip), and it rolls up only ids it saw at least [`SETTLE`] before: a row
