@@ -877,13 +877,31 @@ fn decoded(id: i64, bytes: &[u8]) -> Vec<Sample> {
 enum Segment {
     /// Buckets computed again from their raw readings: `[first, last]`.
     Raw(i64, i64),
-    /// A bucket before `raw_from`: the step's readings merged into it.
+    /// A bucket the step's readings are merged into: one before `raw_from`, or one they only
+    /// append to.
     Merge(i64),
 }
 
-/// Computes one series' touched buckets again (merging into those before `raw_from`), then
-/// the energy of the next bucket with a register reading after each part. Returns the buckets
-/// written.
+/// Whether merging `points` into `rollup` (none: the bucket has no rollup yet, so no reading
+/// of it was rolled up before) gives what computing the bucket again from all its readings
+/// would: when no new register reading comes before the bucket's last one. Power, counts and
+/// SoC merge exactly in any order; the energy steps need the register readings in time order.
+/// (The step's readings have higher ids than every reading already in the rollup, so they come
+/// after them in the (time, id) order of [`compute`] at the same time too.)
+fn appends(rollup: Option<&meter_rollup::Model>, points: &[Point]) -> bool {
+    let Some(last) = rollup.and_then(|r| r.last_register_at) else {
+        return true;
+    };
+    points
+        .iter()
+        .all(|p| p.register_wh.is_none() || p.at >= last)
+}
+
+/// Rolls up one series' touched buckets: readings that only append to a bucket (the usual
+/// case: a station's readings in time order) are merged into its rollup, late ones (before
+/// the bucket's last register reading) make the bucket be computed again from its raw
+/// readings, and buckets before `raw_from` are merged into. Then the energy of the next bucket
+/// with a register reading after each part. Returns the buckets written.
 async fn roll_up_series(
     txn: &DatabaseTransaction,
     series: i32,
@@ -892,9 +910,18 @@ async fn roll_up_series(
     upper: i64,
     days: &mut BTreeSet<(i32, i64)>,
 ) -> Result<u64, DbErr> {
+    // The touched buckets' rollups as they are (one read).
+    let mut existing: BTreeMap<i64, meter_rollup::Model> = meter_rollup::Entity::find()
+        .filter(meter_rollup::Column::Series.eq(series))
+        .filter(meter_rollup::Column::Bucket.is_in(touched.keys().copied()))
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|r| (r.bucket, r))
+        .collect();
     let mut segments: Vec<Segment> = Vec::new();
-    for &bucket in touched.keys() {
-        if raw_from.is_some_and(|from| bucket < from) {
+    for (&bucket, points) in touched {
+        if raw_from.is_some_and(|from| bucket < from) || appends(existing.get(&bucket), points) {
             segments.push(Segment::Merge(bucket));
             continue;
         }
@@ -914,9 +941,8 @@ async fn roll_up_series(
         let mut previous = register_before(txn, series, first).await?;
         let rollups = match segment {
             Segment::Merge(bucket) => {
-                let mut rollup = meter_rollup::Entity::find_by_id((series, bucket))
-                    .one(txn)
-                    .await?
+                let mut rollup = existing
+                    .remove(&bucket)
                     .unwrap_or_else(|| empty(series, bucket));
                 merge(&mut rollup, &touched[&bucket], previous);
                 previous = rollup.last_register_wh.or(previous);
@@ -1438,5 +1464,61 @@ mod tests {
         assert_eq!(first.soc_last.map(|s| s.0), Some(10.0));
         assert_eq!(first.end.timestamp_micros(), hour + 4 * BUCKET_US);
         assert_eq!((got[1].energy_wh, got[1].power_avg_w), (10.0, None));
+    }
+
+    #[test]
+    fn readings_in_time_order_merge_to_what_computing_again_gives() {
+        // A deterministic mix: registers going up (and once down: a meter reset), readings
+        // without a register, SoC, several at one time; split into steps in time order.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut points = Vec::new();
+        let mut register = 5_000.0;
+        let mut at = 0;
+        for id in 1..=200 {
+            at += i64::try_from(next() % 3).unwrap() * MIN / 2;
+            let r = next() % 10;
+            let reg = match r {
+                0..=5 => {
+                    register += f64::from(u32::try_from(next() % 400).unwrap()) / 4.0;
+                    Some(register)
+                }
+                6 if id == 120 => {
+                    register = 10.0;
+                    Some(register)
+                }
+                _ => None,
+            };
+            let mut p = p(
+                id,
+                at,
+                reg,
+                (r % 3 == 0).then_some(f64::from(id as u32) * 10.0),
+            );
+            p.soc_percent = (r == 7).then_some(f64::from(id as u32) / 4.0);
+            points.push(p);
+        }
+        let whole = compute(3, 0, &points, Some(4_000.0));
+        let mut merged = empty(3, 0);
+        let mut from = 0;
+        while from < points.len() {
+            let to = (from + 1 + usize::try_from(next() % 17).unwrap()).min(points.len());
+            let step = &points[from..to];
+            assert!(appends(Some(&merged), step));
+            merge(&mut merged, step, Some(4_000.0));
+            from = to;
+        }
+        assert_eq!(merged, whole);
+        // A register reading before the bucket's last one does not append.
+        let late = [p(999, whole.last_register_at.unwrap() - 1, Some(1.0), None)];
+        assert!(!appends(Some(&whole), &late));
+        let power_only = [p(999, 0, None, Some(5.0))];
+        assert!(appends(Some(&whole), &power_only));
+        assert!(appends(None, &late));
     }
 }

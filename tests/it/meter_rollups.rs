@@ -171,6 +171,16 @@ async fn rollups_follow_readings_and_late_data(backend: Backend) {
     assert_eq!(month[0]["end"], "2026-04-01T00:00:00+00:00");
     // The month's energy is the register difference across it.
     assert_eq!(month[0]["energyWh"], 11_500.0 - 9_000.0);
+
+    // A late register reading between two of its bucket's (higher than the next: the meter
+    // went down, so that step counts 0): the bucket is computed again from its raw readings,
+    // 9,000 → 10,000 → 10,900 ↘ 10,600 → 11,000 (merging it in would have left 2,000).
+    reading(&mut cp, "2026-03-02T10:02:00Z", 10_900.0, 0.0, None).await;
+    assert_eq!(roll_up(store, Lag::None).await.unwrap().readings, 1);
+    let first = &rollups(&app, from, to, "QUARTER_HOUR").await[0];
+    assert_eq!(first["readings"], 4);
+    assert_eq!(first["energyWh"], 2300.0);
+    assert_eq!(first["powerAvgW"], 3000.0);
     app.stop().await;
 }
 on_both_backends!(rollups_follow_readings_and_late_data);
