@@ -3,12 +3,13 @@
 //! per quarter hour, hour, day, ISO week or month (`meterRollups`, the console's long charts).
 //!
 //! The job ([`roll_up`]) keeps a watermark, the last reading id rolled up, in
-//! `meter_rollup_state`. Each step takes the next readings above it (at most [`STEP_READINGS`]),
-//! finds the (series, bucket) pairs they touch and computes each such bucket again from all its
-//! raw readings up to the step's last id, then advances the watermark, in one transaction: a
-//! step run twice, or cut short by a crash, leaves the same rollups. Data that arrives late (a
-//! station's offline queue: old timestamps, new ids) thus updates its bucket, and the next
-//! bucket's energy, which depends on it.
+//! `meter_rollup_state`. Each step takes the next readings above it (at most [`STEP_READINGS`],
+//! of at most [`STEP_SERIES`] connectors), finds the (series, bucket) pairs they touch and
+//! merges the readings into each such bucket's rollup when they only append to it
+//! ([`appends`]: exactly what computing again gives), or else computes the bucket again from
+//! all its raw readings up to the step's last id, then advances the watermark, in one
+//! transaction: a step cut short by a crash is done again whole. Data that arrives late (a station's offline queue: old timestamps, new ids) thus
+//! updates its bucket, and the next bucket's energy, which depends on it.
 //!
 //! Energy delivered in a bucket is the sum of the steps up between consecutive register readings
 //! (`Energy.Active.Import.Register` without phase) of the series, in time order, that end in the
@@ -65,8 +66,13 @@ pub const DAY_US: i64 = 24 * 3_600_000_000;
 /// Stale days the job makes again in one transaction.
 const DAY_SLICE: u64 = 500;
 
-/// Readings one step of the job takes (one transaction of the writer).
-pub const STEP_READINGS: u64 = 500;
+/// Most readings one step of the job takes (one transaction of the writer).
+pub const STEP_READINGS: u64 = 5000;
+
+/// Most meter series (connectors) one step touches: a step's queries are per touched series,
+/// so this bounds how long it holds the writer, while a few busy stations' readings are taken
+/// thousands at a time.
+pub const STEP_SERIES: usize = 250;
 
 /// PostgreSQL: how long a reading id must have been seen before the job passes it.
 pub const SETTLE: Duration = Duration::from_secs(30);
@@ -836,14 +842,16 @@ async fn roll_up_step(
         .into_tuple()
         .all(txn)
         .await?;
-    let full = rows.len() as u64 == STEP_READINGS;
+    let taken = step_len(rows.iter().map(|r| r.1), STEP_SERIES);
+    let full = taken < rows.len() || rows.len() as u64 == STEP_READINGS;
+    let rows = &rows[..taken];
     let upper = match rows.last() {
         Some((id, ..)) if full => *id,
         _ => target,
     };
     // The touched buckets of each series, with the step's own readings (for merges).
     let mut touched: BTreeMap<i32, BTreeMap<i64, Vec<Point>>> = BTreeMap::new();
-    for (id, series, at, register_wh, samples) in &rows {
+    for (id, series, at, register_wh, samples) in rows {
         touched
             .entry(*series)
             .or_default()
@@ -863,6 +871,23 @@ async fn roll_up_step(
         .exec(txn)
         .await?;
     Ok(Some((rows.len() as u64, buckets, upper >= target)))
+}
+
+/// How many of a step's readings (their series, in id order) to take: all of them, or those
+/// before the first one of a series beyond the first `max_series`.
+fn step_len(series: impl Iterator<Item = i32>, max_series: usize) -> usize {
+    let mut seen = BTreeSet::new();
+    let mut taken = 0;
+    for s in series {
+        if !seen.contains(&s) {
+            if seen.len() == max_series {
+                break;
+            }
+            seen.insert(s);
+        }
+        taken += 1;
+    }
+    taken
 }
 
 /// A reading's samples; none when they cannot be read (the reading still counts).
@@ -1520,5 +1545,13 @@ mod tests {
         let power_only = [p(999, 0, None, Some(5.0))];
         assert!(appends(Some(&whole), &power_only));
         assert!(appends(None, &late));
+    }
+
+    #[test]
+    fn a_step_stops_before_a_series_beyond_its_bound() {
+        assert_eq!(step_len([1, 2, 1, 3, 2, 4].into_iter(), 3), 5);
+        assert_eq!(step_len([1, 1, 1].into_iter(), 1), 3);
+        assert_eq!(step_len([1, 2].into_iter(), 1), 1);
+        assert_eq!(step_len(std::iter::empty(), 2), 0);
     }
 }
