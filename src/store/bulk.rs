@@ -92,7 +92,7 @@ pub(super) fn owners_query(
 
 /// One journal row as the writer keeps it: shared strings, so that binding it (also a second
 /// time, when a failed batch is retried job by job) copies next to nothing, and its frame
-/// already in its stored form (compressed where the row was made, on the connection's task,
+/// already in its stored form (packed where the row was made, on the connection's task,
 /// not on the writer's).
 #[derive(Debug)]
 pub(super) struct JournalEntry {

@@ -522,22 +522,19 @@ impl Store {
                     Box::pin(async move {
                         use sea_orm::{ConnectionTrait, Statement};
                         let backend = txn.get_database_backend();
-                        let sql = match backend {
-                            DbBackend::Postgres => {
-                                "DELETE FROM ocpp_messages WHERE id < COALESCE( \
-                                 (SELECT min(s.id) FROM (SELECT id, created_at FROM ocpp_messages \
-                                 ORDER BY id LIMIT 5000) AS s WHERE s.created_at >= $1), \
-                                 (SELECT max(s.id) + 1 FROM (SELECT id FROM ocpp_messages \
-                                 ORDER BY id LIMIT 5000) AS s))"
-                            }
-                            _ => {
-                                "DELETE FROM ocpp_messages WHERE id < COALESCE( \
-                                 (SELECT min(s.id) FROM (SELECT id, created_at FROM ocpp_messages \
-                                 ORDER BY id LIMIT 5000) AS s WHERE s.created_at >= ?), \
-                                 (SELECT max(s.id) + 1 FROM (SELECT id FROM ocpp_messages \
-                                 ORDER BY id LIMIT 5000) AS s))"
-                            }
+                        let param = match backend {
+                            DbBackend::Postgres => "$1",
+                            _ => "?",
                         };
+                        // The oldest slice's first row not older than `before`, else past
+                        // the whole slice.
+                        let sql = format!(
+                            "DELETE FROM ocpp_messages WHERE id < COALESCE( \
+                             (SELECT min(s.id) FROM (SELECT id, created_at FROM ocpp_messages \
+                             ORDER BY id LIMIT {SLICE}) AS s WHERE s.created_at >= {param}), \
+                             (SELECT max(s.id) + 1 FROM (SELECT id FROM ocpp_messages \
+                             ORDER BY id LIMIT {SLICE}) AS s))"
+                        );
                         let result = txn
                             .execute_raw(Statement::from_sql_and_values(
                                 backend,

@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use chargegate::{
     auth::Role,
-    use_case::meter_rollup::{Lag, SETTLE, prune, refresh_days, roll_up},
+    use_case::meter_rollup::{
+        BUCKET_US, DAY_US, Lag, SETTLE, day_of, prune, refresh_days, roll_up,
+    },
 };
 use chrono::Utc;
 use entity::{meter_reading, meter_rollup_day, meter_rollup_stale_day, meter_rollup_state};
@@ -329,10 +331,7 @@ async fn days_read_daily_rollups_made_again_when_a_day_changes(backend: Backend)
         .await
         .unwrap();
     assert_eq!(stale.len(), 1);
-    assert_eq!(
-        stale[0].day,
-        now.timestamp_micros().div_euclid(86_400_000_000) * 86_400_000_000
-    );
+    assert_eq!(stale[0].day, day_of(now.timestamp_micros()));
     let today = now.format("%Y-%m-%dT00:00:00Z").to_string();
     let tomorrow = (now + chrono::Duration::days(1))
         .format("%Y-%m-%dT00:00:00Z")
@@ -583,9 +582,7 @@ async fn the_upgrade_marks_every_rolled_up_day_stale(backend: Backend) {
         .position(|m| m.name() == "m20261207_000022_meter_rollup_days")
         .expect("the daily rollups' migration") as u32;
     Migrator::up(&db, Some(days_migration)).await.unwrap();
-    const DAY: i64 = 86_400_000_000;
-    const QUARTER: i64 = 900_000_000;
-    let day = 20_000 * DAY;
+    let day = 20_000 * DAY_US;
     db.execute_unprepared(
         "INSERT INTO meter_series (id, station_id, connector_id, latest_at) VALUES (7, 'st-up', 1, NULL)",
     )
@@ -593,10 +590,10 @@ async fn the_upgrade_marks_every_rolled_up_day_stale(backend: Backend) {
     .unwrap();
     // (bucket, readings, energy): two buckets of one day, one of the next, one before 1970.
     for (bucket, readings, energy) in [
-        (day + 40 * QUARTER, 2, 100.0),
-        (day + 41 * QUARTER, 3, 250.0),
-        (day + DAY, 1, 50.0),
-        (-QUARTER, 4, 10.0),
+        (day + 40 * BUCKET_US, 2, 100.0),
+        (day + 41 * BUCKET_US, 3, 250.0),
+        (day + DAY_US, 1, 50.0),
+        (-BUCKET_US, 4, 10.0),
     ] {
         db.execute_unprepared(&format!(
             "INSERT INTO meter_rollups (series, bucket, readings, energy_wh, inner_wh, \
@@ -616,7 +613,7 @@ async fn the_upgrade_marks_every_rolled_up_day_stale(backend: Backend) {
         .map(|d| (d.series, d.day))
         .collect();
     stale.sort();
-    assert_eq!(stale, [(7, -DAY), (7, day), (7, day + DAY)]);
+    assert_eq!(stale, [(7, -DAY_US), (7, day), (7, day + DAY_US)]);
 
     let store =
         chargegate::store::Store::open(&chargegate::config::Settings::with_database(url.clone()))
@@ -639,7 +636,7 @@ async fn the_upgrade_marks_every_rolled_up_day_stale(backend: Backend) {
     days.sort_by_key(|d| d.0);
     assert_eq!(
         days,
-        [(-DAY, 4, 10.0), (day, 5, 350.0), (day + DAY, 1, 50.0)]
+        [(-DAY_US, 4, 10.0), (day, 5, 350.0), (day + DAY_US, 1, 50.0)]
     );
     assert_eq!(
         meter_rollup_stale_day::Entity::find()
