@@ -1,9 +1,10 @@
 //! What the journal costs on disk per frame, and the CPU its stored form takes: fills the
 //! journal through the server's own writer with a MeterValues load (a CALL with five sampled
-//! values and its CALLRESULT, message ids as UUIDs, many stations), then reports the bytes of
-//! `ocpp_messages` and its indexes per frame (SQLite: the `dbstat` table after a checkpoint;
-//! PostgreSQL: `pg_total_relation_size` after a VACUUM). The same frames in the table's earlier
-//! form (text payload, text timestamp, two indexes), written beside it, give the figure before.
+//! values and its CALLRESULT, kept in one row as a connection journals them; message ids as
+//! UUIDs; many stations), then reports the bytes of `ocpp_messages` and its indexes per frame
+//! (SQLite: the `dbstat` table after a checkpoint; PostgreSQL: `pg_total_relation_size` after
+//! a VACUUM). The same frames in the table's earlier form (text payload, text timestamp, two
+//! indexes, a row per frame), written beside it, give the figure before.
 //!
 //! `cargo run --release --example journal-size -- [sqlite|postgres://…] [messages] [stations]`
 //! (defaults: a SQLite file in a temporary directory, 100,000 messages, 1,000 stations).
@@ -12,7 +13,7 @@ use std::{sync::Arc, time::Instant};
 
 use chargegate::{
     App, Settings,
-    store::{Direction, JournalRow},
+    store::{Direction, JournalAnswer, JournalRow},
 };
 use chrono::{DateTime, Utc};
 use entity::ocpp_message::frame;
@@ -94,6 +95,7 @@ fn row(station: &Arc<str>, direction: Direction, kind: i16, id: &str, text: &str
         payload_size: None,
         payload_sha256: None,
         at: Utc::now(),
+        answer: None,
     }
 }
 
@@ -173,7 +175,7 @@ async fn main() -> anyhow::Result<()> {
     let mut stored_bytes = 0;
     for (_, (id, call, answer)) in &frames {
         stored_bytes += frame::encode(call, Some(2), Some(id)).frame.len();
-        stored_bytes += frame::encode(answer, Some(3), Some(id)).frame.len();
+        stored_bytes += frame::encode_answer(answer, 3, id).map_or(0, |a| a.len());
     }
     let encode = started.elapsed().as_secs_f64() * 1e6 / (2 * messages) as f64;
     let stored: Vec<Vec<u8>> = frames
@@ -204,10 +206,14 @@ async fn main() -> anyhow::Result<()> {
     let started = Instant::now();
     for (station, (id, call, answer)) in &frames {
         let name = &names[*station as usize];
-        store.journal(row(name, Direction::In, 2, id, call)).await;
-        store
-            .journal(row(name, Direction::Out, 3, id, answer))
-            .await;
+        // As a connection journals them: the CALL and its answer in one row.
+        let mut exchange = row(name, Direction::In, 2, id, call);
+        exchange.answer = Some(JournalAnswer {
+            message_type: 3,
+            payload: answer.clone(),
+            at: Utc::now(),
+        });
+        store.journal(exchange).await;
     }
     for name in &names {
         store.flush(name).await?;

@@ -1,5 +1,6 @@
 //! The journal: every OCPP frame received from or sent to a station, as it was on the wire
-//! (stored compressed, see [`frame`]).
+//! (stored compressed, see [`frame`]). A row holds one frame, or a CALL and its answer when
+//! the answer was the station's next frame in the journal (see [`Model::answer`]).
 
 use sea_orm::entity::prelude::*;
 
@@ -33,6 +34,16 @@ pub struct Model {
     pub payload_sha256: Option<String>,
     /// When the frame was received or sent: milliseconds since 1970-01-01 UTC.
     pub created_at: i64,
+    /// The answer to this CALL when it is kept in the same row (the next frame of the station
+    /// was that answer, whole): its text after `[<answer_type>,"<message id>",`, in the form
+    /// [`frame::encode_answer`] makes. It went the other way, with the same action.
+    pub answer: Option<Vec<u8>>,
+    /// The answer's message type: 3 CALLRESULT, 4 CALLERROR.
+    pub answer_type: Option<i16>,
+    /// Bytes of the answer's whole text.
+    pub answer_length: Option<i32>,
+    /// Milliseconds from the CALL to its answer.
+    pub answer_delay: Option<i32>,
 }
 
 impl Model {
@@ -48,6 +59,16 @@ impl Model {
         }
         let text = frame::decode(&self.frame, frame::ID_PREFIX_MAX).text;
         frame::own_id(&self.frame, &text, self.message_type).map(str::to_owned)
+    }
+
+    /// The answer kept in this row, as a frame of its own: (message type, text, when).
+    pub fn answer_frame(&self) -> Option<(i16, String, i64)> {
+        let (stored, kind) = (self.answer.as_ref()?, self.answer_type?);
+        let id = self.message_id()?;
+        let max = usize::try_from(self.answer_length.unwrap_or(0)).unwrap_or(0);
+        let text = frame::decode_answer(stored, kind, &id, max).text;
+        let at = self.created_at + i64::from(self.answer_delay.unwrap_or(0));
+        Some((kind, text, at))
     }
 
     /// [`Model::created_at`] as a time.

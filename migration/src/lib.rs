@@ -24,6 +24,7 @@ mod m20261207_000019_meter_readings;
 mod m20261207_000020_meter_rollups;
 mod m20261207_000021_compact_journal;
 mod m20261207_000022_meter_rollup_days;
+mod m20261207_000023_journal_answers;
 
 /// The migrator `chargegate serve` and `chargegate migrate` run at start.
 #[derive(Debug)]
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000020_meter_rollups::Migration),
             Box::new(m20261207_000021_compact_journal::Migration),
             Box::new(m20261207_000022_meter_rollup_days::Migration),
+            Box::new(m20261207_000023_journal_answers::Migration),
         ]
     }
 }

@@ -3,14 +3,15 @@
 
 use async_graphql::{Context, Enum, ID, Object, Result};
 use chrono::{DateTime, Utc};
-use entity::ocpp_message;
-use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter};
 
 use super::{
     guard::{app, staff, station_access},
     pagination::{Page, PageArgs, paginate_window},
 };
-use crate::store::journal::{JournalRead, PageBounds, Window};
+use crate::store::{
+    self,
+    journal::{JournalFilter, JournalRead, PageBounds, Window},
+};
 
 /// Which way a frame went.
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,8 +35,10 @@ pub struct OcppMessage(pub JournalRead);
 
 #[Object]
 impl OcppMessage {
+    /// The frame's id: its journal row's number; an answer stored in its CALL's row (the
+    /// answer was the station's next frame) has that row's number followed by `.1`.
     async fn id(&self) -> ID {
-        ID(self.0.id.to_string())
+        ID(self.0.id.clone())
     }
     async fn station_id(&self) -> ID {
         ID(self.0.station_id.clone())
@@ -112,26 +115,22 @@ impl JournalQuery {
     ) -> Result<Page<OcppMessage>> {
         let p = staff(ctx)?;
         station_access(p, &station_id)?;
-        let mut filter =
-            Condition::all().add(ocpp_message::Column::StationId.eq(station_id.as_str()));
-        if let Some(action) = action {
-            filter = filter.add(ocpp_message::Column::Action.eq(action));
-        }
-        if let Some(direction) = direction {
-            filter = filter.add(ocpp_message::Column::Direction.eq(match direction {
-                Direction::In => "in",
-                Direction::Out => "out",
-            }));
-        }
+        let filter = JournalFilter {
+            station_id: station_id.to_string(),
+            action,
+            direction: direction.map(|d| match d {
+                Direction::In => store::Direction::In,
+                Direction::Out => store::Direction::Out,
+            }),
+        };
         let app = app(ctx);
         let store = &app.store;
-        let db = store.reader();
         let limits = &app.settings.limits;
         let bounds = PageBounds {
             frame: limits.journal_max_frame.bytes(),
             page: limits.journal_page_bytes.bytes(),
         };
-        let counting = ocpp_message::Entity::find().filter(filter.clone());
+        let filter = &filter;
         Ok(paginate_window(
             PageArgs {
                 after,
@@ -139,7 +138,7 @@ impl JournalQuery {
                 first,
                 last,
             },
-            async move { Ok(counting.count(db).await?) },
+            async { Ok(store.journal_count(filter).await?) },
             |offset, limit, from_end| async move {
                 let window = Window {
                     offset,

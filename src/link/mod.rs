@@ -15,6 +15,7 @@ pub mod dispatch;
 pub mod dispatch_v201;
 pub mod endpoint;
 pub mod journal_budget;
+pub mod journal_pairing;
 pub mod node;
 pub mod registry;
 pub mod session;

@@ -38,7 +38,10 @@ use super::{
 use crate::{
     cache::Presence,
     context::Context,
-    link::journal_budget::{self, Admit, JournalBudget},
+    link::{
+        journal_budget::{self, Admit, JournalBudget},
+        journal_pairing::Pairing,
+    },
     store::{self, Direction, JournalRow, journal::StoredFrame},
     use_case::station,
 };
@@ -155,6 +158,8 @@ struct Session {
     seen_saved: Instant,
     /// What this connection may still add to the journal.
     journal_budget: JournalBudget,
+    /// The station's CALL whose journal row waits for its answer, to keep both in one row.
+    pairing: Pairing,
 }
 
 /// Runs the session of `station` on an upgraded socket until it ends.
@@ -250,6 +255,7 @@ pub async fn run(ctx: Arc<Context>, station: Arc<str>, mut socket: WebSocket) {
         ping_sent: None,
         seen_saved: now,
         journal_budget: JournalBudget::new(now),
+        pairing: Pairing::default(),
     };
     let end = session.serve(&mut socket, inbox, closer).await;
     session.finish(socket, end).await;
@@ -927,6 +933,9 @@ impl Session {
 
     /// Journals a frame within the connection's budget (see `journal_budget`): cut to
     /// `--journal-max-frame`, or only counted when the budget is spent.
+    ///
+    /// A station's CALL is held back until the next frame: when that is its answer, whole,
+    /// both go in one row (see `journal_pairing`).
     async fn journal(
         &mut self,
         direction: Direction,
@@ -952,31 +961,43 @@ impl Session {
                 if first {
                     warn!(station = %self.station, rate = %limits.journal_station_rate, "journal budget spent: frames are counted, not kept, until it refills");
                 }
+                self.release_held_call().await;
                 return;
             }
             Admit::Keep {
                 resumed: Some(skipped),
-            } => journal_budget::journal_skipped(&self.ctx.store, &self.station, skipped).await,
+            } => {
+                self.release_held_call().await;
+                journal_budget::journal_skipped(&self.ctx.store, &self.station, skipped).await;
+            }
             Admit::Keep { resumed: None } => {}
         }
         // Bounded to the columns' sizes, and without NUL (see `without_nul`): a journal row
         // must never make a batch fail.
         let clip = |s: &str, n: usize| without_nul(s.chars().take(n).collect());
         let kept = StoredFrame::of(payload, max_frame);
-        self.ctx
-            .store
-            .journal(JournalRow {
-                station_id: self.station.clone(),
-                direction,
-                message_type,
-                message_id: id.map(|id| clip(id, frame::MAX_MESSAGE_ID_LEN)),
-                action: action.map(|a| clip(a, 64)),
-                payload: kept.payload,
-                payload_size: kept.size,
-                payload_sha256: kept.sha256,
-                at: Utc::now(),
-            })
-            .await;
+        let row = JournalRow {
+            station_id: self.station.clone(),
+            direction,
+            message_type,
+            message_id: id.map(|id| clip(id, frame::MAX_MESSAGE_ID_LEN)),
+            action: action.map(|a| clip(a, 64)),
+            payload: kept.payload,
+            payload_size: kept.size,
+            payload_sha256: kept.sha256,
+            at: Utc::now(),
+            answer: None,
+        };
+        for row in self.pairing.next(row) {
+            self.ctx.store.journal(row).await;
+        }
+    }
+
+    /// Writes the CALL held for its answer (see `journal_pairing`) on its own.
+    async fn release_held_call(&mut self) {
+        if let Some(call) = self.pairing.release() {
+            self.ctx.store.journal(call).await;
+        }
     }
 
     async fn finish(
@@ -1023,6 +1044,7 @@ impl Session {
         if let Some(p) = self.pending.take() {
             let _ = p.reply.send(Err(CommandError::Disconnected));
         }
+        self.release_held_call().await;
         self.journal_budget
             .finish(&self.ctx.store, &self.station)
             .await;

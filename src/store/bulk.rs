@@ -109,6 +109,52 @@ pub(super) struct JournalEntry {
     pub payload_size: Option<i64>,
     pub payload_sha256: Option<Arc<str>>,
     pub at: DateTime<Utc>,
+    /// The answer kept in the row (`entity::ocpp_message::frame::encode_answer`), its message
+    /// type, its text's bytes and its delay after the CALL in milliseconds.
+    pub answer: Option<(Arc<[u8]>, i16, i32, i32)>,
+}
+
+impl JournalEntry {
+    /// The entry of `row`, and the entry of its answer when that cannot be kept in the same
+    /// row (it does not start with `[<type>,"<the CALL's id>",`): then it is a row of its own,
+    /// written right after.
+    pub fn of(mut row: JournalRow) -> (Self, Option<Self>) {
+        let Some(answer) = row.answer.take() else {
+            return (Self::from(row), None);
+        };
+        let stored = row.message_id.as_deref().and_then(|id| {
+            entity::ocpp_message::frame::encode_answer(&answer.payload, answer.message_type, id)
+        });
+        if let Some(stored) = stored {
+            let delay = (answer.at - row.at)
+                .num_milliseconds()
+                .clamp(0, i64::from(i32::MAX));
+            let mut entry = Self::from(row);
+            entry.answer = Some((
+                Arc::from(stored),
+                answer.message_type,
+                i32::try_from(answer.payload.len()).unwrap_or(i32::MAX),
+                i32::try_from(delay).unwrap_or(i32::MAX),
+            ));
+            return (entry, None);
+        }
+        let alone = JournalRow {
+            station_id: row.station_id.clone(),
+            direction: match row.direction {
+                super::Direction::In => super::Direction::Out,
+                super::Direction::Out => super::Direction::In,
+            },
+            message_type: Some(answer.message_type),
+            message_id: row.message_id.clone(),
+            action: row.action.clone(),
+            payload: answer.payload,
+            payload_size: None,
+            payload_sha256: None,
+            at: answer.at,
+            answer: None,
+        };
+        (Self::from(row), Some(Self::from(alone)))
+    }
 }
 
 impl From<JournalRow> for JournalEntry {
@@ -119,6 +165,7 @@ impl From<JournalRow> for JournalEntry {
             row.message_id.as_deref(),
         );
         Self {
+            answer: None,
             station_id: row.station_id,
             direction: row.direction.as_str(),
             message_type: row.message_type,
@@ -321,7 +368,8 @@ impl Kind {
     /// Values bound per row.
     fn width(self) -> usize {
         match self {
-            Self::Meter | Self::MeterLooked | Self::Journal => 10,
+            Self::Meter | Self::MeterLooked => 10,
+            Self::Journal => 14,
         }
     }
 
@@ -335,7 +383,7 @@ impl Kind {
 }
 
 const METER_COLUMNS: &str = r#""series", "at", "reported_transaction_id", "transaction_id", "digest", "source", "received_at", "register_wh", "samples""#;
-const JOURNAL_COLUMNS: &str = r#""station_id", "direction", "message_type", "message_id", "action", "frame", "length", "payload_size", "payload_sha256", "created_at""#;
+const JOURNAL_COLUMNS: &str = r#""station_id", "direction", "message_type", "message_id", "action", "frame", "length", "payload_size", "payload_sha256", "created_at", "answer", "answer_type", "answer_length", "answer_delay""#;
 
 /// `rows` rows of `width` placeholders: `(?, ?), (?, ?)` or `($1, $2), ($3, $4)`.
 fn placeholders(backend: DbBackend, rows: usize, width: usize) -> String {
@@ -530,6 +578,8 @@ fn journal_cost(r: &JournalEntry) -> usize {
         + r.payload_size.map_or(0, |_| 8)
         + r.payload_sha256.as_ref().map_or(0, |s| s.len())
         + 8
+        + 4 * 4
+        + r.answer.as_ref().map_or(0, |a| a.0.len() + 10)
 }
 
 /// Binds one row, or (`None`) a padding row of NULLs. The station is bound last, for the
@@ -558,6 +608,11 @@ fn bind_journal<S: Sink>(out: &mut S, r: Option<&JournalEntry>, _: &Link) {
     out.big(r.and_then(|r| r.payload_size));
     out.text(r.and_then(|r| r.payload_sha256.as_ref()));
     out.big(r.map(|r| r.at.timestamp_millis()));
+    let answer = r.and_then(|r| r.answer.as_ref());
+    out.blob(answer.map(|a| &a.0[..]));
+    out.small(answer.map(|a| a.1));
+    out.int(answer.map(|a| a.2));
+    out.int(answer.map(|a| a.3));
 }
 
 /// One statement of a batch: its kind, row count (shape) and bound values.
@@ -697,6 +752,51 @@ mod tests {
             rest = &rest[taken..];
         }
         out
+    }
+
+    #[test]
+    fn an_answer_goes_in_its_calls_row_only_when_it_starts_with_its_id() {
+        use super::super::{Direction, JournalAnswer};
+        let at = chrono::DateTime::from_timestamp_millis(1_000).unwrap();
+        let call = |answer: &str| JournalRow {
+            station_id: Arc::from("CP1"),
+            direction: Direction::In,
+            message_type: Some(2),
+            message_id: Some("a1".to_owned()),
+            action: Some("Heartbeat".to_owned()),
+            payload: r#"[2,"a1","Heartbeat",{}]"#.to_owned(),
+            payload_size: None,
+            payload_sha256: None,
+            at,
+            answer: Some(JournalAnswer {
+                message_type: 3,
+                payload: answer.to_owned(),
+                at: at + chrono::Duration::milliseconds(40),
+            }),
+        };
+        let (entry, alone) = JournalEntry::of(call(r#"[3,"a1",{"currentTime":"x"}]"#));
+        assert!(alone.is_none());
+        let (stored, kind, length, delay) = entry.answer.clone().unwrap();
+        assert_eq!((kind, length, delay), (3, 28, 40));
+        let text = entity::ocpp_message::frame::decode_answer(&stored, 3, "a1", 100).text;
+        assert_eq!(text, r#"[3,"a1",{"currentTime":"x"}]"#);
+        assert!(journal_cost(&entry) > journal_cost(&JournalEntry::of(call("")).0));
+        // Spelled otherwise (a space), it is a row of its own, the other way.
+        let (entry, alone) = JournalEntry::of(call(r#"[3, "a1",{}]"#));
+        assert!(entry.answer.is_none());
+        let alone = alone.unwrap();
+        assert_eq!(
+            (
+                alone.direction,
+                alone.message_type,
+                alone.at.timestamp_millis()
+            ),
+            ("out", Some(3), 1_040)
+        );
+        assert_eq!(
+            entity::ocpp_message::frame::decode(&alone.frame, 100).text,
+            r#"[3, "a1",{}]"#
+        );
     }
 
     #[test]

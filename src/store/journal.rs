@@ -12,11 +12,8 @@ use std::{
 };
 
 use chrono::{DateTime, Utc};
-use entity::ocpp_message::{Column, Entity, frame};
-use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DbBackend, DbErr, EntityTrait, FromQueryResult,
-    QueryFilter, QueryOrder, QuerySelect, sea_query::Expr,
-};
+use entity::ocpp_message::frame;
+use sea_orm::{ConnectionTrait, DbBackend, DbErr, FromQueryResult, Statement};
 use sha2::{Digest, Sha256};
 
 use super::{Direction, JournalRow, Store};
@@ -104,6 +101,7 @@ impl JournalRow {
             payload_size: None,
             payload_sha256: None,
             at,
+            answer: None,
         }
     }
 }
@@ -127,25 +125,6 @@ pub struct Window {
     pub from_end: bool,
 }
 
-/// One journal row as read for the API.
-#[derive(Clone, Debug)]
-pub struct JournalRead {
-    pub id: i64,
-    pub station_id: String,
-    pub direction: String,
-    pub message_type: Option<i16>,
-    pub message_id: Option<String>,
-    pub action: Option<String>,
-    /// The frame, or its start (at most [`PageBounds::frame`] bytes) when `truncated`.
-    pub payload: String,
-    pub truncated: bool,
-    /// Bytes of the whole frame.
-    pub size: i64,
-    /// The whole frame's SHA-256 when it was cut before it was stored.
-    pub sha256: Option<String>,
-    pub created_at: DateTime<Utc>,
-}
-
 /// Bytes of a row's payload text (kept in its own column).
 const TEXT_LEN: &str = "CAST(length AS BIGINT)";
 
@@ -153,11 +132,13 @@ const TEXT_LEN: &str = "CAST(length AS BIGINT)";
 /// the row's header and PostgreSQL from the value's header, without loading the value).
 const STORED_LEN: &str = "CAST(octet_length(frame) AS BIGINT)";
 
-/// 1 when a row's frame is stored as it is (not compressed), 0 otherwise.
-fn raw_sql(backend: DbBackend) -> &'static str {
+/// 1 when a stored form (`frame` or `answer`) is its text as it is, 0 otherwise.
+fn raw_of(backend: DbBackend, column: &str) -> String {
     match backend {
-        DbBackend::Postgres => "CASE WHEN get_byte(frame, 0) & 127 = 0 THEN 1 ELSE 0 END",
-        _ => "CASE WHEN substr(frame, 1, 1) IN (X'00', X'80') THEN 1 ELSE 0 END",
+        DbBackend::Postgres => {
+            format!("CASE WHEN get_byte({column}, 0) & 127 = 0 THEN 1 ELSE 0 END")
+        }
+        _ => format!("CASE WHEN substr({column}, 1, 1) IN (X'00', X'80') THEN 1 ELSE 0 END"),
     }
 }
 
@@ -181,22 +162,121 @@ fn loaded_len(raw: bool, stored: i64, max: usize) -> usize {
     stored.min(if raw { 1 + max } else { compressed_max(max) })
 }
 
-/// The start of the stored frame that a page loads (see [`loaded_len`]).
-fn head_sql(backend: DbBackend, max: usize) -> String {
-    let raw = raw_sql(backend);
+/// Which frames of one station's journal a page lists.
+#[derive(Clone, Debug)]
+pub struct JournalFilter {
+    pub station_id: String,
+    pub action: Option<String>,
+    /// Only the frames that went this way.
+    pub direction: Option<Direction>,
+}
+
+/// One journaled frame as read for the API: a row's frame, or the answer kept in it.
+#[derive(Clone, Debug)]
+pub struct JournalRead {
+    /// The row's id; for an answer kept in its CALL's row, that id and `.1`.
+    pub id: String,
+    pub station_id: String,
+    pub direction: String,
+    pub message_type: Option<i16>,
+    pub message_id: Option<String>,
+    pub action: Option<String>,
+    /// The frame, or its start (at most [`PageBounds::frame`] bytes) when `truncated`.
+    pub payload: String,
+    pub truncated: bool,
+    /// Bytes of the whole frame.
+    pub size: i64,
+    /// The whole frame's SHA-256 when it was cut before it was stored.
+    pub sha256: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The start of a stored form (`frame` or `answer`) that a page loads (see [`loaded_len`]).
+fn head_of(backend: DbBackend, column: &str, max: usize) -> String {
     let compressed = compressed_max(max);
-    let take = format!("CASE WHEN {raw} = 1 THEN {} ELSE {compressed} END", 1 + max);
+    let take = format!(
+        "CASE WHEN {} = 1 THEN {} ELSE {compressed} END",
+        raw_of(backend, column),
+        1 + max
+    );
     match backend {
-        DbBackend::Postgres => format!("substring(frame FROM 1 FOR {take})"),
-        _ => format!("substr(frame, 1, {take})"),
+        DbBackend::Postgres => format!("substring({column} FROM 1 FOR {take})"),
+        _ => format!("substr({column}, 1, {take})"),
+    }
+}
+
+impl JournalFilter {
+    /// The WHERE clause and its values: the rows holding at least one listed frame.
+    fn condition(&self, backend: DbBackend) -> (String, Vec<sea_orm::Value>) {
+        let mut values: Vec<sea_orm::Value> = vec![self.station_id.clone().into()];
+        let mut sql = format!("station_id = {}", placeholder(backend, 1));
+        if let Some(action) = &self.action {
+            values.push(action.clone().into());
+            let _ = write!(sql, " AND action = {}", placeholder(backend, values.len()));
+        }
+        if let Some(direction) = self.direction {
+            let d = direction.as_str();
+            let _ = write!(sql, " AND (direction = '{d}' OR answer_type IS NOT NULL)");
+        }
+        (sql, values)
+    }
+
+    /// How many listed frames a row holds (its frame, its answer).
+    fn frames(&self) -> String {
+        match self.direction {
+            None => "(CASE WHEN answer_type IS NULL THEN 1 ELSE 2 END)".to_owned(),
+            Some(direction) => {
+                let d = direction.as_str();
+                format!(
+                    "(CASE WHEN direction = '{d}' THEN 1 ELSE 0 END + \
+                     CASE WHEN answer_type IS NOT NULL AND direction <> '{d}' THEN 1 ELSE 0 END)"
+                )
+            }
+        }
+    }
+
+    /// Whether a row's own frame (not its answer) is listed.
+    fn lists_call(&self, direction: &str) -> bool {
+        self.direction.is_none_or(|d| d.as_str() == direction)
+    }
+
+    /// Whether a row's answer is listed.
+    fn lists_answer(&self, direction: &str) -> bool {
+        self.direction.is_none_or(|d| d.as_str() != direction)
+    }
+}
+
+fn placeholder(backend: DbBackend, n: usize) -> String {
+    match backend {
+        DbBackend::Postgres => format!("${n}"),
+        _ => "?".to_owned(),
     }
 }
 
 impl Store {
+    /// How many frames of the journal `filter` lists.
+    pub async fn journal_count(&self, filter: &JournalFilter) -> Result<u64, DbErr> {
+        let db = self.reader();
+        let backend = db.get_database_backend();
+        let (condition, values) = filter.condition(backend);
+        let sql = format!(
+            "SELECT CAST(COALESCE(SUM({}), 0) AS BIGINT) AS n FROM ocpp_messages WHERE {condition}",
+            filter.frames()
+        );
+        let row = db
+            .query_one_raw(Statement::from_sql_and_values(backend, sql, values))
+            .await?;
+        let n: i64 = match row {
+            Some(row) => row.try_get("", "n")?,
+            None => 0,
+        };
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+
     /// A page of the journal (see [`read_page`]), counting the payload bytes it loads.
     pub async fn journal_page(
         &self,
-        filter: Condition,
+        filter: &JournalFilter,
         window: Window,
         bounds: PageBounds,
     ) -> Result<Vec<JournalRead>, DbErr> {
@@ -214,85 +294,182 @@ impl Store {
     }
 }
 
-/// Reads the rows of `window` that match `filter`, newest first, as many as fit `bounds`
-/// (at least one): first their ids and sizes, then only the rows that fit, each cut to
-/// `bounds.frame` bytes by the database, so that no more than the page's payload is loaded.
-/// Returns the rows and the payload bytes loaded.
+/// A row's sizes, as the first query of a page reads them.
+#[derive(FromQueryResult)]
+struct Sizes {
+    id: i64,
+    direction: String,
+    /// Listed frames in the rows before this one (newer).
+    earlier: i64,
+    length: i64,
+    stored: i64,
+    raw: i32,
+    answer_length: Option<i64>,
+    answer_stored: Option<i64>,
+    answer_raw: Option<i32>,
+}
+
+/// One listed frame of a page: its row, and whether it is the row's answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Node {
+    row: i64,
+    answer: bool,
+}
+
+/// Reads the frames of `window` that `filter` lists, newest first (a row's answer before its
+/// CALL), as many as fit `bounds` (at least one): first the rows' sizes, then only the rows
+/// that fit, each frame cut to `bounds.frame` bytes by the database, so that no more than the
+/// page's payload is loaded. Returns the frames and the payload bytes loaded.
 async fn read_page(
     db: &impl ConnectionTrait,
-    filter: Condition,
+    filter: &JournalFilter,
     window: Window,
     bounds: PageBounds,
 ) -> Result<(Vec<JournalRead>, u64), DbErr> {
     let backend = db.get_database_backend();
-    let sizes: Vec<(i64, i64, i64, i32)> = Entity::find()
-        .select_only()
-        .column(Column::Id)
-        .expr_as(Expr::cust(TEXT_LEN), "length")
-        .expr_as(Expr::cust(STORED_LEN), "stored")
-        .expr_as(Expr::cust(raw_sql(backend)), "raw")
-        .filter(filter)
-        .order_by_desc(Column::Id)
-        .offset(window.offset)
-        .limit(window.limit)
-        .into_tuple()
+    let (condition, values) = filter.condition(backend);
+    let frames = filter.frames();
+    let sql = format!(
+        "SELECT id, direction, earlier, length, stored, raw, answer_length, answer_stored, \
+         answer_raw FROM (SELECT id, direction, {frames} AS here, \
+         SUM({frames}) OVER (ORDER BY id DESC ROWS UNBOUNDED PRECEDING) - {frames} AS earlier, \
+         {TEXT_LEN} AS length, {STORED_LEN} AS stored, {raw} AS raw, \
+         CAST(answer_length AS BIGINT) AS answer_length, \
+         CAST(octet_length(answer) AS BIGINT) AS answer_stored, \
+         CASE WHEN answer IS NULL THEN NULL ELSE {answer_raw} END AS answer_raw \
+         FROM ocpp_messages WHERE {condition}) AS t \
+         WHERE earlier + here > {offset} ORDER BY id DESC LIMIT {limit}",
+        raw = raw_of(backend, "frame"),
+        answer_raw = raw_of(backend, "answer"),
+        offset = window.offset,
+        limit = window.limit,
+    );
+    let sizes = Sizes::find_by_statement(Statement::from_sql_and_values(backend, sql, values))
         .all(db)
         .await?;
     let max = decoded_max(bounds);
-    // A row costs its text cut to the bound, or the bytes of its stored frame loaded, if more
-    // (only a compressed frame longer than the bound, stored under a larger one, may load more).
-    let costs: Vec<(i64, i64)> = sizes
-        .iter()
-        .map(|&(id, length, stored, raw)| {
+    // The window's frames and what each costs: its text cut to the bound, or the bytes of its
+    // stored form loaded, if more (only a packed frame longer than the bound, stored under a
+    // larger one, may load more); an answer also the start of its CALL's frame, which holds
+    // its id.
+    let mut nodes: Vec<(Node, i64)> = Vec::new();
+    for row in &sizes {
+        let text = usize::try_from(row.length).unwrap_or(0).min(bounds.frame);
+        let loaded = loaded_len(row.raw == 1, row.stored, max).saturating_sub(1);
+        let call_cost = text.max(loaded);
+        if let (Some(length), Some(stored), true) = (
+            row.answer_length,
+            row.answer_stored,
+            filter.lists_answer(&row.direction),
+        ) {
             let text = usize::try_from(length).unwrap_or(0).min(bounds.frame);
-            let loaded = loaded_len(raw == 1, stored, max).saturating_sub(1);
-            (id, i64::try_from(text.max(loaded)).unwrap_or(i64::MAX))
-        })
-        .collect();
-    let ids: Vec<i64> = fitting(&costs, bounds, window.from_end)
-        .iter()
-        .map(|(id, _)| *id)
-        .collect();
-    if ids.is_empty() {
+            let loaded = loaded_len(row.answer_raw == Some(1), stored, max).saturating_sub(1);
+            let id_head = loaded_len(row.raw == 1, row.stored, frame::ID_PREFIX_MAX);
+            let node = Node {
+                row: row.id,
+                answer: true,
+            };
+            nodes.push((
+                node,
+                i64::try_from(text.max(loaded) + id_head).unwrap_or(i64::MAX),
+            ));
+        }
+        if filter.lists_call(&row.direction) {
+            let node = Node {
+                row: row.id,
+                answer: false,
+            };
+            nodes.push((node, i64::try_from(call_cost).unwrap_or(i64::MAX)));
+        }
+    }
+    // The first row may hold a listed frame before the window (its answer).
+    let skip = sizes.first().map_or(0, |first| {
+        usize::try_from(
+            window
+                .offset
+                .saturating_sub(u64::try_from(first.earlier).unwrap_or(0)),
+        )
+        .unwrap_or(usize::MAX)
+    });
+    let start = skip.min(nodes.len());
+    let end = nodes
+        .len()
+        .min(start.saturating_add(usize::try_from(window.limit).unwrap_or(usize::MAX)));
+    let chosen = fitting(&nodes[start..end], bounds, window.from_end);
+    if chosen.is_empty() {
         return Ok((Vec::new(), 0));
     }
-    let rows = Entity::find()
-        .select_only()
-        .columns([
-            Column::Id,
-            Column::StationId,
-            Column::Direction,
-            Column::MessageType,
-            Column::MessageId,
-            Column::Action,
-            Column::CreatedAt,
-            Column::PayloadSize,
-            Column::PayloadSha256,
-        ])
-        .expr_as(Expr::cust(TEXT_LEN), "length")
-        .expr_as(Expr::cust(head_sql(backend, max)), "head")
-        .filter(Column::Id.is_in(ids))
-        .order_by_desc(Column::Id)
-        .into_model::<Head>()
+    // The rows whose own frame is listed load its head; the others only what holds its id.
+    let whole: Vec<i64> = chosen
+        .iter()
+        .filter(|(n, _)| !n.answer)
+        .map(|(n, _)| n.row)
+        .collect();
+    let mut ids: Vec<i64> = chosen.iter().map(|(n, _)| n.row).collect();
+    ids.dedup();
+    let in_list = |ids: &[i64]| {
+        if ids.is_empty() {
+            "(NULL)".to_owned()
+        } else {
+            let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+            format!("({})", list.join(", "))
+        }
+    };
+    let sql = format!(
+        "SELECT id, station_id, direction, message_type, message_id, action, created_at, \
+         payload_size, payload_sha256, {TEXT_LEN} AS length, \
+         CASE WHEN id IN {whole} THEN {head} ELSE {id_head} END AS head, \
+         {answer_head} AS answer_head, answer_type, \
+         CAST(answer_length AS BIGINT) AS answer_length, \
+         CAST(answer_delay AS BIGINT) AS answer_delay \
+         FROM ocpp_messages WHERE id IN {ids} ORDER BY id DESC",
+        whole = in_list(&whole),
+        head = head_of(backend, "frame", max),
+        id_head = head_of(backend, "frame", frame::ID_PREFIX_MAX),
+        answer_head = head_of(backend, "answer", max),
+        ids = in_list(&ids),
+    );
+    let rows = Head::find_by_statement(Statement::from_string(backend, sql))
         .all(db)
         .await?;
-    // (Its format byte aside.)
+    // (Their format bytes aside.)
     let loaded = rows
         .iter()
-        .map(|row| row.head.len().saturating_sub(1) as u64)
+        .map(|row| {
+            let answer = row
+                .answer_head
+                .as_ref()
+                .map_or(0, |a| a.len().saturating_sub(1));
+            (row.head.len().saturating_sub(1) + answer) as u64
+        })
         .sum();
-    let rows = rows.into_iter().map(|row| row.read(bounds)).collect();
-    Ok((rows, loaded))
+    let mut out = Vec::with_capacity(chosen.len());
+    for row in rows {
+        let listed = |answer: bool| {
+            chosen
+                .iter()
+                .any(|(n, _)| n.row == row.id && n.answer == answer)
+        };
+        let (answer, call) = (listed(true), listed(false));
+        let (first, second) = row.read(bounds);
+        if answer && let Some(second) = second {
+            out.push(second);
+        }
+        if call {
+            out.push(first);
+        }
+    }
+    Ok((out, loaded))
 }
 
-/// The rows of `sizes` (id, stored bytes) that fit the page: from the front, or from the back
-/// when reading backwards; each counts its payload cut to `bounds.frame`, and the first one
+/// The frames of `sizes` (frame, cost) that fit the page: from the front, or from the back
+/// when reading backwards; each counts its cost cut to `bounds.frame`, and the first one
 /// always goes.
-fn fitting(sizes: &[(i64, i64)], bounds: PageBounds, from_end: bool) -> &[(i64, i64)] {
-    let cost = |&(_, len): &(i64, i64)| usize::try_from(len).unwrap_or(0).min(bounds.frame);
+fn fitting<K>(sizes: &[(K, i64)], bounds: PageBounds, from_end: bool) -> &[(K, i64)] {
+    let cost = |&(_, len): &(K, i64)| usize::try_from(len).unwrap_or(0).min(bounds.frame);
     let mut total = 0;
     let mut taken = 0;
-    let mut order: Box<dyn Iterator<Item = &(i64, i64)>> = if from_end {
+    let mut order: Box<dyn Iterator<Item = &(K, i64)>> = if from_end {
         Box::new(sizes.iter().rev())
     } else {
         Box::new(sizes.iter())
@@ -325,12 +502,17 @@ struct Head {
     payload_sha256: Option<String>,
     length: i64,
     head: Vec<u8>,
+    answer_head: Option<Vec<u8>>,
+    answer_type: Option<i16>,
+    answer_length: Option<i64>,
+    answer_delay: Option<i64>,
 }
 
 impl Head {
-    /// The row for the page: its text decoded (at most [`decoded_max`] bytes), cut to
-    /// `bounds.frame`, its message id read from it when the frame carries it.
-    fn read(self, bounds: PageBounds) -> JournalRead {
+    /// The row's frame for the page, and its answer when it keeps one: each text decoded (at
+    /// most [`decoded_max`] bytes) and cut to `bounds.frame`, the message id read from the
+    /// frame when it carries it.
+    fn read(self, bounds: PageBounds) -> (JournalRead, Option<JournalRead>) {
         let cut_now = usize::try_from(self.length).unwrap_or(usize::MAX) > bounds.frame;
         let mut text = frame::decode(&self.head, decoded_max(bounds)).text;
         let message_id = self
@@ -338,8 +520,31 @@ impl Head {
             .or_else(|| frame::own_id(&self.head, &text, self.message_type).map(str::to_owned));
         let end = cut(&text, bounds.frame).len();
         text.truncate(end);
-        JournalRead {
-            id: self.id,
+        let answer = match (&self.answer_head, self.answer_type, &message_id) {
+            (Some(stored), Some(kind), Some(id)) => {
+                let length = self.answer_length.unwrap_or(0);
+                let mut text = frame::decode_answer(stored, kind, id, decoded_max(bounds)).text;
+                let end = cut(&text, bounds.frame).len();
+                text.truncate(end);
+                let at = self.created_at + self.answer_delay.unwrap_or(0);
+                Some(JournalRead {
+                    id: format!("{}.1", self.id),
+                    station_id: self.station_id.clone(),
+                    direction: if self.direction == "in" { "out" } else { "in" }.to_owned(),
+                    message_type: Some(kind),
+                    message_id: Some(id.clone()),
+                    action: self.action.clone(),
+                    payload: text,
+                    truncated: usize::try_from(length).unwrap_or(usize::MAX) > bounds.frame,
+                    size: length,
+                    sha256: None,
+                    created_at: DateTime::from_timestamp_millis(at).unwrap_or_default(),
+                })
+            }
+            _ => None,
+        };
+        let call = JournalRead {
+            id: self.id.to_string(),
             station_id: self.station_id,
             direction: self.direction,
             message_type: self.message_type,
@@ -350,7 +555,8 @@ impl Head {
             size: self.payload_size.unwrap_or(self.length),
             sha256: self.payload_sha256,
             created_at: DateTime::from_timestamp_millis(self.created_at).unwrap_or_default(),
-        }
+        };
+        (call, answer)
     }
 }
 

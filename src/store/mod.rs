@@ -53,7 +53,7 @@ use crate::config::{Settings, SqliteSync, redact_url};
 pub use bounded::keep_newest;
 use breaker::Breaker;
 pub use reader::Reader;
-pub use rows::{Direction, JournalRow, MeterRow, StoreError};
+pub use rows::{Direction, JournalAnswer, JournalRow, MeterRow, StoreError};
 use writer::{Counters, FnJob, Job, Writer};
 pub use writer::{MAX_BATCH, WriteFn};
 
@@ -474,8 +474,11 @@ impl Store {
             return;
         }
         let lane = self.lane(&row.station_id);
-        if lane.send(Job::Journal(row.into())).await.is_err() {
-            tracing::warn!("journal row dropped: the store is closed");
+        let (entry, answer) = bulk::JournalEntry::of(row);
+        for entry in std::iter::once(entry).chain(answer) {
+            if lane.send(Job::Journal(entry)).await.is_err() {
+                tracing::warn!("journal row dropped: the store is closed");
+            }
         }
     }
 

@@ -61,6 +61,19 @@ pub struct JournalRow {
     /// The whole frame's SHA-256 (hexadecimal), when `payload` holds only its start.
     pub payload_sha256: Option<String>,
     pub at: DateTime<Utc>,
+    /// The answer to this CALL, kept in the same row: the station's next journaled frame was
+    /// it, whole.
+    pub answer: Option<JournalAnswer>,
+}
+
+/// An answer kept in its CALL's row (see `entity::ocpp_message::Model::answer`).
+#[derive(Clone, Debug)]
+pub struct JournalAnswer {
+    /// 3 CALLRESULT, 4 CALLERROR.
+    pub message_type: i16,
+    /// The whole frame; it starts with `[<message_type>,"<the CALL's id>",`.
+    pub payload: String,
+    pub at: DateTime<Utc>,
 }
 
 /// One sampled value to store. Enumerations are already in wire spelling, with the OCPP

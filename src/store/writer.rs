@@ -961,6 +961,7 @@ mod tests {
             payload_size: None,
             payload_sha256: None,
             at: chrono::Utc::now(),
+            answer: None,
         })
     }
 

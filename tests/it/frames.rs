@@ -340,14 +340,10 @@ async fn a_repeated_message_id_gets_the_first_answer_and_runs_once() {
     }
     assert_eq!(handled, ["dup-1", "dup-2", "end"]);
     // Both answers to each repeated CALL are journaled.
-    let answers = ocpp_message::Entity::find()
-        .filter(ocpp_message::Column::StationId.eq("CP-DUP"))
-        .filter(ocpp_message::Column::Direction.eq("out"))
-        .all(app.db())
+    let answers = crate::support::journal_frames(app.db(), Some("CP-DUP"))
         .await
-        .unwrap()
         .iter()
-        .filter(|m| m.message_id().as_deref() == Some("dup-2"))
+        .filter(|f| f.direction == "out" && f.message_id.as_deref() == Some("dup-2"))
         .count();
     assert_eq!(answers, 2);
 

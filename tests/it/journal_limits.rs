@@ -3,18 +3,16 @@
 //! counted but not kept (every CALL still answered), and `ocppMessages` pages stay within their
 //! payload budget, also over rows stored whole before these bounds existed.
 
-use std::{collections::HashMap, time::Instant};
+use std::time::Instant;
 
 use chargegate::config::ByteSize;
 use entity::ocpp_message::{self, frame};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ConnectionTrait, Database, DatabaseConnection, Statement,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, Database, DatabaseConnection};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use crate::on_both_backends;
-use crate::support::{Backend, Station, TestApp, eventually, spawn_on};
+use crate::support::{Backend, Station, TestApp, eventually, journal_frames, spawn_on};
 
 /// What every journal row is charged beyond its payload (`journal_budget::ROW_OVERHEAD`).
 const ROW_OVERHEAD: u64 = 128;
@@ -38,57 +36,33 @@ fn cut(text: &str, max: usize) -> &str {
 /// A journal row as stored, read with plain SQL.
 #[derive(Debug)]
 struct Row {
-    id: i64,
+    /// Its id in the API: its row's, and `.1` for an answer kept in its CALL's row.
+    id: String,
+    /// The whole frame's size and SHA-256 when it was cut before it was stored.
+    cut: (Option<i64>, Option<String>),
     direction: String,
     message_type: Option<i16>,
     action: Option<String>,
     payload: String,
 }
 
-/// The station's journal rows, oldest first, their stored frames decoded.
+/// The station's journaled frames, oldest first (an answer kept in its CALL's row after it),
+/// their stored text decoded.
 async fn rows(app: &TestApp, station: &str) -> Vec<Row> {
-    let db = app.db();
-    let sql = format!(
-        "SELECT id, direction, message_type, action, frame, length FROM ocpp_messages \
-         WHERE station_id = '{station}' ORDER BY id"
-    );
-    let found = db
-        .query_all_raw(Statement::from_string(db.get_database_backend(), sql))
+    journal_frames(app.db(), Some(station))
         .await
-        .unwrap();
-    found
         .into_iter()
-        .map(|r| Row {
-            id: r.try_get("", "id").unwrap(),
-            direction: r.try_get("", "direction").unwrap(),
-            message_type: r.try_get("", "message_type").unwrap(),
-            action: r.try_get("", "action").unwrap(),
-            payload: {
-                let stored: Vec<u8> = r.try_get("", "frame").unwrap();
-                let length: i32 = r.try_get("", "length").unwrap();
-                frame::decode(&stored, length as usize).text
+        .map(|f| Row {
+            id: if f.kept_answer {
+                format!("{}.1", f.row)
+            } else {
+                f.row.to_string()
             },
-        })
-        .collect()
-}
-
-/// The recorded size and SHA-256 of the station's rows, by id.
-async fn cut_records(app: &TestApp, station: &str) -> HashMap<i64, (Option<i64>, Option<String>)> {
-    let db = app.db();
-    let sql = format!(
-        "SELECT id, payload_size, payload_sha256 FROM ocpp_messages WHERE station_id = '{station}'"
-    );
-    let found = db
-        .query_all_raw(Statement::from_string(db.get_database_backend(), sql))
-        .await
-        .unwrap();
-    found
-        .into_iter()
-        .map(|r| {
-            let id: i64 = r.try_get("", "id").unwrap();
-            let size = r.try_get("", "payload_size").unwrap();
-            let sha = r.try_get("", "payload_sha256").unwrap();
-            (id, (size, sha))
+            cut: (f.payload_size, f.payload_sha256),
+            direction: f.direction,
+            message_type: f.message_type,
+            action: f.action,
+            payload: f.payload,
         })
         .collect()
 }
@@ -162,9 +136,8 @@ async fn a_large_frame_is_kept_cut_with_its_size_and_hash(backend: Backend) {
     assert!(row.payload.len() <= MAX, "{} bytes kept", row.payload.len());
     assert_eq!(row.payload, cut(&frame, MAX));
     assert_eq!(row.payload.len(), MAX - 2);
-    let records = cut_records(&app, "CP-BIG").await;
     assert_eq!(
-        records[&row.id],
+        row.cut,
         (Some(frame.len() as i64), Some(sha256_hex(&frame)))
     );
 
@@ -238,9 +211,8 @@ async fn check_budget(
     for row in &all {
         assert!(row.payload.len() <= FRAME as usize, "{row:?}");
     }
-    let records = cut_records(app, station).await;
     let kept_bytes: u64 = frames(&all)
-        .map(|r| match &records[&r.id] {
+        .map(|r| match &r.cut {
             (Some(size), _) => *size as u64,
             (None, _) => r.payload.len() as u64,
         })
@@ -365,7 +337,7 @@ async fn unknown_actions_are_bounded_the_same_way(backend: Backend) {
         .expect("the first unknown frame is kept");
     assert_eq!(row.payload, cut(&first, FRAME as usize));
     assert_eq!(
-        cut_records(&app, "CP-UNKNOWN").await[&row.id],
+        row.cut,
         (Some(first.len() as i64), Some(sha256_hex(&first)))
     );
     assert!(skipped(&all).0 > 50, "{:?}", skipped(&all));
@@ -483,7 +455,7 @@ async fn a_page_carries_at_most_its_payload_budget(backend: Backend) {
     drop(cp);
     let mut stored: Vec<String> = eventually("every frame journaled", || async {
         let all = rows(&app, "CP-PAGE").await;
-        (all.len() == 82).then(|| all.iter().map(|r| r.id.to_string()).collect())
+        (all.len() == 82).then(|| all.iter().map(|r| r.id.clone()).collect())
     })
     .await;
     stored.reverse();

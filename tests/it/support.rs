@@ -460,3 +460,68 @@ pub async fn samples_where(
 pub async fn sample_count(db: &impl ConnectionTrait) -> u64 {
     samples(db).await.len() as u64
 }
+
+/// One journaled frame as stored: a row's own, or the answer kept in it (see
+/// `entity::ocpp_message::Model::answer`).
+#[derive(Clone, Debug)]
+pub struct JournalFrame {
+    /// Its row.
+    pub row: i64,
+    /// Whether it is the answer kept in its CALL's row.
+    pub kept_answer: bool,
+    pub direction: String,
+    pub message_type: Option<i16>,
+    pub message_id: Option<String>,
+    pub action: Option<String>,
+    pub payload: String,
+    /// Bytes of its stored text.
+    pub length: usize,
+    pub payload_size: Option<i64>,
+    pub payload_sha256: Option<String>,
+    /// Milliseconds since 1970.
+    pub created_at: i64,
+}
+
+/// The frames of the journal's rows (of one station, or all), oldest first: each row's own,
+/// then the answer it keeps.
+pub async fn journal_frames(db: &impl ConnectionTrait, station: Option<&str>) -> Vec<JournalFrame> {
+    use entity::ocpp_message::{Column, Entity};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    let mut query = Entity::find().order_by_asc(Column::Id);
+    if let Some(station) = station {
+        query = query.filter(Column::StationId.eq(station));
+    }
+    let mut frames = Vec::new();
+    for row in query.all(db).await.unwrap() {
+        let answer = row.answer_frame();
+        frames.push(JournalFrame {
+            row: row.id,
+            kept_answer: false,
+            direction: row.direction.clone(),
+            message_type: row.message_type,
+            message_id: row.message_id(),
+            action: row.action.clone(),
+            payload: row.payload(),
+            length: usize::try_from(row.length).unwrap(),
+            payload_size: row.payload_size,
+            payload_sha256: row.payload_sha256.clone(),
+            created_at: row.created_at,
+        });
+        if let Some((kind, text, at)) = answer {
+            frames.push(JournalFrame {
+                row: row.id,
+                kept_answer: true,
+                direction: if row.direction == "in" { "out" } else { "in" }.to_owned(),
+                message_type: Some(kind),
+                message_id: row.message_id(),
+                action: row.action.clone(),
+                length: text.len(),
+                payload: text,
+                payload_size: None,
+                payload_sha256: None,
+                created_at: at,
+            });
+        }
+    }
+    frames
+}

@@ -334,6 +334,45 @@ pub fn own_id<'t>(frame: &[u8], text: &'t str, message_type: Option<i16>) -> Opt
     rest.split_once('"').map(|(id, _)| id)
 }
 
+/// What an answer stored with its CALL (see `ocpp_message::Model::answer`) starts with and
+/// does not store: `[<message type>,"<message id>",`.
+pub fn answer_prefix(message_type: i16, message_id: &str) -> String {
+    format!("[{message_type},\"{message_id}\",")
+}
+
+/// The stored form of an answer kept with its CALL: its text after [`answer_prefix`], when it
+/// starts with that (an id that needs no escape in JSON), packed or as it is.
+pub fn encode_answer(text: &str, message_type: i16, message_id: &str) -> Option<Vec<u8>> {
+    if message_id.contains(['"', '\\']) || message_id.len() + 12 > ID_PREFIX_MAX {
+        return None;
+    }
+    let rest = text.strip_prefix(answer_prefix(message_type, message_id).as_str())?;
+    Some(encode(rest, None, None).frame)
+}
+
+/// An answer kept with its CALL read back (see [`encode_answer`]): at most `max` bytes of its
+/// text, never more decompressed.
+pub fn decode_answer(stored: &[u8], message_type: i16, message_id: &str, max: usize) -> Decoded {
+    let mut text = answer_prefix(message_type, message_id);
+    if text.len() >= max {
+        let end = (0..=max)
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0);
+        text.truncate(end);
+        return Decoded {
+            text,
+            complete: false,
+        };
+    }
+    let rest = decode(stored, max - text.len());
+    text.push_str(&rest.text);
+    Decoded {
+        text,
+        complete: rest.complete,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -364,6 +403,30 @@ mod tests {
             Some("4f1c2a9e-8d4b-4f0e-a1c3-5b6d7e8f9a0b"),
         );
         assert!(stored.frame.len() < answer.len(), "{}", stored.frame.len());
+    }
+
+    #[test]
+    fn an_answer_kept_with_its_call_stores_only_what_follows_its_id() {
+        let id = "4f1c2a9e-8d4b-4f0e-a1c3-5b6d7e8f9a0b";
+        let answer = format!(r#"[3,"{id}",{{}}]"#);
+        let stored = encode_answer(&answer, 3, id).unwrap();
+        assert_eq!(stored, [RAW, b'{', b'}', b']']);
+        let read = decode_answer(&stored, 3, id, answer.len());
+        assert_eq!((read.text.as_str(), read.complete), (answer.as_str(), true));
+        // Cut at the bound, inside the prefix or after it.
+        let read = decode_answer(&stored, 3, id, 10);
+        assert_eq!((read.text.as_str(), read.complete), (&answer[..10], false));
+        let read = decode_answer(&stored, 3, id, answer.len() - 1);
+        assert_eq!(read.text, answer[..answer.len() - 1]);
+        assert!(!read.complete);
+        let long = r#"[4,"7","InternalError","the database is unreachable",{}]"#;
+        let stored = encode_answer(long, 4, "7").unwrap();
+        assert_eq!(decode_answer(&stored, 4, "7", 1000).text, long);
+        // Only an answer that starts with its type and id, an id without escapes.
+        assert_eq!(encode_answer(&answer, 4, id), None);
+        assert_eq!(encode_answer(&answer, 3, "4f1c"), None);
+        assert_eq!(encode_answer(r#"[3,"a\"",{}]"#, 3, "a\""), None);
+        assert_eq!(encode_answer(&answer, 3, &"x".repeat(60)), None);
     }
 
     #[test]
