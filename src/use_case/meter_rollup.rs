@@ -861,7 +861,12 @@ async fn roll_up_step(
     }
     let mut buckets = 0;
     let mut days = BTreeSet::new();
-    for (series, touched) in touched {
+    // The usual case first, a few statements for all series (a station's readings appended
+    // to its current bucket); the rest one series at a time.
+    let (merged, rest) = merge_appended(txn, touched, st.raw_from).await?;
+    buckets += merged.len() as u64;
+    write_rollups(txn, merged, &mut days).await?;
+    for (series, touched) in rest {
         buckets += roll_up_series(txn, series, &touched, st.raw_from, upper, &mut days).await?;
     }
     mark_stale(txn, days).await?;
@@ -920,6 +925,98 @@ fn appends(rollup: Option<&meter_rollup::Model>, points: &[Point]) -> bool {
     points
         .iter()
         .all(|p| p.register_wh.is_none() || p.at >= last)
+}
+
+/// Series a statement of [`merge_appended`] looks at.
+const SERIES_CHUNK: usize = 250;
+
+/// The step's usual case in a few statements for all series, where [`roll_up_series`] takes
+/// several per series: a series whose readings all fall in one bucket, which they only append
+/// to ([`appends`]) or which lies before `raw_from`, and after which the series has no rollup
+/// with a register reading (whose energy would start from this bucket's last one). Its rollup
+/// is merged into exactly as [`roll_up_series`] would. Returns those rollups, and the other
+/// series' touched buckets, for [`roll_up_series`].
+async fn merge_appended(
+    txn: &DatabaseTransaction,
+    touched: BTreeMap<i32, BTreeMap<i64, Vec<Point>>>,
+    raw_from: Option<i64>,
+) -> Result<
+    (
+        Vec<meter_rollup::Model>,
+        Vec<(i32, BTreeMap<i64, Vec<Point>>)>,
+    ),
+    DbErr,
+> {
+    let mut rest = Vec::new();
+    // Series with one touched bucket, by bucket.
+    let mut single: BTreeMap<i64, Vec<(i32, Vec<Point>)>> = BTreeMap::new();
+    for (series, buckets) in touched {
+        if buckets.len() == 1 {
+            let (bucket, points) = buckets.into_iter().next().expect("one bucket");
+            single.entry(bucket).or_default().push((series, points));
+        } else {
+            rest.push((series, buckets));
+        }
+    }
+    let backend = txn.get_database_backend();
+    let mut merged = Vec::new();
+    for (bucket, group) in single {
+        for chunk in group.chunks(SERIES_CHUNK) {
+            let list = chunk
+                .iter()
+                .map(|(series, _)| series.to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut existing: BTreeMap<i32, meter_rollup::Model> = meter_rollup::Entity::find()
+                .filter(meter_rollup::Column::Bucket.eq(bucket))
+                .filter(meter_rollup::Column::Series.is_in(chunk.iter().map(|(s, _)| *s)))
+                .all(txn)
+                .await?
+                .into_iter()
+                .map(|r| (r.series, r))
+                .collect();
+            // Per series, its last register reading before the bucket and whether a later
+            // bucket has one: each a backwards or forwards walk of the key index.
+            let sql = format!(
+                "SELECT s.id AS series, \
+                 (SELECT r.last_register_wh FROM meter_rollups r WHERE r.series = s.id \
+                 AND r.bucket < {bucket} AND r.last_register_wh IS NOT NULL \
+                 ORDER BY r.bucket DESC LIMIT 1) AS previous, \
+                 (SELECT r.bucket FROM meter_rollups r WHERE r.series = s.id \
+                 AND r.bucket > {bucket} AND r.first_register_wh IS NOT NULL \
+                 ORDER BY r.bucket LIMIT 1) AS next \
+                 FROM meter_series s WHERE s.id IN ({list})"
+            );
+            let around: BTreeMap<i32, (Option<f64>, Option<i64>)> = txn
+                .query_all_raw(Statement::from_string(backend, sql))
+                .await?
+                .iter()
+                .map(|row| {
+                    Ok((
+                        row.try_get::<i32>("", "series")?,
+                        (row.try_get("", "previous")?, row.try_get("", "next")?),
+                    ))
+                })
+                .collect::<Result<_, DbErr>>()?;
+            for (series, points) in chunk {
+                let rollup = existing.remove(series);
+                let merges =
+                    raw_from.is_some_and(|from| bucket < from) || appends(rollup.as_ref(), points);
+                let previous = match around.get(series) {
+                    Some(&(previous, None)) if merges => previous,
+                    // A later bucket to price again, or a late reading: the long way.
+                    _ => {
+                        rest.push((*series, BTreeMap::from([(bucket, points.clone())])));
+                        continue;
+                    }
+                };
+                let mut rollup = rollup.unwrap_or_else(|| empty(*series, bucket));
+                merge(&mut rollup, points, previous);
+                merged.push(rollup);
+            }
+        }
+    }
+    Ok((merged, rest))
 }
 
 /// Rolls up one series' touched buckets: readings that only append to a bucket (the usual

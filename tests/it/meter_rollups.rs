@@ -662,3 +662,142 @@ async fn the_upgrade_marks_every_rolled_up_day_stale(backend: Backend) {
     db.close().await.unwrap();
 }
 on_both_backends!(the_upgrade_marks_every_rolled_up_day_stale);
+
+/// One sampled value of connector 1 of `station` at `at`.
+fn meter_row(
+    station: &str,
+    at: chrono::DateTime<Utc>,
+    measurand: &'static str,
+    value: f64,
+    unit: &'static str,
+) -> chargegate::store::MeterRow {
+    chargegate::store::MeterRow {
+        station_id: std::sync::Arc::from(station),
+        connector_id: 1,
+        reported_transaction_id: None,
+        source: entity::meter_reading::Source::MeterValues,
+        timestamp: at,
+        value: std::sync::Arc::from(value.to_string()),
+        numeric_value: Some(value),
+        context: "Sample.Periodic",
+        format: "Raw",
+        measurand,
+        phase: None,
+        location: "Outlet",
+        unit,
+        received_at: Utc::now(),
+    }
+}
+
+/// However the job's steps cut the readings (more connectors than a step takes, rounds of
+/// readings that append to their buckets, late ones, buckets that follow a late one), each
+/// rollup equals its bucket computed from all its raw readings, after the series' last
+/// register reading before it: the job's quick path for appended readings and its long one
+/// give what computing everything again gives.
+async fn the_job_gives_what_computing_every_bucket_again_gives(backend: Backend) {
+    use chargegate::use_case::meter_rollup::{bucket_of, compute, point};
+    let Some(app) = server(backend).await else {
+        return;
+    };
+    let store = &app.ctx().store;
+    let base: chrono::DateTime<Utc> = "2026-12-01T00:00:00Z".parse().unwrap();
+    let mut rng: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |n: u64| {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng % n
+    };
+    const STATIONS: usize = 300;
+    for round in 0..6i64 {
+        let mut rows = Vec::new();
+        for station in 0..STATIONS {
+            let name = format!("eq-{station:03}");
+            for k in 0..3i64 {
+                // Mostly in time order; one in eight a quarter of an hour or more late.
+                let mut minute = round * 9 + k * 3 + (station as i64 % 3);
+                if next(8) == 0 {
+                    minute -= 15 + next(20) as i64;
+                }
+                let at = base + chrono::Duration::seconds(minute * 60 + station as i64);
+                // The register only goes up with time.
+                let register = 1_000.0 + (minute * 60 + station as i64) as f64 * 0.5;
+                rows.push(meter_row(
+                    &name,
+                    at,
+                    "Energy.Active.Import.Register",
+                    register,
+                    "Wh",
+                ));
+                if next(3) > 0 {
+                    let power = 1_000.0 + next(7_000) as f64;
+                    rows.push(meter_row(&name, at, "Power.Active.Import", power, "W"));
+                }
+                if next(4) == 0 {
+                    rows.push(meter_row(&name, at, "SoC", next(100) as f64, "Percent"));
+                }
+            }
+        }
+        store.insert_meter_values(rows).await.unwrap();
+        roll_up(store, Lag::None).await.unwrap();
+    }
+
+    let db = app.db();
+    let readings = meter_reading::Entity::find().all(db).await.unwrap();
+    let mut by_series: std::collections::BTreeMap<i32, std::collections::BTreeMap<i64, Vec<_>>> =
+        Default::default();
+    for r in &readings {
+        let samples = entity::samples::decode(&r.samples).unwrap();
+        by_series
+            .entry(r.series)
+            .or_default()
+            .entry(bucket_of(r.at))
+            .or_default()
+            .push(point(r.id, r.at, r.register_wh, &samples));
+    }
+    assert_eq!(by_series.len(), STATIONS);
+    let stored: std::collections::BTreeMap<(i32, i64), entity::meter_rollup::Model> =
+        entity::meter_rollup::Entity::find()
+            .all(db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| ((r.series, r.bucket), r))
+            .collect();
+    let mut compared = 0;
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
+    for (series, buckets) in &by_series {
+        let mut previous = None;
+        for (bucket, points) in buckets {
+            let expected = compute(*series, *bucket, points, previous);
+            previous = expected.last_register_wh.or(previous);
+            let got = &stored[&(*series, *bucket)];
+            let what = format!("series {series}, bucket {bucket}: {got:?} vs {expected:?}");
+            assert_eq!(got.readings, expected.readings, "{what}");
+            assert!(close(got.energy_wh, expected.energy_wh), "{what}");
+            assert!(close(got.power_sum_w, expected.power_sum_w), "{what}");
+            assert_eq!(got.power_count, expected.power_count, "{what}");
+            assert_eq!(got.power_max_w, expected.power_max_w, "{what}");
+            assert_eq!(
+                (got.first_register_wh, got.first_register_at),
+                (expected.first_register_wh, expected.first_register_at),
+                "{what}"
+            );
+            assert_eq!(
+                (got.last_register_wh, got.last_register_at),
+                (expected.last_register_wh, expected.last_register_at),
+                "{what}"
+            );
+            assert_eq!(
+                (got.soc_percent, got.soc_at),
+                (expected.soc_percent, expected.soc_at),
+                "{what}"
+            );
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, stored.len());
+    assert!(compared > 3 * STATIONS, "{compared} buckets");
+    app.stop().await;
+}
+on_both_backends!(the_job_gives_what_computing_every_bucket_again_gives);
