@@ -157,6 +157,14 @@ class Server:
             sql = "select name from sqlite_master where type = 'table'"
         return {row[0] for row in self.query(sql)}
 
+    def has_column(self, table, column):
+        """Whether `table` has `column`."""
+        if self.pg:
+            sql = ("select column_name from information_schema.columns "
+                   f"where table_name = '{table}'")
+            return column in {row[0] for row in self.query(sql)}
+        return column in {row[1] for row in self.query(f"pragma table_info({table})")}
+
     def sizes(self):
         """Bytes each table takes with its indexes (after stop())."""
         if self.pg:
@@ -181,6 +189,10 @@ class Server:
             packed = self.query("select samples from meter_readings")
             return sum(count_packed(bytes.fromhex(p[0][2:]) if isinstance(p[0], str) else p[0])
                        for p in packed)
+        if what == "frames" and chargegate and self.has_column("ocpp_messages", "answer_type"):
+            # Since migration 23 a row may keep its CALL's answer too.
+            sql = "select count(*) + count(answer_type) from ocpp_messages"
+            return int(psql(sql, self.pg)) if self.pg else self.query(sql)[0][0]
         sql = {
             "stations": "select count(*) from stations where "
                         + ("last_boot_at is not null" if chargegate else "1=1"),

@@ -1,8 +1,9 @@
 //! A CALL and its answer in one journal row (issue 25): `ocpp_messages` gains `answer` (the
 //! answer's text after `[<type>,"<id>",`, see `entity::ocpp_message::frame::encode_answer`),
 //! `answer_type`, `answer_length` and `answer_delay` (milliseconds after the CALL), all empty
-//! for the rows already there. Undoing it writes every kept answer back as a row of its own,
-//! right after its CALL (the rows are numbered again, in the same order).
+//! for the rows already there; the index by station is built again with `answer_type` in it.
+//! Undoing it writes every kept answer back as a row of its own, right after its CALL (the
+//! rows are numbered again, in the same order).
 
 use entity::ocpp_message::frame;
 use sea_orm_migration::{
@@ -18,11 +19,22 @@ const SQLITE_UP: &[&str] = &[
     "ALTER TABLE ocpp_messages ADD COLUMN answer_type smallint",
     "ALTER TABLE ocpp_messages ADD COLUMN answer_length integer",
     "ALTER TABLE ocpp_messages ADD COLUMN answer_delay integer",
+    "DROP INDEX idx_ocpp_messages_station",
+    STATION_INDEX,
 ];
 
-const POSTGRES_UP: &[&str] = &["ALTER TABLE ocpp_messages ADD COLUMN answer bytea, \
+const POSTGRES_UP: &[&str] = &[
+    "ALTER TABLE ocpp_messages ADD COLUMN answer bytea, \
      ADD COLUMN answer_type smallint, ADD COLUMN answer_length integer, \
-     ADD COLUMN answer_delay integer"];
+     ADD COLUMN answer_delay integer",
+    "DROP INDEX idx_ocpp_messages_station",
+    STATION_INDEX,
+];
+
+/// The index of a station's rows, which also says which rows keep an answer: the API counts
+/// a station's frames and finds where a page starts from the index alone.
+const STATION_INDEX: &str =
+    "CREATE INDEX idx_ocpp_messages_station ON ocpp_messages (station_id, id, answer_type)";
 
 /// Every row, then every kept answer as a row of its own (its text filled in afterwards, in
 /// Rust), in order: a CALL, then its answer. `source` and `part` say where a row came from.

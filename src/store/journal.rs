@@ -4,7 +4,8 @@
 //! with at most `--journal-page-bytes` of payload, and rows stored longer than
 //! `--journal-max-frame` (before it existed, or under a larger value) are cut when read: the
 //! database hands out only the start of a stored frame, and no more than the limit is
-//! unpacked, so that a page never loads more than its budget.
+//! unpacked, so that a page never loads more than its budget. A row keeps one frame, or a
+//! CALL and its answer; pages and counts are by frame.
 
 use std::{
     fmt::Write as _,
@@ -246,6 +247,15 @@ impl JournalFilter {
     }
 }
 
+/// `(1, 2, 3)`, or `(NULL)` for none: a list of ids for `IN`.
+fn in_list(ids: &[i64]) -> String {
+    if ids.is_empty() {
+        return "(NULL)".to_owned();
+    }
+    let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+    format!("({})", list.join(", "))
+}
+
 fn placeholder(backend: DbBackend, n: usize) -> String {
     match backend {
         DbBackend::Postgres => format!("${n}"),
@@ -259,10 +269,13 @@ impl Store {
         let db = self.reader();
         let backend = db.get_database_backend();
         let (condition, values) = filter.condition(backend);
-        let sql = format!(
-            "SELECT CAST(COALESCE(SUM({}), 0) AS BIGINT) AS n FROM ocpp_messages WHERE {condition}",
-            filter.frames()
-        );
+        // Without a direction, from the index by station alone.
+        let frames = match filter.direction {
+            None => "count(*) + count(answer_type)".to_owned(),
+            Some(_) => format!("COALESCE(SUM({}), 0)", filter.frames()),
+        };
+        let sql =
+            format!("SELECT CAST({frames} AS BIGINT) AS n FROM ocpp_messages WHERE {condition}");
         let row = db
             .query_one_raw(Statement::from_sql_and_values(backend, sql, values))
             .await?;
@@ -294,13 +307,20 @@ impl Store {
     }
 }
 
-/// A row's sizes, as the first query of a page reads them.
+/// Where a row stands, as the first query of a page reads it.
+#[derive(FromQueryResult)]
+struct Place {
+    id: i64,
+    /// Read only when the page lists one direction.
+    direction: Option<String>,
+    answer_type: Option<i16>,
+}
+
+/// A row's sizes, as the second query of a page reads them.
 #[derive(FromQueryResult)]
 struct Sizes {
     id: i64,
     direction: String,
-    /// Listed frames in the rows before this one (newer).
-    earlier: i64,
     length: i64,
     stored: i64,
     raw: i32,
@@ -317,9 +337,10 @@ struct Node {
 }
 
 /// Reads the frames of `window` that `filter` lists, newest first (a row's answer before its
-/// CALL), as many as fit `bounds` (at least one): first the rows' sizes, then only the rows
-/// that fit, each frame cut to `bounds.frame` bytes by the database, so that no more than the
-/// page's payload is loaded. Returns the frames and the payload bytes loaded.
+/// CALL), as many as fit `bounds` (at least one): first where the window starts (the rows up
+/// to its end and whether each keeps an answer), then the sizes of the window's rows, then
+/// only the rows that fit, each frame cut to `bounds.frame` bytes by the database, so that no
+/// more than the page's payload is loaded. Returns the frames and the payload bytes loaded.
 async fn read_page(
     db: &impl ConnectionTrait,
     filter: &JournalFilter,
@@ -328,23 +349,56 @@ async fn read_page(
 ) -> Result<(Vec<JournalRead>, u64), DbErr> {
     let backend = db.get_database_backend();
     let (condition, values) = filter.condition(backend);
-    let frames = filter.frames();
+    // Where the window starts: the rows up to its end (each holds one or two listed frames),
+    // newest first; without a direction, from the index by station alone.
+    let direction = if filter.direction.is_some() {
+        "direction"
+    } else {
+        "NULL AS direction"
+    };
     let sql = format!(
-        "SELECT id, direction, earlier, length, stored, raw, answer_length, answer_stored, \
-         answer_raw FROM (SELECT id, direction, {frames} AS here, \
-         SUM({frames}) OVER (ORDER BY id DESC ROWS UNBOUNDED PRECEDING) - {frames} AS earlier, \
-         {TEXT_LEN} AS length, {STORED_LEN} AS stored, {raw} AS raw, \
+        "SELECT id, {direction}, answer_type FROM ocpp_messages WHERE {condition} \
+         ORDER BY id DESC LIMIT {}",
+        window.offset.saturating_add(window.limit)
+    );
+    let places = Place::find_by_statement(Statement::from_sql_and_values(backend, sql, values))
+        .all(db)
+        .await?;
+    let listed = |p: &Place| {
+        let direction = p.direction.as_deref().unwrap_or_default();
+        let call = filter.lists_call(direction);
+        let answer = p.answer_type.is_some() && filter.lists_answer(direction);
+        u64::from(call) + u64::from(answer)
+    };
+    // The rows that hold the window's frames, and how many listed frames of the first one come
+    // before the window (its answer).
+    let mut earlier = 0;
+    let mut rows: Vec<i64> = Vec::new();
+    let mut skip = 0;
+    for place in &places {
+        let here = listed(place);
+        if earlier + here > window.offset && earlier < window.offset + window.limit {
+            if rows.is_empty() {
+                skip = window.offset.saturating_sub(earlier);
+            }
+            rows.push(place.id);
+        }
+        earlier += here;
+    }
+    if rows.is_empty() {
+        return Ok((Vec::new(), 0));
+    }
+    let sql = format!(
+        "SELECT id, direction, {TEXT_LEN} AS length, {STORED_LEN} AS stored, {raw} AS raw, \
          CAST(answer_length AS BIGINT) AS answer_length, \
          CAST(octet_length(answer) AS BIGINT) AS answer_stored, \
          CASE WHEN answer IS NULL THEN NULL ELSE {answer_raw} END AS answer_raw \
-         FROM ocpp_messages WHERE {condition}) AS t \
-         WHERE earlier + here > {offset} ORDER BY id DESC LIMIT {limit}",
+         FROM ocpp_messages WHERE id IN {ids} ORDER BY id DESC",
         raw = raw_of(backend, "frame"),
         answer_raw = raw_of(backend, "answer"),
-        offset = window.offset,
-        limit = window.limit,
+        ids = in_list(&rows),
     );
-    let sizes = Sizes::find_by_statement(Statement::from_sql_and_values(backend, sql, values))
+    let sizes = Sizes::find_by_statement(Statement::from_string(backend, sql))
         .all(db)
         .await?;
     let max = decoded_max(bounds);
@@ -382,16 +436,7 @@ async fn read_page(
             nodes.push((node, i64::try_from(call_cost).unwrap_or(i64::MAX)));
         }
     }
-    // The first row may hold a listed frame before the window (its answer).
-    let skip = sizes.first().map_or(0, |first| {
-        usize::try_from(
-            window
-                .offset
-                .saturating_sub(u64::try_from(first.earlier).unwrap_or(0)),
-        )
-        .unwrap_or(usize::MAX)
-    });
-    let start = skip.min(nodes.len());
+    let start = usize::try_from(skip).unwrap_or(usize::MAX).min(nodes.len());
     let end = nodes
         .len()
         .min(start.saturating_add(usize::try_from(window.limit).unwrap_or(usize::MAX)));
@@ -407,14 +452,6 @@ async fn read_page(
         .collect();
     let mut ids: Vec<i64> = chosen.iter().map(|(n, _)| n.row).collect();
     ids.dedup();
-    let in_list = |ids: &[i64]| {
-        if ids.is_empty() {
-            "(NULL)".to_owned()
-        } else {
-            let list: Vec<String> = ids.iter().map(i64::to_string).collect();
-            format!("({})", list.join(", "))
-        }
-    };
     let sql = format!(
         "SELECT id, station_id, direction, message_type, message_id, action, created_at, \
          payload_size, payload_sha256, {TEXT_LEN} AS length, \
