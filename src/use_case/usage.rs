@@ -2,11 +2,16 @@
 //! ISO week, calendar month; UTC), per station and per id tag.
 //!
 //! A session that spans a period edge is split at the edge: its charging time by overlap, its
-//! energy in proportion to that time. A session counts once, in the period where it started.
-//! Periods are clipped to the requested range, so figures of a range are exact at its edges.
+//! energy by its connector's 15-minute meter rollups (what the meter said when; the part they
+//! do not hold, and all of it without rollups, in proportion to time). A session counts once,
+//! in the period where it started. Periods are clipped to the requested range, so figures of a
+//! range are exact at its edges. No raw meter reading is read: a long range costs per session
+//! and per rolled-up quarter hour of the sessions cut by an edge, and raw retention changes
+//! nothing.
 //!
-//! [`report`] reads the transactions that overlap the range, the running ones' energy so far
-//! and the stations' connectors, and [`allocate`]s them to the periods.
+//! [`report`] reads the transactions that overlap the range, the running ones' energy so far,
+//! the rollups of the sessions an edge cuts and the stations' connectors, and [`allocate`]s
+//! them to the periods.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -79,6 +84,10 @@ pub struct Session {
     pub stop: Option<DateTime<Utc>>,
     /// Wh delivered over the whole session (so far, when running); never negative.
     pub energy_wh: f64,
+    /// Its connector's energy per 15-minute bucket while it ran, from the meter rollups
+    /// (bucket start in µs, Wh): how it is split over periods. Empty when there are none, or
+    /// when it lies within one period anyway; then it is split in proportion to time.
+    pub profile: Vec<(i64, f64)>,
 }
 
 /// Figures of one period (or of the whole range).
@@ -192,9 +201,10 @@ fn seconds(from: DateTime<Utc>, to: DateTime<Utc>) -> f64 {
 
 /// Allocates `sessions` to the periods of `[from, to)`. `connectors` gives each station's
 /// connector count (stations absent from it are left out of utilisation).
-/// A session's part of the period `[start, end)`: its energy in proportion to the time it ran
-/// in it (all of it for a session of no length that started in it), whether it started in it,
-/// and the seconds it ran in it; `None` when it does not touch the period.
+/// A session's part of the period `[start, end)`: its energy (by its connector's rollups, see
+/// [`profiled`], else in proportion to the time it ran in it; all of it for a session of no
+/// length that started in it), whether it started in it, and the seconds it ran in it; `None`
+/// when it does not touch the period.
 fn share(
     session: &Session,
     start: DateTime<Utc>,
@@ -216,13 +226,64 @@ fn share(
     }
     let overlap = seconds(overlap_start, overlap_end);
     let energy = if length > 0.0 {
-        energy_wh * overlap / length
+        profiled(session, stop, overlap_start, overlap_end, energy_wh)
+            .unwrap_or(energy_wh * overlap / length)
     } else if started {
         energy_wh
     } else {
         0.0
     };
     Some((energy, started, overlap))
+}
+
+/// Nanoseconds since 1970.
+fn nanos(t: DateTime<Utc>) -> i64 {
+    t.timestamp_nanos_opt().unwrap_or(i64::MAX)
+}
+
+/// The part of `energy_wh`, delivered by `session` until `stop`, that falls in `[from, to)`
+/// (within the session) by its connector's 15-minute rollups: each bucket's energy spread
+/// evenly over the part of the bucket the session covers, scaled down to the session's energy
+/// if they add up to more; what they do not account for (readings not rolled up yet, the step
+/// to the meter stop) spread in proportion to time. `None` without rollups that hold energy.
+fn profiled(
+    session: &Session,
+    stop: DateTime<Utc>,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    energy_wh: f64,
+) -> Option<f64> {
+    const BUCKET_NS: i64 = crate::use_case::meter_rollup::BUCKET_US * 1000;
+    let (s, e) = (nanos(session.start), nanos(stop));
+    let (a, c) = (nanos(from).max(s), nanos(to).min(e));
+    if e <= s {
+        return None;
+    }
+    let (mut total, mut inside) = (0.0, 0.0);
+    for &(bucket, wh) in &session.profile {
+        let wh = if wh.is_finite() { wh.max(0.0) } else { 0.0 };
+        let start = bucket.saturating_mul(1000);
+        let (lo, hi) = (start.max(s), start.saturating_add(BUCKET_NS).min(e));
+        if hi <= lo {
+            continue;
+        }
+        total += wh;
+        let (ilo, ihi) = (lo.max(a), hi.min(c));
+        if ihi > ilo {
+            inside += wh * (ihi - ilo) as f64 / (hi - lo) as f64;
+        }
+    }
+    if total <= 0.0 {
+        return None;
+    }
+    let scale = (energy_wh / total).min(1.0);
+    let rest = (energy_wh - total).max(0.0);
+    let time = if c > a {
+        (c - a) as f64 / (e - s) as f64
+    } else {
+        0.0
+    };
+    Some(scale * inside + rest * time)
 }
 
 pub fn allocate(
@@ -434,14 +495,111 @@ async fn load(ctx: &Context, query: &UsageQuery<'_>) -> Result<Loaded, UsageErro
                 start: t.start_time,
                 stop,
                 energy_wh: energy,
+                profile: Vec::new(),
             }
         })
         .collect();
+    let mut sessions = sessions;
+    let connectors: Vec<i32> = rows.iter().map(|t| t.connector_id).collect();
+    load_profiles(db, &mut sessions, &connectors, from, to).await?;
     Ok(Loaded {
         sessions,
         seen_connectors,
         station_filter,
     })
+}
+
+/// Sessions a statement of [`load_profiles`] reads the rollups of.
+const PROFILES_CHUNK: usize = 100;
+
+/// Fills in the profile of each session (on connector `connectors[i]`) that a period edge or
+/// the range's edge cuts: its connector's rollups over the session (a session within one day
+/// inside the range needs none, since every period edge is at midnight).
+async fn load_profiles(
+    db: &impl sea_orm::ConnectionTrait,
+    sessions: &mut [Session],
+    connectors: &[i32],
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    use crate::use_case::meter_rollup::bucket_of;
+    use entity::{meter_rollup, meter_series};
+    let now = Utc::now();
+    let cut: Vec<usize> = (0..sessions.len())
+        .filter(|&i| {
+            let s = &sessions[i];
+            let stop = s.stop.unwrap_or(now).max(s.start);
+            stop > s.start
+                && (s.start < from
+                    || stop > to
+                    || day_start(s.start) != day_start(stop - Duration::nanoseconds(1)))
+        })
+        .collect();
+    if cut.is_empty() {
+        return Ok(());
+    }
+    let mut stations: Vec<&str> = cut
+        .iter()
+        .map(|&i| sessions[i].station_id.as_str())
+        .collect();
+    stations.sort_unstable();
+    stations.dedup();
+    let mut series: HashMap<(String, i32), i32> = HashMap::new();
+    for chunk in stations.chunks(500) {
+        let found: Vec<(i32, String, i32)> = meter_series::Entity::find()
+            .select_only()
+            .column(meter_series::Column::Id)
+            .column(meter_series::Column::StationId)
+            .column(meter_series::Column::ConnectorId)
+            .filter(meter_series::Column::StationId.is_in(chunk.iter().copied()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        series.extend(found.into_iter().map(|(id, st, c)| ((st, c), id)));
+    }
+    // (session, series, first bucket, last bucket)
+    let wanted: Vec<(usize, i32, i64, i64)> = cut
+        .iter()
+        .filter_map(|&i| {
+            let s = &sessions[i];
+            let id = *series.get(&(s.station_id.clone(), connectors[i]))?;
+            let stop = s.stop.unwrap_or(now).max(s.start);
+            Some((
+                i,
+                id,
+                bucket_of(s.start.timestamp_micros()),
+                bucket_of(stop.timestamp_micros()),
+            ))
+        })
+        .collect();
+    for chunk in wanted.chunks(PROFILES_CHUNK) {
+        let mut any = Condition::any();
+        for &(_, id, first, last) in chunk {
+            any = any.add(
+                Condition::all()
+                    .add(meter_rollup::Column::Series.eq(id))
+                    .add(meter_rollup::Column::Bucket.gte(first))
+                    .add(meter_rollup::Column::Bucket.lte(last)),
+            );
+        }
+        let rollups: Vec<(i32, i64, f64)> = meter_rollup::Entity::find()
+            .select_only()
+            .column(meter_rollup::Column::Series)
+            .column(meter_rollup::Column::Bucket)
+            .column(meter_rollup::Column::EnergyWh)
+            .filter(any)
+            .into_tuple()
+            .all(db)
+            .await?;
+        for &(i, id, first, last) in chunk {
+            sessions[i].profile = rollups
+                .iter()
+                .filter(|(s, b, _)| *s == id && (first..=last).contains(b))
+                .map(|&(_, b, wh)| (b, wh))
+                .collect();
+        }
+    }
+    Ok(())
 }
 
 /// The usage figures of `query`: the transactions the caller may see that overlap the range
@@ -524,6 +682,7 @@ mod tests {
 
     fn session(station: &str, tag: &str, start: &str, stop: Option<&str>, wh: f64) -> Session {
         Session {
+            profile: Vec::new(),
             station_id: station.into(),
             id_tag_key: tag.to_lowercase(),
             id_tag: tag.into(),
@@ -638,6 +797,59 @@ mod tests {
         assert_eq!(r.totals.sessions, 1);
         assert_eq!(r.buckets[0].by_station["CP1"].energy_wh, 4000.0);
         assert_eq!(r.buckets[1].by_id_tag["tag"].0, "TAG");
+    }
+
+    #[test]
+    fn a_session_with_rollups_is_split_by_them() {
+        // 23:00 → 01:00: its connector's rollups say 900 Wh before midnight, 100 after (each
+        // in two quarter hours); the meter says 1,200 Wh in all: the 200 Wh no rollup holds
+        // (the step to the meter stop) go by time, 100 to each day.
+        let q = |t: &str| at(t).timestamp_micros();
+        let mut s = session(
+            "CP1",
+            "T",
+            "2024-05-01T23:00:00Z",
+            Some("2024-05-02T01:00:00Z"),
+            1200.0,
+        );
+        s.profile = vec![
+            (q("2024-05-01T23:00:00Z"), 500.0),
+            (q("2024-05-01T23:45:00Z"), 400.0),
+            (q("2024-05-02T00:00:00Z"), 60.0),
+            (q("2024-05-02T00:15:00Z"), 40.0),
+        ];
+        let split = |sessions: &[Session], from: &str, to: &str| {
+            let r = allocate(
+                sessions,
+                at(from),
+                at(to),
+                Grouping::Day,
+                &BTreeMap::new(),
+                false,
+                at("2024-06-01T00:00:00Z"),
+            )
+            .unwrap();
+            r.buckets
+                .iter()
+                .map(|b| b.totals.energy_wh)
+                .collect::<Vec<_>>()
+        };
+        let days = split(&[s.clone()], "2024-05-01T00:00:00Z", "2024-05-03T00:00:00Z");
+        assert_eq!(days, [1000.0, 200.0]);
+        // A range edge inside a bucket takes the bucket's part by time: 23:50 to midnight,
+        // two thirds of the 23:45 bucket and the time's part of the rest (200 × 10 / 120).
+        let clipped = split(&[s.clone()], "2024-05-01T23:50:00Z", "2024-05-02T00:00:00Z");
+        assert!((clipped[0] - (400.0 * 10.0 / 15.0 + 200.0 * 10.0 / 120.0)).abs() < 1e-9);
+        // Rollups adding up to more than the meter's energy are scaled down to it.
+        let mut over = s.clone();
+        over.energy_wh = 500.0;
+        let days = split(&[over], "2024-05-01T00:00:00Z", "2024-05-03T00:00:00Z");
+        assert_eq!(days, [450.0, 50.0]);
+        // Rollups without energy: by time, as without rollups.
+        let mut flat = s;
+        flat.profile.iter_mut().for_each(|(_, wh)| *wh = 0.0);
+        let days = split(&[flat], "2024-05-01T00:00:00Z", "2024-05-03T00:00:00Z");
+        assert_eq!(days, [600.0, 600.0]);
     }
 
     #[test]

@@ -585,6 +585,84 @@ async fn usage_on_known_data(backend: Backend) {
 }
 on_both_backends!(usage_on_known_data);
 
+/// A session across midnight with meter values: its energy is split over the days by its
+/// connector's rollups (what the meter said when), the part no rollup holds (before the first
+/// reading, to the meter stop) by time; without the rollups it would be half and half.
+async fn usage_splits_a_session_by_its_rollups(backend: Backend) {
+    use chargegate::use_case::meter_rollup::{Lag, roll_up};
+    let Some(app) = spawn_on(backend, |s| {
+        // The test runs the rollup job itself.
+        s.meter_rollup_interval =
+            chargegate::config::HumanDuration(std::time::Duration::from_secs(86_400));
+    })
+    .await
+    else {
+        return;
+    };
+    let admin = app.admin();
+    let mut cp = app.booted_station("CP-NIGHT").await;
+    status(&mut cp, 1, "Available").await;
+    let tx = start(&mut cp, 1, "NIGHT", 10_000, "2024-05-01T23:00:00Z").await;
+    for (at, wh) in [
+        ("2024-05-01T23:15:00Z", 10_500),
+        ("2024-05-01T23:30:00Z", 10_900),
+        ("2024-05-01T23:45:00Z", 11_300),
+        ("2024-05-02T00:15:00Z", 11_400),
+    ] {
+        cp.call(
+            "MeterValues",
+            json!({"connectorId": 1, "transactionId": tx, "meterValue": [{"timestamp": at,
+                "sampledValue": [{"value": wh.to_string(), "measurand": "Energy.Active.Import.Register", "unit": "Wh"}]}]}),
+        )
+        .await;
+    }
+    cp.call(
+        "StopTransaction",
+        json!({"transactionId": tx, "meterStop": 11_500, "timestamp": "2024-05-02T01:00:00Z"}),
+    )
+    .await;
+    let query = r#"query($from: DateTime!, $to: DateTime!) {
+        usage(from: $from, to: $to, groupBy: DAY) { totals { energyKwh }
+          periods { totals { energyKwh } byIdTag { idTag figures { energyKwh } } } } }"#;
+    let days = json!({"from": "2024-05-01T00:00:00Z", "to": "2024-05-03T00:00:00Z"});
+    let energies = |data: &Value| -> Vec<f64> {
+        data["usage"]["periods"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["totals"]["energyKwh"].as_f64().unwrap())
+            .collect()
+    };
+    // Before the job has rolled them up: by time.
+    let before = app.ok(&admin, query, days.clone()).await;
+    assert_eq!(energies(&before), [0.75, 0.75]);
+    roll_up(&app.ctx().store, Lag::None).await.unwrap();
+    // Rollups: 400 + 400 Wh before midnight, 100 after (the first reading has no step
+    // before it); the other 600 Wh by time, 300 each.
+    let after = app.ok(&admin, query, days).await;
+    let split = energies(&after);
+    assert!(
+        (split[0] - 1.1).abs() < 1e-9 && (split[1] - 0.4).abs() < 1e-9,
+        "{split:?}"
+    );
+    assert!((after["usage"]["totals"]["energyKwh"].as_f64().unwrap() - 1.5).abs() < 1e-9);
+    let tag = &after["usage"]["periods"][0]["byIdTag"][0];
+    assert_eq!(tag["idTag"], "NIGHT");
+    assert!((tag["figures"]["energyKwh"].as_f64().unwrap() - 1.1).abs() < 1e-9);
+    // A range that ends at 23:30 takes the rollups' part of it and the time's part of the rest.
+    let evening = app
+        .ok(
+            &admin,
+            query,
+            json!({"from": "2024-05-01T00:00:00Z", "to": "2024-05-01T23:30:00Z"}),
+        )
+        .await;
+    let part = energies(&evening)[0];
+    assert!((part - (0.0 + 0.6 * 30.0 / 120.0)).abs() < 1e-9, "{part}");
+    app.stop().await;
+}
+on_both_backends!(usage_splits_a_session_by_its_rollups);
+
 /// Statements run for a nested query must not grow with the number of stations. The count is
 /// the server's, so background work (the alert deliverer looking at its outbox, pruning) may
 /// add to one reading: the least of three is the query's own.
