@@ -1005,6 +1005,9 @@ impl Session {
         mut socket: WebSocket,
         (end, mut inbox): (End, mpsc::Receiver<Box<OutboundCall>>),
     ) {
+        // Before closing (which may take seconds), so that a newer connection's frames come
+        // after it in the journal.
+        self.release_held_call().await;
         match end {
             End::Shutdown => {
                 close(&mut socket, close_code::GOING_AWAY, "server shutting down").await
@@ -1044,7 +1047,6 @@ impl Session {
         if let Some(p) = self.pending.take() {
             let _ = p.reply.send(Err(CommandError::Disconnected));
         }
-        self.release_held_call().await;
         self.journal_budget
             .finish(&self.ctx.store, &self.station)
             .await;

@@ -418,6 +418,7 @@ async fn read_page(
         ) {
             let text = usize::try_from(length).unwrap_or(0).min(bounds.frame);
             let loaded = loaded_len(row.answer_raw == Some(1), stored, max).saturating_sub(1);
+            // The start of its CALL's frame, which holds its id, loads with it.
             let id_head = loaded_len(row.raw == 1, row.stored, frame::ID_PREFIX_MAX);
             let node = Node {
                 row: row.id,
@@ -444,10 +445,16 @@ async fn read_page(
     if chosen.is_empty() {
         return Ok((Vec::new(), 0));
     }
-    // The rows whose own frame is listed load its head; the others only what holds its id.
+    // The rows whose own frame is listed load its head, the others only what holds its id;
+    // only the answers listed load.
     let whole: Vec<i64> = chosen
         .iter()
         .filter(|(n, _)| !n.answer)
+        .map(|(n, _)| n.row)
+        .collect();
+    let answered: Vec<i64> = chosen
+        .iter()
+        .filter(|(n, _)| n.answer)
         .map(|(n, _)| n.row)
         .collect();
     let mut ids: Vec<i64> = chosen.iter().map(|(n, _)| n.row).collect();
@@ -456,11 +463,12 @@ async fn read_page(
         "SELECT id, station_id, direction, message_type, message_id, action, created_at, \
          payload_size, payload_sha256, {TEXT_LEN} AS length, \
          CASE WHEN id IN {whole} THEN {head} ELSE {id_head} END AS head, \
-         {answer_head} AS answer_head, answer_type, \
+         CASE WHEN id IN {answered} THEN {answer_head} END AS answer_head, answer_type, \
          CAST(answer_length AS BIGINT) AS answer_length, \
          CAST(answer_delay AS BIGINT) AS answer_delay \
          FROM ocpp_messages WHERE id IN {ids} ORDER BY id DESC",
         whole = in_list(&whole),
+        answered = in_list(&answered),
         head = head_of(backend, "frame", max),
         id_head = head_of(backend, "frame", frame::ID_PREFIX_MAX),
         answer_head = head_of(backend, "answer", max),
@@ -499,11 +507,11 @@ async fn read_page(
     Ok((out, loaded))
 }
 
-/// The frames of `sizes` (frame, cost) that fit the page: from the front, or from the back
-/// when reading backwards; each counts its cost cut to `bounds.frame`, and the first one
-/// always goes.
+/// The frames of `sizes` (frame, the payload bytes it loads: its text cut to the bound, or
+/// more for a packed frame stored under a larger bound) that fit the page: from the front, or
+/// from the back when reading backwards; the first one always goes.
 fn fitting<K>(sizes: &[(K, i64)], bounds: PageBounds, from_end: bool) -> &[(K, i64)] {
-    let cost = |&(_, len): &(K, i64)| usize::try_from(len).unwrap_or(0).min(bounds.frame);
+    let cost = |&(_, len): &(K, i64)| usize::try_from(len).unwrap_or(0);
     let mut total = 0;
     let mut taken = 0;
     let mut order: Box<dyn Iterator<Item = &(K, i64)>> = if from_end {
@@ -655,8 +663,8 @@ mod tests {
             frame: 100,
             page: 250,
         };
-        // Rows over the frame limit count as cut.
-        let sizes = [(9, 1000), (8, 100), (7, 10), (6, 100), (5, 10)];
+        // What each loads counts, also more than a frame's bound.
+        let sizes = [(9, 100), (8, 100), (7, 10), (6, 120), (5, 10)];
         assert_eq!(fitting(&sizes, bounds, false), &sizes[..3]);
         assert_eq!(fitting(&sizes, bounds, true), &sizes[1..]);
         assert_eq!(fitting(&sizes[..0], bounds, false), &[]);

@@ -549,3 +549,136 @@ async fn insert_old_row(db: &DatabaseConnection, station: &str, payload: &str) {
     .await
     .unwrap();
 }
+
+const DIRECTED_PAGE: &str = r#"query($station: ID!, $direction: Direction, $first: Int, $after: String, $last: Int, $before: String) {
+  ocppMessages(stationId: $station, direction: $direction, first: $first, after: $after, last: $last, before: $before) {
+    totalCount
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    nodes { id payload }
+  }
+}"#;
+
+/// Pages over rows that keep large answers, with and without a direction, forwards and
+/// backwards: every page within its payload budget, in what it returns and in what it loads
+/// (an answer listed without its CALL loads only the start of the CALL's frame; a CALL listed
+/// without its answer does not load the answer), and every frame listed once, in order.
+async fn pages_over_shared_rows_stay_within_their_budget(backend: Backend) {
+    const PAGE: usize = 8 * 1024;
+    let Some(app) = spawn_on(backend, |s| {
+        s.limits.journal_max_frame = ByteSize(4 * 1024);
+        s.limits.journal_page_bytes = ByteSize(PAGE as u64);
+    })
+    .await
+    else {
+        return;
+    };
+    let db = Database::connect(app.ctx().settings.database_url.as_str())
+        .await
+        .unwrap();
+    for n in 0..30usize {
+        let id = format!("s{n}");
+        let call = format!(
+            "[2,\"{id}\",\"Heartbeat\",{{\"pad\":\"{}\"}}]",
+            "c".repeat(500 + 37 * n % 900)
+        );
+        let answer = format!(
+            "[3,\"{id}\",{{\"pad\":\"{}\"}}]",
+            "a".repeat(2000 + 97 * n % 1800)
+        );
+        let stored = frame::encode(&call, Some(2), Some(&id));
+        ocpp_message::ActiveModel {
+            station_id: Set("CP-SHARED".to_owned()),
+            direction: Set("in".to_owned()),
+            message_type: Set(Some(2)),
+            message_id: Set((!stored.own_id).then(|| id.clone())),
+            action: Set(Some("Heartbeat".to_owned())),
+            frame: Set(stored.frame),
+            length: Set(call.len() as i32),
+            // Now: older rows would be pruned by `--journal-retention`.
+            created_at: Set(chrono::Utc::now().timestamp_millis() + n as i64),
+            answer: Set(Some(frame::encode_answer(&answer, 3, &id).unwrap())),
+            answer_type: Set(Some(3)),
+            answer_length: Set(Some(answer.len() as i32)),
+            answer_delay: Set(Some(5)),
+            ..Default::default()
+        }
+        .insert(&db)
+        .await
+        .unwrap();
+    }
+    let rows = journal_frames(&db, Some("CP-SHARED")).await;
+    assert_eq!(rows.len(), 60);
+    for (direction, spelled) in [
+        (None, None),
+        (Some("IN"), Some("in")),
+        (Some("OUT"), Some("out")),
+    ] {
+        let expected: Vec<String> = rows
+            .iter()
+            .rev()
+            .filter(|f| spelled.is_none_or(|d| f.direction == d))
+            .map(|f| {
+                if f.kept_answer {
+                    format!("{}.1", f.row)
+                } else {
+                    f.row.to_string()
+                }
+            })
+            .collect();
+        for backwards in [false, true] {
+            let mut ids: Vec<String> = Vec::new();
+            let mut cursor: Option<String> = None;
+            let mut pages = 0;
+            loop {
+                let variables = if backwards {
+                    json!({"station": "CP-SHARED", "direction": direction, "last": 1000, "before": cursor})
+                } else {
+                    json!({"station": "CP-SHARED", "direction": direction, "first": 1000, "after": cursor})
+                };
+                let loaded = app.ctx().store.journal_bytes_read();
+                let data = app.ok(&app.admin(), DIRECTED_PAGE, variables).await;
+                let loaded = app.ctx().store.journal_bytes_read() - loaded;
+                pages += 1;
+                let connection = &data["ocppMessages"];
+                let nodes = connection["nodes"].as_array().unwrap();
+                let bytes: usize = nodes
+                    .iter()
+                    .map(|n| n["payload"].as_str().unwrap().len())
+                    .sum();
+                let what = format!("{direction:?}, backwards {backwards}, page {pages}");
+                assert!(bytes <= PAGE, "{what}: {bytes} bytes of payload");
+                assert!(loaded <= PAGE as u64, "{what}: loaded {loaded} bytes");
+                assert!(!nodes.is_empty(), "{what}");
+                let read: Vec<String> = nodes
+                    .iter()
+                    .map(|n| n["id"].as_str().unwrap().to_owned())
+                    .collect();
+                let (more, next) = if backwards {
+                    (
+                        &connection["pageInfo"]["hasPreviousPage"],
+                        &connection["pageInfo"]["startCursor"],
+                    )
+                } else {
+                    (
+                        &connection["pageInfo"]["hasNextPage"],
+                        &connection["pageInfo"]["endCursor"],
+                    )
+                };
+                if backwards {
+                    ids.splice(0..0, read);
+                } else {
+                    ids.extend(read);
+                }
+                if more != true {
+                    assert_eq!(connection["totalCount"], expected.len());
+                    break;
+                }
+                cursor = Some(next.as_str().unwrap().to_owned());
+            }
+            assert_eq!(ids, expected, "{direction:?}, backwards {backwards}");
+            assert!(pages >= 3, "{direction:?}: {pages} pages");
+        }
+    }
+    app.stop().await;
+}
+on_both_backends!(pages_over_shared_rows_stay_within_their_budget);
