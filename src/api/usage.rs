@@ -33,8 +33,8 @@ impl From<UsagePeriod> for Grouping {
 /// Usage figures.
 #[derive(SimpleObject, Debug)]
 pub struct UsageFigures {
-    /// Energy delivered, kWh; a session spanning periods is split by its connector's meter
-    /// rollups (what the meter said when), else in proportion to time.
+    /// Energy delivered, kWh; a session spanning periods is split by the register readings of
+    /// its connector's meter rollups (what the meter said when), else in proportion to time.
     pub energy_kwh: f64,
     /// Sessions that started in the period.
     pub sessions: u64,

@@ -2,8 +2,10 @@
 //! ISO week, calendar month; UTC), per station and per id tag.
 //!
 //! A session that spans a period edge is split at the edge: its charging time by overlap, its
-//! energy by its connector's 15-minute meter rollups (what the meter said when; the part they
-//! do not hold, and all of it without rollups, in proportion to time). A session counts once,
+//! energy by the register readings its connector's 15-minute meter rollups hold (what the meter
+//! said when, each quarter hour's first and last reading, between the meter start and stop;
+//! energy between two readings taken as delivered evenly; the part they do not account for,
+//! and all of it without rollups, in proportion to time). A session counts once,
 //! in the period where it started. Periods are clipped to the requested range, so figures of a
 //! range are exact at its edges. No raw meter reading is read: a long range costs per session
 //! and per rolled-up quarter hour of the sessions cut by an edge, and raw retention changes
@@ -84,8 +86,9 @@ pub struct Session {
     pub stop: Option<DateTime<Utc>>,
     /// Wh delivered over the whole session (so far, when running); never negative.
     pub energy_wh: f64,
-    /// Its connector's energy per 15-minute bucket while it ran, from the meter rollups
-    /// (bucket start in µs, Wh): how it is split over periods. Empty when there are none, or
+    /// Its energy register over time, from its connector's meter rollups (each quarter
+    /// hour's first and last register reading) and its meter start and stop, in time order
+    /// (µs since 1970, Wh): how it is split over periods. Empty when there are no rollups, or
     /// when it lies within one period anyway; then it is split in proportion to time.
     pub profile: Vec<(i64, f64)>,
 }
@@ -201,7 +204,7 @@ fn seconds(from: DateTime<Utc>, to: DateTime<Utc>) -> f64 {
 
 /// Allocates `sessions` to the periods of `[from, to)`. `connectors` gives each station's
 /// connector count (stations absent from it are left out of utilisation).
-/// A session's part of the period `[start, end)`: its energy (by its connector's rollups, see
+/// A session's part of the period `[start, end)`: its energy (by its register readings, see
 /// [`profiled`], else in proportion to the time it ran in it; all of it for a session of no
 /// length that started in it), whether it started in it, and the seconds it ran in it; `None`
 /// when it does not touch the period.
@@ -242,10 +245,10 @@ fn nanos(t: DateTime<Utc>) -> i64 {
 }
 
 /// The part of `energy_wh`, delivered by `session` until `stop`, that falls in `[from, to)`
-/// (within the session) by its connector's 15-minute rollups: each bucket's energy spread
-/// evenly over the part of the bucket the session covers, scaled down to the session's energy
-/// if they add up to more; what they do not account for (readings not rolled up yet, the step
-/// to the meter stop) spread in proportion to time. `None` without rollups that hold energy.
+/// (within the session) by its register profile: the energy the register went up by, between
+/// two of its readings taken as delivered evenly (a step down starts over), scaled down to the
+/// session's energy if it adds up to more; what the readings do not account for spread in
+/// proportion to time. `None` without two readings that show energy.
 fn profiled(
     session: &Session,
     stop: DateTime<Utc>,
@@ -253,29 +256,44 @@ fn profiled(
     to: DateTime<Utc>,
     energy_wh: f64,
 ) -> Option<f64> {
-    const BUCKET_NS: i64 = crate::use_case::meter_rollup::BUCKET_US * 1000;
     let (s, e) = (nanos(session.start), nanos(stop));
     let (a, c) = (nanos(from).max(s), nanos(to).min(e));
     if e <= s {
         return None;
     }
-    let (mut total, mut inside) = (0.0, 0.0);
-    for &(bucket, wh) in &session.profile {
-        let wh = if wh.is_finite() { wh.max(0.0) } else { 0.0 };
-        let start = bucket.saturating_mul(1000);
-        let (lo, hi) = (start.max(s), start.saturating_add(BUCKET_NS).min(e));
-        if hi <= lo {
+    // The energy delivered since the first reading, at each reading.
+    let mut curve: Vec<(i64, f64)> = Vec::with_capacity(session.profile.len());
+    let mut last: Option<f64> = None;
+    let mut total = 0.0;
+    for &(at, wh) in &session.profile {
+        let at = at.saturating_mul(1000);
+        if !wh.is_finite() || at < s || at > e {
             continue;
         }
-        total += wh;
-        let (ilo, ihi) = (lo.max(a), hi.min(c));
-        if ihi > ilo {
-            inside += wh * (ihi - ilo) as f64 / (hi - lo) as f64;
+        if let Some(before) = last {
+            total += (wh - before).max(0.0);
         }
+        last = Some(wh);
+        curve.push((at, total));
     }
-    if total <= 0.0 {
+    if curve.len() < 2 || total <= 0.0 {
         return None;
     }
+    let delivered = |t: i64| -> f64 {
+        let after = curve.partition_point(|&(at, _)| at <= t);
+        match (after.checked_sub(1).map(|i| curve[i]), curve.get(after)) {
+            (None, _) => 0.0,
+            (Some((_, v)), None) => v,
+            (Some((t0, v0)), Some(&(t1, v1))) => {
+                v0 + (v1 - v0) * (t - t0) as f64 / (t1 - t0) as f64
+            }
+        }
+    };
+    let inside = if c > a {
+        delivered(c) - delivered(a)
+    } else {
+        0.0
+    };
     let scale = (energy_wh / total).min(1.0);
     let rest = (energy_wh - total).max(0.0);
     let time = if c > a {
@@ -500,8 +518,15 @@ async fn load(ctx: &Context, query: &UsageQuery<'_>) -> Result<Loaded, UsageErro
         })
         .collect();
     let mut sessions = sessions;
-    let connectors: Vec<i32> = rows.iter().map(|t| t.connector_id).collect();
-    load_profiles(db, &mut sessions, &connectors, from, to).await?;
+    let meters: Vec<Meter> = rows
+        .iter()
+        .map(|t| Meter {
+            connector_id: t.connector_id,
+            start_wh: t.meter_start as f64,
+            stop_wh: t.meter_stop.map(|wh| wh as f64),
+        })
+        .collect();
+    load_profiles(db, &mut sessions, &meters, from, to).await?;
     Ok(Loaded {
         sessions,
         seen_connectors,
@@ -512,13 +537,21 @@ async fn load(ctx: &Context, query: &UsageQuery<'_>) -> Result<Loaded, UsageErro
 /// Sessions a statement of [`load_profiles`] reads the rollups of.
 const PROFILES_CHUNK: usize = 100;
 
-/// Fills in the profile of each session (on connector `connectors[i]`) that a period edge or
-/// the range's edge cuts: its connector's rollups over the session (a session within one day
-/// inside the range needs none, since every period edge is at midnight).
+/// A session's connector and meter readings, as its transaction holds them.
+struct Meter {
+    connector_id: i32,
+    start_wh: f64,
+    stop_wh: Option<f64>,
+}
+
+/// Fills in the profile of each session (with the meter `meters[i]`) that a period edge or the
+/// range's edge cuts: the register readings its connector's rollups hold during the session,
+/// between its meter start and stop (a session within one day inside the range needs none,
+/// since every period edge is at midnight).
 async fn load_profiles(
     db: &impl sea_orm::ConnectionTrait,
     sessions: &mut [Session],
-    connectors: &[i32],
+    meters: &[Meter],
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<(), DbErr> {
@@ -562,7 +595,7 @@ async fn load_profiles(
         .iter()
         .filter_map(|&i| {
             let s = &sessions[i];
-            let id = *series.get(&(s.station_id.clone(), connectors[i]))?;
+            let id = *series.get(&(s.station_id.clone(), meters[i].connector_id))?;
             let stop = s.stop.unwrap_or(now).max(s.start);
             Some((
                 i,
@@ -582,21 +615,44 @@ async fn load_profiles(
                     .add(meter_rollup::Column::Bucket.lte(last)),
             );
         }
-        let rollups: Vec<(i32, i64, f64)> = meter_rollup::Entity::find()
+        type Registers = (i32, i64, Option<f64>, Option<i64>, Option<f64>, Option<i64>);
+        let rollups: Vec<Registers> = meter_rollup::Entity::find()
             .select_only()
             .column(meter_rollup::Column::Series)
             .column(meter_rollup::Column::Bucket)
-            .column(meter_rollup::Column::EnergyWh)
+            .column(meter_rollup::Column::FirstRegisterWh)
+            .column(meter_rollup::Column::FirstRegisterAt)
+            .column(meter_rollup::Column::LastRegisterWh)
+            .column(meter_rollup::Column::LastRegisterAt)
             .filter(any)
             .into_tuple()
             .all(db)
             .await?;
         for &(i, id, first, last) in chunk {
-            sessions[i].profile = rollups
+            let session = &sessions[i];
+            let start = session.start.timestamp_micros();
+            let stop = session
+                .stop
+                .unwrap_or(now)
+                .max(session.start)
+                .timestamp_micros();
+            let mut points: Vec<(i64, f64)> = rollups
                 .iter()
-                .filter(|(s, b, _)| *s == id && (first..=last).contains(b))
-                .map(|&(_, b, wh)| (b, wh))
+                .filter(|r| r.0 == id && (first..=last).contains(&r.1))
+                .flat_map(|r| [(r.3, r.2), (r.5, r.4)])
+                .filter_map(|(at, wh)| Some((at?, wh?)))
+                .filter(|&(at, _)| (start..=stop).contains(&at))
                 .collect();
+            if points.is_empty() {
+                continue;
+            }
+            points.sort_by_key(|&(at, _)| at);
+            points.dedup();
+            points.insert(0, (start, meters[i].start_wh));
+            if let (Some(wh), Some(_)) = (meters[i].stop_wh, session.stop) {
+                points.push((stop, wh));
+            }
+            sessions[i].profile = points;
         }
     }
     Ok(())
@@ -800,23 +856,23 @@ mod tests {
     }
 
     #[test]
-    fn a_session_with_rollups_is_split_by_them() {
-        // 23:00 → 01:00: its connector's rollups say 900 Wh before midnight, 100 after (each
-        // in two quarter hours); the meter says 1,200 Wh in all: the 200 Wh no rollup holds
-        // (the step to the meter stop) go by time, 100 to each day.
+    fn a_session_with_register_readings_is_split_by_them() {
+        // 23:00 → 01:00, meter 10,000 → 11,500 Wh; readings 10,500 at 23:15, 11,300 at 23:45,
+        // 11,400 at 00:15: 1,350 Wh by midnight (half the step from 23:45 to 00:15), 150 after.
         let q = |t: &str| at(t).timestamp_micros();
         let mut s = session(
             "CP1",
             "T",
             "2024-05-01T23:00:00Z",
             Some("2024-05-02T01:00:00Z"),
-            1200.0,
+            1500.0,
         );
         s.profile = vec![
-            (q("2024-05-01T23:00:00Z"), 500.0),
-            (q("2024-05-01T23:45:00Z"), 400.0),
-            (q("2024-05-02T00:00:00Z"), 60.0),
-            (q("2024-05-02T00:15:00Z"), 40.0),
+            (q("2024-05-01T23:00:00Z"), 10_000.0),
+            (q("2024-05-01T23:15:00Z"), 10_500.0),
+            (q("2024-05-01T23:45:00Z"), 11_300.0),
+            (q("2024-05-02T00:15:00Z"), 11_400.0),
+            (q("2024-05-02T01:00:00Z"), 11_500.0),
         ];
         let split = |sessions: &[Session], from: &str, to: &str| {
             let r = allocate(
@@ -834,22 +890,43 @@ mod tests {
                 .map(|b| b.totals.energy_wh)
                 .collect::<Vec<_>>()
         };
+        let close = |got: Vec<f64>, want: &[f64]| {
+            got.len() == want.len() && got.iter().zip(want).all(|(g, w)| (g - w).abs() < 1e-9)
+        };
         let days = split(&[s.clone()], "2024-05-01T00:00:00Z", "2024-05-03T00:00:00Z");
-        assert_eq!(days, [1000.0, 200.0]);
-        // A range edge inside a bucket takes the bucket's part by time: 23:50 to midnight,
-        // two thirds of the 23:45 bucket and the time's part of the rest (200 × 10 / 120).
+        assert!(close(days.clone(), &[1350.0, 150.0]), "{days:?}");
+        // A range edge between two readings: 23:50 to midnight, two thirds of the 23:45 →
+        // 00:15 step's first half.
         let clipped = split(&[s.clone()], "2024-05-01T23:50:00Z", "2024-05-02T00:00:00Z");
-        assert!((clipped[0] - (400.0 * 10.0 / 15.0 + 200.0 * 10.0 / 120.0)).abs() < 1e-9);
-        // Rollups adding up to more than the meter's energy are scaled down to it.
+        assert!(
+            close(clipped.clone(), &[100.0 * 10.0 / 30.0]),
+            "{clipped:?}"
+        );
+        // Readings that add up to more than the meter's energy are scaled down to it; to less,
+        // the rest goes by time (here the meter stop is missing: 100 Wh by time, half a day each).
         let mut over = s.clone();
-        over.energy_wh = 500.0;
+        over.energy_wh = 750.0;
         let days = split(&[over], "2024-05-01T00:00:00Z", "2024-05-03T00:00:00Z");
-        assert_eq!(days, [450.0, 50.0]);
-        // Rollups without energy: by time, as without rollups.
+        assert!(close(days.clone(), &[675.0, 75.0]), "{days:?}");
+        let mut short = s.clone();
+        short.profile.pop();
+        let days = split(&[short], "2024-05-01T00:00:00Z", "2024-05-03T00:00:00Z");
+        assert!(close(days.clone(), &[1400.0, 100.0]), "{days:?}");
+        // A register that goes down starts over; readings without energy: by time.
+        let mut reset = s.clone();
+        reset.profile[2].1 = 0.0;
+        reset.profile[3].1 = 100.0;
+        reset.profile[4].1 = 200.0;
+        let days = split(&[reset], "2024-05-01T00:00:00Z", "2024-05-03T00:00:00Z");
+        // Counted: 500 (to 23:15), 0 (the reset), 100, 100 = 700 of 1,500; the other 800 by time.
+        assert!(
+            close(days.clone(), &[500.0 + 50.0 + 400.0, 50.0 + 100.0 + 400.0]),
+            "{days:?}"
+        );
         let mut flat = s;
-        flat.profile.iter_mut().for_each(|(_, wh)| *wh = 0.0);
+        flat.profile.iter_mut().for_each(|(_, wh)| *wh = 10_000.0);
         let days = split(&[flat], "2024-05-01T00:00:00Z", "2024-05-03T00:00:00Z");
-        assert_eq!(days, [600.0, 600.0]);
+        assert!(close(days.clone(), &[750.0, 750.0]), "{days:?}");
     }
 
     #[test]

@@ -585,9 +585,9 @@ async fn usage_on_known_data(backend: Backend) {
 }
 on_both_backends!(usage_on_known_data);
 
-/// A session across midnight with meter values: its energy is split over the days by its
-/// connector's rollups (what the meter said when), the part no rollup holds (before the first
-/// reading, to the meter stop) by time; without the rollups it would be half and half.
+/// A session across midnight with meter values: its energy is split over the days by the
+/// register readings its connector's rollups hold, between its meter start and stop (energy
+/// between two readings taken as delivered evenly); before the rollups are made, by time.
 async fn usage_splits_a_session_by_its_rollups(backend: Backend) {
     use chargegate::use_case::meter_rollup::{Lag, roll_up};
     let Some(app) = spawn_on(backend, |s| {
@@ -637,19 +637,18 @@ async fn usage_splits_a_session_by_its_rollups(backend: Backend) {
     let before = app.ok(&admin, query, days.clone()).await;
     assert_eq!(energies(&before), [0.75, 0.75]);
     roll_up(&app.ctx().store, Lag::None).await.unwrap();
-    // Rollups: 400 + 400 Wh before midnight, 100 after (the first reading has no step
-    // before it); the other 600 Wh by time, 300 each.
+    // 10,000 at 23:00 to 11,300 at 23:45, then half the 100 Wh to 00:15: 1,350 Wh by midnight.
     let after = app.ok(&admin, query, days).await;
     let split = energies(&after);
     assert!(
-        (split[0] - 1.1).abs() < 1e-9 && (split[1] - 0.4).abs() < 1e-9,
+        (split[0] - 1.35).abs() < 1e-9 && (split[1] - 0.15).abs() < 1e-9,
         "{split:?}"
     );
     assert!((after["usage"]["totals"]["energyKwh"].as_f64().unwrap() - 1.5).abs() < 1e-9);
     let tag = &after["usage"]["periods"][0]["byIdTag"][0];
     assert_eq!(tag["idTag"], "NIGHT");
-    assert!((tag["figures"]["energyKwh"].as_f64().unwrap() - 1.1).abs() < 1e-9);
-    // A range that ends at 23:30 takes the rollups' part of it and the time's part of the rest.
+    assert!((tag["figures"]["energyKwh"].as_f64().unwrap() - 1.35).abs() < 1e-9);
+    // A range that ends at 23:30: the register said 10,900 then.
     let evening = app
         .ok(
             &admin,
@@ -658,7 +657,7 @@ async fn usage_splits_a_session_by_its_rollups(backend: Backend) {
         )
         .await;
     let part = energies(&evening)[0];
-    assert!((part - (0.0 + 0.6 * 30.0 / 120.0)).abs() < 1e-9, "{part}");
+    assert!((part - 0.9).abs() < 1e-9, "{part}");
     app.stop().await;
 }
 on_both_backends!(usage_splits_a_session_by_its_rollups);
