@@ -26,6 +26,17 @@ mod m20261207_000021_compact_journal;
 mod m20261207_000022_meter_rollup_days;
 mod m20261207_000023_journal_answers;
 
+/// Runs `statements` on `db`, one after the other (the migrations' fixed SQL).
+async fn run_all<S: AsRef<str>>(
+    db: &impl sea_orm_migration::sea_orm::ConnectionTrait,
+    statements: &[S],
+) -> Result<(), DbErr> {
+    for sql in statements {
+        db.execute_unprepared(sql.as_ref()).await?;
+    }
+    Ok(())
+}
+
 /// The migrator `chargegate serve` and `chargegate migrate` run at start.
 #[derive(Debug)]
 pub struct Migrator;

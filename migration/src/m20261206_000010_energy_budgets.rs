@@ -80,11 +80,7 @@ const POSTGRES_DOWN: [&str; 3] = [
 ];
 
 async fn run(manager: &SchemaManager<'_>, statements: &[&str]) -> Result<(), DbErr> {
-    let db = manager.get_connection();
-    for sql in statements {
-        db.execute_unprepared(sql).await?;
-    }
-    Ok(())
+    super::run_all(manager.get_connection(), statements).await
 }
 
 #[async_trait::async_trait]

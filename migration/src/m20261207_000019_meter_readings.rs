@@ -188,12 +188,7 @@ const OLD_LATEST: &str = "INSERT INTO meter_latest (station_id, connector_id, ti
      SELECT station_id, connector_id, MAX(timestamp) FROM meter_values \
      WHERE source = 'MeterValues' GROUP BY station_id, connector_id";
 
-async fn run(db: &SchemaManagerConnection<'_>, statements: &[&str]) -> Result<(), DbErr> {
-    for sql in statements {
-        db.execute_unprepared(sql).await?;
-    }
-    Ok(())
-}
+use super::run_all as run;
 
 fn micros(t: DateTimeUtc) -> i64 {
     t.timestamp_micros()

@@ -124,14 +124,7 @@ const POSTGRES_DOWN_END: &[&str] = &[
     "CREATE INDEX idx_ocpp_messages_created ON ocpp_messages (created_at)",
 ];
 
-async fn run(db: &impl ConnectionTrait, statements: &[&str]) -> Result<(), DbErr> {
-    let backend = db.get_database_backend();
-    for sql in statements {
-        db.execute_raw(Statement::from_string(backend, *sql))
-            .await?;
-    }
-    Ok(())
-}
+use super::run_all as run;
 
 /// Rows decompressed per statement when undoing.
 const SLICE: u64 = 500;

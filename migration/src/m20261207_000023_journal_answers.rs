@@ -92,14 +92,7 @@ const POSTGRES_DOWN_END: &[&str] = &[
     "CREATE INDEX idx_ocpp_messages_station ON ocpp_messages (station_id, id)",
 ];
 
-async fn run<S: AsRef<str>>(db: &impl ConnectionTrait, statements: &[S]) -> Result<(), DbErr> {
-    let backend = db.get_database_backend();
-    for sql in statements {
-        db.execute_raw(Statement::from_string(backend, sql.as_ref()))
-            .await?;
-    }
-    Ok(())
-}
+use super::run_all as run;
 
 /// Rows read per statement when undoing.
 const SLICE: usize = 500;

@@ -6,7 +6,7 @@
 
 use chargegate::auth::Role;
 use migration::{Migrator, MigratorTrait};
-use sea_orm::{ConnectionTrait, Database, Statement};
+use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
 
 use crate::on_both_backends;
@@ -417,20 +417,11 @@ on_both_backends!(an_accounts_id_tags);
 /// Migration 11 adds `accounts.pending`: the accounts already stored are not pending, and it
 /// can be undone and done again.
 async fn the_pending_migration_keeps_existing_accounts_approved(backend: Backend) {
-    let Some((_db, url)) = TestDb::create(backend).await else {
+    let Some((_db, db)) = TestDb::connect(backend).await else {
         return;
     };
-    let url = match backend {
-        Backend::Sqlite => format!("{url}?mode=rwc"),
-        Backend::Postgres => url,
-    };
-    let db = Database::connect(&url).await.unwrap();
-    let migrations = Migrator::migrations();
-    let before = migrations
-        .iter()
-        .position(|m| m.name() == "m20261206_000011_account_pending")
-        .expect("the account_pending migration") as u32;
-    let from_it_on = migrations.len() as u32 - before;
+    let before = crate::support::migrations_before("m20261206_000011_account_pending");
+    let from_it_on = crate::support::migrations_from("m20261206_000011_account_pending");
     Migrator::up(&db, Some(before)).await.unwrap();
     let backend_kind = db.get_database_backend();
     db.execute_raw(Statement::from_string(

@@ -345,8 +345,8 @@ async fn unknown_actions_are_bounded_the_same_way(backend: Backend) {
 }
 on_both_backends!(unknown_actions_are_bounded_the_same_way);
 
-const PAGE_QUERY: &str = r#"query($station: ID!, $first: Int, $after: String, $last: Int, $before: String) {
-  ocppMessages(stationId: $station, first: $first, after: $after, last: $last, before: $before) {
+const PAGE_QUERY: &str = r#"query($station: ID!, $direction: Direction, $first: Int, $after: String, $last: Int, $before: String) {
+  ocppMessages(stationId: $station, direction: $direction, first: $first, after: $after, last: $last, before: $before) {
     totalCount
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     nodes { id payload }
@@ -381,12 +381,15 @@ async fn page(app: &TestApp, station: &str, variables: Value) -> PageRead {
     }
 }
 
-/// Reads the whole journal of `station` a page of up to 1000 at a time, forwards or
-/// backwards; every page within `budget` bytes of payload and loading no more than that.
-/// Returns the ids in list order (newest first) and the number of pages.
-async fn read_all(
+/// Reads the whole journal of `station` (the frames that went `direction`, or all) a page of
+/// up to `size` at a time, forwards or backwards; every page within `budget` bytes of payload
+/// and loading no more than that. Returns the ids in list order (newest first) and the number
+/// of pages.
+pub async fn read_all(
     app: &TestApp,
     station: &str,
+    direction: Option<&str>,
+    size: usize,
     budget: usize,
     backwards: bool,
 ) -> (Vec<String>, usize) {
@@ -394,9 +397,10 @@ async fn read_all(
     let mut cursor: Option<String> = None;
     let mut pages = 0;
     loop {
-        let variables = match (backwards, &cursor) {
-            (false, _) => json!({"first": 1000, "after": cursor}),
-            (true, _) => json!({"last": 1000, "before": cursor}),
+        let variables = if backwards {
+            json!({"direction": direction, "last": size, "before": cursor})
+        } else {
+            json!({"direction": direction, "first": size, "after": cursor})
         };
         let loaded = app.ctx().store.journal_bytes_read();
         let read = page(app, station, variables).await;
@@ -411,7 +415,7 @@ async fn read_all(
             loaded <= budget as u64,
             "a page loaded {loaded} bytes of payload"
         );
-        assert!(!read.ids.is_empty());
+        assert!(!read.ids.is_empty() && read.ids.len() <= size);
         let (more, next) = if backwards {
             (&read.info["hasPreviousPage"], &read.info["startCursor"])
         } else {
@@ -474,10 +478,10 @@ async fn a_page_carries_at_most_its_payload_budget(backend: Backend) {
         first.bytes
     );
 
-    let (forwards, pages) = read_all(&app, "CP-PAGE", PAGE, false).await;
+    let (forwards, pages) = read_all(&app, "CP-PAGE", None, 1000, PAGE, false).await;
     assert_eq!(forwards, stored);
     assert!(pages >= 3, "{pages}");
-    let (backwards, _) = read_all(&app, "CP-PAGE", PAGE, true).await;
+    let (backwards, _) = read_all(&app, "CP-PAGE", None, 1000, PAGE, true).await;
     assert_eq!(backwards, stored);
     app.stop().await;
 }
@@ -508,7 +512,7 @@ async fn rows_stored_whole_before_are_cut_when_read(backend: Backend) {
     }
     writer.close().await.unwrap();
 
-    let (ids, pages) = read_all(&app, "CP-OLD", 1024 * 1024, false).await;
+    let (ids, pages) = read_all(&app, "CP-OLD", None, 1000, 1024 * 1024, false).await;
     assert_eq!((ids.len(), pages), (70, 2));
     let data = app
         .ok(
@@ -549,14 +553,6 @@ async fn insert_old_row(db: &DatabaseConnection, station: &str, payload: &str) {
     .await
     .unwrap();
 }
-
-const DIRECTED_PAGE: &str = r#"query($station: ID!, $direction: Direction, $first: Int, $after: String, $last: Int, $before: String) {
-  ocppMessages(stationId: $station, direction: $direction, first: $first, after: $after, last: $last, before: $before) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    nodes { id payload }
-  }
-}"#;
 
 /// Pages over rows that keep large answers, with and without a direction, forwards and
 /// backwards: every page within its payload budget, in what it returns and in what it loads
@@ -626,55 +622,7 @@ async fn pages_over_shared_rows_stay_within_their_budget(backend: Backend) {
             })
             .collect();
         for backwards in [false, true] {
-            let mut ids: Vec<String> = Vec::new();
-            let mut cursor: Option<String> = None;
-            let mut pages = 0;
-            loop {
-                let variables = if backwards {
-                    json!({"station": "CP-SHARED", "direction": direction, "last": 1000, "before": cursor})
-                } else {
-                    json!({"station": "CP-SHARED", "direction": direction, "first": 1000, "after": cursor})
-                };
-                let loaded = app.ctx().store.journal_bytes_read();
-                let data = app.ok(&app.admin(), DIRECTED_PAGE, variables).await;
-                let loaded = app.ctx().store.journal_bytes_read() - loaded;
-                pages += 1;
-                let connection = &data["ocppMessages"];
-                let nodes = connection["nodes"].as_array().unwrap();
-                let bytes: usize = nodes
-                    .iter()
-                    .map(|n| n["payload"].as_str().unwrap().len())
-                    .sum();
-                let what = format!("{direction:?}, backwards {backwards}, page {pages}");
-                assert!(bytes <= PAGE, "{what}: {bytes} bytes of payload");
-                assert!(loaded <= PAGE as u64, "{what}: loaded {loaded} bytes");
-                assert!(!nodes.is_empty(), "{what}");
-                let read: Vec<String> = nodes
-                    .iter()
-                    .map(|n| n["id"].as_str().unwrap().to_owned())
-                    .collect();
-                let (more, next) = if backwards {
-                    (
-                        &connection["pageInfo"]["hasPreviousPage"],
-                        &connection["pageInfo"]["startCursor"],
-                    )
-                } else {
-                    (
-                        &connection["pageInfo"]["hasNextPage"],
-                        &connection["pageInfo"]["endCursor"],
-                    )
-                };
-                if backwards {
-                    ids.splice(0..0, read);
-                } else {
-                    ids.extend(read);
-                }
-                if more != true {
-                    assert_eq!(connection["totalCount"], expected.len());
-                    break;
-                }
-                cursor = Some(next.as_str().unwrap().to_owned());
-            }
+            let (ids, pages) = read_all(&app, "CP-SHARED", direction, 1000, PAGE, backwards).await;
             assert_eq!(ids, expected, "{direction:?}, backwards {backwards}");
             assert!(pages >= 3, "{direction:?}: {pages} pages");
         }

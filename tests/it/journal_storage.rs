@@ -5,13 +5,16 @@
 use entity::ocpp_message::{self, frame};
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, Database, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Statement,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    Statement,
 };
 use serde_json::{Value, json};
 
 use crate::on_both_backends;
-use crate::support::{Backend, TestApp, TestDb, eventually, journal_frames, spawn_on};
+use crate::support::{
+    Backend, TestApp, TestDb, eventually, journal_frames, migrations_before, migrations_from,
+    spawn_on,
+};
 
 const QUERY: &str = r#"query($station: ID!) { ocppMessages(stationId: $station, first: 1000) {
     nodes { direction messageType messageId action payload truncated size sha256 } } }"#;
@@ -161,19 +164,10 @@ async fn insert_v20(db: &DatabaseConnection, id: Option<&str>, payload: &str, at
 /// Rows stored before the migration keep their text, message id and time; rows packed after
 /// it are written out as text again when it is undone, and the earlier rows are unchanged.
 async fn rows_from_before_the_migration_read_the_same(backend: Backend) {
-    let Some((_db, url)) = TestDb::create(backend).await else {
+    let Some((_db, db)) = TestDb::connect(backend).await else {
         return;
     };
-    let url = match backend {
-        Backend::Sqlite => format!("{url}?mode=rwc"),
-        Backend::Postgres => url,
-    };
-    let db = Database::connect(&url).await.unwrap();
-    let migrations = Migrator::migrations();
-    let before = migrations
-        .iter()
-        .position(|m| m.name() == "m20261207_000021_compact_journal")
-        .expect("the journal migration") as u32;
+    let before = migrations_before("m20261207_000021_compact_journal");
     Migrator::up(&db, Some(before)).await.unwrap();
     let old = [
         (
@@ -236,9 +230,12 @@ async fn rows_from_before_the_migration_read_the_same(backend: Backend) {
     .unwrap();
 
     // Undone down to before it (and the migrations after it).
-    Migrator::down(&db, Some(migrations.len() as u32 - before))
-        .await
-        .unwrap();
+    Migrator::down(
+        &db,
+        Some(migrations_from("m20261207_000021_compact_journal")),
+    )
+    .await
+    .unwrap();
     let back = db
         .query_all_raw(Statement::from_string(
             backend_of,
@@ -272,12 +269,9 @@ async fn rows_from_before_the_migration_read_the_same(backend: Backend) {
 }
 on_both_backends!(rows_from_before_the_migration_read_the_same);
 
-const PAGE: &str = r#"query($station: ID!, $direction: Direction, $first: Int, $after: String,
-    $last: Int, $before: String) {
-  ocppMessages(stationId: $station, direction: $direction, first: $first, after: $after,
-      last: $last, before: $before) {
+const PAGE: &str = r#"query($station: ID!, $first: Int) {
+  ocppMessages(stationId: $station, first: $first) {
     totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     nodes { id direction messageType messageId action payload size createdAt }
   }
 }"#;
@@ -288,48 +282,12 @@ async fn walk(
     app: &TestApp,
     station: &str,
     direction: Option<&str>,
-    size: i32,
+    size: usize,
     backwards: bool,
 ) -> Vec<String> {
-    let mut ids: Vec<String> = Vec::new();
-    let mut cursor: Option<String> = None;
-    loop {
-        let variables = if backwards {
-            json!({"station": station, "direction": direction, "last": size, "before": cursor})
-        } else {
-            json!({"station": station, "direction": direction, "first": size, "after": cursor})
-        };
-        let data = app.ok(&app.admin(), PAGE, variables).await;
-        let page = &data["ocppMessages"];
-        let nodes: Vec<String> = page["nodes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|n| n["id"].as_str().unwrap().to_owned())
-            .collect();
-        assert!(nodes.len() <= size as usize);
-        let (more, next) = if backwards {
-            (
-                &page["pageInfo"]["hasPreviousPage"],
-                &page["pageInfo"]["startCursor"],
-            )
-        } else {
-            (
-                &page["pageInfo"]["hasNextPage"],
-                &page["pageInfo"]["endCursor"],
-            )
-        };
-        if backwards {
-            ids.splice(0..0, nodes);
-        } else {
-            ids.extend(nodes);
-        }
-        if more != true {
-            assert_eq!(ids.len() as u64, page["totalCount"].as_u64().unwrap());
-            return ids;
-        }
-        cursor = Some(next.as_str().unwrap().to_owned());
-    }
+    crate::journal_limits::read_all(app, station, direction, size, usize::MAX, backwards)
+        .await
+        .0
 }
 
 /// A station's CALL and our answer share one row when the answer is the station's next
@@ -439,14 +397,9 @@ on_both_backends!(a_call_and_its_answer_share_a_row_and_list_as_two_frames);
 /// right after its CALL, with its text, type, direction, message id and time; then the
 /// migration runs again.
 async fn undoing_the_shared_rows_writes_each_answer_back(backend: Backend) {
-    let Some((_db, url)) = TestDb::create(backend).await else {
+    let Some((_db, db)) = TestDb::connect(backend).await else {
         return;
     };
-    let url = match backend {
-        Backend::Sqlite => format!("{url}?mode=rwc"),
-        Backend::Postgres => url,
-    };
-    let db = Database::connect(&url).await.unwrap();
     Migrator::up(&db, None).await.unwrap();
     let id = "5d0e6b1a-2c3f-4e5d-8a9b-0c1d2e3f4a5b";
     let call = format!(r#"[2,"{id}","Heartbeat",{{}}]"#);
@@ -519,14 +472,12 @@ async fn undoing_the_shared_rows_writes_each_answer_back(backend: Backend) {
         db.execute_raw(statement).await.unwrap();
     }
 
-    let migrations = Migrator::migrations();
-    let at = migrations
-        .iter()
-        .position(|m| m.name() == "m20261207_000023_journal_answers")
-        .expect("the migration") as u32;
-    Migrator::down(&db, Some(migrations.len() as u32 - at))
-        .await
-        .unwrap();
+    Migrator::down(
+        &db,
+        Some(migrations_from("m20261207_000023_journal_answers")),
+    )
+    .await
+    .unwrap();
     let back = db
         .query_all_raw(Statement::from_string(
             backend_of,

@@ -577,10 +577,7 @@ async fn the_upgrade_marks_every_rolled_up_day_stale(backend: Backend) {
         Backend::Postgres => url,
     };
     let db = Database::connect(&url).await.unwrap();
-    let days_migration = Migrator::migrations()
-        .iter()
-        .position(|m| m.name() == "m20261207_000022_meter_rollup_days")
-        .expect("the daily rollups' migration") as u32;
+    let days_migration = crate::support::migrations_before("m20261207_000022_meter_rollup_days");
     Migrator::up(&db, Some(days_migration)).await.unwrap();
     let day = 20_000 * DAY_US;
     db.execute_unprepared(

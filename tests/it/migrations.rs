@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
-    ConnectionTrait, Database, DatabaseConnection, EntityTrait, QueryOrder,
+    ConnectionTrait, DatabaseConnection, EntityTrait, QueryOrder,
     sea_query::OnConflict,
 };
 
@@ -67,13 +67,7 @@ mod old {
 }
 use old::{meter_latest, meter_value};
 
-/// How many migrations come before the one named `name`.
-fn before(name: &str) -> u32 {
-    Migrator::migrations()
-        .iter()
-        .position(|m| m.name() == name)
-        .unwrap_or_else(|| panic!("no migration {name}")) as u32
-}
+use crate::support::{migrations_before as before, migrations_from};
 
 /// The compact meter layout's migration.
 const READINGS: &str = "m20261207_000019_meter_readings";
@@ -134,14 +128,9 @@ async fn count(db: &DatabaseConnection) -> i64 {
 /// already stored; from then on the database keeps it as samples arrive (only MeterValues,
 /// only forward), a sample sent again is still stored once, and the migration can be undone.
 async fn meter_latest_is_backfilled_and_then_kept_by_the_database(backend: Backend) {
-    let Some((_db, url)) = TestDb::create(backend).await else {
+    let Some((_db, db)) = TestDb::connect(backend).await else {
         return;
     };
-    let url = match backend {
-        Backend::Sqlite => format!("{url}?mode=rwc"),
-        Backend::Postgres => url,
-    };
-    let db = Database::connect(&url).await.unwrap();
     // The migrations before this one, and how many steps undo it with those that came after.
     // Up to the layout this migration is about (before the compact one).
     let before = before("m20261124_000006_meter_latest");
@@ -201,20 +190,11 @@ async fn ocpp201_keeps_every_earlier_row_and_meaning(backend: Backend) {
     use entity::{connector, station, transaction};
     use sea_orm::{ConnectionTrait, Statement, Value as V};
 
-    let Some((_db, url)) = TestDb::create(backend).await else {
+    let Some((_db, db)) = TestDb::connect(backend).await else {
         return;
     };
-    let url = match backend {
-        Backend::Sqlite => format!("{url}?mode=rwc"),
-        Backend::Postgres => url,
-    };
-    let db = Database::connect(&url).await.unwrap();
-    let migrations = Migrator::migrations();
-    let before = migrations
-        .iter()
-        .position(|m| m.name() == "m20261206_000015_ocpp201")
-        .expect("the 2.0.1 migration") as u32;
-    let from_it_on = migrations.len() as u32 - before;
+    let before = before("m20261206_000015_ocpp201");
+    let from_it_on = migrations_from("m20261206_000015_ocpp201");
     Migrator::up(&db, Some(before)).await.unwrap();
 
     // Written as the previous version wrote them (its columns only).
@@ -355,14 +335,9 @@ on_both_backends!(ocpp201_keeps_every_earlier_row_and_meaning);
 async fn compact_readings_keep_every_sample_exactly(backend: Backend) {
     use sea_orm::{ColumnTrait, QueryFilter};
 
-    let Some((_db, url)) = TestDb::create(backend).await else {
+    let Some((_db, db)) = TestDb::connect(backend).await else {
         return;
     };
-    let url = match backend {
-        Backend::Sqlite => format!("{url}?mode=rwc"),
-        Backend::Postgres => url,
-    };
-    let db = Database::connect(&url).await.unwrap();
     Migrator::up(&db, Some(before(READINGS))).await.unwrap();
 
     let received = at("2024-05-01T12:00:00.123456Z");

@@ -101,6 +101,35 @@ impl TestDb {
 }
 
 impl TestDb {
+    /// A fresh, empty database (no migration run yet) and a connection to it: for the tests of
+    /// the migrations.
+    pub async fn connect(backend: Backend) -> Option<(Self, DatabaseConnection)> {
+        let (db, url) = Self::create(backend).await?;
+        let url = match backend {
+            Backend::Sqlite => format!("{url}?mode=rwc"),
+            Backend::Postgres => url,
+        };
+        let connection = Database::connect(&url).await.unwrap();
+        Some((db, connection))
+    }
+}
+
+/// How many migrations come before the one named `name`.
+pub fn migrations_before(name: &str) -> u32 {
+    use migration::MigratorTrait;
+    migration::Migrator::migrations()
+        .iter()
+        .position(|m| m.name() == name)
+        .unwrap_or_else(|| panic!("no migration {name}")) as u32
+}
+
+/// The steps that undo the migration named `name` and every one after it.
+pub fn migrations_from(name: &str) -> u32 {
+    use migration::MigratorTrait;
+    migration::Migrator::migrations().len() as u32 - migrations_before(name)
+}
+
+impl TestDb {
     /// Where this test's JWT secret lives.
     pub fn secret_file(&self) -> std::path::PathBuf {
         static DIRS: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
